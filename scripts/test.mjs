@@ -26,9 +26,28 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+// Database tests run on PGlite always and on PostgreSQL when a server answers; CI must have both.
+const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const backends = ['pglite'];
+try {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  await client.query('select 1');
+  await client.end();
+  backends.push('postgresql');
+} catch (error) {
+  if (process.env.CI) {
+    console.error(`PostgreSQL not reachable at ${testDatabaseUrl} (${error.message}); CI must test both backends.`);
+    process.exit(1);
+  }
+}
+console.log(`backends: ${backends.join(', ')}`);
+
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NETRA_LOG_LEVEL: process.env.NETRA_LOG_LEVEL ?? 'silent' } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NETRA_LOG_LEVEL: process.env.NETRA_LOG_LEVEL ?? 'silent', NETRA_TEST_BACKENDS: backends.join(',') } },
 );
 process.exit(result.status ?? 1);
+

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseCsvLine } from '../../domain/io/csv.ts';
 
 export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'desa';
 
@@ -16,25 +17,6 @@ export interface RegionRow {
 
 const require = createRequire(import.meta.url);
 const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
-
-/** Parses one CSV line with RFC 4180 quoting (the package quotes names with commas). */
-export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { fields.push(field); field = ''; }
-    else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
 
 function readCsv(file: string): string[][] {
   const text = readFileSync(join(dataDir, file), 'utf8');

@@ -1,0 +1,82 @@
+// Builds the Fastify app: error handling, security headers, cookies, auth, OpenAPI, and each
+// module's routes; serves the built web app (dist/web) with an SPA fallback.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from './db/client.ts';
+import type { Config } from './config.ts';
+import { handleError, handleNotFound } from './http/problem.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerRegionRoutes } from './modules/regions/routes.ts';
+import { registerElectionRoutes } from './modules/elections/routes.ts';
+import { registerAccountRoutes } from './modules/accounts/routes.ts';
+import { registerHealthRoutes } from './modules/health/routes.ts';
+
+export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : {
+      level: config.logLevel,
+      // Reporter identity must never reach the logs: bodies are not logged, and these paths are redacted.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  // Per-route limits only (global: false): intake and look-ups set their own, keyed so that one
+  // carrier-grade NAT address is not punished for everyone behind it.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Netra API', version: '1.0.0', description: 'Pengawasan netralitas ASN dalam Pilkada / ASN neutrality supervision in Pilkada' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app, db);
+  registerHealthRoutes(app, db);
+  registerRegionRoutes(app, db);
+  registerElectionRoutes(app, db);
+  registerAccountRoutes(app, db, config);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (existsSync(webDistDir)) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return handleNotFound(request, reply);
+    });
+  }
+  return app;
+}

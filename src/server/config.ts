@@ -1,0 +1,52 @@
+// The only reader of process.env: parsed once with zod, passed explicitly everywhere else.
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  NETRA_DATA_DIR: z.string().default('./data'),
+  NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER: z.enum(['on', 'off']).default('on'),
+  // 32-byte key (hex or base64) for the reporter-identity vault; generated into the data dir when absent.
+  NETRA_IDENTITY_KEY: z.string().optional(),
+  NETRA_SESSION_HOURS: z.coerce.number().positive().default(12),
+  NETRA_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof schema>['NETRA_LOG_LEVEL'];
+  runWorker: boolean;
+  identityKey: string | undefined;
+  sessionHours: number;
+  cookieSecure: 'auto' | 'true' | 'false';
+  loadVillages: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Konfigurasi tidak valid / invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.NETRA_DATA_DIR),
+    logLevel: e.NETRA_LOG_LEVEL,
+    runWorker: e.WORKER === 'on',
+    identityKey: e.NETRA_IDENTITY_KEY,
+    sessionHours: e.NETRA_SESSION_HOURS,
+    cookieSecure: e.NETRA_COOKIE_SECURE,
+    loadVillages: e.NETRA_LOAD_VILLAGES === 'true',
+    ...overrides,
+  };
+}

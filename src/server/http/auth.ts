@@ -1,0 +1,53 @@
+// Cookie session → request.principal; CSRF double-submit check for state-changing requests
+// made with a session cookie (SameSite=Lax already blocks most cross-site posts).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { AppError, forbidden, unauthenticated } from '../platform/errors.ts';
+import { findSession, toPrincipal, type UserRow } from '../modules/accounts/service.ts';
+import type { Principal, StaffRole } from '../../domain/access/policy.ts';
+
+export const SESSION_COOKIE = 'netra_session';
+export const CSRF_COOKIE = 'netra_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    sessionUser: UserRow | null;
+    sessionToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: FastifyInstance, db: Db) {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionUser', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('preHandler', async (request) => {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(db, token);
+    if (!session) return;
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('csrf_failed', {
+        id: 'Token CSRF tidak ada atau salah. Muat ulang halaman.',
+        en: 'Missing or wrong CSRF token. Reload the page.',
+      }, { field: CSRF_HEADER });
+    }
+    request.principal = toPrincipal(session.user);
+    request.sessionUser = session.user;
+    request.sessionToken = token;
+  });
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthenticated();
+  return request.principal;
+}
+
+export function requireRole(request: FastifyRequest, roles: readonly StaffRole[]): Principal {
+  const principal = requirePrincipal(request);
+  if (!roles.includes(principal.role)) throw forbidden();
+  return principal;
+}

@@ -1,0 +1,74 @@
+// Errors as application/problem+json (RFC 9457) with a stable `code`, the failing `field`,
+// and a message in Indonesian (default) or English (Accept-Language: en).
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../platform/errors.ts';
+
+export function prefersEnglish(request: FastifyRequest): boolean {
+  const header = String(request.headers['accept-language'] ?? '').toLowerCase();
+  return /^\s*en\b/.test(header);
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: { id: string; en: string }, extra: Record<string, unknown> = {}) {
+  const english = prefersEnglish(request);
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://netra.local/problems/${code}`,
+      title: english ? message.en : message.id,
+      status,
+      code,
+      detail: english ? message.en : message.id,
+      message: { id: message.id, en: message.en },
+      ...extra,
+    });
+}
+
+const zodIssueMessage = (path: string, message: string) => ({
+  id: `Isian tidak valid pada '${path}': ${message}`,
+  en: `Invalid value for '${path}': ${message}`,
+});
+
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return send(reply, request, error.status, error.code, error.messages, {
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? 'body');
+      return { field: path, message: v.message };
+    });
+    const first = issues[0];
+    return send(reply, request, 400, 'validation_failed', zodIssueMessage(first.field, first.message), { field: first.field, errors: issues });
+  }
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return send(reply, request, 413, 'payload_too_large', { id: 'Ukuran kiriman terlalu besar.', en: 'Payload too large.' });
+  }
+  if (status === 415 || fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return send(reply, request, 415, 'unsupported_media_type', { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' });
+  }
+  if (status === 429) {
+    return send(reply, request, 429, 'rate_limited', { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' });
+  }
+  if (status >= 400 && status < 500) {
+    return send(reply, request, status, 'bad_request', {
+      id: `Permintaan tidak valid: ${fastifyError.message}`,
+      en: `Bad request: ${fastifyError.message}`,
+    });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(reply, request, 500, 'internal', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' });
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, 404, 'not_found', {
+    id: `Alamat tidak ditemukan: ${request.method} ${request.url.split('?')[0]}`,
+    en: `No such route: ${request.method} ${request.url.split('?')[0]}`,
+  });
+}

@@ -1,0 +1,48 @@
+// Starts Netra: database (PGlite or PostgreSQL), migrations, reference data, HTTP and (unless
+// WORKER=off) the in-process job worker.
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { loadReferenceData } from './reference/loadReference.ts';
+import { buildApp } from './app.ts';
+import { countUsers } from './modules/accounts/service.ts';
+
+export interface RunningNetra {
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function prepareDatabase(config: Config): Promise<Db> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db);
+  await loadReferenceData(db, { loadVillages: config.loadVillages });
+  return db;
+}
+
+export async function startNetra(overrides: Partial<Config> = {}, options: { db?: Db; quiet?: boolean } = {}): Promise<RunningNetra> {
+  const config = loadConfig(process.env, overrides);
+  const db = options.db ?? (await prepareDatabase(config));
+  const app = await buildApp({ db, config });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  if (!options.quiet) {
+    console.log(`Netra berjalan di / is running at http://localhost:${port} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''})`);
+    if ((await countUsers(db)) === 0) {
+      console.log('Belum ada akun. Buat admin pertama / No accounts yet. Create the first admin with:\n' +
+        '  npx netra user create --role admin --username admin --password "<kata-sandi-min-10-karakter>"');
+    }
+  }
+  return {
+    url, app, db, config,
+    async close() {
+      await app.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

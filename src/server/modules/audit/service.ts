@@ -1,0 +1,107 @@
+// Append-only, hash-chained audit trail. Each event is written in the same transaction as the
+// change it records; a transaction-scoped advisory lock orders writers so the chain stays linear
+// across processes.
+import { createHash } from 'node:crypto';
+import type { Queryable, Tx } from '../../db/client.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_CHAIN_LOCK = 4_242_002;
+
+export interface AuditActor {
+  id: string | null;
+  role: string | null;
+}
+
+export interface AuditEventInput {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  regionCode?: string | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, role: 'system' };
+
+/** JSON with sorted keys, so the hash does not depend on jsonb's key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface AuditRow {
+  id: number;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  region_code: string | null;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'id'>): string {
+  const material = canonicalJson({
+    prev: row.prev_hash,
+    at: new Date(row.occurred_at).toISOString(),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    regionCode: row.region_code,
+    data: row.data,
+  });
+  return createHash('sha256').update(material).digest('hex');
+}
+
+export async function appendAudit(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  const row = {
+    occurred_at: event.at ?? new Date(),
+    actor_id: event.actor.id,
+    actor_role: event.actor.role,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId ?? null,
+    region_code: event.regionCode ?? null,
+    data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
+    prev_hash: last.rows[0]?.hash ?? GENESIS_HASH,
+  };
+  await tx.query(
+    `INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, entity_type, entity_id, region_code, data, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [row.occurred_at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.region_code,
+      JSON.stringify(row.data), row.prev_hash, hashAuditRow(row)],
+  );
+}
+
+export type AuditVerification = { ok: true; count: number } | { ok: false; count: number; brokenId: number; reason: string };
+
+/** Walks the chain in id order, in pages, and names the first row whose hash or link is wrong. */
+export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let lastId = 0;
+  let count = 0;
+  for (;;) {
+    const page = await db.query<AuditRow>('SELECT * FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2', [lastId, pageSize]);
+    if (page.rows.length === 0) return { ok: true, count };
+    for (const row of page.rows) {
+      if (row.prev_hash !== prev) return { ok: false, count, brokenId: row.id, reason: 'prev_hash does not match the previous row' };
+      if (hashAuditRow(row) !== row.hash) return { ok: false, count, brokenId: row.id, reason: 'hash does not match the row content' };
+      prev = row.hash;
+      lastId = row.id;
+      count++;
+    }
+  }
+}

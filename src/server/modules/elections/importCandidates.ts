@@ -1,0 +1,55 @@
+// Candidate pairs per contest, imported from CSV all-or-nothing.
+// Columns: election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { readCsvRecords } from '../../../domain/io/csv.ts';
+import { appendAudit, type AuditActor } from '../audit/service.ts';
+
+const REQUIRED = ['election_id', 'region_code', 'head_name', 'deputy_name'] as const;
+const COLUMNS = ['election_id', 'region_code', 'ballot_number', 'head_name', 'deputy_name', 'is_incumbent', 'parties'];
+
+const rowSchema = z.object({
+  election_id: z.string().min(1),
+  region_code: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota'),
+  ballot_number: z.union([z.literal(''), z.coerce.number().int().min(1).max(99)]).optional(),
+  head_name: z.string().min(2).max(200),
+  deputy_name: z.string().min(2).max(200),
+  is_incumbent: z.enum(['', 'true', 'false', 'ya', 'tidak', '1', '0']).optional(),
+  parties: z.string().max(500).optional(),
+});
+
+const csvError = (line: number, column: string, message: string) =>
+  new AppError('validation_failed', {
+    id: `CSV baris ${line}, kolom ${column}: ${message}`,
+    en: `CSV line ${line}, column ${column}: ${message}`,
+  }, { field: column, details: { line, column } });
+
+export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
+  const { header, records } = readCsvRecords(csv);
+  for (const column of REQUIRED) if (!header.includes(column)) throw csvError(1, column, 'kolom wajib tidak ada / required column missing');
+  const rows = records.map((record) => {
+    const parsed = rowSchema.safeParse(record.values);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw csvError(record.line, String(issue.path[0]), issue.message);
+    }
+    return { line: record.line, ...parsed.data };
+  });
+  return db.transaction(async (tx) => {
+    for (const row of rows) {
+      const contest = await tx.query('SELECT 1 FROM contests WHERE election_id = $1 AND region_code = $2', [row.election_id, row.region_code]);
+      if (contest.rows.length === 0) throw csvError(row.line, 'region_code', `tidak ada pemilihan ${row.election_id} di wilayah ${row.region_code}`);
+      await tx.query(
+        `INSERT INTO candidate_pairs (election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (election_id, region_code, head_name, deputy_name) DO UPDATE SET ballot_number = EXCLUDED.ballot_number,
+           is_incumbent = EXCLUDED.is_incumbent, parties = EXCLUDED.parties`,
+        [row.election_id, row.region_code, row.ballot_number === '' || row.ballot_number === undefined ? null : row.ballot_number,
+          row.head_name, row.deputy_name, ['true', 'ya', '1'].includes(row.is_incumbent ?? ''), row.parties || null],
+      );
+    }
+    await appendAudit(tx, { actor, action: 'reference.candidates_imported', entityType: 'candidate_pairs', data: { rows: rows.length, columns: COLUMNS } });
+    return { imported: rows.length };
+  });
+}

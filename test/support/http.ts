@@ -1,0 +1,39 @@
+// In-process HTTP against the real app (Fastify inject), with cookie + CSRF handling for staff.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Db } from '../../src/server/db/client.ts';
+import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
+
+export async function buildTestApp(db: Db): Promise<FastifyInstance> {
+  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: '/nonexistent' });
+  return buildApp({ db, config });
+}
+
+let userCounter = 0;
+
+/** Inserts a real user row (the factory) and returns its credentials. */
+export async function buildUser(db: Db, input: Partial<CreateUserInput> & Pick<CreateUserInput, 'role'>) {
+  const username = input.username ?? `${input.role}_${process.pid}_${++userCounter}`;
+  const password = input.password ?? 'kata-sandi-rahasia-123';
+  const user = await createUser(db, { ...input, username, password }, null);
+  return { user, username, password };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function signIn(app: FastifyInstance, username: string, password: string, totp?: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = response.json().csrfToken as string;
+  return {
+    cookie,
+    csrf,
+    request: (options) => app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie, 'x-csrf-token': csrf } }),
+  };
+}
