@@ -1,6 +1,7 @@
 // Builds the Fastify app: error handling, security headers, cookies, auth, OpenAPI, and each
 // module's routes; serves the built web app (dist/web) with an SPA fallback.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -17,16 +18,26 @@ import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
+import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { loadVault, type Vault } from './platform/vault.ts';
+import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface AppDeps {
   db: Db;
   config: Config;
+  vault?: Vault;
+  evidence?: EvidenceStore;
+  /** Tests pass a controlled clock; production reads the real one. */
+  now?: () => Date;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
+  const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
+  const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
+  const caseDeps = { db, vault, evidence, now: deps.now };
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
@@ -40,7 +51,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -68,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, db, config);
+  registerCaseRoutes(app, caseDeps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -77,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       return handleNotFound(request, reply);
     });
+  } else {
+    app.setNotFoundHandler(handleNotFound);
   }
   return app;
 }

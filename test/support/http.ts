@@ -1,13 +1,19 @@
 // In-process HTTP against the real app (Fastify inject), with cookie + CSRF handling for staff.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
+import { createVault } from '../../src/server/platform/vault.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
 
-export async function buildTestApp(db: Db): Promise<FastifyInstance> {
-  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: '/nonexistent' });
-  return buildApp({ db, config });
+export async function buildTestApp(db: Db, options: { now?: () => Date } = {}): Promise<FastifyInstance> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'netra-test-'));
+  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+  return buildApp({ db, config, vault: createVault(randomBytes(32)), now: options.now });
 }
 
 let userCounter = 0;

@@ -40,7 +40,7 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? 'body');
-      return { field: path, message: v.message };
+      return { field: path, message: v.message ?? 'tidak valid' };
     });
     const first = issues[0];
     return send(reply, request, 400, 'validation_failed', zodIssueMessage(first.field, first.message), { field: first.field, errors: issues });
@@ -63,6 +63,8 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     });
   }
   request.log.error({ err: error }, 'unhandled error');
+  // Tests run with logging off; a 500 must still be visible there.
+  if (process.env.NETRA_TEST_BACKENDS) process.stderr.write(`[500] ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
   return send(reply, request, 500, 'internal', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' });
 }
 

@@ -1,0 +1,13 @@
+import type { Db } from '../../db/client.ts';
+import type { Vault } from '../../platform/vault.ts';
+import type { EvidenceStore } from '../../platform/storage.ts';
+
+/** What the case services need, passed explicitly (no global clients). */
+export interface CaseDeps {
+  db: Db;
+  vault: Vault;
+  evidence: EvidenceStore;
+  now?: () => Date;
+}
+
+export const nowOf = (deps: CaseDeps) => (deps.now ? deps.now() : new Date());

@@ -1,0 +1,210 @@
+// Case handling by Bawaslu staff: kajian awal, completion requests, registration with a gapless
+// number, clarification, assessment, decisions, transfers (pelimpahan), and temuan from
+// supervisors' own findings. Every change writes a timeline event, a notice and an audit row
+// in the same transaction.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/client.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { appendAudit } from '../audit/service.ts';
+import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
+import { applyAction, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
+import { formatRegistrationNumber } from '../../../domain/cases/registrationNumber.ts';
+import { isOfficeCode, officeForEventRegion, registrationLevelOfOffice } from '../../../domain/cases/office.ts';
+import { noticeForAction } from '../../../domain/cases/notices.ts';
+import { computeDeadline, regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
+import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
+import { localPartsOf, startOfLocalDay, zoneForRegion } from '../../../domain/time/zones.ts';
+import { routeReferral } from '../../../domain/catalogues/routing.ts';
+import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
+import type { TemuanInput } from './schemas.ts';
+import { nowOf, type CaseDeps } from './deps.ts';
+import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
+
+const TRANSITION_MESSAGES: Record<string, { id: string; en: string }> = {
+  CANNOT_WITHDRAW_REGISTERED: { id: 'Laporan yang sudah diregistrasi tidak dapat dicabut.', en: 'A registered report cannot be withdrawn.' },
+  TERMINAL_STATE: { id: 'Perkara sudah selesai; status tidak dapat diubah.', en: 'The case is closed; its state cannot change.' },
+  INVALID_TRANSITION: { id: 'Tindakan ini tidak berlaku pada status perkara saat ini.', en: 'This action does not apply to the case’s current state.' },
+  REASON_REQUIRED: { id: 'Tindakan ini memerlukan alasan tertulis.', en: 'This action needs a written reason.' },
+  CLASSIFICATION_REQUIRED: { id: 'Pilih klasifikasi pelanggaran untuk meneruskan perkara.', en: 'Choose the violation classification to forward the case.' },
+  CLASSIFICATION_NOT_A_VIOLATION: { id: 'Gunakan tindakan "nyatakan bukan pelanggaran" untuk hasil bukan pelanggaran.', en: 'Use "declare not a violation" for that outcome.' },
+};
+
+const FIELD_OF_ERROR: Record<string, string> = { REASON_REQUIRED: 'reason', CLASSIFICATION_REQUIRED: 'classification', CLASSIFICATION_NOT_A_VIOLATION: 'classification' };
+
+export async function loadCaseForStaff(deps: CaseDeps, principal: Principal, caseId: string, forWrite: boolean): Promise<CaseRow> {
+  const found = await findCase(deps.db, caseId);
+  // 404 and 403 stay distinct in code; the response hides which one happened for foreign cases.
+  if (!found) throw notFound({ id: 'Perkara tidak ditemukan.', en: 'Case not found.' });
+  const allowed = forWrite ? canHandleCaseIn(principal, found.office_code) && !isReadOnly(principal)
+    : canHandleCaseIn(principal, found.office_code) || principal.role === 'analyst';
+  if (!allowed) throw new AppError('not_found', { id: 'Perkara tidak ditemukan.', en: 'Case not found.' }, { details: { reason: 'outside_jurisdiction' } });
+  return found;
+}
+
+export interface CaseActionInput {
+  action: CaseAction;
+  reason?: string;
+  classification?: ViolationClassification;
+  summary?: string;
+  targetOfficeCode?: string;
+}
+
+async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {
+  const deadline = computeDeadline(ruleId, { startAt, regionCode: caseRow.office_code, caseDate: new Date(caseRow.received_at), extended });
+  await insertClock(tx, caseRow.id, deadline);
+  return deadline;
+}
+
+export async function applyCaseAction(deps: CaseDeps, principal: Principal, caseId: string, input: CaseActionInput) {
+  if (!isSupervisor(principal)) throw forbidden();
+  await loadCaseForStaff(deps, principal, caseId, true);
+  const now = nowOf(deps);
+  if (input.action === 'limpahkan') {
+    if (!input.targetOfficeCode || !isOfficeCode(input.targetOfficeCode)) {
+      throw new AppError('validation_failed', { id: 'Pelimpahan memerlukan kode wilayah kantor Bawaslu tujuan (provinsi atau kabupaten/kota).', en: 'A transfer needs the target Bawaslu office code (province or regency/city).' }, { field: 'targetOfficeCode' });
+    }
+    if ((await missingRegionCodes(deps.db, [input.targetOfficeCode])).length > 0) {
+      throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${input.targetOfficeCode}`, en: `Unknown region code: ${input.targetOfficeCode}` }, { field: 'targetOfficeCode' });
+    }
+  }
+  return deps.db.transaction(async (tx) => {
+    const current = (await findCase(tx, caseId, true))!;
+    const from = current.state as CaseState;
+    const result = applyAction(from, input.action, { reason: input.reason, classification: input.classification });
+    if (!result.ok) {
+      throw new AppError('invalid_state_transition', TRANSITION_MESSAGES[result.error] ?? TRANSITION_MESSAGES.INVALID_TRANSITION,
+        { field: FIELD_OF_ERROR[result.error] ?? 'action', details: { from, action: input.action, error: result.error } });
+    }
+    const updates: Record<string, unknown> = { state: result.to, updated_at: now };
+    const eventData: Record<string, unknown> = {};
+    let officeCode = current.office_code;
+    if (input.reason) updates.state_reason = input.reason;
+    if (input.action === 'registrasi' || input.action === 'tetapkan_temuan') {
+      const parts = localPartsOf(now, zoneForRegion(officeCode));
+      const kind = current.kind === 'laporan' ? 'LP' : 'TM';
+      const seq = await nextRegistrationSequence(tx, officeCode, kind, parts.year, parts.month);
+      const number = formatRegistrationNumber({ sequence: seq, kind, level: registrationLevelOfOffice(officeCode), regionCode: officeCode, month: parts.month, year: parts.year });
+      updates.registration_number = number;
+      updates.registered_at = now;
+      eventData.registrationNumber = number;
+    }
+    if (input.action === 'teruskan' && input.classification) {
+      updates.classification = input.classification;
+      if (input.summary) updates.decision_summary = input.summary;
+      const terlapor = await listTerlapor(tx, caseId);
+      eventData.referrals = terlapor.map((t) => {
+        const route = routeReferral({ classification: input.classification!, subjectType: t.subject_type as SubjectType, decidedAt: now, regionCode: officeCode });
+        return { terlaporId: t.id, authority: route.authority, authorityName: route.authorityName, source: route.source, deadlineRuleId: route.deadlineRuleId ?? null };
+      });
+    }
+    if (input.action === 'nyatakan_bukan_pelanggaran') {
+      updates.classification = 'bukan_pelanggaran';
+      if (input.summary) updates.decision_summary = input.summary;
+    }
+    if (input.action === 'limpahkan') {
+      eventData.fromOffice = officeCode;
+      eventData.toOffice = input.targetOfficeCode;
+      officeCode = input.targetOfficeCode!;
+      updates.office_code = officeCode;
+      updates.assigned_to = null;
+    }
+    const columns = Object.keys(updates);
+    await tx.query(`UPDATE cases SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [caseId, ...columns.map((c) => updates[c])]);
+
+    // Clocks: stop, extend (Pasal 134(6): +2 days), start.
+    if (result.stops.length) {
+      await tx.query('UPDATE case_clocks SET stopped_at = $3 WHERE case_id = $1 AND rule_id = ANY($2::text[]) AND stopped_at IS NULL', [caseId, result.stops, now]);
+    }
+    let deadlineLocal: string | null = null;
+    for (const ruleId of result.extends) {
+      const open = await tx.query<{ id: number; started_at: Date }>('SELECT id, started_at FROM case_clocks WHERE case_id = $1 AND rule_id = $2 AND stopped_at IS NULL AND NOT extended', [caseId, ruleId]);
+      for (const clock of open.rows) {
+        const extended = computeDeadline(ruleId, { startAt: new Date(clock.started_at), regionCode: officeCode, caseDate: new Date(current.received_at), extended: true });
+        await tx.query('UPDATE case_clocks SET due_at = $2, due_local = $3, basis = $4, extended = true WHERE id = $1', [clock.id, extended.dueAt, extended.dueLocal, extended.basis]);
+        deadlineLocal = extended.dueLocal;
+      }
+    }
+    const updated = { ...current, ...updates, office_code: officeCode } as CaseRow;
+    for (const ruleId of result.starts) {
+      deadlineLocal = (await startClock(tx, updated, ruleId, now)).dueLocal;
+    }
+
+    const office = await officeName(tx, officeCode);
+    const classificationLabel = input.classification ? CLASSIFICATIONS.find((c) => c.id === input.classification)?.label ?? null : null;
+    const notice = noticeForAction(input.action, {
+      kind: current.kind, trackingCode: current.tracking_code, registrationNumber: (updates.registration_number as string) ?? current.registration_number,
+      state: result.to, reason: input.reason, officeName: office, classificationLabel, deadlineLocal,
+    });
+    await insertCaseEvent(tx, { caseId, at: now, action: input.action, fromState: from, toState: result.to, actorId: principal.id,
+      publicNote: notice?.title ?? null, internalNote: input.summary ?? null, data: eventData });
+    if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: false });
+    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: `case.${input.action}`, entityType: 'case', entityId: caseId,
+      regionCode: officeCode, at: now, data: { from, to: result.to, ...eventData, reason: input.reason ?? null } });
+    return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData };
+  });
+}
+
+export async function assignCase(deps: CaseDeps, principal: Principal, caseId: string, assigneeId: string | null) {
+  if (!isSupervisor(principal)) throw forbidden();
+  const current = await loadCaseForStaff(deps, principal, caseId, true);
+  if (assigneeId) {
+    const assignee = await deps.db.query<{ id: string; role: string; region_code: string | null }>('SELECT id, role, region_code FROM users WHERE id = $1 AND NOT disabled', [assigneeId]);
+    const user = assignee.rows[0];
+    if (!user || !canHandleCaseIn({ id: user.id, role: user.role as Principal['role'], regionCode: user.region_code, agency: null }, current.office_code)) {
+      throw new AppError('validation_failed', { id: 'Petugas tidak ditemukan atau di luar wilayah perkara.', en: 'Officer not found or outside the case’s jurisdiction.' }, { field: 'assigneeId' });
+    }
+  }
+  const now = nowOf(deps);
+  await deps.db.transaction(async (tx) => {
+    await tx.query('UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1', [caseId, assigneeId, now]);
+    await insertCaseEvent(tx, { caseId, at: now, action: 'tugaskan', fromState: current.state, toState: current.state, actorId: principal.id, data: { assigneeId } });
+    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'case.assigned', entityType: 'case', entityId: caseId, regionCode: current.office_code, at: now, data: { assigneeId } });
+  });
+  return { id: caseId, assignedTo: assigneeId };
+}
+
+export async function addCaseNote(deps: CaseDeps, principal: Principal, caseId: string, note: string) {
+  if (!isSupervisor(principal)) throw forbidden();
+  const current = await loadCaseForStaff(deps, principal, caseId, true);
+  const now = nowOf(deps);
+  await deps.db.transaction(async (tx) => {
+    await insertCaseEvent(tx, { caseId, at: now, action: 'catatan', fromState: current.state, toState: current.state, actorId: principal.id, internalNote: note });
+    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'case.note_added', entityType: 'case', entityId: caseId, regionCode: current.office_code, at: now });
+  });
+  return { ok: true };
+}
+
+/** A supervisor records informasi awal (field, cyber patrol, media lead); it may become a temuan. */
+export async function createInformasiAwal(deps: CaseDeps, principal: Principal, input: TemuanInput) {
+  if (!isSupervisor(principal) || isReadOnly(principal)) throw forbidden();
+  const officeCode = officeForEventRegion(input.kodeWilayah);
+  if (!canHandleCaseIn(principal, officeCode)) throw forbidden();
+  const missing = await missingRegionCodes(deps.db, [input.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))]);
+  if (missing.length) throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${missing[0]}`, en: `Unknown region code: ${missing[0]}` }, { field: 'kodeWilayah' });
+  if (input.tanggalKejadian > input.tanggalDiketahui) {
+    throw new AppError('validation_failed', { id: 'Tanggal kejadian tidak boleh sesudah tanggal diketahui.', en: 'The event cannot be after the date it became known.' }, { field: 'tanggalKejadian' });
+  }
+  const now = nowOf(deps);
+  const id = randomUUID();
+  const zone = zoneForRegion(officeCode);
+  const knownAt = startOfLocalDay(input.tanggalDiketahui, zone);
+  if (knownAt > now) throw new AppError('validation_failed', { id: 'Tanggal diketahui tidak boleh di masa depan.', en: 'The date known cannot be in the future.' }, { field: 'tanggalDiketahui' });
+  const regime = regulationRegimesInForce(now, officeCode).find((r) => r.id.startsWith('perbawaslu'))?.id ?? 'perbawaslu-9-2024';
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO cases (id, kind, state, source, office_code, event_region_code, event_place, event_date, known_date, received_at,
+         regime_id, title, narrative, acts, evidence_urls, created_by, search)
+       VALUES ($1, 'temuan', 'informasi_awal', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, to_tsvector('indonesian', $15))`,
+      [id, input.sumber, officeCode, input.kodeWilayah, input.tempat, input.tanggalKejadian, input.tanggalDiketahui, now, regime,
+        input.judul, input.uraian, input.perbuatan, input.buktiTautan, principal.id,
+        [input.judul, input.uraian, input.tempat, ...input.terlapor.flatMap((t) => [t.nama, t.jabatan, t.instansi])].join(' \n ')],
+    );
+    await insertTerlapor(tx, id, input.terlapor);
+    const row = (await findCase(tx, id))!;
+    // Perbawaslu 14/2017 Pasal 5: the temuan is set within 7 days of the violation being known.
+    for (const ruleId of INITIAL_CLOCKS.temuan) await startClock(tx, row, ruleId, knownAt);
+    await insertCaseEvent(tx, { caseId: id, at: now, action: 'catat_informasi_awal', fromState: null, toState: 'informasi_awal', actorId: principal.id, data: { source: input.sumber, leadId: input.leadId ?? null } });
+    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'temuan.informasi_awal_created', entityType: 'case', entityId: id, regionCode: officeCode, at: now, data: { source: input.sumber, leadId: input.leadId ?? null } });
+  });
+  return { id, state: 'informasi_awal', officeCode };
+}

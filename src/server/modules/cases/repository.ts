@@ -1,0 +1,146 @@
+// Queries for cases: insertion of parties, clocks, events, notices; look-ups and counters.
+import type { Queryable, Tx } from '../../db/client.ts';
+import type { Deadline } from '../../../domain/legal-clock/compute.ts';
+import { regionSearchKey } from '../../../domain/regions/search.ts';
+
+export interface CaseRow {
+  id: string;
+  kind: 'laporan' | 'temuan';
+  tracking_code: string | null;
+  pin_hash: string | null;
+  state: string;
+  source: string;
+  office_code: string;
+  event_region_code: string;
+  event_place: string;
+  event_date: string | null;
+  known_date: string | null;
+  received_at: Date;
+  election_id: string | null;
+  stage_code: string | null;
+  regime_id: string;
+  title: string;
+  narrative: string;
+  acts: string[];
+  evidence_urls: string[];
+  is_late: boolean;
+  proposed_reason: string | null;
+  registration_number: string | null;
+  registered_at: Date | null;
+  state_reason: string | null;
+  classification: string | null;
+  decision_summary: string | null;
+  assigned_to: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TerlaporRow {
+  id: number;
+  case_id: string;
+  name: string;
+  nip: string | null;
+  position: string;
+  agency: string;
+  subject_type: string;
+  region_code: string | null;
+}
+
+export async function findCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRow | null> {
+  const result = await db.query<CaseRow>(`SELECT * FROM cases WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return result.rows[0] ?? null;
+}
+
+export async function findCaseByTrackingCode(db: Queryable, code: string): Promise<CaseRow | null> {
+  const result = await db.query<CaseRow>('SELECT * FROM cases WHERE tracking_code = $1', [code]);
+  return result.rows[0] ?? null;
+}
+
+export async function insertTerlapor(tx: Tx, caseId: string, list: { nama: string; nip?: string; jabatan: string; instansi: string; jenisSubjek: string; kodeWilayah?: string }[]) {
+  for (const t of list) {
+    await tx.query(
+      `INSERT INTO case_terlapor (case_id, name, nip, position, agency, subject_type, region_code, search_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [caseId, t.nama, t.nip?.replace(/\D/g, '') || null, t.jabatan, t.instansi, t.jenisSubjek, t.kodeWilayah ?? null, regionSearchKey(t.nama)],
+    );
+  }
+}
+
+export async function listTerlapor(db: Queryable, caseId: string): Promise<TerlaporRow[]> {
+  return (await db.query<TerlaporRow>('SELECT * FROM case_terlapor WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+}
+
+export async function insertClock(tx: Tx, caseId: string, deadline: Deadline) {
+  await tx.query(
+    `INSERT INTO case_clocks (case_id, rule_id, started_at, due_at, due_local, zone, source, basis, extended)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [caseId, deadline.ruleId, deadline.startAt, deadline.dueAt, deadline.dueLocal, deadline.zone, deadline.source, deadline.basis, deadline.extended],
+  );
+}
+
+export interface ClockRow {
+  id: number;
+  rule_id: string;
+  started_at: Date;
+  due_at: Date;
+  due_local: string;
+  zone: string;
+  source: string;
+  basis: string;
+  extended: boolean;
+  stopped_at: Date | null;
+}
+
+export async function listClocks(db: Queryable, caseId: string): Promise<ClockRow[]> {
+  return (await db.query<ClockRow>('SELECT * FROM case_clocks WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+}
+
+export async function insertCaseEvent(tx: Tx, event: {
+  caseId: string; at: Date; action: string; fromState: string | null; toState: string; actorId: string | null;
+  publicNote?: string | null; internalNote?: string | null; data?: Record<string, unknown>;
+}) {
+  await tx.query(
+    `INSERT INTO case_events (case_id, occurred_at, action, from_state, to_state, actor_id, public_note, internal_note, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [event.caseId, event.at, event.action, event.fromState, event.toState, event.actorId, event.publicNote ?? null,
+      event.internalNote ?? null, JSON.stringify(event.data ?? {})],
+  );
+}
+
+export async function insertNotice(tx: Tx, notice: { caseId: string; at: Date; kind: string; title: string; body: string; email: boolean }) {
+  await tx.query(
+    'INSERT INTO notices (case_id, created_at, kind, title, body, email_state) VALUES ($1, $2, $3, $4, $5, $6)',
+    [notice.caseId, notice.at, notice.kind, notice.title, notice.body, notice.email ? 'queued' : 'none'],
+  );
+}
+
+/** Next gapless sequence for an office, kind and month: the row lock serialises registrations. */
+export async function nextRegistrationSequence(tx: Tx, officeCode: string, kind: string, year: number, month: number): Promise<number> {
+  const result = await tx.query<{ last_seq: number }>(
+    `INSERT INTO registration_counters (office_code, kind, year, month, last_seq) VALUES ($1, $2, $3, $4, 1)
+     ON CONFLICT (office_code, kind, year, month) DO UPDATE SET last_seq = registration_counters.last_seq + 1
+     RETURNING last_seq`,
+    [officeCode, kind, year, month],
+  );
+  return result.rows[0].last_seq;
+}
+
+export async function regionName(db: Queryable, code: string): Promise<string | null> {
+  const result = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code]);
+  return result.rows[0]?.name ?? null;
+}
+
+export async function missingRegionCodes(db: Queryable, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await db.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes]);
+  const set = new Set(found.rows.map((r) => r.code));
+  return codes.filter((c) => !set.has(c));
+}
+
+/** Office name as people say it: "Bawaslu Kabupaten Ogan Komering Ilir", "Bawaslu Provinsi Bengkulu". */
+export async function officeName(db: Queryable, officeCode: string): Promise<string> {
+  const name = await regionName(db, officeCode);
+  if (!name) return `Bawaslu ${officeCode}`;
+  return /^\d{2}$/.test(officeCode) ? `Bawaslu Provinsi ${name}` : `Bawaslu ${name}`;
+}

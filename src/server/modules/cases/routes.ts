@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { requirePrincipal } from '../../http/auth.ts';
+import { plainText, caseActionBody, caseListQuery, laporanBody, temuanBody, trackingBody } from './schemas.ts';
+import { submitLaporan } from './intake.ts';
+import { trackLaporan, withdrawLaporan } from './tracking.ts';
+import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
+import { listCases } from './queue.ts';
+import { caseDetail, revealReporterIdentity } from './detail.ts';
+import { nowOf, type CaseDeps } from './deps.ts';
+
+const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
+const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi');
+
+export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Public intake: no account. Limits are generous per address (carrier-grade NAT) and the
+  // expensive part — the PIN — is limited per tracking code instead.
+  r.post('/api/v1/laporan', {
+    schema: { tags: ['laporan'], summary: 'Sampaikan laporan (publik) / submit a report', body: laporanBody },
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const header = request.headers['idempotency-key'];
+    let key: string | null = null;
+    if (header !== undefined) {
+      const parsed = idempotencyKey.safeParse(Array.isArray(header) ? header[0] : header);
+      if (!parsed.success) throw new AppError('validation_failed', { id: 'Idempotency-Key tidak valid (8–200 karakter ASCII).', en: 'Invalid Idempotency-Key (8–200 ASCII characters).' }, { field: 'Idempotency-Key' });
+      key = parsed.data;
+    }
+    const { receipt, replayed } = await submitLaporan(deps, request.body, key);
+    reply.status(replayed ? 200 : 201).header('Idempotent-Replayed', String(replayed));
+    return receipt;
+  });
+
+  r.post('/api/v1/lacak', {
+    schema: { tags: ['laporan'], summary: 'Lacak status laporan dengan kode + PIN / track a report', body: trackingBody },
+    config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+  }, async (request) => trackLaporan(deps, request.body.kode, request.body.pin));
+
+  r.post('/api/v1/lacak/cabut', {
+    schema: { tags: ['laporan'], summary: 'Cabut laporan sebelum registrasi / withdraw before registration', body: trackingBody.extend({ alasan: plainText(5, 2000) }) },
+  }, async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan));
+
+  r.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery } },
+    async (request) => listCases(deps.db, requirePrincipal(request), request.query, nowOf(deps)));
+
+  r.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } },
+    async (request) => caseDetail(deps, requirePrincipal(request), request.params.id));
+
+  r.post('/api/v1/cases/:id/actions', { schema: { tags: ['cases'], summary: 'Tindakan penanganan / handling action', params: idParams, body: caseActionBody } },
+    async (request) => applyCaseAction(deps, requirePrincipal(request), request.params.id, request.body));
+
+  r.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], params: idParams, body: z.object({ assigneeId: z.string().uuid().nullable() }) } },
+    async (request) => assignCase(deps, requirePrincipal(request), request.params.id, request.body.assigneeId));
+
+  r.post('/api/v1/cases/:id/notes', { schema: { tags: ['cases'], params: idParams, body: z.object({ note: plainText(2, 10_000) }) } },
+    async (request) => addCaseNote(deps, requirePrincipal(request), request.params.id, request.body.note));
+
+  r.post('/api/v1/cases/:id/reporter-identity', {
+    schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: plainText(10, 1000) }) },
+  }, async (request) => revealReporterIdentity(deps, requirePrincipal(request), request.params.id, request.body.reason));
+
+  r.post('/api/v1/temuan', { schema: { tags: ['temuan'], summary: 'Catat informasi awal / record initial information', body: temuanBody } },
+    async (request, reply) => { reply.status(201); return createInformasiAwal(deps, requirePrincipal(request), request.body); });
+}

@@ -1,0 +1,106 @@
+// Request schemas for laporan intake, tracking and case handling. Field names follow the
+// Perbawaslu 9/2024 report form (formulir laporan): pelapor, terlapor, peristiwa, saksi, bukti.
+import { z } from 'zod';
+import { PELAPOR_CATEGORIES } from '../../../domain/catalogues/pelapor.ts';
+import { SUBJECT_TYPES } from '../../../domain/catalogues/subjects.ts';
+import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
+import { VIOLATION_CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
+import { CASE_ACTIONS, CASE_STATES } from '../../../domain/cases/stateMachine.ts';
+
+/** Markup is never legitimate in a report; rejecting it keeps stored text inert everywhere. */
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|\bon[a-z]+\s*=/i;
+export const plainText = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine((v) => !MARKUP.test(v), { message: 'tidak boleh berisi tag HTML atau skrip / must not contain HTML or script' });
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'tanggal tidak ada / not a real date');
+
+export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16.02 atau 16.02.01.2001');
+
+export const ACT_IDS = ['lainnya', ...NEUTRALITY_ACTS.map((a) => a.id)] as [string, ...string[]];
+
+export const pelaporSchema = z.object({
+  nama: plainText(2, 200),
+  nik: z.string().trim().max(32),
+  tempatLahir: plainText(2, 100),
+  tanggalLahir: isoDate,
+  jenisKelamin: z.enum(['L', 'P']),
+  pekerjaan: plainText(2, 100),
+  kewarganegaraan: plainText(2, 60).default('Indonesia'),
+  alamat: plainText(5, 500),
+  telepon: z.string().trim().regex(/^(\+62|62|0)8\d{7,12}$/, 'nomor HP Indonesia, mis. 081234567890'),
+  email: z.string().trim().email().max(200).optional(),
+  kategori: z.enum(PELAPOR_CATEGORIES),
+  nomorAkreditasi: plainText(3, 100).optional(),
+  timKampanye: plainText(3, 200).optional(),
+});
+
+export const terlaporSchema = z.object({
+  nama: plainText(2, 200),
+  nip: z.string().trim().max(30).optional(),
+  jabatan: plainText(2, 200),
+  instansi: plainText(2, 200),
+  jenisSubjek: z.enum(SUBJECT_TYPES),
+  kodeWilayah: regionCode.optional(),
+});
+
+export const laporanBody = z.object({
+  pelapor: pelaporSchema,
+  terlapor: z.array(terlaporSchema).min(1).max(20),
+  peristiwa: z.object({
+    judul: plainText(5, 200).optional(),
+    uraian: plainText(30, 20_000),
+    kodeWilayah: regionCode,
+    tempat: plainText(2, 300),
+    tanggalKejadian: isoDate,
+    tanggalDiketahui: isoDate,
+  }),
+  perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
+  saksi: z.array(z.object({ nama: plainText(2, 200), alamat: plainText(2, 500), telepon: z.string().trim().max(20).optional() })).max(20).default([]),
+  bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan')).max(10).default([]),
+  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(10).default([]),
+});
+export type LaporanInput = z.infer<typeof laporanBody>;
+
+export const trackingBody = z.object({
+  kode: z.string().trim().toUpperCase().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP'),
+  pin: z.string().trim().regex(/^\d{6}$/, 'PIN 6 angka'),
+});
+
+export const temuanBody = z.object({
+  sumber: z.enum(['pengawasan_lapangan', 'patroli_siber', 'media', 'laporan_tidak_memenuhi_syarat']),
+  judul: plainText(5, 200),
+  uraian: plainText(20, 20_000),
+  kodeWilayah: regionCode,
+  tempat: plainText(2, 300),
+  tanggalKejadian: isoDate,
+  tanggalDiketahui: isoDate,
+  perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
+  terlapor: z.array(terlaporSchema).min(1).max(20),
+  buktiTautan: z.array(z.string().trim().url().max(1000)).max(10).default([]),
+  leadId: z.string().max(64).optional(),
+});
+export type TemuanInput = z.infer<typeof temuanBody>;
+
+export const caseActionBody = z.object({
+  action: z.enum(CASE_ACTIONS),
+  reason: plainText(5, 5000).optional(),
+  classification: z.enum(VIOLATION_CLASSIFICATIONS).optional(),
+  summary: plainText(5, 20_000).optional(),
+  targetOfficeCode: regionCode.optional(),
+});
+
+export const caseListQuery = z.object({
+  state: z.enum(CASE_STATES).optional(),
+  kind: z.enum(['laporan', 'temuan']).optional(),
+  region: regionCode.optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+  subjectType: z.enum(SUBJECT_TYPES).optional(),
+  act: z.enum(ACT_IDS).optional(),
+  stage: z.string().max(60).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueBefore: z.string().datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;

@@ -1,0 +1,85 @@
+// Following a laporan with tracking code + PIN: status timeline and the notices sent. Wrong
+// PINs are counted per tracking code, so guessing is limited per case rather than per IP
+// address (a whole mobile carrier can share one address).
+import { AppError } from '../../platform/errors.ts';
+import { appendAudit } from '../audit/service.ts';
+import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
+import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
+import { nowOf, type CaseDeps } from './deps.ts';
+import { findCaseByTrackingCode, insertCaseEvent, insertNotice, listClocks, officeName, type CaseRow } from './repository.ts';
+import { noticeForAction } from '../../../domain/cases/notices.ts';
+
+export const MAX_PIN_FAILURES = 5;
+export const PIN_FAILURE_WINDOW_MINUTES = 15;
+
+const wrongCredentials = () => new AppError('invalid_credentials', {
+  id: 'Kode pelacakan atau PIN salah.', en: 'Wrong tracking code or PIN.',
+}, { field: 'pin' });
+
+export async function authenticateTracking(deps: CaseDeps, code: string, pin: string): Promise<CaseRow> {
+  const { db, vault } = deps;
+  const now = nowOf(deps);
+  const since = new Date(now.getTime() - PIN_FAILURE_WINDOW_MINUTES * 60_000);
+  const failures = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tracking_failures WHERE tracking_code = $1 AND at > $2', [code, since]);
+  if (failures.rows[0].n >= MAX_PIN_FAILURES) {
+    throw new AppError('rate_limited', {
+      id: `Terlalu banyak percobaan PIN yang salah untuk kode ini. Coba lagi dalam ${PIN_FAILURE_WINDOW_MINUTES} menit.`,
+      en: `Too many wrong PINs for this code. Try again in ${PIN_FAILURE_WINDOW_MINUTES} minutes.`,
+    }, { field: 'pin' });
+  }
+  const found = await findCaseByTrackingCode(db, code);
+  if (!found || !found.pin_hash || !vault.macEquals(`${code}:${pin}`, found.pin_hash)) {
+    await db.query('INSERT INTO tracking_failures (tracking_code, at) VALUES ($1, $2)', [code, now]);
+    throw wrongCredentials();
+  }
+  return found;
+}
+
+export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
+  const { db } = deps;
+  const found = await authenticateTracking(deps, code, pin);
+  const zone = zoneForRegion(found.office_code);
+  const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
+    'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id', [found.id]);
+  const notices = await db.query<{ created_at: Date; kind: string; title: string; body: string }>(
+    'SELECT created_at, kind, title, body FROM notices WHERE case_id = $1 ORDER BY id', [found.id]);
+  const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
+  return {
+    trackingCode: found.tracking_code,
+    registrationNumber: found.registration_number,
+    state: found.state,
+    stateLabel: STATE_LABELS[found.state as CaseState],
+    officeName: await officeName(db, found.office_code),
+    receivedLocal: formatLocalDateTime(new Date(found.received_at), zone),
+    late: found.is_late,
+    canWithdraw: applyAction(found.state as CaseState, 'cabut', { reason: 'x' }).ok,
+    timeline: events.rows.map((e) => ({
+      at: new Date(e.occurred_at).toISOString(), atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
+      action: e.action, state: e.to_state, stateLabel: STATE_LABELS[e.to_state as CaseState], note: e.public_note,
+    })),
+    notices: notices.rows.map((n) => ({ at: new Date(n.created_at).toISOString(), atLocal: formatLocalDateTime(new Date(n.created_at), zone), kind: n.kind, title: n.title, body: n.body })),
+    deadlines: clocks.map((c) => ({ ruleId: c.rule_id, dueAt: new Date(c.due_at).toISOString(), dueLocal: c.due_local, source: c.source })),
+  };
+}
+
+/** The reporter withdraws the laporan; only possible before registration (Perbawaslu 8/2020). */
+export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string, reason: string) {
+  const found = await authenticateTracking(deps, code, pin);
+  const now = nowOf(deps);
+  const result = applyAction(found.state as CaseState, 'cabut', { reason });
+  if (!result.ok) {
+    throw new AppError('invalid_state_transition', result.error === 'CANNOT_WITHDRAW_REGISTERED'
+      ? { id: 'Laporan yang sudah diregistrasi tidak dapat dicabut.', en: 'A registered report cannot be withdrawn.' }
+      : { id: 'Laporan tidak dapat dicabut pada status ini.', en: 'The report cannot be withdrawn in this state.' }, { field: 'action' });
+  }
+  const office = await officeName(deps.db, found.office_code);
+  await deps.db.transaction(async (tx) => {
+    await tx.query('UPDATE cases SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1', [found.id, result.to, reason, now]);
+    await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
+    await insertCaseEvent(tx, { caseId: found.id, at: now, action: 'cabut', fromState: found.state, toState: result.to, actorId: null, publicNote: 'Laporan dicabut oleh pelapor.' });
+    const notice = noticeForAction('cabut', { kind: 'laporan', trackingCode: found.tracking_code, registrationNumber: null, state: result.to, reason, officeName: office });
+    if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: false });
+    await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.withdrawn', entityType: 'case', entityId: found.id, regionCode: found.office_code, at: now });
+  });
+  return { state: result.to };
+}

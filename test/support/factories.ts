@@ -1,0 +1,46 @@
+// Factories for realistic test input: a valid laporan as a citizen would file it.
+import type { LaporanInput } from '../../src/server/modules/cases/schemas.ts';
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+let counter = 0;
+
+export function buildLaporanInput(overrides: DeepPartial<LaporanInput> & { uraian?: string } = {}): LaporanInput {
+  counter++;
+  const base: LaporanInput = {
+    pelapor: {
+      nama: 'Siti Aminah',
+      nik: '1602015508900001', // OKI, lahir 15-08-1990, perempuan (+40)
+      tempatLahir: 'Kayuagung',
+      tanggalLahir: '1990-08-15',
+      jenisKelamin: 'P',
+      pekerjaan: 'Guru',
+      kewarganegaraan: 'Indonesia',
+      alamat: 'Jl. Letnan Mukhtar Saleh No. 12, Kayuagung',
+      telepon: '081234567890',
+      kategori: 'pemilih',
+    },
+    terlapor: [{
+      nama: 'Budi Santoso', nip: '198503122010011002', jabatan: 'Kepala Bidang Pendapatan',
+      instansi: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', jenisSubjek: 'PNS', kodeWilayah: '16.02',
+    }],
+    peristiwa: {
+      uraian: `Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan (laporan ${counter}).`,
+      kodeWilayah: '16.02.05',
+      tempat: 'Lapangan Merdeka, Kayuagung',
+      tanggalKejadian: '2024-10-07',
+      tanggalDiketahui: '2024-10-08',
+    },
+    perbuatan: ['hadir_deklarasi_kampanye'],
+    saksi: [{ nama: 'Ahmad Fauzi', alamat: 'Kayuagung', telepon: '081298765432' }],
+    bukti: [],
+    buktiTautan: ['https://www.instagram.com/p/contoh123/'],
+  };
+  return {
+    ...base,
+    ...overrides,
+    pelapor: { ...base.pelapor, ...(overrides.pelapor ?? {}) },
+    peristiwa: { ...base.peristiwa, ...(overrides.peristiwa ?? {}), ...(overrides.uraian ? { uraian: overrides.uraian } : {}) },
+    terlapor: (overrides.terlapor as LaporanInput['terlapor']) ?? base.terlapor,
+  } as LaporanInput;
+}
