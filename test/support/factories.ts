@@ -10,7 +10,8 @@ export function buildLaporanInput(overrides: DeepPartial<LaporanInput> & { uraia
   const base: LaporanInput = {
     pelapor: {
       nama: 'Siti Aminah',
-      nik: '1602015508900001', // OKI, lahir 15-08-1990, perempuan (+40)
+      // OKI, lahir 15-08-1990, perempuan (+40); a different sequence per report.
+      nik: `160201550890${String((counter % 9999) + 1).padStart(4, "0")}`,
       tempatLahir: 'Kayuagung',
       tanggalLahir: '1990-08-15',
       jenisKelamin: 'P',

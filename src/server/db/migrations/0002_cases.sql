@@ -69,8 +69,12 @@ CREATE TABLE reporter_identities (
   case_id    text PRIMARY KEY REFERENCES cases (id),
   ciphertext text NOT NULL,
   key_id     text NOT NULL,
-  category   text NOT NULL
+  category   text NOT NULL,
+  -- Keyed hash of the NIK: limits reports per person without storing the NIK in clear.
+  nik_mac    text NOT NULL,
+  created_at timestamptz NOT NULL
 );
+CREATE INDEX reporter_identities_nik_idx ON reporter_identities (nik_mac, created_at);
 
 CREATE TABLE case_events (
   id          bigserial PRIMARY KEY,

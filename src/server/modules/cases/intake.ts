@@ -23,6 +23,7 @@ export function generateTrackingCode(): string {
   const pick = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   return `NTR-${pick()}-${pick()}`;
 }
+export const MAX_REPORTS_PER_PERSON_PER_HOUR = 20;
 export const generatePin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 export interface Receipt {
@@ -85,6 +86,17 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
     if (unknown) throw validation('bukti', { id: `Berkas bukti ${unknown} tidak ditemukan; unggah ulang.`, en: `Evidence upload ${unknown} not found; upload it again.` });
   }
 
+  // Per-person limit instead of per-address: many phones share one carrier-grade NAT address.
+  const nikMac = vault.mac(`nik:${input.pelapor.nik.replace(/\D/g, '')}`);
+  const recent = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reporter_identities WHERE nik_mac = $1 AND created_at > $2',
+    [nikMac, new Date(now.getTime() - 3_600_000)]);
+  if (recent.rows[0].n >= MAX_REPORTS_PER_PERSON_PER_HOUR) {
+    throw new AppError('rate_limited', {
+      id: `Batas ${MAX_REPORTS_PER_PERSON_PER_HOUR} laporan per jam untuk satu pelapor tercapai. Coba lagi nanti.`,
+      en: `The limit of ${MAX_REPORTS_PER_PERSON_PER_HOUR} reports per hour per reporter was reached. Try again later.`,
+    }, { field: 'pelapor.nik' });
+  }
+
   const knownAt = startOfLocalDay(input.peristiwa.tanggalDiketahui, zone);
   const timeliness = assessFilingTimeliness({ knownAt, receivedAt: now, regionCode: input.peristiwa.kodeWilayah });
   const officeCode = officeForEventRegion(input.peristiwa.kodeWilayah);
@@ -131,8 +143,8 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
             input.peristiwa.tanggalKejadian, input.peristiwa.tanggalDiketahui, now, electionId, stageCode, regime, title,
             input.peristiwa.uraian, input.perbuatan, input.buktiTautan, timeliness.late, timeliness.proposedReason ?? null, searchText],
         );
-        await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category) VALUES ($1, $2, $3, $4)',
-          [id, identity, vault.keyId, input.pelapor.kategori]);
+        await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [id, identity, vault.keyId, input.pelapor.kategori, nikMac, now]);
         await insertTerlapor(tx, id, input.terlapor);
         for (const s of input.saksi) {
           await tx.query('INSERT INTO case_witnesses (case_id, name, address, phone) VALUES ($1, $2, $3, $4)', [id, s.nama, s.alamat, s.telepon ?? null]);
