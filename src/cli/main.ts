@@ -17,7 +17,8 @@ import { ensureWebBuild } from './webBuild.ts';
 const HELP = `netra — pengawasan netralitas ASN dalam Pilkada
 
 Perintah / commands:
-  start                         jalankan server (PORT, DATABASE_URL, NETRA_DATA_DIR)
+  start                         jalankan server (PORT, DATABASE_URL, NETRA_DATA_DIR; WORKER=off tanpa worker)
+  worker                        jalankan worker antrean pekerjaan saja
   migrate                       terapkan migrasi SQL dan data rujukan
   user create --role R --username U --password P [--region KODE] [--agency NAMA] [--name NAMA]
                                 peran: ${STAFF_ROLES.join(', ')}
@@ -47,6 +48,20 @@ export async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return -1; // keep running
+    }
+    case 'worker': {
+      // The job worker alone (production: several HTTP processes with WORKER=off, and workers).
+      const config = loadConfig();
+      const db = await prepareDatabase(config);
+      const { startWorker } = await import('../server/jobs/worker.ts');
+      const { buildJobRegistry } = await import('../server/jobs/registry.ts');
+      const { loadVault } = await import('../server/platform/vault.ts');
+      const worker = startWorker(db, buildJobRegistry({ db, config, vault: loadVault({ key: config.identityKey, dataDir: config.dataDir }) }));
+      console.log(`Netra worker berjalan / running (database: ${db.kind})`);
+      const stop = async () => { await worker.stop(); await db.close(); process.exit(0); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
     }
     case 'migrate': {
       const config = loadConfig();

@@ -7,6 +7,9 @@ import { migrate } from './db/migrate.ts';
 import { loadReferenceData } from './reference/loadReference.ts';
 import { buildApp } from './app.ts';
 import { countUsers } from './modules/accounts/service.ts';
+import { startWorker, type Worker } from './jobs/worker.ts';
+import { buildJobRegistry } from './jobs/registry.ts';
+import { loadVault } from './platform/vault.ts';
 
 export interface RunningNetra {
   url: string;
@@ -26,8 +29,10 @@ export async function prepareDatabase(config: Config): Promise<Db> {
 export async function startNetra(overrides: Partial<Config> = {}, options: { db?: Db; quiet?: boolean } = {}): Promise<RunningNetra> {
   const config = loadConfig(process.env, overrides);
   const db = options.db ?? (await prepareDatabase(config));
-  const app = await buildApp({ db, config });
+  const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
+  const app = await buildApp({ db, config, vault });
   await app.listen({ port: config.port, host: config.host });
+  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault })) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
@@ -41,6 +46,7 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   return {
     url, app, db, config,
     async close() {
+      await worker?.stop();
       await app.close();
       if (!options.db) await db.close();
     },

@@ -5,6 +5,11 @@ import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
+import { deliverQueuedNoticeEmails } from '../../src/server/platform/mailer.ts';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testVault } from '../support/http.ts';
 
 // 10 Oct 2024 10:00 WIB: during the Pilkada 2024 campaign.
 let clock = new Date('2024-10-10T03:00:00Z');
@@ -117,6 +122,21 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     assert.ok(audit.rows.some((r) => r.action === 'case.reporter_identity_read'));
     assert.ok(!JSON.stringify(audit.rows).includes(input.pelapor.nik));
     assert.equal((await verifyAuditChain(ctx().db)).ok, true);
+  });
+
+  test('notices are e-mailed (to the outbox) when the reporter gave an address', async () => {
+    const input = buildLaporanInput({ pelapor: { email: 'pelapor@example.id' } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
+    assert.equal(res.statusCode, 201);
+    const outbox = mkdtempSync(join(tmpdir(), 'netra-outbox-'));
+    const result = await deliverQueuedNoticeEmails(ctx().db, testVault(app), outbox, clock);
+    assert.equal(result.sent, 1);
+    const files = readdirSync(outbox);
+    assert.equal(files.length, 1);
+    const message = readFileSync(join(outbox, files[0]), 'utf8');
+    assert.match(message, /To: pelapor@example.id/);
+    assert.match(message, new RegExp(res.json().trackingCode));
+    assert.equal((await deliverQueuedNoticeEmails(ctx().db, testVault(app), outbox, clock)).sent, 0, 'sent once');
   });
 
   test('a late report is received and recorded with a proposed non-registration reason', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
-import { createVault } from '../../src/server/platform/vault.ts';
+import { createVault, type Vault } from '../../src/server/platform/vault.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
@@ -13,8 +13,15 @@ import { createUser, type CreateUserInput } from '../../src/server/modules/accou
 export async function buildTestApp(db: Db, options: { now?: () => Date } = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-test-'));
   const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
-  return buildApp({ db, config, vault: createVault(randomBytes(32)), now: options.now });
+  const vault = createVault(randomBytes(32));
+  const app = await buildApp({ db, config, vault, now: options.now });
+  vaults.set(app, vault);
+  return app;
 }
+
+const vaults = new WeakMap<FastifyInstance, Vault>();
+/** The vault a test app was built with (to decrypt what it sealed). */
+export const testVault = (app: FastifyInstance): Vault => vaults.get(app)!;
 
 let userCounter = 0;
 

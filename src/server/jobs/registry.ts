@@ -1,0 +1,25 @@
+// Job names → payload schema + handler. Everything that sends mail, renders, ingests or
+// recomputes goes through here.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import type { JobRegistry } from './worker.ts';
+import { join } from 'node:path';
+import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
+import type { Vault } from '../platform/vault.ts';
+
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  vault: Vault;
+}
+
+export function buildJobRegistry(deps: JobDeps): JobRegistry {
+  return {
+    'notices.email': {
+      payload: z.object({}).passthrough(),
+      everyMs: 60_000,
+      handler: async (_payload, ctx) => deliverQueuedNoticeEmails(ctx.db, deps.vault, join(deps.config.dataDir, 'outbox'), ctx.now),
+    },
+  };
+}

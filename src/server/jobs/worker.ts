@@ -1,0 +1,78 @@
+// The job worker: polls the queue, runs registered handlers, and schedules periodic jobs.
+// Runs in-process by default (WORKER=on) or alone (`netra worker`), same code.
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { claimJob, completeJob, enqueueJob, failJob, reportProgress, type JobRow } from './queue.ts';
+
+export interface JobContext {
+  db: Db;
+  job: JobRow;
+  now: Date;
+  progress(progress: Record<string, unknown>): Promise<void>;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  payload: S;
+  handler(payload: z.infer<S>, ctx: JobContext): Promise<Record<string, unknown> | void>;
+  /** Periodic jobs are enqueued every `everyMs` with a time-bucket dedupe key (once per bucket across processes). */
+  everyMs?: number;
+}
+
+export type JobRegistry = Record<string, JobDefinition>;
+
+export interface Worker {
+  runOnce(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: number; now?: () => Date; autoStart?: boolean } = {}): Worker {
+  const now = options.now ?? (() => new Date());
+  const names = Object.keys(registry);
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  async function schedulePeriodic() {
+    for (const [name, def] of Object.entries(registry)) {
+      if (!def.everyMs) continue;
+      const bucket = Math.floor(now().getTime() / def.everyMs);
+      await enqueueJob(db, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1 });
+    }
+  }
+
+  async function runOnce(): Promise<boolean> {
+    await schedulePeriodic();
+    const job = await claimJob(db, names, now());
+    if (!job) return false;
+    const def = registry[job.name];
+    try {
+      const payload = def.payload.parse(job.payload);
+      const result = await def.handler(payload, { db, job, now: now(), progress: (p) => reportProgress(db, job.id, p) });
+      await completeJob(db, job.id, result ?? undefined, now());
+    } catch (error) {
+      await failJob(db, job, error, now());
+    }
+    return true;
+  }
+
+  async function loop() {
+    if (stopped) return;
+    try {
+      // Drain what is due, then sleep.
+      while (!stopped && (await runOnce()));
+    } catch {
+      // A lost database connection is retried on the next tick.
+    }
+    if (!stopped) timer = setTimeout(() => { running = loop(); }, options.pollMs ?? 1000);
+  }
+
+  if (options.autoStart ?? true) running = loop();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running.catch(() => {});
+    },
+  };
+}

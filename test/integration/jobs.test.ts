@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import { describeEachBackend } from '../support/backends.ts';
+import { claimJob, enqueueJob, queueMetrics } from '../../src/server/jobs/queue.ts';
+import { startWorker } from '../../src/server/jobs/worker.ts';
+
+describeEachBackend('job queue', (ctx) => {
+  test('a job runs once even with two workers racing; failures retry with backoff then go dead', async () => {
+    const db = ctx().db;
+    const runs: number[] = [];
+    let clock = new Date(Date.now() + 1000);
+    const registry = {
+      'test.count': { payload: z.object({ n: z.number() }), handler: async (p: { n: number }) => { runs.push(p.n); } },
+      'test.fail': { payload: z.object({}), handler: async () => { throw new Error('boom'); } },
+    };
+    for (let n = 0; n < 20; n++) await enqueueJob(db, 'test.count', { n });
+    assert.equal(await enqueueJob(db, 'test.count', { n: 99 }, { dedupeKey: 'once' }) !== null, true);
+    assert.equal(await enqueueJob(db, 'test.count', { n: 99 }, { dedupeKey: 'once' }), null);
+    const a = startWorker(db, registry, { autoStart: false, now: () => clock });
+    const b = startWorker(db, registry, { autoStart: false, now: () => clock });
+    const drain = async (w: typeof a) => { while (await w.runOnce()); };
+    await Promise.all([drain(a), drain(b)]);
+    assert.deepEqual([...runs].sort((x, y) => x - y), [...Array.from({ length: 20 }, (_, i) => i), 99]);
+
+    const id = await enqueueJob(db, 'test.fail', {}, { maxAttempts: 2 });
+    await a.runOnce();
+    let row = (await db.query<{ state: string; attempts: number; run_after: Date }>('SELECT state, attempts, run_after FROM jobs WHERE id = $1', [id])).rows[0];
+    assert.equal(row.state, 'failed');
+    assert.ok(new Date(row.run_after) > clock, 'backoff pushes the retry into the future');
+    assert.equal(await claimJob(db, ['test.fail'], clock), null, 'not due yet');
+    clock = new Date(clock.getTime() + 3_600_000);
+    await a.runOnce();
+    row = (await db.query<{ state: string; attempts: number; run_after: Date }>('SELECT state, attempts, run_after FROM jobs WHERE id = $1', [id])).rows[0];
+    assert.equal(row.state, 'dead');
+    assert.equal(row.attempts, 2);
+    const metrics = await queueMetrics(db, clock);
+    assert.ok(metrics.some((m) => m.name === 'test.fail' && m.state === 'dead' && m.count === 1));
+    await a.stop();
+    await b.stop();
+  });
+}, { reference: false });
