@@ -1,0 +1,109 @@
+// Report intake throughput: POST /api/v1/laporan through the real app (in-process HTTP via
+// inject: routing, zod validation, NIK checks, sealing, audit chain, one transaction), as JSON
+// and with one photo, beside a raw-SQL baseline that inserts the same rows, on PGlite and
+// PostgreSQL in the same run.
+import { randomUUID } from 'node:crypto';
+import { createTestDb } from '../test/support/backends.ts';
+import { buildTestApp } from '../test/support/http.ts';
+import { buildLaporanInput } from '../test/support/factories.ts';
+import type { BackendKind, Db } from '../src/server/db/client.ts';
+
+const NOW = new Date('2024-10-10T03:00:00Z');
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timed(n: number, concurrency: number, fn: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < n) {
+      const i = next++;
+      const t0 = performance.now();
+      await fn(i);
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: n / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function rawInsert(db: Db, i: number) {
+  const input = buildLaporanInput();
+  await db.transaction(async (tx) => {
+    const id = randomUUID();
+    await tx.query(
+      `INSERT INTO cases (id, kind, tracking_code, pin_hash, state, office_code, event_region_code, event_place, event_date, known_date,
+         received_at, regime_id, title, narrative, acts, search)
+       VALUES ($1, 'laporan', $2, 'x', 'diterima', '16.02', $3, $4, $5, $6, $7, 'perbawaslu-9-2024', 't', $8, $9, to_tsvector('indonesian', $8))`,
+      [id, `RAW-${i}-${id.slice(0, 8)}`, input.peristiwa.kodeWilayah, input.peristiwa.tempat, input.peristiwa.tanggalKejadian,
+        input.peristiwa.tanggalDiketahui, NOW, input.peristiwa.uraian, input.perbuatan]);
+    await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, JSON.stringify(input.pelapor), 'raw', 'pemilih', `raw-${i}`, NOW]);
+    const t = input.terlapor[0];
+    await tx.query(`INSERT INTO case_terlapor (case_id, name, position, agency, subject_type, search_name) VALUES ($1, $2, $3, $4, $5, $2)`,
+      [id, t.nama, t.jabatan, t.instansi, t.jenisSubjek]);
+  });
+}
+
+/** A small valid JPEG (SOI, APP0, a 1×1 baseline frame) padded to ~200 KB like a phone photo thumbnail. */
+function photoBytes(): Buffer {
+  const soi = Buffer.from([0xff, 0xd8]);
+  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0xff, 0xff]), Buffer.alloc(65533, 0x20)]);
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]);
+  const eoi = Buffer.from([0xff, 0xd9]);
+  return Buffer.concat([soi, app0, com, com, com, sof, eoi]);
+}
+
+function multipart(file: Buffer, name: string) {
+  const boundary = `----netra${randomUUID()}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    file, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function benchIntake(options: { backends: BackendKind[]; n?: number; concurrency?: number }): Promise<string> {
+  const n = options.n ?? 300;
+  const concurrency = options.concurrency ?? 8;
+  const rows: string[] = ['| backend | workload | reports/s | p50 ms | p99 ms | vs raw INSERT |', '|---|---|---:|---:|---:|---:|'];
+  for (const kind of options.backends) {
+    const testDb = await createTestDb(kind);
+    try {
+      const app = await buildTestApp(testDb.db, { now: () => NOW });
+      const raw = await timed(n, concurrency, (i) => rawInsert(testDb.db, i));
+      const json = await timed(n, concurrency, async () => {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
+        if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
+      });
+      const hasUploads = app.hasRoute({ method: 'POST', url: '/api/v1/uploads' });
+      const photo = photoBytes();
+      const withPhoto = hasUploads ? await timed(Math.floor(n / 2), concurrency, async (i) => {
+        const upload = multipart(Buffer.concat([photo.subarray(0, photo.length - 2), Buffer.from(String(i)), photo.subarray(photo.length - 2)]), `foto-${i}.jpg`);
+        const up = await app.inject({ method: 'POST', url: '/api/v1/uploads', payload: upload.body, headers: { 'content-type': upload.contentType } });
+        if (up.statusCode !== 201) throw new Error(`upload failed: ${up.statusCode} ${up.body}`);
+        const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ bukti: [up.json().id] } as never) });
+        if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
+      }) : null;
+      const fmt = (r: { perSecond: number; p50: number; p99: number }, ratio: string) =>
+        `${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio}`;
+      rows.push(`| ${kind} | raw INSERT baseline (3 rows, 1 tx) | ${fmt(raw, '1.00')} |`);
+      rows.push(`| ${kind} | POST /api/v1/laporan (JSON) | ${fmt(json, (raw.perSecond / json.perSecond).toFixed(2) + '× slower')} |`);
+      if (withPhoto) rows.push(`| ${kind} | upload 200 KB photo + report | ${fmt(withPhoto, (raw.perSecond / withPhoto.perSecond).toFixed(2) + '× slower')} |`);
+      await app.close();
+    } finally {
+      await testDb.destroy();
+    }
+  }
+  return `n=${n} per workload, concurrency ${concurrency}\n\n${rows.join('\n')}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const backends: BackendKind[] = process.argv.includes('--pglite-only') ? ['pglite'] : ['pglite', 'postgresql'];
+  console.log(await benchIntake({ backends }));
+}
