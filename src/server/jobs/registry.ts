@@ -7,6 +7,7 @@ import type { JobRegistry } from './worker.ts';
 import { join } from 'node:path';
 import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
 import type { Vault } from '../platform/vault.ts';
+import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
 
 export interface JobDeps {
   db: Db;
@@ -16,6 +17,10 @@ export interface JobDeps {
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
+    'cases.suggest_links': {
+      payload: z.object({ caseId: z.string() }),
+      handler: async (payload, ctx) => ({ suggested: await suggestLinksForCase(ctx.db, payload.caseId) }),
+    },
     'notices.email': {
       payload: z.object({}).passthrough(),
       everyMs: 60_000,

@@ -18,6 +18,7 @@ import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
 
 const TRANSITION_MESSAGES: Record<string, { id: string; en: string }> = {
@@ -204,6 +205,7 @@ export async function createInformasiAwal(deps: CaseDeps, principal: Principal, 
     // Perbawaslu 14/2017 Pasal 5: the temuan is set within 7 days of the violation being known.
     for (const ruleId of INITIAL_CLOCKS.temuan) await startClock(tx, row, ruleId, knownAt);
     await insertCaseEvent(tx, { caseId: id, at: now, action: 'catat_informasi_awal', fromState: null, toState: 'informasi_awal', actorId: principal.id, data: { source: input.sumber, leadId: input.leadId ?? null } });
+    await enqueueJob(tx, 'cases.suggest_links', { caseId: id });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'temuan.informasi_awal_created', entityType: 'case', entityId: id, regionCode: officeCode, at: now, data: { source: input.sumber, leadId: input.leadId ?? null } });
   });
   return { id, state: 'informasi_awal', officeCode };

@@ -15,6 +15,7 @@ import { localDateOf, startOfLocalDay, zoneForRegion, formatLocalDateTime } from
 import { stageOn } from '../../../domain/elections/cycle.ts';
 import type { LaporanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 import { insertCaseEvent, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
@@ -160,6 +161,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
           publicNote: 'Laporan diterima; kajian awal.', data: { late: timeliness.late } });
         const notice = noticeForReceipt({ kind: 'laporan', trackingCode, registrationNumber: null, state: 'diterima', officeName: office, late: timeliness.late });
         await insertNotice(tx, { caseId: id, at: now, ...notice, email: Boolean(input.pelapor.email) });
+        await enqueueJob(tx, 'cases.suggest_links', { caseId: id });
         // No reporter identity in the audit trail: the case id and office are enough to trace.
         await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.submitted', entityType: 'case', entityId: id,
           regionCode: officeCode, at: now, data: { trackingCode, late: timeliness.late, terlapor: input.terlapor.length, evidence: input.bukti.length } });

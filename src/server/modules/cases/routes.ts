@@ -10,6 +10,8 @@ import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from '.
 import { listCases } from './queue.ts';
 import { caseDetail, revealReporterIdentity } from './detail.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
+import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
+import { loadCaseForStaff } from './handling.ts';
 
 const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
 const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi');
@@ -62,6 +64,22 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/cases/:id/reporter-identity', {
     schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: plainText(10, 1000) }) },
   }, async (request) => revealReporterIdentity(deps, requirePrincipal(request), request.params.id, request.body.reason));
+
+  r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams } }, async (request) => {
+    const principal = requirePrincipal(request);
+    await loadCaseForStaff(deps, principal, request.params.id, false);
+    return { items: await listCaseLinks(deps.db, principal, request.params.id) };
+  });
+
+  r.post('/api/v1/case-links/:linkId', {
+    schema: { tags: ['cases'], summary: 'Gabungkan/tolak/batalkan gabungan / merge, reject or unmerge', params: z.object({ linkId: z.coerce.number().int().positive() }),
+      body: z.object({ decision: z.enum(['merge', 'reject', 'unmerge']) }) },
+  }, async (request) => decideCaseLink(deps.db, requirePrincipal(request), request.params.linkId, request.body.decision, nowOf(deps)));
+
+  r.get('/api/v1/terlapor/history', {
+    schema: { tags: ['cases'], summary: 'Riwayat terlapor / a person’s case history',
+      querystring: z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka').optional(), name: z.string().trim().min(3).max(200).optional(), agency: z.string().trim().max(200).optional() }) },
+  }, async (request) => terlaporHistory(deps.db, requirePrincipal(request), request.query));
 
   r.post('/api/v1/temuan', { schema: { tags: ['temuan'], summary: 'Catat informasi awal / record initial information', body: temuanBody } },
     async (request, reply) => { reply.status(201); return createInformasiAwal(deps, requirePrincipal(request), request.body); });
