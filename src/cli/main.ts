@@ -1,6 +1,7 @@
 // The `netra` command: start, migrate, user create, verify-audit, triage, import.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
@@ -22,6 +23,8 @@ Perintah / commands:
   migrate                       terapkan migrasi SQL dan data rujukan
   user create --role R --username U --password P [--region KODE] [--agency NAMA] [--name NAMA]
                                 peran: ${STAFF_ROLES.join(', ')}
+  backup [--out DIR]            cadangkan seluruh data (tabel, bukti, manifest)
+  restore DIR                   pulihkan ke instans kosong; periksa jumlah, hash bukti, rantai audit
   verify-audit                  periksa rantai hash audit (OK atau baris pertama yang rusak)
   triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
   import candidates FILE.csv    impor pasangan calon
@@ -62,6 +65,26 @@ export async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return -1;
+    }
+    case 'backup': {
+      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { out: { type: 'string' } } });
+      const out = values.out ?? `netra-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const { backupInstance } = await import('../server/ops/backup.ts');
+      const config = loadConfig();
+      const manifest = await withDb((db) => backupInstance(db, join(config.dataDir, 'evidence'), out));
+      console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files)`);
+      console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) tidak ikut dicadangkan; simpan terpisah.');
+      return 0;
+    }
+    case 'restore': {
+      if (!sub) { console.error('Pakai / usage: netra restore <backup-dir>'); return 2; }
+      const { restoreInstance } = await import('../server/ops/backup.ts');
+      const config = loadConfig();
+      const report = await withDb((db) => restoreInstance(db, sub, join(config.dataDir, 'evidence')));
+      const mismatched = report.tables.filter((t) => t.expected !== t.restored);
+      for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
+      console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);
+      return mismatched.length === 0 && report.auditChain.ok ? 0 : 1;
     }
     case 'migrate': {
       const config = loadConfig();

@@ -1,0 +1,158 @@
+// Backup and restore of a whole Netra instance: every table as JSON lines (types round-trip
+// through row_to_json / json_populate_recordset, the same on PGlite and PostgreSQL), the
+// evidence files, and a manifest with row counts and SHA-256 of every file. Restore loads into
+// an empty, migrated database in foreign-key order, then checks counts, evidence hashes and
+// the audit chain.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db, Queryable } from '../db/client.ts';
+import { verifyAuditChain } from '../modules/audit/service.ts';
+
+const BATCH = 5000;
+
+export interface BackupManifest {
+  format: 'netra-backup/1';
+  createdAt: string;
+  backend: string;
+  migrations: string[];
+  tables: { name: string; rows: number; sha256: string }[];
+  evidence: { sha256: string }[];
+}
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** Tables in foreign-key order (referenced tables first). */
+export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> {
+  const tables = (await db.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`)).rows.map((r) => r.name);
+  const edges = (await db.query<{ child: string; parent: string }>(
+    `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+     JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = 'public'`)).rows;
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (t: string) => {
+    if (ordered.includes(t) || visiting.has(t)) return;
+    visiting.add(t);
+    for (const e of edges) if (e.child === t && e.parent !== t) visit(e.parent);
+    ordered.push(t);
+  };
+  tables.forEach(visit);
+  return ordered;
+}
+
+async function primaryKeyOrder(db: Queryable, table: string): Promise<string> {
+  const cols = await db.query<{ attname: string }>(
+    `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+     WHERE i.indrelid = $1::regclass AND i.indisprimary`, [table]);
+  // Lexicographic order of hierarchical codes puts parents ('11') before children ('11.01').
+  return cols.rows.length ? cols.rows.map((c) => `"${c.attname}"`).join(', ') : 't::text';
+}
+
+export async function backupInstance(db: Db, evidenceDir: string, outDir: string, now = new Date()): Promise<BackupManifest> {
+  mkdirSync(join(outDir, 'tables'), { recursive: true });
+  mkdirSync(join(outDir, 'evidence'), { recursive: true });
+  const manifest: BackupManifest = {
+    format: 'netra-backup/1', createdAt: now.toISOString(), backend: db.kind,
+    migrations: (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name),
+    tables: [], evidence: [],
+  };
+  // One repeatable-read snapshot on PostgreSQL; PGlite is single-connection and consistent anyway.
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgresql') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    for (const table of await tablesInDependencyOrder(tx)) {
+      const order = await primaryKeyOrder(tx, table);
+      const lines: string[] = [];
+      for (let offset = 0; ; offset += BATCH) {
+        const page = await tx.query<{ row: unknown }>(`SELECT row_to_json(t) AS row FROM "${table}" t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`);
+        for (const r of page.rows) lines.push(JSON.stringify(typeof r.row === 'string' ? JSON.parse(r.row) : r.row));
+        if (page.rows.length < BATCH) break;
+      }
+      const body = lines.length ? lines.join('\n') + '\n' : '';
+      writeFileSync(join(outDir, 'tables', `${table}.jsonl`), body);
+      manifest.tables.push({ name: table, rows: lines.length, sha256: sha256(body) });
+    }
+    const files = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
+    for (const f of files.rows) {
+      const source = join(evidenceDir, f.sha256.slice(0, 2), f.sha256);
+      if (!existsSync(source)) throw new Error(`evidence file missing: ${f.sha256}`);
+      const content = readFileSync(source);
+      if (sha256(content) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
+      copyFileSync(source, join(outDir, 'evidence', f.sha256));
+      manifest.evidence.push({ sha256: f.sha256 });
+    }
+  });
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+export interface RestoreReport {
+  tables: { name: string; expected: number; restored: number }[];
+  evidenceVerified: number;
+  auditChain: Awaited<ReturnType<typeof verifyAuditChain>>;
+}
+
+/** Restores into a migrated database that holds no case data yet (reference data is replaced). */
+export async function restoreInstance(db: Db, backupDir: string, evidenceDir: string): Promise<RestoreReport> {
+  const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as BackupManifest;
+  if (manifest.format !== 'netra-backup/1') throw new Error(`unknown backup format: ${manifest.format}`);
+  for (const t of manifest.tables) {
+    const body = readFileSync(join(backupDir, 'tables', `${t.name}.jsonl`), 'utf8');
+    if (sha256(body) !== t.sha256) throw new Error(`backup table file corrupted: ${t.name}`);
+  }
+  const applied = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+  const missing = manifest.migrations.filter((m) => !applied.includes(m));
+  if (missing.length) throw new Error(`the target database lacks migrations of the backup: ${missing.join(', ')}`);
+  const existingCases = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+  if (existingCases.rows[0].n > 0) throw new Error('restore needs an empty instance (cases already present)');
+  const order = await tablesInDependencyOrder(db);
+  await db.transaction(async (tx) => {
+    for (const table of [...order].reverse()) {
+      if (table === 'schema_migrations') continue;
+      if (table === 'audit_events') {
+        await tx.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
+        await tx.query('DELETE FROM audit_events');
+        await tx.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
+      } else {
+        await tx.query(`DELETE FROM "${table}"`);
+      }
+    }
+    for (const table of order) {
+      if (table === 'schema_migrations') continue;
+      const entry = manifest.tables.find((t) => t.name === table);
+      if (!entry || entry.rows === 0) continue;
+      const lines = readFileSync(join(backupDir, 'tables', `${table}.jsonl`), 'utf8').split('\n').filter(Boolean);
+      for (let i = 0; i < lines.length; i += BATCH) {
+        await tx.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [`[${lines.slice(i, i + BATCH).join(',')}]`]);
+      }
+      // Move serial sequences past the restored ids.
+      const serials = await tx.query<{ column_name: string; seq: string | null }>(
+        `SELECT column_name, pg_get_serial_sequence($1, column_name) AS seq FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1`, [table]);
+      for (const s of serials.rows) {
+        if (s.seq) await tx.query(`SELECT setval($1, GREATEST((SELECT max("${s.column_name}") FROM "${table}"), 1))`, [s.seq]);
+      }
+    }
+  });
+  let evidenceVerified = 0;
+  for (const { sha256: sha } of manifest.evidence) {
+    const content = readFileSync(join(backupDir, 'evidence', sha));
+    if (sha256(content) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
+    mkdirSync(join(evidenceDir, sha.slice(0, 2)), { recursive: true });
+    const target = join(evidenceDir, sha.slice(0, 2), sha);
+    if (!existsSync(target)) writeFileSync(target, content, { mode: 0o440 });
+    evidenceVerified++;
+  }
+  const tables = [];
+  for (const t of manifest.tables) {
+    const restored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0].n;
+    tables.push({ name: t.name, expected: t.rows, restored });
+  }
+  return { tables, evidenceVerified, auditChain: await verifyAuditChain(db) };
+}
+
+export function listBackupEvidence(dir: string): string[] {
+  return existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence')) : [];
+}
