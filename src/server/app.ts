@@ -19,6 +19,14 @@ import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerReferralRoutes } from './modules/referrals/routes.ts';
+import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
+import { registerDocumentRoutes } from './modules/documents/routes.ts';
+import { registerRiskRoutes } from './modules/risk/routes.ts';
+import { registerPledgeRoutes } from './modules/pledges/routes.ts';
+import { registerStatsRoutes } from './modules/stats/routes.ts';
+import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
+import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
@@ -79,6 +87,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, db, config);
   registerCaseRoutes(app, caseDeps);
+  registerReferralRoutes(app, caseDeps);
+  registerEvidenceRoutes(app, caseDeps);
+  registerDocumentRoutes(app, caseDeps);
+  registerRiskRoutes(app, { db, config, now: deps.now });
+  registerPledgeRoutes(app, { db, config, now: deps.now });
+  registerStatsRoutes(app, { db, config, now: deps.now });
+  registerOpenDataRoutes(app, { db, config, now: deps.now, vault });
+  registerGuideRoutes(app, { db, config });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

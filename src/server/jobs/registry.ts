@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
-import type { JobRegistry } from './worker.ts';
+import { defineJob, type JobRegistry } from './worker.ts';
+import { runEscalations } from '../modules/referrals/escalations.ts';
 import { join } from 'node:path';
 import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
 import type { Vault } from '../platform/vault.ts';
@@ -17,14 +18,20 @@ export interface JobDeps {
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
-    'cases.suggest_links': {
+    'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),
       handler: async (payload, ctx) => ({ suggested: await suggestLinksForCase(ctx.db, payload.caseId) }),
-    },
-    'notices.email': {
+    }),
+    'notices.email': defineJob({
       payload: z.object({}).passthrough(),
       everyMs: 60_000,
       handler: async (_payload, ctx) => deliverQueuedNoticeEmails(ctx.db, deps.vault, join(deps.config.dataDir, 'outbox'), ctx.now),
-    },
+    }),
+    // Overdue BKN/PPK/Gakkumdu steps notify BKN and the forwarding Bawaslu office.
+    'referrals.escalate': defineJob({
+      payload: z.object({}).passthrough(),
+      everyMs: 15 * 60_000,
+      handler: async (_payload, ctx) => ({ result: await runEscalations(ctx.db, ctx.now) }),
+    }),
   };
 }

@@ -20,6 +20,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 
 export type JobRegistry = Record<string, JobDefinition>;
 
+/** Keeps the handler's payload typed by its schema while fitting into the registry. */
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition {
+  return definition as unknown as JobDefinition;
+}
+
 export interface Worker {
   runOnce(): Promise<boolean>;
   stop(): Promise<void>;

@@ -18,6 +18,7 @@ import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
+import { createReferralsForDecision } from '../referrals/create.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
 
@@ -97,6 +98,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
         const route = routeReferral({ classification: input.classification!, subjectType: t.subject_type as SubjectType, decidedAt: now, regionCode: officeCode });
         return { terlaporId: t.id, authority: route.authority, authorityName: route.authorityName, source: route.source, deadlineRuleId: route.deadlineRuleId ?? null };
       });
+      await createReferralsForDecision(tx, { caseRow: { ...current, ...updates } as CaseRow, terlapor, classification: input.classification, decidedAt: now, actor: { id: principal.id, role: principal.role } });
     }
     if (input.action === 'nyatakan_bukan_pelanggaran') {
       updates.classification = 'bukan_pelanggaran';

@@ -1,0 +1,180 @@
+// The acceptance rules for one evidence upload, as a pure function of its bytes and name:
+// sniffed type, per-kind size limit, extension/content agreement, active content and polyglots,
+// declared image size (decompression bombs), structural soundness; and the metadata-free public
+// copy for images. The HTTP layer only maps a rejection to problem+json.
+import { extensionMatches, extensionOf, imageDimensions, recogniseUnsupported, sniffFormat, type EvidenceKind, type ImageDimensions, type SniffedType } from './sniff.ts';
+import { MalformedFileError, stripImageMetadata, type StripResult } from './strip.ts';
+
+export interface EvidenceLimits {
+  /** Maximum bytes per kind. */
+  image: number;
+  pdf: number;
+  video: number;
+  /** Maximum declared width × height of an image (decompression-bomb guard). */
+  maxPixels: number;
+}
+
+const MB = 1024 * 1024;
+export const DEFAULT_EVIDENCE_LIMITS: Readonly<EvidenceLimits> = { image: 10 * MB, pdf: 20 * MB, video: 50 * MB, maxPixels: 50_000_000 };
+/** The largest a single upload can be, whatever its kind (the multipart stream limit). */
+export const maxUploadBytes = (limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS) => Math.max(limits.image, limits.pdf, limits.video);
+
+export type RejectionReason =
+  | 'empty' | 'unsupported_type' | 'extension_mismatch' | 'too_large' | 'too_many_pixels'
+  | 'polyglot' | 'active_content' | 'encrypted_pdf' | 'malformed';
+
+export interface Rejection {
+  reason: RejectionReason;
+  /** HTTP status the reason maps to (4xx only). */
+  status: 400 | 413 | 415;
+  message: { id: string; en: string };
+}
+
+export interface AcceptedEvidence {
+  ok: true;
+  type: SniffedType;
+  size: number;
+  dimensions: ImageDimensions | null;
+  /** Metadata-free copy for images; null for PDFs and videos (derived elsewhere or not at all). */
+  publicCopy: StripResult | null;
+}
+
+export type Inspection = AcceptedEvidence | { ok: false; rejection: Rejection };
+
+export interface InspectOptions {
+  limits?: EvidenceLimits;
+  /**
+   * Inflates one FlateDecode stream, returning null when it is not zlib data; must throw
+   * RangeError when the output would exceed `maxOutput`. Injected because zlib is a Node API.
+   */
+  inflate?: (data: Uint8Array, maxOutput: number) => Uint8Array | null;
+}
+
+const KIND_LABEL: Record<EvidenceKind, { id: string; en: string }> = {
+  image: { id: 'gambar', en: 'images' }, pdf: { id: 'PDF', en: 'PDFs' }, video: { id: 'video', en: 'videos' },
+};
+const UNSUPPORTED_LABEL: Record<string, string> = {
+  gif: 'GIF', heic: 'HEIC/HEIF', zip: 'arsip ZIP (termasuk DOCX/XLSX/APK)', exe: 'program Windows (EXE/DLL)', elf: 'program Linux (ELF)',
+  svg: 'SVG', html: 'HTML', script: 'skrip', rar: 'arsip RAR', '7z': 'arsip 7z', matroska: 'Matroska (MKV)', tiff: 'TIFF', bmp: 'BMP',
+};
+
+const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Inspection =>
+  ({ ok: false, rejection: { reason, status, message: { id, en } } });
+
+const ACCEPTED_LIST = 'JPEG, PNG, WebP, PDF, MP4/MOV, WebM';
+const megabytes = (n: number) => `${Math.round(n / MB)} MB`;
+
+/** Markup that makes a file a polyglot: readable as an image and as a web page or script. */
+const MARKUP = /<\s*(script|html|svg|iframe|object|embed|body|meta\s+http-equiv)\b|<\?php|javascript:/i;
+/** In PDFs, annotation rich text (/RC) legitimately holds XHTML `<body>`: only script-bearing markup counts. */
+const PDF_MARKUP = /<\s*(script|html|iframe)\b|<\?php|javascript:/i;
+/** PDF names that run code or carry hidden files (checked after #xx name escapes are decoded). */
+const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|ImportData)(?![A-Za-z0-9])/;
+
+const latin1 = (bytes: Uint8Array) => {
+  // Chunked: String.fromCharCode over a whole 50 MB array would overflow the argument stack.
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 32_768) out += String.fromCharCode(...bytes.subarray(i, i + 32_768));
+  return out;
+};
+const decodePdfNames = (text: string) => text.replace(/\/[^\s/[\]<>(){}%]+/g, (name) => name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+
+const MAX_PDF_STREAM_OUTPUT = 16 * MB;
+const MAX_PDF_TOTAL_OUTPUT = 128 * MB;
+
+/** Finds active content in a PDF, looking inside compressed streams (object streams hide dictionaries). */
+export function findPdfActiveContent(bytes: Uint8Array, inflate?: InspectOptions['inflate']): { found: string | null; uninspectable: boolean } {
+  const text = latin1(bytes);
+  const direct = PDF_ACTIVE.exec(decodePdfNames(text));
+  if (direct) return { found: direct[1], uninspectable: false };
+  if (!inflate) return { found: null, uninspectable: false };
+  let total = 0;
+  const streamStart = /(?<!end)stream\r?\n/g;
+  let match: RegExpExecArray | null;
+  while ((match = streamStart.exec(text))) {
+    const begin = match.index + match[0].length;
+    const end = text.indexOf('endstream', begin);
+    if (end < 0) break;
+    const before = text.slice(Math.max(0, match.index - 512), match.index);
+    if (!/FlateDecode/.test(before) || /\/Subtype\s*\/Image/.test(before)) { streamStart.lastIndex = end + 9; continue; }
+    let inflated: Uint8Array | null;
+    try {
+      inflated = inflate(bytes.subarray(begin, end), MAX_PDF_STREAM_OUTPUT);
+    } catch (error) {
+      if (error instanceof RangeError) return { found: null, uninspectable: true };
+      inflated = null;
+    }
+    if (inflated) {
+      total += inflated.length;
+      if (total > MAX_PDF_TOTAL_OUTPUT) return { found: null, uninspectable: true };
+      const inner = decodePdfNames(latin1(inflated));
+      const hit = PDF_ACTIVE.exec(inner);
+      if (hit) return { found: hit[1], uninspectable: false };
+      if (/<\s*script\b/i.test(inner)) return { found: 'script', uninspectable: false };
+    }
+    streamStart.lastIndex = end + 9;
+  }
+  return { found: null, uninspectable: false };
+}
+
+export function inspectEvidence(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): Inspection {
+  const limits = options.limits ?? DEFAULT_EVIDENCE_LIMITS;
+  if (bytes.length === 0) return reject('empty', 400, 'Berkas kosong (0 byte).', 'The file is empty (0 bytes).');
+  const type = sniffFormat(bytes);
+  if (!type) {
+    const known = recogniseUnsupported(bytes);
+    const what = known ? `Berkas ${UNSUPPORTED_LABEL[known]} tidak diterima.` : 'Jenis berkas tidak dikenali dari isinya.';
+    return reject('unsupported_type', 415, `${what} Jenis yang diterima: ${ACCEPTED_LIST}.`,
+      `${known ? `${known.toUpperCase()} files are not accepted.` : 'The file type could not be recognised from its content.'} Accepted: ${ACCEPTED_LIST}.`);
+  }
+  if (!extensionMatches(fileName, type.format)) {
+    return reject('extension_mismatch', 415,
+      `Ekstensi tidak sesuai isi berkas: nama berakhiran .${extensionOf(fileName)}, isinya ${type.format.toUpperCase()}.`,
+      `The extension does not match the content: named .${extensionOf(fileName)}, content is ${type.format.toUpperCase()}.`);
+  }
+  const limit = limits[type.kind];
+  if (bytes.length > limit) {
+    return reject('too_large', 413, `Berkas terlalu besar: batas ${KIND_LABEL[type.kind].id} ${megabytes(limit)}.`,
+      `File too large: the limit for ${KIND_LABEL[type.kind].en} is ${megabytes(limit)}.`);
+  }
+  const text = latin1(bytes);
+  if ((type.kind === 'pdf' ? PDF_MARKUP : MARKUP).test(text)) {
+    return reject('polyglot', 415, 'Berkas berisi kode HTML/skrip tersembunyi dan tidak diterima.', 'The file contains hidden HTML/script code and is not accepted.');
+  }
+
+  let dimensions: ImageDimensions | null = null;
+  let publicCopy: StripResult | null = null;
+  if (type.kind === 'image') {
+    dimensions = imageDimensions(bytes, type.format);
+    if (!dimensions || dimensions.width === 0 || dimensions.height === 0) {
+      return reject('malformed', 400, 'Berkas gambar rusak: ukuran gambar tidak terbaca.', 'Corrupt image: its size cannot be read.');
+    }
+    if (dimensions.width * dimensions.height > limits.maxPixels) {
+      return reject('too_many_pixels', 413,
+        `Dimensi gambar terlalu besar (${dimensions.width}×${dimensions.height}); batas ${Math.round(limits.maxPixels / 1e6)} megapiksel.`,
+        `Image dimensions too large (${dimensions.width}×${dimensions.height}); the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`);
+    }
+    try {
+      publicCopy = stripImageMetadata(bytes, type.format);
+    } catch (error) {
+      if (error instanceof MalformedFileError) return reject('malformed', 400, 'Berkas gambar rusak atau tidak lengkap.', 'The image is corrupt or incomplete.');
+      throw error;
+    }
+  }
+  if (type.kind === 'pdf') {
+    if (/\/Encrypt(?![A-Za-z0-9])/.test(decodePdfNames(text))) {
+      return reject('encrypted_pdf', 415, 'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.', 'Encrypted or password-protected PDFs cannot be checked; send one without a password.');
+    }
+    const active = findPdfActiveContent(bytes, options.inflate);
+    if (active.found) {
+      return reject('active_content', 415, `PDF berisi konten aktif (${active.found}) dan tidak diterima.`, `The PDF contains active content (${active.found}) and is not accepted.`);
+    }
+    if (active.uninspectable) {
+      return reject('malformed', 400, 'Isi PDF tidak dapat diperiksa (aliran data terlalu besar).', 'The PDF cannot be checked (a data stream is too large).');
+    }
+    if (!/%%EOF/.test(text.slice(-2048))) {
+      return reject('malformed', 400, 'Berkas PDF rusak atau tidak lengkap.', 'The PDF is corrupt or incomplete.');
+    }
+  }
+  return { ok: true, type, size: bytes.length, dimensions, publicCopy };
+}

@@ -1,0 +1,132 @@
+// Actors: the groups of state apparatus whose neutrality the article is about.
+//
+// Definition used in labels and code: an actor is a group that is the suspect of a violation,
+// the subject of statistics, or the addressee of an appeal/pledge to stay neutral. The
+// official who issues the appeal or handles the case is not an actor: "Pj Bupati OKI
+// mengingatkan ASN dan kepala desa" → ASN, kepala_desa (not penjabat_kepala_daerah);
+// "Kapolres menegaskan anggota Polri harus netral" → Polri (via "anggota Polri").
+// `penyelenggara` (KPU/Bawaslu/PPK/PPS/KPPS/Panwascam/PKD staff) is an actor only when their
+// own neutrality is at issue (suspected or addressed next to the apparatus); Bawaslu or KPU
+// as the institution that warns, supervises or counts is never an actor.
+//
+// A mention counts when its sentence has election or neutrality vocabulary, and it is not
+// the speaker: an active speech/appeal verb right after it ("Camat X mengimbau"), or a
+// reporting frame right before it ("disampaikan Pj Gubernur"), marks the speaker — unless the
+// sentence carries a suspicion cue ("diduga", "dilaporkan", "tidak netral").
+
+import { ELECTION_RE, NEUTRALITY_RE, SPEECH_AFTER_RE, SPEECH_BEFORE_RE, SUSPICION_RE } from './cues.ts';
+import { findAll, sentenceText, type Doc } from './text.ts';
+
+export const ACTORS = [
+  'ASN', 'PNS', 'PPPK', 'kepala_desa', 'perangkat_desa', 'camat', 'lurah', 'TNI', 'Polri', 'penjabat_kepala_daerah', 'penyelenggara',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export interface ActorMention {
+  actor: Actor;
+  index: number;
+  end: number;
+  sentence: number;
+}
+
+const ACTOR_PATTERNS: ReadonlyArray<{ actor: Actor; re: RegExp }> = [
+  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda)|pegawai (?:pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala sekolah|aparatur daerah|birokrat|birokrasi)\b/g },
+  { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b/g },
+  { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
+  { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
+  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa)\b/g },
+  { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
+  { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
+  { actor: 'TNI', re: /\b(?:tni|prajurit|tentara|babinsa|dandim|danrem|pangdam|danramil|koramil|kodim|korem|kodam|panglima tni)\b/g },
+  { actor: 'Polri', re: /\b(?:polri|polisi|kepolisian|polres|polresta|polrestabes|polda|polsek|bhabinkamtibmas|kapolres|kapolresta|kapolda|kapolri|kapolsek|brimob)\b/g },
+  { actor: 'penjabat_kepala_daerah', re: /\b(?:pj|pjs|plt|penjabat|penjabat sementara|pelaksana tugas)\.?(?:\s*\((?:pj|pjs|plt)\))?\s+(?:bupati|wali ?kota|gubernur|kepala daerah)\b/g },
+  { actor: 'penyelenggara', re: /\b(?:penyelenggara(?: pemilu| pemilihan| pilkada| ad ?hoc)?|badan ad ?hoc|kpps|anggota pps|ketua pps|pps|anggota ppk|ketua ppk|panwascam|panwaslu kecamatan|pengawas kelurahan(?:\/desa)?|pengawas desa|pkd|pengawas tps|ptps|anggota kpu|komisioner kpu|anggota bawaslu|komisioner bawaslu|pantarlih|petugas tps|petugas kpps)\b/g },
+];
+
+// "perangkatnya" after "kepala desa … beserta perangkatnya".
+const VILLAGE_STAFF_PRONOUN_RE = /\b(?:kepala desa|kades)\b[^.!?\n]{0,40}\bperangkatnya\b/g;
+
+// One scan for all actors: the patterns joined as capture groups, in the order above.
+const ALL_ACTORS_RE = new RegExp(ACTOR_PATTERNS.map(({ re }) => `(${re.source})`).join('|'), 'g');
+
+/** All apparatus mentions, including speakers; `selectActorMentions` decides which count. */
+export function findActorMentions(doc: Doc): ActorMention[] {
+  const mentions: ActorMention[] = [];
+  for (const hit of findAll(doc, ALL_ACTORS_RE)) {
+    const group = hit.groups.findIndex((value) => value !== undefined);
+    const actor = ACTOR_PATTERNS[group]?.actor;
+    if (!actor) continue;
+    if (actor === 'ASN' && /komisi\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index))) continue;
+    mentions.push({ actor, index: hit.index, end: hit.end, sentence: hit.sentence });
+  }
+  for (const hit of findAll(doc, VILLAGE_STAFF_PRONOUN_RE)) {
+    mentions.push({ actor: 'perangkat_desa', index: hit.end - 'perangkatnya'.length, end: hit.end, sentence: hit.sentence });
+  }
+  mentions.sort((a, b) => a.index - b.index);
+  return mentions;
+}
+
+/** True when the mention is the speaker of its sentence rather than its subject. */
+export function isSpeaker(doc: Doc, mention: ActorMention): boolean {
+  const span = doc.sentences[mention.sentence];
+  const after = doc.lower.slice(mention.end, span.end);
+  const before = doc.lower.slice(Math.max(span.start, mention.index - 30), mention.index);
+  if (SPEECH_BEFORE_RE.test(before)) return true;
+  const verb = SPEECH_AFTER_RE.exec(after);
+  if (!verb) return false;
+  // Another apparatus word, a complementiser or a suspicion cue before the verb: the
+  // mention is not its subject ("Kades yang diduga mendukung paslon mengatakan …").
+  if (SUSPICION_RE.test(verb[1])) return false;
+  return !/\b(?:bahwa|agar|supaya|untuk|dan|serta|yang|dilarang|diminta|diimbau|diingatkan|harus|wajib|tidak boleh|jangan|asn|pns|kades|kepala desa|camat|lurah)\b/.test(verb[1]);
+}
+
+const CONTEXT_RE = new RegExp(`${ELECTION_RE.source}|${NEUTRALITY_RE.source}|\\b(?:pelanggaran|dukung\\w*|deklarasi|sanksi|politik)\\b`);
+const OWN_NEUTRALITY_RE = /\b(?:netral\w*|ketidaknetralan|berpihak|keberpihakan|memihak|kode etik|integritas|kemandirian)\b/;
+
+// Officials and institutions that are usually the speaker or the authority: they count only
+// as the object of an appeal/investigation or when a suspicion cue follows them directly.
+export const AUTHORITY_RE = /^(?:pj|pjs|plt|penjabat|pelaksana|dandim|danrem|pangdam|danramil|panglima|kodim|korem|kodam|koramil|kapolres|kapolresta|kapolda|kapolri|kapolsek|polres|polresta|polrestabes|polda|polsek|kepala dinas|kadis|sekda|sekretaris daerah|kepala badan|kepala opd)/;
+const ADDRESSEE_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|melaporkan|laporkan|memanggil|panggil|memeriksa|periksa|mengklarifikasi|klarifikasi|terhadap|kepada|ke|bagi|agar|supaya|sanksi|mencopot|memberhentikan|menonaktifkan|dugaan pelanggaran(?: netralitas)?(?: oleh| yang dilakukan)?|oknum)\s+(?:(?:para|seluruh|semua|setiap|sejumlah)\s+)?(?:[\w.()-]+\s+){0,2}$/;
+const AFTER_CUE_RE = /\b(?:diduga|dilaporkan|terlapor|terbukti|melanggar|tidak netral|dipanggil|diperiksa|diklarifikasi|membantah|mengaku|netral\w*|berpihak|memihak|dilarang|harus|wajib|tidak boleh|jangan|(?:meng)?hadiri|ikut|terlibat|mendukung (?:salah|paslon|calon|pasangan)|berfoto|berpose|mengarahkan|melantik|lantik|mutasi|(?:meng)?kampanyekan)\b/;
+// "mengarahkan para kepala desa …": the group is the target of mobilisation, not a suspect.
+const TARGET_BEFORE_RE = /\b(?:melalui|mengarahkan|mengumpulkan|kumpulkan|mengerahkan|memobilisasi|menekan|mengajak|ajak|arahkan|menginstruksikan)\s+(?:(?:para|seluruh|semua|sejumlah)\s+)?$/;
+
+function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
+  let value = cache.get(sentence);
+  if (value === undefined) {
+    value = CONTEXT_RE.test(sentenceText(doc, sentence));
+    cache.set(sentence, value);
+  }
+  return value;
+}
+
+/** The mentions that count as actors (see the rules at the top of this file). */
+export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[]): ActorMention[] {
+  const selected: ActorMention[] = [];
+  const context = new Map<number, boolean>();
+  mentions.forEach((mention, index) => {
+    const s = mention.sentence;
+    if (!hasContext(doc, s, context) && !hasContext(doc, s - 1, context) && !hasContext(doc, s + 1, context)) return;
+    const span = doc.sentences[s];
+    const before = doc.lower.slice(Math.max(span.start, mention.index - 50), mention.index);
+    if (TARGET_BEFORE_RE.test(before)) return;
+    const text = doc.lower.slice(mention.index, mention.end);
+    const next = mentions.slice(index + 1).find((other) => other.sentence === s && other.index >= mention.end);
+    const after = doc.lower.slice(mention.end, next ? next.index : span.end);
+    // Organisers count when their own neutrality is the topic of the sentence, or a suspicion
+    // cue follows them before the next apparatus mention ("anggota PPS yang diduga hadir").
+    if (mention.actor === 'penyelenggara' && !OWN_NEUTRALITY_RE.test(sentenceText(doc, s)) && !SUSPICION_RE.test(after)) return;
+    if (AUTHORITY_RE.test(text)) {
+      const addressed = ADDRESSEE_BEFORE_RE.test(before);
+      if (!addressed && (!AFTER_CUE_RE.test(after) || isSpeaker(doc, mention))) return;
+    } else if (isSpeaker(doc, mention)) return;
+    selected.push(mention);
+  });
+  return selected;
+}
+
+/** Actors from the selected mentions (see selectActorMentions). */
+export function extractActors(selected: readonly ActorMention[]): Actor[] {
+  const found = new Set(selected.map((mention) => mention.actor));
+  return ACTORS.filter((actor) => found.has(actor));
+}

@@ -1,0 +1,113 @@
+// Acts: the kinds of neutrality breach the article is about, mapped to the SKB 2022
+// catalogue (Lampiran II, see /work/shared/domain.md §3.4) and PP 94/2021 Pasal 5 huruf n.
+//
+// Labelling rule (code and eval set agree): an act counts when the article describes it as
+// committed, alleged, or explicitly warned against by apparatus ("ASN dilarang berfoto
+// dengan paslon" → foto_bersama). The pattern must sit in a sentence that mentions an
+// apparatus group, neutrality, or a suspect ("yang bersangkutan", "oknum", "terlapor"), or
+// right after such a sentence.
+//
+//   hadir_kampanye        attending a campaign, declaration or candidate's event
+//   media_sosial          posting, sharing, liking, commenting, online campaigning
+//   atribut               banners, billboards, stickers, party/candidate attributes
+//   fasilitas_negara      official cars, offices, village halls, public budgets/programmes
+//   mobilisasi            mobilising or steering voters, subordinates, village heads
+//   menerima_bantuan      receiving aid/money/gifts from a candidate
+//   keputusan_menguntungkan  decisions/actions benefiting or harming a candidate, officials
+//                         rotated by an incumbent (UU Pilkada Pasal 71)
+//   foto_bersama          photos with candidates, finger/hand gestures of a ballot number
+//   deklarasi_dukungan    declaring support, support letters
+//   lainnya               other breaches: winning-team membership, party office,
+//                         distributing a candidate's goods or money, covert campaigning
+
+import type { ActorMention } from './actors.ts';
+import { findAll, sentenceText, type Doc } from './text.ts';
+
+export const ACTS = [
+  'hadir_kampanye', 'media_sosial', 'atribut', 'fasilitas_negara', 'mobilisasi', 'menerima_bantuan',
+  'keputusan_menguntungkan', 'foto_bersama', 'deklarasi_dukungan', 'lainnya',
+] as const;
+export type Act = (typeof ACTS)[number];
+
+const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan)`;
+
+const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
+  {
+    act: 'hadir_kampanye',
+    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,45}?\b${EVENT}|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
+  },
+  {
+    act: 'media_sosial',
+    re: /\b(?:media sosial|medsos|facebook|fb|instagram|ig|tiktok|twitter|whatsapp|grup wa|status wa|story|stori|unggah(?:an)?|mengunggah|postingan|posting|memposting|membagikan (?:konten|unggahan|postingan|tautan|link|video|foto)|like|likes|menyukai|me-like|komentar|berkomentar|mengomentari|akun|youtube|live streaming|siaran langsung|konten (?:kampanye|dukungan|politik)|kampanye (?:daring|online|di media sosial)|share)\b/g,
+  },
+  {
+    act: 'atribut',
+    re: /\b(?:atribut(?: kampanye| partai| paslon| calon| pasangan)?|alat peraga kampanye|apk|baliho|spanduk|stiker|poster|bendera partai|kaos (?:paslon|calon|bergambar|kampanye|partai|bertuliskan)|memasang (?:baliho|spanduk|stiker|poster|gambar|foto) |rompi (?:paslon|calon|bergambar)|seragam (?:partai|tim|dinas|pns|asn|korpri))\b/g,
+  },
+  {
+    act: 'fasilitas_negara',
+    re: /\b(?:fasilitas (?:negara|pemerintah|dinas|jabatan|kantor|desa|daerah|publik)|mobil dinas|kendaraan dinas|randis|mobil (?:operasional|plat merah|pelat merah)|plat merah|pelat merah|uang negara|sarana (?:dan prasarana )?(?:milik )?(?:negara|pemerintah|desa))\b/g,
+  },
+  {
+    // Offices and halls only count when the sentence is about campaigning there (appeals are
+    // often held in the same halls).
+    act: 'fasilitas_negara',
+    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:pemerintah|milik pemda|pemkab|pemkot|pemprov|dinas)|rumah dinas\w*|rumah jabatan|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
+    sentenceMust: /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik)/,
+  },
+  {
+    act: 'mobilisasi',
+    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|memenangkan (?:paslon|pasangan|calon|salah satu)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung))\b/g,
+  },
+  {
+    act: 'menerima_bantuan',
+    re: /\b(?:menerima|terima|diterima|menerimanya)\b[^.!?\n]{0,35}?\b(?:bantuan|uang|sembako|hadiah|pemberian|amplop|bingkisan|paket|fasilitas|sumbangan|dana|barang)\b/g,
+  },
+  {
+    act: 'keputusan_menguntungkan',
+    re: /\b(?:(?:keputusan|kebijakan|tindakan|program|kegiatan)[^.!?\n]{0,50}?\b(?:menguntungkan|merugikan)|menguntungkan (?:atau merugikan )?(?:salah satu|pasangan|paslon|calon|kandidat|petahana)|mutasi|rotasi (?:jabatan|pejabat|asn)|pergantian pejabat|penggantian pejabat|melantik pejabat|pelantikan pejabat|politisasi (?:bansos|bantuan|program|anggaran)|bansos|bantuan sosial)\b/g,
+  },
+  {
+    act: 'foto_bersama',
+    re: /\b(?:foto bersama|berfoto|swafoto|selfie|foto (?:dengan|bareng|bersama)|berpose|pose|gestur|gesture|simbol (?:jari|tangan|angka)|salam (?:satu|dua|tiga|empat|lima) jari|mengacungkan|acungan|jari (?:membentuk|menunjukkan|telunjuk)|(?:satu|dua|tiga|empat|lima|[1-5]) jari)\b/g,
+  },
+  {
+    act: 'deklarasi_dukungan',
+    re: /\b(?:deklarasi dukungan|mendeklarasikan (?:dukungan|diri)|menyatakan dukungan|menyatakan sikap mendukung|nyatakan dukungan|menyampaikan dukungan|ikrar dukungan|deklarasi (?:mendukung|dukung|memenangkan|relawan)|surat (?:pernyataan )?dukungan|pernyataan dukungan|mengumumkan dukungan|kebulatan tekad)\b/g,
+  },
+  {
+    act: 'lainnya',
+    re: /\b(?:(?:menjadi|jadi|sebagai|bagian(?: dari)?|tergabung (?:dalam|di)|masuk(?: dalam)?|anggota|ketua|koordinator|terdaftar (?:dalam|di|sebagai))\s+(?:anggota\s+)?(?:tim (?:sukses|pemenangan|kampanye)|timses|relawan)|anggota partai|pengurus partai|kader partai|politik uang|money politic|membagikan (?:sembako|bantuan|uang|amplop|bingkisan|kalender|stiker)|bagi-bagi (?:sembako|uang|amplop)|kampanye terselubung|pendekatan (?:ke|kepada) partai|mendaftar (?:ke|sebagai) (?:bakal )?calon|menjadi (?:bakal )?calon|ujaran kebencian|keberpihakan (?:secara )?(?:nyata|terang))\b/g,
+  },
+];
+
+// Sentences in which an act word is about apparatus conduct.
+const SUBJECT_RE = /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|dilarang|larangan|tidak boleh|jangan|pelanggaran|kasus)\b/g;
+const EVENT_HERE_RE = /\b(?:pertemuan|kegiatan|acara|rapat|digelar|dilaksanakan|diadakan|berlangsung)\b/;
+// "membantah ikut menjadi bagian tim sukses": a denial is not an allegation of that act.
+const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah)\b[^.!?\n]{0,30}$/;
+// Evidence that circulated online is not the act: "video yang beredar di media sosial".
+const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|dibagikan|menyebar)\b[^.!?\n]{0,25}$/;
+
+export function extractActs(doc: Doc, actorMentions: readonly ActorMention[]): Act[] {
+  const anchored = new Set<number>();
+  for (const mention of actorMentions) anchored.add(mention.sentence);
+  for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
+  const found = new Set<Act>();
+  for (const { act, re, sentenceMust } of ACT_PATTERNS) {
+    if (found.has(act)) continue;
+    for (const hit of findAll(doc, re)) {
+      // The place sentence itself, or an event held there after a campaign sentence
+      // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
+      if (sentenceMust && !sentenceMust.test(sentenceText(doc, hit.sentence))
+        && !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))) continue;
+      if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+      if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+      if (anchored.has(hit.sentence) || anchored.has(hit.sentence - 1)) {
+        found.add(act);
+        break;
+      }
+    }
+  }
+  return ACTS.filter((act) => found.has(act));
+}

@@ -1,0 +1,79 @@
+// Gazetteer of the 38 provinces and 514 kabupaten/kota, keyed by compact name (see
+// src/domain/regions/names.ts). Built once from region rows passed in by the caller (the CLI
+// reads them with src/server/reference/idnArea.ts), so this module stays pure.
+
+import { REGION_ALIASES, type RegionAlias } from '../regions/aliases.ts';
+import { baseRegionName, compactRegionKey, normalizeRegionName } from '../regions/names.ts';
+
+export type GazetteerLevel = 'provinsi' | 'kabupaten' | 'kota';
+
+export interface GazetteerRow {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface GazetteerRegion {
+  code: string;
+  /** Official Kemendagri name ("Kabupaten Ogan Komering Ilir", "Kota Bengkulu", "Sumatera Selatan"). */
+  name: string;
+  level: GazetteerLevel;
+  /** Province code (the region's own code for provinces). */
+  provinceCode: string;
+  /** Name without the level word ("Ogan Komering Ilir"). */
+  base: string;
+}
+
+export interface GazetteerCandidate {
+  region: GazetteerRegion;
+  viaAlias: boolean;
+  /** An alias written in capitals ("OKI"): only matches capitals in the text. */
+  acronym: boolean;
+}
+
+export interface Gazetteer {
+  regions: ReadonlyMap<string, GazetteerRegion>;
+  byKey: ReadonlyMap<string, readonly GazetteerCandidate[]>;
+  /** Longest key in tokens, plus slack for hyphenated spellings ("Tojo Una-Una"). */
+  maxTokens: number;
+  /** Every prefix of every key, so a lookup can stop as soon as no key can match. */
+  prefixes: ReadonlySet<string>;
+}
+
+export function buildGazetteer(rows: readonly GazetteerRow[], aliases: readonly RegionAlias[] = REGION_ALIASES): Gazetteer {
+  const regions = new Map<string, GazetteerRegion>();
+  const byKey = new Map<string, GazetteerCandidate[]>();
+  let maxTokens = 1;
+  const add = (key: string, candidate: GazetteerCandidate, tokenCount: number) => {
+    if (!key) return;
+    const list = byKey.get(key) ?? [];
+    if (!list.some((existing) => existing.region.code === candidate.region.code)) list.push(candidate);
+    byKey.set(key, list);
+    maxTokens = Math.max(maxTokens, tokenCount);
+  };
+  for (const row of rows) {
+    if (row.level !== 'provinsi' && row.level !== 'kabupaten' && row.level !== 'kota') continue;
+    const level = row.level as GazetteerLevel;
+    const base = level === 'provinsi' ? row.name : baseRegionName(row.name);
+    const region: GazetteerRegion = {
+      code: row.code,
+      name: row.name,
+      level,
+      provinceCode: level === 'provinsi' ? row.code : (row.parentCode ?? row.code.slice(0, 2)),
+      base,
+    };
+    regions.set(row.code, region);
+    add(compactRegionKey(base), { region, viaAlias: false, acronym: false }, normalizeRegionName(base).split(' ').length);
+  }
+  for (const { alias, code } of aliases) {
+    const region = regions.get(code);
+    if (!region) continue;
+    const firstWord = alias.split(/\s+/)[0];
+    const acronym = firstWord.length >= 2 && firstWord === firstWord.toUpperCase() && /[A-Z]/.test(firstWord);
+    add(compactRegionKey(alias), { region, viaAlias: true, acronym }, normalizeRegionName(alias).split(' ').length);
+  }
+  const prefixes = new Set<string>();
+  for (const key of byKey.keys()) for (let length = 1; length <= key.length; length++) prefixes.add(key.slice(0, length));
+  return { regions, byKey, maxTokens: maxTokens + 1, prefixes };
+}

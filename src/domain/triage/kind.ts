@@ -1,0 +1,49 @@
+// Kind of a relevant article.
+//   incident    a specific suspected violation: a named or identified person or group did
+//               something on a given occasion (reported, found, clarified, sanctioned)
+//   statistics  counts of reports, findings, cases or sanctioned people as the main content
+//   appeal      warnings, imbauan, sosialisasi, pledges, declarations of neutrality
+//   other       relevant but none of these (analysis, regulation explainers); also the kind
+//               of every irrelevant article
+// Scores count cue words (title cues weigh three times) plus the extracted counts; the
+// highest score wins, with ties broken incident > statistics > appeal.
+
+import { APPEAL_RE, INCIDENT_RE, STATISTICS_RE, countMatches } from './cues.ts';
+import type { CountResult } from './numbers.ts';
+import type { Doc } from './text.ts';
+
+export type Kind = 'incident' | 'statistics' | 'appeal' | 'other';
+
+const TITLE_APPEAL_RE = /\b(?:imbau\w*|himbau\w*|ingatkan|diingatkan|tekankan|tegaskan|ajak|minta|diminta|wanti-wanti)\b.*\b(?:netral\w*|jaga|jangan|tak|tidak|bijak|hindari|tolak|awasi|dilarang)\b|\b(?:harus netral|wajib netral|jaga netralitas|tetap netral|deklarasi netralitas|ikrar|apel|sosialisasi\w*|pakta|surat edaran|satgas|tim pengawas|dilarang|larangan|komitmen)\b/;
+const TITLE_INCIDENT_RE = /\b(?:diduga|dilaporkan|terlapor|viral|kedapatan|kepergok|terekam|dipanggil|diperiksa|klarifikasi|disanksi|dicopot|terbukti|tersangka|divonis|sanksi|langgar|melanggar|ketahuan|temukan|hentikan)\b/;
+// Act verbs in a title without a prohibition: "Lurah Pasang Baliho Paslon", "Dua Kadus Jadi Jurkam".
+const TITLE_ACT_RE = /\b(?:pasang|memasang|pakai|memakai|kenakan|unggah|mengunggah|like|komentari|hadiri|menghadiri|ikut|foto|berfoto|pose|dukung|mendukung|deklarasi dukung|jadi (?:tim|jurkam|timses)|jurkam|terima|menerima|kumpulkan|arahkan|ajak|kampanyekan|bagikan|bagi-bagi|lantik|mutasi|copot|tuntut|vonis)\b/;
+const TITLE_PROHIBITION_RE = /\b(?:dilarang|larang|jangan|tak|tidak|hindari|tolak)\b/;
+const TITLE_OTHER_RE = /^(?:analisis|opini|kolom|tajuk|memahami|mengenal|apa itu|apa saja|begini|mengapa|kenapa|bagaimana)\b|\?\s*$/;
+const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|asn|pns|kades|kepala desa|rekomendasi)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
+const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
+
+export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
+  const title = doc.lower.slice(0, doc.bodyStart);
+  const body = doc.lower.slice(doc.bodyStart);
+  const sentences = Math.max(doc.sentences.length, 1);
+  const scale = Math.sqrt(sentences / 12);
+  let appeal = countMatches(APPEAL_RE, body) / scale;
+  let incident = (countMatches(INCIDENT_RE, body) + 1.5 * countMatches(SPECIFIC_SUBJECT_RE, body)) / scale;
+  const counted = numbers.filter((number) => number.unit !== 'other' || number.value > 1).length;
+  let statistics = (countMatches(STATISTICS_RE, body) * 0.5 + counted * 2.2) / scale;
+  if (counted <= 1) statistics *= 0.4;
+  const titleAppeal = TITLE_APPEAL_RE.test(title);
+  const titleIncident = TITLE_INCIDENT_RE.test(title) || (TITLE_ACT_RE.test(title) && !TITLE_PROHIBITION_RE.test(title) && !titleAppeal);
+  const titleStatistics = TITLE_STATISTICS_RE.test(title);
+  if (titleAppeal) appeal += 4;
+  else if (/\bnetral\w*/.test(title) && !titleIncident && !titleStatistics) appeal += 2.5;
+  if (titleIncident) incident += 4;
+  if (titleStatistics) statistics += 4;
+  if (TITLE_OTHER_RE.test(title.trim())) return 'other';
+  const best = Math.max(appeal, incident, statistics);
+  if (best < 1.5) return 'other';
+  if (incident === best) return 'incident';
+  if (statistics === best) return 'statistics';
+  return 'appeal';
+}

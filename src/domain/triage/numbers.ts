@@ -1,0 +1,122 @@
+// Counts of reports, findings, cases and violators: "433 temuan dan laporan", "314
+// pelanggaran", "1.158 ASN", "dua laporan", "jumlah laporan mencapai 15".
+//
+// Units: laporan (also aduan/pengaduan), temuan, kasus, perkara, rekomendasi; any other
+// counted noun (pelanggaran, dugaan pelanggaran, ASN, PNS, kepala desa, orang, pegawai,
+// pejabat…) is `other`. The first unit word after the number decides ("433 temuan dan
+// laporan" → temuan; "dua laporan kasus pelanggaran" → laporan).
+// Not counts: dates, years, percentages, money, article numbers ("Pasal 70"), regulation
+// numbers ("PP 94/2021"), times, phone numbers, ages, "H-17", head counts without a
+// violation in the sentence ("8.000 ASN di lingkungan Pemkab").
+
+import { findAll, sentenceText, type Doc } from './text.ts';
+
+export type NumberUnit = 'laporan' | 'temuan' | 'kasus' | 'perkara' | 'rekomendasi' | 'other';
+
+export interface CountResult {
+  value: number;
+  unit: NumberUnit;
+}
+
+const SMALL_WORDS: Record<string, number> = {
+  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+};
+
+const DIGITS = String.raw`\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?`;
+const SMALL = 'satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan';
+const WORDS = String.raw`sepuluh|sebelas|seratus|(?:${SMALL})\s+belas|(?:${SMALL})\s+puluh(?:\s+(?:${SMALL}))?|${SMALL}`;
+const NUMBER = String.raw`(${DIGITS}|${WORDS})(?:\s+(ribu))?`;
+
+const MAIN_UNIT = String.raw`laporan|temuan|kasus|perkara|rekomendasi|aduan|pengaduan`;
+const OTHER_UNIT = String.raw`pelanggaran|dugaan(?:\s+pelanggaran)?|asn|pns|pppk|cpns|aparatur(?:\s+sipil\s+negara)?|pegawai|pejabat|kepala\s+desa|kades|perangkat\s+desa|aparatur\s+desa|kepala\s+dusun|kadus|camat|lurah|oknum|orang|terlapor|prajurit|anggota\s+(?:tni|polri)|personel\s+(?:tni|polri)|penjabat|pj|kepala\s+daerah|guru|tenaga\s+honorer|honorer`;
+const UNIT = String.raw`(${MAIN_UNIT}|${OTHER_UNIT})`;
+
+// Number, optional filler ("orang", "buah", "bukan", "kasus dugaan"), unit.
+const FORWARD_RE = new RegExp(
+  String.raw`(?<![a-z0-9./,\-])${NUMBER}(?![0-9/]|\.\d|\s*(?:%|persen))\s+(?:(?:buah|bukan|berkas)\s+)?${UNIT}(?![a-z0-9])`,
+  'g',
+);
+// Unit first: "laporan yang masuk sebanyak 15", "jumlah temuan mencapai 12".
+const REVERSE_RE = new RegExp(
+  String.raw`\b(${MAIN_UNIT}|pelanggaran)(?:\s+(?:yang\s+)?(?:masuk|diterima|ditangani|tercatat|diregistrasi|teregistrasi|pelanggaran(?:\s+netralitas(?:\s+asn)?)?))?\s+(?:sebanyak|berjumlah|mencapai|sejumlah|totalnya|ada)\s+${NUMBER}(?![0-9/]|\.\d|\s*(?:%|persen))(?!\s+(?:${MAIN_UNIT}|${OTHER_UNIT})\b)`,
+  'g',
+);
+
+// A part of a count given just before, without a noun: "sebanyak 314 merupakan pelanggaran",
+// "Sebanyak 12 di antaranya ditangani …", "dan 97 sudah dijatuhi sanksi".
+const SUBSET_RE = new RegExp(
+  String.raw`(?<=\b(?:sebanyak|sejumlah|dan|sedangkan|sementara|serta)\s|^|[.,;]\s|\n)${NUMBER}\s+(?:di\s?antaranya|merupakan|dinyatakan|terbukti|telah|sudah)\b`,
+  'g',
+);
+
+// Words right before a number that make it a label, not a count.
+const NOT_A_COUNT_BEFORE = /(?:pasal|nomor|no\.?|nomer|rp\.?|uu|pp|perbawaslu|pkpu|permendagri|skb|h\s*[-+]|tahun|ke-?|pukul|jam|usia|berusia|umur|tanggal|tgl\.?|rt|rw|halaman|hal\.?|ayat|huruf|angka|nomor urut|paslon|sila)\s*$/;
+
+// Head counts need a violation in their sentence.
+const VIOLATION_CONTEXT_RE = /\b(?:pelanggaran|melanggar|dilaporkan|laporan|terlapor|diduga|dugaan|sanksi|rekomendasi|direkomendasikan|terbukti|tidak netral|ketidaknetralan|kasus|diperiksa|dipanggil|disanksi|dijatuhi|terjerat|terlibat|ditangani|diproses|temuan|menyatakan dukungan|deklarasi(?! netral)|kampanye|verifikasi|tindak lanjut|ditindaklanjuti)\b/;
+
+export function parseIndonesianNumber(raw: string, thousands?: string): number | null {
+  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  let value: number | null = null;
+  if (/^\d/.test(text)) {
+    if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) value = Number(text.replace(/\./g, ''));
+    else if (text.includes(',')) value = thousands ? Number(text.replace(',', '.')) : null;
+    else value = Number(text);
+  } else if (text === 'sepuluh') value = 10;
+  else if (text === 'sebelas') value = 11;
+  else if (text === 'seratus') value = 100;
+  else {
+    const belas = /^(\w+) belas$/.exec(text);
+    const puluh = /^(\w+) puluh(?: (\w+))?$/.exec(text);
+    if (belas) value = 10 + (SMALL_WORDS[belas[1]] ?? NaN);
+    else if (puluh) value = 10 * (SMALL_WORDS[puluh[1]] ?? NaN) + (puluh[2] ? (SMALL_WORDS[puluh[2]] ?? NaN) : 0);
+    else value = SMALL_WORDS[text] ?? null;
+  }
+  if (value === null || !Number.isFinite(value)) return null;
+  if (thousands) value = Math.round(value * 1000);
+  return Number.isInteger(value) ? value : null;
+}
+
+function unitOf(word: string): NumberUnit {
+  const normalized = word.replace(/\s+/g, ' ');
+  if (normalized === 'aduan' || normalized === 'pengaduan') return 'laporan';
+  if (normalized === 'laporan' || normalized === 'temuan' || normalized === 'kasus' || normalized === 'perkara' || normalized === 'rekomendasi') return normalized;
+  return 'other';
+}
+
+const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
+
+export function extractNumbers(doc: Doc): CountResult[] {
+  const out: CountResult[] = [];
+  const seen = new Set<string>();
+  const push = (value: number | null, unit: NumberUnit) => {
+    if (value === null || value <= 0) return;
+    const key = `${value}|${unit}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ value, unit });
+  };
+  for (const hit of findAll(doc, FORWARD_RE)) {
+    const [raw, thousands, unitWord] = hit.groups as [string, string | undefined, string];
+    const before = doc.lower.slice(Math.max(0, hit.index - 16), hit.index);
+    if (NOT_A_COUNT_BEFORE.test(before)) continue;
+    if (raw === 'satu' && /\bsalah\s+$/.test(before)) continue;
+    const unitText = unitWord.replace(/\s+/g, ' ');
+    if (/^\d{4}$/.test(raw) && Number(raw) >= 1945 && Number(raw) <= 2100 && unitText !== 'kasus') continue;
+    if (HEAD_COUNT_UNITS.test(unitText) || unitText.startsWith('dugaan')) {
+      // "Dari jumlah tersebut, 667 ASN masih menunggu verifikasi": the previous sentence counts.
+      if (!VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence)) && !VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence - 1))) continue;
+    }
+    push(parseIndonesianNumber(raw, thousands), unitOf(unitText));
+  }
+  for (const hit of findAll(doc, SUBSET_RE)) {
+    const [raw, thousands] = hit.groups as [string, string | undefined];
+    if (!VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence)) && !VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence - 1))) continue;
+    push(parseIndonesianNumber(raw, thousands), 'other');
+  }
+  for (const hit of findAll(doc, REVERSE_RE)) {
+    const [unitWord, raw, thousands] = hit.groups as [string, string, string | undefined];
+    push(parseIndonesianNumber(raw, thousands), unitOf(unitWord));
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+// Document model shared by the extractors: the cleaned text, its lower-case twin (same
+// offsets), sentence spans and word tokens. Built once per article; extractors run global
+// regexes over `lower` and map match offsets to sentences by binary search, which is much
+// cheaper than testing every regex against every sentence.
+
+export interface Token {
+  /** Original spelling. */
+  text: string;
+  /** Lower case. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter or a digit. */
+  capitalized: boolean;
+  /** All letters upper case (acronyms, datelines, shouted headlines). */
+  upper: boolean;
+  /** Only spaces or one hyphen separate this token from the previous one (same line). */
+  joinedToPrevious: boolean;
+  /** The separator before this token is exactly ". " (for "Kab. OKI"). */
+  dotBefore: boolean;
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface Doc {
+  text: string;
+  lower: string;
+  /** Offset where the body starts (the title, if any, comes first). */
+  bodyStart: number;
+  sentences: Sentence[];
+  tokens: Token[];
+  /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
+  dateline: { start: number; end: number } | null;
+}
+
+/** Words after which a period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'kab', 'prov', 'kec', 'kel', 'ds', 'jl', 'jln', 'no', 'ir', 'dr', 'drs', 'dra', 'h', 'hj', 'prof', 'st', 'sh', 'se', 'si',
+  'mh', 'mm', 'msi', 'mpd', 'spd', 'sos', 'ssos', 'skm', 'kom', 'sip', 'mt', 'pj', 'plt', 'sdr', 'bpk', 'ny', 'tn', 'm', 'a',
+  'b', 'c', 'd', 'e', 'f', 'g', 'i', 'j', 'k', 'l', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ust',
+  'kh', 'ak', 'mi', 'akp', 'kompol', 'ipda', 'iptu', 'brigpol', 'bripka', 'aiptu', 'aipda', 'serka', 'serma', 'kapt', 'letkol',
+  'mayjen', 'brigjen', 'kol', 'inf', 'vs', 'dll', 'dsb', 'tsb', 'yth', 'rp', 'tgl',
+]);
+
+// Latin letters (with the accented ranges) and digits; Indonesian news needs nothing else.
+const TOKEN_RE = /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+/g;
+const UPPER_START_RE = /^[\p{Lu}\p{N}]/u;
+const HAS_LOWER_RE = /\p{Ll}/u;
+
+/** Lower-cases without changing string length (Turkish dotted I is the one BMP exception). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return text.replace(/\u0130/g, 'I').toLowerCase();
+}
+
+function splitSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    if (end > start && text.slice(start, end).trim() !== '') sentences.push({ start, end });
+    start = end;
+  };
+  let tokenIndex = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') { push(i + 1); continue; }
+    if (ch === '.' || ch === '!' || ch === '?') {
+      const next = text[i + 1];
+      if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== '”' && next !== '\t') continue;
+      if (ch === '.') {
+        while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
+        const previous = tokens[tokenIndex - 1];
+        if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
+      }
+      let end = i + 1;
+      while (text[end] === '"' || text[end] === '”' || text[end] === "'") end++;
+      push(end);
+      i = end - 1;
+    }
+  }
+  push(text.length);
+  return sentences;
+}
+
+export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
+  const lower = lowerSameLength(text);
+  const tokens: Token[] = [];
+  let previousEnd = -1;
+  for (const match of text.matchAll(TOKEN_RE)) {
+    const value = match[0];
+    const start = match.index!;
+    const end = start + value.length;
+    const separator = previousEnd < 0 ? '\n' : text.slice(previousEnd, start);
+    const tokenLower = lower.slice(start, end);
+    const first = value.charCodeAt(0);
+    const capitalized = first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : UPPER_START_RE.test(value);
+    // Upper case when lower-casing changes every cased letter: compare with the lower form.
+    let upper = false;
+    if (capitalized && first > 57) {
+      upper = true;
+      for (let k = 0; k < value.length; k++) {
+        const code = value.charCodeAt(k);
+        if (code >= 97 && code <= 122) { upper = false; break; }
+        if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) { upper = false; break; }
+      }
+    }
+    tokens.push({
+      text: value,
+      lower: tokenLower,
+      start,
+      end,
+      capitalized,
+      upper,
+      joinedToPrevious: separator === ' ' || separator === '-' || separator === '  ' || separator === '\t',
+      dotBefore: separator === '. ' || separator === '.',
+      sentence: 0,
+    });
+    previousEnd = end;
+  }
+  const sentences = splitSentences(text, tokens);
+  let s = 0;
+  for (const token of tokens) {
+    while (s < sentences.length - 1 && token.start >= sentences[s].end) s++;
+    token.sentence = s;
+  }
+  return { text, lower, bodyStart, sentences, tokens, dateline };
+}
+
+/** Index of the sentence containing `offset`. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  const { sentences } = doc;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sentences[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+export interface Hit {
+  index: number;
+  end: number;
+  text: string;
+  sentence: number;
+  groups: (string | undefined)[];
+}
+
+/** All matches of a global regex over the lower-case text, with their sentence. */
+export function findAll(doc: Doc, re: RegExp, source: 'lower' | 'text' = 'lower'): Hit[] {
+  if (!re.global) throw new Error('findAll needs a global regex');
+  const hits: Hit[] = [];
+  re.lastIndex = 0;
+  const haystack = source === 'lower' ? doc.lower : doc.text;
+  for (const match of haystack.matchAll(re)) {
+    const index = match.index!;
+    hits.push({ index, end: index + match[0].length, text: match[0], sentence: sentenceAt(doc, index), groups: match.slice(1) });
+  }
+  return hits;
+}
+
+export function sentenceText(doc: Doc, sentence: number, source: 'lower' | 'text' = 'lower'): string {
+  const span = doc.sentences[sentence];
+  if (!span) return '';
+  return (source === 'lower' ? doc.lower : doc.text).slice(span.start, span.end);
+}
+
+/** Builds a word-boundary alternation regex from plain phrases (spaces match any whitespace). */
+export function phraseRegex(phrases: readonly string[], flags = 'g'): RegExp {
+  const escaped = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, flags.includes('u') ? flags : flags + 'u');
+}

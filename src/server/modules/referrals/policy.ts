@@ -1,0 +1,44 @@
+// Request-side access for referrals: staff principals and agency tokens become a ReferralActor
+// (src/domain/referrals/access.ts holds the rules). 404 and 403 stay distinct in code.
+import { AppError, forbidden } from '../../platform/errors.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { actorOfPrincipal, actorOfToken, canReportStep, canSeeReferral, type ReferralActor, type ReferralFacts } from '../../../domain/referrals/access.ts';
+import type { ReferralStep } from '../../../domain/referrals/states.ts';
+import type { AuditActor } from '../audit/service.ts';
+import type { AgencyTokenRow, ReferralRow } from './repository.ts';
+
+export interface ReferralCaller {
+  actor: ReferralActor;
+  audit: AuditActor;
+  /** Staff may see the terlapor's identity; analysts and tokens see it only for their own referrals. */
+  showIdentity: boolean;
+}
+
+export function callerOfPrincipal(principal: Principal): ReferralCaller {
+  return { actor: actorOfPrincipal(principal), audit: { id: principal.id, role: principal.role }, showIdentity: principal.role !== 'analyst' };
+}
+
+export function callerOfToken(token: AgencyTokenRow): ReferralCaller {
+  return {
+    actor: actorOfToken({ authority: token.authority, agency: token.agency, regionCode: token.region_code }),
+    audit: { id: `agency_token:${token.id}`, role: 'agency_token' },
+    showIdentity: true,
+  };
+}
+
+export function factsOf(row: ReferralRow): ReferralFacts {
+  return { authority: row.authority, agency: row.agency, regionCode: row.region_code, officeCode: row.office_code, forwardedToPpk: row.forwarded_at !== null };
+}
+
+export const referralNotFound = () => new AppError('not_found', { id: 'Rekomendasi tidak ditemukan.', en: 'Referral not found.' });
+
+export function assertCanSee(caller: ReferralCaller, row: ReferralRow | null): asserts row is ReferralRow {
+  if (!row) throw referralNotFound();
+  if (!canSeeReferral(caller.actor, factsOf(row))) {
+    throw new AppError('not_found', { id: 'Rekomendasi tidak ditemukan.', en: 'Referral not found.' }, { details: { reason: 'outside_scope' } });
+  }
+}
+
+export function assertCanReport(caller: ReferralCaller, row: ReferralRow, step: ReferralStep) {
+  if (!canReportStep(caller.actor, factsOf(row), step)) throw forbidden();
+}

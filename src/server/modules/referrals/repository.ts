@@ -1,0 +1,236 @@
+// Queries for referrals, their steps, sanctions, escalations, tokens and settings. Scope is part
+// of the WHERE clause (referralScopeClause), so nobody reads rows outside their scope.
+import type { Queryable, Tx } from '../../db/client.ts';
+import type { ReferralActor } from '../../../domain/referrals/access.ts';
+
+export interface ReferralRow {
+  id: string;
+  case_id: string;
+  terlapor_id: number;
+  office_code: string;
+  election_id: string | null;
+  region_code: string | null;
+  authority: string;
+  authority_name: string;
+  authority_level: string | null;
+  authority_region_code: string | null;
+  routing_rule_id: string;
+  routing_source: string;
+  agency: string;
+  terlapor_agency: string;
+  terlapor_position: string;
+  subject_type: string;
+  classification: string;
+  act_ids: string[];
+  proposed_regime: string;
+  proposed_track: string | null;
+  proposed_level: string | null;
+  proposed_item_id: string | null;
+  proposed_citation: string;
+  proposed_stage: string | null;
+  recommendation_number: string;
+  recommended_at: Date;
+  letter: Record<string, unknown>;
+  state: string;
+  siasn_blocked: boolean;
+  siasn_blocked_at: Date | null;
+  conflict_of_interest: boolean;
+  conflict_region_code: string | null;
+  verification_due_at: Date | null;
+  ppk_due_at: Date | null;
+  verified_at: Date | null;
+  forwarded_at: Date | null;
+  decided_at: Date | null;
+  sanction_applied_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface StepRow {
+  id: number;
+  referral_id: string;
+  step: string;
+  rule_id: string | null;
+  started_at: Date;
+  due_at: Date | null;
+  due_local: string | null;
+  basis: string | null;
+  done_at: Date | null;
+  done_by: string | null;
+  overdue: boolean;
+}
+
+export interface SanctionRow {
+  id: number;
+  referral_id: string;
+  sanction_key: string;
+  regime: string;
+  level: string;
+  decree_number: string | null;
+  decree_date: string | null;
+  document_sha256: string | null;
+  lighter_than_proposed: boolean;
+  note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+  applied_at: Date | null;
+}
+
+export interface AgencyTokenRow {
+  id: string;
+  token_hash: string;
+  label: string;
+  authority: string;
+  agency: string | null;
+  region_code: string | null;
+  created_by: string | null;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+type Add = (value: unknown) => string;
+
+const within = (column: string, p: string) => `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`;
+
+/** The SQL form of access.ts canSeeReferral; `r` is referrals. Null = no restriction. */
+export function referralScopeClause(actor: ReferralActor, add: Add): string | null {
+  switch (actor.kind) {
+    case 'oversight': return null;
+    case 'bawaslu': return within('r.office_code', add(actor.regionCode));
+    case 'bkn': return `r.authority = 'BKN'`;
+    case 'ppk': {
+      const parts = [`lower(r.agency) = lower(${add(actor.agency.trim())})`,
+        `(r.authority NOT IN ('BKN', 'KASN') OR r.forwarded_at IS NOT NULL)`];
+      if (actor.regionCode) parts.push(within('r.region_code', add(actor.regionCode)));
+      return parts.join(' AND ');
+    }
+    case 'authority': {
+      const parts = [`r.authority = ${add(actor.authority)}`];
+      if (actor.agency) parts.push(`lower(r.agency) = lower(${add(actor.agency.trim())})`);
+      if (actor.regionCode) parts.push(within('r.region_code', add(actor.regionCode)));
+      return parts.join(' AND ');
+    }
+    case 'none': return 'false';
+  }
+}
+
+export interface ReferralFilter {
+  state?: string;
+  authority?: string;
+  region?: string;
+  overdue?: boolean;
+  caseId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listReferralRows(db: Queryable, actor: ReferralActor, filter: ReferralFilter, now: Date) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add: Add = (value) => { params.push(value); return `$${params.length}`; };
+  const scope = referralScopeClause(actor, add);
+  if (scope) where.push(scope);
+  if (filter.state) where.push(`r.state = ${add(filter.state)}`);
+  if (filter.authority) where.push(`r.authority = ${add(filter.authority)}`);
+  if (filter.region) where.push(within('r.region_code', add(filter.region)));
+  if (filter.caseId) where.push(`r.case_id = ${add(filter.caseId)}`);
+  if (filter.overdue !== undefined) {
+    const p = add(now);
+    where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM referral_steps s WHERE s.referral_id = r.id AND s.done_at IS NULL AND s.due_at < ${p})`);
+  }
+  const result = await db.query<ReferralRow & { next_step: string | null; next_due: Date | null; next_due_local: string | null; total: number }>(
+    `SELECT r.*, n.step AS next_step, n.due_at AS next_due, n.due_local AS next_due_local, count(*) OVER () AS total
+     FROM referrals r
+     LEFT JOIN LATERAL (
+       SELECT s.step, s.due_at, s.due_local FROM referral_steps s WHERE s.referral_id = r.id AND s.done_at IS NULL
+       ORDER BY s.due_at ASC NULLS LAST, s.id LIMIT 1
+     ) n ON true
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY n.due_at ASC NULLS LAST, r.recommended_at ASC, r.id
+     LIMIT ${add(filter.limit)} OFFSET ${add(filter.offset)}`,
+    params,
+  );
+  return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
+}
+
+export async function findReferral(db: Queryable, id: string, forUpdate = false): Promise<ReferralRow | null> {
+  const result = await db.query<ReferralRow>(`SELECT * FROM referrals WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return result.rows[0] ?? null;
+}
+
+export async function findReferralByNumber(db: Queryable, number: string): Promise<ReferralRow | null> {
+  return (await db.query<ReferralRow>('SELECT * FROM referrals WHERE recommendation_number = $1', [number])).rows[0] ?? null;
+}
+
+export async function referralsOfCase(db: Queryable, caseId: string): Promise<ReferralRow[]> {
+  return (await db.query<ReferralRow>('SELECT * FROM referrals WHERE case_id = $1 ORDER BY terlapor_id', [caseId])).rows;
+}
+
+export async function listSteps(db: Queryable, referralId: string): Promise<StepRow[]> {
+  return (await db.query<StepRow>('SELECT * FROM referral_steps WHERE referral_id = $1 ORDER BY id', [referralId])).rows;
+}
+
+export async function findSanction(db: Queryable, referralId: string): Promise<SanctionRow | null> {
+  return (await db.query<SanctionRow>('SELECT * FROM sanctions WHERE referral_id = $1', [referralId])).rows[0] ?? null;
+}
+
+export async function listEscalationsOf(db: Queryable, referralId: string) {
+  return (await db.query<{ id: number; step_id: number; step: string; recipients: string[]; message: string; created_at: Date }>(
+    `SELECT e.id, e.step_id, s.step, e.recipients, e.message, e.created_at FROM escalations e JOIN referral_steps s ON s.id = e.step_id
+     WHERE e.referral_id = $1 ORDER BY e.id`, [referralId])).rows;
+}
+
+/** Next gapless recommendation number for an office and year; the row lock serialises writers. */
+export async function nextRecommendationSequence(tx: Tx, officeCode: string, year: number): Promise<number> {
+  const result = await tx.query<{ last_seq: number }>(
+    `INSERT INTO recommendation_counters (office_code, year, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (office_code, year) DO UPDATE SET last_seq = recommendation_counters.last_seq + 1
+     RETURNING last_seq`, [officeCode, year]);
+  return result.rows[0].last_seq;
+}
+
+export async function insertStep(tx: Tx, step: { referralId: string; step: string; ruleId: string | null; startedAt: Date; dueAt: Date | null; dueLocal: string | null; basis: string | null; doneAt?: Date | null; doneBy?: string | null }) {
+  await tx.query(
+    `INSERT INTO referral_steps (referral_id, step, rule_id, started_at, due_at, due_local, basis, done_at, done_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (referral_id, step) DO NOTHING`,
+    [step.referralId, step.step, step.ruleId, step.startedAt, step.dueAt, step.dueLocal, step.basis, step.doneAt ?? null, step.doneBy ?? null]);
+}
+
+export async function completeSteps(tx: Tx, referralId: string, steps: readonly string[], at: Date, by: string) {
+  if (steps.includes('*')) {
+    await tx.query('UPDATE referral_steps SET done_at = $2, done_by = $3 WHERE referral_id = $1 AND done_at IS NULL', [referralId, at, by]);
+  } else if (steps.length) {
+    await tx.query('UPDATE referral_steps SET done_at = $3, done_by = $4 WHERE referral_id = $1 AND step = ANY($2::text[]) AND done_at IS NULL', [referralId, steps, at, by]);
+  }
+}
+
+export async function readSetting<T>(db: Queryable, key: string, fallback: T): Promise<T> {
+  const row = (await db.query<{ value: T }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0];
+  return row ? row.value : fallback;
+}
+
+export async function listSettings(db: Queryable) {
+  return (await db.query<{ key: string; value: unknown; updated_at: Date; updated_by: string | null }>('SELECT * FROM policy_settings ORDER BY key')).rows;
+}
+
+export async function regionNameOf(db: Queryable, code: string): Promise<string | null> {
+  return (await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code])).rows[0]?.name ?? null;
+}
+
+export async function electionStages(db: Queryable, electionId: string) {
+  return (await db.query<{ code: string; starts_on: string }>('SELECT code, starts_on FROM election_stages WHERE election_id = $1 ORDER BY sort_order', [electionId]))
+    .rows.map((s) => ({ code: s.code, startsOn: s.starts_on }));
+}
+
+export async function candidatePairsIn(db: Queryable, electionId: string, regionCodes: readonly string[]) {
+  if (regionCodes.length === 0) return [];
+  return (await db.query<{ region_code: string; is_incumbent: boolean }>(
+    'SELECT region_code, is_incumbent FROM candidate_pairs WHERE election_id = $1 AND region_code = ANY($2::text[])', [electionId, regionCodes]))
+    .rows.map((p) => ({ regionCode: p.region_code, isIncumbent: p.is_incumbent }));
+}
+
+export async function findTokenByHash(db: Queryable, hash: string): Promise<AgencyTokenRow | null> {
+  return (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash])).rows[0] ?? null;
+}

@@ -1,0 +1,64 @@
+// zod schemas for the referral routes; inferred types are exported for callers.
+import { z } from 'zod';
+import { REFERRAL_STATES, REFERRAL_STEPS } from '../../../domain/referrals/states.ts';
+import { TOKEN_AUTHORITIES } from '../../../domain/referrals/access.ts';
+import { SETTING_KEYS } from './settings.ts';
+
+const AUTHORITIES = ['KASN', 'BKN', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const regionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, 'kode wilayah Kemendagri');
+
+export const referralIdParams = z.object({ id: z.string().uuid('id rekomendasi (UUID)') });
+export const publicKeyParams = z.object({ key: z.string().min(1).max(200) });
+
+export const referralListQuery = z.object({
+  state: z.enum(REFERRAL_STATES).optional(),
+  authority: z.enum(AUTHORITIES).optional(),
+  region: regionCode.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  caseId: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ReferralListQuery = z.infer<typeof referralListQuery>;
+
+export const noteBody = z.object({ note: text(1, 2000).optional() }).default({});
+export const sanctionBody = z.object({
+  sanction: text(1, 120),
+  decreeNumber: text(1, 200),
+  decreeDate: localDate,
+  documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil)').optional(),
+  note: text(1, 2000).optional(),
+});
+export const notProvenBody = z.object({
+  decreeNumber: text(1, 200).optional(),
+  decreeDate: localDate.optional(),
+  note: text(1, 2000).optional(),
+}).default({});
+export const siasnBlockBody = z.object({ reason: text(5, 2000) });
+
+export const agencyStatusBody = z.object({
+  step: z.enum(REFERRAL_STEPS),
+  sanction: text(1, 120).optional(),
+  decreeNumber: text(1, 200).optional(),
+  decreeDate: localDate.optional(),
+  documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  note: text(1, 2000).optional(),
+});
+export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
+
+export const agencyTokenBody = z.object({
+  authority: z.enum(TOKEN_AUTHORITIES),
+  agency: text(2, 300).optional(),
+  regionCode: regionCode.optional(),
+  label: text(2, 200),
+});
+
+export const settingParams = z.object({ key: z.enum(SETTING_KEYS) });
+export const settingBody = z.object({ value: z.union([z.boolean(), z.number()]) });
+export const statsQuery = z.object({ electionId: z.string().max(100).optional() });
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,32 @@
+// Policy settings for referrals (admin): whether public pages show terlapor names, and the PPK
+// follow-up period (SKB 2022 figure unconfirmed; 14 by default). Changes are audited.
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
+import { appendAudit } from '../audit/service.ts';
+import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
+import { listSettings } from './repository.ts';
+import { PPK_FOLLOW_UP_DAYS_KEY, SHOW_NAMES_KEY } from './deadlines.ts';
+
+export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY] as const;
+
+export async function getPolicySettings(db: Queryable, principal: Principal) {
+  if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
+  return { items: (await listSettings(db)).map((s) => ({ key: s.key, value: s.value, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by })) };
+}
+
+export async function setPolicySetting(db: Db, principal: Principal, key: string, value: unknown, now: Date) {
+  if (!canManageUsers(principal)) throw forbidden();
+  if (key === SHOW_NAMES_KEY && typeof value !== 'boolean') {
+    throw new AppError('validation_failed', { id: 'Nilai harus true atau false.', en: 'The value must be true or false.' }, { field: 'value' });
+  }
+  if (key === PPK_FOLLOW_UP_DAYS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 90)) {
+    throw new AppError('validation_failed', { id: 'Jumlah hari harus bilangan bulat 1–90.', en: 'Days must be an integer from 1 to 90.' }, { field: 'value' });
+  }
+  await db.transaction(async (tx) => {
+    const before = (await tx.query<{ value: unknown }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0]?.value ?? null;
+    await tx.query(`INSERT INTO policy_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`, [key, JSON.stringify(value), now, principal.id]);
+    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'policy_setting.updated', entityType: 'policy_setting', entityId: key, at: now, data: { before, after: value } });
+  });
+  return { key, value };
+}

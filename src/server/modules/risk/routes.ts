@@ -1,0 +1,90 @@
+// Vulnerability index routes (public reads, admin imports and weights) and the public region profile.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import type { Config } from '../../config.ts';
+import { AppError } from '../../platform/errors.ts';
+import { requireRole } from '../../http/auth.ts';
+import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index.ts';
+import { computeRegionRisks, describeWeights, explainRegionRisk, updateWeights } from './service.ts';
+import { importRiskIndicators, type RiskImportKind } from './importIndicators.ts';
+import { regionProfile } from './profile.ts';
+
+export interface RiskDeps {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+}
+
+const regionParam = z.object({ regionCode: z.string().max(20) });
+const weightsBody = z.object({
+  weights: z.object(Object.fromEntries(RISK_COMPONENT_KEYS.map((k) => [k, z.number().min(0).max(1).optional()]))).strict(),
+});
+
+const regionNotFound = (code: string) =>
+  new AppError('region_not_found', { id: `Tidak ada provinsi atau kabupaten/kota dengan kode ${code}.`, en: `No province or regency/city with code ${code}.` }, { field: 'code' });
+
+export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => (deps.now ? deps.now() : new Date());
+  if (!app.hasContentTypeParser('text/csv')) {
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  }
+
+  r.get('/api/v1/risk', {
+    schema: {
+      tags: ['risk'], summary: 'Indeks kerawanan netralitas per wilayah / vulnerability index per region',
+      querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }),
+    },
+  }, async (request) => {
+    const { items, weights, electionId } = await computeRegionRisks(deps.db, request.query.level);
+    return {
+      level: request.query.level,
+      electionId,
+      weights,
+      categories: CATEGORY_LABELS,
+      items: items.map((i) => ({
+        regionCode: i.regionCode, name: i.name, score: i.score, category: i.category, ikpCategory: i.ikpCategory,
+        topComponents: i.components.slice(0, 3).map((c) => ({ key: c.key, label: c.label, contribution: c.contribution, value: c.value, unit: c.unit })),
+        missing: i.missing,
+      })),
+    };
+  });
+
+  r.get('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Bobot dan metode indeks (publik) / published weights and method' } },
+    async () => describeWeights(deps.db));
+
+  r.put('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Ubah bobot (admin, diaudit) / change weights', body: weightsBody } },
+    async (request) => {
+      const principal = requireRole(request, ['admin']);
+      return updateWeights(deps.db, request.body.weights as Record<string, number>, { id: principal.id, role: principal.role }, now());
+    });
+
+  r.get('/api/v1/risk/:regionCode', { schema: { tags: ['risk'], summary: 'Penjelasan lengkap indeks satu wilayah / full explanation', params: regionParam } },
+    async (request) => {
+      const explanation = await explainRegionRisk(deps.db, request.params.regionCode);
+      if (!explanation) throw regionNotFound(request.params.regionCode);
+      return explanation;
+    });
+
+  for (const kind of ['ikp', 'history'] as RiskImportKind[]) {
+    r.post(`/api/v1/risk/import/${kind}`, {
+      schema: { tags: ['risk'], summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history' },
+    }, async (request) => {
+      const principal = requireRole(request, ['admin']);
+      if (typeof request.body !== 'string') {
+        throw new AppError('unsupported_media_type', { id: 'Kirim berkas CSV (Content-Type: text/csv).', en: 'Send a CSV file (Content-Type: text/csv).' });
+      }
+      return importRiskIndicators(deps.db, kind, request.body, { id: principal.id, role: principal.role }, now());
+    });
+  }
+
+  r.get('/api/v1/public/regions/:code/profile', {
+    schema: { tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: z.string().max(20) }) },
+  }, async (request) => {
+    const profile = await regionProfile(deps.db, request.params.code);
+    if (!profile) throw regionNotFound(request.params.code);
+    return profile;
+  });
+}

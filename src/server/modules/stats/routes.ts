@@ -1,0 +1,26 @@
+// GET /api/v1/public/stats: the public dashboard, served from the in-memory snapshot.
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Config } from '../../config.ts';
+import { statsCacheFor } from './service.ts';
+import { sendWithEtag } from './http.ts';
+
+export { refreshStats, invalidateStats, statsCacheFor } from './service.ts';
+
+export interface StatsDeps {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  /** Snapshot lifetime; default 30 s. */
+  statsTtlSeconds?: number;
+}
+
+export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps) {
+  const cache = statsCacheFor(deps.db, { ttlSeconds: deps.statsTtlSeconds ?? 30, now: deps.now });
+  app.get('/api/v1/public/stats', {
+    schema: { tags: ['public'], summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts' },
+  }, async (request, reply) => {
+    const snapshot = await cache.get();
+    return sendWithEtag(request, reply, { body: snapshot.body, gzip: snapshot.gzip, etag: snapshot.etag, contentType: 'application/json; charset=utf-8' });
+  });
+}

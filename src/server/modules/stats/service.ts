@@ -1,0 +1,244 @@
+// Public dashboard aggregates, kept as an in-memory snapshot per database: recomputed at most
+// every `ttlSeconds` (served stale while a refresh runs in the background) or at once after
+// `invalidateStats`. The body is serialised once and served with an ETag, so a burst of public
+// traffic never reaches the database. No personal data: only counts and catalogue labels.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Queryable } from '../../db/client.ts';
+import { CASE_STATES, STATE_LABELS, TERMINAL_STATES } from '../../../domain/cases/stateMachine.ts';
+import { CLASSIFICATIONS, NEUTRALITY_ACTS, SUBJECT_TYPE_CATALOGUE } from '../../../domain/catalogues/index.ts';
+import { REFERENCE_FIGURES } from './reference.ts';
+
+export interface CountItem {
+  code: string;
+  label: string;
+  labelEn?: string;
+  count: number;
+}
+
+export interface RegionCount {
+  code: string;
+  name: string;
+  count: number;
+}
+
+export interface StatsData {
+  generatedAt: string;
+  totals: { cases: number; laporan: number; temuan: number; terlapor: number };
+  byProvince: RegionCount[];
+  byRegency: (RegionCount & { provinceCode: string })[];
+  byStage: CountItem[];
+  bySubjectType: CountItem[];
+  byAct: CountItem[];
+  byClassification: CountItem[];
+  byState: CountItem[];
+  byOutcome: CountItem[];
+  weekly: { week: string; startsOn: string; count: number }[];
+  reference: typeof REFERENCE_FIGURES;
+  notes: { id: string; en: string }[];
+}
+
+export interface StatsSnapshot {
+  data: StatsData;
+  /** Case counts by state per province and kab/kota code (for region profiles; not in the body). */
+  regionStates: Map<string, Record<string, number>>;
+  body: string;
+  /** The body gzip-compressed once, for clients that accept it. */
+  gzip: Buffer;
+  etag: string;
+  computedAt: number;
+  /** Milliseconds the last recomputation took. */
+  computeMs: number;
+}
+
+const OUTCOME_LABELS: Record<string, { id: string; en: string }> = {
+  dalam_proses: { id: 'Dalam proses', en: 'In progress' },
+  diteruskan: { id: 'Diteruskan ke instansi berwenang', en: 'Forwarded to the competent body' },
+  bukan_pelanggaran: { id: 'Bukan pelanggaran', en: 'Not a violation' },
+  dihentikan: { id: 'Dihentikan', en: 'Stopped' },
+  tidak_diregistrasi: { id: 'Tidak diregistrasi', en: 'Not registered' },
+};
+
+/** ISO 8601 week label of a Monday date (date_trunc('week') gives the Monday). */
+export function isoWeekLabel(monday: string): string {
+  const date = new Date(`${monday}T00:00:00Z`);
+  const thursday = new Date(date.getTime() + 3 * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+const byCountDesc = <T extends { count: number; code: string }>(a: T, b: T) => b.count - a.count || a.code.localeCompare(b.code);
+
+/** The aggregate queries: one grouping-sets scan of cases, one over acts, one over terlapor. */
+export async function computeStats(db: Queryable, now: Date): Promise<StatsData & { regionStates: Map<string, Record<string, number>> }> {
+  // Three scans; on PostgreSQL they run on separate pool connections in parallel.
+  const [grouped, acts, subjects, regions, stages] = await Promise.all([
+    db.query<{ r: string | null; state: string | null; kind: string | null; stage: string | null; cls: string | null; wk: string | null; n: number }>(
+      `SELECT r, state, kind, stage, cls, wk::text AS wk, count(*)::int AS n
+       FROM (SELECT substr(event_region_code, 1, 5) AS r, state, kind, coalesce(stage_code, '') AS stage,
+                    coalesce(classification, '') AS cls,
+                    date_trunc('week', received_at AT TIME ZONE 'Asia/Jakarta')::date AS wk
+             FROM cases) c
+       GROUP BY GROUPING SETS ((r, state, kind), (stage), (cls), (wk))`),
+    db.query<{ act: string; n: number }>('SELECT act, count(*)::int AS n FROM cases, unnest(acts) AS act GROUP BY act'),
+    db.query<{ subject_type: string; n: number }>('SELECT subject_type, count(*)::int AS n FROM case_terlapor GROUP BY subject_type'),
+    db.query<{ code: string; name: string }>(`SELECT code, name FROM regions WHERE level IN ('provinsi', 'kabupaten', 'kota')`),
+    db.query<{ code: string; name: string; name_en: string }>(
+      `SELECT DISTINCT ON (code) code, name, name_en FROM election_stages ORDER BY code, election_id DESC`),
+  ]);
+  const regionName = new Map(regions.rows.map((r) => [r.code, r.name]));
+  const provinces = new Map<string, RegionCount>();
+  const regencies = new Map<string, RegionCount & { provinceCode: string }>();
+  const regionStates = new Map<string, Record<string, number>>();
+  const addState = (code: string, state: string, n: number) => {
+    const states = regionStates.get(code) ?? {};
+    states[state] = (states[state] ?? 0) + n;
+    regionStates.set(code, states);
+  };
+  const stateCounts = new Map<string, number>();
+  const kindCounts = { laporan: 0, temuan: 0 };
+  const stageCounts: CountItem[] = [];
+  const classCounts: CountItem[] = [];
+  const weekly: StatsData['weekly'] = [];
+  const stageLabel = new Map(stages.rows.map((s) => [s.code, s]));
+  for (const row of grouped.rows) {
+    if (row.r !== null && row.state !== null) {
+      const provinceCode = row.r.slice(0, 2);
+      const province = provinces.get(provinceCode) ?? { code: provinceCode, name: regionName.get(provinceCode) ?? provinceCode, count: 0 };
+      province.count += row.n;
+      provinces.set(provinceCode, province);
+      addState(provinceCode, row.state, row.n);
+      if (row.r.length === 5) {
+        const regency = regencies.get(row.r) ?? { code: row.r, name: regionName.get(row.r) ?? row.r, provinceCode, count: 0 };
+        regency.count += row.n;
+        regencies.set(row.r, regency);
+        addState(row.r, row.state, row.n);
+      }
+      stateCounts.set(row.state, (stateCounts.get(row.state) ?? 0) + row.n);
+      if (row.kind === 'laporan' || row.kind === 'temuan') kindCounts[row.kind] += row.n;
+    } else if (row.stage !== null) {
+      const stage = stageLabel.get(row.stage);
+      stageCounts.push({ code: row.stage || 'tanpa_tahapan', label: stage?.name ?? 'Di luar tahapan', labelEn: stage?.name_en ?? 'Outside any stage', count: row.n });
+    } else if (row.cls !== null) {
+      const entry = CLASSIFICATIONS.find((c) => c.id === row.cls);
+      classCounts.push({ code: row.cls || 'belum_diklasifikasi', label: entry?.label ?? 'Belum diklasifikasi', labelEn: entry?.labelEn ?? 'Not yet classified', count: row.n });
+    } else if (row.wk !== null) {
+      weekly.push({ week: isoWeekLabel(row.wk), startsOn: row.wk, count: row.n });
+    }
+  }
+  const total = kindCounts.laporan + kindCounts.temuan;
+  const byState: CountItem[] = CASE_STATES.map((state) => ({
+    code: state, label: STATE_LABELS[state].id, labelEn: STATE_LABELS[state].en, count: stateCounts.get(state) ?? 0,
+  }));
+  const outcome = new Map<string, number>();
+  for (const [state, n] of stateCounts) {
+    const key = (TERMINAL_STATES as readonly string[]).includes(state) ? state : 'dalam_proses';
+    outcome.set(key, (outcome.get(key) ?? 0) + n);
+  }
+  const byOutcome: CountItem[] = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({ code, label: label.id, labelEn: label.en, count: outcome.get(code) ?? 0 }));
+  return {
+    regionStates,
+    generatedAt: now.toISOString(),
+    totals: { cases: total, ...kindCounts, terlapor: subjects.rows.reduce((sum, r) => sum + r.n, 0) },
+    byProvince: [...provinces.values()].sort(byCountDesc),
+    byRegency: [...regencies.values()].sort(byCountDesc),
+    byStage: stageCounts.sort(byCountDesc),
+    bySubjectType: subjects.rows.map((r) => {
+      const entry = SUBJECT_TYPE_CATALOGUE.find((s) => s.id === r.subject_type);
+      return { code: r.subject_type, label: entry?.label ?? r.subject_type, labelEn: entry?.labelEn, count: r.n };
+    }).sort(byCountDesc),
+    byAct: acts.rows.map((r) => {
+      const entry = NEUTRALITY_ACTS.find((a) => a.id === r.act);
+      return { code: r.act, label: entry?.label ?? r.act, labelEn: entry?.labelEn, count: r.n };
+    }).sort(byCountDesc),
+    byClassification: classCounts.sort(byCountDesc),
+    byState,
+    byOutcome,
+    weekly: weekly.sort((a, b) => a.startsOn.localeCompare(b.startsOn)),
+    reference: REFERENCE_FIGURES,
+    notes: [
+      { id: 'Subjek dihitung per terlapor (satu perkara dapat memiliki beberapa terlapor); perbuatan dihitung per perbuatan yang disebut.', en: 'Subject types count reported persons (a case may name several); acts count each act named.' },
+      { id: 'Minggu menurut ISO 8601 dari waktu diterima (WIB).', en: 'ISO 8601 weeks of the received time (WIB).' },
+      { id: 'Hasil akhir sanksi (putusan PPK) belum termasuk; "diteruskan" berarti diteruskan ke instansi berwenang.', en: 'Final sanctions (PPK decisions) are not included yet; "forwarded" means sent to the competent body.' },
+    ],
+  };
+}
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+export interface StatsCacheOptions {
+  ttlSeconds?: number;
+  now?: () => Date;
+}
+
+export class StatsCache {
+  private snapshot: StatsSnapshot | null = null;
+  private inflight: Promise<StatsSnapshot> | null = null;
+  private invalidated = false;
+  ttlMs: number;
+  now: () => Date;
+
+  constructor(private readonly db: Queryable, options: StatsCacheOptions = {}) {
+    this.ttlMs = (options.ttlSeconds ?? 30) * 1000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Recomputes now (single-flight: concurrent callers share one computation). */
+  refresh(): Promise<StatsSnapshot> {
+    if (this.inflight) return this.inflight;
+    const started = performance.now();
+    this.invalidated = false;
+    this.inflight = computeStats(this.db, this.now())
+      .then(({ regionStates, ...data }) => {
+        const body = JSON.stringify(data);
+        this.snapshot = {
+          data, regionStates, body, gzip: gzipSync(body), etag: etagOf(body), computedAt: Date.now(),
+          computeMs: Math.round(performance.now() - started),
+        };
+        return this.snapshot;
+      })
+      .finally(() => { this.inflight = null; });
+    return this.inflight;
+  }
+
+  /** The current snapshot: fresh after invalidation or at first use; stale-while-revalidate after the TTL. */
+  async get(): Promise<StatsSnapshot> {
+    if (!this.snapshot || this.invalidated) return this.refresh();
+    if (Date.now() - this.snapshot.computedAt >= this.ttlMs) this.refresh().catch(() => {});
+    return this.snapshot;
+  }
+
+  invalidate(): void {
+    this.invalidated = true;
+  }
+}
+
+const caches = new WeakMap<object, StatsCache>();
+
+/** The snapshot cache of a database (one per Db object). */
+export function statsCacheFor(db: Queryable, options: StatsCacheOptions = {}): StatsCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new StatsCache(db, options);
+    caches.set(db, cache);
+  } else {
+    if (options.ttlSeconds !== undefined) cache.ttlMs = options.ttlSeconds * 1000;
+    if (options.now) cache.now = options.now;
+  }
+  return cache;
+}
+
+/** For a periodic job: recompute the dashboard snapshot of this database now. */
+export async function refreshStats(db: Queryable): Promise<{ computeMs: number; cases: number }> {
+  const snapshot = await statsCacheFor(db).refresh();
+  return { computeMs: snapshot.computeMs, cases: snapshot.data.totals.cases };
+}
+
+/** Marks the snapshot stale so the next read recomputes it (after imports, bulk changes). */
+export function invalidateStats(db: Queryable): void {
+  caches.get(db)?.invalidate();
+}

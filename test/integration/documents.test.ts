@@ -1,0 +1,206 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
+import { describeEachBackend } from '../support/backends.ts';
+import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
+import { buildLaporanInput } from '../support/factories.ts';
+import { jpeg } from '../unit/evidence-fixtures.ts';
+
+// 10 Oct 2024 10:00 WIB, during the Pilkada 2024 campaign.
+let clock = new Date('2024-10-10T03:00:00Z');
+const advance = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
+
+/** Text drawn by pdf-lib: hex strings of Tj operators inside the inflated content streams. */
+function pdfText(bytes: Buffer): string {
+  const raw = bytes.toString('latin1');
+  const out: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content = m[1];
+    try { content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'); } catch { /* not compressed */ }
+    for (const t of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) out.push(Buffer.from(t[1], 'hex').toString('latin1'));
+  }
+  return out.join('\n');
+}
+
+async function readPdf(res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
+  assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+  assert.equal(res.headers['content-type'], 'application/pdf');
+  assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  const doc = await PDFDocument.load(res.rawPayload);
+  assert.ok(doc.getPageCount() >= 1);
+  // Wrapped lines are joined with spaces so phrases broken across lines are still found.
+  return { text: pdfText(res.rawPayload).replace(/\s+/g, ' '), raw: res.rawPayload.toString('latin1'), pages: doc.getPageCount() };
+}
+
+describeEachBackend('case documents (PDF)', (ctx) => {
+  let app: FastifyInstance;
+  let oki: Session;
+  let palembang: Session;
+  const NIK = '1602015508900001';
+  const NAME = 'Siti Aminah Rahmawati';
+  let caseId: string;
+  let receipt: { trackingCode: string; pin: string };
+  let evidenceSha: string;
+
+  before(async () => {
+    clock = new Date('2024-10-10T03:00:00Z');
+    app = await buildTestApp(ctx().db, { now: () => clock });
+    const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
+    oki = await signIn(app, a.username, a.password);
+    const b = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.71' });
+    palembang = await signIn(app, b.username, b.password);
+
+    const boundary = 'netraboundary1234';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto kampanye.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      jpeg({ width: 16, height: 16 }),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await app.inject({ method: 'POST', url: '/api/v1/uploads', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    assert.equal(up.statusCode, 201, up.body);
+    evidenceSha = up.json().sha256;
+
+    const input = buildLaporanInput({
+      pelapor: { nama: NAME, nik: NIK },
+      bukti: [up.json().id],
+      // Emoji, CJK and typographic characters must not break the PDFs.
+      uraian: 'Terlapor hadir dan berorasi “mendukung” paslon nomor urut 1 – kampanye terbuka 2×24 jam 😀👍 中文 テスト di lapangan kecamatan.',
+    });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
+    assert.equal(res.statusCode, 201, res.body);
+    receipt = res.json();
+    const queue = (await oki.request({ url: '/api/v1/cases' })).json();
+    caseId = queue.items.find((i: { trackingCode: string }) => i.trackingCode === receipt.trackingCode).id;
+  });
+  after(async () => { await app.close(); });
+
+  const staffPdf = (kind: string, session = oki, query = '') => session.request({ url: `/api/v1/cases/${caseId}/documents/${kind}.pdf${query}` });
+  const act = (body: Record<string, unknown>) => oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: body });
+
+  test('the reporter downloads the receipt with code + PIN: name, code, time, office, evidence', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
+    if (process.env.NETRA_DUMP_PDF) (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/tanda-bukti.pdf`, res.rawPayload);
+    const pdf = await readPdf(res);
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="tanda-bukti-NTR-/);
+    assert.ok(pdf.text.includes('TANDA BUKTI PENYAMPAIAN LAPORAN'));
+    assert.ok(pdf.text.includes(receipt.trackingCode));
+    assert.ok(pdf.text.includes(NAME), 'the pelapor reads their own name');
+    assert.ok(pdf.text.includes('10 Oktober 2024 10.00 WIB'));
+    assert.ok(pdf.text.includes('Bawaslu Kabupaten Ogan Komering Ilir'));
+    assert.ok(pdf.text.includes('Kepala Bidang Pendapatan'));
+    assert.ok(pdf.text.includes(evidenceSha.slice(0, 16)), 'evidence SHA-256 listed');
+    assert.ok(pdf.text.includes('15 Oktober 2024 23.59 WIB'), 'filing deadline');
+    assert.ok(pdf.text.includes('"mendukung"') && pdf.text.includes('2x24 jam'), 'typography transliterated');
+    assert.ok(!pdf.text.includes(NIK) && !pdf.raw.includes(NIK), 'no NIK');
+    assert.ok(!pdf.text.includes(`PIN ${receipt.pin}`));
+    assert.match(pdf.text, /SHA-256 data dokumen: [0-9a-f]{64}/);
+    assert.match(pdf.text, /Halaman 1 dari \d/);
+  });
+
+  test('wrong PIN → 401; malformed body → 400', async () => {
+    const wrongPin = receipt.pin === '000000' ? '111111' : '000000';
+    const res = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: wrongPin } });
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.json().field, 'pin');
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: 'x', pin: '1' } });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  test('staff receipt hides the name unless a reason is given (audited); never the NIK', async () => {
+    const plain = await readPdf(await staffPdf('tanda-bukti'));
+    assert.ok(plain.text.includes(receipt.trackingCode));
+    assert.ok(!plain.text.includes(NAME) && plain.text.includes('(dirahasiakan)'));
+    assert.ok(!plain.raw.includes(NIK) && !plain.text.includes(NIK));
+    const reason = encodeURIComponent('Mencetak tanda bukti untuk berkas fisik pelapor');
+    const named = await readPdf(await staffPdf('tanda-bukti', oki, `?reason=${reason}`));
+    assert.ok(named.text.includes(NAME));
+    assert.ok(!named.text.includes(NIK));
+    const audit = await ctx().db.query<{ data: { via?: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId]);
+    assert.equal(audit.rows.length, 1);
+    assert.equal(audit.rows[0].data.via, 'document:tanda-bukti');
+  });
+
+  test('documents that do not apply yet → 404; unknown kind → 400; foreign office → 404', async () => {
+    for (const kind of ['pemberitahuan-kelengkapan', 'formulir-temuan', 'kajian']) {
+      const res = await staffPdf(kind);
+      assert.equal(res.statusCode, 404, kind);
+      assert.equal(res.json().code, 'not_found');
+    }
+    assert.equal((await staffPdf('rahasia')).statusCode, 400);
+    for (const kind of ['tanda-bukti', 'pemberitahuan-status']) {
+      assert.equal((await staffPdf(kind, palembang)).statusCode, 404, `foreign ${kind}`);
+    }
+    assert.equal((await app.inject({ url: `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf` })).statusCode, 401);
+  });
+
+  test('completion request, status notice and kajian follow the case', async () => {
+    assert.equal((await act({ action: 'minta_kelengkapan', reason: 'Lengkapi foto kegiatan – dan nama saksi kedua.' })).statusCode, 200);
+    const completion = await readPdf(await staffPdf('pemberitahuan-kelengkapan'));
+    assert.ok(completion.text.includes('PEMBERITAHUAN KELENGKAPAN LAPORAN'));
+    assert.ok(completion.text.includes('Lengkapi foto kegiatan - dan nama saksi kedua.'));
+    assert.ok(completion.text.includes('12 Oktober 2024 10.00 WIB'), '2x24 hours');
+    advance(20);
+    assert.equal((await act({ action: 'lengkapi' })).statusCode, 200);
+    const registered = (await act({ action: 'registrasi' })).json();
+    assert.equal((await act({ action: 'klarifikasi' })).statusCode, 200);
+    assert.equal((await act({ action: 'kaji' })).statusCode, 200);
+    assert.equal((await act({ action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.' })).statusCode, 200);
+
+    const status = await readPdf(await staffPdf('pemberitahuan-status'));
+    assert.ok(status.text.includes('PEMBERITAHUAN STATUS LAPORAN'));
+    assert.ok(status.text.includes(registered.registrationNumber));
+    assert.ok(status.text.includes('Diteruskan'));
+
+    const kajianRes = await staffPdf('kajian');
+    if (process.env.NETRA_DUMP_PDF) (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/kajian.pdf`, kajianRes.rawPayload);
+    const kajian = await readPdf(kajianRes);
+    assert.ok(kajian.text.includes('KAJIAN DUGAAN PELANGGARAN'));
+    assert.ok(kajian.text.includes(registered.registrationNumber));
+    assert.ok(kajian.text.includes('Budi Santoso'), 'terlapor named in the kajian');
+    assert.ok(kajian.text.includes('SKB Netralitas ASN 2022 Lampiran II'), 'SKB citation');
+    assert.ok(kajian.text.includes('Pasal 134 ayat (5)'), 'deadline legal source');
+    assert.ok(kajian.text.includes('Terbukti hadir dan berorasi'));
+    assert.ok(!kajian.text.includes('Lengkapi foto kegiatan'), 'a stale reason from an earlier action is not shown');
+    assert.ok(/BKN|Badan Kepegawaian/.test(kajian.text), 'referral authority');
+
+    for (const kind of ['tanda-bukti', 'pemberitahuan-kelengkapan', 'pemberitahuan-status', 'kajian']) {
+      const res = await staffPdf(kind);
+      assert.equal(res.statusCode, 200, kind);
+      assert.ok(!pdfText(res.rawPayload).includes(NIK) && !res.rawPayload.toString('latin1').includes(NIK), `${kind} must not carry the NIK`);
+      assert.ok(!pdfText(res.rawPayload).includes(NAME), `${kind} must not carry the name`);
+    }
+    assert.equal((await staffPdf('formulir-temuan')).statusCode, 404, 'no temuan form for a laporan');
+  });
+
+  test('temuan: formulir temuan once set in pleno; no receipt or status notice', async () => {
+    const created = await oki.request({ method: 'POST', url: '/api/v1/temuan', payload: {
+      sumber: 'patroli_siber', judul: 'Unggahan dukungan paslon oleh camat', uraian: 'Camat mengunggah foto bersama paslon dengan pose jari dua di akun resmi.',
+      kodeWilayah: '16.02.05', tempat: 'Instagram @camat.contoh', tanggalKejadian: '2024-10-09', tanggalDiketahui: '2024-10-09', perbuatan: ['foto_bersama'],
+      terlapor: [{ nama: 'Ahmad Camat', nip: '197001011990031001', jabatan: 'Camat', instansi: 'Kecamatan Kayuagung', jenisSubjek: 'camat' }],
+    } });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id;
+    const temuanPdf = (kind: string) => oki.request({ url: `/api/v1/cases/${id}/documents/${kind}.pdf` });
+    assert.equal((await temuanPdf('formulir-temuan')).statusCode, 404, 'not yet set');
+    await oki.request({ method: 'POST', url: `/api/v1/cases/${id}/actions`, payload: { action: 'telusuri' } });
+    const set = await oki.request({ method: 'POST', url: `/api/v1/cases/${id}/actions`, payload: { action: 'tetapkan_temuan' } });
+    assert.equal(set.statusCode, 200, set.body);
+    const form = await readPdf(await temuanPdf('formulir-temuan'));
+    assert.ok(form.text.includes('FORMULIR TEMUAN'));
+    assert.ok(form.text.includes(set.json().registrationNumber));
+    assert.ok(form.text.includes('Patroli siber'));
+    assert.ok(form.text.includes('Ahmad Camat'));
+    await readPdf(await temuanPdf('kajian'));
+    assert.equal((await temuanPdf('tanda-bukti')).statusCode, 404);
+    assert.equal((await temuanPdf('pemberitahuan-status')).statusCode, 404);
+  });
+
+  test('receipt render is stable for the same data (hash in the footer)', async () => {
+    const a = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
+    const b = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
+    assert.equal(a.headers['x-document-sha256'], b.headers['x-document-sha256']);
+    assert.ok(String(a.headers['x-document-sha256']).match(/^[0-9a-f]{64}$/));
+  });
+});

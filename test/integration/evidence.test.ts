@@ -1,0 +1,219 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { describeEachBackend } from '../support/backends.ts';
+import { buildUser, signIn, type Session } from '../support/http.ts';
+import { buildLaporanInput } from '../support/factories.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { createVault } from '../../src/server/platform/vault.ts';
+import { createDiskEvidenceStore, sha256Hex } from '../../src/server/platform/storage.ts';
+import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
+import { exifOrientation } from '../../src/domain/evidence/strip.ts';
+import { exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, png } from '../unit/evidence-fixtures.ts';
+
+const clock = new Date('2024-10-10T03:00:00Z');
+
+interface Part { name: string; filename?: string; contentType?: string; content: Buffer | string }
+function multipart(parts: Part[]) {
+  const boundary = `----netra${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.filename !== undefined ? `Content-Type: ${p.contentType ?? 'application/octet-stream'}\r\n` : ''}\r\n`));
+    chunks.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const has = (hay: Buffer, needle: string) => hay.includes(Buffer.from(needle, 'latin1'));
+
+describeEachBackend('evidence uploads', (ctx) => {
+  let app: FastifyInstance;
+  let storeRoot: string;
+  let oki: Session;
+  let palembang: Session;
+  let analyst: Session;
+
+  const upload = (content: Buffer, filename: string, options: { field?: string; contentType?: string } = {}) => {
+    const body = multipart([{ name: options.field ?? 'file', filename, contentType: options.contentType ?? 'image/jpeg', content }]);
+    return app.inject({ method: 'POST', url: '/api/v1/uploads', ...body });
+  };
+  const counts = async () => {
+    const row = await ctx().db.query<{ files: number; uploads: number; derived: number }>(
+      'SELECT (SELECT count(*)::int FROM evidence_files) AS files, (SELECT count(*)::int FROM uploads) AS uploads, (SELECT count(*)::int FROM evidence_derivatives) AS derived');
+    return row.rows[0];
+  };
+  const fileLaporan = async (bukti: string[]) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ bukti }) });
+    assert.equal(res.statusCode, 201, res.body);
+    const queue = (await oki.request({ url: '/api/v1/cases' })).json();
+    return queue.items.find((i: { trackingCode: string }) => i.trackingCode === res.json().trackingCode).id as string;
+  };
+
+  before(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'netra-evidence-'));
+    storeRoot = join(dataDir, 'evidence');
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+    app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: createDiskEvidenceStore(storeRoot), now: () => clock });
+    const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
+    oki = await signIn(app, a.username, a.password);
+    const b = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.71' });
+    palembang = await signIn(app, b.username, b.password);
+    const c = await buildUser(ctx().db, { role: 'analyst' });
+    analyst = await signIn(app, c.username, c.password);
+  });
+  after(async () => { await app.close(); });
+
+  test('JPEG with EXIF: upload, link to a laporan, public copy without EXIF, original intact and logged', async () => {
+    const original = jpeg({ width: 32, height: 24, segments: [exifSegment({ orientation: 6, artist: 'Siti Aminah; GPS -3.4012,104.8213' })], comment: 'dibuat oleh HP Siti' });
+    const res = await upload(original, 'IMG_20241008.jpg', { contentType: 'application/pdf' /* ignored: content decides */ });
+    assert.equal(res.statusCode, 201, res.body);
+    const body = res.json();
+    assert.match(body.id, /^[a-zA-Z0-9_-]{10,64}$/);
+    assert.equal(body.sha256, sha256Hex(original));
+    assert.equal(body.mimeType, 'image/jpeg');
+    assert.equal(body.kind, 'image');
+    assert.equal(body.size, original.length);
+
+    const caseId = await fileLaporan([body.id]);
+    const detail = (await oki.request({ url: `/api/v1/cases/${caseId}` })).json();
+    assert.deepEqual(detail.evidence.map((e: { sha256: string }) => e.sha256), [body.sha256]);
+
+    const pub = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}` });
+    assert.equal(pub.statusCode, 200, pub.body);
+    assert.equal(pub.headers['content-type'], 'image/jpeg');
+    assert.match(String(pub.headers['content-disposition']), /^attachment; filename="publik-IMG_20241008\.jpg"/);
+    assert.equal(pub.headers['x-content-type-options'], 'nosniff');
+    const publicBytes = pub.rawPayload;
+    assert.ok(!has(publicBytes, 'Siti') && !has(publicBytes, 'GPS'), 'no EXIF or comment in the public copy');
+    assert.notEqual(sha256Hex(publicBytes), body.sha256);
+    assert.equal(exifOrientation(publicBytes.subarray(publicBytes.indexOf(Buffer.from([0xff, 0xe1])) + 4)), 6, 'orientation kept');
+
+    const noPurpose = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}?variant=original` });
+    assert.equal(noPurpose.statusCode, 400);
+    assert.equal(noPurpose.json().field, 'purpose');
+
+    const orig = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}?variant=original&purpose=${encodeURIComponent('Pemeriksaan metadata lokasi untuk kajian')}` });
+    assert.equal(orig.statusCode, 200);
+    assert.equal(sha256Hex(orig.rawPayload), body.sha256);
+    assert.ok(orig.rawPayload.equals(original), 'original unchanged');
+
+    const log = await ctx().db.query<{ actor_id: string; purpose: string; variant: string; case_id: string }>(
+      'SELECT actor_id, purpose, variant, case_id FROM evidence_access_log WHERE sha256 = $1 ORDER BY id', [body.sha256]);
+    assert.equal(log.rows.length, 2);
+    assert.deepEqual(log.rows.map((r) => r.variant), ['public', 'original']);
+    assert.equal(log.rows[1].purpose, 'Pemeriksaan metadata lokasi untuk kajian');
+    assert.ok(log.rows.every((r) => r.case_id === caseId && r.actor_id));
+    const audit = await ctx().db.query<{ action: string }>("SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'evidence.original_read'", [caseId]);
+    assert.equal(audit.rows.length, 1);
+    assert.equal((await verifyAuditChain(ctx().db)).ok, true);
+
+    // Jurisdiction: another office sees nothing; analysts do not read files.
+    assert.equal((await palembang.request({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}` })).statusCode, 404);
+    assert.equal((await analyst.request({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}` })).statusCode, 403);
+    assert.equal((await app.inject({ url: `/api/v1/cases/${caseId}/evidence/${body.sha256}` })).statusCode, 401);
+    assert.equal((await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${'0'.repeat(64)}` })).statusCode, 404);
+
+    // An upload belongs to one laporan only.
+    const again = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ bukti: [body.id] }) });
+    assert.equal(again.statusCode, 400);
+    assert.equal(again.json().field, 'bukti');
+  });
+
+  test('PNG with tEXt: public copy has no text chunks; identical uploads share one stored file', async () => {
+    const original = png({ width: 8, height: 8, text: { Author: 'Siti Aminah', Comment: 'Jl. Letnan Mukhtar Saleh' }, exif: true });
+    const first = (await upload(original, 'tangkapan.png')).json();
+    const second = await upload(original, 'tangkapan-lagi.png');
+    assert.equal(second.statusCode, 201);
+    assert.notEqual(second.json().id, first.id);
+    assert.equal(second.json().sha256, first.sha256);
+    const caseId = await fileLaporan([first.id]);
+    const pub = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${first.sha256}?variant=public` });
+    assert.equal(pub.statusCode, 200);
+    assert.equal(pub.headers['content-type'], 'image/png');
+    for (const needle of ['tEXt', 'eXIf', 'tIME', 'Siti']) assert.ok(!has(pub.rawPayload, needle), needle);
+    assert.ok(has(pub.rawPayload, 'IDAT'));
+  });
+
+  test('PDF public copy drops the author; a video has no public copy and needs the original with a purpose', async () => {
+    const doc = (await upload(pdf({ info: 'Siti Aminah' }), 'surat.pdf')).json();
+    const video = await upload(mp4(), 'rekaman.mp4');
+    assert.equal(video.statusCode, 201, video.body);
+    assert.equal(video.json().kind, 'video');
+    const caseId = await fileLaporan([doc.id, video.json().id]);
+    const pub = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${doc.sha256}` });
+    assert.equal(pub.statusCode, 200);
+    assert.ok(pub.rawPayload.subarray(0, 5).toString() === '%PDF-');
+    assert.ok(!has(pub.rawPayload, 'Siti'));
+    const noCopy = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${video.json().sha256}` });
+    assert.equal(noCopy.statusCode, 404);
+    assert.equal(noCopy.json().field, 'variant');
+    const original = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${video.json().sha256}?variant=original&purpose=${encodeURIComponent('Menonton rekaman untuk klarifikasi')}` });
+    assert.equal(original.statusCode, 200);
+    assert.equal(original.headers['content-type'], 'video/mp4');
+  });
+
+  test('a corrupted stored file answers 409 (integrity), not 500', async () => {
+    const original = jpeg({ width: 8, height: 8, comment: 'x' });
+    const up = (await upload(original, 'rusak.jpg')).json();
+    const caseId = await fileLaporan([up.id]);
+    const path = join(storeRoot, up.sha256.slice(0, 2), up.sha256);
+    chmodSync(path, 0o640);
+    writeFileSync(path, Buffer.concat([original, Buffer.from('tampered')]));
+    const res = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${up.sha256}?variant=original&purpose=${encodeURIComponent('Memeriksa integritas berkas')}` });
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().code, 'conflict');
+    assert.match(res.json().message.id, /integritas berkas gagal/i);
+  });
+
+  test('hostile uploads: 4xx naming the file field, nothing stored', async () => {
+    const svg = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>';
+    const cases: { name: string; status: number; code?: string; send: () => ReturnType<typeof upload> }[] = [
+      { name: 'SVG with script', status: 415, send: () => upload(Buffer.from(svg), 'peta.svg', { contentType: 'image/svg+xml' }) },
+      { name: 'SVG renamed .png', status: 415, send: () => upload(Buffer.from(svg), 'peta.png', { contentType: 'image/png' }) },
+      { name: 'HTML renamed .jpg', status: 415, send: () => upload(Buffer.from('<!doctype html><html><script>fetch("/api/v1/cases")</script></html>'), 'foto.jpg') },
+      { name: 'PDF renamed .png', status: 415, code: 'unsupported_media_type', send: () => upload(pdf(), 'foto.png', { contentType: 'image/png' }) },
+      { name: 'PDF named photo.jpg', status: 415, code: 'unsupported_media_type', send: () => upload(pdf(), 'photo.jpg') },
+      { name: 'polyglot JPEG with <script>', status: 415, send: () => upload(jpeg({ comment: '<script>alert(1)</script>' }), 'a.jpg') },
+      { name: 'polyglot PNG with <html>', status: 415, send: () => upload(png({ text: { c: '<html><body onload=x>' } }), 'a.png') },
+      { name: 'PDF with /JavaScript', status: 415, send: () => upload(pdf({ extra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 'surat.pdf', { contentType: 'application/pdf' }) },
+      { name: 'PDF with compressed JavaScript', status: 415, send: () => upload(pdfWithCompressedJavaScript(), 'surat.pdf') },
+      { name: 'PDF with /Launch', status: 415, send: () => upload(pdf({ extra: '/OpenAction << /S /Launch /F (calc.exe) >>' }), 'surat.pdf') },
+      { name: '60-megapixel PNG header', status: 413, send: () => upload(png({ width: 10_000, height: 6_000, pixels: false }), 'bom.png') },
+      { name: 'empty file', status: 400, send: () => upload(Buffer.alloc(0), 'kosong.jpg') },
+      { name: 'image over 10 MB', status: 413, code: 'payload_too_large', send: () => upload(jpeg({ segments: Array.from({ length: 170 }, () => Buffer.concat([Buffer.from([0xff, 0xe2, 0xff, 0xff]), Buffer.alloc(65533, 0x20)])) }), 'besar.jpg') },
+      { name: 'zip', status: 415, send: () => upload(Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), randomBytes(64)]), 'bukti.zip', { contentType: 'application/zip' }) },
+      { name: 'exe (MZ)', status: 415, send: () => upload(Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(64)]), 'foto.jpg') },
+      { name: 'wrong field name', status: 400, send: () => upload(jpeg(), 'a.jpg', { field: 'bukti' }) },
+      { name: 'no file (text field only)', status: 400, send: () => app.inject({ method: 'POST', url: '/api/v1/uploads', ...multipart([{ name: 'file', content: 'bukan berkas' }]) }) },
+      { name: 'not multipart', status: 415, send: () => app.inject({ method: 'POST', url: '/api/v1/uploads', payload: { file: 'x' } }) },
+    ];
+    const beforeCounts = await counts();
+    for (const c of cases) {
+      const res = await c.send();
+      assert.equal(res.statusCode, c.status, `${c.name}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, c.name);
+      assert.equal(res.json().field, 'file', c.name);
+      if (c.code) assert.equal(res.json().code, c.code, c.name);
+    }
+    const ext = await upload(pdf(), 'photo.jpg');
+    assert.match(ext.json().message.id, /ekstensi tidak sesuai isi berkas/i);
+    assert.deepEqual(await counts(), beforeCounts);
+  });
+
+  test('a file beyond the largest limit is cut off while streaming (413, field file)', async () => {
+    const beforeCounts = await counts();
+    const huge = Buffer.concat([mp4(), Buffer.alloc(50 * 1024 * 1024 + 16)]);
+    const res = await upload(huge, 'panjang.mp4', { contentType: 'video/mp4' });
+    assert.equal(res.statusCode, 413, res.body);
+    assert.equal(res.json().field, 'file');
+    assert.deepEqual(await counts(), beforeCounts);
+  });
+});
