@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startNetraProcess, type NetraProcess } from '../test/support/process.ts';
+import { freePort, startNetraProcess, type NetraProcess } from '../test/support/process.ts';
 import { buildLaporanInput } from '../test/support/factories.ts';
 import { openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
 
@@ -42,7 +42,7 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
     const u = new URL(adminUrl); u.pathname = `/${dbName}`; databaseUrl = u.toString();
   }
   const env: Record<string, string> = { NETRA_DATA_DIR: dataDir, NETRA_IDENTITY_KEY: 'a'.repeat(64), WORKER: 'off', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-  const port = 30000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   let server: NetraProcess = await startNetraProcess(env, { port });
   const base = `http://127.0.0.1:${port}`;
   const inputs = Array.from({ length: options.submissions }, () => buildLaporanInput());

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,8 +25,17 @@ export async function waitForHealth(url: string, timeoutMs = 120_000): Promise<v
   throw new Error(`netra at ${url} did not become healthy`);
 }
 
+/** A port the OS says is free right now (bound to 0, then released). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function startNetraProcess(env: Record<string, string>, options: { command?: 'start' | 'worker'; port?: number } = {}): Promise<NetraProcess> {
-  const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [join(root, 'bin/netra.mjs'), options.command ?? 'start'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NETRA_LOG_LEVEL: 'error', NETRA_LOAD_VILLAGES: 'false', ...env },
@@ -33,7 +43,13 @@ export async function startNetraProcess(env: Record<string, string>, options: { 
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if ((options.command ?? 'start') === 'start') await waitForHealth(url);
+  if ((options.command ?? 'start') === 'start') {
+    // Fail fast when the process dies instead of waiting for the health timeout.
+    await Promise.race([
+      waitForHealth(url),
+      exited.then(() => { throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`); }),
+    ]);
+  }
   return {
     child, url,
     async kill(signal = 'SIGKILL') {
