@@ -45,10 +45,9 @@ export async function startNetraProcess(env: Record<string, string>, options: { 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if ((options.command ?? 'start') === 'start') {
     // Fail fast when the process dies instead of waiting for the health timeout.
-    await Promise.race([
-      waitForHealth(url),
-      exited.then(() => { throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`); }),
-    ]);
+    const early = exited.then(() => { throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`); });
+    early.catch(() => {}); // a later, deliberate kill must not surface as an unhandled rejection
+    await Promise.race([waitForHealth(url), early]);
   }
   return {
     child, url,
