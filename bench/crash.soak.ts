@@ -55,8 +55,12 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
 
   const restart = async () => {
     restarts++;
+    if (options.restartDatabase) {
+      // The database goes away under a running server; the pool reconnects and clients retry.
+      await options.restartDatabase();
+      return;
+    }
     await server.kill('SIGKILL');
-    if (options.restartDatabase) await options.restartDatabase();
     server = await startNetraProcess(env, { port });
   };
 

@@ -62,10 +62,23 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       en: `Bad request: ${fastifyError.message}`,
     });
   }
+  if (isDatabaseUnavailable(error)) {
+    // The database restarting or unreachable: a retryable 503, not a server bug.
+    reply.header('Retry-After', '2');
+    return send(reply, request, 503, 'unavailable', { id: 'Layanan sementara tidak tersedia. Coba lagi sebentar.', en: 'Service temporarily unavailable. Retry shortly.' });
+  }
   request.log.error({ err: error }, 'unhandled error');
   // Tests run with logging off; a 500 must still be visible there.
   if (process.env.NETRA_TEST_BACKENDS) process.stderr.write(`[500] ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
   return send(reply, request, 500, 'internal', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' });
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message ?? '';
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connection (?:is )?closed|Client has encountered a connection error/i.test(message);
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   account_locked: 423,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
