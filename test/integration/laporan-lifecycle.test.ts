@@ -114,6 +114,17 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     assert.ok(final.notices.length >= 7, `notices: ${final.notices.length}`);
     assert.ok(final.timeline.some((t: { action: string }) => t.action === 'registrasi'));
 
+    // Public announcements show status by registration number, terlapor by position/agency only.
+    const announcements = (await app.inject('/api/v1/public/announcements?office=16.02')).json();
+    const registeredNotice = announcements.items.find((a: { action: string; registrationNumber: string }) => a.action === 'registrasi' && a.registrationNumber === '001/LP/PB/Kab/16.02/X/2024');
+    assert.ok(registeredNotice);
+    assert.equal(registeredNotice.office, 'Bawaslu Kabupaten Ogan Komering Ilir');
+    assert.deepEqual(registeredNotice.terlapor, [{ position: input.terlapor[0].jabatan, agency: input.terlapor[0].instansi }]);
+    const publicText = JSON.stringify(announcements);
+    for (const secret of [input.pelapor.nama, input.pelapor.nik, input.terlapor[0].nama, input.terlapor[0].nip!, receipt.trackingCode]) {
+      assert.ok(!publicText.includes(secret), `announcement leaks ${secret}`);
+    }
+
     // Identity reveal needs a reason and is audited.
     const reveal = await oki.request({ method: 'POST', url: `/api/v1/cases/${item.id}/reporter-identity`, payload: { reason: 'Mengundang pelapor untuk klarifikasi.' } });
     assert.equal(reveal.statusCode, 200);

@@ -12,6 +12,7 @@ import { caseDetail, revealReporterIdentity } from './detail.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
 import { loadCaseForStaff } from './handling.ts';
+import { listAnnouncements } from './announcements.ts';
 
 const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
 const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi');
@@ -45,6 +46,15 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/lacak/cabut', {
     schema: { tags: ['laporan'], summary: 'Cabut laporan sebelum registrasi / withdraw before registration', body: trackingBody.extend({ alasan: plainText(5, 2000) }) },
   }, async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan));
+
+  r.get('/api/v1/public/announcements', {
+    schema: { tags: ['laporan'], summary: 'Pengumuman status laporan/temuan (tanpa identitas pelapor) / public status announcements',
+      querystring: z.object({ office: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota').optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'public, max-age=30');
+    return listAnnouncements(deps.db, request.query);
+  });
 
   r.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery } },
     async (request) => listCases(deps.db, requirePrincipal(request), request.query, nowOf(deps)));

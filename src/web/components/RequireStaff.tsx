@@ -1,0 +1,18 @@
+// Route guard for the staff console: a 401 from /api/v1/auth/me sends the visitor to the
+// sign-in page, which returns them here afterwards.
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../session/session.tsx';
+import { Loading } from './Layout.tsx';
+
+export function RequireStaff() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session.status === 'loading') return <div className="page"><Loading /></div>;
+  if (session.status === 'anonymous' && session.signedOut) {
+    return <Navigate to="/staf/masuk" replace state={{ reason: 'signed-out' }} />;
+  }
+  if (session.status === 'anonymous') {
+    return <Navigate to="/staf/masuk" replace state={{ from: `${location.pathname}${location.search}`, reason: 'required' }} />;
+  }
+  return <Outlet />;
+}

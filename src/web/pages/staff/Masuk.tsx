@@ -1,0 +1,100 @@
+// Staff sign-in: username and password, then a TOTP step when the server answers totp_required.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
+import { useT } from '../../i18n/store.ts';
+import { useSession } from '../../session/session.tsx';
+
+interface LocationState {
+  from?: string;
+  reason?: 'required' | 'signed-out';
+}
+
+export default function Masuk() {
+  const t = useT();
+  const { session, signIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as LocationState;
+  const ids = { username: useId(), password: useId(), totp: useId(), totpHint: useId() };
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const totpInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (needsTotp) totpInput.current?.focus();
+  }, [needsTotp]);
+
+  if (session.status === 'loading') return <div className="page"><Loading /></div>;
+  if (session.status === 'signed-in' && !busy) return <Navigate to={state.from ?? '/staf'} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn({ username: username.trim(), password, ...(needsTotp ? { totp: totp.trim() } : {}) });
+      navigate(state.from && state.from !== '/staf/masuk' ? state.from : '/staf', { replace: true });
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'client_error', { id: String(caught), en: String(caught) });
+      if (apiError.code === 'totp_required') {
+        // Not a failure: the password was right and the account has a second factor.
+        setNeedsTotp(true);
+        setTotp('');
+      } else {
+        setError(apiError);
+        if (apiError.field === 'totp') {
+          setTotp('');
+          totpInput.current?.focus();
+        } else if (apiError.code === 'invalid_credentials') {
+          setPassword('');
+          setNeedsTotp(false);
+          passwordInput.current?.focus();
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page--narrow">
+      <PageTitle>{t('staff.loginTitle')}</PageTitle>
+      <p>{t('staff.loginLead')}</p>
+      {state.reason === 'signed-out' && <Notice kind="success">{t('staff.signedOut')}</Notice>}
+      {state.reason === 'required' && <Notice>{t('staff.sessionExpired')}</Notice>}
+      {error && <ErrorNotice error={error} />}
+      <form className="form card" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.username}>{t('staff.username')}</label>
+          <input id={ids.username} name="username" autoComplete="username" required value={username}
+            readOnly={needsTotp} onChange={(e) => setUsername(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.password}>{t('staff.password')}</label>
+          <input id={ids.password} ref={passwordInput} name="password" type="password" autoComplete="current-password" required
+            value={password} readOnly={needsTotp} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        {needsTotp && (
+          <div className="field">
+            <label htmlFor={ids.totp}>{t('staff.totp')}</label>
+            <input id={ids.totp} ref={totpInput} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}"
+              maxLength={6} required aria-describedby={ids.totpHint} value={totp}
+              onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />
+            <p id={ids.totpHint} className="hint">{t('staff.totpHint')}</p>
+          </div>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('staff.signingIn') : t('staff.signIn')}
+        </button>
+      </form>
+    </div>
+  );
+}
