@@ -54,6 +54,10 @@ describeEachBackend('foundation API', (ctx) => {
     assert.equal(await first('Surakrta'), '33.72');
     assert.equal(await first('ogan komering ilr'), '16.02');
     assert.equal(await first('Malang', '&level=kota'), '35.73');
+    assert.equal(await first('sumatra selatn'), '16');
+    assert.equal(await first('Kab. Malang'), '35.07');
+    assert.equal(await first('Kota Malang'), '35.73');
+    assert.equal(await first('bandung barat'), '32.17');
   });
 
   test('bad input: unknown code → 404 problem, bad level/limit → 400 naming the field', async () => {
@@ -162,8 +166,11 @@ describeEachBackend('foundation API', (ctx) => {
     const withoutCode = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password } });
     assert.equal(withoutCode.statusCode, 401);
     assert.equal(withoutCode.json().code, 'totp_required');
-    const withCode = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password, totp: totp.generate() } });
+    const code = totp.generate();
+    const withCode = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password, totp: code } });
     assert.equal(withCode.statusCode, 200);
+    const replayed = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password, totp: code } });
+    assert.equal(replayed.statusCode, 401, 'the same code cannot be used twice');
   });
 
   test('audit chain verifies, and tampering with one row names it', async () => {

@@ -22,6 +22,7 @@ export interface UserRow {
   totp_enabled: boolean;
   failed_logins: number;
   locked_until: Date | null;
+  totp_last_step: number | null;
   disabled: boolean;
 }
 
@@ -136,11 +137,15 @@ export async function login(
   }
   const passwordOk = await argon2.verify(user.password_hash, input.password);
   let totpOk = true;
+  let totpStep: number | null = null;
   if (passwordOk && user.totp_enabled && user.totp_secret) {
     if (!input.totp) {
       throw new AppError('totp_required', { id: 'Masukkan kode TOTP dari aplikasi autentikator.', en: 'Enter the TOTP code from your authenticator app.' }, { field: 'totp' });
     }
-    totpOk = totpFor(user.totp_secret, user.username).validate({ token: input.totp, window: 1 }) !== null;
+    const delta = totpFor(user.totp_secret, user.username).validate({ token: input.totp, window: 1, timestamp: now.getTime() });
+    totpStep = delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+    // A code already used (same or earlier step) is refused: no replay within the window.
+    totpOk = totpStep !== null && (user.totp_last_step === null || totpStep > Number(user.totp_last_step));
   }
   if (!passwordOk || !totpOk) {
     await db.transaction(async (tx) => {
@@ -161,7 +166,7 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + options.sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL, totp_last_step = COALESCE($2, totp_last_step) WHERE id = $1', [user.id, totpStep]);
     await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), user.id, csrfToken, expiresAt]);
     await appendAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.login', entityType: 'user', entityId: user.id });
   });

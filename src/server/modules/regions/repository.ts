@@ -1,4 +1,5 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { stripLevelPrefix } from '../../../domain/regions/names.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 
 export interface RegionItem {
@@ -23,7 +24,7 @@ const LEVEL_ORDER = `CASE r.level WHEN 'provinsi' THEN 0 WHEN 'kabupaten' THEN 1
  * Lists regions; `q` matches names and aliases with pg_trgm word similarity, so typos
  * ("Surakrta") and aliases ("Solo", "OKI", "Sumsel") find the official region.
  */
-export async function listRegions(db: Queryable, query: RegionQuery): Promise<{ items: RegionItem[]; total: number }> {
+export async function listRegions(db: Db, query: RegionQuery): Promise<{ items: RegionItem[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
@@ -31,24 +32,34 @@ export async function listRegions(db: Queryable, query: RegionQuery): Promise<{ 
   if (query.parent) where.push(`r.parent_code = ${add(query.parent)}`);
   let score = '';
   if (query.q) {
-    const key = add(regionSearchKey(query.q));
-    where.push(`(r.search_name LIKE '%' || ${key} || '%' OR ${key} <% r.search_name
-      OR r.code IN (SELECT code FROM region_aliases WHERE search_alias = ${key}) OR r.code = ${key})`);
-    score = `CASE WHEN r.code IN (SELECT code FROM region_aliases WHERE search_alias = ${key}) OR r.code = ${key} THEN 2
-      WHEN r.search_name = ${key} OR regexp_replace(r.search_name, '^(provinsi|kabupaten|kota|kota administrasi|kabupaten administrasi) ', '') = ${key} THEN 1.5
-      ELSE word_similarity(${key}, r.search_name) END`;
+    // "Kab. Malang" → base "malang" with a kabupaten hint; aliases match the whole query too.
+    const parsed = stripLevelPrefix(query.q);
+    const whole = add(regionSearchKey(query.q));
+    const base = add(regionSearchKey(parsed.base));
+    const hint = add(parsed.level ?? '');
+    const alias = `r.code IN (SELECT code FROM region_aliases WHERE search_alias IN (${whole}, ${base}))`;
+    const bare = `regexp_replace(r.search_name, '^(kabupaten administrasi|kota administrasi|provinsi|kabupaten|kota) ', '')`;
+    where.push(`(r.search_name LIKE '%' || ${base} || '%' OR ${base} <% r.search_name OR ${alias} OR r.code = ${whole})`);
+    score = `(CASE WHEN ${alias} OR r.code = ${whole} THEN 3 WHEN ${bare} = ${base} THEN 2 ELSE word_similarity(${base}, r.search_name) END
+      + CASE WHEN ${hint} <> '' AND r.level = ${hint} THEN 0.5 ELSE 0 END)`;
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const result = await db.query<{ code: string; name: string; level: string; parent_code: string | null; time_zone: string; total: number }>(
-    `SELECT r.code, r.name, r.level, r.parent_code, r.time_zone, count(*) OVER () AS total
+  const sql = `SELECT r.code, r.name, r.level, r.parent_code, r.time_zone, count(*) OVER () AS total
      FROM regions r ${whereSql}
      ORDER BY ${score ? `${score} DESC, ` : ''}${LEVEL_ORDER}, r.code
-     LIMIT ${add(query.limit)} OFFSET ${add(query.offset)}`,
-    params,
-  );
+     LIMIT ${add(query.limit)} OFFSET ${add(query.offset)}`;
+  type Row = { code: string; name: string; level: string; parent_code: string | null; time_zone: string; total: number };
+  const result = await db.transaction(async (tx) => {
+    // Typos ("Surakrta", "sumatra selatn") score ~0.5 in word similarity; the default 0.6 misses them.
+    if (query.q) await tx.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
+    return tx.query<Row>(sql, params);
+  });
   let total = result.rows[0]?.total ?? 0;
   if (result.rows.length === 0 && query.offset > 0) {
-    const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM regions r ${whereSql}`, params.slice(0, -2));
+    const counted = await db.transaction(async (tx) => {
+      if (query.q) await tx.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
+      return tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM regions r ${whereSql}`, params.slice(0, -2));
+    });
     total = counted.rows[0].n;
   }
   return {
