@@ -188,14 +188,19 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<st
     const t0 = performance.now();
     await generateCases(db, options.cases);
     const generateMs = performance.now() - t0;
-    if (db.kind === 'postgresql') await db.query('VACUUM (ANALYZE) cases');
+    // Settle before measuring: otherwise autovacuum on the freshly written million rows competes
+    // for the two cores with every measurement below.
+    if (db.kind === 'postgresql') {
+      for (const table of ['cases', 'case_terlapor', 'stats_counts']) await db.query(`VACUUM (ANALYZE) ${table}`);
+      await db.query('CHECKPOINT');
+    }
 
     const raw = await median(5, async () => {
       const t = performance.now();
       await db.query('SELECT substr(event_region_code, 1, 5) AS r, state, count(*)::int AS n FROM cases GROUP BY 1, 2');
       return performance.now() - t;
     });
-    const fresh = await median(5, async () => (await refreshStats(db)).computeMs);
+    const fresh = await median(9, async () => (await refreshStats(db)).computeMs);
 
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
     const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
@@ -217,7 +222,7 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<st
       ['Database', label, ''],
       ['Cases generated (one INSERT … SELECT)', `${options.cases.toLocaleString('en')} in ${(generateMs / 1000).toFixed(1)} s`, ''],
       ['Raw SQL aggregate, region × state (baseline), median of 5', ms(raw.median), ''],
-      ['refreshStats: all dashboard dimensions, median of 5', `${ms(fresh.median)} (min ${ms(fresh.min)})`, '< 300 ms at 1M on PostgreSQL'],
+      ['refreshStats: all dashboard dimensions (trigger-kept counters), median of 9', `${ms(fresh.median)} (min ${ms(fresh.min)})`, '< 300 ms at 1M on PostgreSQL'],
       ['Response body (identity)', `${(body.length / 1024).toFixed(1)} KiB`, ''],
       ...loadRows('gzip, as browsers ask', gzipped),
       ...loadRows('identity', identity),

@@ -71,23 +71,63 @@ export function isoWeekLabel(monday: string): string {
 
 const byCountDesc = <T extends { count: number; code: string }>(a: T, b: T) => b.count - a.count || a.code.localeCompare(b.code);
 
-/** The aggregate queries: one grouping-sets scan of cases, one over acts, one over terlapor. */
+interface CounterRow { dimension: string; key: string; n: number }
+
+/** Reads the trigger-maintained counters (a few thousand rows, whatever the number of cases). */
+export async function readCounters(db: Queryable): Promise<CounterRow[]> {
+  return (await db.query<CounterRow>('SELECT dimension, key, n FROM stats_counts WHERE n <> 0')).rows;
+}
+
+/** The same counters computed by a full scan of cases and case_terlapor (verification, repair). */
+export async function scanCounters(db: Queryable): Promise<CounterRow[]> {
+  return (await db.query<CounterRow>(
+    `SELECT k.dimension, k.key, count(*)::int AS n FROM cases c, LATERAL stats_case_keys(c.event_region_code, c.state, c.kind, c.stage_code, c.classification, c.received_at, c.acts) k GROUP BY 1, 2
+     UNION ALL SELECT 'subject', subject_type, count(*)::int FROM case_terlapor GROUP BY 2`)).rows;
+}
+
+/** Compares the counters with a full scan; returns the differing keys (empty when consistent). */
+export async function verifyStatsCounters(db: Queryable): Promise<{ dimension: string; key: string; counter: number; actual: number }[]> {
+  const [counters, actual] = await Promise.all([readCounters(db), scanCounters(db)]);
+  const map = (rows: CounterRow[]) => new Map(rows.map((r) => [`${r.dimension}\u0000${r.key}`, Number(r.n)]));
+  const a = map(counters);
+  const b = map(actual);
+  const diffs = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if ((a.get(key) ?? 0) !== (b.get(key) ?? 0)) {
+      const [dimension, k] = key.split('\u0000');
+      diffs.push({ dimension, key: k, counter: a.get(key) ?? 0, actual: b.get(key) ?? 0 });
+    }
+  }
+  return diffs;
+}
+
+/** Builds the dashboard from the counters plus region and stage names. */
 export async function computeStats(db: Queryable, now: Date): Promise<StatsData & { regionStates: Map<string, Record<string, number>> }> {
-  // Three scans; on PostgreSQL they run on separate pool connections in parallel.
-  const [grouped, acts, subjects, regions, stages] = await Promise.all([
-    db.query<{ r: string | null; state: string | null; kind: string | null; stage: string | null; cls: string | null; wk: string | null; n: number }>(
-      `SELECT r, state, kind, stage, cls, wk::text AS wk, count(*)::int AS n
-       FROM (SELECT substr(event_region_code, 1, 5) AS r, state, kind, coalesce(stage_code, '') AS stage,
-                    coalesce(classification, '') AS cls,
-                    date_trunc('week', received_at AT TIME ZONE 'Asia/Jakarta')::date AS wk
-             FROM cases) c
-       GROUP BY GROUPING SETS ((r, state, kind), (stage), (cls), (wk))`),
-    db.query<{ act: string; n: number }>('SELECT act, count(*)::int AS n FROM cases, unnest(acts) AS act GROUP BY act'),
-    db.query<{ subject_type: string; n: number }>('SELECT subject_type, count(*)::int AS n FROM case_terlapor GROUP BY subject_type'),
+  const [counters, regions, stages] = await Promise.all([
+    readCounters(db),
     db.query<{ code: string; name: string }>(`SELECT code, name FROM regions WHERE level IN ('provinsi', 'kabupaten', 'kota')`),
     db.query<{ code: string; name: string; name_en: string }>(
       `SELECT DISTINCT ON (code) code, name, name_en FROM election_stages ORDER BY code, election_id DESC`),
   ]);
+  const grouped = { rows: [] as { r: string | null; state: string | null; kind: string | null; stage: string | null; cls: string | null; wk: string | null; n: number }[] };
+  const acts = { rows: [] as { act: string; n: number }[] };
+  const subjects = { rows: [] as { subject_type: string; n: number }[] };
+  const none = { r: null, state: null, kind: null, stage: null, cls: null, wk: null };
+  for (const c of counters) {
+    const n = Number(c.n);
+    switch (c.dimension) {
+      case 'region_state_kind': {
+        const [r, state, kind] = c.key.split('|');
+        grouped.rows.push({ ...none, r, state, kind, n });
+        break;
+      }
+      case 'stage': grouped.rows.push({ ...none, stage: c.key, n }); break;
+      case 'classification': grouped.rows.push({ ...none, cls: c.key, n }); break;
+      case 'week': grouped.rows.push({ ...none, wk: c.key, n }); break;
+      case 'act': acts.rows.push({ act: c.key, n }); break;
+      case 'subject': subjects.rows.push({ subject_type: c.key, n }); break;
+    }
+  }
   const regionName = new Map(regions.rows.map((r) => [r.code, r.name]));
   const provinces = new Map<string, RegionCount>();
   const regencies = new Map<string, RegionCount & { provinceCode: string }>();
