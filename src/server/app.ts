@@ -14,11 +14,13 @@ import type { Db } from './db/client.ts';
 import type { Config } from './config.ts';
 import { handleError, handleNotFound } from './http/problem.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerInputGuards } from './http/input.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerReferralRoutes } from './modules/referrals/routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
 import { registerDocumentRoutes } from './modules/documents/routes.ts';
@@ -27,6 +29,7 @@ import { registerPledgeRoutes } from './modules/pledges/routes.ts';
 import { registerStatsRoutes } from './modules/stats/routes.ts';
 import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
 import { registerGuideRoutes } from './modules/guide/routes.ts';
+import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
@@ -39,6 +42,8 @@ export interface AppDeps {
   evidence?: EvidenceStore;
   /** Tests pass a controlled clock; production reads the real one. */
   now?: () => Date;
+  /** Where log lines go (default stdout); tests capture them to check what is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -51,14 +56,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: config.logLevel,
       // Reporter identity must never reach the logs: bodies are not logged, and these paths are redacted.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
-
+    // Router-level rejections (malformed percent-encoding, over-long path parameters) answer
+    // problem+json like every other error instead of Fastify's default JSON.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuards(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -87,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, db, config);
   registerCaseRoutes(app, caseDeps);
+  registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);
   registerEvidenceRoutes(app, caseDeps);
   registerDocumentRoutes(app, caseDeps);
@@ -95,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatsRoutes(app, { db, config, now: deps.now });
   registerOpenDataRoutes(app, { db, config, now: deps.now, vault });
   registerGuideRoutes(app, { db, config });
+  registerGeoRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { regionSearchKey } from '../../domain/regions/search.ts';
 import { timeZoneForRegion } from '../../domain/regions/timeZone.ts';
 import { electionCycleSchema, expandContests, type ElectionCycle } from '../../domain/elections/cycle.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { seedNationalCalendar } from '../modules/calendar/service.ts';
 
 const electionsDir = fileURLToPath(new URL('../../../reference/elections', import.meta.url));
 
@@ -121,6 +122,14 @@ export async function loadElectionCycle(db: Db, cycle: ElectionCycle): Promise<{
 
 export async function loadReferenceData(db: Db, options: ReferenceOptions = {}): Promise<void> {
   await loadRegions(db, options);
+  const calendar = await db.query("SELECT 1 FROM reference_loads WHERE name = 'calendar'");
+  if (calendar.rows.length === 0) {
+    // Seeded once: later edits by administrators are kept across restarts.
+    await db.transaction(async (tx) => {
+      const added = await seedNationalCalendar(tx);
+      await tx.query("INSERT INTO reference_loads (name, version, row_count) VALUES ('calendar', 'holidays-2024-2026', $1) ON CONFLICT (name) DO NOTHING", [added]);
+    });
+  }
   const known = new Set((await db.query<{ id: string }>('SELECT id FROM elections')).rows.map((r) => r.id));
   for (const cycle of readElectionCycles()) {
     if (!known.has(cycle.id)) await loadElectionCycle(db, cycle);

@@ -20,6 +20,7 @@ import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { createReferralsForDecision } from '../referrals/create.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
+import { loadCalendar } from '../calendar/service.ts';
 import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
 
 const TRANSITION_MESSAGES: Record<string, { id: string; en: string }> = {
@@ -52,7 +53,7 @@ export interface CaseActionInput {
 }
 
 async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {
-  const deadline = computeDeadline(ruleId, { startAt, regionCode: caseRow.office_code, caseDate: new Date(caseRow.received_at), extended });
+  const deadline = computeDeadline(ruleId, { startAt, regionCode: caseRow.office_code, caseDate: new Date(caseRow.received_at), extended, calendar: await loadCalendar(tx) });
   await insertClock(tx, caseRow.id, deadline);
   return deadline;
 }
@@ -122,7 +123,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
     for (const ruleId of result.extends) {
       const open = await tx.query<{ id: number; started_at: Date }>('SELECT id, started_at FROM case_clocks WHERE case_id = $1 AND rule_id = $2 AND stopped_at IS NULL AND NOT extended', [caseId, ruleId]);
       for (const clock of open.rows) {
-        const extended = computeDeadline(ruleId, { startAt: new Date(clock.started_at), regionCode: officeCode, caseDate: new Date(current.received_at), extended: true });
+        const extended = computeDeadline(ruleId, { startAt: new Date(clock.started_at), regionCode: officeCode, caseDate: new Date(current.received_at), extended: true, calendar: await loadCalendar(tx) });
         await tx.query('UPDATE case_clocks SET due_at = $2, due_local = $3, basis = $4, extended = true WHERE id = $1', [clock.id, extended.dueAt, extended.dueLocal, extended.basis]);
         deadlineLocal = extended.dueLocal;
       }

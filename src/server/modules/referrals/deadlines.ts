@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/client.ts';
 import { computeDeadline, type Deadline } from '../../../domain/legal-clock/compute.ts';
 import { DEADLINE_RULES, LegalClockError, withRuleOverride } from '../../../domain/legal-clock/rules.ts';
 import { readSetting } from './repository.ts';
+import { loadCalendar } from '../calendar/service.ts';
 
 export const PPK_FOLLOW_UP_DAYS_KEY = 'ppk.follow_up_days';
 export const SHOW_NAMES_KEY = 'public.show_terlapor_names';
@@ -16,7 +17,7 @@ export async function stepDeadline(db: Queryable, ruleId: string | null, startAt
     rules = withRuleOverride(DEADLINE_RULES, 'ppk.tindak_lanjut', { length: { value: days, unit: 'days' } });
   }
   try {
-    return computeDeadline(ruleId, { startAt, regionCode }, rules);
+    return computeDeadline(ruleId, { startAt, regionCode, calendar: await loadCalendar(db) }, rules);
   } catch (error) {
     if (error instanceof LegalClockError && error.code === 'RULE_NOT_IN_FORCE') return null;
     throw error;
