@@ -217,3 +217,11 @@ describeEachBackend('evidence uploads', (ctx) => {
     assert.deepEqual(await counts(), beforeCounts);
   });
 });
+
+test('the store takes the same content from many concurrent writers (regression: temp-name collision → 500)', async () => {
+  const store = createDiskEvidenceStore(mkdtempSync(join(tmpdir(), 'netra-store-')));
+  const content = Buffer.from('sama persis');
+  const shas = await Promise.all(Array.from({ length: 50 }, () => store.put(content)));
+  assert.equal(new Set(shas).size, 1);
+  assert.equal((await store.get(shas[0])).toString(), 'sama persis');
+});

@@ -1,7 +1,7 @@
 // Evidence files stored content-addressed by SHA-256 under the data directory. Originals are
 // immutable (written once, never overwritten); the S3-compatible store is the scale-out option
 // behind the same interface.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ export function createDiskEvidenceStore(root: string): EvidenceStore {
       const target = pathOf(sha);
       if (!existsSync(target)) {
         mkdirSync(join(root, sha.slice(0, 2)), { recursive: true });
-        const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+        // A unique temp name per write: identical content may be stored concurrently (same SHA-256),
+        // and the atomic rename makes the last writer win with the same bytes.
+        const temp = `${target}.${randomUUID()}.tmp`;
         await writeFile(temp, content, { mode: 0o440 });
         await rename(temp, target);
       }
