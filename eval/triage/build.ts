@@ -8,7 +8,8 @@
 //   ---
 //   body text …
 // "-" means an empty list or a null date. The split comes from the file name (dev.txt → dev,
-// holdout.txt → holdout). Seeds: source/seeds-labels.txt holds the labels; the text is read
+// holdout.txt → holdout) or, for files in a sub-directory, from the directory name
+// (source/blind2/*.txt → blind2). Seeds: source/seeds-labels.txt holds the labels; the text is read
 // from /work/shared/seeds (or SEEDS_DIR) and copied into seeds.jsonl.
 //
 // Run: node --import tsx eval/triage/build.ts
@@ -84,8 +85,15 @@ export function parseSource(source: string, split: string): EvalItem[] {
 function main() {
   const sourceDir = join(here, 'source');
   const items: EvalItem[] = [];
-  for (const file of readdirSync(sourceDir).filter((name) => name.endsWith('.txt') && name !== 'seeds-labels.txt').sort()) {
-    items.push(...parseSource(readFileSync(join(sourceDir, file), 'utf8'), file.replace(/\.txt$/, '')));
+  for (const entry of readdirSync(sourceDir, { withFileTypes: true }).sort((a, b) => Number(a.isDirectory()) - Number(b.isDirectory()) || a.name.localeCompare(b.name))) {
+    if (entry.isDirectory()) {
+      const dir = join(sourceDir, entry.name);
+      for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
+        items.push(...parseSource(readFileSync(join(dir, file), 'utf8'), entry.name));
+      }
+    } else if (entry.name.endsWith('.txt') && entry.name !== 'seeds-labels.txt') {
+      items.push(...parseSource(readFileSync(join(sourceDir, entry.name), 'utf8'), entry.name.replace(/\.txt$/, '')));
+    }
   }
   const ids = new Set<string>();
   for (const item of items) {

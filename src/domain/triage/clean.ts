@@ -98,7 +98,9 @@ const DROP_LINE_RE = new RegExp(
       'terpopuler\\s*$', 'rekomendasi untuk anda', 'tulis komentar', 'komentar\\s*$', 'lanjutkan membaca',
       'halaman selanjutnya', 'selanjutnya\\s*$', '\\d+ (?:detik|menit|jam|hari) (?:yang )?lalu\\s*$', 'news\\s*$',
       'tag\\s*$', 'share\\s*$', 'whatsapp\\s*$', 'facebook\\s*$', 'twitter\\s*$', 'telegram\\s*$', 'line\\s*$',
-      'loading\\.*\\s*$', 'play video', 'video pilihan', 'infografis\\s*$',
+      'loading\\.*\\s*$', 'play video', 'video pilihan', 'infografis\\s*$', 'simak video', '\\[gambas:',
+      'artikel ini (?:telah )?(?:tayang|terbit)', '(?:bagikan|share)(?: artikel| berita)?(?: ini)?\\s*:?\\s*(?:(?:facebook|fb|twitter|x|whatsapp|wa|telegram|line|linkedin|email|e-mail|pinterest|salin tautan|salin link|copy link)\\s*[|,/·]?\\s*)*$',
+      '(?:(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|email|salin tautan|copy link)\\s*[|,/·]\\s*)+(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|email|salin tautan|copy link)\\s*$',
     ].join('|') +
     ')',
   'i',
@@ -106,6 +108,14 @@ const DROP_LINE_RE = new RegExp(
 
 // A header after which everything is related-news lists, when it appears in the last part of the text.
 const TRAILER_RE = /^\s*(?:berita terkait|artikel terkait|related posts?|berita terkini|berita lainnya|baca juga|berita pilihan|terpopuler|rekomendasi|tag|tags)\s*:?\s*$/i;
+
+// A read-also marker alone on its line ("Baca juga:"): the headline(s) follow on the next lines.
+const BARE_READ_ALSO_RE = /^\s*(?:baca juga|baca pula|simak juga|lihat juga|baca)\s*:?\s*$/i;
+/** A short line without a sentence end: a headline, not article text. */
+function looksLikeHeadline(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length > 0 && trimmed.length <= 130 && !/[.!?"”]$/.test(trimmed);
+}
 
 // Read-also markers inside a line: everything from the marker to the end of the line is a headline.
 const INLINE_READ_ALSO_RE = /\b(?:BACA JUGA|Baca Juga|Baca juga|baca juga|BACA|Simak juga|Lihat juga)\s*[:：»>-]+\s*/;
@@ -117,9 +127,20 @@ export function removeBoilerplate(text: string): string {
   let total = 0;
   for (const line of lines) total += line.length + 1;
   let seen = 0;
+  let headlines = false;
   for (const rawLine of lines) {
     seen += rawLine.length + 1;
     let line = rawLine;
+    if (headlines) {
+      if (line.trim() === '') continue;
+      if (looksLikeHeadline(line)) continue;
+      headlines = false;
+    }
+    if (BARE_READ_ALSO_RE.test(line)) {
+      // Headlines follow; if nothing but headlines follows, the loop simply drops them all.
+      headlines = true;
+      continue;
+    }
     if (TRAILER_RE.test(line) && seen > total * 0.5) break;
     if (DROP_LINE_RE.test(line)) continue;
     const inline = INLINE_READ_ALSO_RE.exec(line);

@@ -4,6 +4,7 @@
 
 import { REGION_ALIASES, type RegionAlias } from '../regions/aliases.ts';
 import { baseRegionName, compactRegionKey, normalizeRegionName } from '../regions/names.ts';
+import { KABUPATEN_CAPITALS, type KabupatenCapital } from './capitals.ts';
 
 export type GazetteerLevel = 'provinsi' | 'kabupaten' | 'kota';
 
@@ -39,9 +40,18 @@ export interface Gazetteer {
   maxTokens: number;
   /** Every prefix of every key, so a lookup can stop as soon as no key can match. */
   prefixes: ReadonlySet<string>;
+  /** Kabupaten seats whose name differs from the kabupaten (capitals.ts), by compact key. */
+  capitals: ReadonlyMap<string, GazetteerRegion>;
+  capitalPrefixes: ReadonlySet<string>;
+  /** Capital rows that matched no kabupaten (should be empty; checked by a unit test). */
+  unresolvedCapitals: readonly string[];
 }
 
-export function buildGazetteer(rows: readonly GazetteerRow[], aliases: readonly RegionAlias[] = REGION_ALIASES): Gazetteer {
+export function buildGazetteer(
+  rows: readonly GazetteerRow[],
+  aliases: readonly RegionAlias[] = REGION_ALIASES,
+  seats: readonly KabupatenCapital[] = KABUPATEN_CAPITALS,
+): Gazetteer {
   const regions = new Map<string, GazetteerRegion>();
   const byKey = new Map<string, GazetteerCandidate[]>();
   let maxTokens = 1;
@@ -75,5 +85,22 @@ export function buildGazetteer(rows: readonly GazetteerRow[], aliases: readonly 
   }
   const prefixes = new Set<string>();
   for (const key of byKey.keys()) for (let length = 1; length <= key.length; length++) prefixes.add(key.slice(0, length));
-  return { regions, byKey, maxTokens: maxTokens + 1, prefixes };
+  // Seats: only when the seat is not itself a region name (the gazetteer wins) and the
+  // kabupaten resolves in the given province.
+  const kabupatenByKey = new Map<string, GazetteerRegion>();
+  for (const region of regions.values()) if (region.level === 'kabupaten') kabupatenByKey.set(`${region.provinceCode}|${compactRegionKey(region.base)}`, region);
+  const capitals = new Map<string, GazetteerRegion>();
+  const capitalPrefixes = new Set<string>();
+  const unresolvedCapitals: string[] = [];
+  for (const seat of seats) {
+    const region = kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(seat.kabupaten)}`)
+      ?? kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(`Kepulauan ${seat.kabupaten}`)}`);
+    if (!region) { unresolvedCapitals.push(seat.capital); continue; }
+    const key = compactRegionKey(seat.capital);
+    if (byKey.has(key)) continue;
+    capitals.set(key, region);
+    maxTokens = Math.max(maxTokens, normalizeRegionName(seat.capital).split(' ').length);
+    for (let length = 1; length <= key.length; length++) capitalPrefixes.add(key.slice(0, length));
+  }
+  return { regions, byKey, maxTokens: maxTokens + 1, prefixes, capitals, capitalPrefixes, unresolvedCapitals };
 }

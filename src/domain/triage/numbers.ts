@@ -50,7 +50,7 @@ const SUBSET_RE = new RegExp(
 );
 
 // Words right before a number that make it a label, not a count.
-const NOT_A_COUNT_BEFORE = /(?:pasal|nomor|no\.?|nomer|rp\.?|uu|pp|perbawaslu|pkpu|permendagri|skb|h\s*[-+]|tahun|ke-?|pukul|jam|usia|berusia|umur|tanggal|tgl\.?|rt|rw|halaman|hal\.?|ayat|huruf|angka|nomor urut|paslon|sila)\s*$/;
+const NOT_A_COUNT_BEFORE = /(?:pasal|nomor|no\.?|nomer|rp\.?|uu|pp|perbawaslu|pkpu|permendagri|skb|h\s*[-+]|tahun|ke-?|pukul|jam|usia|berusia|umur|tanggal|tgl\.?|rt|rw|halaman|hal\.?|ayat|huruf|angka|nomor urut|paslon|sila|melantik|memutasi|merotasi|mengganti|menggeser|dilantik)\s*$/;
 
 // Head counts need a violation in their sentence.
 const VIOLATION_CONTEXT_RE = /\b(?:pelanggaran|melanggar|dilaporkan|laporan|terlapor|diduga|dugaan|sanksi|rekomendasi|direkomendasikan|terbukti|tidak netral|ketidaknetralan|kasus|diperiksa|dipanggil|disanksi|dijatuhi|terjerat|terlibat|ditangani|diproses|temuan|menyatakan dukungan|deklarasi(?! netral)|kampanye|verifikasi|tindak lanjut|ditindaklanjuti)\b/;

@@ -63,6 +63,9 @@ const PLACE_CUES = new Set([
   'penjabat', 'pj', 'pjs', 'plt', 'bupati', 'walikota', 'gubernur', 'pemkab', 'pemkot', 'pemprov', 'wilayahnya', 'kantor',
 ]);
 
+/** Words that introduce a village, street or hamlet name, never a kabupaten/kota mention. */
+const LOCAL_NAME_WORDS = new Set(['desa', 'dusun', 'jalan', 'jl', 'jln', 'gang', 'kampung', 'dukuh', 'lingkungan', 'perumahan']);
+
 const PERSON_TITLES = new Set(['pak', 'bu', 'bapak', 'ibu', 'sdr', 'saudara', 'saudari', 'mas', 'mbak', 'bang', 'kak', 'nama', 'bernama', 'inisial']);
 
 /**
@@ -111,6 +114,31 @@ function isNameToken(token: Token): boolean {
   return token.capitalized || token.lower === 'dan';
 }
 
+/** A kabupaten seat starting at token i, counted only as the dateline or right after "di". */
+function matchSeat(doc: Doc, gazetteer: Gazetteer, i: number, datelineStart: number, datelineEnd: number): { region: GazetteerRegion; n: number; dateline: boolean } | null {
+  const { tokens } = doc;
+  const first = tokens[i];
+  const dateline = first.start >= datelineStart && first.start < datelineEnd;
+  const previous = tokens[i - 1];
+  if (!dateline && !(previous && previous.lower === 'di' && previous.sentence === first.sentence && first.joinedToPrevious)) return null;
+  let key = '';
+  let best: { region: GazetteerRegion; n: number } | null = null;
+  const limit = Math.min(gazetteer.maxTokens, tokens.length - i);
+  for (let n = 1; n <= limit; n++) {
+    const token = tokens[i + n - 1];
+    if (n > 1 && (!token.joinedToPrevious || !token.capitalized)) break;
+    key += token.lower;
+    if (!gazetteer.capitalPrefixes.has(key)) break;
+    const region = gazetteer.capitals.get(key);
+    if (region) best = { region, n };
+  }
+  if (!best) return null;
+  // "di Pandan Wangi": a longer capitalised name is something else.
+  const next = tokens[i + best.n];
+  if (next && next.joinedToPrevious && next.capitalized && !dateline && !isNameConnector(next)) return null;
+  return { ...best, dateline };
+}
+
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   const { tokens } = doc;
   const mentions: Mention[] = [];
@@ -134,7 +162,17 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
       const usable = candidates.filter((candidate) => !candidate.acronym || first.upper);
       if (usable.length > 0) best = { n, candidates: usable };
     }
-    if (!best) continue;
+    if (!best) {
+      // A kabupaten seat ("KAYUAGUNG, Sumeks.co –", "di Cibinong") as the dateline or after "di".
+      const seat = matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
+      if (seat) {
+        mentions.push({ start: first.start, candidates: [{ region: seat.region, viaAlias: true, acronym: false }], cue: 'kabupaten', dateline: seat.dateline, placeCue: true });
+        previousMentionEnd = i + seat.n - 1;
+        previousCue = 'kabupaten';
+        i += seat.n - 1;
+      }
+      continue;
+    }
     const previous = tokens[i - 1];
     const dateline = first.start >= datelineStart && first.start < datelineEnd;
     let cue = levelCue(tokens, i);
@@ -150,7 +188,13 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
     const onlyKey = best.n === 1 ? first.lower : null;
     const personTitle = previous && previous.sentence === first.sentence && PERSON_TITLES.has(previous.lower);
     const risky = onlyKey !== null && CUE_REQUIRED_NAMES.has(onlyKey);
-    if (!(best.n === 1 && personTitle) && !(risky && (!placeCue || (continued && levelCue(tokens, i) === null)))) {
+    // Part of a village, street or kecamatan name: "Desa Serang", "Jl. Bengkulu",
+    // "Kecamatan Way Jepara" (a capitalised word between the level word and the name).
+    const insideLocalName = !dateline && previous !== undefined && previous.sentence === first.sentence && first.joinedToPrevious
+      && (LOCAL_NAME_WORDS.has(previous.lower)
+        || (previous.capitalized && !LEVEL_CUES.has(previous.lower) && !PLACE_CUES.has(previous.lower) && (previous.joinedToPrevious || tokens[i - 2]?.lower === 'kec')
+          && /^(?:kecamatan|kec|desa|kelurahan|dusun|jalan|jl|kampung|gang)$/.test(tokens[i - 2]?.lower ?? '')));
+    if (!insideLocalName && !(best.n === 1 && personTitle) && !(risky && (!placeCue || (continued && levelCue(tokens, i) === null)))) {
       mentions.push({ start: first.start, candidates: best.candidates, cue, dateline, placeCue });
       previousMentionEnd = i + best.n - 1;
       previousCue = cue;

@@ -33,10 +33,26 @@ export interface RelevanceFeatures {
   electionMentions: number;
   apparatusMentions: number;
   neutralityMentions: number;
+  /** Apparatus sentences whose neighbour (not the sentence itself) has neutrality/violation words. */
+  nearSentences: number;
+  /** Apparatus sentences next to case-handling words (dilaporkan, diklarifikasi, Propam, sanksi …). */
+  handledSentences: number;
+  /** Actor sentences with partisan words and a suspicion cue ("terekam ikut konvoi kampanye"). */
+  suspectedSentences: number;
+  /** Actor sentences with neutrality words name only TNI/Polri, in a security/logistics article. */
+  securityOnly: boolean;
 }
 
-const PROHIBITION_RE = /\b(?:dilarang|larangan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
-const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)/;
+const PROHIBITION_RE = /\b(?:dilarang|larangan|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
+const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
+// "pelanggaran netralitas" without the group named next to it: weaker than the phrase above.
+const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
+// Case handling: the apparatus member is reported, examined or sanctioned.
+const HANDLING_RE = /\b(?:dilaporkan|melaporkan|laporan|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
+// Security and logistics vocabulary: TNI/Polri securing an election is not a neutrality issue.
+const SECURITY_RE = /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
+// A suspected act, not a rule or a plan: "terekam ikut konvoi kampanye", "diduga menghadiri".
+const SUSPECTED_RE = /\b(?:diduga|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak)\b/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
@@ -50,20 +66,47 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     apparatusSentences.add(mention.sentence);
     apparatusMentions++;
   }
+  // No apparatus actor: the score is fixed (relevanceScore), skip the scans.
+  if (apparatusMentions === 0) {
+    return {
+      neutralSentences: 0, violationSentences: 0, titleHit: false, titleElection: false, directedSentences: 0, electionMentions: 0,
+      apparatusMentions: 0, neutralityMentions: 0, nearSentences: 0, handledSentences: 0, suspectedSentences: 0, securityOnly: false,
+    };
+  }
   const neutralitySentences = new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence));
   const violationSentences = new Set(findAll(doc, VIOLATION_RE).map((hit) => hit.sentence));
   // A cue in the apparatus sentence or the next one ("Pejabat itu berstatus ASN. Penggunaan
   // fasilitas negara untuk kampanye dilarang …").
-  let neutralSentences = 0;
+  const handlingSentences = new Set(findAll(doc, HANDLING_RE).map((hit) => hit.sentence));
+  // Distinct neutrality sentences tied to apparatus (the sentence itself or the one before it:
+  // "Pejabat itu berstatus ASN. Ia dilarang bersikap tidak netral …").
+  const linkedNeutral = new Set<number>();
   let violation = 0;
   let directed = 0;
+  let near = 0;
+  let handled = 0;
+  let suspected = 0;
   for (const sentence of apparatusSentences) {
-    if (neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1)) neutralSentences++;
+    const neutral = neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1);
+    if (neutralitySentences.has(sentence)) linkedNeutral.add(sentence);
+    else if (neutralitySentences.has(sentence + 1)) linkedNeutral.add(sentence + 1);
     if (violationSentences.has(sentence)) {
       violation++;
+      if (SUSPECTED_RE.test(doc.lower.slice(doc.sentences[sentence].start, doc.sentences[sentence].end))) suspected++;
       if (PROHIBITION_RE.test(doc.lower.slice(doc.sentences[sentence].start, doc.sentences[sentence].end))) directed++;
     }
+    // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
+    // weighs more than one with partisan words.
+    if (!neutral && neutralitySentences.has(sentence - 1)) near += 2;
+    else if (!neutral && !violationSentences.has(sentence) && (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))) near += 1;
+    if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
   }
+  // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
+  // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
+  const neutralActors = new Set(selected.filter((mention) => mention.actor !== 'penyelenggara'
+    && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence))).map((mention) => mention.actor));
+  const securityOnly = neutralActors.size > 0 && [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri')
+    && countMatches(SECURITY_RE, doc.lower) >= 4;
   const title = doc.lower.slice(0, doc.bodyStart);
   const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
   NEUTRALITY_RE.lastIndex = 0;
@@ -75,7 +118,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   const titleElection = titleApparatus && ELECTION_RE.test(title);
   ELECTION_RE.lastIndex = 0;
   return {
-    neutralSentences,
+    neutralSentences: linkedNeutral.size,
     violationSentences: violation,
     titleHit,
     titleElection,
@@ -83,11 +126,15 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     electionMentions: countMatches(ELECTION_RE, doc.lower),
     apparatusMentions,
     neutralityMentions: neutralitySentences.size,
+    nearSentences: near,
+    handledSentences: handled,
+    suspectedSentences: suspected,
+    securityOnly,
   };
 }
 
 export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
-  const { neutralSentences, violationSentences, titleHit, titleElection, directedSentences, electionMentions, apparatusMentions } = features;
+  const { neutralSentences, violationSentences, titleHit, titleElection, directedSentences, electionMentions, apparatusMentions, nearSentences, handledSentences, suspectedSentences, securityOnly } = features;
   if (apparatusMentions === 0) return 0.02;
   const phrase = APPARATUS_NEUTRALITY_PHRASE_RE.test(doc.lower);
   const sentences = Math.max(doc.sentences.length, 1);
@@ -98,9 +145,16 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   z += titleHit ? 1.6 : titleElection ? 0.8 : 0;
   z += phrase ? 1.2 : 0;
   z += electionMentions > 0 ? 0.6 + 0.15 * Math.min(electionMentions, 6) : 0;
+  // Softer evidence: the apparatus sentence sits next to neutrality/partisan words, or next to
+  // case handling (reported, clarified, sanctioned) in an election article.
+  z += 0.45 * Math.min(nearSentences, 4);
+  if (electionMentions > 0 && neutralSentences + violationSentences + nearSentences > 0) z += 0.6 * Math.min(handledSentences, 3);
+  if (!phrase && NEUTRALITY_CASE_RE.test(doc.lower)) z += 0.8;
+  if (electionMentions > 0) z += 1.5 * Math.min(suspectedSentences, 2);
+  if (securityOnly && neutralSentences + violationSentences <= 2 && !titleHit) z -= 3.5;
   if (electionMentions === 0 && !phrase) z -= 3;
   // Long articles that mention apparatus neutrality once in passing are about something else.
-  const density = (neutralSentences + violationSentences) / sentences;
+  const density = (neutralSentences + violationSentences + 0.25 * nearSentences) / sentences;
   if (density < 0.08 && !titleHit) z -= 1.2;
   // Apparatus news (pay, recruitment, disasters, crime) with a passing election word.
   const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
