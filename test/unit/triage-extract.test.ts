@@ -27,6 +27,17 @@ describe('triage: numbers', () => {
     ['Pasal 70 dan PP 94/2021 serta H-17 pada 27 November 2024, naik 30 persen, Rp 15 juta, usia 45 tahun.', []],
     ['Pemkab memiliki 8.000 ASN yang diminta hadir apel.', []],
     ['Sekitar 17.900 pemilih belum memiliki e-KTP di 170 wilayah.', []],
+    // 2026-11-26 numbers round: breakdowns without a noun, remainders, reverse order with filler,
+    // ranges, audiences, rotated officials.
+    ['Bawaslu menerima 31 laporan dugaan pelanggaran. Dari jumlah itu, 18 melibatkan kepala desa dan 13 melibatkan ASN.', [{ value: 31, unit: 'laporan' }, { value: 18, unit: 'other' }, { value: 13, unit: 'other' }]],
+    ['Bawaslu menangani 12 dugaan pelanggaran. Dari jumlah tersebut, tujuh berasal dari laporan masyarakat dan lima merupakan temuan pengawas.', [{ value: 12, unit: 'other' }, { value: 7, unit: 'laporan' }, { value: 5, unit: 'temuan' }]],
+    ['Sebanyak 19 ASN dijatuhi sanksi, sementara 24 lainnya masih menunggu keputusan.', [{ value: 19, unit: 'other' }, { value: 24, unit: 'other' }]],
+    ['Total laporan yang diterima jajarannya mencapai 48.', [{ value: 48, unit: 'laporan' }]],
+    ['Bawaslu memproses dua laporan dan satu temuan dugaan pelanggaran netralitas.', [{ value: 2, unit: 'laporan' }, { value: 1, unit: 'temuan' }]],
+    ['Setiap pekan Bawaslu menerima 10 sampai 15 laporan dugaan pelanggaran.', []],
+    ['Pj Wali Kota dilaporkan karena lantik 40 pejabat tanpa izin Mendagri.', []],
+    ['Kami sudah meminta keterangan sembilan kepala desa yang hadir. Mereka diundang.', []],
+    ['Bawaslu mencatat sekitar 1,2 ribu laporan dugaan pelanggaran netralitas.', [{ value: 1200, unit: 'laporan' }]],
   ];
   for (const [text, expected] of cases) test(text.slice(0, 50), () => assert.deepEqual(extractNumbers(doc(text)), expected));
   test('number words', () => {
@@ -80,6 +91,16 @@ describe('triage: acts', () => {
     ['Lima kepala desa menyatakan dukungan kepada calon petahana dalam Pilkada.', ['deklarasi_dukungan']],
     ['Seorang guru PNS diduga menjadi anggota tim pemenangan pasangan calon.', ['lainnya']],
     ['Video kades yang beredar di media sosial memperlihatkan dia menghadiri kampanye paslon.', ['hadir_kampanye']],
+    // 2026-11-26 acts round.
+    ['Seorang kepala SD negeri diduga meminta orang tua siswa memilih calon bupati petahana.', ['mobilisasi']],
+    ['Guru PPPK itu diduga mengajak penontonnya memilih salah satu pasangan calon saat siaran langsung di TikTok.', ['media_sosial']],
+    ['Kepala desa itu memberi sambutan dalam kampanye calon bupati dan menyatakan siap memenangkan pasangan calon tersebut.', ['hadir_kampanye', 'deklarasi_dukungan']],
+    ['Lurah kedapatan mengikuti jalan sehat yang digelar tim pemenangan paslon.', ['hadir_kampanye']],
+    ['Kades diduga membagikan 200 paket sembako bertempel stiker pasangan calon.', ['lainnya']],
+    ['PNS itu diduga memasang foto paslon sebagai foto profil WhatsApp.', ['media_sosial']],
+    ['Asosiasi kepala desa tetap netral dan tidak pernah menginstruksikan anggotanya untuk mendukung siapa pun.', []],
+    ['Pertemuan tim pemenangan digelar di aula kantor kecamatan. Sekretaris camat diduga memberi izin.', ['fasilitas_negara']],
+    ['Jangan sampai ada kepala OPD yang mengarahkan bawahannya memilih calon tertentu.', ['mobilisasi']],
   ];
   for (const [text, expected] of cases) test(text.slice(0, 50), () => assert.deepEqual(actsOf(text), expected));
 });

@@ -29,12 +29,12 @@ export const ACTS = [
 ] as const;
 export type Act = (typeof ACTS)[number];
 
-const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan)`;
+const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan|(?:jalan sehat|senam|pengajian|pawai|konvoi|syukuran|pertemuan|acara|kegiatan|rapat|posko)\b[^.!?\n]{0,30}?\b(?:tim (?:pemenangan|sukses|kampanye)|timses|relawan (?:paslon|pasangan|calon)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)))`;
 
 const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
   {
     act: 'hadir_kampanye',
-    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,45}?\b${EVENT}|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
+    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,45}?\b${EVENT}|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
   },
   {
     act: 'media_sosial',
@@ -52,12 +52,12 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
     // Offices and halls only count when the sentence is about campaigning there (appeals are
     // often held in the same halls).
     act: 'fasilitas_negara',
-    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:pemerintah|milik pemda|pemkab|pemkot|pemprov|dinas)|rumah dinas\w*|rumah jabatan|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
+    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
     sentenceMust: /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik)/,
   },
   {
     act: 'mobilisasi',
-    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|memenangkan (?:paslon|pasangan|calon|salah satu)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung))\b/g,
+    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan(?:nya)?|staf(?:nya)?|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|(?<!siap )memenangkan (?:paslon|pasangan|calon|salah satu)|(?:meminta|mengajak|menyuruh|memerintahkan|menginstruksikan|mengarahkan|menekan|mendorong|diminta|diarahkan|disuruh)\s+(?:[a-z]+\s+){0,4}?(?:untuk\s+|agar\s+)?(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\s+(?:salah satu|paslon|pasangan (?:calon )?(?:nomor|tertentu|petahana)|calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor)|petahana|nomor urut|kandidat tertentu)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung))\b/g,
   },
   {
     act: 'menerima_bantuan',
@@ -73,20 +73,31 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'deklarasi_dukungan',
-    re: /\b(?:deklarasi dukungan|mendeklarasikan (?:dukungan|diri)|menyatakan dukungan|menyatakan sikap mendukung|nyatakan dukungan|menyampaikan dukungan|ikrar dukungan|deklarasi (?:mendukung|dukung|memenangkan|relawan)|surat (?:pernyataan )?dukungan|pernyataan dukungan|mengumumkan dukungan|kebulatan tekad)\b/g,
+    re: /\b(?:deklarasi dukungan|mendeklarasikan (?:dukungan|diri)|menyatakan dukungan|menyatakan sikap mendukung|nyatakan dukungan|menyampaikan dukungan|ikrar dukungan|deklarasi (?:mendukung|dukung|memenangkan|relawan)|surat (?:pernyataan )?dukungan|pernyataan dukungan|mengumumkan dukungan|kebulatan tekad|siap (?:memenangkan|menangkan|mendukung|memilih) (?:paslon|pasangan|calon|petahana|salah satu|nomor)|mengumpulkan (?:ktp|fotokopi ktp|dukungan))\b/g,
   },
   {
     act: 'lainnya',
-    re: /\b(?:(?:menjadi|jadi|sebagai|bagian(?: dari)?|tergabung (?:dalam|di)|masuk(?: dalam)?|anggota|ketua|koordinator|terdaftar (?:dalam|di|sebagai))\s+(?:anggota\s+)?(?:tim (?:sukses|pemenangan|kampanye)|timses|relawan)|anggota partai|pengurus partai|kader partai|politik uang|money politic|membagikan (?:sembako|bantuan|uang|amplop|bingkisan|kalender|stiker)|bagi-bagi (?:sembako|uang|amplop)|kampanye terselubung|pendekatan (?:ke|kepada) partai|mendaftar (?:ke|sebagai) (?:bakal )?calon|menjadi (?:bakal )?calon|ujaran kebencian|keberpihakan (?:secara )?(?:nyata|terang))\b/g,
+    re: /\b(?:(?:menjadi|jadi|sebagai|bagian(?: dari)?|tergabung (?:dalam|di)|masuk(?: dalam)?|anggota|ketua|koordinator|terdaftar (?:dalam|di|sebagai))\s+(?:anggota\s+)?(?:tim (?:sukses|pemenangan|kampanye)|timses|relawan)|anggota partai|pengurus partai|kader partai|politik uang|money politic|membagikan (?:[a-z0-9.]+ ){0,3}?(?:paket )?(?:sembako|bantuan|uang|amplop|bingkisan|kalender|stiker|kaos|beras)|bagi-bagi (?:sembako|uang|amplop)|kampanye terselubung|pendekatan (?:ke|kepada) partai|mendaftar (?:ke|sebagai) (?:bakal )?calon|menjadi (?:bakal )?calon|ujaran kebencian|keberpihakan (?:secara )?(?:nyata|terang))\b/g,
   },
 ];
 
 // Sentences in which an act word is about apparatus conduct.
-const SUBJECT_RE = /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|dilarang|larangan|tidak boleh|jangan|pelanggaran|kasus)\b/g;
+// Case-handling words and collective pronouns ("Ketiganya sebelumnya direkomendasikan Bawaslu
+// karena menghadiri kampanye…") also tie an act to the suspects.
+const SUBJECT_RE = /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|tersangka|terdakwa|dilarang|larangan|melarang|tidak boleh|jangan|pelanggaran|kasus|diduga|dugaan|dilaporkan|terbukti|direkomendasikan|rekomendasi|sanksi|diperiksa|diklarifikasi|klarifikasi|keduanya|ketiganya|keempatnya|kelimanya|mereka)\b/g;
 const EVENT_HERE_RE = /\b(?:pertemuan|kegiatan|acara|rapat|digelar|dilaksanakan|diadakan|berlangsung)\b/;
 // "membantah ikut menjadi bagian tim sukses": a denial is not an allegation of that act.
-const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah)\b[^.!?\n]{0,30}$/;
+const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah|tidak pernah|tak pernah)\b[^.!?\n]{0,30}$/;
 // Evidence that circulated online is not the act: "video yang beredar di media sosial".
+// Stickers on goods being handed out belong to the distribution ("sembako bertempel stiker
+// paslon"), and a picture set as a profile photo is social-media conduct, not an attribute.
+// A call to vote made online ("mengajak pengikutnya memilih paslon" in a TikTok live, "disertai
+// ajakan memilih" in a post) is social-media conduct, not mobilisation; a call that is the content
+// of someone else's event ("pengajian yang diisi ajakan memilih") is not the suspect's act.
+const ONLINE_RE = /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|youtube|akun|unggah\w*|mengunggah|postingan|warganet|netizen|pengikut\w*|penonton\w*|siaran langsung|live|story|status wa|status whatsapp|konten|video)\b/;
+const EVENT_CONTENT_BEFORE_RE = /\b(?:diisi|berisi|bermuatan|disertai)\s+$/;
+const GOODS_BEFORE_RE = /\b(?:sembako|bansos|bantuan|beras|paket|amplop|bingkisan|kalender|minyak)\b[^.!?\n]{0,30}$/;
+const PROFILE_AFTER_RE = /^[^.!?\n]{0,40}\b(?:akun|profil|media sosial|medsos|facebook|whatsapp|instagram|tiktok|status)\b/;
 const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|dibagikan|menyebar)\b[^.!?\n]{0,25}$/;
 
 export function extractActs(doc: Doc, actorMentions: readonly ActorMention[]): Act[] {
@@ -102,8 +113,12 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[]): A
       if (sentenceMust && !sentenceMust.test(sentenceText(doc, hit.sentence))
         && !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))) continue;
       if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+      if (act === 'mobilisasi' && (ONLINE_RE.test(sentenceText(doc, hit.sentence))
+        || EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))) continue;
+      if (act === 'atribut' && (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
+        || (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))) continue;
       if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
-      if (anchored.has(hit.sentence) || anchored.has(hit.sentence - 1)) {
+      if (anchored.has(hit.sentence) || anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)) {
         found.add(act);
         break;
       }

@@ -20,7 +20,8 @@ const TITLE_INCIDENT_RE = /\b(?:diduga|dilaporkan|terlapor|viral|kedapatan|keper
 const TITLE_ACT_RE = /\b(?:pasang|memasang|pakai|memakai|kenakan|unggah|mengunggah|like|komentari|hadiri|menghadiri|ikut|foto|berfoto|pose|dukung|mendukung|deklarasi dukung|jadi (?:tim|jurkam|timses)|jurkam|terima|menerima|kumpulkan|arahkan|ajak|kampanyekan|bagikan|bagi-bagi|lantik|mutasi|copot|tuntut|vonis)\b/;
 const TITLE_PROHIBITION_RE = /\b(?:dilarang|larang|jangan|tak|tidak|hindari|tolak)\b/;
 const TITLE_OTHER_RE = /^(?:analisis|opini|kolom|tajuk|memahami|mengenal|apa itu|apa saja|begini|mengapa|kenapa|bagaimana)\b|\?\s*$/;
-const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|asn|pns|kades|kepala desa|rekomendasi)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
+// Head counts of five or fewer in a title ("Rekomendasikan 4 ASN") name a case, not statistics.
+const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|rekomendasi|aduan)\b|\b(?:[6-9]|\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan) (?:asn|pns|kades|kepala desa)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
 const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
 
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
@@ -30,7 +31,9 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const scale = Math.sqrt(sentences / 12);
   let appeal = countMatches(APPEAL_RE, body) / scale;
   let incident = (countMatches(INCIDENT_RE, body) + 1.5 * countMatches(SPECIFIC_SUBJECT_RE, body)) / scale;
-  const counted = numbers.filter((number) => number.unit !== 'other' || number.value > 1).length;
+  // A handful of people ("tiga ASN", "dua orang") is one case being handled, not statistics:
+  // head counts up to five weigh half.
+  const counted = numbers.reduce((sum, number) => sum + (number.unit !== 'other' ? 1 : number.value <= 1 ? 0 : number.value <= 5 ? 0.5 : 1), 0);
   let statistics = (countMatches(STATISTICS_RE, body) * 0.5 + counted * 2.2) / scale;
   if (counted <= 1) statistics *= 0.4;
   const titleAppeal = TITLE_APPEAL_RE.test(title);

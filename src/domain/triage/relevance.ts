@@ -43,7 +43,7 @@ export interface RelevanceFeatures {
   securityOnly: boolean;
 }
 
-const PROHIBITION_RE = /\b(?:dilarang|larangan|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
+const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
 const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
 // "pelanggaran netralitas" without the group named next to it: weaker than the phrase above.
 const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
