@@ -18,6 +18,11 @@ if (want('intake')) {
   const { benchIntake } = await import('./intake.bench.ts');
   console.log(`## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'] })}\n`);
 }
+if (want('queue')) {
+  const { benchQueue } = await import('./queue.bench.ts');
+  const cases = Number(process.env.NETRA_BENCH_QUEUE_CASES ?? 200_000);
+  console.log(`## Staff queue, search and status look-ups\n\n${await benchQueue({ backend: 'postgresql', cases })}\n\n${await benchQueue({ backend: 'pglite', cases: Math.min(cases, 50_000) })}\n`);
+}
 if (want('triage') && existsSync(new URL('./triage.bench.ts', import.meta.url))) {
   const { benchTriage } = await import('./triage.bench.ts');
   console.log(`## Triage pipeline\n\n${await benchTriage()}\n`);
