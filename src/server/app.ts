@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
 import type { Config } from './config.ts';
-import { handleError, handleNotFound } from './http/problem.ts';
+import { handleClientError, handleError, handleNotFound } from './http/problem.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerInputGuards } from './http/input.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
@@ -29,6 +29,7 @@ import { registerPledgeRoutes } from './modules/pledges/routes.ts';
 import { registerStatsRoutes } from './modules/stats/routes.ts';
 import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
 import { registerGuideRoutes } from './modules/guide/routes.ts';
+import { registerLeadRoutes } from './modules/leads/routes.ts';
 import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Router-level rejections (malformed percent-encoding, over-long path parameters) answer
     // problem+json like every other error instead of Fastify's default JSON.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    clientErrorHandler: handleClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Netra API', version: '1.0.0', description: 'Pengawasan netralitas ASN dalam Pilkada / ASN neutrality supervision in Pilkada' },
+      // Routes may name these in `security`; an undeclared scheme makes app.swagger() throw (500 on /api/openapi.json).
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -105,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatsRoutes(app, { db, config, now: deps.now });
   registerOpenDataRoutes(app, { db, config, now: deps.now, vault });
   registerGuideRoutes(app, { db, config });
+  registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

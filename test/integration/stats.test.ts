@@ -2,9 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachBackend } from '../support/backends.ts';
-import { buildTestApp } from '../support/http.ts';
+import { buildTestApp, buildUser, signIn } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
-import { invalidateStats, refreshStats } from '../../src/server/modules/stats/service.ts';
+import { invalidateStats, refreshStats, verifyStatsCounters } from '../../src/server/modules/stats/service.ts';
 
 const NOW = new Date('2024-10-10T03:00:00Z');
 
@@ -17,7 +17,7 @@ const SEEDED = [
 ] as const;
 
 async function seedCases(app: FastifyInstance) {
-  const receipts: { trackingCode: string; pin: string }[] = [];
+  const receipts: { id: string; trackingCode: string; pin: string }[] = [];
   const inputs = [];
   for (const s of SEEDED) {
     const input = buildLaporanInput({ perbuatan: [...s.acts] as never, peristiwa: { kodeWilayah: s.region } });
@@ -103,5 +103,17 @@ describeEachBackend('public dashboard', (ctx) => {
     const after = await app.inject({ url: '/api/v1/public/stats', headers: { 'if-none-match': etag } });
     assert.equal(after.statusCode, 200);
     assert.equal(after.json().totals.cases, 6);
+  });
+
+  test('counters follow case changes made by other modules (trigger-maintained, checked against a full scan)', async () => {
+    const user = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
+    const session = await signIn(app, user.username, user.password);
+    const registered = await session.request({ method: 'POST', url: `/api/v1/cases/${seeded.receipts[0].id}/actions`, payload: { action: 'registrasi' } });
+    assert.equal(registered.statusCode, 200, registered.body);
+    assert.deepEqual(await verifyStatsCounters(ctx().db), []);
+    invalidateStats(ctx().db);
+    const stats = (await app.inject({ url: '/api/v1/public/stats' })).json();
+    assert.equal(stats.byState.find((s: { code: string }) => s.code === 'diregistrasi').count, 1);
+    assert.equal(stats.totals.cases, 6);
   });
 });

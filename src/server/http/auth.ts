@@ -24,7 +24,9 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preHandler', async (request) => {
+  // onRequest, not preHandler: the CSRF check comes before the body is parsed and validated, so a
+  // cross-site request is refused as csrf_failed whatever it carries.
+  app.addHook('onRequest', async (request) => {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(db, token);

@@ -3,6 +3,8 @@
 //   recursive code after it — canonical JSON, zod — overflows the stack and answers 500);
 // - NUL characters (U+0000) are refused in JSON bodies, path parameters and query strings:
 //   PostgreSQL text cannot hold them, so they would otherwise fail deep in a query as a 500.
+// - text/plain is not parsed at all (Fastify parses it by default): it is the content type a
+//   cross-site form can send without a preflight, and no endpoint takes it → 415.
 // Prototype-poisoning keys stay refused by Fastify's own JSON parser ('error' for both).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors.ts';
@@ -50,7 +52,7 @@ function firstNul(value: unknown, path: string): string | null {
 
 export function registerInputGuards(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const scan = scanJsonText(body as string);
     if (scan.depthExceeded) {

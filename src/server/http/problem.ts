@@ -87,3 +87,23 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
     en: `No such route: ${request.method} ${request.url.split('?')[0]}`,
   });
 }
+
+/**
+ * Errors Node's HTTP parser raises before Fastify has a request (malformed request line or
+ * headers, a keep-alive socket carrying the rest of a body the server already refused): answered
+ * as problem+json like every other error, then the connection is closed.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: import('node:stream').Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, id, en] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? [408, 'request_timeout', 'Permintaan terlalu lama.', 'Request timeout.']
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'Request headers too large.']
+      : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'Malformed HTTP request.'];
+  const body = JSON.stringify({ type: `https://netra.local/problems/${code}`, title: id, status, code, detail: id, message: { id, en } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : status === 408 ? 'Request Timeout' : 'Request Header Fields Too Large'}\r\n`
+      + `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}

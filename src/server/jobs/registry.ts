@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
 import type { Vault } from '../platform/vault.ts';
 import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
+import { leadJobs } from '../modules/leads/jobs.ts';
+import { createDiskEvidenceStore } from '../platform/storage.ts';
 
 export interface JobDeps {
   db: Db;
@@ -18,6 +20,7 @@ export interface JobDeps {
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
+    ...leadJobs({ db: deps.db, evidence: createDiskEvidenceStore(join(deps.config.dataDir, 'evidence')) }),
     'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),
       handler: async (payload, ctx) => ({ suggested: await suggestLinksForCase(ctx.db, payload.caseId) }),

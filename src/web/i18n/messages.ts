@@ -1,7 +1,13 @@
 // Every UI string, in Bahasa Indonesia (the default and the source of keys) and English.
 // `en` is typed against `id`, so a missing translation is a compile error.
+import { mapEn, mapId } from './messages-map.ts';
+import { casesEn, casesId } from './messages-cases.ts';
+import { leadsEn, leadsId } from './messages-leads.ts';
 
 const id = {
+  ...casesId,
+  ...leadsId,
+  ...mapId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
   'a11y.skip': 'Langsung ke konten utama',
@@ -172,6 +178,9 @@ export type MessageKey = keyof typeof id;
 export type Language = 'id' | 'en';
 
 const en: Record<MessageKey, string> = {
+  ...casesEn,
+  ...leadsEn,
+  ...mapEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',
   'a11y.skip': 'Skip to main content',

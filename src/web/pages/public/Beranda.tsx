@@ -55,6 +55,15 @@ export default function Beranda() {
                 <span className="link-card__hint">{t('home.linkGuideHint')}</span>
               </Link>
             </li>
+            {([['/peta', 'home.linkMap', 'home.linkMapHint'], ['/dasbor', 'home.linkDashboard', 'home.linkDashboardHint'],
+              ['/deklarasi', 'home.linkPledges', 'home.linkPledgesHint'], ['/data', 'home.linkData', 'home.linkDataHint']] as const).map(([to, title, hint]) => (
+              <li key={to}>
+                <Link to={to} className="link-card">
+                  <span className="link-card__title">{t(title)}</span>
+                  <span className="link-card__hint">{t(hint)}</span>
+                </Link>
+              </li>
+            ))}
             <li>
               <Link to="/staf" className="link-card">
                 <span className="link-card__title">{t('home.linkStaff')}</span>

@@ -24,6 +24,7 @@ export function StaffShell() {
     { to: '/staf/temuan', label: t('staff.findings') },
     { to: '/staf/rekomendasi', label: t('staff.recommendations') },
     { to: '/staf/leads', label: t('staff.leads') },
+    { to: '/staf/deklarasi', label: t('stafDeklarasi.nav') },
     ...(user.role === 'admin' ? [{ to: '/staf/pengguna', label: t('staff.users') }] : []),
     { to: '/staf/keamanan', label: t('staff.security') },
   ];

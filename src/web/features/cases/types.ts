@@ -1,0 +1,138 @@
+// Shapes of the case, tracking and announcement responses (mirrors src/server/modules/cases/*).
+import type { Bilingual } from './labels.ts';
+
+export interface Receipt {
+  id: string;
+  trackingCode: string;
+  pin: string;
+  state: string;
+  receivedAt: string;
+  receivedLocal: string;
+  officeCode: string;
+  officeName: string;
+  late: boolean;
+  proposedReason: string | null;
+  filingDeadlineLocal: string;
+  message: Bilingual;
+}
+
+export interface TrackingResult {
+  trackingCode: string;
+  registrationNumber: string | null;
+  state: string;
+  stateLabel: Bilingual;
+  officeName: string;
+  receivedLocal: string;
+  late: boolean;
+  canWithdraw: boolean;
+  timeline: { at: string; atLocal: string; action: string; state: string; stateLabel: Bilingual; note: string | null }[];
+  notices: { at: string; atLocal: string; kind: string; title: string; body: string }[];
+  deadlines: { ruleId: string; dueAt: string; dueLocal: string; source: string }[];
+}
+
+export interface Announcement {
+  at: string;
+  atLocal: string;
+  office: string;
+  officeCode: string;
+  kind: 'laporan' | 'temuan';
+  registrationNumber: string | null;
+  action: string;
+  state: string;
+  stateLabel: Bilingual;
+  classification: string | null;
+  terlapor: { position: string; agency: string }[];
+}
+
+export interface NextDeadline {
+  dueAt: string;
+  dueLocal: string | null;
+  ruleId: string | null;
+  overdue: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  kind: 'laporan' | 'temuan';
+  state: string;
+  stateLabel: Bilingual;
+  trackingCode: string | null;
+  registrationNumber: string | null;
+  title: string;
+  officeCode: string;
+  eventRegionCode: string;
+  receivedAt: string;
+  late: boolean;
+  assignedTo: string | null;
+  acts: string[];
+  stageCode: string | null;
+  terlapor: { position: string; agency: string; subjectType: string }[];
+  nextDeadline: NextDeadline | null;
+}
+
+export interface CaseDeadline {
+  ruleId: string;
+  startedAt: string;
+  dueAt: string;
+  dueLocal: string;
+  zone: string;
+  source: string;
+  basis: string;
+  extended: boolean;
+  stoppedAt: string | null;
+  overdue: boolean;
+}
+
+export interface CaseDetail {
+  id: string;
+  kind: 'laporan' | 'temuan';
+  state: string;
+  stateLabel: Bilingual;
+  source: string;
+  trackingCode: string | null;
+  registrationNumber: string | null;
+  registeredAt: string | null;
+  officeCode: string;
+  officeName: string;
+  eventRegionCode: string;
+  eventPlace: string | null;
+  eventDate: string | null;
+  knownDate: string | null;
+  receivedAt: string;
+  electionId: string | null;
+  stageCode: string | null;
+  title: string;
+  narrative: string;
+  acts: string[];
+  evidenceUrls: string[];
+  late: boolean;
+  proposedReason: string | null;
+  stateReason: string | null;
+  classification: string | null;
+  decisionSummary: string | null;
+  assignedTo: string | null;
+  availableActions: string[];
+  terlapor: { id: number; name: string; nip: string | null; position: string; agency: string; subjectType: string; regionCode: string | null }[];
+  witnesses: { name: string; address: string; phone: string | null }[];
+  evidence: { sha256: string; name: string; mimeType: string; size: number }[];
+  deadlines: CaseDeadline[];
+  timeline: { at: string; action: string; fromState: string | null; toState: string; actorId: string | null; publicNote: string | null; internalNote: string | null; data: unknown }[];
+  notices: { at: string; kind: string; title: string; body: string; emailState: string }[];
+}
+
+export interface CaseLink {
+  id: number;
+  otherCaseId: string;
+  reason: string;
+  score: number;
+  state: 'suggested' | 'merged' | 'rejected' | 'unmerged';
+  other: { title?: string; registrationNumber?: string | null; state?: string; officeCode: string };
+}
+
+export interface UploadResult {
+  id: string;
+  sha256: string;
+  mimeType: string;
+  size: number;
+  kind?: string;
+}

@@ -1,0 +1,245 @@
+// /wilayah/:code/profil: the public profile of a province or kabupaten/kota, from
+// GET /api/v1/public/regions/{code}/profile: its contests and stages, candidate pairs, cases by
+// state (counts only), pledges, and the vulnerability index with every component and its source.
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Loading, PageTitle } from '../../components/Layout.tsx';
+import { RISK_COLORS } from '../../components/map/layers.ts';
+import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
+import { pick, useLanguage, useT } from '../../i18n/store.ts';
+import type { RegionProfile, RiskExplanation } from './publicTypes.ts';
+
+export default function Profil() {
+  const { code = '' } = useParams();
+  const t = useT();
+  const profile = useApi((signal) => api.get<RegionProfile>(`/public/regions/${encodeURIComponent(code)}/profile`, undefined, signal), [code]);
+  const mapCrumb = { to: '/peta', label: t('map.title') };
+  if (profile.status === 'loading') return <div className="page"><Loading /></div>;
+  if (profile.status === 'error') {
+    return (
+      <div className="page">
+        <Breadcrumbs items={[mapCrumb, { label: code }]} />
+        <PageTitle>{t('profil.notFound')}</PageTitle>
+        <ErrorNotice error={profile.error} onRetry={profile.error.status === 404 ? undefined : profile.reload} />
+      </div>
+    );
+  }
+  const data = profile.data;
+  const { region } = data;
+  return (
+    <div className="page profile">
+      <Breadcrumbs
+        items={[
+          mapCrumb,
+          ...(region.province ? [{ to: `/peta?provinsi=${region.province.code}`, label: region.province.name }] : []),
+          { label: region.name },
+        ]}
+      />
+      <PageTitle>{region.name}</PageTitle>
+      <p className="muted">
+        {t('profil.subtitle', { code: region.code, zone: region.timeZone })}{' · '}
+        <Link to={`/wilayah/${region.code}`}>{t('profil.browse')}</Link>
+        {region.level === 'provinsi' && <>{' · '}<Link to={`/peta?provinsi=${region.code}`}>{t('profil.mapOf', { name: region.name })}</Link></>}
+      </p>
+      <nav className="profile__toc" aria-label={t('profil.toc')}>
+        <ul>
+          <li><a href="#profil-risiko">{t('profil.risk')}</a></li>
+          <li><a href="#profil-pemilihan">{t('profil.elections')}</a></li>
+          <li><a href="#profil-perkara">{t('profil.cases')}</a></li>
+          <li><a href="#profil-deklarasi">{t('profil.pledges')}</a></li>
+        </ul>
+      </nav>
+      <RiskSection risk={data.risk} />
+      <ElectionSection profile={data} />
+      <CasesSection profile={data} />
+      <PledgesSection profile={data} />
+    </div>
+  );
+}
+
+function RiskSection({ risk }: { risk: RiskExplanation | null }) {
+  const t = useT();
+  const language = useLanguage();
+  const n = (value: number, digits = 2) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value);
+  return (
+    <section aria-labelledby="profil-risiko" className="card">
+      <h2 id="profil-risiko">{t('profil.risk')}</h2>
+      {!risk && <p>{t('profil.riskNone')}</p>}
+      {risk && (
+        <>
+          <p className="risk-summary">
+            {risk.category ? (
+              <span className={`risk-badge risk-badge--${risk.category}`} style={{ borderColor: RISK_COLORS[risk.category] }}>
+                <span className="map-legend__swatch" style={{ background: RISK_COLORS[risk.category] }} aria-hidden="true" />
+                {t(`map.risk.${risk.category}`)}
+              </span>
+            ) : <span className="risk-badge">{t('map.value.noData')}</span>}
+            {risk.score !== null && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
+          </p>
+          <p className="hint">{t('profil.thresholds')}: {risk.thresholds.source}</p>
+          {risk.ikpCategory && <p>{t('profil.ikpCategory', { category: risk.ikpCategory })}</p>}
+          <p>{pick(risk.note, language)}</p>
+          <div className="table-wrap">
+            <table className="risk-components">
+              <caption>{t('profil.components')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('profil.component')}</th>
+                  <th scope="col">{t('profil.value')}</th>
+                  <th scope="col">{t('profil.weight')}</th>
+                  <th scope="col">{t('profil.contribution')}</th>
+                  <th scope="col">{t('profil.source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {risk.components.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{language === 'en' ? c.labelEn : c.label}</th>
+                    <td data-label={t('profil.value')}>{n(c.value, 4)} {c.unit}{c.note && <span className="hint"> {c.note}</span>}</td>
+                    <td data-label={t('profil.weight')}>{n(c.weight * 100, 1)}%</td>
+                    <td data-label={t('profil.contribution')}>{n(c.contribution, 2)}</td>
+                    <td data-label={t('profil.source')} className="source">{c.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {risk.missing.length > 0 && (
+            <>
+              <h3>{t('profil.missing')}</h3>
+              <ul className="missing-list">
+                {risk.missing.map((key) => <li key={key}><code>{key}</code>: {risk.missingNotes[key] ?? t('map.value.noData')}</li>)}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ElectionSection({ profile }: { profile: RegionProfile }) {
+  const t = useT();
+  const language = useLanguage();
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section aria-labelledby="profil-pemilihan">
+      <h2 id="profil-pemilihan">{t('profil.elections')}</h2>
+      {profile.contests.length === 0 && <p>{t('elections.none')}</p>}
+      <ul className="contest-list">
+        {profile.contests.map((contest) => {
+          const election = profile.elections.find((e) => e.id === contest.electionId);
+          const own = contest.regionCode === profile.region.code;
+          return (
+            <li key={`${contest.electionId}/${contest.regionCode}`}>
+              <article className={`contest${own ? ' contest--own' : ''}`}>
+                <h3>{t(`elections.kind.${contest.kind}`)}</h3>
+                <p className="contest__region">{own ? contest.regionName : t('elections.inherited', { name: contest.regionName })}</p>
+                {election && (
+                  <p className="contest__date">
+                    <span>{t('elections.votingDay')}: </span>
+                    <strong><time dateTime={election.votingDate}>{formatDate(election.votingDate, language)}</time></strong>
+                  </p>
+                )}
+                {contest.candidatePairs.length === 0
+                  ? <p className="muted">{t('elections.pairs')}: {t('elections.pairsUnknown')}</p>
+                  : (
+                    <ol className="pairs" aria-label={t('elections.pairs')}>
+                      {contest.candidatePairs.map((pair) => (
+                        <li key={`${pair.ballotNumber}-${pair.headName}`}>
+                          {pair.ballotNumber !== null && <span className="pairs__number">{t('elections.pairNumber', { n: pair.ballotNumber })}</span>}
+                          <span>{pair.headName} – {pair.deputyName}</span>
+                          {pair.isIncumbent && <span className="badge">{t('elections.incumbent')}</span>}
+                          {pair.parties && <span className="muted"> ({pair.parties})</span>}
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+      {profile.elections.map((election) => (
+        <div className="table-wrap" key={election.id}>
+          <table className="stages">
+            <caption>{t('elections.stages')}: {election.name}</caption>
+            <thead><tr><th scope="col">{t('elections.stages')}</th><th scope="col">{t('elections.stageDates')}</th></tr></thead>
+            <tbody>
+              {election.stages.map((stage) => {
+                const voting = stage.startsOn === stage.endsOn && stage.startsOn === election.votingDate;
+                const current = stage.startsOn <= today && today <= stage.endsOn;
+                return (
+                  <tr key={stage.code} className={voting ? 'stages__voting' : undefined}>
+                    <th scope="row">
+                      {language === 'en' ? stage.nameEn : stage.name}
+                      {current && <span className="badge badge--live">{t('elections.stageCurrent')}</span>}
+                    </th>
+                    <td>{formatDateRange(stage.startsOn, stage.endsOn, language)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function CasesSection({ profile }: { profile: RegionProfile }) {
+  const t = useT();
+  const language = useLanguage();
+  const { cases } = profile;
+  return (
+    <section aria-labelledby="profil-perkara">
+      <h2 id="profil-perkara">{t('profil.cases')}</h2>
+      <p>
+        <strong className="big-number">{formatNumber(cases.total, language)}</strong> {t('profil.casesTotal')}{' '}
+        <span className="muted">({t('profil.asOf', { at: cases.asOf.slice(0, 16).replace('T', ' ') })})</span>
+      </p>
+      <div className="table-wrap">
+        <table className="counts">
+          <caption>{t('profil.casesByState')}</caption>
+          <thead><tr><th scope="col">{t('dasbor.state')}</th><th scope="col" className="num">{t('dasbor.count')}</th></tr></thead>
+          <tbody>
+            {cases.byState.map((s) => (
+              <tr key={s.state} className={s.count === 0 ? 'counts__zero' : undefined}>
+                <th scope="row">{language === 'en' ? s.labelEn : s.label}</th>
+                <td className="num">{formatNumber(s.count, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">{t('profil.casesNote')} <Link to="/dasbor">{t('profil.toDashboard')}</Link></p>
+    </section>
+  );
+}
+
+function PledgesSection({ profile }: { profile: RegionProfile }) {
+  const t = useT();
+  const language = useLanguage();
+  const { pledges } = profile;
+  return (
+    <section aria-labelledby="profil-deklarasi">
+      <h2 id="profil-deklarasi">{t('profil.pledges')}</h2>
+      <p>{t('profil.pledgesTotal', { count: formatNumber(pledges.total, language) })}</p>
+      {pledges.recent.length > 0 && (
+        <ul className="pledge-list">
+          {pledges.recent.map((p) => (
+            <li key={p.id}>
+              <strong>{p.agency}</strong>
+              <span className="muted"> · {formatDate(p.date, language)} · {p.venue} · {t('deklarasi.signatories', { count: formatNumber(p.signatoryCount, language) })}</span>
+              {' '}<a href={`/api/v1/public/pledges/${p.id}/certificate.pdf`}>{t('deklarasi.certificate')}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p><Link to={`/deklarasi?wilayah=${profile.region.code}`}>{t('profil.allPledges')}</Link></p>
+    </section>
+  );
+}

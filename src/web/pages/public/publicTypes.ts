@@ -1,0 +1,180 @@
+// Shapes of the public transparency APIs the map, profile, dashboard, pledge, open-data and guide
+// pages read (risk, pledges, stats, opendata, guide modules). Kept beside the pages that use them.
+export type { Guide } from '../../../domain/guide/index.ts';
+
+export type Bilingual = { id: string; en: string };
+export type RiskCategory = 'tinggi' | 'sedang' | 'rendah';
+export type RiskLevel = 'provinsi' | 'kabupaten_kota';
+
+export interface RiskListItem {
+  regionCode: string;
+  name: string;
+  score: number | null;
+  category: RiskCategory | null;
+  ikpCategory: string | null;
+  topComponents: { key: string; label: string; contribution: number; value: number; unit: string }[];
+  missing: string[];
+  /** Media-monitoring leads in the region, when the server offers them (not yet). */
+  leads?: number;
+}
+
+export interface RiskList {
+  level: RiskLevel;
+  electionId: string | null;
+  weights: Record<string, number>;
+  categories: Record<RiskCategory, Bilingual>;
+  items: RiskListItem[];
+}
+
+export interface RiskComponent {
+  key: string;
+  label: string;
+  labelEn: string;
+  value: number;
+  unit: string;
+  normalized: number;
+  weight: number;
+  baseWeight: number;
+  contribution: number;
+  source: string;
+  note?: string;
+}
+
+export interface RiskExplanation {
+  regionCode: string;
+  level: RiskLevel;
+  name: string;
+  score: number | null;
+  category: RiskCategory | null;
+  ikpCategory: string | null;
+  thresholds: { tinggi: number; sedang: number; source: string };
+  components: RiskComponent[];
+  missing: string[];
+  missingNotes: Record<string, string>;
+  renormalized: boolean;
+  note: Bilingual;
+}
+
+export interface PublicPledge {
+  id: string;
+  agency: string;
+  regionCode: string;
+  regionName: string;
+  date: string;
+  venue: string;
+  signatoryCount: number;
+  documentSha256: string | null;
+  issuedAt: string;
+  keyId: string;
+}
+
+export interface RegisteredPledge extends PublicPledge {
+  document: string;
+  signature: string;
+  verificationUrl: string;
+}
+
+export interface PledgeVerification {
+  valid: boolean;
+  pledge: PublicPledge | null;
+  reason: string | null;
+  message: Bilingual | null;
+}
+
+export interface PledgeCoverage {
+  level: RiskLevel;
+  regions: { code: string; name: string; pledges: number; agencies: number; signatories: number; asnHeadcount: number | null; asnSource: string | null; coveragePercent: number | null }[];
+  agencies: { agency: string; pledges: number; signatories: number; regions: number; lastDate: string }[];
+  totals: { pledges: number; signatories: number };
+  note: Bilingual;
+}
+
+export interface CandidatePair {
+  ballotNumber: number | null;
+  headName: string;
+  deputyName: string;
+  isIncumbent: boolean;
+  parties: string | null;
+}
+
+export interface Stage {
+  code: string;
+  name: string;
+  nameEn: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface RegionProfile {
+  region: { code: string; name: string; level: string; timeZone: string; province: { code: string; name: string } | null };
+  elections: { id: string; name: string; votingDate: string; stages: Stage[] }[];
+  contests: { electionId: string; regionCode: string; regionName: string; kind: 'gubernur' | 'bupati' | 'walikota'; candidatePairs: CandidatePair[] }[];
+  cases: { total: number; byState: { state: string; label: string; labelEn: string; count: number }[]; asOf: string };
+  pledges: { total: number; recent: PublicPledge[] };
+  risk: RiskExplanation | null;
+}
+
+export interface CountItem {
+  code: string;
+  label: string;
+  labelEn?: string;
+  count: number;
+}
+
+export interface RegionCount {
+  code: string;
+  name: string;
+  count: number;
+}
+
+export interface ReferenceFigure {
+  id: string;
+  election: string;
+  publisher: string;
+  asOf: string;
+  label: string;
+  labelEn: string;
+  figures: Record<string, number>;
+  source: string;
+  note?: string;
+}
+
+export interface PublicStats {
+  generatedAt: string;
+  totals: { cases: number; laporan: number; temuan: number; terlapor: number };
+  byProvince: RegionCount[];
+  byRegency: (RegionCount & { provinceCode: string })[];
+  byStage: CountItem[];
+  bySubjectType: CountItem[];
+  byAct: CountItem[];
+  byClassification: CountItem[];
+  byState: CountItem[];
+  byOutcome: CountItem[];
+  weekly: { week: string; startsOn: string; count: number }[];
+  reference: ReferenceFigure[];
+  notes: Bilingual[];
+}
+
+export interface DatasetField {
+  name: string;
+  type: string;
+  description: string;
+  descriptionEn: string;
+}
+
+export interface OpenDataCatalogue {
+  title: Bilingual;
+  description: Bilingual;
+  datasets: {
+    id: string;
+    title: string;
+    titleEn: string;
+    mediaType: string;
+    path: string;
+    fields: DatasetField[];
+    licence: string;
+    attribution?: string;
+    releases: number;
+    latestRelease: { sha256: string; rows: number; bytes: number; createdAt: string } | null;
+  }[];
+}
