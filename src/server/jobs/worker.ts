@@ -41,7 +41,7 @@ export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: n
     for (const [name, def] of Object.entries(registry)) {
       if (!def.everyMs) continue;
       const bucket = Math.floor(now().getTime() / def.everyMs);
-      await enqueueJob(db, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1 });
+      await enqueueJob(db, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1, runAfter: now() });
     }
   }
 
