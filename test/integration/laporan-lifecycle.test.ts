@@ -59,6 +59,9 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const queue = (await oki.request({ url: '/api/v1/cases' })).json();
     const item = queue.items.find((i: { trackingCode: string }) => i.trackingCode === receipt.trackingCode);
     assert.ok(item);
+    // A new report already has a clock in the queue: the kajian awal (2 days, practice).
+    assert.equal(item.nextDeadline.ruleId, 'laporan.kajian_awal');
+    assert.match(item.nextDeadline.dueLocal, /12 Oktober 2024 23\.59.*WIB/);
     const foreign = (await palembang.request({ url: '/api/v1/cases' })).json();
     assert.ok(!foreign.items.some((i: { id: string }) => i.id === item.id));
     assert.equal((await palembang.request({ url: `/api/v1/cases/${item.id}` })).statusCode, 404);

@@ -36,15 +36,15 @@ const ROWS: Row[] = [
   // Laporan intake and kajian awal.
   { from: 'diterima', action: 'minta_kelengkapan', to: 'menunggu_kelengkapan', starts: ['laporan.kelengkapan'] },
   { from: 'menunggu_kelengkapan', action: 'lengkapi', to: 'diterima', stops: ['laporan.kelengkapan'] },
-  { from: 'menunggu_kelengkapan', action: 'kelengkapan_tidak_dipenuhi', reason: R, to: 'dihentikan', stops: ['laporan.kelengkapan'] },
+  { from: 'menunggu_kelengkapan', action: 'kelengkapan_tidak_dipenuhi', reason: R, to: 'dihentikan', stops: ['laporan.kelengkapan', 'laporan.kajian_awal'] },
   { from: 'menunggu_kelengkapan', action: 'kelengkapan_tidak_dipenuhi', error: 'REASON_REQUIRED' },
   { from: 'diterima', action: 'tolak_registrasi', reason: 'Melewati 7 hari (Pasal 134 ayat (4))', to: 'tidak_diregistrasi' },
   { from: 'diterima', action: 'tolak_registrasi', reason: '   ', error: 'REASON_REQUIRED' },
-  { from: 'diterima', action: 'registrasi', to: 'diregistrasi', starts: ['laporan.putusan'] },
+  { from: 'diterima', action: 'registrasi', to: 'diregistrasi', starts: ['laporan.putusan'], stops: ['laporan.kajian_awal'] },
   { from: 'menunggu_kelengkapan', action: 'registrasi', error: 'INVALID_TRANSITION' },
   // Withdrawal only before registration.
   { from: 'diterima', action: 'cabut', reason: 'dicabut pelapor', to: 'dihentikan' },
-  { from: 'menunggu_kelengkapan', action: 'cabut', reason: 'dicabut pelapor', to: 'dihentikan', stops: ['laporan.kelengkapan'] },
+  { from: 'menunggu_kelengkapan', action: 'cabut', reason: 'dicabut pelapor', to: 'dihentikan', stops: ['laporan.kelengkapan', 'laporan.kajian_awal'] },
   { from: 'diregistrasi', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },
   { from: 'klarifikasi', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },
   { from: 'kajian', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },

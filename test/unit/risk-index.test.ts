@@ -132,3 +132,11 @@ describe('risk index: missing inputs', () => {
     assert.match(checkRiskWeights({ nope: 0.1 })!, /unknown/);
   });
 });
+
+test('no category from a sliver of the inputs: below 40% of the weight with data the score is provisional', async () => {
+  const { computeRiskIndex, MIN_WEIGHT_WITH_DATA } = await import('../../src/domain/risk/index.ts');
+  assert.equal(MIN_WEIGHT_WITH_DATA, 0.4);
+  const thin = computeRiskIndex({ regionCode: '16.02', level: 'kabupaten_kota', liveCases: { count: 3, source: 'Netra' } } as never);
+  assert.equal(thin.category, null);
+  assert.match(thin.note.id, /Data belum cukup/);
+});

@@ -107,26 +107,26 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     // Not completed within 2×24 jam: the laporan is "tidak ditindaklanjuti/dihentikan".
     action: 'kelengkapan_tidak_dipenuhi', from: ['menunggu_kelengkapan'], to: 'dihentikan',
-    starts: [], stops: ['laporan.kelengkapan'], requiresReason: true,
+    starts: [], stops: ['laporan.kelengkapan', 'laporan.kajian_awal'], requiresReason: true,
     source: 'Perbawaslu 8/2020 jo. 9/2024 (kelengkapan laporan)',
   },
   {
     // Fails syarat formil/materiil (e.g. filed after 7 days, Pasal 134(4)); recorded, not dropped.
     action: 'tolak_registrasi', from: ['diterima'], to: 'tidak_diregistrasi',
-    starts: [], stops: [], requiresReason: true,
+    starts: [], stops: ['laporan.kajian_awal'], requiresReason: true,
     source: 'UU 1/2015 jo. UU 10/2016 Pasal 134 ayat (3)-(4); Perbawaslu 8/2020 (syarat formil dan materiil)',
   },
   {
     // Entered in the buku registrasi: only now does the laporan count as received, and the
     // 3-day handling period of Pasal 134(5) starts.
     action: 'registrasi', from: ['diterima'], to: 'diregistrasi',
-    starts: ['laporan.putusan'], stops: [],
+    starts: ['laporan.putusan'], stops: ['laporan.kajian_awal'],
     source: 'UU 1/2015 jo. UU 10/2016 Pasal 134 ayat (5); Perbawaslu 8/2020 (registrasi laporan)',
   },
   {
     // Withdrawal only before registration: a registered laporan cannot be withdrawn.
     action: 'cabut', from: ['diterima', 'menunggu_kelengkapan'], to: 'dihentikan',
-    starts: [], stops: ['laporan.kelengkapan'], requiresReason: true,
+    starts: [], stops: ['laporan.kelengkapan', 'laporan.kajian_awal'], requiresReason: true,
     source: 'Perbawaslu 8/2020 (laporan yang telah diregistrasi tidak dapat dicabut)',
   },
   {
@@ -193,7 +193,7 @@ export function initialState(kind: CaseKind): CaseState {
 
 /** Clocks running from creation: the temuan's 7-day pleno limit counts from "diketahui". */
 export const INITIAL_CLOCKS: Readonly<Record<CaseKind, readonly string[]>> = {
-  laporan: [],
+  laporan: ['laporan.kajian_awal'],
   temuan: ['temuan.penetapan'],
 };
 

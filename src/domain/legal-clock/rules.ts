@@ -16,6 +16,7 @@
 export type StartEvent =
   | 'diketahui' // the violation was known or found (Pasal 134(4))
   | 'diterima' // the laporan was received in the register / a file was received by the next body
+  | 'disampaikan' // the laporan was handed in (before registration)
   | 'pemberitahuan_kelengkapan' // the pelapor was notified that items are missing
   | 'keputusan' // Bawaslu's (pleno) decision on the case
   | 'penerusan' // the case was forwarded to another body (BKN, PPK)
@@ -146,6 +147,21 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     inForceFrom: '2024-10-01',
     regime: 'perbawaslu-9-2024',
     unconfirmed: 'Nomor pasal 2×24 jam dan tanggal berlaku Perbawaslu 9/2024 (1 Okt 2024 diasumsikan) belum diverifikasi.',
+  },
+  {
+    // Kajian awal of a handed-in laporan before it is registered or refused. The Pilkada law sets
+    // no separate limit; 2 days follows the Bawaslu practice for Pemilu (Perbawaslu 7/2022, kajian
+    // awal paling lama 2 hari) so that new reports are not left without a clock in the queue.
+    id: 'laporan.kajian_awal',
+    versionId: 'laporan.kajian_awal@praktik',
+    title: 'Kajian awal laporan (syarat formil dan materiil)',
+    titleEn: 'Initial review of a report (formal and material requirements)',
+    source: 'Praktik Bawaslu (Perbawaslu 7/2022 untuk Pemilu); Perbawaslu 8/2020 jo. 9/2024 (kajian awal)',
+    startEvent: 'disampaikan',
+    length: { value: 2, unit: 'days' },
+    kind: 'calendar',
+    pauseReasons: NO_PAUSE,
+    unconfirmed: 'Batas 2 hari kajian awal untuk Pemilihan belum ditemukan dalam teks Perbawaslu 8/2020 atau 9/2024; diambil dari praktik Pemilu.',
   },
   {
     // Pasal 134(5): follow up "paling lama 3 (tiga) hari setelah laporan diterima";

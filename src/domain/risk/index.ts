@@ -253,6 +253,9 @@ export function checkRiskWeights(weights: Partial<Record<string, number>>): stri
   return null;
 }
 
+/** Share of the total weight that must have data before a category is given. */
+export const MIN_WEIGHT_WITH_DATA = 0.4;
+
 /**
  * Computes the index. Components without data are left out and the remaining weights are
  * scaled to sum to 1 (said so in `note` and `renormalized`); with no data at all the score is null.
@@ -288,6 +291,20 @@ export function computeRiskIndex(input: RiskInput, weights: Readonly<RiskWeights
   const score = round(present.reduce((sum, p) => sum + clamp01(p.m.normalized) * (weights[p.def.key] / totalWeight), 0) * 100, 2);
   const renormalized = missing.length > 0 || Math.abs(activeWeight - 1) > 1e-9;
   const share = round((totalWeight / activeWeight) * 100, 1);
+  // A category from a sliver of the inputs (e.g. live cases alone) would read as an official
+  // rating: below MIN_WEIGHT_WITH_DATA, and without the official IKP score, the score stays
+  // provisional and uncategorised.
+  if (totalWeight / activeWeight < MIN_WEIGHT_WITH_DATA && !present.some((p) => p.def.key === 'ikp')) {
+    return {
+      regionCode: input.regionCode, level: input.level, score, category: null, thresholds,
+      components: components.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key)),
+      missing, missingNotes, renormalized,
+      note: {
+        id: `Data belum cukup untuk kategori kerawanan: komponen berdata mencakup ${share}% bobot (minimal ${MIN_WEIGHT_WITH_DATA * 100}%). Skor bersifat sementara.`,
+        en: `Not enough data for a vulnerability category: components with data cover ${share}% of the weight (at least ${MIN_WEIGHT_WITH_DATA * 100}% needed). The score is provisional.`,
+      },
+    };
+  }
   return {
     regionCode: input.regionCode, level: input.level, score, category: riskCategory(input.level, score), thresholds,
     components: components.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key)),

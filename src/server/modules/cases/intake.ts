@@ -10,13 +10,14 @@ import { sha256Hex } from '../../platform/storage.ts';
 import { checkLaporanFacts } from '../../../domain/cases/laporanChecks.ts';
 import { officeForEventRegion } from '../../../domain/cases/office.ts';
 import { noticeForReceipt } from '../../../domain/cases/notices.ts';
-import { assessFilingTimeliness, regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
+import { assessFilingTimeliness, computeDeadline, regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
 import { localDateOf, startOfLocalDay, zoneForRegion, formatLocalDateTime } from '../../../domain/time/zones.ts';
 import { stageOn } from '../../../domain/elections/cycle.ts';
 import type { LaporanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { insertCaseEvent, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
+import { insertCaseEvent, insertClock, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
+import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -161,6 +162,10 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
           publicNote: 'Laporan diterima; kajian awal.', data: { late: timeliness.late } });
         const notice = noticeForReceipt({ kind: 'laporan', trackingCode, registrationNumber: null, state: 'diterima', officeName: office, late: timeliness.late });
         await insertNotice(tx, { caseId: id, at: now, ...notice, email: Boolean(input.pelapor.email) });
+        // The kajian awal clock runs from the moment the report is handed in.
+        for (const ruleId of INITIAL_CLOCKS.laporan) {
+          await insertClock(tx, id, computeDeadline(ruleId, { startAt: now, regionCode: officeCode, caseDate: now }));
+        }
         await enqueueJob(tx, 'cases.suggest_links', { caseId: id });
         // No reporter identity in the audit trail: the case id and office are enough to trace.
         await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.submitted', entityType: 'case', entityId: id,
