@@ -38,6 +38,8 @@ for (const kind of enabledBackends()) {
       for (const t of report.tables) assert.equal(t.restored, t.expected, t.name);
       assert.equal(report.evidenceVerified, 1);
       assert.equal(report.auditChain.ok, true);
+      const { verifyStatsCounters } = await import('../../src/server/modules/stats/service.ts');
+      assert.deepEqual(await verifyStatsCounters(target.db), [], 'dashboard counters rebuilt');
       assert.equal(readFileSync(join(restoredEvidence, sha.slice(0, 2), sha), 'utf8'), '%PDF-1.4 bukti foto kegiatan');
       const numbers = await target.db.query<{ registration_number: string }>('SELECT registration_number FROM cases WHERE registration_number IS NOT NULL ORDER BY 1');
       assert.deepEqual(numbers.rows.map((r) => r.registration_number), ['001/LP/PB/Kab/16.02/X/2024', '002/LP/PB/Kab/16.02/X/2024', '003/LP/PB/Kab/16.02/X/2024']);

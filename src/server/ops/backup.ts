@@ -8,8 +8,15 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import type { Db, Queryable } from '../db/client.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
+import { STATS_SCAN } from '../modules/stats/service.ts';
 
 const BATCH = 5000;
+
+/**
+ * Tables maintained from others by triggers (dashboard counters): not restored row by row —
+ * the restored cases maintain them again — and rebuilt from a full scan at the end.
+ */
+const DERIVED_TABLES = new Set(['stats_counts']);
 
 export interface BackupManifest {
   format: 'netra-backup/1';
@@ -120,7 +127,7 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
       }
     }
     for (const table of order) {
-      if (table === 'schema_migrations') continue;
+      if (table === 'schema_migrations' || DERIVED_TABLES.has(table)) continue;
       const entry = manifest.tables.find((t) => t.name === table);
       if (!entry || entry.rows === 0) continue;
       const lines = readFileSync(join(backupDir, 'tables', `${table}.jsonl`), 'utf8').split('\n').filter(Boolean);
@@ -135,6 +142,11 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
         if (s.seq) await tx.query(`SELECT setval($1, GREATEST((SELECT max("${s.column_name}") FROM "${table}"), 1))`, [s.seq]);
       }
     }
+    if (order.includes('stats_counts')) {
+      await tx.query('DELETE FROM stats_counts');
+      await tx.query(`INSERT INTO stats_counts (dimension, key, n)
+        SELECT dimension, key, sum(n) FROM (${STATS_SCAN}) s GROUP BY 1, 2`);
+    }
   });
   let evidenceVerified = 0;
   for (const { sha256: sha } of manifest.evidence) {
@@ -147,6 +159,7 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
   }
   const tables = [];
   for (const t of manifest.tables) {
+    if (DERIVED_TABLES.has(t.name)) continue;
     const restored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0].n;
     tables.push({ name: t.name, expected: t.rows, restored });
   }
