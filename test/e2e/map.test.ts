@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { buildUser } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser.ts';
+import { importRiskIndicators } from '../../src/server/modules/risk/importIndicators.ts';
 import { invalidateStats } from '../../src/server/modules/stats/service.ts';
 
 let session: BrowserSession;
@@ -27,6 +28,13 @@ before(async () => {
     });
     assert.equal(response.status, 201, await response.text());
   }
+  // Official IKP scores for the drill-down path: a category is only shown with enough data
+  // (live cases alone stay uncategorised; src/domain/risk MIN_WEIGHT_WITH_DATA).
+  await importRiskIndicators(session.netra.db, 'ikp', [
+    'region_code,score,category,source',
+    '16,40.5,sedang,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
+    '16.02,55.1,tinggi,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
+  ].join('\n'), { id: null, role: 'test' }, new Date());
   invalidateStats(session.netra.db);
 });
 

@@ -5,10 +5,10 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
 import { appendAudit } from '../audit/service.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import type { Principal } from '../../../domain/access/policy.ts';
+import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { parseImport, validateImportFields, type ImportFormat, type ImportRecord } from '../../../domain/leads/importLines.ts';
 import { archiveRaw, ingestArticle, recordArticle, type IncomingArticle } from './ingest.ts';
-import { canDecideLeads } from './inbox.ts';
+import { canDecideLeads, leadScopeClause } from './inbox.ts';
 import { createImportSource, ensureManualSource, type LeadSourceRow } from './sources.ts';
 import type { ManualLeadInput } from './schemas.ts';
 
@@ -97,11 +97,33 @@ export async function runImport(deps: IntakeDeps, payload: { sourceId: string; s
   return { imported, duplicates, skipped: errors.length, errors: errors.slice(0, 200) };
 }
 
-/** A lead job's state for the uploader or the admin (only `leads.*` jobs). */
+/**
+ * Whether a non-national supervisor may see a lead job: an import they uploaded, or the processing
+ * of an article whose lead (once there is one) lies in their jurisdiction. Feed fetches are the
+ * admin's. (The processing result names the lead, its score and its cluster.)
+ */
+async function canSeeLeadJob(db: Db, principal: Principal, job: { name: string; payload: unknown }): Promise<boolean> {
+  if (jurisdictionOf(principal).kind === 'national') return true;
+  const payload = (typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload) as { sourceId?: string; articleId?: string };
+  if (job.name === 'leads.import') {
+    const source = await db.query<{ created_by: string | null }>('SELECT created_by FROM lead_sources WHERE id = $1', [payload.sourceId ?? '']);
+    return source.rows[0]?.created_by === principal.id;
+  }
+  if (job.name === 'leads.process_article') {
+    const params: unknown[] = [payload.articleId ?? ''];
+    const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+    const scope = leadScopeClause(principal, add);
+    const lead = (await db.query<{ visible: boolean }>(`SELECT ${scope ?? 'true'} AS visible FROM leads l WHERE l.article_id = $1`, params)).rows[0];
+    return !lead || lead.visible;
+  }
+  return false;
+}
+
+/** A lead job's state for the uploader or the admin (only `leads.*` jobs; others' jobs are hidden). */
 export async function leadJobStatus(db: Db, principal: Principal, jobId: number) {
   if (!canDecideLeads(principal)) throw forbidden();
-  const job = (await db.query<{ id: number; name: string; state: string; attempts: number; progress: unknown; result: unknown; last_error: string | null }>(
-    "SELECT id, name, state, attempts, progress, result, last_error FROM jobs WHERE id = $1 AND name LIKE 'leads.%'", [jobId])).rows[0];
-  if (!job) throw new AppError('not_found', { id: 'Pekerjaan tidak ditemukan.', en: 'Job not found.' });
+  const job = (await db.query<{ id: number; name: string; payload: unknown; state: string; attempts: number; progress: unknown; result: unknown; last_error: string | null }>(
+    "SELECT id, name, payload, state, attempts, progress, result, last_error FROM jobs WHERE id = $1 AND name LIKE 'leads.%'", [jobId])).rows[0];
+  if (!job || !(await canSeeLeadJob(db, principal, job))) throw new AppError('not_found', { id: 'Pekerjaan tidak ditemukan.', en: 'Job not found.' });
   return { id: job.id, name: job.name, state: job.state, attempts: job.attempts, progress: job.progress, result: job.result, lastError: job.last_error };
 }
