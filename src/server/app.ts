@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
-  const caseDeps = { db, vault, evidence, now: deps.now };
+  const caseDeps = { db, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute };
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,

@@ -14,6 +14,8 @@ const schema = z.object({
   NETRA_SESSION_HOURS: z.coerce.number().positive().default(12),
   NETRA_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
+  // Per-address ceiling on public intake (a flood guard; the real limit is per reporter).
+  NETRA_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export interface Config {
@@ -27,6 +29,7 @@ export interface Config {
   sessionHours: number;
   cookieSecure: 'auto' | 'true' | 'false';
   loadVillages: boolean;
+  intakePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: e.NETRA_SESSION_HOURS,
     cookieSecure: e.NETRA_COOKIE_SECURE,
     loadVillages: e.NETRA_LOAD_VILLAGES === 'true',
+    intakePerMinute: e.NETRA_INTAKE_PER_MINUTE,
     ...overrides,
   };
 }

@@ -8,6 +8,8 @@ export interface CaseDeps {
   vault: Vault;
   evidence: EvidenceStore;
   now?: () => Date;
+  /** Per-address ceiling on POST /api/v1/laporan per minute (config NETRA_INTAKE_PER_MINUTE). */
+  intakePerMinute?: number;
 }
 
 export const nowOf = (deps: CaseDeps) => (deps.now ? deps.now() : new Date());

@@ -24,7 +24,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   // expensive part — the PIN — is limited per tracking code instead.
   r.post('/api/v1/laporan', {
     schema: { tags: ['laporan'], summary: 'Sampaikan laporan (publik) / submit a report', body: laporanBody },
-    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: deps.intakePerMinute ?? 600, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const header = request.headers['idempotency-key'];
     let key: string | null = null;
