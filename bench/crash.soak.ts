@@ -21,6 +21,7 @@ export interface CrashResult {
   registered: number;
   gapless: boolean;
   serverErrors: number;
+  unavailable: number;
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -52,6 +53,7 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
   let completed = 0;
   let restarts = 0;
   let serverErrors = 0;
+  let unavailable = 0;
   let restarting: Promise<void> | null = null;
   const killAfter = options.killAfter ?? Math.floor(options.submissions / 3);
 
@@ -77,7 +79,8 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
         try {
           const res = await postJson(`${base}/api/v1/laporan`, inputs[i], { 'idempotency-key': `crash-${i}-key` });
           if (res.status === 201 || res.status === 200) { acknowledged.set(i, res.body.trackingCode); break; }
-          if (res.status >= 500) serverErrors++;
+          if (res.status === 503) unavailable++; // database restarting: retryable by design
+          else if (res.status >= 500) serverErrors++;
         } catch { /* connection refused while restarting: retry */ }
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -121,7 +124,7 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
     return {
       backend: options.backend, submissions: options.submissions, acknowledged: acknowledged.size, casesInDb: cases.rows.length,
       duplicates: cases.rows.length - acknowledged.size, lost, restarts, registered,
-      gapless: seqs.length === registered && seqs.every((s, i) => s === i + 1), serverErrors,
+      gapless: seqs.length === registered && seqs.every((s, i) => s === i + 1), serverErrors, unavailable,
     };
   } finally {
     if (dbName) {
