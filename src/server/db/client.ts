@@ -24,6 +24,12 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8 → number (counts, ids; a
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric → number
 pg.types.setTypeParser(1082, (v) => v); // date → 'YYYY-MM-DD'
 
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return Boolean(code && (code.startsWith('08') || code.startsWith('57P') || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code)))
+    || /Connection terminated|connection (?:is )?closed/i.test(String((error as Error | undefined)?.message ?? ''));
+}
+
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process; the next query reconnects.
@@ -37,6 +43,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error'; unhandled, that would kill the
+      // process. The failing query rejects anyway, and release(error) discards the client.
+      const onError = () => {};
+      client.on('error', onError);
+      let failure: unknown;
       try {
         await client.query('BEGIN');
         const tx: Tx = {
@@ -49,10 +60,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         await client.query('COMMIT');
         return value;
       } catch (error) {
+        failure = error;
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is destroyed rather than returned to the pool.
+        client.release(isConnectionError(failure) ? (failure as Error) : undefined);
       }
     },
     async close() {
