@@ -31,7 +31,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.post('/api/v1/lacak/tanda-bukti', {
     schema: { tags: ['laporan'], summary: 'Unduh tanda bukti penyampaian laporan (PDF) dengan kode + PIN / download the receipt', body: trackingBody },
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
   }, async (request, reply) => sendPdf(reply, await reporterReceipt(deps, request.body.kode, request.body.pin)));
 
   r.get('/api/v1/cases/:id/documents/:file', {

@@ -44,7 +44,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: CaseDeps) {
         tags: ['laporan'], consumes: ['multipart/form-data'],
         summary: 'Unggah berkas bukti (publik); id dipakai di "bukti" laporan / upload an evidence file',
       },
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // Per-address flood guard shared with intake (a carrier-grade NAT carries many reporters).
+      config: { rateLimit: { max: deps.intakePerMinute ?? 600, timeWindow: '1 minute' } },
     }, async (request, reply) => {
       if (!request.isMultipart()) {
         throw fileError('unsupported_media_type', { id: 'Kirim berkas sebagai multipart/form-data pada isian "file".', en: 'Send the file as multipart/form-data in the "file" field.' });
