@@ -4,6 +4,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { STATE_LABELS, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
+import { officeWithinSql } from './queue.ts';
 
 const ANNOUNCED_ACTIONS = ['terima', 'registrasi', 'tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'tetapkan_temuan', 'teruskan', 'nyatakan_bukan_pelanggaran', 'limpahkan', 'cabut'];
 
@@ -11,7 +12,7 @@ export async function listAnnouncements(db: Queryable, query: { office?: string;
   const params: unknown[] = [ANNOUNCED_ACTIONS];
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
   const where = ['e.action = ANY($1::text[])'];
-  if (query.office) { const p = add(query.office); where.push(`(c.office_code = ${p} OR c.office_code LIKE ${p} || '.%')`); }
+  if (query.office) where.push(officeWithinSql('c.office_code', query.office, add));
   const rows = await db.query<{ occurred_at: Date; action: string; to_state: string; kind: string; registration_number: string | null; office_code: string; office_name: string; office_level: string;
     classification: string | null; terlapor: { position: string; agency: string }[] | null; total: number }>(
     `SELECT e.occurred_at, e.action, e.to_state, c.kind, c.registration_number, c.office_code, r.name AS office_name, r.level AS office_level, c.classification,

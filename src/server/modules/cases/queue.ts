@@ -6,10 +6,21 @@ import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts
 import { STATE_LABELS, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import type { CaseListQuery } from './schemas.ts';
 
+/**
+ * Cases whose handling office lies within a region. Offices are provinces ('16') or
+ * kabupaten/kota ('16.02') only, so a province matches on the first two characters (indexed:
+ * cases_office_province_idx) and anything deeper matches exactly — the same rows as
+ * `office = code OR office LIKE code || '.%'`, without a sequential scan.
+ */
+export function officeWithinSql(column: string, regionCode: string, add: (v: unknown) => string): string {
+  const p = add(regionCode);
+  return /^\d{2}$/.test(regionCode) ? `left(${column}, 2) = ${p}` : `${column} = ${p}`;
+}
+
 export function jurisdictionClause(principal: Principal, column: string, add: (v: unknown) => string): string | null {
   const j = jurisdictionOf(principal);
   if (j.kind === 'national') return null;
-  if (j.kind === 'region') { const p = add(j.regionCode); return `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`; }
+  if (j.kind === 'region') return officeWithinSql(column, j.regionCode, add);
   throw forbidden();
 }
 
