@@ -76,7 +76,11 @@ export async function benchQueue(options: { backend: BackendKind; cases: number;
       if (res.statusCode !== 200) throw new Error(res.body);
     });
     const rawSearch = await measure(samples, async (i) => {
-      await t.db.query(`SELECT id FROM cases WHERE office_code = $1 AND search @@ plainto_tsquery('indonesian', $2) LIMIT 50`, [office, WORDS[i % WORDS.length]]);
+      // The same work as the API: rank, total count, nearest deadline, first page.
+      await t.db.query(`SELECT c.id, count(*) OVER () AS total, d.next_due FROM cases c
+        LEFT JOIN LATERAL (SELECT k.due_at AS next_due FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL ORDER BY k.due_at LIMIT 1) d ON true
+        WHERE c.office_code = $1 AND c.search @@ plainto_tsquery('indonesian', $2)
+        ORDER BY ts_rank(c.search, plainto_tsquery('indonesian', $2)) DESC, d.next_due ASC NULLS LAST LIMIT 50`, [office, WORDS[i % WORDS.length]]);
     });
     const apiSearch = await measure(samples, async (i) => {
       const res = await session.request({ url: `/api/v1/cases?limit=50&q=${WORDS[i % WORDS.length]}` });
