@@ -1,20 +1,8 @@
 // Shapes of the case, tracking and announcement responses (mirrors src/server/modules/cases/*).
 import type { Bilingual } from './labels.ts';
 
-export interface Receipt {
-  id: string;
-  trackingCode: string;
-  pin: string;
-  state: string;
-  receivedAt: string;
-  receivedLocal: string;
-  officeCode: string;
-  officeName: string;
-  late: boolean;
-  proposedReason: string | null;
-  filingDeadlineLocal: string;
-  message: Bilingual;
-}
+// The receipt is the server's own type (type-only import: nothing of the server is bundled).
+export type { Receipt } from '../../../server/modules/cases/intake.ts';
 
 export interface TrackingResult {
   trackingCode: string;

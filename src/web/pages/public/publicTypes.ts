@@ -26,19 +26,9 @@ export interface RiskList {
   items: RiskListItem[];
 }
 
-export interface RiskComponent {
-  key: string;
-  label: string;
-  labelEn: string;
-  value: number;
-  unit: string;
-  normalized: number;
-  weight: number;
-  baseWeight: number;
-  contribution: number;
-  source: string;
-  note?: string;
-}
+// Shared with the domain (type-only import: erased from the bundle).
+export type { RiskComponent } from '../../../domain/risk/index.ts';
+import type { RiskComponent } from '../../../domain/risk/index.ts';
 
 export interface RiskExplanation {
   regionCode: string;
