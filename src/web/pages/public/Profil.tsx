@@ -8,8 +8,9 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { RISK_COLORS } from '../../components/map/layers.ts';
-import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
+import { StageTable } from '../../components/StageTable.tsx';
 import type { RegionProfile, RiskExplanation } from './publicTypes.ts';
 
 export default function Profil() {
@@ -124,7 +125,6 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
 function ElectionSection({ profile }: { profile: RegionProfile }) {
   const t = useT();
   const language = useLanguage();
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="profil-pemilihan">
       <h2 id="profil-pemilihan">{t('profil.elections')}</h2>
@@ -164,27 +164,8 @@ function ElectionSection({ profile }: { profile: RegionProfile }) {
         })}
       </ul>
       {profile.elections.map((election) => (
-        <div className="table-wrap" key={election.id}>
-          <table className="stages">
-            <caption>{t('elections.stages')}: {election.name}</caption>
-            <thead><tr><th scope="col">{t('elections.stages')}</th><th scope="col">{t('elections.stageDates')}</th></tr></thead>
-            <tbody>
-              {election.stages.map((stage) => {
-                const voting = stage.startsOn === stage.endsOn && stage.startsOn === election.votingDate;
-                const current = stage.startsOn <= today && today <= stage.endsOn;
-                return (
-                  <tr key={stage.code} className={voting ? 'stages__voting' : undefined}>
-                    <th scope="row">
-                      {language === 'en' ? stage.nameEn : stage.name}
-                      {current && <span className="badge badge--live">{t('elections.stageCurrent')}</span>}
-                    </th>
-                    <td>{formatDateRange(stage.startsOn, stage.endsOn, language)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <StageTable key={election.id} title={`${t('elections.stages')}: ${election.name}`} stages={election.stages}
+          votingDate={election.votingDate} language={language} />
       ))}
     </section>
   );

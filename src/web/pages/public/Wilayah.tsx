@@ -4,13 +4,14 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { ContestSummary, ElectionList, ElectionStage, Page, RegionDetail, RegionSummary } from '../../api/types.ts';
+import type { ContestSummary, ElectionList, Page, RegionDetail, RegionSummary } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
-import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
+import { StageTable } from '../../components/StageTable.tsx';
 
 const CHILD_LIMIT = 1000;
 
@@ -267,33 +268,3 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
   );
 }
 
-function StageTable({ title, stages, votingDate, language }: { title: string; stages: ElectionStage[]; votingDate: string; language: 'id' | 'en' }) {
-  const t = useT();
-  // The browser may read the clock (src/domain may not); "today" only decorates the table.
-  const today = new Date().toISOString().slice(0, 10);
-  return (
-    <div className="table-wrap">
-      <table className="stages">
-        <caption>{title}</caption>
-        <thead>
-          <tr><th scope="col">{t('elections.stages')}</th><th scope="col">{t('elections.stageDates')}</th></tr>
-        </thead>
-        <tbody>
-          {stages.map((stage) => {
-            const isVoting = stage.startsOn <= votingDate && votingDate <= stage.endsOn && stage.startsOn === stage.endsOn;
-            const isCurrent = stage.startsOn <= today && today <= stage.endsOn;
-            return (
-              <tr key={stage.code} className={isVoting ? 'stages__voting' : undefined}>
-                <th scope="row">
-                  {language === 'en' ? stage.nameEn : stage.name}
-                  {isCurrent && <span className="badge badge--live">{t('elections.stageCurrent')}</span>}
-                </th>
-                <td>{formatDateRange(stage.startsOn, stage.endsOn, language)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
