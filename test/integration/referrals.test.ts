@@ -102,6 +102,15 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.equal(letter.terlapor.nip, terlapor.nip);
     assert.equal(letter.followUpDeadline.ruleId, 'bkn.verifikasi');
 
+    // The same letter as a numbered PDF for the authority's inbox; staff of another region cannot fetch it.
+    const pdf = await bkn.request({ url: `/api/v1/referrals/${ref.id}/letter.pdf` });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const { PDFDocument } = await import('pdf-lib');
+    assert.ok((await PDFDocument.load(pdf.rawPayload)).getPageCount() >= 1);
+    assert.match(String(pdf.headers['x-document-sha256']), /^[0-9a-f]{64}$/);
+
     const detail = (await bkn.request({ url: `/api/v1/referrals/${ref.id}` })).json();
     assert.equal(detail.state, 'direkomendasikan');
     const verification = detail.steps.find((s: { step: string }) => s.step === 'verifikasi_bkn');

@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal, requireRole } from '../../http/auth.ts';
 import { nowOf, type CaseDeps } from '../cases/deps.ts';
+import { buildRecommendationLetter, type RecommendationLetterData } from '../documents/letter.ts';
+import { renderDocument } from '../documents/render.ts';
+import { formatForRegion } from '../../../domain/time/zones.ts';
 import {
   agencyStatusBody, agencyTokenBody, noteBody, notProvenBody, pageQuery, publicKeyParams, referralIdParams, referralListQuery,
   sanctionBody, settingBody, settingParams, siasnBlockBody, statsQuery, type ReferralListQuery,
@@ -34,6 +37,19 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.get('/api/v1/referrals/:id/letter', { schema: { tags, summary: 'Data surat rekomendasi / recommendation letter data', params: referralIdParams } },
     async (request) => referralLetter(db, callerOfPrincipal(requirePrincipal(request)), request.params.id));
+
+  r.get('/api/v1/referrals/:id/letter.pdf', { schema: { tags, summary: 'Surat rekomendasi (PDF) / recommendation letter (PDF)', params: referralIdParams } },
+    async (request, reply) => {
+      const letter = (await referralLetter(db, callerOfPrincipal(requirePrincipal(request)), request.params.id)) as unknown as RecommendationLetterData;
+      const now = nowOf(deps);
+      const model = buildRecommendationLetter(letter, formatForRegion(now, letter.from.officeCode), now);
+      const rendered = await renderDocument(model);
+      reply.header('Content-Type', 'application/pdf')
+        .header('Content-Disposition', `attachment; filename="surat-rekomendasi-${request.params.id}.pdf"`)
+        .header('Cache-Control', 'private, no-store')
+        .header('X-Document-SHA256', rendered.dataSha256);
+      return Buffer.from(rendered.bytes);
+    });
 
   r.post('/api/v1/referrals/:id/verify', { schema: { tags, summary: 'Verifikasi BKN / BKN verification', params: referralIdParams, body: noteBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', note: request.body?.note }, nowOf(deps)));
