@@ -174,6 +174,7 @@ function LetterSection({ letter }: { letter: ReferralLetter }) {
   return (
     <section className="card letter" aria-labelledby="ref-letter">
       <h2 id="ref-letter">{t('ref.letter')}</h2>
+      <p><a href={`/api/v1/referrals/${encodeURIComponent(letter.referralId)}/letter.pdf`} download>{t('ref.letter')} (PDF)</a></p>
       <dl className="facts facts--stack">
         <div><dt>{t('ref.number')}</dt><dd>{letter.number}</dd></div>
         <div><dt>{t('ref.date')}</dt><dd>{letter.dateLocal}</dd></div>
