@@ -116,6 +116,10 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     assert.equal(final.registrationNumber, '001/LP/PB/Kab/16.02/X/2024');
     assert.ok(final.notices.length >= 7, `notices: ${final.notices.length}`);
     assert.ok(final.timeline.some((t: { action: string }) => t.action === 'registrasi'));
+    // After forwarding the reporter follows the authority's steps, without names.
+    assert.equal(final.referrals.length, 1);
+    assert.ok(final.referrals[0].timeline.length >= 1, JSON.stringify(final.referrals[0]).slice(0, 300));
+    assert.ok(!JSON.stringify(final.referrals).includes(input.terlapor[0].nama));
 
     // Public announcements show status by registration number, terlapor by position/agency only.
     const announcements = (await app.inject('/api/v1/public/announcements?office=16.02')).json();

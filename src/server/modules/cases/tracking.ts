@@ -8,6 +8,7 @@ import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.t
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCaseByTrackingCode, insertCaseEvent, insertNotice, listClocks, officeName, type CaseRow } from './repository.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
+import { publicReferral } from '../referrals/publicView.ts';
 
 export const MAX_PIN_FAILURES = 5;
 export const PIN_FAILURE_WINDOW_MINUTES = 15;
@@ -44,6 +45,11 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
   const notices = await db.query<{ created_at: Date; kind: string; title: string; body: string }>(
     'SELECT created_at, kind, title, body FROM notices WHERE case_id = $1 ORDER BY id', [found.id]);
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
+  // After forwarding, the reporter follows the authority's steps too (recommended → verified →
+  // decided → sanction applied), with the terlapor shown only by position and agency.
+  const referralIds = await db.query<{ id: string }>('SELECT id FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id', [found.id]);
+  const referrals = [];
+  for (const r of referralIds.rows) referrals.push(await publicReferral(db, r.id, nowOf(deps)));
   return {
     trackingCode: found.tracking_code,
     registrationNumber: found.registration_number,
@@ -58,7 +64,8 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
       action: e.action, state: e.to_state, stateLabel: STATE_LABELS[e.to_state as CaseState], note: e.public_note,
     })),
     notices: notices.rows.map((n) => ({ at: new Date(n.created_at).toISOString(), atLocal: formatLocalDateTime(new Date(n.created_at), zone), kind: n.kind, title: n.title, body: n.body })),
-    deadlines: clocks.map((c) => ({ ruleId: c.rule_id, dueAt: new Date(c.due_at).toISOString(), dueLocal: c.due_local, source: c.source })),
+    deadlines: clocks.map((c) => ({ ruleId: c.rule_id, dueAt: new Date(c.due_at).toISOString(), dueLocal: c.due_local, zone: c.zone, source: c.source })),
+    referrals,
   };
 }
 

@@ -15,7 +15,9 @@ export interface TrackingResult {
   canWithdraw: boolean;
   timeline: { at: string; atLocal: string; action: string; state: string; stateLabel: Bilingual; note: string | null }[];
   notices: { at: string; atLocal: string; kind: string; title: string; body: string }[];
-  deadlines: { ruleId: string; dueAt: string; dueLocal: string; source: string }[];
+  deadlines: { ruleId: string; dueAt: string; dueLocal: string; zone?: string; source: string }[];
+  /** Follow-up by the authority after forwarding (public view: position and agency only). */
+  referrals?: { recommendationNumber: string; authorityName: string; stateLabel: Bilingual; timeline: { step: string; label: Bilingual; done: boolean }[] }[];
 }
 
 export interface Announcement {

@@ -168,6 +168,20 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
         </ol>
       </section>
 
+      {(result.referrals ?? []).length > 0 && (
+        <section aria-labelledby="lacak-referrals">
+          <h2 id="lacak-referrals">{t('pubref.timeline')}</h2>
+          <ul className="notice-list">
+            {result.referrals!.map((r) => (
+              <li key={r.recommendationNumber} className="card notice-list__item">
+                <strong>{r.authorityName}</strong>: {language === 'en' ? r.stateLabel.en : r.stateLabel.id}{' · '}
+                <Link to={`/rekomendasi/${encodeURIComponent(r.recommendationNumber)}`}>{r.recommendationNumber}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {result.notices.length > 0 && (
         <section aria-labelledby="lacak-notices">
           <h2 id="lacak-notices">{t('lacak.notices')}</h2>
