@@ -27,6 +27,11 @@ const noSidewaysScroll = async (page: Page, where: string) => {
   assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px`);
 };
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+/** Focus moves after the error renders; wait for it (bounded) instead of reading it once. */
+async function expectFocus(page: Page, id: string) {
+  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id, { timeout: 5000 }).catch(() => {});
+  assert.equal(await activeId(page), id);
+}
 
 test('report on a phone → receipt → tracking → supervisor forwards → tracking shows Diteruskan', async (t) => {
   const today = localDateOf(new Date(), 'WIB');
@@ -45,7 +50,7 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByText('10 dari 16 angka.').waitFor();
     await phone.getByRole('button', { name: 'Lanjut' }).click();
     await phone.getByRole('alert').filter({ hasText: 'Periksa kembali isian berikut' }).waitFor();
-    assert.equal(await activeId(phone), 'f-pelapor-nama');
+    await expectFocus(phone, 'f-pelapor-nama');
     assert.equal(await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-invalid'), 'true');
     const describedBy = await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-describedby');
     assert.match(describedBy ?? '', /f-pelapor-nik-error/);
@@ -97,7 +102,7 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByRole('heading', { name: 'Langkah 4 dari 6: Perbuatan dan saksi' }).waitFor();
     await phone.getByRole('button', { name: 'Lanjut' }).click();
     await phone.getByText('Pilih sedikitnya satu perbuatan.').first().waitFor();
-    assert.equal(await activeId(phone), 'f-perbuatan');
+    await expectFocus(phone, 'f-perbuatan');
     await phone.getByLabel('Hadir dan mendukung aktif deklarasi/kampanye').check();
     await phone.getByRole('button', { name: 'Tambah saksi' }).click();
     await phone.getByLabel('Nama saksi').fill('Ahmad Fauzi');
@@ -164,7 +169,7 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByLabel('PIN (6 angka)').fill(pin === '000000' ? '111111' : '000000');
     await phone.getByRole('button', { name: 'Lacak', exact: true }).click();
     await phone.locator('#f-pin-error').filter({ hasText: 'Kode pelacakan atau PIN salah' }).waitFor();
-    assert.equal(await activeId(phone), 'f-pin');
+    await expectFocus(phone, 'f-pin');
     await phone.getByLabel('PIN (6 angka)').fill(pin);
     await phone.getByRole('button', { name: 'Lacak', exact: true }).click();
     await phone.getByTestId('tracking-state').filter({ hasText: 'Diterima (kajian awal)' }).waitFor();
@@ -217,7 +222,7 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     // Forwarding needs a classification: the server's rule is mirrored before sending.
     await desk.locator('.action-buttons').getByRole('button', { name: 'Teruskan', exact: true }).click();
     await desk.locator('form.action-form').getByRole('button', { name: 'Teruskan', exact: true }).click();
-    assert.equal(await activeId(desk), 'f-classification');
+    await expectFocus(desk, 'f-classification');
     await desk.getByLabel('Klasifikasi pelanggaran').selectOption('peraturan_lainnya');
     await desk.getByLabel('Ringkasan kajian').fill('Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.');
     await desk.locator('form.action-form').getByRole('button', { name: 'Teruskan', exact: true }).click();
