@@ -94,6 +94,8 @@ const MATRIX: Record<string, Row> = {
   'GET /referrals/:id (desa)':          { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: [H, 'ok'], ppk: [H, H], analyst: ['ok', 'ok'] },
   // The letter carries the terlapor's identity: not for analysts.
   'GET /referrals/:id/letter':          { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: ['ok', 'ok'], ppk: ['ok', H], analyst: [F, F] },
+  // The same letter as a PDF: the same access.
+  'GET /referrals/:id/letter.pdf':      { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: ['ok', 'ok'], ppk: ['ok', H], analyst: [F, F] },
   'GET /referral-escalations':          allBut('public', 'ok', 'ok'),
   'POST /referrals/:id/verify':         allBut('bkn', ['pass', 'pass']),
   'POST /referrals/:id/forward-to-ppk': allBut('bkn', ['pass', 'pass']),
@@ -320,6 +322,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
       case 'GET /referrals/:id': return { url: `/api/v1/referrals/${own ? seed.refBknForwarded : seed.refPlg}` };
       case 'GET /referrals/:id (desa)': return { url: `/api/v1/referrals/${own ? seed.refDesa : seed.refPlg}` };
       case 'GET /referrals/:id/letter': return { url: `/api/v1/referrals/${own ? seed.refBknForwarded : seed.refPlg}/letter` };
+      case 'GET /referrals/:id/letter.pdf': return { url: `/api/v1/referrals/${own ? seed.refBknForwarded : seed.refPlg}/letter.pdf` };
       case 'GET /referral-escalations': return { url: '/api/v1/referral-escalations' };
       case 'POST /referrals/:id/verify': return { method: 'POST', url: `/api/v1/referrals/${own ? seed.refBkn : seed.refPlg}/verify`, payload: {} };
       case 'POST /referrals/:id/forward-to-ppk': return { method: 'POST', url: `/api/v1/referrals/${own ? seed.refBkn : seed.refPlg}/forward-to-ppk`, payload: {} };
