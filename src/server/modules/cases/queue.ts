@@ -5,6 +5,7 @@ import { forbidden } from '../../platform/errors.ts';
 import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { STATE_LABELS, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import type { CaseListQuery } from './schemas.ts';
+import { withinRegionSql } from '../../db/sql.ts';
 
 /**
  * Cases whose handling office lies within a region. Offices are provinces ('16') or
@@ -32,7 +33,7 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   if (scope) where.push(scope);
   if (query.state) where.push(`c.state = ${add(query.state)}`);
   if (query.kind) where.push(`c.kind = ${add(query.kind)}`);
-  if (query.region) { const p = add(query.region); where.push(`(c.event_region_code = ${p} OR c.event_region_code LIKE ${p} || '.%')`); }
+  if (query.region) { const p = add(query.region); where.push(withinRegionSql('c.event_region_code', p)); }
   if (query.q) where.push(`c.search @@ plainto_tsquery('indonesian', ${add(query.q)})`);
   if (query.subjectType) where.push(`EXISTS (SELECT 1 FROM case_terlapor t WHERE t.case_id = c.id AND t.subject_type = ${add(query.subjectType)})`);
   if (query.act) where.push(`${add(query.act)} = ANY(c.acts)`);

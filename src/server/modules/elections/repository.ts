@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import { withinRegionSql } from '../../db/sql.ts';
 
 export interface ContestFilter {
   year?: number;
@@ -33,7 +34,7 @@ export async function listContests(db: Queryable, filter: ContestFilter) {
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
   if (filter.year) where.push(`e.year = ${add(filter.year)}`);
   if (filter.electionId) where.push(`e.id = ${add(filter.electionId)}`);
-  if (filter.region) { const p = add(filter.region); where.push(`(c.region_code = ${p} OR c.region_code LIKE ${p} || '.%')`); }
+  if (filter.region) { const p = add(filter.region); where.push(withinRegionSql('c.region_code', p)); }
   if (filter.kind) where.push(`c.kind = ${add(filter.kind)}`);
   const result = await db.query<{ election_id: string; region_code: string; region_name: string; kind: string; voting_date: string; pairs: number; total: number }>(
     `SELECT c.election_id, c.region_code, r.name AS region_name, c.kind, e.voting_date,

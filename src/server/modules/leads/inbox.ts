@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/service.ts';
 import { isReadOnly, isSupervisor, jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import type { Highlight } from '../../../domain/leads/highlights.ts';
 import type { LeadListQuery } from './schemas.ts';
+import { withinRegionSql } from '../../db/sql.ts';
 
 export const leadNotFound = () => new AppError('not_found', { id: 'Lead tidak ditemukan.', en: 'Lead not found.' });
 
@@ -21,7 +22,7 @@ export function leadScopeClause(principal: Principal, add: (v: unknown) => strin
   if (j.kind === 'national') return null;
   if (j.kind !== 'region') throw forbidden();
   const p = add(j.regionCode);
-  const within = `EXISTS (SELECT 1 FROM unnest(l.region_codes) rc WHERE rc = ${p} OR rc LIKE ${p} || '.%')`;
+  const within = `EXISTS (SELECT 1 FROM unnest(l.region_codes) rc WHERE ${withinRegionSql('rc', p)})`;
   // Province supervisors also triage leads whose region the pipeline could not tell.
   return principal.role === 'pengawas_provinsi' ? `(${within} OR cardinality(l.region_codes) = 0)` : within;
 }
@@ -67,7 +68,7 @@ export async function listLeads(db: Queryable, principal: Principal, query: Lead
   if (query.includeIrrelevant !== 'true') where.push('l.relevant');
   if (query.minScore !== undefined) where.push(`l.score >= ${add(query.minScore)}`);
   if (query.kind) where.push(`l.kind = ${add(query.kind)}`);
-  if (query.region) { const p = add(query.region); where.push(`EXISTS (SELECT 1 FROM unnest(l.region_codes) rc WHERE rc = ${p} OR rc LIKE ${p} || '.%')`); }
+  if (query.region) { const p = add(query.region); where.push(`EXISTS (SELECT 1 FROM unnest(l.region_codes) rc WHERE ${withinRegionSql('rc', p)})`); }
   if (query.q) where.push(`to_tsvector('indonesian', coalesce(a.title, '') || ' ' || coalesce(a.text, '')) @@ plainto_tsquery('indonesian', ${add(query.q)})`);
   const limit = add(query.limit);
   const offset = add(query.offset);

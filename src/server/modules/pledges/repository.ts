@@ -1,5 +1,6 @@
 // Pledge queries. Public reads never select the signatory names.
 import type { Queryable, Tx } from '../../db/client.ts';
+import { withinRegionSql } from '../../db/sql.ts';
 
 export interface PledgeRow {
   id: string;
@@ -50,7 +51,7 @@ export async function listPledgeRows(db: Queryable, filter: PledgeFilter): Promi
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  if (filter.region) { const p = add(filter.region); where.push(`(p.region_code = ${p} OR p.region_code LIKE ${p} || '.%')`); }
+  if (filter.region) { const p = add(filter.region); where.push(withinRegionSql('p.region_code', p)); }
   if (filter.agency) where.push(`p.search_agency LIKE '%' || ${add(agencySearchKey(filter.agency))} || '%'`);
   const result = await db.query<PledgeRow & { total: number }>(
     `SELECT ${PUBLIC_COLUMNS}, count(*) OVER () AS total FROM pledges p JOIN regions r ON r.code = p.region_code

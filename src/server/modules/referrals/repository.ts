@@ -2,6 +2,7 @@
 // of the WHERE clause (referralScopeClause), so nobody reads rows outside their scope.
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { ReferralActor } from '../../../domain/referrals/access.ts';
+import { withinRegionSql } from '../../db/sql.ts';
 
 export interface ReferralRow {
   id: string;
@@ -92,7 +93,7 @@ export interface AgencyTokenRow {
 
 type Add = (value: unknown) => string;
 
-const within = (column: string, p: string) => `(${column} = ${p} OR ${column} LIKE ${p} || '.%')`;
+const within = withinRegionSql;
 
 /** The SQL form of access.ts canSeeReferral; `r` is referrals. Null = no restriction. */
 export function referralScopeClause(actor: ReferralActor, add: Add): string | null {

@@ -104,46 +104,9 @@ export interface RegionProfile {
   risk: RiskExplanation | null;
 }
 
-export interface CountItem {
-  code: string;
-  label: string;
-  labelEn?: string;
-  count: number;
-}
-
-export interface RegionCount {
-  code: string;
-  name: string;
-  count: number;
-}
-
-export interface ReferenceFigure {
-  id: string;
-  election: string;
-  publisher: string;
-  asOf: string;
-  label: string;
-  labelEn: string;
-  figures: Record<string, number>;
-  source: string;
-  note?: string;
-}
-
-export interface PublicStats {
-  generatedAt: string;
-  totals: { cases: number; laporan: number; temuan: number; terlapor: number };
-  byProvince: RegionCount[];
-  byRegency: (RegionCount & { provinceCode: string })[];
-  byStage: CountItem[];
-  bySubjectType: CountItem[];
-  byAct: CountItem[];
-  byClassification: CountItem[];
-  byState: CountItem[];
-  byOutcome: CountItem[];
-  weekly: { week: string; startsOn: string; count: number }[];
-  reference: ReferenceFigure[];
-  notes: Bilingual[];
-}
+// The dashboard's shapes are the server's own (type-only imports: erased from the bundle).
+export type { CountItem, RegionCount, StatsData as PublicStats } from '../../../server/modules/stats/service.ts';
+export type { ReferenceFigure } from '../../../server/modules/stats/reference.ts';
 
 export interface DatasetField {
   name: string;
