@@ -123,3 +123,76 @@ export function mp4(): Buffer {
 export function webm(): Buffer {
   return Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0x82, 0x84, ...bytesOf('webm'), 0x42, 0x87, 0x81, 0x02]);
 }
+
+// ---- Hostile PDFs for the active-content check (issue 11, item 3) ----
+
+/** ASCII85 encoding (PDF flavour: `z` for zero groups, `~>` end marker). */
+export function ascii85(data: Buffer): string {
+  let out = '';
+  for (let i = 0; i < data.length; i += 4) {
+    const chunkBytes = data.subarray(i, i + 4);
+    const padded = Buffer.concat([chunkBytes, Buffer.alloc(4 - chunkBytes.length)]);
+    let n = padded.readUInt32BE(0);
+    if (n === 0 && chunkBytes.length === 4) { out += 'z'; continue; }
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) { digits.unshift(String.fromCharCode(33 + (n % 85))); n = Math.floor(n / 85); }
+    out += digits.join('').slice(0, chunkBytes.length + 1);
+  }
+  return `${out}~>`;
+}
+
+/** RunLength encoding with literal runs only. */
+export function runLength(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < data.length; i += 128) {
+    const run = data.subarray(i, i + 128);
+    parts.push(Buffer.from([run.length - 1]), run);
+  }
+  parts.push(Buffer.from([128]));
+  return Buffer.concat(parts);
+}
+
+export type StreamFilter = 'FlateDecode' | 'ASCIIHexDecode' | 'ASCII85Decode' | 'RunLengthDecode';
+/** Encodes `data` so that decoding with `filters` in order yields it back. */
+export function encodeStream(data: Buffer, filters: StreamFilter[]): Buffer {
+  let out = data;
+  for (const filter of [...filters].reverse()) {
+    if (filter === 'FlateDecode') out = deflateSync(out);
+    if (filter === 'ASCIIHexDecode') out = Buffer.from(`${out.toString('hex')}>`, 'latin1');
+    if (filter === 'ASCII85Decode') out = Buffer.from(ascii85(out), 'latin1');
+    if (filter === 'RunLengthDecode') out = runLength(out);
+  }
+  return out;
+}
+
+/** The body of an object stream holding `objects`, numbered from `firstNumber`. */
+export function objectStreamBody(objects: string[], firstNumber: number): { data: Buffer; n: number; first: number } {
+  let offset = 0;
+  const header: string[] = [];
+  for (const [i, body] of objects.entries()) { header.push(`${firstNumber + i} ${offset}`); offset += body.length + 1; }
+  const head = `${header.join(' ')}\n`;
+  return { data: Buffer.from(head + objects.map((o) => `${o}\n`).join(''), 'latin1'), n: objects.length, first: head.length };
+}
+
+/**
+ * The one-page pdf() with extra indirect objects (numbered 6, 7, …) appended before the xref;
+ * each is a dictionary text, or a stream (dictionary entries plus raw data, /Length added).
+ */
+export function pdfWithObjects(objects: (string | { dict: string; data: Buffer })[], options: { extra?: string } = {}): Buffer {
+  const base = pdf({ extra: options.extra }).toString('latin1');
+  const at = base.indexOf('xref');
+  const parts: Buffer[] = [Buffer.from(base.slice(0, at), 'latin1')];
+  objects.forEach((o, i) => {
+    if (typeof o === 'string') parts.push(Buffer.from(`${6 + i} 0 obj\n${o}\nendobj\n`, 'latin1'));
+    else parts.push(Buffer.from(`${6 + i} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, 'latin1'), o.data, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  });
+  parts.push(Buffer.from(base.slice(at), 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A JavaScript open action kept in an object stream (object 7 inside stream 6), encoded with `filters`. */
+export function pdfWithScriptInObjectStream(filters: StreamFilter[], options: { streamType?: string } = {}): Buffer {
+  const body = objectStreamBody(['<< /S /JavaScript /JS (app.alert\\(1\\)) >>'], 7);
+  const filter = filters.length === 1 ? `/${filters[0]}` : `[${filters.map((f) => `/${f}`).join(' ')}]`;
+  return pdfWithObjects([{ dict: `${options.streamType ?? '/Type /ObjStm'} /N ${body.n} /First ${body.first} /Filter ${filter}`, data: encodeStream(body.data, filters) }], { extra: '/OpenAction 7 0 R' });
+}

@@ -1,14 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
 import { inspectEvidence, DEFAULT_EVIDENCE_LIMITS, type RejectionReason } from '../../src/domain/evidence/inspect.ts';
 import { extensionMatches, imageDimensions, sniffFormat, recogniseUnsupported } from '../../src/domain/evidence/sniff.ts';
 import { exifOrientation, stripJpegMetadata, stripPngMetadata, stripWebpMetadata, MalformedFileError } from '../../src/domain/evidence/strip.ts';
-import { appSegment, exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, png, webm, webp } from './evidence-fixtures.ts';
+import { appSegment, encodeStream, exifSegment, jpeg, mp4, objectStreamBody, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png, webm, webp } from './evidence-fixtures.ts';
+import { scanPdf } from '../../src/domain/evidence/pdfScan.ts';
 
-const inflate = (data: Uint8Array, max: number) => {
-  try { return inflateSync(data, { maxOutputLength: max }); } catch (e) { if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new RangeError('big'); return null; }
-};
 const has = (hay: Uint8Array, needle: string) => Buffer.from(hay).includes(Buffer.from(needle, 'latin1'));
 
 describe('sniffing by content', () => {
@@ -93,10 +92,10 @@ describe('inspectEvidence: accept', () => {
     assert.equal(Buffer.from(result.bytes).readUInt32LE(4), result.bytes.length - 8);
   });
   test('a PDF with annotation rich text (XHTML <body>) is not a polyglot', () => {
-    assert.ok(inspectEvidence(pdf({ extra: '/Annot << /RC (<?xml version="1.0"?><body xmlns="http://www.w3.org/1999/xhtml"><p>catatan</p></body>) >>' }), 'a.pdf', { inflate }).ok);
+    assert.ok(inspectEvidence(pdf({ extra: '/Annot << /RC (<?xml version="1.0"?><body xmlns="http://www.w3.org/1999/xhtml"><p>catatan</p></body>) >>' }), 'a.pdf').ok);
   });
   test('PDF, MP4 and WebM accepted', () => {
-    assert.ok(inspectEvidence(pdf(), 'surat.pdf', { inflate }).ok);
+    assert.ok(inspectEvidence(pdf(), 'surat.pdf').ok);
     assert.ok(inspectEvidence(mp4(), 'video.mp4').ok);
     assert.ok(inspectEvidence(webm(), 'rekaman.webm').ok);
   });
@@ -111,10 +110,10 @@ describe('inspectEvidence: reject', () => {
     ['JPEG named .exe', jpeg(), 'photo.exe', 'extension_mismatch', 415],
     ['polyglot JPEG with <script>', jpeg({ comment: '<script>alert(document.cookie)</script>' }), 'a.jpg', 'polyglot', 415],
     ['polyglot PNG with <html>', png({ text: { c: '<html><body>x' } }), 'a.png', 'polyglot', 415],
-    ['PDF with /JavaScript', pdf({ extra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 'a.pdf', 'active_content', 415],
-    ['PDF with hex-escaped /J#61vaScript', pdf({ extra: '/OpenAction << /S /J#61vaScript /JS (x) >>' }), 'a.pdf', 'active_content', 415],
-    ['PDF with /Launch', pdf({ extra: '/OpenAction << /S /Launch /F (cmd.exe) >>' }), 'a.pdf', 'active_content', 415],
-    ['PDF with JavaScript inside a compressed object stream', pdfWithCompressedJavaScript(), 'a.pdf', 'active_content', 415],
+    ['PDF with /JavaScript', pdf({ extra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 'a.pdf', 'active_content', 422],
+    ['PDF with hex-escaped /J#61vaScript', pdf({ extra: '/OpenAction << /S /J#61vaScript /JS (x) >>' }), 'a.pdf', 'active_content', 422],
+    ['PDF with /Launch', pdf({ extra: '/OpenAction << /S /Launch /F (cmd.exe) >>' }), 'a.pdf', 'active_content', 422],
+    ['PDF with JavaScript inside a compressed object stream', pdfWithCompressedJavaScript(), 'a.pdf', 'active_content', 422],
     ['encrypted PDF', pdf({ extra: '/Encrypt 9 0 R' }), 'a.pdf', 'encrypted_pdf', 415],
     ['60-megapixel PNG header', png({ width: 10_000, height: 6_000, pixels: false }), 'a.png', 'too_many_pixels', 413],
     ['60-megapixel JPEG header', jpeg({ width: 10_000, height: 6_000 }), 'a.jpg', 'too_many_pixels', 413],
@@ -125,7 +124,7 @@ describe('inspectEvidence: reject', () => {
   ];
   for (const [name, bytes, fileName, reason, status] of cases) {
     test(name, () => {
-      const result = inspectEvidence(bytes, fileName, { inflate });
+      const result = inspectEvidence(bytes, fileName);
       assert.equal(result.ok, false, name);
       if (!result.ok) {
         assert.equal(result.rejection.reason, reason);
@@ -147,5 +146,90 @@ describe('inspectEvidence: reject', () => {
   test('malformed structures throw a typed error from the strippers', () => {
     assert.throws(() => stripPngMetadata(png().subarray(0, 40)), MalformedFileError);
     assert.throws(() => stripJpegMetadata(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff])), MalformedFileError);
+  });
+});
+
+describe('PDF active content over the whole object graph (issue 11, item 3)', () => {
+  const script = Buffer.from('<< /S /JavaScript /JS (app.alert\\(1\\)) >>', 'latin1');
+  const asImage = '/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8';
+  const refused: [string, Buffer, string][] = [
+    ['JavaScript in a Flate object stream', pdfWithScriptInObjectStream(['FlateDecode']), 'JavaScript'],
+    ['JavaScript in an ASCIIHex object stream', pdfWithScriptInObjectStream(['ASCIIHexDecode']), 'JavaScript'],
+    ['JavaScript in an ASCII85 object stream', pdfWithScriptInObjectStream(['ASCII85Decode']), 'JavaScript'],
+    ['JavaScript behind ASCII85 then Flate', pdfWithScriptInObjectStream(['ASCII85Decode', 'FlateDecode']), 'JavaScript'],
+    ['JavaScript in a RunLength object stream', pdfWithScriptInObjectStream(['RunLengthDecode']), 'JavaScript'],
+    ['an object stream tagged as an image', pdfWithScriptInObjectStream(['FlateDecode'], { streamType: asImage }), 'JavaScript'],
+    ['a JavaScript action inside a stream tagged as an image', pdfWithObjects([{ dict: `${asImage} /Filter /FlateDecode`, data: deflateSync(script) }]), 'JavaScript'],
+    ['/J#61vaScript inside an object stream', pdfWithObjects([{ dict: `/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode`, data: deflateSync(Buffer.from('7 0\n<< /S /J#61vaScript /J#53 (x) >>')) }], { extra: '/OpenAction 7 0 R' }), 'JavaScript'],
+    ['lower-case escapes /#4aava#53cript', pdf({ extra: '/OpenAction << /S /#4aava#53cript /#4a#53 (x) >>' }), 'JavaScript'],
+    ['/OpenAction /URI', pdf({ extra: '/OpenAction << /S /URI /URI (https://contoh.test/x) >>' }), 'OpenAction URI'],
+    ['/OpenAction to an indirect /URI action', pdfWithObjects(['<< /Type /Action /S /URI /URI (https://contoh.test/x) >>'], { extra: '/OpenAction 6 0 R' }), 'OpenAction URI'],
+    ['/AA /SubmitForm', pdf({ extra: '/AA << /WC << /S /SubmitForm /F << /FS /URL /F (https://contoh.test/) >> >> >>' }), 'SubmitForm'],
+    ['/AA with a URI action on page open', pdfWithObjects(['<< /O << /S /URI /URI (https://contoh.test/) >> >>'], { extra: '/AA 6 0 R' }), 'AA/O URI'],
+    ['/OpenAction /Launch', pdf({ extra: '/OpenAction << /S /Launch /F (cmd.exe) >>' }), 'Launch'],
+    ['a GoTo followed by JavaScript in /Next', pdf({ extra: '/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /Named /N /Print >> >>' }), 'OpenAction Named'],
+    ['a link to another file (GoToR)', pdfWithObjects(['<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoToR /F (lain.pdf) /D [0 /Fit] >> >>']), 'GoToR'],
+    ['embedded files in the names tree', pdfWithObjects(['<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>', { dict: '/Type /EmbeddedFile', data: Buffer.from('MZ') }], { extra: '/Names << /Embedded#46iles << /Names [(a.exe) 6 0 R] >> >>' }), 'EmbeddedFile'],
+    ['a file attachment annotation in an object stream', pdfWithObjects([{ dict: '/Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode', data: encodeStream(Buffer.from('7 0\n<< /Type /Annot /Subtype /FileAttachment /FS 8 0 R >>'), ['ASCIIHexDecode']) }]), 'FileAttachment'],
+    ['an XFA form', pdf({ extra: '/AcroForm << /Fields [] /XFA 6 0 R >>' }), 'XFA'],
+  ];
+  for (const [name, bytes, what] of refused) {
+    test(`refused: ${name}`, () => {
+      const result = inspectEvidence(bytes, 'surat.pdf');
+      assert.equal(result.ok, false, name);
+      if (result.ok) return;
+      assert.equal(result.rejection.reason, 'active_content');
+      assert.equal(result.rejection.status, 422);
+      assert.ok(result.rejection.found?.some((f) => f.startsWith(what)), `${name}: found ${result.rejection.found}`);
+      assert.match(result.rejection.message.id, /konten aktif/);
+      assert.match(result.rejection.message.en, /active content/);
+    });
+  }
+
+  const uninspectable: [string, Buffer, RejectionReason, number][] = [
+    ['an abbreviated filter name (/Fl)', pdfWithObjects([{ dict: '/Filter /Fl', data: deflateSync(script) }]), 'malformed', 400],
+    ['an unknown filter', pdfWithObjects([{ dict: '/Filter /BrotliDecode', data: Buffer.from('xx') }]), 'malformed', 400],
+    ['a corrupt Flate stream', pdfWithObjects([{ dict: '/Filter /FlateDecode', data: Buffer.from('not zlib at all') }]), 'malformed', 400],
+    ['a Crypt filter', pdfWithObjects([{ dict: '/Filter /Crypt', data: Buffer.from('xx') }]), 'encrypted_pdf', 415],
+  ];
+  for (const [name, bytes, reason, status] of uninspectable) {
+    test(`uninspectable: ${name}`, () => {
+      const result = inspectEvidence(bytes, 'surat.pdf');
+      assert.ok(!result.ok && result.rejection.reason === reason && result.rejection.status === status, JSON.stringify(result));
+    });
+  }
+  test('uninspectable: a stream that inflates beyond the limit (decompression bomb)', () => {
+    const bomb = pdfWithObjects([{ dict: '/Filter /FlateDecode', data: deflateSync(Buffer.alloc(200_000)) }]);
+    const result = inspectEvidence(bomb, 'bom.pdf', { pdfScan: { perStream: 100_000, total: 1_000_000 } });
+    assert.ok(!result.ok && result.rejection.reason === 'malformed' && /terlalu besar/.test(result.rejection.message.id), JSON.stringify(result));
+    assert.ok(inspectEvidence(bomb, 'bom.pdf').ok, 'within the default limit');
+  });
+  test('uninspectable: a stream cut short of its indirect /Length', () => {
+    const data = deflateSync(script);
+    const text = `<< /Filter /FlateDecode /Length 7 0 R >>\nstream\n`;
+    const bytes = pdfWithObjects([`${text}${data.subarray(0, 5).toString('latin1')}\nendstream`, String(data.length)]);
+    const result = scanPdf(bytes);
+    assert.ok(result.uninspectable, JSON.stringify(result));
+  });
+
+  test('accepted: in-document navigation, a clicked web link, structure and transparency /S names', () => {
+    const clean = pdfWithObjects([
+      '<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoTo /D [3 0 R /Fit] >> >>',
+      '<< /Type /Annot /Subtype /Link /Rect [0 20 10 30] /A << /S /URI /URI (https://kpu.go.id/) >> >>',
+      '<< /Type /StructTreeRoot /K << /S /P /Pg 3 0 R >> >>',
+      '<< /Type /Group /S /Transparency /CS /DeviceRGB >>',
+    ], { extra: '/OpenAction [3 0 R /Fit] /AA << /WC << /S /Named /N /FirstPage >> >> /PageLabels << /Nums [0 << /S /D >>] >>' });
+    const result = inspectEvidence(clean, 'tautan.pdf');
+    assert.ok(result.ok, JSON.stringify(result));
+  });
+  test('accepted: a pdf-lib document with object streams, an image and a form', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([200, 200]);
+    page.drawImage(await doc.embedPng(png({ width: 8, height: 8 })), { x: 10, y: 10, width: 50, height: 50 });
+    page.drawText('Surat undangan kampanye');
+    doc.getForm().createTextField('nama').addToPage(page, { x: 10, y: 100 });
+    const bytes = Buffer.from(await doc.save({ useObjectStreams: true }));
+    const result = inspectEvidence(bytes, 'undangan.pdf');
+    assert.ok(result.ok, JSON.stringify(result));
   });
 });

@@ -4,6 +4,7 @@
 // copy for images. The HTTP layer only maps a rejection to problem+json.
 import { extensionMatches, extensionOf, imageDimensions, recogniseUnsupported, sniffFormat, type EvidenceKind, type ImageDimensions, type SniffedType } from './sniff.ts';
 import { MalformedFileError, stripImageMetadata, type StripResult } from './strip.ts';
+import { DEFAULT_PDF_SCAN_LIMITS, decodePdfNames, latin1, scanPdf, type PdfScanLimits } from './pdfScan.ts';
 
 export interface EvidenceLimits {
   /** Maximum bytes per kind. */
@@ -26,8 +27,10 @@ export type RejectionReason =
 export interface Rejection {
   reason: RejectionReason;
   /** HTTP status the reason maps to (4xx only). */
-  status: 400 | 413 | 415;
+  status: 400 | 413 | 415 | 422;
   message: { id: string; en: string };
+  /** For active content: what was found, in PDF terms. */
+  found?: string[];
 }
 
 export interface AcceptedEvidence {
@@ -43,11 +46,8 @@ export type Inspection = AcceptedEvidence | { ok: false; rejection: Rejection };
 
 export interface InspectOptions {
   limits?: EvidenceLimits;
-  /**
-   * Inflates one FlateDecode stream, returning null when it is not zlib data; must throw
-   * RangeError when the output would exceed `maxOutput`. Injected because zlib is a Node API.
-   */
-  inflate?: (data: Uint8Array, maxOutput: number) => Uint8Array | null;
+  /** Decoded-size limits for the PDF stream scan. */
+  pdfScan?: PdfScanLimits;
 }
 
 const KIND_LABEL: Record<EvidenceKind, { id: string; en: string }> = {
@@ -57,6 +57,9 @@ const UNSUPPORTED_LABEL: Record<string, string> = {
   gif: 'GIF', heic: 'HEIC/HEIF', zip: 'arsip ZIP (termasuk DOCX/XLSX/APK)', exe: 'program Windows (EXE/DLL)', elf: 'program Linux (ELF)',
   svg: 'SVG', html: 'HTML', script: 'skrip', rar: 'arsip RAR', '7z': 'arsip 7z', matroska: 'Matroska (MKV)', tiff: 'TIFF', bmp: 'BMP',
 };
+
+/** PDF names that run code or carry hidden files, looked for in the raw bytes (after #xx escapes are decoded). */
+const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|ImportData|SubmitForm)(?![A-Za-z0-9])/;
 
 const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Inspection =>
   ({ ok: false, rejection: { reason, status, message: { id, en } } });
@@ -68,55 +71,6 @@ const megabytes = (n: number) => `${Math.round(n / MB)} MB`;
 const MARKUP = /<\s*(script|html|svg|iframe|object|embed|body|meta\s+http-equiv)\b|<\?php|javascript:/i;
 /** In PDFs, annotation rich text (/RC) legitimately holds XHTML `<body>`: only script-bearing markup counts. */
 const PDF_MARKUP = /<\s*(script|html|iframe)\b|<\?php|javascript:/i;
-/** PDF names that run code or carry hidden files (checked after #xx name escapes are decoded). */
-const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|ImportData)(?![A-Za-z0-9])/;
-
-const latin1 = (bytes: Uint8Array) => {
-  // Chunked: String.fromCharCode over a whole 50 MB array would overflow the argument stack.
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 32_768) out += String.fromCharCode(...bytes.subarray(i, i + 32_768));
-  return out;
-};
-const decodePdfNames = (text: string) => text.replace(/\/[^\s/[\]<>(){}%]+/g, (name) => name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
-
-const MAX_PDF_STREAM_OUTPUT = 16 * MB;
-const MAX_PDF_TOTAL_OUTPUT = 128 * MB;
-
-/** Finds active content in a PDF, looking inside compressed streams (object streams hide dictionaries). */
-export function findPdfActiveContent(bytes: Uint8Array, inflate?: InspectOptions['inflate']): { found: string | null; uninspectable: boolean } {
-  const text = latin1(bytes);
-  const direct = PDF_ACTIVE.exec(decodePdfNames(text));
-  if (direct) return { found: direct[1], uninspectable: false };
-  if (!inflate) return { found: null, uninspectable: false };
-  let total = 0;
-  const streamStart = /(?<!end)stream\r?\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = streamStart.exec(text))) {
-    const begin = match.index + match[0].length;
-    const end = text.indexOf('endstream', begin);
-    if (end < 0) break;
-    const before = text.slice(Math.max(0, match.index - 512), match.index);
-    if (!/FlateDecode/.test(before) || /\/Subtype\s*\/Image/.test(before)) { streamStart.lastIndex = end + 9; continue; }
-    let inflated: Uint8Array | null;
-    try {
-      inflated = inflate(bytes.subarray(begin, end), MAX_PDF_STREAM_OUTPUT);
-    } catch (error) {
-      if (error instanceof RangeError) return { found: null, uninspectable: true };
-      inflated = null;
-    }
-    if (inflated) {
-      total += inflated.length;
-      if (total > MAX_PDF_TOTAL_OUTPUT) return { found: null, uninspectable: true };
-      const inner = decodePdfNames(latin1(inflated));
-      const hit = PDF_ACTIVE.exec(inner);
-      if (hit) return { found: hit[1], uninspectable: false };
-      if (/<\s*script\b/i.test(inner)) return { found: 'script', uninspectable: false };
-    }
-    streamStart.lastIndex = end + 9;
-  }
-  return { found: null, uninspectable: false };
-}
-
 export function inspectEvidence(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): Inspection {
   const limits = options.limits ?? DEFAULT_EVIDENCE_LIMITS;
   if (bytes.length === 0) return reject('empty', 400, 'Berkas kosong (0 byte).', 'The file is empty (0 bytes).');
@@ -165,12 +119,21 @@ export function inspectEvidence(bytes: Uint8Array, fileName: string, options: In
     if (/\/Encrypt(?![A-Za-z0-9])/.test(decodePdfNames(text))) {
       return reject('encrypted_pdf', 415, 'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.', 'Encrypted or password-protected PDFs cannot be checked; send one without a password.');
     }
-    const active = findPdfActiveContent(bytes, options.inflate);
-    if (active.found) {
-      return reject('active_content', 415, `PDF berisi konten aktif (${active.found}) dan tidak diterima.`, `The PDF contains active content (${active.found}) and is not accepted.`);
+    const raw = PDF_ACTIVE.exec(decodePdfNames(text));
+    const scan = scanPdf(bytes, options.pdfScan ?? DEFAULT_PDF_SCAN_LIMITS);
+    if (scan.encrypted) {
+      return reject('encrypted_pdf', 415, 'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.', 'Encrypted or password-protected PDFs cannot be checked; send one without a password.');
     }
-    if (active.uninspectable) {
-      return reject('malformed', 400, 'Isi PDF tidak dapat diperiksa (aliran data terlalu besar).', 'The PDF cannot be checked (a data stream is too large).');
+    const found = [...new Set([...(raw ? [raw[1] === 'JS' ? 'JavaScript' : raw[1].replace(/s$/, '')] : []), ...scan.found])];
+    if (found.length > 0) {
+      const list = found.slice(0, 5).join(', ');
+      return { ok: false, rejection: { reason: 'active_content', status: 422, found, message: {
+        id: `PDF berisi konten aktif (${list}) dan tidak diterima: skrip, peluncuran program, pengiriman formulir, berkas sisipan, atau aksi selain navigasi di dalam dokumen. Cetak ulang ke PDF biasa lalu kirim kembali.`,
+        en: `The PDF contains active content (${list}) and is not accepted: scripts, program launches, form submission, embedded files or actions other than in-document navigation. Print it to a plain PDF and send it again.`,
+      } } };
+    }
+    if (scan.uninspectable) {
+      return reject('malformed', 400, `Isi PDF tidak dapat diperiksa: ${scan.uninspectable.id}.`, `The PDF cannot be checked: ${scan.uninspectable.en}.`);
     }
     if (!/%%EOF/.test(text.slice(-2048))) {
       return reject('malformed', 400, 'Berkas PDF rusak atau tidak lengkap.', 'The PDF is corrupt or incomplete.');

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  pdf_active_content: 422,
   account_locked: 423,
   rate_limited: 429,
   internal: 500,

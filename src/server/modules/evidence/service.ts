@@ -3,7 +3,6 @@
 // the upload id in `bukti`. Staff read files per case; every read is logged (chain of custody)
 // and reads of originals also go to the audit chain with their stated purpose.
 import { randomBytes } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { AppError, forbidden, notFound, type ErrorCode } from '../../platform/errors.ts';
 import { sha256Hex } from '../../platform/storage.ts';
 import { appendAudit } from '../audit/service.ts';
@@ -12,7 +11,7 @@ import { DEFAULT_EVIDENCE_LIMITS, inspectEvidence, type EvidenceLimits, type Rej
 import type { EvidenceKind } from '../../../domain/evidence/sniff.ts';
 import { loadCaseForStaff } from '../cases/handling.ts';
 import { nowOf, type CaseDeps } from '../cases/deps.ts';
-import { derivePublicPdf } from './pdfCopy.ts';
+import { derivePublicPdf, UnreadablePdfError } from './pdfCopy.ts';
 
 export interface UploadResult {
   id: string;
@@ -22,20 +21,10 @@ export interface UploadResult {
   kind: EvidenceKind;
 }
 
-const REJECTION_CODE: Record<Rejection['status'], ErrorCode> = { 400: 'validation_failed', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+const REJECTION_CODE: Record<Rejection['status'], ErrorCode> = { 400: 'validation_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'pdf_active_content' };
 
 export const fileError = (code: ErrorCode, message: { id: string; en: string }, details?: Record<string, unknown>) =>
   new AppError(code, message, { field: 'file', ...(details ? { details } : {}) });
-
-/** zlib for the PDF stream scan; RangeError when a stream inflates beyond the limit. */
-function inflateBounded(data: Uint8Array, maxOutput: number): Uint8Array | null {
-  try {
-    return inflateSync(data, { maxOutputLength: maxOutput });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw new RangeError('stream too large');
-    return null;
-  }
-}
 
 /** A display name safe to store and echo: no path, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
@@ -45,16 +34,23 @@ export function cleanFileName(name: string): string {
 
 export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileName: string }, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): Promise<UploadResult> {
   const fileName = cleanFileName(file.fileName);
-  const inspection = inspectEvidence(file.bytes, fileName, { limits, inflate: inflateBounded });
+  const inspection = inspectEvidence(file.bytes, fileName, { limits });
   if (!inspection.ok) {
-    throw fileError(REJECTION_CODE[inspection.rejection.status], inspection.rejection.message, { reason: inspection.rejection.reason });
+    const { reason, found } = inspection.rejection;
+    throw fileError(REJECTION_CODE[inspection.rejection.status], inspection.rejection.message, { reason, ...(found ? { found } : {}) });
   }
   const { type } = inspection;
   let derived: { bytes: Uint8Array; removed: string[]; method: string } | null = null;
   if (inspection.publicCopy) derived = { ...inspection.publicCopy, method: `strip-${type.format}` };
   else if (type.kind === 'pdf') {
-    const pdf = await derivePublicPdf(file.bytes);
-    if (pdf) derived = { ...pdf, method: 'pdf-resave' };
+    try {
+      derived = { ...await derivePublicPdf(file.bytes), method: 'pdf-rebuild' };
+    } catch (error) {
+      // The copy is built by the same parser a reader would trust least; if it cannot read the
+      // file, nobody has checked what it does, so it is not kept.
+      if (!(error instanceof UnreadablePdfError)) throw error;
+      throw fileError('validation_failed', { id: 'Berkas PDF rusak atau tidak dapat dibaca; cetak ulang ke PDF lalu kirim kembali.', en: 'The PDF is corrupt or cannot be read; print it to PDF again and resend it.' }, { reason: 'malformed' });
+    }
   }
 
   const sha256 = await deps.evidence.put(file.bytes);
