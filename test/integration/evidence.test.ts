@@ -14,7 +14,8 @@ import { createVault } from '../../src/server/platform/vault.ts';
 import { createDiskEvidenceStore, sha256Hex } from '../../src/server/platform/storage.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 import { exifOrientation } from '../../src/domain/evidence/strip.ts';
-import { exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, png } from '../unit/evidence-fixtures.ts';
+import { deflateSync } from 'node:zlib';
+import { exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png } from '../unit/evidence-fixtures.ts';
 
 const clock = new Date('2024-10-10T03:00:00Z');
 
@@ -183,9 +184,9 @@ describeEachBackend('evidence uploads', (ctx) => {
       { name: 'PDF named photo.jpg', status: 415, code: 'unsupported_media_type', send: () => upload(pdf(), 'photo.jpg') },
       { name: 'polyglot JPEG with <script>', status: 415, send: () => upload(jpeg({ comment: '<script>alert(1)</script>' }), 'a.jpg') },
       { name: 'polyglot PNG with <html>', status: 415, send: () => upload(png({ text: { c: '<html><body onload=x>' } }), 'a.png') },
-      { name: 'PDF with /JavaScript', status: 415, send: () => upload(pdf({ extra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 'surat.pdf', { contentType: 'application/pdf' }) },
-      { name: 'PDF with compressed JavaScript', status: 415, send: () => upload(pdfWithCompressedJavaScript(), 'surat.pdf') },
-      { name: 'PDF with /Launch', status: 415, send: () => upload(pdf({ extra: '/OpenAction << /S /Launch /F (calc.exe) >>' }), 'surat.pdf') },
+      { name: 'PDF with /JavaScript', status: 422, code: 'pdf_active_content', send: () => upload(pdf({ extra: '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>' }), 'surat.pdf', { contentType: 'application/pdf' }) },
+      { name: 'PDF with compressed JavaScript', status: 422, code: 'pdf_active_content', send: () => upload(pdfWithCompressedJavaScript(), 'surat.pdf') },
+      { name: 'PDF with /Launch', status: 422, code: 'pdf_active_content', send: () => upload(pdf({ extra: '/OpenAction << /S /Launch /F (calc.exe) >>' }), 'surat.pdf') },
       { name: '60-megapixel PNG header', status: 413, send: () => upload(png({ width: 10_000, height: 6_000, pixels: false }), 'bom.png') },
       { name: 'empty file', status: 400, send: () => upload(Buffer.alloc(0), 'kosong.jpg') },
       { name: 'image over 10 MB', status: 413, code: 'payload_too_large', send: () => upload(jpeg({ segments: Array.from({ length: 170 }, () => Buffer.concat([Buffer.from([0xff, 0xe2, 0xff, 0xff]), Buffer.alloc(65533, 0x20)])) }), 'besar.jpg') },
@@ -205,6 +206,64 @@ describeEachBackend('evidence uploads', (ctx) => {
     }
     const ext = await upload(pdf(), 'photo.jpg');
     assert.match(ext.json().message.id, /ekstensi tidak sesuai isi berkas/i);
+    assert.deepEqual(await counts(), beforeCounts);
+  });
+
+  test('PDFs with active content anywhere in the object graph: 422 pdf_active_content naming what was found, nothing stored', async () => {
+    const asImage = '/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8';
+    const cases: [string, Buffer, string][] = [
+      ['JavaScript in a Flate object stream', pdfWithScriptInObjectStream(['FlateDecode']), 'JavaScript'],
+      ['JavaScript in an ASCIIHex object stream', pdfWithScriptInObjectStream(['ASCIIHexDecode']), 'JavaScript'],
+      ['JavaScript in an ASCII85 object stream', pdfWithScriptInObjectStream(['ASCII85Decode']), 'JavaScript'],
+      ['object stream tagged as an image', pdfWithScriptInObjectStream(['FlateDecode'], { streamType: asImage }), 'JavaScript'],
+      ['JavaScript action in a stream tagged as an image', pdfWithObjects([{ dict: `${asImage} /Filter /FlateDecode`, data: deflateSync(Buffer.from('<< /S /JavaScript /JS (app.alert\\(1\\)) >>')) }]), 'JavaScript'],
+      ['/OpenAction /URI', pdf({ extra: '/OpenAction << /S /URI /URI (https://contoh.test/x) >>' }), 'OpenAction URI'],
+      ['/AA /SubmitForm', pdf({ extra: '/AA << /WC << /S /SubmitForm /F << /FS /URL /F (https://contoh.test/) >> >> >>' }), 'SubmitForm'],
+      ['/Launch', pdf({ extra: '/OpenAction << /S /Launch /F (cmd.exe) >>' }), 'Launch'],
+      ['embedded file', pdfWithObjects(['<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>', { dict: '/Type /EmbeddedFile', data: Buffer.from('MZ') }], { extra: '/Names << /Embedded#46iles << /Names [(a.exe) 6 0 R] >> >>' }), 'EmbeddedFile'],
+      ['name escape /J#61vaScript', pdf({ extra: '/OpenAction << /S /J#61vaScript /JS (x) >>' }), 'JavaScript'],
+    ];
+    const beforeCounts = await counts();
+    for (const [name, bytes, what] of cases) {
+      const res = await upload(bytes, 'surat.pdf', { contentType: 'application/pdf' });
+      assert.equal(res.statusCode, 422, `${name}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, name);
+      const problem = res.json();
+      assert.equal(problem.code, 'pdf_active_content', name);
+      assert.equal(problem.field, 'file', name);
+      assert.match(problem.detail, /PDF berisi konten aktif/, name);
+      assert.ok((problem.details.found as string[]).some((f) => f.startsWith(what)), `${name}: ${problem.details.found}`);
+    }
+    const body = multipart([{ name: 'file', filename: 'a.pdf', contentType: 'application/pdf', content: pdfWithScriptInObjectStream(['ASCII85Decode']) }]);
+    const english = await app.inject({ method: 'POST', url: '/api/v1/uploads', payload: body.payload, headers: { ...body.headers, 'accept-language': 'en' } });
+    assert.equal(english.statusCode, 422);
+    assert.match(english.json().detail, /The PDF contains active content \(JavaScript/);
+    assert.deepEqual(await counts(), beforeCounts);
+    assert.equal((await verifyAuditChain(ctx().db)).ok, true);
+  });
+
+  test('a clean PDF with internal and web links is accepted; its public copy is page content only', async () => {
+    const clean = pdfWithObjects([
+      '<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoTo /D [3 0 R /Fit] >> >>',
+      '<< /Type /Annot /Subtype /Link /Rect [0 20 10 30] /A << /S /URI /URI (https://kpu.go.id/) >> >>',
+    ], { extra: '/OpenAction [3 0 R /Fit] /PageMode /UseOutlines' });
+    const withAnnots = Buffer.from(clean.toString('latin1').replace('/Contents 4 0 R', '/Contents 4 0 R /Annots [6 0 R 7 0 R]'), 'latin1');
+    const res = await upload(withAnnots, 'tautan.pdf', { contentType: 'application/pdf' });
+    assert.equal(res.statusCode, 201, res.body);
+    const caseId = await fileLaporan([res.json().id]);
+    const pub = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${res.json().sha256}` });
+    assert.equal(pub.statusCode, 200);
+    assert.equal(pub.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    for (const needle of ['/JavaScript', '/OpenAction', '/URI', '/Annots', '/AA', '/AcroForm', '/Names', 'Siti']) assert.ok(!has(pub.rawPayload, needle), needle);
+    assert.ok(has(pub.rawPayload, '/Page'), 'the page survives');
+  });
+
+  test('a PDF the parser cannot read is refused (400), not kept without a public copy', async () => {
+    const beforeCounts = await counts();
+    const broken = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const res = await upload(broken, 'rusak.pdf', { contentType: 'application/pdf' });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().field, 'file');
     assert.deepEqual(await counts(), beforeCounts);
   });
 

@@ -14,12 +14,16 @@ const PAGE_KEYS = new Set(['Type', 'Parent', 'Resources', 'Contents', 'MediaBox'
 export class UnreadablePdfError extends Error {}
 
 export async function derivePublicPdf(original: Uint8Array): Promise<{ bytes: Uint8Array; removed: string[] }> {
-  let source: PDFDocument;
   try {
-    source = await PDFDocument.load(original, { updateMetadata: false, throwOnInvalidObject: true });
+    return await rebuild(original);
   } catch (error) {
+    // pdf-lib throws plain errors for any structure it cannot follow (no page tree, bad objects).
     throw new UnreadablePdfError(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function rebuild(original: Uint8Array): Promise<{ bytes: Uint8Array; removed: string[] }> {
+  const source = await PDFDocument.load(original, { updateMetadata: false, throwOnInvalidObject: true });
   const removed = new Set<string>();
   const info = source.context.trailerInfo.Info;
   if (info) removed.add('Info');
