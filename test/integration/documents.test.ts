@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
+import { pdfText } from '../support/pdfText.ts';
 import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
@@ -12,17 +12,6 @@ import { jpeg } from '../unit/evidence-fixtures.ts';
 let clock = new Date('2024-10-10T03:00:00Z');
 const advance = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
 
-/** Text drawn by pdf-lib: hex strings of Tj operators inside the inflated content streams. */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString('latin1');
-  const out: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content = m[1];
-    try { content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'); } catch { /* not compressed */ }
-    for (const t of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) out.push(Buffer.from(t[1], 'hex').toString('latin1'));
-  }
-  return out.join('\n');
-}
 
 async function readPdf(res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
   assert.equal(res.statusCode, 200, res.body.slice(0, 300));

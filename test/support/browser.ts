@@ -71,6 +71,29 @@ export async function ensureWebBuildOnce(): Promise<void> {
   }
 }
 
+/** Generous: a Chromium start on a 2-core machine shared with other test processes can be slow. */
+export const LAUNCH_TIMEOUT_MS = 120_000;
+
+/** Launches Chromium, once more after a failed first attempt (a launch that hung is killed by playwright). */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const launch = () => chromium.launch({
+    executablePath,
+    headless: true,
+    // Playwright gives every launch its own fresh temporary --user-data-dir (and refuses one in args).
+    args: CHROMIUM_ARGS,
+    timeout: LAUNCH_TIMEOUT_MS,
+  });
+  try {
+    return await launch();
+  } catch (first) {
+    try {
+      return await launch();
+    } catch (second) {
+      throw new AggregateError([first, second], `Chromium did not start twice (${executablePath})`);
+    }
+  }
+}
+
 export interface BrowserSession {
   baseUrl: string;
   page: Page;
@@ -101,28 +124,22 @@ export async function startBrowserSession(options: BrowserSessionOptions = {}): 
     await netra?.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   };
-  // Server start-up (PGlite initdb, migrations, reference data) and the browser launch overlap.
-  const [started, launched] = await Promise.allSettled([
-    startNetra(
+  // One after the other, never overlapped: PGlite runs initdb and the migrations as WebAssembly on
+  // this process's main thread, so while the server starts, the event loop is blocked for seconds
+  // at a time and Chromium's launch handshake (read from a pipe by that same loop) waits behind it;
+  // playwright's launch timer then measured PGlite's CPU time, and on a busy machine (another test
+  // file starting its own server and browser) passed 30 s. The server starts first, then the
+  // launch has the loop to itself, with room for a loaded machine and one retry.
+  try {
+    netra = await startNetra(
       { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false },
       { quiet: true },
-    ),
-    chromium.launch({
-      executablePath,
-      headless: true,
-      // Playwright gives every launch its own fresh temporary --user-data-dir (and refuses one in args).
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    }),
-  ]);
-  if (started.status === 'fulfilled') netra = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected' || launched.status === 'rejected') {
+    );
+    browser = await launchChromium(executablePath);
+  } catch (error) {
     await cleanUp();
-    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+    throw error;
   }
-  netra = started.value;
-  browser = launched.value;
   const baseUrl = netra.url;
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const locale = options.locale ?? 'id-ID';
