@@ -126,7 +126,8 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
     const source = beyond === leftover ? '' : 'outside ';
     return result({
       ok: false, count: walked.count, brokenId: walked.lastId + 1,
-      reason: `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted`,
+      reason: `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted`
+        + (pinnedThrough < walked.lastId ? ` (and rows ${pinnedThrough + 1}–${walked.lastId} are not vouched for by any valid checkpoint)` : ''),
     });
   }
   return result({ ok: true, count: walked.count });
