@@ -8,7 +8,9 @@ import { migrate } from '../server/db/migrate.ts';
 import { loadElectionCycle, loadReferenceData } from '../server/reference/loadReference.ts';
 import { prepareDatabase, startNetra } from '../server/main.ts';
 import { createUser } from '../server/modules/accounts/service.ts';
-import { verifyAuditChain } from '../server/modules/audit/service.ts';
+import { verifyAuditTrail } from '../server/modules/audit/service.ts';
+import { parseOutsideCheckpoints, trustedAuditKeys, writeAuditCheckpoint } from '../server/modules/audit/checkpoints.ts';
+import { loadVault } from '../server/platform/vault.ts';
 import { importCandidatePairs } from '../server/modules/elections/importCandidates.ts';
 import { electionCycleSchema } from '../domain/elections/cycle.ts';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/policy.ts';
@@ -25,7 +27,10 @@ Perintah / commands:
                                 peran: ${STAFF_ROLES.join(', ')}
   backup [--out DIR]            cadangkan seluruh data (tabel, bukti, manifest)
   restore DIR                   pulihkan ke instans kosong; periksa jumlah, hash bukti, rantai audit
-  verify-audit                  periksa rantai hash audit (OK atau baris pertama yang rusak)
+  verify-audit [--checkpoints FILE.json]
+                                periksa rantai audit, id tanpa celah, titik periksa bertanda tangan
+                                (dan salinan titik periksa dari luar); OK atau id pertama yang rusak
+  audit-checkpoint              tulis titik periksa audit bertanda tangan sekarang
   triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
   import candidates FILE.csv    impor pasangan calon
   import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
@@ -58,10 +63,15 @@ export async function main(argv: string[]): Promise<number> {
       const db = await prepareDatabase(config);
       const { startWorker } = await import('../server/jobs/worker.ts');
       const { buildJobRegistry } = await import('../server/jobs/registry.ts');
-      const { loadVault } = await import('../server/platform/vault.ts');
-      const worker = startWorker(db, buildJobRegistry({ db, config, vault: loadVault({ key: config.identityKey, dataDir: config.dataDir }) }));
+      const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
+      const worker = startWorker(db, buildJobRegistry({ db, config, vault }));
       console.log(`Netra worker berjalan / running (database: ${db.kind})`);
-      const stop = async () => { await worker.stop(); await db.close(); process.exit(0); };
+      const stop = async () => {
+        await worker.stop();
+        await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true }).catch((e) => console.error(`audit checkpoint at shutdown failed: ${(e as Error).message}`));
+        await db.close();
+        process.exit(0);
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return -1;
@@ -110,10 +120,25 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify-audit': {
-      const result = await withDb((db) => verifyAuditChain(db));
-      if (result.ok) { console.log(`OK (${result.count} events)`); return 0; }
-      console.log(`BROKEN at audit_events.id=${result.brokenId}: ${result.reason} (${result.count} events verified before it)`);
+      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { checkpoints: { type: 'string' } } });
+      const outside = values.checkpoints ? parseOutsideCheckpoints(JSON.parse(readFileSync(values.checkpoints, 'utf8'))) : undefined;
+      const config = loadConfig();
+      const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
+      const result = await withDb(async (db) => {
+        const trustedKeys = new Map((await trustedAuditKeys(db, vault)).map((k) => [k.keyId, k.publicKeyPem]));
+        return verifyAuditTrail(db, { trustedKeys, outside });
+      });
+      const checked = `${result.checkpoints} signed checkpoints${outside ? `, ${result.outsideCheckpoints}/${outside.checkpoints.length} outside checkpoints` : ''}`;
+      if (result.ok) { console.log(`OK (${result.count} events, ${checked})`); return 0; }
+      console.log(`BROKEN at audit_events.id=${result.brokenId}: ${result.reason} (${result.count} events verified before it; ${checked})`);
       return 1;
+    }
+    case 'audit-checkpoint': {
+      const config = loadConfig();
+      const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
+      const cp = await withDb((db) => writeAuditCheckpoint(db, vault, { now: new Date() }));
+      console.log(`Titik periksa / checkpoint #${cp!.id}: ${cp!.eventCount} events up to id ${cp!.lastEventId}, head ${cp!.headHash}, key ${cp!.keyId}`);
+      return 0;
     }
     case 'triage': {
       const { runTriage } = await import('./triage.ts');

@@ -31,6 +31,7 @@ import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
 import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { registerLeadRoutes } from './modules/leads/routes.ts';
 import { registerGeoRoutes } from './modules/geo/routes.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerGuideRoutes(app, { db, config });
   registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);
+  registerAuditRoutes(app, { db, vault });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

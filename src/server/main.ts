@@ -10,6 +10,7 @@ import { countUsers } from './modules/accounts/service.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
 import { buildJobRegistry } from './jobs/registry.ts';
 import { loadVault } from './platform/vault.ts';
+import { writeAuditCheckpoint } from './modules/audit/checkpoints.ts';
 
 export interface RunningNetra {
   url: string;
@@ -48,6 +49,9 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
     async close() {
       await worker?.stop();
       await app.close();
+      // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
+      await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true })
+        .catch((error) => console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`));
       if (!options.db) await db.close();
     },
   };

@@ -11,6 +11,7 @@ import type { Vault } from '../platform/vault.ts';
 import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
 import { leadJobs } from '../modules/leads/jobs.ts';
 import { createDiskEvidenceStore } from '../platform/storage.ts';
+import { auditCheckpointJobs } from '../modules/audit/checkpoints.ts';
 
 export interface JobDeps {
   db: Db;
@@ -20,6 +21,7 @@ export interface JobDeps {
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
+    ...auditCheckpointJobs({ vault: deps.vault }),
     ...leadJobs({ db: deps.db, evidence: createDiskEvidenceStore(join(deps.config.dataDir, 'evidence')) }),
     'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),

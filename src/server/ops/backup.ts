@@ -18,6 +18,9 @@ const BATCH = 5000;
  */
 const DERIVED_TABLES = new Set(['stats_counts']);
 
+/** Append-only by trigger (the audit trail and its checkpoints). */
+const APPEND_ONLY_TABLES = new Set(['audit_events', 'audit_checkpoints', 'audit_signing_keys', 'audit_chain_meta']);
+
 export interface BackupManifest {
   format: 'netra-backup/1';
   createdAt: string;
@@ -118,10 +121,11 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
   await db.transaction(async (tx) => {
     for (const table of [...order].reverse()) {
       if (table === 'schema_migrations') continue;
-      if (table === 'audit_events') {
-        await tx.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
-        await tx.query('DELETE FROM audit_events');
-        await tx.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
+      if (APPEND_ONLY_TABLES.has(table)) {
+        // The restoring owner clears the fresh instance's own audit rows; the app role cannot.
+        await tx.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+        await tx.query(`DELETE FROM "${table}"`);
+        await tx.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
       } else {
         await tx.query(`DELETE FROM "${table}"`);
       }

@@ -1,11 +1,12 @@
 // Append-only, hash-chained audit trail. Each event is written in the same transaction as the
 // change it records; a transaction-scoped advisory lock orders writers so the chain stays linear
-// across processes.
+// across processes. Ids are gapless (previous + 1, assigned under that lock), so a missing row
+// shows; signed checkpoints (checkpoints.ts) pin the chain so a re-hashed one shows too.
 import { createHash } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/client.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-const AUDIT_CHAIN_LOCK = 4_242_002;
+export const AUDIT_CHAIN_LOCK = 4_242_002;
 
 export interface AuditActor {
   id: string | null;
@@ -66,7 +67,7 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'id'>): string {
 
 export async function appendAudit(tx: Tx, event: AuditEventInput): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  const last = await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1');
   const row = {
     occurred_at: event.at ?? new Date(),
     actor_id: event.actor.id,
@@ -78,30 +79,13 @@ export async function appendAudit(tx: Tx, event: AuditEventInput): Promise<void>
     data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
     prev_hash: last.rows[0]?.hash ?? GENESIS_HASH,
   };
+  // Not the sequence: a rolled-back transaction would leave a gap, and a gap must mean a deleted row.
   await tx.query(
-    `INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, entity_type, entity_id, region_code, data, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [row.occurred_at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.region_code,
+    `INSERT INTO audit_events (id, occurred_at, actor_id, actor_role, action, entity_type, entity_id, region_code, data, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [(last.rows[0]?.id ?? 0) + 1, row.occurred_at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.region_code,
       JSON.stringify(row.data), row.prev_hash, hashAuditRow(row)],
   );
 }
 
-export type AuditVerification = { ok: true; count: number } | { ok: false; count: number; brokenId: number; reason: string };
-
-/** Walks the chain in id order, in pages, and names the first row whose hash or link is wrong. */
-export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<AuditVerification> {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let count = 0;
-  for (;;) {
-    const page = await db.query<AuditRow>('SELECT * FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2', [lastId, pageSize]);
-    if (page.rows.length === 0) return { ok: true, count };
-    for (const row of page.rows) {
-      if (row.prev_hash !== prev) return { ok: false, count, brokenId: row.id, reason: 'prev_hash does not match the previous row' };
-      if (hashAuditRow(row) !== row.hash) return { ok: false, count, brokenId: row.id, reason: 'hash does not match the row content' };
-      prev = row.hash;
-      lastId = row.id;
-      count++;
-    }
-  }
-}
+export { verifyAuditChain, verifyAuditTrail, type AuditVerification, type AuditTrailVerification } from './verify.ts';

@@ -10,7 +10,7 @@ export interface DatasetField {
 }
 
 export interface DatasetDefinition {
-  id: 'cases.csv' | 'cases.xlsx' | 'regions.geojson';
+  id: 'cases.csv' | 'cases.xlsx' | 'regions.geojson' | 'audit-checkpoints.json';
   title: string;
   titleEn: string;
   mediaType: string;
@@ -47,11 +47,22 @@ export const REGION_FIELDS: DatasetField[] = [
   { name: 'risk_category', type: 'string', description: 'Kategori kerawanan (tinggi/sedang/rendah, ambang IKP 2024)', descriptionEn: 'Vulnerability category (IKP 2024 thresholds)' },
 ];
 
+export const AUDIT_CHECKPOINT_FIELDS: DatasetField[] = [
+  { name: 'id', type: 'integer', description: 'Nomor titik periksa (berurutan tanpa celah)', descriptionEn: 'Checkpoint number (gapless)' },
+  { name: 'lastEventId', type: 'integer', description: 'Id peristiwa audit terakhir yang dicakup', descriptionEn: 'Last audit event id covered' },
+  { name: 'eventCount', type: 'integer', description: 'Jumlah peristiwa audit sampai id itu', descriptionEn: 'Number of audit events up to that id' },
+  { name: 'headHash', type: 'string', description: 'Hash SHA-256 rantai pada id itu', descriptionEn: 'Chain hash (SHA-256) at that id' },
+  { name: 'signedAt', type: 'string', description: 'Waktu penandatanganan (ISO 8601, UTC)', descriptionEn: 'Signing time (ISO 8601, UTC)' },
+  { name: 'keyId', type: 'string', description: 'Kunci Ed25519 penanda tangan (lihat keys)', descriptionEn: 'Signing Ed25519 key (see keys)' },
+  { name: 'signature', type: 'string', description: 'Tanda tangan Ed25519 (base64) atas pesan signedMessage', descriptionEn: 'Ed25519 signature (base64) over signedMessage' },
+];
+
 const DATA_LICENCE = 'CC BY 4.0 (usulan; ditetapkan operator) / CC BY 4.0 (proposed; set by the operator)';
 export const GEO_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), geometri dari data Badan Informasi Geospasial; kode dan nama wilayah menurut Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).';
 
 export const DATASETS: readonly DatasetDefinition[] = [
   { id: 'cases.csv', title: 'Perkara netralitas (CSV)', titleEn: 'Neutrality cases (CSV)', mediaType: 'text/csv; charset=utf-8', path: '/api/v1/public/open-data/cases.csv', fields: CASE_FIELDS, licence: DATA_LICENCE },
   { id: 'cases.xlsx', title: 'Perkara netralitas (Excel)', titleEn: 'Neutrality cases (Excel)', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', path: '/api/v1/public/open-data/cases.xlsx', fields: CASE_FIELDS, licence: DATA_LICENCE },
+  { id: 'audit-checkpoints.json', title: 'Titik periksa jejak audit bertanda tangan (JSON)', titleEn: 'Signed audit-trail checkpoints (JSON)', mediaType: 'application/json', path: '/api/v1/public/open-data/audit-checkpoints.json', fields: AUDIT_CHECKPOINT_FIELDS, licence: 'CC0 1.0' },
   { id: 'regions.geojson', title: 'Kabupaten/kota: perkara dan kerawanan (GeoJSON)', titleEn: 'Regencies/cities: cases and vulnerability (GeoJSON)', mediaType: 'application/geo+json', path: '/api/v1/public/open-data/regions.geojson', fields: REGION_FIELDS, licence: `${DATA_LICENCE}; geometri: MIT / ODbL-1.0`, attribution: GEO_ATTRIBUTION },
 ];

@@ -28,6 +28,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, deps: OpenDataDeps)
   const builder = new OpenDataBuilder({
     db: deps.db, anonymize, geoDir: deps.geoDir ?? GEO_DATA_DIR, ttlMs: (deps.cacheSeconds ?? 30) * 1000,
     now: () => (deps.now ? deps.now() : new Date()),
+    vault: deps.vault,
   });
 
   app.get('/api/v1/public/open-data', { schema: { tags: ['public'], summary: 'Katalog data terbuka / open-data catalogue' } },
@@ -60,5 +61,8 @@ export function registerOpenDataRoutes(app: FastifyInstance, deps: OpenDataDeps)
 
   app.get('/api/v1/public/open-data/cases.csv', { schema: { tags: ['public'], summary: 'Perkara (CSV, tanpa data pribadi) / cases CSV' } }, serve('cases.csv', 'netra-perkara.csv'));
   app.get('/api/v1/public/open-data/cases.xlsx', { schema: { tags: ['public'], summary: 'Perkara (XLSX) / cases XLSX' } }, serve('cases.xlsx', 'netra-perkara.xlsx'));
+  if (deps.vault) {
+    app.get('/api/v1/public/open-data/audit-checkpoints.json', { schema: { tags: ['public'], summary: 'Titik periksa audit bertanda tangan / signed audit checkpoints' } }, serve('audit-checkpoints.json', 'netra-titik-periksa-audit.json'));
+  }
   app.get('/api/v1/public/open-data/regions.geojson', { schema: { tags: ['public'], summary: 'Kabupaten/kota dengan perkara dan kerawanan (GeoJSON)' } }, serve('regions.geojson', 'netra-wilayah.geojson'));
 }

@@ -12,6 +12,8 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import { statsCacheFor } from '../stats/service.ts';
 import { computeRegionRisks } from '../risk/service.ts';
+import { publicCheckpointDocument } from '../audit/checkpoints.ts';
+import type { Vault } from '../../platform/vault.ts';
 import { CASE_FIELDS, DATASETS, GEO_ATTRIBUTION, type DatasetDefinition } from './datasets.ts';
 
 /** `/work/shared/data/geo` beside the repository (see its SOURCE.md). */
@@ -142,6 +144,8 @@ export interface OpenDataOptions {
   geoDir: string;
   ttlMs: number;
   now: () => Date;
+  /** Vouches for the audit checkpoint keys (audit-checkpoints.json). */
+  vault?: Vault;
 }
 
 export class OpenDataBuilder {
@@ -166,7 +170,13 @@ export class OpenDataBuilder {
     const definition = DATASETS.find((d) => d.id === dataset)!;
     let body: Buffer;
     let rows: number;
-    if (dataset === 'regions.geojson') {
+    if (dataset === 'audit-checkpoints.json') {
+      if (!this.options.vault) throw new Error('audit-checkpoints.json needs the vault');
+      // The latest 1,000 (about 17 hours of activity): outsiders keep them; the endpoint serves the same.
+      const document = await publicCheckpointDocument(db, this.options.vault, 1000);
+      body = Buffer.from(JSON.stringify(document), 'utf8');
+      rows = document.checkpoints.length;
+    } else if (dataset === 'regions.geojson') {
       const geo = await buildRegionsGeoJson(db, this.options.geoDir);
       body = Buffer.from(geo.body, 'utf8');
       rows = geo.rows;
