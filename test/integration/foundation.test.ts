@@ -65,8 +65,13 @@ describeEachBackend('foundation API', (ctx) => {
     assert.equal(missing.statusCode, 404);
     assert.match(String(missing.headers['content-type']), /application\/problem\+json/);
     assert.equal(missing.json().code, 'region_not_found');
-    const garbage = await app.inject('/api/v1/regions/%3Cscript%3E');
-    assert.equal(garbage.statusCode, 404);
+    // Not a region code at all is bad input (400 naming the field), not a missing region.
+    for (const bad of ['abc', '%3Cscript%3E', '1', '16.2']) {
+      const garbage = await app.inject(`/api/v1/regions/${bad}`);
+      assert.equal(garbage.statusCode, 400, bad);
+      assert.equal(garbage.json().field, 'code', bad);
+    }
+    assert.equal(missing.json().field, 'code');
     const level = await app.inject('/api/v1/regions?level=negara');
     assert.equal(level.statusCode, 400);
     assert.equal(level.json().field, 'level');

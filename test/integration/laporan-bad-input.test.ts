@@ -29,6 +29,10 @@ const CASES: [string, Mutator, string][] = [
   ['known date in the future', (b) => { b.peristiwa.tanggalDiketahui = '2024-11-01'; }, 'peristiwa.tanggalDiketahui'],
   ['impossible calendar date', (b) => { b.peristiwa.tanggalKejadian = '2024-02-30'; }, 'peristiwa.tanggalKejadian'],
   ['unknown region', (b) => { b.peristiwa.kodeWilayah = '16.99.99'; }, 'peristiwa.kodeWilayah'],
+  ['unknown province (no time zone)', (b) => { b.peristiwa.kodeWilayah = '99.99'; }, 'peristiwa.kodeWilayah'],
+  ['terlapor in an unknown province', (b) => { b.terlapor[0].kodeWilayah = '99'; }, 'terlapor.0.kodeWilayah'],
+  ['missing reporter name', (b) => { delete b.pelapor.nama; }, 'pelapor.nama'],
+  ['name of one letter', (b) => { b.pelapor.nama = 'B'; }, 'pelapor.nama'],
   ['malformed region code', (b) => { b.peristiwa.kodeWilayah = 'OKI'; }, 'peristiwa.kodeWilayah'],
   ['empty narrative', (b) => { b.peristiwa.uraian = '   '; }, 'peristiwa.uraian'],
   ['narrative too short', (b) => { b.peristiwa.uraian = 'Ada ASN kampanye.'; }, 'peristiwa.uraian'],
@@ -37,7 +41,7 @@ const CASES: [string, Mutator, string][] = [
   ['unknown act', (b) => { b.perbuatan = ['korupsi']; }, 'perbuatan.0'],
   ['no act', (b) => { b.perbuatan = []; }, 'perbuatan'],
   ['javascript: evidence link', (b) => { b.buktiTautan = ['javascript:alert(1)']; }, 'buktiTautan.0'],
-  ['unknown evidence upload', (b) => { b.bukti = ['tidak-ada-unggahan-ini']; }, 'bukti'],
+  ['unknown evidence upload', (b) => { b.bukti = ['unggahan-hilang-0001']; }, 'bukti'],
   ['missing pelapor', (b) => { delete b.pelapor; }, 'pelapor'],
   ['wrong type for terlapor', (b) => { b.terlapor = 'Budi'; }, 'terlapor'],
 ];
@@ -94,6 +98,25 @@ describeEachBackend('laporan bad input', (ctx) => {
     // Another person behind the same address is not affected.
     const other = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
     assert.equal(other.statusCode, 201);
+  });
+
+  test('every message wholly in one language, chosen by Accept-Language q-values', async () => {
+    // Words of zod's English defaults that leaked into Indonesian answers, and Indonesian words in English ones.
+    const english = /\b(Invalid|expected|received|Required|Too small|Too big|characters|must)\b/;
+    const indonesian = /\b(Isian|wajib|tidak|minimal|maksimal|karakter|harus|kode wilayah|tanggal)\b/i;
+    for (const [name, mutate] of CASES) {
+      const body = structuredClone(buildLaporanInput()) as any;
+      mutate(body);
+      const id = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: body });
+      assert.doesNotMatch(id.json().detail, english, `${name} (id): ${id.json().detail}`);
+      const en = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: body, headers: { 'accept-language': 'id;q=0.1, en;q=0.9' } });
+      assert.doesNotMatch(en.json().detail, indonesian, `${name} (en): ${en.json().detail}`);
+      for (const e of en.json().errors ?? []) assert.doesNotMatch(e.message, indonesian, `${name} (en, errors): ${e.message}`);
+    }
+    const missingName = structuredClone(buildLaporanInput()) as any;
+    delete missingName.pelapor.nama;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: missingName });
+    assert.equal(res.json().detail, "Isian tidak valid pada 'pelapor.nama': wajib diisi");
   });
 
   test('English messages with Accept-Language: en', async () => {

@@ -3,10 +3,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.ts';
+import { negotiateLanguage } from './language.ts';
+import { fieldMessage, localizeIssue } from '../platform/validationMessages.ts';
 
 export function prefersEnglish(request: FastifyRequest): boolean {
-  const header = String(request.headers['accept-language'] ?? '').toLowerCase();
-  return /^\s*en\b/.test(header);
+  const header = request.headers['accept-language'];
+  return negotiateLanguage(Array.isArray(header) ? header.join(',') : header) === 'en';
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: { id: string; en: string }, extra: Record<string, unknown> = {}) {
@@ -25,11 +27,6 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, code
     });
 }
 
-const zodIssueMessage = (path: string, message: string) => ({
-  id: `Isian tidak valid pada '${path}': ${message}`,
-  en: `Invalid value for '${path}': ${message}`,
-});
-
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return send(reply, request, error.status, error.code, error.messages, {
@@ -38,12 +35,15 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const english = prefersEnglish(request);
     const issues = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? 'body');
-      return { field: path, message: v.message ?? 'tidak valid' };
+      const message = localizeIssue({ ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message });
+      return { field: path, message: english ? message.en : message.id };
     });
-    const first = issues[0];
-    return send(reply, request, 400, 'validation_failed', zodIssueMessage(first.field, first.message), { field: first.field, errors: issues });
+    const first = error.validation[0];
+    const firstMessage = localizeIssue({ ...(first.params as Record<string, unknown>), code: first.keyword, message: first.message });
+    return send(reply, request, 400, 'validation_failed', fieldMessage(issues[0].field, firstMessage), { field: issues[0].field, errors: issues });
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
@@ -58,7 +58,7 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   }
   if (status >= 400 && status < 500) {
     return send(reply, request, status, 'bad_request', {
-      id: `Permintaan tidak valid: ${fastifyError.message}`,
+      id: BAD_REQUEST_ID[fastifyError.code ?? ''] ?? 'Permintaan tidak valid.',
       en: `Bad request: ${fastifyError.message}`,
     });
   }
@@ -72,6 +72,19 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (process.env.NETRA_TEST_BACKENDS) process.stderr.write(`[500] ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
   return send(reply, request, 500, 'internal', { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' });
 }
+
+/** Fastify's own 4xx causes in Indonesian (its messages are English only). */
+const BAD_REQUEST_ID: Record<string, string> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Badan permintaan JSON kosong.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Badan permintaan bukan JSON yang sah.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length tidak sesuai dengan badan permintaan.',
+  FST_ERR_BAD_URL: 'Alamat permintaan tidak sah.',
+  FST_ERR_ASYNC_CONSTRAINT: 'Permintaan tidak dapat diarahkan.',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'Permintaan harus berupa multipart/form-data.',
+  FST_PARTS_LIMIT: 'Terlalu banyak bagian dalam kiriman.',
+  FST_FILES_LIMIT: 'Terlalu banyak berkas dalam kiriman.',
+  FST_FIELDS_LIMIT: 'Terlalu banyak isian dalam kiriman.',
+};
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 

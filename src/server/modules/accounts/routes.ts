@@ -14,7 +14,7 @@ const loginBody = z.object({
 });
 
 const createUserBody = z.object({
-  username: z.string().trim().min(3).max(100).regex(/^[a-zA-Z0-9._@-]+$/, 'huruf, angka, titik, garis bawah, @ atau tanda hubung'),
+  username: z.string().trim().min(3).max(100).regex(/^[a-zA-Z0-9._@-]+$/, 'huruf, angka, titik, garis bawah, @ atau tanda hubung / letters, digits, dot, underscore, @ or hyphen'),
   displayName: z.string().trim().min(1).max(200).optional(),
   password: z.string().min(10).max(500),
   role: z.enum(STAFF_ROLES),

@@ -70,17 +70,18 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
     if (replay) return { receipt: replay, replayed: true };
   }
 
-  const zone = zoneForRegion(input.peristiwa.kodeWilayah);
-  const today = localDateOf(now, zone);
-  const issues = checkLaporanFacts(input, today);
-  if (issues.length > 0) {
-    throw new AppError('validation_failed', { id: issues[0].id, en: issues[0].en }, { field: issues[0].field, details: { errors: issues } });
-  }
+  // Regions first: the time zone (and so every date check) depends on a real region code.
   const regionCodes = [input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))];
   const missing = await missingRegionCodes(db, [...new Set(regionCodes)]);
   if (missing.length > 0) {
     const field = missing.includes(input.peristiwa.kodeWilayah) ? 'peristiwa.kodeWilayah' : `terlapor.${input.terlapor.findIndex((t) => t.kodeWilayah === missing[0])}.kodeWilayah`;
     throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${missing[0]}`, en: `Unknown region code: ${missing[0]}` }, { field });
+  }
+  const zone = zoneForRegion(input.peristiwa.kodeWilayah);
+  const today = localDateOf(now, zone);
+  const issues = checkLaporanFacts(input, today);
+  if (issues.length > 0) {
+    throw new AppError('validation_failed', { id: issues[0].id, en: issues[0].en }, { field: issues[0].field, details: { errors: issues } });
   }
   if (input.bukti.length > 0) {
     const uploads = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM uploads WHERE id = ANY($1::text[])', [input.bukti]);

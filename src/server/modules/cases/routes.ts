@@ -15,7 +15,7 @@ import { loadCaseForStaff } from './handling.ts';
 import { listAnnouncements } from './announcements.ts';
 
 const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
-const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi');
+const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi / ASCII characters without spaces');
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,7 +49,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.get('/api/v1/public/announcements', {
     schema: { tags: ['laporan'], summary: 'Pengumuman status laporan/temuan (tanpa identitas pelapor) / public status announcements',
-      querystring: z.object({ office: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota').optional(),
+      querystring: z.object({ office: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota / province or regency code').optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
   }, async (request, reply) => {
     reply.header('Cache-Control', 'public, max-age=30');
@@ -88,7 +88,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.get('/api/v1/terlapor/history', {
     schema: { tags: ['cases'], summary: 'Riwayat terlapor / a person’s case history',
-      querystring: z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka').optional(), name: z.string().trim().min(3).max(200).optional(), agency: z.string().trim().max(200).optional() }) },
+      querystring: z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka / NIP of 18 digits').optional(), name: z.string().trim().min(3).max(200).optional(), agency: z.string().trim().max(200).optional() }) },
   }, async (request) => terlaporHistory(deps.db, requirePrincipal(request), request.query));
 
   r.post('/api/v1/temuan', { schema: { tags: ['temuan'], summary: 'Catat informasi awal / record initial information', body: temuanBody } },

@@ -12,10 +12,10 @@ const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|\bon[a-z]+\s*=/i;
 export const plainText = (min: number, max: number) =>
   z.string().trim().min(min).max(max).refine((v) => !MARKUP.test(v), { message: 'tidak boleh berisi tag HTML atau skrip / must not contain HTML or script' });
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD')
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date as YYYY-MM-DD')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'tanggal tidak ada / not a real date');
 
-export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16.02 atau 16.02.01.2001');
+export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16.02 atau 16.02.01.2001 / Kemendagri region code, e.g. 16.02 or 16.02.01.2001');
 
 export const ACT_IDS = ['lainnya', ...NEUTRALITY_ACTS.map((a) => a.id)] as [string, ...string[]];
 
@@ -28,7 +28,7 @@ export const pelaporSchema = z.object({
   pekerjaan: plainText(2, 100),
   kewarganegaraan: plainText(2, 60).default('Indonesia'),
   alamat: plainText(5, 500),
-  telepon: z.string().trim().regex(/^(\+62|62|0)8\d{7,12}$/, 'nomor HP Indonesia, mis. 081234567890'),
+  telepon: z.string().trim().regex(/^(\+62|62|0)8\d{7,12}$/, 'nomor HP Indonesia, mis. 081234567890 / Indonesian mobile number, e.g. 081234567890'),
   email: z.string().trim().email().max(200).optional(),
   kategori: z.enum(PELAPOR_CATEGORIES),
   nomorAkreditasi: plainText(3, 100).optional(),
@@ -57,14 +57,14 @@ export const laporanBody = z.object({
   }),
   perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
   saksi: z.array(z.object({ nama: plainText(2, 200), alamat: plainText(2, 500), telepon: z.string().trim().max(20).optional() })).max(20).default([]),
-  bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan')).max(10).default([]),
-  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(10).default([]),
+  bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan / upload id')).max(10).default([]),
+  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only')).max(10).default([]),
 });
 export type LaporanInput = z.infer<typeof laporanBody>;
 
 export const trackingBody = z.object({
-  kode: z.string().trim().toUpperCase().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP'),
-  pin: z.string().trim().regex(/^\d{6}$/, 'PIN 6 angka'),
+  kode: z.string().trim().toUpperCase().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP / tracking code, e.g. NTR-7K3M-Q9XP'),
+  pin: z.string().trim().regex(/^\d{6}$/, 'PIN 6 angka / 6-digit PIN'),
 });
 
 export const temuanBody = z.object({

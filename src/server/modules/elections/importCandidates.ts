@@ -2,7 +2,8 @@
 // Columns: election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
+import { localizeIssue } from '../../platform/validationMessages.ts';
 import { readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 
@@ -11,7 +12,7 @@ const COLUMNS = ['election_id', 'region_code', 'ballot_number', 'head_name', 'de
 
 const rowSchema = z.object({
   election_id: z.string().min(1),
-  region_code: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota'),
+  region_code: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota / province or regency code'),
   ballot_number: z.union([z.literal(''), z.coerce.number().int().min(1).max(99)]).optional(),
   head_name: z.string().min(2).max(200),
   deputy_name: z.string().min(2).max(200),
@@ -19,11 +20,13 @@ const rowSchema = z.object({
   parties: z.string().max(500).optional(),
 });
 
-const csvError = (line: number, column: string, message: string) =>
-  new AppError('validation_failed', {
-    id: `CSV baris ${line}, kolom ${column}: ${message}`,
-    en: `CSV line ${line}, column ${column}: ${message}`,
+const csvError = (line: number, column: string, message: string | LocalizedMessage) => {
+  const text = typeof message === 'string' ? localizeIssue({ message }) : message;
+  return new AppError('validation_failed', {
+    id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
+    en: `CSV line ${line}, column ${column}: ${text.en}`,
   }, { field: column, details: { line, column } });
+};
 
 export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
   const { header, records } = readCsvRecords(csv);
@@ -32,7 +35,7 @@ export async function importCandidatePairs(db: Db, csv: string, actor: AuditActo
     const parsed = rowSchema.safeParse(record.values);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw csvError(record.line, String(issue.path[0]), issue.message);
+      throw csvError(record.line, String(issue.path[0]), localizeIssue(issue));
     }
     return { line: record.line, ...parsed.data };
   });

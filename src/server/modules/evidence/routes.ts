@@ -10,7 +10,7 @@ import { acceptUpload, fileError, readCaseEvidence } from './service.ts';
 
 const evidenceParams = z.object({
   id: z.string().uuid('id perkara (UUID)'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 karakter heksadesimal kecil)'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 karakter heksadesimal kecil) / SHA-256 (64 lower-case hex characters)'),
 });
 const evidenceQuery = z.object({
   variant: z.enum(['original', 'public']).default('public'),

@@ -4,6 +4,7 @@
 // state and the audit row commit together or not at all.
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
+import { fieldMessage, localizeIssue } from '../../platform/validationMessages.ts';
 import { appendAudit } from '../audit/service.ts';
 import { isWithinRegion } from '../../../domain/regions/search.ts';
 import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
@@ -45,6 +46,10 @@ export async function promoteLead(deps: CaseDeps, principal: Principal, leadId: 
       'SELECT id, url, title, text, text_sha256, fetched_at, published_at, cluster_id FROM articles WHERE id = $1', [lead.article_id])).rows[0];
     const kodeWilayah = input.kodeWilayah ?? defaultRegionFor(principal, lead.regions);
     if (!kodeWilayah) throw new AppError('validation_failed', { id: 'Pilih kode wilayah kejadian.', en: 'Choose the region of the event.' }, { field: 'kodeWilayah' });
+    const known = await tx.query('SELECT 1 FROM regions WHERE code = $1', [kodeWilayah]);
+    if (known.rows.length === 0) {
+      throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${kodeWilayah}`, en: `Unknown region code: ${kodeWilayah}` }, { field: 'kodeWilayah' });
+    }
     const zone = zoneForRegion(kodeWilayah);
     // Known when the article reached Netra (the conservative start of the 7-day temuan clock).
     const tanggalDiketahui = input.tanggalDiketahui ?? localDateOf(new Date(article.fetched_at), zone);
@@ -70,7 +75,7 @@ export async function promoteLead(deps: CaseDeps, principal: Principal, leadId: 
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.join('.');
-      throw new AppError('validation_failed', { id: `Isian ${field} tidak sah: ${issue.message}`, en: `Invalid ${field}: ${issue.message}` }, { field });
+      throw new AppError('validation_failed', fieldMessage(field, localizeIssue(issue)), { field });
     }
     const created = await createInformasiAwal({ ...deps, db: dbInTransaction(deps.db, tx) }, principal, parsed.data);
 

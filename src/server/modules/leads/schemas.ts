@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText, terlaporSchema, ACT_IDS, regionCode, isoDate } from '../cases/schemas.ts';
 
-const httpUrl = z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https');
+const httpUrl = z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
 
 export const leadSourceCreate = z.object({
   kind: z.enum(['rss', 'atom', 'push']),
@@ -22,7 +22,7 @@ export type LeadSourcePatch = z.infer<typeof leadSourcePatch>;
 export const manualLeadBody = z.object({
   url: httpUrl.optional(),
   title: plainText(3, 1000).optional(),
-  text: z.string().trim().min(20, 'minimal 20 karakter').max(2 * 1024 * 1024),
+  text: z.string().trim().min(20, 'minimal 20 karakter / at least 20 characters').max(2 * 1024 * 1024),
   publishedAt: z.string().datetime({ offset: true }).optional(),
 });
 export type ManualLeadInput = z.infer<typeof manualLeadBody>;

@@ -21,16 +21,16 @@ export interface PledgeDeps {
   pledgeSigningKeyPem?: string;
 }
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u0008\u000b-\u001f]/.test(s), 'karakter kontrol tidak diizinkan');
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u0008\u000b-\u001f]/.test(s), 'karakter kontrol tidak diizinkan / control characters are not allowed');
 
 export const pledgeBody = z.object({
   agency: text(3, 300),
-  regionCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isValidLocalDate, 'tanggal tidak valid'),
+  regionCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri / Kemendagri region code'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD / YYYY-MM-DD').refine(isValidLocalDate, 'tanggal tidak valid / not a valid date'),
   venue: text(3, 300),
   signatoryCount: z.number().int().min(1).max(10_000_000).optional(),
   signatories: z.array(z.object({ name: text(2, 200), position: text(0, 200).default('') })).max(20_000).optional(),
-  documentSha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 heksadesimal (64 karakter)').optional(),
+  documentSha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 heksadesimal (64 karakter) / SHA-256 hex (64 characters)').optional(),
 });
 
 const listQuery = z.object({

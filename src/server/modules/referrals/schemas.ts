@@ -5,9 +5,9 @@ import { TOKEN_AUTHORITIES } from '../../../domain/referrals/access.ts';
 import { SETTING_KEYS } from './settings.ts';
 
 const AUTHORITIES = ['KASN', 'BKN', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const regionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, 'kode wilayah Kemendagri');
+const regionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, 'kode wilayah Kemendagri / Kemendagri region code');
 
 export const referralIdParams = z.object({ id: z.string().uuid('id rekomendasi (UUID)') });
 export const publicKeyParams = z.object({ key: z.string().min(1).max(200) });
@@ -28,7 +28,7 @@ export const sanctionBody = z.object({
   sanction: text(1, 120),
   decreeNumber: text(1, 200),
   decreeDate: localDate,
-  documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil)').optional(),
+  documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil) / SHA-256 (64 lower-case hex digits)').optional(),
   note: text(1, 2000).optional(),
 });
 export const notProvenBody = z.object({

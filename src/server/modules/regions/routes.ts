@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { findRegion, listRegions, regionAncestors } from './repository.ts';
 
 export const regionLevelSchema = z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan', 'desa']);
-export const regionCodeSchema = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16, 16.02, 16.02.01, 16.02.01.2001');
+export const regionCodeSchema = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16, 16.02, 16.02.01, 16.02.01.2001 / Kemendagri region code, e.g. 16, 16.02, 16.02.01, 16.02.01.2001');
 
 export const listRegionsQuery = z.object({
   level: regionLevelSchema.optional(),
@@ -26,10 +26,10 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
   }, async (request) => listRegions(db, request.query));
 
   r.get('/api/v1/regions/:code', {
-    schema: { tags: ['regions'], summary: 'Satu wilayah / one region', params: z.object({ code: z.string().max(20) }) },
+    schema: { tags: ['regions'], summary: 'Satu wilayah / one region', params: z.object({ code: regionCodeSchema }) },
   }, async (request) => {
     const { code } = request.params;
-    const region = regionCodeSchema.safeParse(code).success ? await findRegion(db, code) : null;
+    const region = await findRegion(db, code);
     if (!region) throw regionNotFound(code);
     const children = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE parent_code = $1', [code]);
     return {

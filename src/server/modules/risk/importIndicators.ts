@@ -17,13 +17,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
+import { localizeIssue } from '../../platform/validationMessages.ts';
 import { parseCsvLine, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 
 const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi (16) atau kabupaten/kota (16.02) / province or regency code');
 const decimal = (min: number, max: number) => z.string().regex(/^-?\d+(\.\d+)?$/, 'angka dengan titik desimal / a number with a decimal point')
-  .transform(Number).pipe(z.number().min(min, `minimal ${min}`).max(max, `maksimal ${max}`));
+  .transform(Number).pipe(z.number().min(min, `minimal ${min} / at least ${min}`).max(max, `maksimal ${max} / at most ${max}`));
 const integer = (min: number, max: number) => z.string().regex(/^\d+$/, 'bilangan bulat / an integer')
   .transform(Number).pipe(z.number().int().min(min).max(max));
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.union([z.literal('').transform(() => undefined), schema]).optional();
@@ -36,7 +37,7 @@ const IMPORTS = {
     row: z.object({
       region_code: regionCode,
       score: decimal(0, 100),
-      category: optional(z.enum(['tinggi', 'sedang', 'rendah'], { message: "'tinggi', 'sedang' atau 'rendah'" })),
+      category: optional(z.enum(['tinggi', 'sedang', 'rendah'], { message: "'tinggi', 'sedang' atau 'rendah' / 'tinggi', 'sedang' or 'rendah'" })),
       source,
     }),
   },
@@ -56,11 +57,13 @@ const IMPORTS = {
 
 export type RiskImportKind = keyof typeof IMPORTS;
 
-export const csvError = (line: number, column: string, message: string, columnNumber?: number) =>
-  new AppError('validation_failed', {
-    id: `CSV baris ${line}, kolom ${column}: ${message}`,
-    en: `CSV line ${line}, column ${column}: ${message}`,
+export const csvError = (line: number, column: string, message: string | LocalizedMessage, columnNumber?: number) => {
+  const text = typeof message === 'string' ? localizeIssue({ message }) : message;
+  return new AppError('validation_failed', {
+    id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
+    en: `CSV line ${line}, column ${column}: ${text.en}`,
   }, { field: column, details: { line, column, ...(columnNumber ? { columnNumber } : {}) } });
+};
 
 interface IndicatorRow {
   line: number;
@@ -97,7 +100,7 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const column = String(issue.path[0]);
-      throw csvError(record.line, column, issue.message, header.indexOf(column) + 1);
+      throw csvError(record.line, column, localizeIssue(issue), header.indexOf(column) + 1);
     }
     const data = parsed.data as Record<string, unknown>;
     const code = data.region_code as string;

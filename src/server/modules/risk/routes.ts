@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
+import { regionCodeSchema } from '../regions/routes.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../../http/auth.ts';
 import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index.ts';
@@ -17,7 +18,7 @@ export interface RiskDeps {
   now?: () => Date;
 }
 
-const regionParam = z.object({ regionCode: z.string().max(20) });
+const regionParam = z.object({ regionCode: regionCodeSchema });
 const weightsBody = z.object({
   weights: z.object(Object.fromEntries(RISK_COMPONENT_KEYS.map((k) => [k, z.number().min(0).max(1).optional()]))).strict(),
 });
@@ -81,7 +82,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   }
 
   r.get('/api/v1/public/regions/:code/profile', {
-    schema: { tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: z.string().max(20) }) },
+    schema: { tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: regionCodeSchema }) },
   }, async (request) => {
     const profile = await regionProfile(deps.db, request.params.code);
     if (!profile) throw regionNotFound(request.params.code);
