@@ -98,7 +98,8 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
   await t.test('the PPK of the terlapor’s agency records a PP 94/2021 sanction with its decree', async () => {
     const ppk = await session.newPage({ width: 390, height: 844 });
-    await signIn(ppk, { role: 'ppk', agency: AGENCY, regionCode: '16.02', displayName: 'Inspektorat OKI' }, '/staf/rekomendasi');
+    // PPK scope: the catalogue entry (Bapenda of Kabupaten OKI), suggested from the free text at forwarding.
+    await signIn(ppk, { role: 'ppk', agency: 'bapenda', regionCode: '16.02', displayName: 'Inspektorat OKI' }, '/staf/rekomendasi');
     await ppk.getByRole('link', { name: number }).click();
     await ppk.getByTestId('referral-state').filter({ hasText: 'Diteruskan ke PPK' }).waitFor();
     await ppk.locator('.action-buttons').getByRole('button', { name: 'Catat keputusan sanksi', exact: true }).click();

@@ -90,3 +90,18 @@ export function suggestInstansi(freeText: string, terlaporRegionCode: string): {
 export function agencyAddressLabel(key: string, regionName: string): string {
   return `${instansiByKey(key)?.label ?? key} — ${regionName}`;
 }
+
+/** Subjects whose referral goes to the kepala daerah as PPK (UU 6/2014 Pasal 30/52; honorer). */
+const KEPALA_DAERAH_SUBJECTS: readonly string[] = ['kepala_desa', 'perangkat_desa', 'honorer'];
+/** ASN subjects whose PPK may be a regional instansi (after BKN). */
+const ASN_SUBJECTS: readonly string[] = ['PNS', 'PPPK', 'camat', 'lurah', 'penjabat_kepala_daerah'];
+
+/** Whether a terlapor of this subject type is addressed to a catalogue entry when forwarded. */
+export const isAddressedSubject = (subjectType: string) => KEPALA_DAERAH_SUBJECTS.includes(subjectType) || ASN_SUBJECTS.includes(subjectType);
+
+/** The entry the forwarding form proposes for the supervisor to confirm or change. */
+export function suggestAddressForSubject(subjectType: string, freeText: string, regionCode: string): { regionCode: string; key: string } | null {
+  if (KEPALA_DAERAH_SUBJECTS.includes(subjectType)) return { regionCode: pemdaOfRegion(regionCode), key: 'pemerintah_daerah' };
+  if (ASN_SUBJECTS.includes(subjectType)) return suggestInstansi(freeText, regionCode);
+  return null;
+}
