@@ -81,7 +81,7 @@ export function guardedLookup(resolve: Resolver = systemResolve) {
     assertPublicDestination(hostname, resolve).then((addresses) => {
       if (typeof options === 'object' && options?.all) callback(null, addresses);
       else callback(null, addresses[0].address, addresses[0].family);
-    }, (error: Error) => callback(Object.assign(error, { code: 'EBLOCKED' })));
+    }, (error: Error) => callback(Object.assign(error, { code: 'EBLOCKED' }), ''));
   };
 }
 
