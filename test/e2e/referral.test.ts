@@ -47,6 +47,7 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
   const today = localDateOf(new Date(), 'WIB');
   const desk = session.page;
   let number = '';
+  let publicPath = '';
 
   await t.test('a report is filed and the supervisor forwards it', async () => {
     const input = buildLaporanInput({
@@ -71,6 +72,9 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
     await link.click();
     await desk.getByTestId('referral-state').filter({ hasText: 'Direkomendasikan' }).waitFor();
     await desk.getByText('Tidak ada tindakan untuk peran Anda pada status ini.').waitFor();
+    // The public timeline is linked by its unguessable key, not by the sequential letter number.
+    publicPath = (await desk.getByRole('link', { name: 'Lihat perkembangan publik' }).getAttribute('href')) ?? '';
+    assert.match(publicPath, /^\/rekomendasi\/[a-z2-7]{26}$/);
     await desk.getByRole('button', { name: 'Keluar' }).click();
     await desk.waitForURL(/\/staf\/masuk$/);
   });
@@ -98,7 +102,8 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
   await t.test('the PPK of the terlapor’s agency records a PP 94/2021 sanction with its decree', async () => {
     const ppk = await session.newPage({ width: 390, height: 844 });
-    await signIn(ppk, { role: 'ppk', agency: AGENCY, regionCode: '16.02', displayName: 'Inspektorat OKI' }, '/staf/rekomendasi');
+    // PPK scope: the catalogue entry (Bapenda of Kabupaten OKI), suggested from the free text at forwarding.
+    await signIn(ppk, { role: 'ppk', agency: 'bapenda', regionCode: '16.02', displayName: 'Inspektorat OKI' }, '/staf/rekomendasi');
     await ppk.getByRole('link', { name: number }).click();
     await ppk.getByTestId('referral-state').filter({ hasText: 'Diteruskan ke PPK' }).waitFor();
     await ppk.locator('.action-buttons').getByRole('button', { name: 'Catat keputusan sanksi', exact: true }).click();
@@ -121,7 +126,7 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
   await t.test('the public timeline and the compliance statistics change', async () => {
     const pub = await session.newPage({ width: 390, height: 844 });
-    await pub.goto(`/rekomendasi/${encodeURIComponent(number)}`);
+    await pub.goto(publicPath);
     await pub.getByTestId('public-referral-state').filter({ hasText: 'Sanksi diputuskan' }).waitFor();
     await pub.locator('[data-step="verified"].timeline__item--done').waitFor();
     await pub.locator('[data-step="forwarded_to_ppk"].timeline__item--done').waitFor();

@@ -203,7 +203,8 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
     sessions.pengawas_kabkota = await session({ role: 'pengawas_kabkota', regionCode: '16.02' });
     sessions.pengawas_kecamatan = await session({ role: 'pengawas_kecamatan', regionCode: '16.02.05' });
     sessions.bkn = await session({ role: 'bkn' });
-    sessions.ppk = await session({ role: 'ppk', agency: BAPENDA, regionCode: '16.02' });
+    // PPK scope: one instansi catalogue entry (Bapenda of Kabupaten OKI).
+    sessions.ppk = await session({ role: 'ppk', agency: 'bapenda', regionCode: '16.02' });
     sessions.analyst = await session({ role: 'analyst' });
     oki = sessions.pengawas_kabkota;
     palembang = await session({ role: 'pengawas_kabkota', regionCode: '16.71' });
@@ -432,10 +433,11 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
   test("the reporter's NIK and name appear in no public response, export, staff view without a reveal, or log line", async () => {
     const needles = [seed.reporterNik, REPORTER_NAME];
     const { kode, pin } = seed.okiTracking;
-    const recommendation = (await sessions.admin.request({ url: `/api/v1/referrals/${seed.refBkn}` })).json().recommendationNumber as string;
+    // Public timelines are reached by each referral's unguessable public key.
+    const publicKeyOf = async (id: string) => (await sessions.admin.request({ url: `/api/v1/referrals/${id}` })).json().publicKey as string;
     const publicUrls = [
       '/api/v1/public/stats', '/api/v1/public/open-data', '/api/v1/public/open-data/cases.csv', '/api/v1/public/open-data/regions.geojson',
-      `/api/v1/public/referrals/${encodeURIComponent(recommendation)}`, `/api/v1/public/referrals/${seed.refDesa}`, '/api/v1/public/referral-stats',
+      `/api/v1/public/referrals/${await publicKeyOf(seed.refBkn)}`, `/api/v1/public/referrals/${await publicKeyOf(seed.refDesa)}`, '/api/v1/public/referral-stats',
       '/api/v1/public/regions/16.02/profile', '/api/v1/public/pledges', '/api/v1/risk', '/api/v1/risk/16.02', '/api/v1/public/guide',
     ];
     const bodies: [string, string][] = [];

@@ -57,6 +57,7 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
   let admin: Session;
   let server: Server;
   let base: string;
+  const allowOrigins: string[] = [];
   const hits: Hit[] = [];
   const drain = async () => { while (await worker.runOnce()); };
   // The periodic poll, due at the test clock (the worker enqueues periodic jobs at the real time).
@@ -68,7 +69,8 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
     evidence = createDiskEvidenceStore(join(dataDir, 'evidence'));
     const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
     app = await buildApp({ db, config, vault: createVault(randomBytes(32)), evidence, now: () => clock });
-    worker = startWorker(db, leadJobs({ db, evidence }), { autoStart: false, now: () => clock });
+    // The feed server below listens on 127.0.0.1: only its exact origin is exempt from the SSRF check.
+    worker = startWorker(db, leadJobs({ db, evidence, fetchGuard: { allowOrigins } }), { autoStart: false, now: () => clock });
     const { username, password } = await buildUser(db, { role: 'admin' });
     admin = await signIn(app, username, password);
 
@@ -97,6 +99,7 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    allowOrigins.push(base);
   });
 
   after(async () => {

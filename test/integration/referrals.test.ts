@@ -40,7 +40,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
   const session = async (input: Parameters<typeof buildUser>[1]) => { const u = await buildUser(ctx().db, input); return signIn(app, u.username, u.password); };
 
   /** Files a laporan and drives it to 'diteruskan' through the API; returns the case's referrals (as admin sees them). */
-  async function forwardCase(office: Session, terlapor: Terlapor[], options: { eventRegion?: string; classification?: string; acts?: string[] } = {}) {
+  async function forwardCase(office: Session, terlapor: Terlapor[], options: { eventRegion?: string; classification?: string; acts?: string[]; alamat?: { kodeWilayah: string; instansi: string }[] } = {}) {
     const input = buildLaporanInput({
       terlapor: terlapor as never,
       peristiwa: { kodeWilayah: options.eventRegion ?? '16.02.05', tanggalKejadian: addDaysToLocalDate(today(), -2), tanggalDiketahui: addDaysToLocalDate(today(), -1) },
@@ -56,7 +56,9 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     };
     await act({ action: 'registrasi' });
     await act({ action: 'kaji' });
-    const forwarded = await act({ action: 'teruskan', classification: options.classification ?? 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.' });
+    const ids = options.alamat ? (await office.request({ url: `/api/v1/cases/${caseId}` })).json().terlapor.map((t: { id: number }) => Number(t.id)) as number[] : [];
+    const alamatInstansi = options.alamat?.map((a, i) => ({ terlaporId: ids[i], ...a }));
+    const forwarded = await act({ action: 'teruskan', classification: options.classification ?? 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.', ...(alamatInstansi ? { alamatInstansi } : {}) });
     assert.equal(forwarded.state, 'diteruskan');
     const list = (await admin.request({ url: `/api/v1/referrals?caseId=${caseId}` })).json();
     assert.equal(list.items.length, terlapor.length);
@@ -70,11 +72,12 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     palembang = await session({ role: 'pengawas_kabkota', regionCode: '16.71' });
     sumsel = await session({ role: 'pengawas_provinsi', regionCode: '16' });
     bkn = await session({ role: 'bkn' });
-    ppkBapenda = await session({ role: 'ppk', agency: BAPENDA.toLowerCase() });
-    ppkDisdik = await session({ role: 'ppk', agency: DISDIK, regionCode: '16.02' });
-    ppkDinkes = await session({ role: 'ppk', agency: DINKES });
-    ppkDisdikPlg = await session({ role: 'ppk', agency: DISDIK_PLG, regionCode: '16.71' });
-    pemkabOki = await session({ role: 'ppk', agency: PEMKAB_OKI, regionCode: '16.02' });
+    // PPK scope = one instansi catalogue entry: (pemerintah daerah region, instansi key).
+    ppkBapenda = await session({ role: 'ppk', agency: 'bapenda', regionCode: '16.02' });
+    ppkDisdik = await session({ role: 'ppk', agency: 'dinas_pendidikan', regionCode: '16.02' });
+    ppkDinkes = await session({ role: 'ppk', agency: 'dinas_kesehatan', regionCode: '16.02' });
+    ppkDisdikPlg = await session({ role: 'ppk', agency: 'dinas_pendidikan', regionCode: '16.71' });
+    pemkabOki = await session({ role: 'ppk', agency: 'pemerintah_daerah', regionCode: '16.02' });
     admin = await session({ role: 'admin' });
     analyst = await session({ role: 'analyst' });
   });
@@ -117,9 +120,18 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.equal(verification.dueAt, '2024-10-17T16:59:59.999Z'); // 7 calendar days, end of day WIB
 
     // Public view and stats before anything happened: no personal data.
-    const publicUrl = `/api/v1/public/referrals/${encodeURIComponent(ref.recommendationNumber)}`;
+    // Public timeline by the unguessable key; the sequential letter number and the id no longer resolve.
+    const publicKey = (await admin.request({ url: `/api/v1/referrals/${ref.id}` })).json().publicKey as string;
+    assert.match(publicKey, /^[a-z2-7]{26}$/);
+    const publicUrl = `/api/v1/public/referrals/${publicKey}`;
     const pub0 = await app.inject({ url: publicUrl });
     assert.equal(pub0.statusCode, 200, pub0.body);
+    const missing = await app.inject({ url: `/api/v1/public/referrals/${'a'.repeat(26)}` });
+    for (const guess of [encodeURIComponent(ref.recommendationNumber), ref.id]) {
+      const res = await app.inject({ url: `/api/v1/public/referrals/${guess}` });
+      assert.equal(res.statusCode, 404, `public timeline by ${guess}`);
+      assert.equal(res.body, missing.body);
+    }
     assert.equal(pub0.json().timeline.find((t: { step: string }) => t.step === 'verified').done, false);
     const stats0 = (await app.inject({ url: '/api/v1/public/referral-stats' })).json();
     const bkn0 = stats0.byAuthority.find((a: { authority: string }) => a.authority === 'BKN');
@@ -146,7 +158,8 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.ok(ppkStep.dueAt, 'PPK follow-up due date set');
     assert.ok(new Date(ppkStep.dueAt).getTime() - clock.getTime() > 14 * 86_400_000, '14 working days is more than 14 calendar days');
 
-    // Case-insensitive agency match: the PPK officer now sees it, with the terlapor's identity.
+    // Addressed to the catalogue entry suggested from the free text: the PPK officer now sees it.
+    assert.deepEqual((await admin.request({ url: `/api/v1/referrals/${ref.id}` })).json().agencyAddress, { regionCode: '16.02', key: 'bapenda', label: 'Badan Pendapatan Daerah' });
     const inbox = (await ppkBapenda.request({ url: '/api/v1/referrals' })).json();
     assert.deepEqual(inbox.items.map((i: { id: string }) => i.id), [ref.id]);
 
@@ -173,8 +186,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.equal(pub.timeline[3].outcome.key, 'pp94.penurunan_jabatan_12_bulan');
     assert.deepEqual(pub.terlapor.position, terlapor.jabatan);
     assert.equal(pub.terlapor.agency, BAPENDA);
-    const byId = (await app.inject({ url: `/api/v1/public/referrals/${ref.id}` })).json();
-    assert.equal(byId.recommendationNumber, ref.recommendationNumber);
+    assert.equal(pub.recommendationNumber, ref.recommendationNumber);
 
     const stats = (await app.inject({ url: '/api/v1/public/referral-stats' })).json();
     const bknStats = stats.byAuthority.find((a: { authority: string }) => a.authority === 'BKN');
@@ -186,7 +198,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     const region = stats.byRegion.find((r: { regionCode: string }) => r.regionCode === '16.02');
     assert.equal(region.regionName, 'Kabupaten Ogan Komering Ilir');
 
-    for (const body of [JSON.stringify(pub), JSON.stringify(byId), JSON.stringify(stats), pub0.body]) {
+    for (const body of [JSON.stringify(pub), JSON.stringify(stats), pub0.body]) {
       assert.ok(!body.includes(terlapor.nama), 'no terlapor name in public JSON');
       assert.ok(!body.includes(terlapor.nip), 'no NIP in public JSON');
     }
@@ -290,12 +302,13 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
       await bkn.request({ method: 'POST', url: `/api/v1/referrals/${r.id}/verify`, payload: {} });
       assert.equal((await bkn.request({ method: 'POST', url: `/api/v1/referrals/${r.id}/forward-to-ppk`, payload: {} })).statusCode, 200);
     }
-    const sessions: Record<string, Session> = { bkn, ppkBapenda, ppkDisdikPlg, pemkabOki, oki, palembang, sumsel, analyst, admin };
+    const sessions: Record<string, Session> = { bkn, ppkBapenda, ppkDisdik, ppkDisdikPlg, pemkabOki, oki, palembang, sumsel, analyst, admin };
     const referralsByName = { a, b, c, d };
     const matrix: [string, Record<keyof typeof referralsByName, boolean>][] = [
       ['bkn', { a: true, b: false, c: true, d: false }],
       ['ppkBapenda', { a: true, b: false, c: false, d: false }],
       ['ppkDisdikPlg', { a: false, b: false, c: true, d: false }],
+      ['ppkDisdik', { a: false, b: false, c: false, d: false }],
       ['pemkabOki', { a: false, b: true, c: false, d: false }],
       ['oki', { a: true, b: true, c: false, d: false }],
       ['palembang', { a: false, b: false, c: true, d: true }],
@@ -327,6 +340,64 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.ok((await admin.request({ url: '/api/v1/referrals?state=diputus&limit=200' })).json().items.some((i: { id: string }) => i.id === b.id));
   });
 
+  test('PPK scope is one catalogue entry: same instansi of another kabupaten is invisible; no PPK without region; out of scope = missing', async () => {
+    // A PPK account without a region (the old nationwide hole), or with a free-text agency, is refused.
+    const create = (body: Record<string, unknown>) => admin.request({ method: 'POST', url: '/api/v1/users', payload: { username: `ppk_${randomUUID().slice(0, 8)}`, password: 'kata-sandi-rahasia-123', role: 'ppk', ...body } });
+    const noRegion = await create({ agency: 'dinas_pendidikan' });
+    assert.equal(noRegion.statusCode, 400, noRegion.body);
+    assert.equal(noRegion.json().field, 'region');
+    const freeText = await create({ agency: 'Dinas Pendidikan', regionCode: '16.02' });
+    assert.equal(freeText.statusCode, 400, freeText.body);
+    assert.equal(freeText.json().field, 'agency');
+    await assert.rejects(buildUser(ctx().db, { role: 'ppk', agency: 'dinas_pendidikan' }), (e: { field?: string }) => e.field === 'region');
+
+    // Two referrals whose reporters wrote just "Dinas Pendidikan": one in OKI (16.02), one in Palembang (16.71).
+    const oki1 = (await forwardCase(oki, [{ nama: 'Guru Satu', nip: '198801012010011001', jabatan: 'Guru', instansi: 'Dinas Pendidikan', jenisSubjek: 'PNS', kodeWilayah: '16.02' }])).referrals[0];
+    const plg1 = (await forwardCase(palembang, [{ nama: 'Guru Dua', nip: '198801012010011002', jabatan: 'Guru', instansi: 'dinas pendidikan', jenisSubjek: 'PNS', kodeWilayah: '16.71' }], { eventRegion: '16.71' })).referrals[0];
+    for (const r of [oki1, plg1]) {
+      await bkn.request({ method: 'POST', url: `/api/v1/referrals/${r.id}/verify`, payload: {} });
+      assert.equal((await bkn.request({ method: 'POST', url: `/api/v1/referrals/${r.id}/forward-to-ppk`, payload: {} })).statusCode, 200);
+    }
+    const listed = (await ppkDisdik.request({ url: '/api/v1/referrals?limit=200' })).json().items.map((i: { id: string }) => i.id);
+    assert.ok(listed.includes(oki1.id));
+    assert.ok(!listed.includes(plg1.id), 'Dinas Pendidikan OKI must not see Dinas Pendidikan Palembang');
+    // Out of scope answers byte-for-byte like a referral that does not exist.
+    const foreign = await ppkDisdik.request({ url: `/api/v1/referrals/${plg1.id}` });
+    const absent = await ppkDisdik.request({ url: `/api/v1/referrals/${randomUUID()}` });
+    assert.equal(foreign.statusCode, 404);
+    assert.equal(foreign.body, absent.body);
+    const foreignLetter = await ppkDisdik.request({ url: `/api/v1/referrals/${plg1.id}/letter` });
+    assert.equal(foreignLetter.body, (await ppkDisdik.request({ url: `/api/v1/referrals/${randomUUID()}/letter` })).body);
+    assert.equal((await ppkDisdikPlg.request({ url: `/api/v1/referrals/${plg1.id}` })).statusCode, 200);
+
+    // The supervisor chooses the entry: a school under the provincial education office.
+    const prov = (await forwardCase(palembang, [{ nama: 'Guru Tiga', nip: '198801012010011003', jabatan: 'Guru SMA', instansi: 'SMA Negeri 1 Palembang', jenisSubjek: 'PNS', kodeWilayah: '16.71' }],
+      { eventRegion: '16.71', alamat: [{ kodeWilayah: '16', instansi: 'dinas_pendidikan' }] })).referrals[0];
+    assert.deepEqual((await admin.request({ url: `/api/v1/referrals/${prov.id}` })).json().agencyAddress, { regionCode: '16', key: 'dinas_pendidikan', label: 'Dinas Pendidikan' });
+    const audit = await ctx().db.query<{ data: { agencyAddress: unknown } }>(`SELECT data FROM audit_events WHERE action = 'referral.created' AND entity_id = $1`, [prov.id]);
+    assert.deepEqual(audit.rows[0].data.agencyAddress, { regionCode: '16', key: 'dinas_pendidikan', by: 'supervisor' });
+
+    // An address that is not a catalogue entry is refused, naming the field; nothing is forwarded.
+    const input = buildLaporanInput({ terlapor: [{ nama: 'Guru Empat', jabatan: 'Guru', instansi: 'Dinas Pendidikan', jenisSubjek: 'PNS', kodeWilayah: '16.02' }] as never,
+      peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today(), -2), tanggalDiketahui: addDaysToLocalDate(today(), -1) } });
+    const caseId = (await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input })).json().id as string;
+    for (const action of ['registrasi', 'kaji']) await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: { action } });
+    const terlaporId = Number((await oki.request({ url: `/api/v1/cases/${caseId}` })).json().terlapor[0].id);
+    const teruskan = (alamat: Record<string, unknown>) => oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`,
+      payload: { action: 'teruskan', classification: 'peraturan_lainnya', alamatInstansi: [{ terlaporId, ...alamat }] } });
+    for (const [alamat, field] of [
+      [{ kodeWilayah: '16.02.05', instansi: 'dinas_pendidikan' }, 'alamatInstansi.0.kodeWilayah'],
+      [{ kodeWilayah: '16', instansi: 'kecamatan' }, 'alamatInstansi.0.instansi'],
+      [{ kodeWilayah: '16.02', instansi: 'Dinas Pendidikan' }, 'alamatInstansi.0.instansi'],
+      [{ kodeWilayah: '16.02', instansi: 'dinas_pendidikan', terlaporId: terlaporId + 100_000 }, 'alamatInstansi.0.terlaporId'],
+    ] as const) {
+      const res = await teruskan(alamat);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().field, field);
+    }
+    assert.equal((await admin.request({ url: `/api/v1/referrals?caseId=${caseId}` })).json().items.length, 0);
+  });
+
   test('agency API: scoped tokens; bad input (404, 401, 400 sanction, 400 decreeDate) changes nothing; updates audited with the token id', async () => {
     const { referrals } = await forwardCase(oki, [{ nama: 'Hasan Basri', nip: '198105052009011005', jabatan: 'Kepala Puskesmas', instansi: DINKES, jenisSubjek: 'PNS', kodeWilayah: '16.02' }]);
     const id = referrals[0].id;
@@ -338,9 +409,20 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as { id: string; token: string };
     };
-    assert.equal((await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', label: 'tanpa instansi' } })).json().field, 'agency');
+    assert.equal((await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', regionCode: '16.02', label: 'tanpa instansi' } })).json().field, 'agency');
     const bknToken = await create({ authority: 'BKN', label: 'BKN SBT' });
-    const ppkToken = await create({ authority: 'PPK', agency: DINKES, regionCode: '16.02', label: 'SIMPEG Dinkes OKI' });
+    // A PPK token is a catalogue entry: region of the pemerintah daerah + instansi key, both required.
+    const noRegion = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', agency: 'dinas_kesehatan', label: 'tanpa wilayah' } });
+    assert.equal(noRegion.statusCode, 400);
+    assert.equal(noRegion.json().field, 'regionCode');
+    const freeText = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', agency: 'Dinas Kesehatan', regionCode: '16.02', label: 'teks bebas' } });
+    assert.equal(freeText.statusCode, 400);
+    assert.equal(freeText.json().field, 'agency');
+    const kecamatanLevel = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', agency: 'dinas_kesehatan', regionCode: '16.02.05', label: 'kecamatan' } });
+    assert.equal(kecamatanLevel.statusCode, 400);
+    assert.equal(kecamatanLevel.json().field, 'regionCode');
+    const ppkToken = await create({ authority: 'PPK', agency: 'dinas_kesehatan', regionCode: '16.02', label: 'SIMPEG Dinkes OKI' });
+    const ppkTokenPlg = await create({ authority: 'PPK', agency: 'dinas_kesehatan', regionCode: '16.71', label: 'SIMPEG Dinkes Palembang' });
     const gakkumduToken = await create({ authority: 'GAKKUMDU', regionCode: '16.71', label: 'Gakkumdu Palembang' });
     const tokens = (await admin.request({ url: '/api/v1/agency-tokens' })).json();
     assert.ok(!JSON.stringify(tokens).includes(bknToken.token), 'token shown once, stored hashed');
@@ -360,6 +442,12 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     assert.equal((await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'verified' })).statusCode, 200);
     assert.equal((await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'forwarded_to_ppk' })).statusCode, 200);
     assert.equal((await call(ppkToken.token, 'GET', '/api/v1/agency/referrals')).json().items.length, 1);
+    // The same instansi of another pemerintah daerah sees nothing; its 404 equals a missing referral's.
+    assert.equal((await call(ppkTokenPlg.token, 'GET', '/api/v1/agency/referrals')).json().items.length, 0);
+    const foreign = await call(ppkTokenPlg.token, 'GET', `/api/v1/agency/referrals/${id}`);
+    const absent = await call(ppkTokenPlg.token, 'GET', `/api/v1/agency/referrals/${randomUUID()}`);
+    assert.equal(foreign.statusCode, 404);
+    assert.equal(foreign.body, absent.body);
 
     const snapshot = async () => JSON.stringify({
       referral: (await ctx().db.query('SELECT state, decided_at, updated_at FROM referrals WHERE id = $1', [id])).rows,

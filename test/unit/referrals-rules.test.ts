@@ -99,24 +99,32 @@ describe('decree date', () => {
 });
 
 describe('access: (actor) × (referral) → visible / may act', () => {
-  const bknRef: ReferralFacts = { authority: 'BKN', agency: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: true };
-  const desaRef: ReferralFacts = { authority: 'BUPATI_WALIKOTA', agency: 'Pemerintah Kabupaten Ogan Komering Ilir', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: false };
-  const gakkumduRef: ReferralFacts = { authority: 'GAKKUMDU', agency: 'Sentra Gakkumdu', regionCode: '16.71', officeCode: '16.71', forwardedToPpk: false };
+  // Referrals are addressed to an instansi catalogue entry (agencyRegionCode, agencyKey).
+  const bknRef: ReferralFacts = { authority: 'BKN', agencyRegionCode: '16.02', agencyKey: 'bapenda', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: true };
+  const desaRef: ReferralFacts = { authority: 'BUPATI_WALIKOTA', agencyRegionCode: '16.02', agencyKey: 'pemerintah_daerah', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: false };
+  const gakkumduRef: ReferralFacts = { authority: 'GAKKUMDU', agencyRegionCode: null, agencyKey: null, regionCode: '16.71', officeCode: '16.71', forwardedToPpk: false };
+  // Same instansi key, another kabupaten: Bapenda of Kota Palembang.
+  const bknRefPlg: ReferralFacts = { ...bknRef, agencyRegionCode: '16.71', regionCode: '16.71', officeCode: '16.71' };
+  // Not addressed to any regional PPK (e.g. a central ministry): BKN only.
+  const bknUnaddressed: ReferralFacts = { ...bknRef, agencyRegionCode: null, agencyKey: null };
   const actors: Record<string, ReferralActor> = {
     admin: { kind: 'oversight' },
     bkn: { kind: 'bkn' },
-    ppkBapenda: { kind: 'ppk', agency: 'badan pendapatan daerah kabupaten ogan komering ilir', regionCode: null },
-    ppkBapendaWrongRegion: { kind: 'ppk', agency: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', regionCode: '16.71' },
-    pemkabOki: { kind: 'ppk', agency: 'Pemerintah Kabupaten Ogan Komering Ilir', regionCode: '16.02' },
+    ppkBapenda: { kind: 'ppk', agencyKey: 'bapenda', regionCode: '16.02' },
+    ppkBapendaWrongRegion: { kind: 'ppk', agencyKey: 'bapenda', regionCode: '16.71' },
+    ppkBapendaProvince: { kind: 'ppk', agencyKey: 'bapenda', regionCode: '16' },
+    pemkabOki: { kind: 'ppk', agencyKey: 'pemerintah_daerah', regionCode: '16.02' },
     bawasluOki: { kind: 'bawaslu', regionCode: '16.02' },
     bawasluSumsel: { kind: 'bawaslu', regionCode: '16' },
     bawasluPalembang: { kind: 'bawaslu', regionCode: '16.71' },
-    gakkumdu: { kind: 'authority', authority: 'GAKKUMDU', agency: null, regionCode: null },
+    gakkumdu: { kind: 'authority', authority: 'GAKKUMDU', agencyKey: null, regionCode: null },
   };
   const visible: [string, ReferralFacts, boolean][] = [
     ['admin', bknRef, true], ['admin', desaRef, true],
     ['bkn', bknRef, true], ['bkn', desaRef, false], ['bkn', gakkumduRef, false],
     ['ppkBapenda', bknRef, true], ['ppkBapenda', desaRef, false], ['ppkBapendaWrongRegion', bknRef, false],
+    ['ppkBapenda', bknRefPlg, false], ['ppkBapendaWrongRegion', bknRefPlg, true], ['ppkBapendaProvince', bknRef, false],
+    ['ppkBapenda', bknUnaddressed, false], ['bkn', bknUnaddressed, true],
     ['pemkabOki', desaRef, true], ['pemkabOki', bknRef, false],
     ['bawasluOki', bknRef, true], ['bawasluOki', gakkumduRef, false], ['bawasluSumsel', gakkumduRef, true], ['bawasluPalembang', bknRef, false],
     ['gakkumdu', gakkumduRef, true], ['gakkumdu', bknRef, false],

@@ -1,6 +1,7 @@
 // Who may do what, as pure functions. Services call these before changing data, and
 // repositories turn `jurisdictionOf` into WHERE clauses so nobody reads outside their area.
 import { isWithinRegion } from '../regions/search.ts';
+import { checkAgencyAddress } from '../catalogues/instansi.ts';
 
 export const STAFF_ROLES = [
   'admin', 'pengawas_ri', 'pengawas_provinsi', 'pengawas_kabkota', 'pengawas_kecamatan', 'bkn', 'ppk', 'analyst',
@@ -22,6 +23,7 @@ export interface Principal {
   id: string;
   role: StaffRole;
   regionCode: string | null;
+  /** PPK only: an instansi catalogue key (catalogues/instansi.ts), never free text. */
   agency: string | null;
 }
 
@@ -29,7 +31,7 @@ export type Jurisdiction =
   | { kind: 'national' }
   | { kind: 'region'; regionCode: string }
   | { kind: 'authority'; authority: 'BKN' }
-  | { kind: 'agency'; agency: string; regionCode: string | null }
+  | { kind: 'agency'; agency: string; regionCode: string }
   | { kind: 'none' };
 
 /** Which region level each pengawas role must be attached to (Kemendagri code shape). */
@@ -42,7 +44,14 @@ export const ROLE_REGION_PATTERN: Partial<Record<StaffRole, RegExp>> = {
 export function validateRoleScope(role: StaffRole, regionCode: string | null, agency: string | null): string | null {
   const pattern = ROLE_REGION_PATTERN[role];
   if (pattern && (!regionCode || !pattern.test(regionCode))) return 'region';
-  if (role === 'ppk' && !agency) return 'agency';
+  // A PPK is one catalogue entry: the pemerintah daerah's region AND the instansi key. Without a
+  // region the same agency name would match in every province.
+  if (role === 'ppk') {
+    if (!regionCode) return 'region';
+    const problem = checkAgencyAddress(regionCode, agency ?? '');
+    if (problem === 'REGION_NOT_PEMDA') return 'region';
+    if (problem) return 'agency';
+  }
   return null;
 }
 
@@ -59,7 +68,7 @@ export function jurisdictionOf(p: Principal): Jurisdiction {
     case 'bkn':
       return { kind: 'authority', authority: 'BKN' };
     case 'ppk':
-      return p.agency ? { kind: 'agency', agency: p.agency, regionCode: p.regionCode } : { kind: 'none' };
+      return p.agency && p.regionCode ? { kind: 'agency', agency: p.agency, regionCode: p.regionCode } : { kind: 'none' };
   }
 }
 
@@ -78,4 +87,14 @@ export function canHandleCaseIn(p: Principal, caseRegionCode: string): boolean {
 export function canReadCaseIn(p: Principal, caseRegionCode: string): boolean {
   if (p.role === 'analyst') return true;
   return canHandleCaseIn(p, caseRegionCode);
+}
+
+/**
+ * Witness names, addresses and phones: the handling office (and its supervisors) only. Analysts
+ * read cases nationwide for analysis, which needs no witness identity; an analyst attached to a
+ * region sees witness details there, a national analyst nowhere. Other roles never.
+ */
+export function canReadWitnessDetails(p: Principal, caseOfficeCode: string): boolean {
+  if (p.role === 'analyst') return p.regionCode !== null && isWithinRegion(caseOfficeCode, p.regionCode);
+  return canHandleCaseIn(p, caseOfficeCode);
 }

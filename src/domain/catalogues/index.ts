@@ -5,3 +5,4 @@ export * from './sanctions.ts';
 export * from './skb2022.ts';
 export * from './uuPilkada.ts';
 export * from './routing.ts';
+export * from './instansi.ts';

@@ -8,8 +8,9 @@ export type ReferralActor =
   | { kind: 'oversight' } // admin, Bawaslu RI, analyst (analyst read-only)
   | { kind: 'bawaslu'; regionCode: string } // Bawaslu offices: cases of their jurisdiction
   | { kind: 'bkn' }
-  | { kind: 'ppk'; agency: string; regionCode: string | null }
-  | { kind: 'authority'; authority: string; agency: string | null; regionCode: string | null }
+  // A PPK = one instansi catalogue entry: (pemerintah daerah region, instansi key).
+  | { kind: 'ppk'; agencyKey: string; regionCode: string }
+  | { kind: 'authority'; authority: string; agencyKey: string | null; regionCode: string | null }
   | { kind: 'none' };
 
 /** Token authorities: the routing authorities plus 'PPK' (an ASN's employing agency). */
@@ -22,27 +23,31 @@ export function actorOfPrincipal(p: Principal): ReferralActor {
     case 'pengawas_provinsi': case 'pengawas_kabkota': case 'pengawas_kecamatan':
       return p.regionCode ? { kind: 'bawaslu', regionCode: p.regionCode } : { kind: 'none' };
     case 'bkn': return { kind: 'bkn' };
-    // Bupati/wali kota offices (desa cases) are modelled as PPK users with agency "Pemerintah Kabupaten X".
-    case 'ppk': return p.agency ? { kind: 'ppk', agency: p.agency, regionCode: p.regionCode } : { kind: 'none' };
+    // Bupati/wali kota offices (desa cases) are PPK users with the key 'pemerintah_daerah'.
+    // Without a region or agency key a PPK sees nothing (such users can no longer be created).
+    case 'ppk': return p.agency && p.regionCode ? { kind: 'ppk', agencyKey: p.agency, regionCode: p.regionCode } : { kind: 'none' };
   }
 }
 
 export function actorOfToken(token: { authority: string; agency: string | null; regionCode: string | null }): ReferralActor {
   if (token.authority === 'BKN') return { kind: 'bkn' };
-  if (token.authority === 'PPK') return token.agency ? { kind: 'ppk', agency: token.agency, regionCode: token.regionCode } : { kind: 'none' };
-  return { kind: 'authority', authority: token.authority, agency: token.agency, regionCode: token.regionCode };
+  if (token.authority === 'PPK') return token.agency && token.regionCode ? { kind: 'ppk', agencyKey: token.agency, regionCode: token.regionCode } : { kind: 'none' };
+  return { kind: 'authority', authority: token.authority, agencyKey: token.agency, regionCode: token.regionCode };
 }
 
 export interface ReferralFacts {
   authority: string;
-  agency: string;
+  /** The addressed catalogue entry (null = not addressed to a regional PPK; BKN only). */
+  agencyRegionCode: string | null;
+  agencyKey: string | null;
   regionCode: string | null;
   officeCode: string;
   /** True once BKN sent the case to the PPK (ASN referrals). */
   forwardedToPpk: boolean;
 }
 
-const sameAgency = (a: string, b: string) => a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+// Exact key comparison only: free-text agency names never decide access.
+const sameEntry = (r: ReferralFacts, regionCode: string, key: string) => r.agencyKey === key && r.agencyRegionCode === regionCode;
 const inRegion = (code: string | null, scope: string | null) => scope === null || (code !== null && isWithinRegion(code, scope));
 
 /** Same rule as the SQL scope in the repository, for single rows and tests. */
@@ -52,9 +57,9 @@ export function canSeeReferral(actor: ReferralActor, r: ReferralFacts): boolean 
     case 'bawaslu': return isWithinRegion(r.officeCode, actor.regionCode);
     case 'bkn': return r.authority === 'BKN';
     // A PPK sees an ASN referral once BKN has forwarded it; desa/honorer referrals at once.
-    case 'ppk': return sameAgency(r.agency, actor.agency) && inRegion(r.regionCode, actor.regionCode)
+    case 'ppk': return sameEntry(r, actor.regionCode, actor.agencyKey)
       && (isAsnAuthority(r.authority) ? r.forwardedToPpk : true);
-    case 'authority': return r.authority === actor.authority && (actor.agency === null || sameAgency(r.agency, actor.agency))
+    case 'authority': return r.authority === actor.authority && (actor.agencyKey === null || r.agencyKey === actor.agencyKey)
       && inRegion(r.regionCode, actor.regionCode);
     case 'none': return false;
   }

@@ -61,6 +61,12 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
     throw new AppError('validation_failed', { id: 'Kata sandi minimal 10 karakter.', en: 'Password must be at least 10 characters.' }, { field: 'password' });
   }
   const scopeProblem = validateRoleScope(input.role, input.regionCode ?? null, input.agency ?? null);
+  if (scopeProblem === 'region' && input.role === 'ppk') {
+    throw new AppError('validation_failed', {
+      id: 'Peran PPK memerlukan kode wilayah pemerintah daerah (provinsi atau kabupaten/kota, mis. 16.02).',
+      en: 'The PPK role needs the regional government\'s region code (a province or regency/city, e.g. 16.02).',
+    }, { field: 'region' });
+  }
   if (scopeProblem === 'region') {
     throw new AppError('validation_failed', {
       id: 'Peran pengawas memerlukan kode wilayah pada tingkat yang sesuai (mis. 16 untuk provinsi, 16.02 untuk kabupaten/kota).',
@@ -68,7 +74,7 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
     }, { field: 'region' });
   }
   if (scopeProblem === 'agency') {
-    throw new AppError('validation_failed', { id: 'Peran PPK memerlukan nama instansi.', en: 'The PPK role needs an agency.' }, { field: 'agency' });
+    throw new AppError('validation_failed', { id: 'Peran PPK memerlukan instansi dari katalog (mis. dinas_pendidikan).', en: 'The PPK role needs an agency from the catalogue (e.g. dinas_pendidikan).' }, { field: 'agency' });
   }
   if (input.regionCode) {
     const region = await db.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);

@@ -1,7 +1,7 @@
 // A case as staff see it (no reporter identity), and the audited identity reveal.
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
-import { canHandleCaseIn, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
+import { canHandleCaseIn, canReadWitnessDetails, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
 import { STATE_LABELS, actionsFrom, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { listClocks, listTerlapor, officeName } from './repository.ts';
@@ -30,7 +30,9 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     proposedReason: c.proposed_reason, stateReason: c.state_reason, classification: c.classification, decisionSummary: c.decision_summary,
     assignedTo: c.assigned_to, availableActions: canHandleCaseIn(principal, c.office_code) && !isReadOnly(principal) ? actionsFrom(c.state as CaseState) : [],
     terlapor: terlapor.map((t) => ({ id: t.id, name: t.name, nip: t.nip, position: t.position, agency: t.agency, subjectType: t.subject_type, regionCode: t.region_code })),
-    witnesses: witnesses.rows,
+    // Witness identity only for those who may read it (analysts: within their own region).
+    witnesses: canReadWitnessDetails(principal, c.office_code) ? witnesses.rows : [],
+    witnessCount: witnesses.rows.length,
     evidence: evidence.rows.map((e) => ({ sha256: e.sha256, name: e.original_name, mimeType: e.mime_type, size: e.size_bytes })),
     deadlines: clocks.map((k) => ({ ruleId: k.rule_id, startedAt: new Date(k.started_at).toISOString(), dueAt: new Date(k.due_at).toISOString(), dueLocal: k.due_local,
       zone: k.zone, source: k.source, basis: k.basis, extended: k.extended, stoppedAt: k.stopped_at ? new Date(k.stopped_at).toISOString() : null,

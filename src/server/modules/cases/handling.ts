@@ -18,7 +18,8 @@ import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { createReferralsForDecision } from '../referrals/create.ts';
+import { createReferralsForDecision, type AgencyAddress } from '../referrals/create.ts';
+import { assertAgencyAddress } from '../referrals/address.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { loadCalendar } from '../calendar/service.ts';
 import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
@@ -50,6 +51,7 @@ export interface CaseActionInput {
   classification?: ViolationClassification;
   summary?: string;
   targetOfficeCode?: string;
+  alamatInstansi?: { terlaporId: number; kodeWilayah: string; instansi: string }[];
 }
 
 async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {
@@ -95,11 +97,19 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
       updates.classification = input.classification;
       if (input.summary) updates.decision_summary = input.summary;
       const terlapor = await listTerlapor(tx, caseId);
+      const addresses = new Map<number, AgencyAddress>();
+      for (const [i, a] of (input.alamatInstansi ?? []).entries()) {
+        if (!terlapor.some((t) => Number(t.id) === a.terlaporId)) {
+          throw new AppError('validation_failed', { id: 'Terlapor tidak ada pada perkara ini.', en: 'No such terlapor in this case.' }, { field: `alamatInstansi.${i}.terlaporId` });
+        }
+        await assertAgencyAddress(tx, a.kodeWilayah, a.instansi, `alamatInstansi.${i}`);
+        addresses.set(a.terlaporId, { regionCode: a.kodeWilayah, key: a.instansi });
+      }
       eventData.referrals = terlapor.map((t) => {
         const route = routeReferral({ classification: input.classification!, subjectType: t.subject_type as SubjectType, decidedAt: now, regionCode: officeCode });
         return { terlaporId: t.id, authority: route.authority, authorityName: route.authorityName, source: route.source, deadlineRuleId: route.deadlineRuleId ?? null };
       });
-      await createReferralsForDecision(tx, { caseRow: { ...current, ...updates } as CaseRow, terlapor, classification: input.classification, decidedAt: now, actor: { id: principal.id, role: principal.role } });
+      await createReferralsForDecision(tx, { caseRow: { ...current, ...updates } as CaseRow, terlapor, classification: input.classification, decidedAt: now, actor: { id: principal.id, role: principal.role }, addresses });
     }
     if (input.action === 'nyatakan_bukan_pelanggaran') {
       updates.classification = 'bukan_pelanggaran';

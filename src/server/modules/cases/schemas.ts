@@ -6,6 +6,7 @@ import { SUBJECT_TYPES } from '../../../domain/catalogues/subjects.ts';
 import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
 import { VIOLATION_CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
 import { CASE_ACTIONS, CASE_STATES } from '../../../domain/cases/stateMachine.ts';
+import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 
 /** Markup is never legitimate in a report; rejecting it keeps stored text inert everywhere. */
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|\bon[a-z]+\s*=/i;
@@ -77,7 +78,8 @@ export const temuanBody = z.object({
   tanggalDiketahui: isoDate,
   perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
   terlapor: z.array(terlaporSchema).min(1).max(20),
-  buktiTautan: z.array(z.string().trim().url().max(1000)).max(10).default([]),
+  // Same rule as laporan: http/https only (no javascript:, data:, file: links in staff pages).
+  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(10).default([]),
   leadId: z.string().max(64).optional(),
 });
 export type TemuanInput = z.infer<typeof temuanBody>;
@@ -88,6 +90,13 @@ export const caseActionBody = z.object({
   classification: z.enum(VIOLATION_CLASSIFICATIONS).optional(),
   summary: plainText(5, 20_000).optional(),
   targetOfficeCode: regionCode.optional(),
+  // 'teruskan': the instansi catalogue entry each terlapor's referral is addressed to, as chosen
+  // or confirmed by the supervisor (omitted: the catalogue's suggestion from the free text).
+  alamatInstansi: z.array(z.object({
+    terlaporId: z.coerce.number().int().positive(),
+    kodeWilayah: regionCode,
+    instansi: z.enum(INSTANSI_KEYS),
+  })).max(20).optional(),
 });
 
 export const caseListQuery = z.object({

@@ -47,9 +47,10 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
   // After forwarding, the reporter follows the authority's steps too (recommended → verified →
   // decided → sanction applied), with the terlapor shown only by position and agency.
-  const referralIds = await db.query<{ id: string }>('SELECT id FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id', [found.id]);
+  const referralKeys = await db.query<{ public_key: string }>('SELECT public_key FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id', [found.id]);
   const referrals = [];
-  for (const r of referralIds.rows) referrals.push(await publicReferral(db, r.id, nowOf(deps)));
+  // Each carries its publicKey: the reporter's link to the public timeline.
+  for (const r of referralKeys.rows) referrals.push(await publicReferral(db, r.public_key, nowOf(deps)));
   return {
     trackingCode: found.tracking_code,
     registrationNumber: found.registration_number,

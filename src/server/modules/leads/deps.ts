@@ -4,13 +4,13 @@ import type { EvidenceStore } from '../../platform/storage.ts';
 import type { Gazetteer } from '../../../domain/triage/index.ts';
 import { buildGazetteer } from '../../../domain/triage/index.ts';
 import { readProvinces, readRegencies } from '../../reference/idnArea.ts';
-import type { FetchImpl } from './fetcher.ts';
+import type { FetchGuard } from './fetcher.ts';
 
 export interface LeadJobDeps {
   db: Db;
   evidence: EvidenceStore;
-  /** Tests may pass their own fetch; production uses the global one. */
-  fetchImpl?: FetchImpl;
+  /** SSRF guard settings; tests may exempt their local feed server's origin. Production passes none. */
+  fetchGuard?: FetchGuard;
   gazetteer?: Gazetteer;
 }
 

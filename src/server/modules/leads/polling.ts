@@ -45,7 +45,7 @@ async function itemArticle(deps: LeadJobDeps, source: LeadSourceRow, item: FeedI
   if (item.link && pageBudget.left > 0 && mayFetchArticleLink(item.link, source.url!)) {
     pageBudget.left--;
     try {
-      const page = await politeFetch(item.link, { maxBytes: PAGE_MAX_BYTES, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', fetchImpl: deps.fetchImpl });
+      const page = await politeFetch(item.link, { maxBytes: PAGE_MAX_BYTES, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', guard: deps.fetchGuard });
       if (page.status === 200 && /html|text\/plain/i.test(page.contentType)) return { ...base, raw: page.body, contentType: page.contentType };
     } catch {
       // The page is unreachable or too large: keep the feed's own text below.
@@ -62,7 +62,7 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
   let items: FeedItem[];
   try {
     response = await politeFetch(source.url, {
-      etag: source.etag, lastModified: source.last_modified, maxBytes: FEED_MAX_BYTES, fetchImpl: deps.fetchImpl,
+      etag: source.etag, lastModified: source.last_modified, maxBytes: FEED_MAX_BYTES, guard: deps.fetchGuard,
       accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     });
     if (response.status === 304) {

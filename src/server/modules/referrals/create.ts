@@ -2,7 +2,7 @@
 // the decision date (routing.ts), with a gapless recommendation number, the proposed SKB track,
 // the first step's legal due date, a conflict-of-interest flag and the letter's data. Runs inside
 // the caller's transaction; needs only a Tx and plain data.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 import { officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
@@ -14,7 +14,8 @@ import { officeForEventRegion } from '../../../domain/cases/office.ts';
 import { levelOfCode } from '../../../domain/regions/search.ts';
 import { localDateOf, localPartsOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import { formatLocalDateId } from '../../../domain/time/localDate.ts';
-import { initialStep, isRegionalPpkAuthority } from '../../../domain/referrals/states.ts';
+import { initialStep, isAsnAuthority, isRegionalPpkAuthority } from '../../../domain/referrals/states.ts';
+import { pemdaOfRegion, suggestInstansi } from '../../../domain/catalogues/instansi.ts';
 import { proposeTrack } from '../../../domain/referrals/proposal.ts';
 import { hasConflictOfInterest, ppkContestRegion } from '../../../domain/referrals/conflict.ts';
 import { formatRecommendationNumber } from '../../../domain/referrals/numbering.ts';
@@ -28,6 +29,34 @@ export interface CreateReferralsInput {
   classification: ViolationClassification;
   decidedAt: Date;
   actor: AuditActor;
+  /** The instansi catalogue entry per terlapor id, as chosen or confirmed by the supervisor. */
+  addresses?: ReadonlyMap<number, AgencyAddress>;
+}
+
+export interface AgencyAddress { regionCode: string; key: string }
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+/** 128 random bits as 26 base32 characters: the public timeline's key. */
+export function newPublicKey(): string {
+  const bytes = randomBytes(16);
+  let bits = 0, value = 0, out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte; bits += 8;
+    while (bits >= 5) { out += BASE32[(value >>> (bits - 5)) & 31]; bits -= 5; }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * The catalogue entry a referral goes to when the supervisor did not name one: the kepala daerah
+ * for desa/honorer referrals, the suggestion from the reporter's free text for ASN referrals
+ * (null when nothing matches: BKN only). Other authorities are not addressed to a PPK.
+ */
+export function suggestedAddress(authority: string, terlaporAgency: string, regionCode: string): AgencyAddress | null {
+  if (isRegionalPpkAuthority(authority)) return { regionCode: pemdaOfRegion(regionCode), key: 'pemerintah_daerah' };
+  if (isAsnAuthority(authority)) return suggestInstansi(terlaporAgency, regionCode);
+  return null;
 }
 
 export interface CreatedReferral {
@@ -83,6 +112,8 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
     const first = initialStep(route.authority, route.deadlineRuleId ?? null);
     const deadline = await stepDeadline(tx, first.ruleId, decidedAt, regionalPpk ? regionCode : officeCode);
     const id = randomUUID();
+    const chosen = isRegionalPpkAuthority(route.authority) || isAsnAuthority(route.authority) ? input.addresses?.get(Number(t.id)) : undefined;
+    const address = chosen ?? suggestedAddress(route.authority, t.agency, regionCode);
     const addressee = route.authority === 'BKN'
       ? 'Kepala Badan Kepegawaian Negara u.p. Deputi Bidang Pengawasan dan Pengendalian'
       : regionalPpk ? headOfRegion(regionCode, regionName)
@@ -117,16 +148,16 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
          authority_region_code, routing_rule_id, routing_source, agency, terlapor_agency, terlapor_position, subject_type, classification,
          act_ids, proposed_regime, proposed_track, proposed_level, proposed_item_id, proposed_citation, proposed_stage,
          recommendation_number, recommended_at, letter, state, conflict_of_interest, conflict_region_code, verification_due_at, ppk_due_at,
-         created_by, created_at, updated_at)
+         created_by, created_at, updated_at, agency_region_code, agency_key, public_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
-         $25, $26, $27, 'direkomendasikan', $28, $29, $30, $31, $32, $26, $26)`,
+         $25, $26, $27, 'direkomendasikan', $28, $29, $30, $31, $32, $26, $26, $33, $34, $35)`,
       [id, caseRow.id, t.id, officeCode, caseRow.election_id, regionCode, route.authority, route.authorityName, route.level ?? null,
         authorityRegionCode, route.ruleId, route.source, agency, t.agency, t.position, subjectType, classification,
         caseRow.acts ?? [], proposal.regime, proposal.track, proposal.level, proposal.itemId, proposal.citation, proposal.stage,
         number, decidedAt, JSON.stringify(letter), conflict, conflict ? contest : null,
         first.step === 'verifikasi_bkn' ? deadline?.dueAt ?? null : null,
         first.step === 'tindak_lanjut_ppk' ? deadline?.dueAt ?? null : null,
-        input.actor.id],
+        input.actor.id, address?.regionCode ?? null, address?.key ?? null, newPublicKey()],
     );
     await insertStep(tx, { referralId: id, step: 'rekomendasi', ruleId: null, startedAt: decidedAt, dueAt: null, dueLocal: null, basis: null, doneAt: decidedAt, doneBy: input.actor.id });
     await insertStep(tx, { referralId: id, step: first.step, ruleId: deadline ? first.ruleId : null, startedAt: decidedAt,
@@ -134,7 +165,8 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
     // No names or NIPs in the audit trail: ids and the letter number identify the referral.
     await appendAudit(tx, { actor: input.actor, action: 'referral.created', entityType: 'referral', entityId: id, regionCode: officeCode, at: decidedAt,
       data: { caseId: caseRow.id, terlaporId: t.id, authority: route.authority, recommendationNumber: number, routingRule: route.ruleId,
-        proposedTrack: proposal.track, proposedLevel: proposal.level, conflictOfInterest: conflict } });
+        proposedTrack: proposal.track, proposedLevel: proposal.level, conflictOfInterest: conflict,
+        agencyAddress: address ? { regionCode: address.regionCode, key: address.key, by: chosen ? 'supervisor' : 'suggested' } : null } });
     created.push({ id, terlaporId: Number(t.id), authority: route.authority, recommendationNumber: number, state: 'direkomendasikan' });
   }
   return created;

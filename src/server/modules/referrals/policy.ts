@@ -27,16 +27,15 @@ export function callerOfToken(token: AgencyTokenRow): ReferralCaller {
 }
 
 export function factsOf(row: ReferralRow): ReferralFacts {
-  return { authority: row.authority, agency: row.agency, regionCode: row.region_code, officeCode: row.office_code, forwardedToPpk: row.forwarded_at !== null };
+  return { authority: row.authority, agencyRegionCode: row.agency_region_code, agencyKey: row.agency_key, regionCode: row.region_code, officeCode: row.office_code, forwardedToPpk: row.forwarded_at !== null };
 }
 
 export const referralNotFound = () => new AppError('not_found', { id: 'Rekomendasi tidak ditemukan.', en: 'Referral not found.' });
 
 export function assertCanSee(caller: ReferralCaller, row: ReferralRow | null): asserts row is ReferralRow {
   if (!row) throw referralNotFound();
-  if (!canSeeReferral(caller.actor, factsOf(row))) {
-    throw new AppError('not_found', { id: 'Rekomendasi tidak ditemukan.', en: 'Referral not found.' }, { details: { reason: 'outside_scope' } });
-  }
+  // Out of scope answers exactly like a missing referral: same status, same body.
+  if (!canSeeReferral(caller.actor, factsOf(row))) throw referralNotFound();
 }
 
 export function assertCanReport(caller: ReferralCaller, row: ReferralRow, step: ReferralStep) {

@@ -2,6 +2,7 @@
 import { REFERRAL_STATE_LABELS, TIMELINE_LABELS, type ReferralState, type TimelineStep } from '../../../domain/referrals/states.ts';
 import { referralSanctionByKey } from '../../../domain/referrals/sanctions.ts';
 import { isOverdue } from '../../../domain/referrals/escalation.ts';
+import { instansiByKey } from '../../../domain/catalogues/instansi.ts';
 import type { ReferralRow, SanctionRow, StepRow } from './repository.ts';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -32,6 +33,10 @@ export function presentReferralSummary(r: ReferralRow & { next_step?: string | n
     id: r.id, caseId: r.case_id, recommendationNumber: r.recommendation_number, recommendedAt: iso(r.recommended_at),
     authority: r.authority, authorityName: r.authority_name, authorityRegionCode: r.authority_region_code,
     officeCode: r.office_code, regionCode: r.region_code, agency: r.agency,
+    // The addressed instansi catalogue entry (null: BKN only / not a regional PPK).
+    agencyAddress: r.agency_key && r.agency_region_code
+      ? { regionCode: r.agency_region_code, key: r.agency_key, label: instansiByKey(r.agency_key)?.label ?? r.agency_key } : null,
+    publicKey: r.public_key,
     terlapor: { position: r.terlapor_position, agency: r.terlapor_agency, subjectType: r.subject_type },
     classification: r.classification,
     proposedTrack: { regime: r.proposed_regime, track: r.proposed_track, level: r.proposed_level, itemId: r.proposed_item_id, citation: r.proposed_citation, stage: r.proposed_stage },

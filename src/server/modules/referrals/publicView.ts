@@ -1,4 +1,5 @@
-// Public follow-up pages: one referral's timeline by letter number (or id), and compliance
+// Public follow-up pages: one referral's timeline by its unguessable public key (letter numbers
+// are sequential, so they would let anyone list every timeline), and compliance
 // statistics per authority and region. No personal data: the terlapor appears only as position
 // and agency unless the policy setting public.show_terlapor_names is true.
 import type { Queryable } from '../../db/client.ts';
@@ -7,15 +8,14 @@ import { referralSanctionByKey } from '../../../domain/referrals/sanctions.ts';
 import { complianceFigures, groupFigures, type StatReferral } from '../../../domain/referrals/stats.ts';
 import { isOverdue } from '../../../domain/referrals/escalation.ts';
 import { subjectTypeEntry, isSubjectType } from '../../../domain/catalogues/subjects.ts';
-import { findReferral, findReferralByNumber, findSanction, listSteps, readSetting } from './repository.ts';
+import { findReferralByPublicKey, findSanction, listSteps, readSetting } from './repository.ts';
 import { SHOW_NAMES_KEY } from './deadlines.ts';
 import { referralNotFound } from './policy.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 export async function publicReferral(db: Queryable, key: string, now: Date) {
-  const row = UUID.test(key) ? await findReferral(db, key) : await findReferralByNumber(db, key);
+  const row = await findReferralByPublicKey(db, key);
   if (!row) throw referralNotFound();
   const steps = await listSteps(db, row.id);
   const sanction = await findSanction(db, row.id);
@@ -42,6 +42,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   if (showNames) identity = (await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [row.terlapor_id])).rows[0] ?? null;
   const regionName = row.region_code ? (await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [row.region_code])).rows[0]?.name ?? null : null;
   return {
+    publicKey: row.public_key,
     recommendationNumber: row.recommendation_number,
     recommendedAt: iso(row.recommended_at),
     authority: row.authority,

@@ -18,6 +18,11 @@ export interface ReferralRow {
   routing_rule_id: string;
   routing_source: string;
   agency: string;
+  /** The addressed instansi catalogue entry; null = not addressed to a regional PPK. */
+  agency_region_code: string | null;
+  agency_key: string | null;
+  /** Unguessable key of the public timeline. */
+  public_key: string;
   terlapor_agency: string;
   terlapor_position: string;
   subject_type: string;
@@ -101,15 +106,12 @@ export function referralScopeClause(actor: ReferralActor, add: Add): string | nu
     case 'oversight': return null;
     case 'bawaslu': return within('r.office_code', add(actor.regionCode));
     case 'bkn': return `r.authority = 'BKN'`;
-    case 'ppk': {
-      const parts = [`lower(r.agency) = lower(${add(actor.agency.trim())})`,
-        `(r.authority NOT IN ('BKN', 'KASN') OR r.forwarded_at IS NOT NULL)`];
-      if (actor.regionCode) parts.push(within('r.region_code', add(actor.regionCode)));
-      return parts.join(' AND ');
-    }
+    // Exact catalogue entry; never a comparison of free-text names.
+    case 'ppk': return [`r.agency_key = ${add(actor.agencyKey)}`, `r.agency_region_code = ${add(actor.regionCode)}`,
+      `(r.authority NOT IN ('BKN', 'KASN') OR r.forwarded_at IS NOT NULL)`].join(' AND ');
     case 'authority': {
       const parts = [`r.authority = ${add(actor.authority)}`];
-      if (actor.agency) parts.push(`lower(r.agency) = lower(${add(actor.agency.trim())})`);
+      if (actor.agencyKey) parts.push(`r.agency_key = ${add(actor.agencyKey)}`);
       if (actor.regionCode) parts.push(within('r.region_code', add(actor.regionCode)));
       return parts.join(' AND ');
     }
@@ -161,8 +163,8 @@ export async function findReferral(db: Queryable, id: string, forUpdate = false)
   return result.rows[0] ?? null;
 }
 
-export async function findReferralByNumber(db: Queryable, number: string): Promise<ReferralRow | null> {
-  return (await db.query<ReferralRow>('SELECT * FROM referrals WHERE recommendation_number = $1', [number])).rows[0] ?? null;
+export async function findReferralByPublicKey(db: Queryable, key: string): Promise<ReferralRow | null> {
+  return (await db.query<ReferralRow>('SELECT * FROM referrals WHERE public_key = $1', [key])).rows[0] ?? null;
 }
 
 export async function referralsOfCase(db: Queryable, caseId: string): Promise<ReferralRow[]> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REFERRAL_STATES, REFERRAL_STEPS } from '../../../domain/referrals/states.ts';
 import { TOKEN_AUTHORITIES } from '../../../domain/referrals/access.ts';
 import { SETTING_KEYS } from './settings.ts';
+import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 
 const AUTHORITIES = ['KASN', 'BKN', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
@@ -11,6 +12,7 @@ const regionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, 'kode wil
 
 export const referralIdParams = z.object({ id: z.string().uuid('id rekomendasi (UUID)') });
 export const publicKeyParams = z.object({ key: z.string().min(1).max(200) });
+const instansiKey = z.enum(INSTANSI_KEYS, { message: 'kunci instansi dari katalog / instansi catalogue key' });
 
 export const referralListQuery = z.object({
   state: z.enum(REFERRAL_STATES).optional(),
@@ -50,7 +52,8 @@ export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
 
 export const agencyTokenBody = z.object({
   authority: z.enum(TOKEN_AUTHORITIES),
-  agency: text(2, 300).optional(),
+  /** An instansi catalogue key (catalogues/instansi.ts); a PPK token also needs regionCode. */
+  agency: instansiKey.optional(),
   regionCode: regionCode.optional(),
   label: text(2, 200),
 });

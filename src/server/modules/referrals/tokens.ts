@@ -1,12 +1,15 @@
 // API tokens for authorities' systems. The token is shown once; only its SHA-256 is stored.
-// Scope: an authority, optionally an agency and a region (see domain/referrals/access.ts).
+// Scope: an authority, optionally an agency and a region (see domain/referrals/access.ts). A PPK
+// token is one instansi catalogue entry: region of the pemerintah daerah + instansi key, both required.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
 import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
+import { checkAgencyAddress } from '../../../domain/catalogues/instansi.ts';
 import { findTokenByHash, type AgencyTokenRow } from './repository.ts';
+import { ADDRESS_MESSAGES } from './address.ts';
 
 const hashAgencyToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -27,8 +30,17 @@ function presentToken(t: AgencyTokenRow) {
 
 export async function createAgencyToken(db: Db, principal: Principal, input: CreateTokenInput, now: Date) {
   if (!canManageUsers(principal)) throw forbidden();
-  if (input.authority === 'PPK' && !input.agency?.trim()) {
-    throw new AppError('validation_failed', { id: 'Token PPK memerlukan nama instansi.', en: 'A PPK token needs an agency.' }, { field: 'agency' });
+  if (input.authority === 'PPK') {
+    if (!input.regionCode) {
+      throw new AppError('validation_failed', { id: 'Token PPK memerlukan kode wilayah pemerintah daerah.', en: 'A PPK token needs the regional government\'s region code.' }, { field: 'regionCode' });
+    }
+    if (!input.agency) {
+      throw new AppError('validation_failed', { id: 'Token PPK memerlukan instansi dari katalog.', en: 'A PPK token needs an agency from the catalogue.' }, { field: 'agency' });
+    }
+    const problem = checkAgencyAddress(input.regionCode, input.agency);
+    if (problem) {
+      throw new AppError('validation_failed', ADDRESS_MESSAGES[problem], { field: problem === 'REGION_NOT_PEMDA' ? 'regionCode' : 'agency' });
+    }
   }
   if (input.regionCode && (await db.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode])).rows.length === 0) {
     throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` }, { field: 'regionCode' });
@@ -39,7 +51,7 @@ export async function createAgencyToken(db: Db, principal: Principal, input: Cre
     const inserted = await tx.query<AgencyTokenRow>(
       `INSERT INTO agency_tokens (id, token_hash, label, authority, agency, region_code, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [id, hashAgencyToken(token), input.label, input.authority, input.agency?.trim() || null, input.regionCode ?? null, principal.id, now]);
+      [id, hashAgencyToken(token), input.label, input.authority, input.agency ?? null, input.regionCode ?? null, principal.id, now]);
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'agency_token.created', entityType: 'agency_token', entityId: id, regionCode: input.regionCode ?? null, at: now,
       data: { authority: input.authority, agency: input.agency ?? null, label: input.label } });
     return inserted.rows[0];

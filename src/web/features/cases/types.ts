@@ -17,7 +17,7 @@ export interface TrackingResult {
   notices: { at: string; atLocal: string; kind: string; title: string; body: string }[];
   deadlines: { ruleId: string; dueAt: string; dueLocal: string; zone?: string; source: string }[];
   /** Follow-up by the authority after forwarding (public view: position and agency only). */
-  referrals?: { recommendationNumber: string; authorityName: string; stateLabel: Bilingual; timeline: { step: string; label: Bilingual; done: boolean }[] }[];
+  referrals?: { publicKey: string; recommendationNumber: string; authorityName: string; stateLabel: Bilingual; timeline: { step: string; label: Bilingual; done: boolean }[] }[];
 }
 
 export interface Announcement {

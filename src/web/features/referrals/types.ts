@@ -12,6 +12,10 @@ export interface ReferralSummary {
   officeCode: string;
   regionCode: string | null;
   agency: string;
+  /** The addressed instansi catalogue entry (null: BKN only / not a regional PPK). */
+  agencyAddress: { regionCode: string; key: string; label: string } | null;
+  /** Key of the public timeline (/rekomendasi/:publicKey). */
+  publicKey: string;
   terlapor: { position: string; agency: string; subjectType: string; name?: string; nip?: string | null };
   classification: string;
   proposedTrack: { regime: string | null; track: string | null; level: string | null; itemId: string | null; citation: string | null; stage: string | null };
@@ -69,6 +73,7 @@ export interface ReferralLetter {
 }
 
 export interface PublicReferral {
+  publicKey: string;
   recommendationNumber: string;
   recommendedAt: string;
   authority: string;

@@ -175,7 +175,7 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
             {result.referrals!.map((r) => (
               <li key={r.recommendationNumber} className="card notice-list__item">
                 <strong>{r.authorityName}</strong>: {language === 'en' ? r.stateLabel.en : r.stateLabel.id}{' · '}
-                <Link to={`/rekomendasi/${encodeURIComponent(r.recommendationNumber)}`}>{r.recommendationNumber}</Link>
+                <Link to={`/rekomendasi/${encodeURIComponent(r.publicKey)}`}>{r.recommendationNumber}</Link>
               </li>
             ))}
           </ul>

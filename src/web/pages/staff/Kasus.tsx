@@ -4,6 +4,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
+import { INSTANSI, isAddressedSubject, suggestAddressForSubject } from '../../../domain/catalogues/instansi.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import type { RegionSummary } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -121,6 +122,8 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
   const [classification, setClassification] = useState('');
   const [summary, setSummary] = useState('');
   const [target, setTarget] = useState<RegionSummary | null>(null);
+  // 'teruskan': the instansi catalogue entry per terlapor, proposed from the free text, confirmed here.
+  const [addresses, setAddresses] = useState<Record<number, { key: string; regionCode: string }>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -138,6 +141,14 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
   function choose(next: string) {
     setAction(next);
     setReason(''); setClassification(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
+    const proposed: Record<number, { key: string; regionCode: string }> = {};
+    for (const tl of c.terlapor) {
+      if (!isAddressedSubject(tl.subjectType)) continue;
+      const region = tl.regionCode ?? c.eventRegionCode;
+      const s = suggestAddressForSubject(tl.subjectType, tl.agency, region);
+      proposed[tl.id] = s ? { key: s.key, regionCode: s.regionCode } : { key: '', regionCode: region.split('.').slice(0, 2).join('.') };
+    }
+    setAddresses(proposed);
     window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
   }
 
@@ -160,7 +171,8 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
       await api.post(`/cases/${c.id}/actions`, {
         action,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(action === 'teruskan' ? { classification, summary: summary.trim() } : {}),
+        ...(action === 'teruskan' ? { classification, summary: summary.trim(),
+          alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
         ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
       });
       const label = t(actionKey(action));
@@ -169,7 +181,7 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
     } catch (caught) {
       const apiError = toApiError(caught);
       const fields = fieldErrorsOf(apiError);
-      const known = Object.keys(fields).filter((f) => ['reason', 'classification', 'summary', 'targetOfficeCode'].includes(f));
+      const known = Object.keys(fields).filter((f) => ['reason', 'classification', 'summary', 'targetOfficeCode'].includes(f) || f.startsWith('alamatInstansi'));
       if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
     } finally {
       setBusy(false);
@@ -196,6 +208,22 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
                 placeholder={t('form.choosePlaceholder')} error={errors.classification}
                 options={CLASSIFICATIONS.filter((x) => x.id !== 'bukan_pelanggaran').map((x) => ({ value: x.id, label: language === 'en' ? x.labelEn : x.label }))} />
               <TextArea name="summary" label={t('case.summary')} hint={t('case.summaryHint')} required rows={4} value={summary} onChange={setSummary} error={errors.summary} />
+              {c.terlapor.filter((tl) => addresses[tl.id]).map((tl) => {
+                const a = addresses[tl.id];
+                const set = (next: Partial<typeof a>) => setAddresses({ ...addresses, [tl.id]: { ...a, ...next } });
+                // Field names follow the server's (alamatInstansi.<i>.…) so a 400 lands on the right input.
+                const i = Object.entries(addresses).filter(([, x]) => x.key && x.regionCode).findIndex(([id]) => Number(id) === tl.id);
+                return (
+                  <fieldset key={tl.id} className="fieldset">
+                    <legend>{t('case.addressFor', { name: tl.name, agency: tl.agency })}</legend>
+                    <SelectField name={`alamatInstansi.${i}.instansi`} label={t('case.addressAgency')} hint={t('case.addressHint')} value={a.key} onChange={(key) => set({ key })}
+                      placeholder={t('case.addressNone')} error={errors[`alamatInstansi.${i}.instansi`]}
+                      options={INSTANSI.map((x) => ({ value: x.key, label: language === 'en' ? x.labelEn : x.label }))} />
+                    <TextField name={`alamatInstansi.${i}.kodeWilayah`} label={t('case.addressRegion')} value={a.regionCode} onChange={(regionCode) => set({ regionCode })}
+                      error={errors[`alamatInstansi.${i}.kodeWilayah`]} />
+                  </fieldset>
+                );
+              })}
             </>
           )}
           {action === 'limpahkan' && (

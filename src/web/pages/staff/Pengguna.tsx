@@ -1,6 +1,7 @@
 // User administration (admin only): list accounts and create one with role, region and agency.
 import { useId, useState, type FormEvent } from 'react';
 import { ROLE_LABELS, STAFF_ROLES, ROLE_REGION_PATTERN, type StaffRole } from '../../../domain/access/policy.ts';
+import { INSTANSI } from '../../../domain/catalogues/instansi.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { Page, RegionSummary, StaffUser } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -83,7 +84,7 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const needsRegion = Boolean(ROLE_REGION_PATTERN[role]);
+  const needsRegion = Boolean(ROLE_REGION_PATTERN[role]) || role === 'ppk';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,8 +146,12 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
           onChange={setRegion} invalid={error?.field === 'region' || error?.field === 'regionCode'} />
         <div className="field">
           <label htmlFor={ids.agency}>{t('staff.agency')}</label>
-          <input id={ids.agency} value={agency} aria-describedby={ids.agencyHint} aria-invalid={invalid('agency')}
-            onChange={(e) => setAgency(e.target.value)} />
+          {/* A PPK is one catalogue entry (region + instansi key); never free text. */}
+          <select id={ids.agency} value={agency} aria-describedby={ids.agencyHint} aria-invalid={invalid('agency')}
+            onChange={(e) => setAgency(e.target.value)}>
+            <option value="">{t('common.none')}</option>
+            {INSTANSI.map((x) => <option key={x.key} value={x.key}>{language === 'en' ? x.labelEn : x.label}</option>)}
+          </select>
           <p id={ids.agencyHint} className="hint">{t('users.agencyHint')}</p>
         </div>
         <div className="form__actions">

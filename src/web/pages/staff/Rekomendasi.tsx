@@ -160,7 +160,7 @@ function Detail() {
         <aside className="kasus__side">
           <section className="card">
             <h2>{t('ref.public')}</h2>
-            <p><Link to={`/rekomendasi/${encodeURIComponent(r.recommendationNumber)}`}>{t('ref.publicLink')}</Link></p>
+            <p><Link to={`/rekomendasi/${encodeURIComponent(r.publicKey)}`}>{t('ref.publicLink')}</Link></p>
           </section>
         </aside>
       </div>
