@@ -139,6 +139,14 @@ for (const kind of enabledBackends()) {
       assert.ok(row.sealed);
       assert.deepEqual(JSON.parse(vault.decrypt(row.sealed!)), { name: WITNESS, address: 'Alamat lama saksi', phone: '081200001111' });
       assert.equal(await sealLegacyWitnesses(t.db, vault), 0, 'nothing left to seal; sealed rows are not touched');
+
+      // An explicit --unencrypted backup: still 0600/0700; restoring it while a key is set needs the flag too.
+      const clear = join(mkdtempSync(join(tmpdir(), 'netra-backup-clear-')), 'b');
+      await backupInstance(t.db, mkdtempSync(join(tmpdir(), 'netra-evidence-')), clear, { key: null });
+      for (const p of [clear, ...walk(clear)]) assert.equal(statSync(p).mode & 0o777, statSync(p).isDirectory() ? 0o700 : 0o600, p);
+      assert.ok(existsSync(join(clear, 'manifest.json')));
+      await assert.rejects(restoreInstance(t.db, clear, mkdtempSync(join(tmpdir(), 'netra-e-')), { key: randomBytes(32) }), /--unencrypted/);
+      await assert.rejects(backupInstance(t.db, mkdtempSync(join(tmpdir(), 'netra-evidence-')), clear, { key: null }), /not empty/);
     } finally {
       await t.destroy();
     }
