@@ -25,8 +25,8 @@ Perintah / commands:
   migrate                       terapkan migrasi SQL dan data rujukan
   user create --role R --username U --password P [--region KODE] [--agency NAMA] [--name NAMA]
                                 peran: ${STAFF_ROLES.join(', ')}
-  backup [--out DIR]            cadangkan seluruh data (tabel, bukti, manifest)
-  restore DIR                   pulihkan ke instans kosong; periksa jumlah, hash bukti, rantai audit
+  backup [--out DIR]            cadangkan seluruh data, terenkripsi dengan NETRA_BACKUP_KEY (lihat backup --help)
+  restore DIR                   pulihkan ke instans kosong; periksa kunci, jumlah, hash bukti, rantai audit
   verify-audit [--checkpoints FILE.json]
                                 periksa rantai audit, id tanpa celah, titik periksa bertanda tangan
                                 (dan salinan titik periksa dari luar); OK atau id pertama yang rusak
@@ -34,6 +34,24 @@ Perintah / commands:
   triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
   import candidates FILE.csv    impor pasangan calon
   import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
+`;
+
+const BACKUP_HELP = `Pakai / usage: netra backup [--out DIR] [--unencrypted]
+
+Menulis seluruh data (tabel, berkas bukti, manifest) ke folder DIR (baru atau kosong), setiap berkas
+dienkripsi AES-256-GCM dengan NETRA_BACKUP_KEY (32 byte, hex atau base64; buat: openssl rand -hex 32).
+Berkas 0600, folder 0700. Tanpa kunci, perintah ini menolak kecuali --unencrypted diberikan.
+Writes every table, evidence file and the manifest to DIR (new or empty), each file encrypted with
+NETRA_BACKUP_KEY. Without the key it refuses unless --unencrypted is given explicitly.
+`;
+
+const RESTORE_HELP = `Pakai / usage: netra restore DIR [--unencrypted]
+
+Memulihkan cadangan DIR ke instans yang sudah dimigrasi dan belum berisi perkara, dengan
+NETRA_BACKUP_KEY yang sama. Kunci salah atau berkas rusak: ditolak sebelum basis data disentuh.
+Restores DIR into a migrated instance without cases, using the same NETRA_BACKUP_KEY. A wrong key
+or a damaged file is refused before the database is touched. --unencrypted accepts a backup that
+was written with --unencrypted while a key is set.
 `;
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -77,20 +95,34 @@ export async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'backup': {
-      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { out: { type: 'string' } } });
+      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { out: { type: 'string' }, unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+      if (values.help) { console.log(BACKUP_HELP); return 0; }
+      const config = loadConfig();
+      if (!config.backupKey && !values.unencrypted) {
+        console.error('NETRA_BACKUP_KEY belum disetel: cadangan berisi hash kata sandi, identitas tersegel, dan bukti asli, jadi tidak ditulis tanpa enkripsi.\n' +
+          'NETRA_BACKUP_KEY is not set: a backup holds password hashes, sealed identities and evidence originals, so it is not written unencrypted.\n' +
+          'Buat kunci / make a key: openssl rand -hex 32   (atau / or pass --unencrypted explicitly)');
+        return 2;
+      }
+      if (values.unencrypted) console.error('PERINGATAN / WARNING: cadangan TIDAK terenkripsi / the backup is NOT encrypted (--unencrypted). Simpan di tempat yang aman / keep it somewhere safe.');
       const out = values.out ?? `netra-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const { backupInstance } = await import('../server/ops/backup.ts');
-      const config = loadConfig();
-      const manifest = await withDb((db) => backupInstance(db, join(config.dataDir, 'evidence'), out));
-      console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files)`);
-      console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) tidak ikut dicadangkan; simpan terpisah.');
+      const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
+      const key = values.unencrypted ? null : parseBackupKey(config.backupKey!);
+      const manifest = await withDb((db) => backupInstance(db, join(config.dataDir, 'evidence'), out, { key }));
+      console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files, ${key ? 'encrypted' : 'NOT encrypted'})`);
+      console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) dan NETRA_BACKUP_KEY tidak ikut dicadangkan; simpan terpisah.');
       return 0;
     }
     case 'restore': {
-      if (!sub) { console.error('Pakai / usage: netra restore <backup-dir>'); return 2; }
+      const { values, positionals } = parseArgs({ args: [sub, ...rest].filter(Boolean), allowPositionals: true, options: { unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+      if (values.help) { console.log(RESTORE_HELP); return 0; }
+      if (positionals.length !== 1) { console.error(RESTORE_HELP); return 2; }
       const { restoreInstance } = await import('../server/ops/backup.ts');
+      const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const config = loadConfig();
-      const report = await withDb((db) => restoreInstance(db, sub, join(config.dataDir, 'evidence')));
+      const key = config.backupKey ? parseBackupKey(config.backupKey) : null;
+      const report = await withDb((db) => restoreInstance(db, positionals[0], join(config.dataDir, 'evidence'), { key, allowUnencrypted: values.unencrypted }));
       const mismatched = report.tables.filter((t) => t.expected !== t.restored);
       for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
       console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);

@@ -33,6 +33,7 @@ import { registerLeadRoutes } from './modules/leads/routes.ts';
 import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
+import { sealLegacyWitnesses } from './modules/cases/witnesses.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -53,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
   const caseDeps = { db, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute };
+  // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
+  await sealLegacyWitnesses(db, vault);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,

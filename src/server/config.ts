@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 
+function backupKeyValid(text: string): boolean {
+  const t = text.trim();
+  return /^[0-9a-f]{64}$/i.test(t) || Buffer.from(t, 'base64').length === 32;
+}
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -11,6 +16,8 @@ const schema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   // 32-byte key (hex or base64) for the reporter-identity vault; generated into the data dir when absent.
   NETRA_IDENTITY_KEY: z.string().optional(),
+  // 32-byte key (hex or base64) sealing `netra backup` files; kept apart from the backups themselves.
+  NETRA_BACKUP_KEY: z.string().optional().refine((v) => v === undefined || backupKeyValid(v), 'must be 32 bytes (64 hex characters or base64)'),
   NETRA_SESSION_HOURS: z.coerce.number().positive().default(12),
   NETRA_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
@@ -26,6 +33,7 @@ export interface Config {
   logLevel: z.infer<typeof schema>['NETRA_LOG_LEVEL'];
   runWorker: boolean;
   identityKey: string | undefined;
+  backupKey: string | undefined;
   sessionHours: number;
   cookieSecure: 'auto' | 'true' | 'false';
   loadVillages: boolean;
@@ -47,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.NETRA_LOG_LEVEL,
     runWorker: e.WORKER === 'on',
     identityKey: e.NETRA_IDENTITY_KEY,
+    backupKey: e.NETRA_BACKUP_KEY,
     sessionHours: e.NETRA_SESSION_HOURS,
     cookieSecure: e.NETRA_COOKIE_SECURE,
     loadVillages: e.NETRA_LOAD_VILLAGES === 'true',

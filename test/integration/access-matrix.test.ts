@@ -85,6 +85,8 @@ const MATRIX: Record<string, Row> = {
   'POST /case-links/:linkId':           { public: U, admin: ['pass', 'pass'], pengawas_ri: ['pass', 'pass'], pengawas_provinsi: ['pass', 'pass'], pengawas_kabkota: ['pass', H], pengawas_kecamatan: [H, H], bkn: F, ppk: F, analyst: F },
   // Documents and evidence are for the staff handling the case; analysts read statistics, not files.
   'GET /cases/:id/documents/:file':     { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: [H, H], ppk: [H, H], analyst: [F, F] },
+  // The receipt with the reporter's name is an identity reveal: same rule as POST /reporter-identity.
+  'POST /cases/:id/documents/tanda-bukti.pdf': { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: [H, H], ppk: [H, H], analyst: [H, H] },
   'GET /cases/:id/evidence (original)': { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: [H, H], ppk: [H, H], analyst: [F, F] },
   'GET /terlapor/history':              { public: U, admin: ['listed', 'listed'], pengawas_ri: ['listed', 'listed'], pengawas_provinsi: ['listed', 'listed'], pengawas_kabkota: ['listed', 'hidden'], pengawas_kecamatan: ['hidden', 'hidden'], bkn: F, ppk: F, analyst: ['listed', 'listed'] },
   'POST /temuan':                       { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', F], pengawas_kecamatan: [F, F], bkn: F, ppk: F, analyst: F },
@@ -313,6 +315,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
       case 'GET /cases/:id/links': return { url: `/api/v1/cases/${c}/links` };
       case 'POST /case-links/:linkId': return { method: 'POST', url: `/api/v1/case-links/${own ? seed.okiLink : seed.plgLink}`, payload: { decision: 'reject' } };
       case 'GET /cases/:id/documents/:file': return { url: `/api/v1/cases/${c}/documents/tanda-bukti.pdf` };
+      case 'POST /cases/:id/documents/tanda-bukti.pdf': return { method: 'POST', url: `/api/v1/cases/${c}/documents/tanda-bukti.pdf`, payload: { reason: 'Mencetak tanda bukti untuk berkas fisik (uji akses).' } };
       case 'GET /cases/:id/evidence (original)': return { url: `/api/v1/cases/${c}/evidence/${own ? seed.okiEvidence : seed.plgEvidence}?variant=original&purpose=${encodeURIComponent('Pemeriksaan keaslian (uji akses)')}` };
       case 'GET /terlapor/history': return { url: `/api/v1/terlapor/history?nip=${own ? seed.okiNip : seed.plgNip}` };
       case 'POST /temuan': return { method: 'POST', url: '/api/v1/temuan', payload: {

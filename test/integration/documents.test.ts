@@ -102,13 +102,72 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(plain.text.includes(receipt.trackingCode));
     assert.ok(!plain.text.includes(NAME) && plain.text.includes('(dirahasiakan)'));
     assert.ok(!plain.raw.includes(NIK) && !plain.text.includes(NIK));
-    const reason = encodeURIComponent('Mencetak tanda bukti untuk berkas fisik pelapor');
-    const named = await readPdf(await staffPdf('tanda-bukti', oki, `?reason=${reason}`));
+    const reason = 'Mencetak tanda bukti untuk berkas fisik pelapor';
+    const named = await readPdf(await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf`, payload: { reason } }));
     assert.ok(named.text.includes(NAME));
     assert.ok(!named.text.includes(NIK));
-    const audit = await ctx().db.query<{ data: { via?: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId]);
+    const audit = await ctx().db.query<{ data: { via?: string; reason?: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId]);
     assert.equal(audit.rows.length, 1);
     assert.equal(audit.rows[0].data.via, 'document:tanda-bukti');
+    assert.equal(audit.rows[0].data.reason, reason);
+  });
+
+  // Issue 11 item 6: a cross-site link (GET) made the officer's browser reveal the name and write
+  // an audit row with the attacker's reason. Only a POST with the CSRF header and a real reason may.
+  test('reveal by link is refused: GET ?reason= → 405 and no audit row; POST needs CSRF and a reason with content', async () => {
+    const reads = async () => (await ctx().db.query("SELECT id FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId])).rows.length;
+    const before = await reads();
+    const url = `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf`;
+    const byLink = await staffPdf('tanda-bukti', oki, `?reason=${encodeURIComponent('Alasan pilihan penyerang dari situs lain')}`);
+    assert.equal(byLink.statusCode, 405);
+    assert.match(String(byLink.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(byLink.json().code, 'method_not_allowed');
+    assert.equal(byLink.json().field, 'reason');
+    assert.ok(!byLink.rawPayload.toString('latin1').includes(NAME));
+
+    const noCsrf = await app.inject({ method: 'POST', url, payload: { reason: 'Mencetak tanda bukti untuk berkas fisik pelapor' }, headers: { cookie: oki.cookie } });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.equal(noCsrf.json().code, 'csrf_failed');
+
+    for (const junk of ['aaaaaaaaaa', '...', '..........', '1234567890', '   abababababab  ', '']) {
+      const res = await oki.request({ method: 'POST', url, payload: { reason: junk } });
+      assert.equal(res.statusCode, 400, `${JSON.stringify(junk)}: ${res.body}`);
+      assert.equal(res.json().field, 'reason', junk);
+    }
+    assert.equal((await oki.request({ method: 'POST', url, payload: {} })).json().field, 'reason');
+    // The identity endpoint takes the same rule.
+    const junkIdentity = await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/reporter-identity`, payload: { reason: 'xxxxxxxxxxxxxxx' } });
+    assert.equal(junkIdentity.statusCode, 400);
+    assert.equal(junkIdentity.json().field, 'reason');
+    assert.equal(await reads(), before, 'nothing refused was audited as a read');
+
+    const ok = await oki.request({ method: 'POST', url, payload: { reason: 'Salinan tanda bukti diminta pelapor di kantor' } });
+    assert.ok((await readPdf(ok)).text.includes(NAME));
+    assert.equal(ok.headers['cache-control'], 'no-store');
+    const last = await ctx().db.query<{ data: { reason: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read' ORDER BY id DESC LIMIT 1", [caseId]);
+    assert.equal(await reads(), before + 1);
+    assert.equal(last.rows[0].data.reason, 'Salinan tanda bukti diminta pelapor di kantor');
+  });
+
+  test('authenticated answers carry Cache-Control: no-store (case detail, identity, sign-in); public answers keep their caching', async () => {
+    const detail = await oki.request({ url: `/api/v1/cases/${caseId}` });
+    assert.equal(detail.statusCode, 200);
+    assert.equal(detail.headers['cache-control'], 'no-store');
+    const identity = await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/reporter-identity`, payload: { reason: 'Klarifikasi kepada pelapor tentang bukti' } });
+    assert.equal(identity.statusCode, 200);
+    assert.equal(identity.headers['cache-control'], 'no-store');
+    const refused = await oki.request({ url: `/api/v1/cases/${caseId}/nope` });
+    assert.equal(refused.headers['cache-control'], 'no-store');
+    const a = await buildUser(ctx().db, { role: 'analyst' });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: a.username, password: a.password } });
+    assert.equal(login.statusCode, 200);
+    assert.equal(login.headers['cache-control'], 'no-store');
+    const tracking = await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
+    assert.equal(tracking.headers['cache-control'], 'no-store');
+    const anonymous = await app.inject({ url: '/api/v1/public/announcements' });
+    assert.equal(anonymous.statusCode, 200);
+    assert.equal(anonymous.headers['cache-control'], 'public, max-age=30');
+    assert.equal((await oki.request({ url: '/api/v1/public/announcements' })).headers['cache-control'], 'no-store');
   });
 
   test('documents that do not apply yet → 404; unknown kind → 400; foreign office → 404', async () => {

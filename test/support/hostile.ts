@@ -131,7 +131,7 @@ function templateFor(op: Operation): unknown {
     case 'POST /api/v1/cases/{id}/actions': return { action: 'kaji', reason: 'Alasan yang cukup panjang.' };
     case 'POST /api/v1/cases/{id}/assign': return { assigneeId: VALID_UUID };
     case 'POST /api/v1/cases/{id}/notes': return { note: 'Catatan penanganan.' };
-    case 'POST /api/v1/cases/{id}/reporter-identity': return { reason: 'Klarifikasi kepada pelapor.' };
+    case 'POST /api/v1/cases/{id}/reporter-identity': case 'POST /api/v1/cases/{id}/documents/tanda-bukti.pdf': return { reason: 'Klarifikasi kepada pelapor.' };
     case 'POST /api/v1/case-links/{linkId}': return { decision: 'merge' };
     case 'POST /api/v1/referrals/{id}/sanction': return { sanction: 'pp94.teguran_lisan', decreeNumber: '800/1/2024', decreeDate: '2024-10-10' };
     case 'POST /api/v1/referrals/{id}/siasn-block': return { reason: 'PPK tidak menindaklanjuti.' };

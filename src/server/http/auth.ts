@@ -41,6 +41,16 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     request.sessionUser = session.user;
     request.sessionToken = token;
   });
+  // Anything answered to a signed-in officer (session cookie) or an API client (bearer token) may
+  // hold case data or decrypted identity: no browser, proxy or CDN may keep a copy. Sign-in and
+  // tracking (code + PIN) answers are credentials too. Public anonymous answers keep their caching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const path = request.url.split('?')[0];
+    if (request.cookies?.[SESSION_COOKIE] || request.headers.authorization || path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/lacak')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+    return payload;
+  });
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

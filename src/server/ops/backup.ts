@@ -1,14 +1,17 @@
 // Backup and restore of a whole Netra instance: every table as JSON lines (types round-trip
 // through row_to_json / json_populate_recordset, the same on PGlite and PostgreSQL), the
-// evidence files, and a manifest with row counts and SHA-256 of every file. Restore loads into
+// evidence files, and a manifest with row counts and SHA-256 of every file. Every file is sealed
+// under NETRA_BACKUP_KEY (backupFiles.ts): a backup holds password hashes and evidence. Restore loads into
 // an empty, migrated database in foreign-key order, then checks counts, evidence hashes and
 // the audit chain.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Queryable } from '../db/client.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
 import { STATS_SCAN } from '../modules/stats/service.ts';
+import { AppError } from '../platform/errors.ts';
+import { backupFiles, ensurePrivateDir, isSealedBackup } from './backupFiles.ts';
 
 const BATCH = 5000;
 
@@ -22,12 +25,19 @@ const DERIVED_TABLES = new Set(['stats_counts']);
 const APPEND_ONLY_TABLES = new Set(['audit_events', 'audit_checkpoints', 'audit_signing_keys', 'audit_chain_meta']);
 
 export interface BackupManifest {
-  format: 'netra-backup/1';
+  /** 2: files sealed under NETRA_BACKUP_KEY (or written in clear when `encryption` is 'none'). */
+  format: 'netra-backup/1' | 'netra-backup/2';
+  encryption?: 'aes-256-gcm' | 'none';
   createdAt: string;
   backend: string;
   migrations: string[];
   tables: { name: string; rows: number; sha256: string }[];
   evidence: { sha256: string }[];
+}
+
+export interface BackupKeyOptions {
+  /** The 32-byte NETRA_BACKUP_KEY; null only when the operator explicitly asked for --unencrypted. */
+  key: Buffer | null;
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -61,11 +71,12 @@ async function primaryKeyOrder(db: Queryable, table: string): Promise<string> {
   return cols.rows.length ? cols.rows.map((c) => `"${c.attname}"`).join(', ') : 't::text';
 }
 
-export async function backupInstance(db: Db, evidenceDir: string, outDir: string, now = new Date()): Promise<BackupManifest> {
-  mkdirSync(join(outDir, 'tables'), { recursive: true });
-  mkdirSync(join(outDir, 'evidence'), { recursive: true });
+export async function backupInstance(db: Db, evidenceDir: string, outDir: string, options: BackupKeyOptions, now = new Date()): Promise<BackupManifest> {
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`backup folder is not empty: ${outDir}`);
+  ensurePrivateDir(outDir);
+  const files = backupFiles(outDir, options.key);
   const manifest: BackupManifest = {
-    format: 'netra-backup/1', createdAt: now.toISOString(), backend: db.kind,
+    format: 'netra-backup/2', encryption: options.key ? 'aes-256-gcm' : 'none', createdAt: now.toISOString(), backend: db.kind,
     migrations: (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name),
     tables: [], evidence: [],
   };
@@ -81,20 +92,19 @@ export async function backupInstance(db: Db, evidenceDir: string, outDir: string
         if (page.rows.length < BATCH) break;
       }
       const body = lines.length ? lines.join('\n') + '\n' : '';
-      writeFileSync(join(outDir, 'tables', `${table}.jsonl`), body);
+      files.write(`tables/${table}.jsonl`, body);
       manifest.tables.push({ name: table, rows: lines.length, sha256: sha256(body) });
     }
-    const files = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
-    for (const f of files.rows) {
+    const evidence = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
+    for (const f of evidence.rows) {
       const source = join(evidenceDir, f.sha256.slice(0, 2), f.sha256);
       if (!existsSync(source)) throw new Error(`evidence file missing: ${f.sha256}`);
-      const content = readFileSync(source);
-      if (sha256(content) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
-      copyFileSync(source, join(outDir, 'evidence', f.sha256));
+      // Streamed (evidence can be large); the hash is taken from the bytes actually backed up.
+      if ((await files.copyIn(source, `evidence/${f.sha256}`)) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
       manifest.evidence.push({ sha256: f.sha256 });
     }
   });
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  files.write('manifest.json', JSON.stringify(manifest, null, 2));
   return manifest;
 }
 
@@ -104,13 +114,42 @@ export interface RestoreReport {
   auditChain: Awaited<ReturnType<typeof verifyAuditChain>>;
 }
 
-/** Restores into a migrated database that holds no case data yet (reference data is replaced). */
-export async function restoreInstance(db: Db, backupDir: string, evidenceDir: string): Promise<RestoreReport> {
-  const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as BackupManifest;
-  if (manifest.format !== 'netra-backup/1') throw new Error(`unknown backup format: ${manifest.format}`);
+export interface RestoreOptions extends BackupKeyOptions {
+  /** Accept a backup written with --unencrypted even though a key is configured. */
+  allowUnencrypted?: boolean;
+}
+
+const restoreRefusal = (id: string, en: string) => new AppError('validation_failed', { id, en }, { field: 'NETRA_BACKUP_KEY' });
+
+/**
+ * Restores into a migrated database that holds no case data yet (reference data is replaced).
+ * Everything in the backup is opened and checked (key, hashes, migrations, empty target) before
+ * the database is touched; the tables load in one transaction; evidence is written last, each
+ * file under a temporary name renamed only once authenticated.
+ */
+export async function restoreInstance(db: Db, backupDir: string, evidenceDir: string, options: RestoreOptions): Promise<RestoreReport> {
+  const sealed = isSealedBackup(backupDir);
+  if (sealed && !options.key) {
+    throw restoreRefusal('Cadangan ini terenkripsi: setel NETRA_BACKUP_KEY dengan kunci yang dipakai saat mencadangkan.',
+      'This backup is encrypted: set NETRA_BACKUP_KEY to the key it was written with.');
+  }
+  if (!sealed && options.key && !options.allowUnencrypted) {
+    throw restoreRefusal('Cadangan ini tidak terenkripsi. Pulihkan dengan --unencrypted bila memang disengaja.',
+      'This backup is not encrypted. Restore it with --unencrypted if that is intended.');
+  }
+  const files = backupFiles(backupDir, sealed ? options.key : null);
+  if (!files.exists('manifest.json')) throw new Error(`no backup manifest in ${backupDir}`);
+  const manifest = JSON.parse(files.read('manifest.json').toString('utf8')) as BackupManifest;
+  if (manifest.format !== 'netra-backup/1' && manifest.format !== 'netra-backup/2') throw new Error(`unknown backup format: ${manifest.format}`);
+  if (sealed !== (manifest.encryption === 'aes-256-gcm')) throw new Error('backup manifest does not match its files (encryption)');
+  const bodies = new Map<string, string>();
   for (const t of manifest.tables) {
-    const body = readFileSync(join(backupDir, 'tables', `${t.name}.jsonl`), 'utf8');
+    const body = files.read(`tables/${t.name}.jsonl`).toString('utf8');
     if (sha256(body) !== t.sha256) throw new Error(`backup table file corrupted: ${t.name}`);
+    bodies.set(t.name, body);
+  }
+  for (const { sha256: sha } of manifest.evidence) {
+    if ((await files.copyOut(`evidence/${sha}`, null)) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
   }
   const applied = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
   const missing = manifest.migrations.filter((m) => !applied.includes(m));
@@ -134,7 +173,7 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
       if (table === 'schema_migrations' || DERIVED_TABLES.has(table)) continue;
       const entry = manifest.tables.find((t) => t.name === table);
       if (!entry || entry.rows === 0) continue;
-      const lines = readFileSync(join(backupDir, 'tables', `${table}.jsonl`), 'utf8').split('\n').filter(Boolean);
+      const lines = bodies.get(table)!.split('\n').filter(Boolean);
       for (let i = 0; i < lines.length; i += BATCH) {
         await tx.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [`[${lines.slice(i, i + BATCH).join(',')}]`]);
       }
@@ -154,11 +193,12 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
   });
   let evidenceVerified = 0;
   for (const { sha256: sha } of manifest.evidence) {
-    const content = readFileSync(join(backupDir, 'evidence', sha));
-    if (sha256(content) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
     mkdirSync(join(evidenceDir, sha.slice(0, 2)), { recursive: true });
     const target = join(evidenceDir, sha.slice(0, 2), sha);
-    if (!existsSync(target)) writeFileSync(target, content, { mode: 0o440 });
+    if (!existsSync(target) && (await files.copyOut(`evidence/${sha}`, target, 0o440)) !== sha) {
+      rmSync(target, { force: true });
+      throw new Error(`evidence in backup corrupted: ${sha}`);
+    }
     evidenceVerified++;
   }
   const tables = [];
@@ -171,5 +211,5 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
 }
 
 export function listBackupEvidence(dir: string): string[] {
-  return existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence')) : [];
+  return existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence')).map((n) => n.replace(/\.enc$/, '')) : [];
 }

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  method_not_allowed: 405,
   region_not_found: 404,
   conflict: 409,
   invalid_state_transition: 409,

@@ -52,6 +52,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   body?: unknown;
   signal?: AbortSignal;
+  /** 'blob' for files (PDF): the body is returned as a Blob; errors are still problem+json. */
+  responseType?: 'json' | 'blob';
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -79,6 +81,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     throw new ApiError(0, 'network_error', networkFailure);
   }
   const type = response.headers.get('content-type') ?? '';
+  if (response.ok && options.responseType === 'blob') return (await response.blob()) as T;
   const payload: unknown = type.includes('json') ? await response.json().catch(() => undefined) : undefined;
   if (!response.ok) {
     const problem = payload as Problem | undefined;
@@ -94,6 +97,8 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} }),
+  /** POST that answers with a file (e.g. a PDF that reveals identity: never a GET link). */
+  postForBlob: (path: string, body?: unknown) => apiRequest<Blob>('POST', path, { body: body ?? {}, responseType: 'blob' }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };

@@ -6,6 +6,7 @@ import { STATE_LABELS, actionsFrom, type CaseState } from '../../../domain/cases
 import { nowOf, type CaseDeps } from './deps.ts';
 import { listClocks, listTerlapor, officeName } from './repository.ts';
 import { loadCaseForStaff } from './handling.ts';
+import { listWitnesses } from './witnesses.ts';
 
 export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: string) {
   const { db } = deps;
@@ -19,7 +20,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     db.query<{ created_at: Date; kind: string; title: string; body: string; email_state: string }>('SELECT created_at, kind, title, body, email_state FROM notices WHERE case_id = $1 ORDER BY id', [caseId]),
     db.query<{ sha256: string; original_name: string; mime_type: string; size_bytes: number }>(
       'SELECT e.sha256, e.original_name, f.mime_type, f.size_bytes FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.case_id = $1 ORDER BY e.id', [caseId]),
-    db.query<{ name: string; address: string; phone: string | null }>('SELECT name, address, phone FROM case_witnesses WHERE case_id = $1 ORDER BY id', [caseId]),
+    listWitnesses(db, deps.vault, caseId),
   ]);
   return {
     id: c.id, kind: c.kind, state: c.state, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
@@ -31,8 +32,8 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     assignedTo: c.assigned_to, availableActions: canHandleCaseIn(principal, c.office_code) && !isReadOnly(principal) ? actionsFrom(c.state as CaseState) : [],
     terlapor: terlapor.map((t) => ({ id: t.id, name: t.name, nip: t.nip, position: t.position, agency: t.agency, subjectType: t.subject_type, regionCode: t.region_code })),
     // Witness identity only for those who may read it (analysts: within their own region).
-    witnesses: canReadWitnessDetails(principal, c.office_code) ? witnesses.rows : [],
-    witnessCount: witnesses.rows.length,
+    witnesses: canReadWitnessDetails(principal, c.office_code) ? witnesses : [],
+    witnessCount: witnesses.length,
     evidence: evidence.rows.map((e) => ({ sha256: e.sha256, name: e.original_name, mimeType: e.mime_type, size: e.size_bytes })),
     deadlines: clocks.map((k) => ({ ruleId: k.rule_id, startedAt: new Date(k.started_at).toISOString(), dueAt: new Date(k.due_at).toISOString(), dueLocal: k.due_local,
       zone: k.zone, source: k.source, basis: k.basis, extended: k.extended, stoppedAt: k.stopped_at ? new Date(k.stopped_at).toISOString() : null,

@@ -18,6 +18,7 @@ import { nowOf, type CaseDeps } from './deps.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { insertCaseEvent, insertClock, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
+import { insertWitnesses } from './witnesses.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -149,9 +150,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
         await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
           [id, identity, vault.keyId, input.pelapor.kategori, nikMac, now]);
         await insertTerlapor(tx, id, input.terlapor);
-        for (const s of input.saksi) {
-          await tx.query('INSERT INTO case_witnesses (case_id, name, address, phone) VALUES ($1, $2, $3, $4)', [id, s.nama, s.alamat, s.telepon ?? null]);
-        }
+        await insertWitnesses(tx, vault, id, input.saksi.map((s) => ({ name: s.nama, address: s.alamat, phone: s.telepon ?? null })));
         for (const uploadId of input.bukti) {
           const upload = await tx.query<{ sha256: string; original_name: string }>(
             'UPDATE uploads SET case_id = $2 WHERE id = $1 AND (case_id IS NULL OR case_id = $2) RETURNING sha256, original_name', [uploadId, id]);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { plainText, caseActionBody, caseListQuery, laporanBody, temuanBody, trackingBody } from './schemas.ts';
+import { plainText, revealReason, caseActionBody, caseListQuery, laporanBody, temuanBody, trackingBody } from './schemas.ts';
 import { submitLaporan } from './intake.ts';
 import { trackLaporan, withdrawLaporan } from './tracking.ts';
 import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
@@ -72,7 +72,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     async (request) => addCaseNote(deps, requirePrincipal(request), request.params.id, request.body.note));
 
   r.post('/api/v1/cases/:id/reporter-identity', {
-    schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: plainText(10, 1000) }) },
+    schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: revealReason }) },
   }, async (request) => revealReporterIdentity(deps, requirePrincipal(request), request.params.id, request.body.reason));
 
   r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams } }, async (request) => {

@@ -7,11 +7,16 @@ import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
 import { VIOLATION_CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
 import { CASE_ACTIONS, CASE_STATES } from '../../../domain/cases/stateMachine.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
+import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
 
 /** Markup is never legitimate in a report; rejecting it keeps stored text inert everywhere. */
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|\bon[a-z]+\s*=/i;
 export const plainText = (min: number, max: number) =>
   z.string().trim().min(min).max(max).refine((v) => !MARKUP.test(v), { message: 'tidak boleh berisi tag HTML atau skrip / must not contain HTML or script' });
+
+/** A reason for reading protected data: plain text with real content (it goes into the audit trail). */
+export const revealReason = plainText(REVEAL_REASON_MIN, REVEAL_REASON_MAX)
+  .refine((v) => checkRevealReason(v).ok, { message: 'alasan harus bermakna, bukan huruf berulang atau tanda baca / the reason must say something, not repeated characters or punctuation' });
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date as YYYY-MM-DD')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'tanggal tidak ada / not a real date');

@@ -72,13 +72,15 @@ export async function reporterReceipt(deps: CaseDeps, code: string, pin: string)
 /**
  * A staff document for a case in the officer's jurisdiction. Staff documents never carry the
  * reporter's NIK or contact details; the receipt shows the reporter's name only when the officer
- * states a reason, and that read is audited like any other identity reveal.
+ * states a reason (POST only, see routes.ts), and that read is audited like any other identity reveal.
  */
 export async function staffDocument(deps: CaseDeps, principal: Principal, caseId: string, kind: DocumentKind, reason?: string): Promise<GeneratedDocument> {
-  const c = await loadCaseForStaff(deps, principal, caseId, false);
+  const reveal = kind === 'tanda-bukti' && reason !== undefined;
+  // A reveal is handled like POST /reporter-identity: cases outside the officer's handling are hidden.
+  const c = await loadCaseForStaff(deps, principal, caseId, reveal);
   if (!canHandleCaseIn(principal, c.office_code)) throw forbidden();
   let name: string | null = null;
-  if (kind === 'tanda-bukti' && reason) {
+  if (reveal) {
     if (isReadOnly(principal)) throw forbidden();
     const identity = await deps.db.query<{ ciphertext: string }>('SELECT ciphertext FROM reporter_identities WHERE case_id = $1', [caseId]);
     if (identity.rows[0]) {

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
 import { INSTANSI, isAddressedSubject, suggestAddressForSubject } from '../../../domain/catalogues/instansi.ts';
+import { REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
 import { api, type ApiError } from '../../api/client.ts';
 import type { RegionSummary } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -407,12 +408,32 @@ function IdentitySection({ c }: { c: CaseDetail }) {
   const formRef = useRef<HTMLFormElement>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length < 10) { setErrors({ identityReason: t('form.minChars', { n: 10 }) }); focusFirstInvalid(formRef.current); return; }
+    const check = checkRevealReason(reason);
+    if (!check.ok) {
+      setErrors({ identityReason: check.problem === 'no_content' ? t('case.identityReasonEmpty') : t('form.minChars', { n: REVEAL_REASON_MIN }) });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setErrors({});
     setError(null);
     try {
       const result = await api.post<{ identity: Record<string, string> }>(`/cases/${c.id}/reporter-identity`, { reason: reason.trim() });
       setIdentity(result.identity);
+    } catch (caught) { setError(toApiError(caught)); }
+  }
+  // The receipt with the reporter's name: fetched by POST (CSRF header, audited reason), never a link.
+  async function downloadNamedReceipt() {
+    setError(null);
+    try {
+      const blob = await api.postForBlob(`/cases/${c.id}/documents/tanda-bukti.pdf`, { reason: reason.trim() });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `tanda-bukti-${(c.registrationNumber ?? c.trackingCode ?? c.id).replace(/[^A-Za-z0-9-]+/g, '_')}.pdf`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (caught) { setError(toApiError(caught)); }
   }
   const labels: Record<string, MessageKey> = {
@@ -424,9 +445,15 @@ function IdentitySection({ c }: { c: CaseDetail }) {
     <section className="card" aria-labelledby="case-identity">
       <h2 id="case-identity">{t('case.identity')}</h2>
       {identity ? (
-        <dl className="facts facts--stack">
-          {Object.entries(identity).map(([k, v]) => <div key={k}><dt>{labels[k] ? t(labels[k]) : k}</dt><dd>{String(v)}</dd></div>)}
-        </dl>
+        <>
+          <dl className="facts facts--stack">
+            {Object.entries(identity).map(([k, v]) => <div key={k}><dt>{labels[k] ? t(labels[k]) : k}</dt><dd>{String(v)}</dd></div>)}
+          </dl>
+          {error && <ErrorNotice error={error} />}
+          {c.kind === 'laporan' && (
+            <button type="button" className="button button--secondary" onClick={downloadNamedReceipt}>{t('case.identityReceipt')}</button>
+          )}
+        </>
       ) : !open ? (
         <>
           <p className="hint">{t('case.identityHint')}</p>
