@@ -19,6 +19,30 @@ describeEachBackend('foundation API', (ctx) => {
     assert.equal(res.json().database, ctx().kind);
   });
 
+  test('health is a liveness probe: repeated calls do not count the regions again', async () => {
+    const seen: string[] = [];
+    const db = ctx().db;
+    // The same database, with every statement the health route sends written down.
+    const spy = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'query') return (text: string, params?: unknown[]) => { seen.push(text); return target.query(text, params as never); };
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const probeApp = await buildTestApp(spy);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await probeApp.inject('/api/v1/health');
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.json().regions > 0, true);
+      }
+      const healthQueries = seen.filter((q) => /count\(\*\)::int FROM regions/.test(q));
+      assert.equal(healthQueries.length, 1, 'region count runs once, then is cached');
+    } finally {
+      await probeApp.close();
+    }
+  });
+
   test('reference data: 38 provinces, 514 kabupaten/kota, every kecamatan; loading twice changes nothing', async () => {
     const count = async (level: string) => (await app.inject(`/api/v1/regions?level=${level}&limit=1`)).json().total;
     assert.equal(await count('provinsi'), 38);
