@@ -31,9 +31,9 @@ Perintah / commands:
   import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
 `;
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = await prepareDatabase(config);
+  const db = await prepareDatabase(config, command);
   try {
     return await fn(db);
   } finally {
@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'worker': {
       // The job worker alone (production: several HTTP processes with WORKER=off, and workers).
       const config = loadConfig();
-      const db = await prepareDatabase(config);
+      const db = await prepareDatabase(config, 'worker');
       const { startWorker } = await import('../server/jobs/worker.ts');
       const { buildJobRegistry } = await import('../server/jobs/registry.ts');
       const { loadVault } = await import('../server/platform/vault.ts');
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       const out = values.out ?? `netra-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const { backupInstance } = await import('../server/ops/backup.ts');
       const config = loadConfig();
-      const manifest = await withDb((db) => backupInstance(db, join(config.dataDir, 'evidence'), out));
+      const manifest = await withDb('backup', (db) => backupInstance(db, join(config.dataDir, 'evidence'), out));
       console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files)`);
       console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) tidak ikut dicadangkan; simpan terpisah.');
       return 0;
@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!sub) { console.error('Pakai / usage: netra restore <backup-dir>'); return 2; }
       const { restoreInstance } = await import('../server/ops/backup.ts');
       const config = loadConfig();
-      const report = await withDb((db) => restoreInstance(db, sub, join(config.dataDir, 'evidence')));
+      const report = await withDb('restore', (db) => restoreInstance(db, sub, join(config.dataDir, 'evidence')));
       const mismatched = report.tables.filter((t) => t.expected !== t.restored);
       for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
       console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);
@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const config = loadConfig();
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'migrate' });
       const applied = await migrate(db);
       await loadReferenceData(db, { loadVillages: config.loadVillages });
       await db.close();
@@ -102,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
         options: { role: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
       });
       if (!values.role || !values.username || !values.password) { console.error('Wajib / required: --role --username --password'); return 2; }
-      const user = await withDb((db) => createUser(db, {
+      const user = await withDb('user create', (db) => createUser(db, {
         role: values.role as StaffRole, username: values.username!, password: values.password!, regionCode: values.region ?? null,
         agency: values.agency ?? null, displayName: values.name,
       }, null));
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify-audit': {
-      const result = await withDb((db) => verifyAuditChain(db));
+      const result = await withDb('verify-audit', (db) => verifyAuditChain(db));
       if (result.ok) { console.log(`OK (${result.count} events)`); return 0; }
       console.log(`BROKEN at audit_events.id=${result.brokenId}: ${result.reason} (${result.count} events verified before it)`);
       return 1;
@@ -125,13 +125,13 @@ export async function main(argv: string[]): Promise<number> {
       const file = rest[0];
       if (!file) { console.error(HELP); return 2; }
       if (sub === 'candidates') {
-        const result = await withDb((db) => importCandidatePairs(db, readFileSync(file, 'utf8'), { id: null, role: 'cli' }));
+        const result = await withDb('import candidates', (db) => importCandidatePairs(db, readFileSync(file, 'utf8'), { id: null, role: 'cli' }));
         console.log(`Diimpor / imported: ${result.imported} pasangan calon`);
         return 0;
       }
       if (sub === 'election') {
         const cycle = electionCycleSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-        const result = await withDb((db) => loadElectionCycle(db, cycle));
+        const result = await withDb('import election', (db) => loadElectionCycle(db, cycle));
         console.log(`Pemilihan ${cycle.id}: ${result.contests} kontestasi`);
         return 0;
       }
