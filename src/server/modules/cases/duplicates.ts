@@ -8,7 +8,7 @@ import { scoreDuplicate, NEAR_EVENT_DAYS } from '../../../domain/cases/duplicate
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 import { jurisdictionClause } from './queue.ts';
 
-const LINK_BATCH = 200;
+const LINK_BATCH = 50;
 
 /** Finds earlier cases about the same person near the same event and records suggestions. */
 export async function suggestLinksForCase(db: Db, caseId: string): Promise<number> {
