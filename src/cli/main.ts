@@ -54,9 +54,9 @@ or a damaged file is refused before the database is touched. --unencrypted accep
 was written with --unencrypted while a key is set.
 `;
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = await prepareDatabase(config);
+  const db = await prepareDatabase(config, command);
   try {
     return await fn(db);
   } finally {
@@ -78,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'worker': {
       // The job worker alone (production: several HTTP processes with WORKER=off, and workers).
       const config = loadConfig();
-      const db = await prepareDatabase(config);
+      const db = await prepareDatabase(config, 'worker');
       const { startWorker } = await import('../server/jobs/worker.ts');
       const { buildJobRegistry } = await import('../server/jobs/registry.ts');
       const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
@@ -109,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       const { backupInstance } = await import('../server/ops/backup.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const key = values.unencrypted ? null : parseBackupKey(config.backupKey!);
-      const manifest = await withDb((db) => backupInstance(db, join(config.dataDir, 'evidence'), out, { key }));
+      const manifest = await withDb('backup', (db) => backupInstance(db, join(config.dataDir, 'evidence'), out, { key }));
       console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files, ${key ? 'encrypted' : 'NOT encrypted'})`);
       console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) dan NETRA_BACKUP_KEY tidak ikut dicadangkan; simpan terpisah.');
       return 0;
@@ -122,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const config = loadConfig();
       const key = config.backupKey ? parseBackupKey(config.backupKey) : null;
-      const report = await withDb((db) => restoreInstance(db, positionals[0], join(config.dataDir, 'evidence'), { key, allowUnencrypted: values.unencrypted }));
+      const report = await withDb('restore', (db) => restoreInstance(db, positionals[0], join(config.dataDir, 'evidence'), { key, allowUnencrypted: values.unencrypted }));
       const mismatched = report.tables.filter((t) => t.expected !== t.restored);
       for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
       console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);
@@ -130,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const config = loadConfig();
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'migrate' });
       const applied = await migrate(db);
       await loadReferenceData(db, { loadVillages: config.loadVillages });
       await db.close();
@@ -144,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
         options: { role: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
       });
       if (!values.role || !values.username || !values.password) { console.error('Wajib / required: --role --username --password'); return 2; }
-      const user = await withDb((db) => createUser(db, {
+      const user = await withDb('user create', (db) => createUser(db, {
         role: values.role as StaffRole, username: values.username!, password: values.password!, regionCode: values.region ?? null,
         agency: values.agency ?? null, displayName: values.name,
       }, null));
@@ -156,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
       const outside = values.checkpoints ? parseOutsideCheckpoints(JSON.parse(readFileSync(values.checkpoints, 'utf8'))) : undefined;
       const config = loadConfig();
       const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
-      const result = await withDb(async (db) => {
+      const result = await withDb('verify-audit', async (db) => {
         const trustedKeys = new Map((await trustedAuditKeys(db, vault)).map((k) => [k.keyId, k.publicKeyPem]));
         return verifyAuditTrail(db, { trustedKeys, outside });
       });
@@ -168,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'audit-checkpoint': {
       const config = loadConfig();
       const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
-      const cp = await withDb((db) => writeAuditCheckpoint(db, vault, { now: new Date() }));
+      const cp = await withDb('audit-checkpoint', (db) => writeAuditCheckpoint(db, vault, { now: new Date() }));
       console.log(`Titik periksa / checkpoint #${cp!.id}: ${cp!.eventCount} events up to id ${cp!.lastEventId}, head ${cp!.headHash}, key ${cp!.keyId}`);
       return 0;
     }
@@ -182,13 +182,13 @@ export async function main(argv: string[]): Promise<number> {
       const file = rest[0];
       if (!file) { console.error(HELP); return 2; }
       if (sub === 'candidates') {
-        const result = await withDb((db) => importCandidatePairs(db, readFileSync(file, 'utf8'), { id: null, role: 'cli' }));
+        const result = await withDb('import candidates', (db) => importCandidatePairs(db, readFileSync(file, 'utf8'), { id: null, role: 'cli' }));
         console.log(`Diimpor / imported: ${result.imported} pasangan calon`);
         return 0;
       }
       if (sub === 'election') {
         const cycle = electionCycleSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-        const result = await withDb((db) => loadElectionCycle(db, cycle));
+        const result = await withDb('import election', (db) => loadElectionCycle(db, cycle));
         console.log(`Pemilihan ${cycle.id}: ${result.contests} kontestasi`);
         return 0;
       }

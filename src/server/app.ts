@@ -18,6 +18,7 @@ import { registerInputGuards } from './http/input.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
+import { createSetupLink, type SetupLink } from './modules/accounts/setup.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   evidence?: EvidenceStore;
   /** Tests pass a controlled clock; production reads the real one. */
   now?: () => Date;
+  /** The first-admin setup link (startNetra issues its token when no admin exists). */
+  setup?: SetupLink;
   /** Where log lines go (default stdout); tests capture them to check what is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -102,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, db);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
-  registerAccountRoutes(app, db, config);
+  registerAccountRoutes(app, db, config, deps.setup ?? createSetupLink(), deps.now);
   registerCaseRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);

@@ -9,7 +9,8 @@ function backupKeyValid(text: string): boolean {
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless the operator opens it up (behind a reverse proxy, or HOST=0.0.0.0).
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   NETRA_DATA_DIR: z.string().default('./data'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -6,7 +6,8 @@ import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadReferenceData } from './reference/loadReference.ts';
 import { buildApp } from './app.ts';
-import { countUsers } from './modules/accounts/service.ts';
+import { countAdmins } from './modules/accounts/service.ts';
+import { createSetupLink } from './modules/accounts/setup.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
 import { buildJobRegistry } from './jobs/registry.ts';
 import { loadVault } from './platform/vault.ts';
@@ -20,10 +21,16 @@ export interface RunningNetra {
   close(): Promise<void>;
 }
 
-export async function prepareDatabase(config: Config): Promise<Db> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrate(db);
-  await loadReferenceData(db, { loadVillages: config.loadVillages });
+/** `command` names this process in the PGlite data dir lock (what a refused second process reports). */
+export async function prepareDatabase(config: Config, command = 'start'): Promise<Db> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command });
+  try {
+    await migrate(db);
+    await loadReferenceData(db, { loadVillages: config.loadVillages });
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
   return db;
 }
 
@@ -31,17 +38,32 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const config = loadConfig(process.env, overrides);
   const db = options.db ?? (await prepareDatabase(config));
   const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
-  const app = await buildApp({ db, config, vault });
+  const setup = createSetupLink();
+  const app = await buildApp({ db, config, vault, setup });
   await app.listen({ port: config.port, host: config.host });
   const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault })) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
+  db.dataDirLock?.update({ port, host: config.host });
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const publicUrl = `http://${wildcard || config.host === '127.0.0.1' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Without an admin, a one-time link makes the first one (the CLI cannot open a PGlite dir the server holds).
+  const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
   if (!options.quiet) {
-    console.log(`Netra berjalan di / is running at http://localhost:${port} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''})`);
-    if ((await countUsers(db)) === 0) {
-      console.log('Belum ada akun. Buat admin pertama / No accounts yet. Create the first admin with:\n' +
-        '  npx netra user create --role admin --username admin --password "<kata-sandi-min-10-karakter>"');
+    console.log(`Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}; ` +
+      `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`);
+    if (setupToken) {
+      console.log('Belum ada admin. Buka tautan ini sekali untuk membuat admin pertama (berlaku 1 jam) /\n' +
+        'No admin yet. Open this link once to create the first admin (valid for 1 hour):\n' +
+        `  ${publicUrl}/staf/setup?token=${setupToken}`);
+    }
+    if (db.kind === 'postgresql') {
+      console.log('PostgreSQL: perintah CLI (mis. `npx netra user create …`) boleh dijalankan selagi server berjalan, dengan DATABASE_URL yang sama /\n' +
+        'PostgreSQL: CLI commands (e.g. `npx netra user create …`) work while the server runs, with the same DATABASE_URL.');
+    } else {
+      console.log('PGlite: direktori data dikunci proses ini; hentikan server sebelum memakai CLI (user create, migrate, backup …) /\n' +
+        'PGlite: this process locks the data dir; stop the server before using the CLI (user create, migrate, backup …).');
     }
   }
   return {

@@ -16,6 +16,7 @@ import { NotFound } from './pages/public/Placeholder.tsx';
 const StaffLayout = lazy(() => import('./pages/staff/StaffLayout.tsx'));
 const StaffShell = lazy(() => import('./pages/staff/StaffLayout.tsx').then((m) => ({ default: m.StaffShell })));
 const Masuk = lazy(() => import('./pages/staff/Masuk.tsx'));
+const Setup = lazy(() => import('./pages/staff/Setup.tsx'));
 const Dasbor = lazy(() => import('./pages/staff/Dasbor.tsx'));
 const Antrian = lazy(() => import('./pages/staff/Antrian.tsx'));
 const Kasus = lazy(() => import('./pages/staff/Kasus.tsx'));
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="rekomendasi/*" element={<RekomendasiPublik />} />
         <Route path="staf" element={page(<StaffLayout />)}>
           <Route path="masuk" element={page(<Masuk />)} />
+          <Route path="setup" element={page(<Setup />)} />
           <Route element={<RequireStaff />}>
             <Route element={page(<StaffShell />)}>
               <Route index element={page(<Dasbor />)} />

@@ -9,12 +9,13 @@ import { createVault, type Vault } from '../../src/server/platform/vault.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
+import type { SetupLink } from '../../src/server/modules/accounts/setup.ts';
 
-export async function buildTestApp(db: Db, options: { now?: () => Date } = {}): Promise<FastifyInstance> {
+export async function buildTestApp(db: Db, options: { now?: () => Date; setup?: SetupLink } = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-test-'));
   const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
-  const app = await buildApp({ db, config, vault, now: options.now });
+  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup });
   vaults.set(app, vault);
   return app;
 }

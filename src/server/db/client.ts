@@ -1,9 +1,11 @@
 // One database interface over two backends: PGlite (embedded, WASM PostgreSQL) and a real
 // PostgreSQL server through node-postgres. Business code sees only `Db` and `Tx`.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 
 export type BackendKind = 'pglite' | 'postgresql';
 
@@ -17,6 +19,8 @@ export interface Db extends Queryable {
   readonly kind: BackendKind;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite with a data dir: this process's lock on it (see dataDirLock.ts). */
+  readonly dataDirLock?: DataDirLock;
 }
 
 // timestamptz/date/int8/numeric come back as the same JS types on both backends.
@@ -81,30 +85,82 @@ const pgliteParsers = {
   1082: (v: string) => v,
 };
 
-/** `dataDir` undefined → in-memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { pg_trgm }, parsers: pgliteParsers });
+const STAGING = '.pglite-init';
+const STAGED = 'COMPLETE';
+
+/**
+ * A brand-new data dir is initialised in `<dataDir>/.pglite-init` and moved into place only when
+ * PGlite has finished (initdb is not crash-safe: a kill in the middle left a dir that never
+ * started again). The COMPLETE marker makes the move resumable: a kill during it is finished on
+ * the next start; a kill before it throws the half-made staging dir away and starts over.
+ */
+async function ensureInitialised(dataDir: string): Promise<void> {
+  const staging = join(dataDir, STAGING);
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const staged = existsSync(join(staging, STAGED));
+  if (!staged) {
+    rmSync(staging, { recursive: true, force: true });
+    if (initialised) return;
+    const fresh = await PGlite.create({ dataDir: staging, extensions: { pg_trgm } });
+    await fresh.close();
+    writeFileSync(join(staging, STAGED), '');
+  }
+  // PG_VERSION last: it is what marks the dir as a database (for PGlite and for this check).
+  const entries = readdirSync(staging).filter((name) => name !== STAGED && name !== 'PG_VERSION');
+  for (const name of [...entries, 'PG_VERSION']) {
+    if (!existsSync(join(staging, name))) continue; // moved before the kill
+    rmSync(join(dataDir, name), { recursive: true, force: true });
+    renameSync(join(staging, name), join(dataDir, name));
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** `dataDir` undefined → in-memory (tests). `command` names the holder in the data dir lock. */
+export async function openPglite(dataDir?: string, options: { command?: string } = {}): Promise<Db> {
+  let lock: DataDirLock | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    // Before anything is written: a second process refuses here.
+    lock = acquireDataDirLock(dataDir, { command: options.command ?? process.argv.slice(2).join(' ') });
+  }
+  let db: PGlite;
+  try {
+    if (dataDir) await ensureInitialised(dataDir);
+    db = await PGlite.create({ dataDir, extensions: { pg_trgm }, parsers: pgliteParsers });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query(sql, params) {
       const result = await q.query(sql, params as unknown[]);
+      // PGlite runs on this thread and its promise settles as a microtask, so a loop of queries
+      // (a job inserting row by row, the worker draining its queue) never let the event loop
+      // read a socket: intake stalled for 17-39 s. One turn of the loop per statement bounds a
+      // stall to the longest single statement.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
     },
   });
   const base = wrap(db);
   return {
     kind: 'pglite',
+    dataDirLock: lock,
     query: base.query,
     // PGlite has one connection; its transaction() holds an exclusive lock, so concurrent
     // requests queue behind it exactly like serialised transactions.
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; command?: string }): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, { command: options.command });
 }

@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, requirePrincipal, requireRole } from '../../http/auth.ts';
 import { STAFF_ROLES } from '../../../domain/access/policy.ts';
-import { beginTotpEnrolment, confirmTotpEnrolment, createUser, login, logout, presentUser, type UserRow } from './service.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment, countAdmins, createUser, login, logout, presentUser, type UserRow } from './service.ts';
+import { setupDone, type SetupLink } from './setup.ts';
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -22,7 +23,14 @@ const createUserBody = z.object({
   agency: z.string().trim().max(200).nullable().optional(),
 });
 
-export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config) {
+const setupBody = z.object({
+  token: z.string().min(1).max(200),
+  username: createUserBody.shape.username,
+  displayName: createUserBody.shape.displayName,
+  password: createUserBody.shape.password,
+});
+
+export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config, setup: SetupLink, now: () => Date = () => new Date()) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const setSessionCookies = (reply: FastifyReply, secure: boolean, token: string, csrf: string, expires: Date) => {
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
@@ -38,6 +46,19 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
     const result = await login(db, request.body, { sessionHours: config.sessionHours });
     setSessionCookies(reply, isSecure(request.protocol), result.token, result.csrfToken, result.expiresAt);
     return { user: presentUser(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+  });
+
+  // First admin through the one-time link the server printed at start (no second process on the data dir).
+  r.post('/api/v1/auth/setup', {
+    schema: { tags: ['auth'], summary: 'Admin pertama lewat tautan setup / first admin via the setup link', body: setupBody },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    if ((await countAdmins(db)) > 0) throw setupDone();
+    setup.check(request.body.token, now());
+    const user = await createUser(db, { username: request.body.username, displayName: request.body.displayName, password: request.body.password, role: 'admin' }, null, { firstAdmin: true });
+    setup.consume();
+    reply.status(201);
+    return { user: presentUser(user) };
   });
 
   r.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {

@@ -5,6 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
+import { setupDone } from './setup.ts';
 import { STAFF_ROLES, validateRoleScope, type Principal, type StaffRole } from '../../../domain/access/policy.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -53,7 +54,13 @@ export interface CreateUserInput {
   agency?: string | null;
 }
 
-export async function createUser(db: Db, input: CreateUserInput, actor: Principal | null): Promise<UserRow> {
+const FIRST_ADMIN_LOCK = 4_242_011;
+
+/**
+ * `firstAdmin`: the setup link's path; refused with `setup_done` once any admin exists (checked
+ * under a lock in the same transaction, so two setups at once make one admin).
+ */
+export async function createUser(db: Db, input: CreateUserInput, actor: Principal | null, options: { firstAdmin?: boolean } = {}): Promise<UserRow> {
   if (!STAFF_ROLES.includes(input.role)) {
     throw new AppError('validation_failed', { id: `Peran tidak dikenal: ${input.role}`, en: `Unknown role: ${input.role}` }, { field: 'role' });
   }
@@ -85,6 +92,10 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
   const id = randomUUID();
   return db.transaction(async (tx) => {
+    if (options.firstAdmin) {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      if ((await tx.query("SELECT 1 FROM users WHERE role = 'admin' LIMIT 1")).rows.length > 0) throw setupDone();
+    }
     const existing = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (existing.rows.length > 0) {
       throw new AppError('conflict', { id: `Nama pengguna sudah dipakai: ${input.username}`, en: `Username already taken: ${input.username}` }, { field: 'username' });
@@ -95,12 +106,17 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
       [id, input.username, input.displayName ?? input.username, passwordHash, input.role, input.regionCode ?? null, input.agency ?? null],
     );
     await appendAudit(tx, {
-      actor: actor ? { id: actor.id, role: actor.role } : { id: null, role: 'cli' },
+      actor: actor ? { id: actor.id, role: actor.role } : { id: null, role: options.firstAdmin ? 'setup' : 'cli' },
       action: 'user.created', entityType: 'user', entityId: id, regionCode: input.regionCode ?? null,
-      data: { username: input.username, role: input.role, agency: input.agency ?? null },
+      data: { username: input.username, role: input.role, agency: input.agency ?? null, ...(options.firstAdmin ? { via: 'setup_link' } : {}) },
     });
     return inserted.rows[0];
   });
+}
+
+export async function countAdmins(db: Queryable): Promise<number> {
+  const result = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin'");
+  return result.rows[0].n;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {

@@ -8,6 +8,8 @@ import { scoreDuplicate, NEAR_EVENT_DAYS } from '../../../domain/cases/duplicate
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 import { jurisdictionClause } from './queue.ts';
 
+const LINK_BATCH = 50;
+
 /** Finds earlier cases about the same person near the same event and records suggestions. */
 export async function suggestLinksForCase(db: Db, caseId: string): Promise<number> {
   const candidates = await db.query<{ other_id: string; same_nip: boolean; name_sim: number; agency_sim: number; days_apart: number | null }>(
@@ -24,12 +26,22 @@ export async function suggestLinksForCase(db: Db, caseId: string): Promise<numbe
      GROUP BY o.case_id`,
     [caseId, NEAR_EVENT_DAYS * 3],
   );
-  let created = 0;
+  const links: { a: string; b: string; reason: string; score: number }[] = [];
   for (const c of candidates.rows) {
     const match = scoreDuplicate({ sameNip: c.same_nip, nameSimilarity: c.name_sim, agencySimilarity: c.agency_sim, daysApart: c.days_apart });
     if (!match) continue;
     const [a, b] = [caseId, c.other_id].sort();
-    const inserted = await db.query('INSERT INTO case_links (case_id, other_id, reason, score) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id', [a, b, match.reason, match.score]);
+    links.push({ a, b, reason: match.reason, score: match.score });
+  }
+  // A few multi-row statements instead of one per candidate: a much-reported person has
+  // hundreds of earlier cases, and each statement holds PGlite's single connection.
+  let created = 0;
+  for (let i = 0; i < links.length; i += LINK_BATCH) {
+    const batch = links.slice(i, i + LINK_BATCH);
+    const inserted = await db.query(
+      `INSERT INTO case_links (case_id, other_id, reason, score)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[]) ON CONFLICT DO NOTHING RETURNING id`,
+      [batch.map((l) => l.a), batch.map((l) => l.b), batch.map((l) => l.reason), batch.map((l) => l.score)]);
     created += inserted.rows.length;
   }
   return created;

@@ -1,0 +1,9 @@
+// Issue 11 item 8: the server listens on loopback unless HOST says otherwise.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig } from '../../src/server/config.ts';
+
+test('HOST defaults to 127.0.0.1 (not every interface); HOST=0.0.0.0 opens it up', () => {
+  assert.equal(loadConfig({} as NodeJS.ProcessEnv).host, '127.0.0.1');
+  assert.equal(loadConfig({ HOST: '0.0.0.0' } as NodeJS.ProcessEnv).host, '0.0.0.0');
+});
