@@ -12,47 +12,18 @@ import { verifyAuditTrail } from '../server/modules/audit/service.ts';
 import { parseOutsideCheckpoints, trustedAuditKeys, writeAuditCheckpoint } from '../server/modules/audit/checkpoints.ts';
 import { loadVault } from '../server/platform/vault.ts';
 import { importCandidatePairs } from '../server/modules/elections/importCandidates.ts';
-import { electionCycleSchema } from '../domain/elections/cycle.ts';
+import { countContests, electionCycleSchema } from '../domain/elections/cycle.ts';
+import { readProvinces, readRegencies } from '../server/reference/idnArea.ts';
+import { localizeIssue } from '../server/platform/validationMessages.ts';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/policy.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { ensureWebBuild } from './webBuild.ts';
+import { HELP, RESTORE_HELP, USAGE, helpFor } from './usage.ts';
 
-const HELP = `netra — pengawasan netralitas ASN dalam Pilkada
 
-Perintah / commands:
-  start                         jalankan server (PORT, DATABASE_URL, NETRA_DATA_DIR; WORKER=off tanpa worker)
-  worker                        jalankan worker antrean pekerjaan saja
-  migrate                       terapkan migrasi SQL dan data rujukan
-  user create --role R --username U --password P [--region KODE] [--agency NAMA] [--name NAMA]
-                                peran: ${STAFF_ROLES.join(', ')}
-  backup [--out DIR]            cadangkan seluruh data, terenkripsi dengan NETRA_BACKUP_KEY (lihat backup --help)
-  restore DIR                   pulihkan ke instans kosong; periksa kunci, jumlah, hash bukti, rantai audit
-  verify-audit [--checkpoints FILE.json]
-                                periksa rantai audit, id tanpa celah, titik periksa bertanda tangan
-                                (dan salinan titik periksa dari luar); OK atau id pertama yang rusak
-  audit-checkpoint              tulis titik periksa audit bertanda tangan sekarang
-  triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
-  import candidates FILE.csv    impor pasangan calon
-  import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
-`;
 
-const BACKUP_HELP = `Pakai / usage: netra backup [--out DIR] [--unencrypted]
 
-Menulis seluruh data (tabel, berkas bukti, manifest) ke folder DIR (baru atau kosong), setiap berkas
-dienkripsi AES-256-GCM dengan NETRA_BACKUP_KEY (32 byte, hex atau base64; buat: openssl rand -hex 32).
-Berkas 0600, folder 0700. Tanpa kunci, perintah ini menolak kecuali --unencrypted diberikan.
-Writes every table, evidence file and the manifest to DIR (new or empty), each file encrypted with
-NETRA_BACKUP_KEY. Without the key it refuses unless --unencrypted is given explicitly.
-`;
 
-const RESTORE_HELP = `Pakai / usage: netra restore DIR [--unencrypted]
-
-Memulihkan cadangan DIR ke instans yang sudah dimigrasi dan belum berisi perkara, dengan
-NETRA_BACKUP_KEY yang sama. Kunci salah atau berkas rusak: ditolak sebelum basis data disentuh.
-Restores DIR into a migrated instance without cases, using the same NETRA_BACKUP_KEY. A wrong key
-or a damaged file is refused before the database is touched. --unencrypted accepts a backup that
-was written with --unencrypted while a key is set.
-`;
 
 async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -66,6 +37,8 @@ async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof ope
 
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  const help = helpFor(argv);
+  if (help) { process.stdout.write(help); return 0; }
   switch (command) {
     case 'start': {
       await ensureWebBuild();
@@ -96,7 +69,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'backup': {
       const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { out: { type: 'string' }, unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-      if (values.help) { console.log(BACKUP_HELP); return 0; }
       const config = loadConfig();
       if (!config.backupKey && !values.unencrypted) {
         console.error('NETRA_BACKUP_KEY belum disetel: cadangan berisi hash kata sandi, identitas tersegel, dan bukti asli, jadi tidak ditulis tanpa enkripsi.\n' +
@@ -116,7 +88,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'restore': {
       const { values, positionals } = parseArgs({ args: [sub, ...rest].filter(Boolean), allowPositionals: true, options: { unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-      if (values.help) { console.log(RESTORE_HELP); return 0; }
       if (positionals.length !== 1) { console.error(RESTORE_HELP); return 2; }
       const { restoreInstance } = await import('../server/ops/backup.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
@@ -130,15 +101,21 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const config = loadConfig();
+      const progress = (message: string) => process.stderr.write(`migrate: ${message}\n`);
+      progress('membuka basis data / opening the database…');
       const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'migrate' });
+      progress('menerapkan migrasi / applying migrations…');
       const applied = await migrate(db);
+      progress(`memuat data rujukan / loading reference data${config.loadVillages ? ' (83.762 desa, ±20 detik pertama kali / first time)' : ''}…`);
+      const started = Date.now();
       await loadReferenceData(db, { loadVillages: config.loadVillages });
+      progress(`data rujukan siap / reference data ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       await db.close();
       console.log(applied.length ? `Migrasi diterapkan / applied: ${applied.join(', ')}` : 'Skema sudah mutakhir / schema up to date');
       return 0;
     }
     case 'user': {
-      if (sub !== 'create') { console.error(HELP); return 2; }
+      if (sub !== 'create') { process.stderr.write(USAGE.user); return 2; }
       const { values } = parseArgs({
         args: rest,
         options: { role: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
@@ -176,35 +153,91 @@ export async function main(argv: string[]): Promise<number> {
       const { runTriage } = await import('./triage.ts');
       const summary = await runTriage(process.stdin, process.stdout, process.stderr);
       process.stderr.write(`triage: ${summary.lines} lines, ${summary.failed} errors\n`);
-      return 0;
+      // Results are written for every line; a failed line still makes the run unsuccessful.
+      return summary.failed > 0 ? 1 : 0;
     }
     case 'import': {
       const file = rest[0];
-      if (!file) { console.error(HELP); return 2; }
+      if (!file || (sub !== 'candidates' && sub !== 'election')) { process.stderr.write(USAGE.import); return 2; }
       if (sub === 'candidates') {
-        const result = await withDb('import candidates', (db) => importCandidatePairs(db, readFileSync(file, 'utf8'), { id: null, role: 'cli' }));
+        const text = readInputFile(file);
+        const result = await withDb('import candidates', (db) => importCandidatePairs(db, text, { id: null, role: 'cli' }))
+          .catch((error: unknown) => { throw inFile(file, error); });
         console.log(`Diimpor / imported: ${result.imported} pasangan calon`);
         return 0;
       }
       if (sub === 'election') {
-        const cycle = electionCycleSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+        const cycle = parseElectionFile(file, readInputFile(file));
         const result = await withDb('import election', (db) => loadElectionCycle(db, cycle));
         console.log(`Pemilihan ${cycle.id}: ${result.contests} kontestasi`);
         return 0;
       }
-      console.error(HELP);
+      process.stderr.write(USAGE.import);
       return 2;
     }
-    default:
-      console.log(HELP);
-      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+    default: {
+      process.stderr.write(`Perintah tidak dikenal / unknown command: ${command}\n\n${HELP}`);
+      return 2;
+    }
   }
+}
+
+/** A CLI error that names the file it is about. */
+class InputFileError extends Error {}
+
+function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputFileError(code === 'ENOENT'
+      ? `${file}: berkas tidak ditemukan / file not found`
+      : `${file}: tidak dapat dibaca / cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+function inFile(file: string, error: unknown): Error {
+  if (error instanceof AppError) {
+    const details = error.details as { line?: number; columnNumber?: number } | undefined;
+    const where = details?.line ? `:${details.line}${details.columnNumber ? `:${details.columnNumber}` : ''}` : '';
+    return new InputFileError(`${file}${where}: ${error.messages.id}\n${file}${where}: ${error.messages.en}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** An election file: JSON syntax and schema errors name the file and the path; expected counts are checked. */
+function parseElectionFile(file: string, text: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(`${file}: JSON tidak sah / invalid JSON: ${(error as Error).message}`);
+  }
+  const parsed = electionCycleSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((issue) => {
+      const message = localizeIssue(issue);
+      return `${file}: ${issue.path.join('.') || '(akar / root)'}: ${message.id} / ${message.en}`;
+    });
+    throw new InputFileError(lines.join('\n'));
+  }
+  const cycle = parsed.data;
+  if (cycle.expectedContests) {
+    const counts = countContests(cycle, readProvinces(), readRegencies());
+    const wrong = Object.entries(cycle.expectedContests).filter(([kind, n]) => (counts[kind] ?? 0) !== n);
+    if (wrong.length > 0) {
+      throw new InputFileError(wrong.map(([kind, n]) =>
+        `${file}: expectedContests.${kind}: berkas menyebut ${n}, hasil penjabaran ${counts[kind] ?? 0} / the file expects ${n}, the expansion gives ${counts[kind] ?? 0}`).join('\n'));
+    }
+  }
+  return cycle;
 }
 
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exit(code); },
   (error) => {
-    if (error instanceof AppError) console.error(`${error.messages.id} / ${error.messages.en}`);
+    if (error instanceof InputFileError) console.error(error.message);
+    else if (error instanceof AppError) console.error(`${error.messages.id} / ${error.messages.en}`);
     else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

@@ -37,6 +37,13 @@ export function expandContests(cycle: ElectionCycle, provinces: RegionLike[], re
   return out;
 }
 
+/** Contests per kind after expansion, to check a file's `expectedContests`. */
+export function countContests(cycle: ElectionCycle, provinces: RegionLike[], regencies: RegionLike[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of expandContests(cycle, provinces, regencies)) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
+  return counts;
+}
+
 /** The stage whose dates include the given local date (YYYY-MM-DD), or null. */
 export function stageOn<S extends { startsOn: string; endsOn: string }>(stages: S[], date: string): S | null {
   return stages.filter((s) => s.startsOn <= date && date <= s.endsOn).at(-1) ?? null;
