@@ -32,6 +32,7 @@ import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { registerLeadRoutes } from './modules/leads/routes.ts';
 import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
+import { sealPlaintextTotpSecrets } from './modules/accounts/service.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -47,6 +48,16 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/**
+ * Fastify's own numeric trustProxy trusts nothing (it cannot tell the proxy from a direct client),
+ * so a hop count is a function: the nearest `hops` addresses are proxies. An address list is safer
+ * (a client that bypasses the proxy cannot pick its address) and is handed over as is.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
@@ -60,7 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless NETRA_TRUST_PROXY names the proxies: otherwise anyone could choose their own
+    // address (defeating per-address limits, forging log lines) with X-Forwarded-For.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Router-level rejections (malformed percent-encoding, over-long path parameters) answer
     // problem+json like every other error instead of Fastify's default JSON.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
@@ -94,11 +107,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  registerAuth(app, db);
+  await sealPlaintextTotpSecrets(db, vault);
+  registerAuth(app, db, config);
   registerHealthRoutes(app, db);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
-  registerAccountRoutes(app, db, config);
+  registerAccountRoutes(app, { db, config, vault, now: deps.now });
   registerCaseRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);

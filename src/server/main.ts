@@ -38,6 +38,10 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const url = `http://127.0.0.1:${port}`;
   if (!options.quiet) {
     console.log(`Netra berjalan di / is running at http://localhost:${port} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''})`);
+    if (!config.publicUrl) {
+      console.warn(`PERINGATAN / WARNING: NETRA_PUBLIC_URL belum diatur / is not set; URLs printed in certificates and documents use ` +
+        `http://localhost:${port}. Set NETRA_PUBLIC_URL to the public address (required when NODE_ENV=production).`);
+    }
     if ((await countUsers(db)) === 0) {
       console.log('Belum ada akun. Buat admin pertama / No accounts yet. Create the first admin with:\n' +
         '  npx netra user create --role admin --username admin --password "<kata-sandi-min-10-karakter>"');

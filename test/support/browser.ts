@@ -87,6 +87,8 @@ export interface BrowserSession {
 export interface BrowserSessionOptions {
   viewport?: { width: number; height: number };
   locale?: string;
+  /** NETRA_REQUIRE_TOTP for the server; 'off' unless the journey is about TOTP (production default: 'staff'). */
+  requireTotp?: 'staff' | 'admin' | 'off';
 }
 
 export async function startBrowserSession(options: BrowserSessionOptions = {}): Promise<BrowserSession> {
@@ -104,7 +106,7 @@ export async function startBrowserSession(options: BrowserSessionOptions = {}): 
   // Server start-up (PGlite initdb, migrations, reference data) and the browser launch overlap.
   const [started, launched] = await Promise.allSettled([
     startNetra(
-      { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false },
+      { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false, requireTotp: options.requireTotp ?? 'off' },
       { quiet: true },
     ),
     chromium.launch({
