@@ -270,7 +270,9 @@ export async function login(
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + options.sessionHours * 3_600_000);
+  // Sessions live on the real clock (the auth hook checks them against it); `now` (injectable for
+  // tests) drives the failure counters and TOTP time steps.
+  const expiresAt = new Date(Date.now() + options.sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
     // The owner's success clears only their own (username, address) counter, never the address's.
     await clearScope(tx, pair);
