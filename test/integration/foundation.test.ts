@@ -149,15 +149,22 @@ describeEachBackend('foundation API', (ctx) => {
 
   test('sign-in limit after repeated failures (per username and address), and TOTP second factor', async () => {
     const { username, password } = await buildUser(ctx().db, { role: 'analyst' });
-    for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'salah-salah-salah' } });
-      assert.equal(res.statusCode, 401);
+    // A stopped clock: the delay after the fifth failure is one second, shorter than a slow request.
+    const stopped = new Date();
+    const frozen = await buildTestApp(ctx().db, { now: () => stopped });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'salah-salah-salah' } });
+        assert.equal(res.statusCode, 401);
+      }
+      const limited = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      assert.equal(limited.statusCode, 429);
+      assert.equal(limited.json().code, 'rate_limited');
+      const elsewhere = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.44', payload: { username, password } });
+      assert.equal(elsewhere.statusCode, 200, 'the account itself is not locked');
+    } finally {
+      await frozen.close();
     }
-    const limited = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    assert.equal(limited.statusCode, 429);
-    assert.equal(limited.json().code, 'rate_limited');
-    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.44', payload: { username, password } });
-    assert.equal(elsewhere.statusCode, 200, 'the account itself is not locked');
 
     const other = await buildUser(ctx().db, { role: 'bkn' });
     const session = await signIn(app, other.username, other.password);

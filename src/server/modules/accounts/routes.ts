@@ -70,7 +70,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; conf
   });
 
   r.post('/api/v1/auth/totp/setup', {
-    schema: { tags: ['auth'], summary: 'Mulai (ulang) pendaftaran TOTP; bila aktif perlu kode saat ini', body: currentFactorBody.optional() },
+    schema: { tags: ['auth'], summary: 'Mulai (ulang) pendaftaran TOTP; bila aktif perlu kode saat ini', body: currentFactorBody.nullish() },
   }, async (request) => {
     const user = requireSessionUser(request);
     return beginTotpEnrolment(accounts, user, { totp: request.body?.code, recoveryCode: request.body?.recoveryCode });
@@ -85,10 +85,10 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; conf
   });
 
   r.post('/api/v1/auth/totp/disable', {
-    schema: { tags: ['auth'], summary: 'Nonaktifkan TOTP dengan kode saat ini / switch TOTP off with the current code', body: currentFactorBody },
+    schema: { tags: ['auth'], summary: 'Nonaktifkan TOTP dengan kode saat ini / switch TOTP off with the current code', body: currentFactorBody.nullish() },
   }, async (request) => {
     const user = requireSessionUser(request);
-    await disableTotp(accounts, user, { totp: request.body.code, recoveryCode: request.body.recoveryCode });
+    await disableTotp(accounts, user, { totp: request.body?.code, recoveryCode: request.body?.recoveryCode });
     return { ok: true };
   });
 
