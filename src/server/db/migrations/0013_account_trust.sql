@@ -21,6 +21,7 @@ CREATE TABLE login_throttle (
   blocked_until timestamptz,
   last_failure  timestamptz NOT NULL
 );
+CREATE INDEX login_throttle_last_failure_idx ON login_throttle (last_failure);
 
 -- Wrong tracking PINs are counted per (code, address) and per address, no longer per code alone.
 ALTER TABLE tracking_failures ADD COLUMN address text;

@@ -276,6 +276,9 @@ export async function login(
   await db.transaction(async (tx) => {
     // The owner's success clears only their own (username, address) counter, never the address's.
     await clearScope(tx, pair);
+    // Counters past their memory are dead weight (a spray leaves one row per username tried).
+    await tx.query('DELETE FROM login_throttle WHERE last_failure < $1 AND (blocked_until IS NULL OR blocked_until < $2)',
+      [new Date(now.getTime() - Math.max(LOGIN_PAIR_POLICY.forgetAfterMs, LOGIN_ADDRESS_POLICY.forgetAfterMs)), now]);
     await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), user.id, csrfToken, expiresAt]);
     await appendAudit(tx, {
       actor: { id: user.id, role: user.role }, action: 'auth.login', entityType: 'user', entityId: user.id, at: now,
