@@ -27,5 +27,13 @@ export async function ensureWebBuild(): Promise<void> {
   if (!isWebBuildStale()) return;
   console.log('Membangun aplikasi web / building the web app…');
   const { build } = await import('vite');
-  await build({ configFile: join(webSrc, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets process.env.NODE_ENV=production for the build; the server started next in this
+  // process must not inherit it (it decides whether NETRA_PUBLIC_URL is required).
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await build({ configFile: join(webSrc, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

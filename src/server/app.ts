@@ -35,6 +35,7 @@ import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { sealLegacyWitnesses } from './modules/cases/witnesses.ts';
+import { sealPlaintextTotpSecrets } from './modules/accounts/service.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -52,6 +53,16 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/**
+ * Fastify's own numeric trustProxy trusts nothing (it cannot tell the proxy from a direct client),
+ * so a hop count is a function: the nearest `hops` addresses are proxies. An address list is safer
+ * (a client that bypasses the proxy cannot pick its address) and is handed over as is.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
@@ -67,7 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless NETRA_TRUST_PROXY names the proxies: otherwise anyone could choose their own
+    // address (defeating per-address limits, forging log lines) with X-Forwarded-For.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Router-level rejections (malformed percent-encoding, over-long path parameters) answer
     // problem+json like every other error instead of Fastify's default JSON.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
@@ -101,11 +114,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  registerAuth(app, db);
+  await sealPlaintextTotpSecrets(db, vault);
+  registerAuth(app, db, config);
   registerHealthRoutes(app, db);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
-  registerAccountRoutes(app, db, config, deps.setup ?? createSetupLink(), deps.now);
+  registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now: deps.now });
   registerCaseRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);

@@ -24,7 +24,24 @@ const schema = z.object({
   NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
   // Per-address ceiling on public intake (a flood guard; the real limit is per reporter).
   NETRA_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  NODE_ENV: z.string().optional(),
+  // Unset: the socket address is the client (X-Forwarded-* ignored). A number: trusted proxy hops.
+  // Otherwise a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-* are believed.
+  NETRA_TRUST_PROXY: z.string().trim().optional()
+    .refine((v) => !v || /^\d+$/.test(v) || v.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim())),
+      'a hop count (e.g. 1) or a comma-separated list of IP addresses/CIDRs'),
+  // Base of every absolute URL printed in documents (pledge certificate QR codes); never the Host header.
+  NETRA_PUBLIC_URL: z.string().trim().url().refine((v) => /^https?:\/\//.test(v), 'http(s) URL').optional(),
+  NETRA_REQUIRE_TOTP: z.enum(['staff', 'admin', 'off']).default('staff'),
 });
+
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
 
 export interface Config {
   port: number;
@@ -39,6 +56,10 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false';
   loadVillages: boolean;
   intakePerMinute: number;
+  trustProxy: TrustProxy;
+  /** From NETRA_PUBLIC_URL; undefined outside production means "http://localhost:<port>" (with a warning at start). */
+  publicUrl: string | undefined;
+  requireTotp: 'staff' | 'admin' | 'off';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -48,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Konfigurasi tidak valid / invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.NETRA_PUBLIC_URL && !overrides.publicUrl) {
+    throw new Error('NETRA_PUBLIC_URL wajib diisi di produksi / is required in production: the public base URL ' +
+      '(e.g. https://netra.example.go.id) printed in certificates and documents; it is never taken from the request.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -61,6 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.NETRA_COOKIE_SECURE,
     loadVillages: e.NETRA_LOAD_VILLAGES === 'true',
     intakePerMinute: e.NETRA_INTAKE_PER_MINUTE,
+    trustProxy: parseTrustProxy(e.NETRA_TRUST_PROXY),
+    publicUrl: e.NETRA_PUBLIC_URL?.replace(/\/+$/, ''),
+    requireTotp: e.NETRA_REQUIRE_TOTP,
     ...overrides,
   };
+}
+
+/** The base for absolute URLs in documents: NETRA_PUBLIC_URL, else this machine (development only). */
+export function publicBaseUrl(config: Config, listeningPort?: number): string {
+  return config.publicUrl ?? `http://localhost:${listeningPort || config.port}`;
 }

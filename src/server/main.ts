@@ -49,14 +49,21 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const publicUrl = `http://${wildcard || config.host === '127.0.0.1' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   // Without an admin, a one-time link makes the first one (the CLI cannot open a PGlite dir the server holds).
+  // The operator opens the link on this machine unless a public address is configured.
+  const linkBase = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : publicUrl;
   const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
   if (!options.quiet) {
     console.log(`Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}; ` +
       `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`);
+    if (!config.publicUrl) {
+      console.warn(`PERINGATAN / WARNING: NETRA_PUBLIC_URL belum diatur / is not set; URLs printed in certificates and documents use ` +
+        `${publicUrl}. Set NETRA_PUBLIC_URL to the public address (required when NODE_ENV=production).`);
+    }
     if (setupToken) {
       console.log('Belum ada admin. Buka tautan ini sekali untuk membuat admin pertama (berlaku 1 jam) /\n' +
         'No admin yet. Open this link once to create the first admin (valid for 1 hour):\n' +
-        `  ${publicUrl}/staf/setup?token=${setupToken}`);
+        `  ${linkBase}/staf/setup?token=${setupToken}\n` +
+        'Setelah masuk, daftarkan TOTP (aplikasi autentikator) / after signing in, enrol TOTP (an authenticator app).');
     }
     if (db.kind === 'postgresql') {
       console.log('PostgreSQL: perintah CLI (mis. `npx netra user create …`) boleh dijalankan selagi server berjalan, dengan DATABASE_URL yang sama /\n' +

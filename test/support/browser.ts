@@ -110,6 +110,8 @@ export interface BrowserSession {
 export interface BrowserSessionOptions {
   viewport?: { width: number; height: number };
   locale?: string;
+  /** NETRA_REQUIRE_TOTP for the server; 'off' unless the journey is about TOTP (production default: 'staff'). */
+  requireTotp?: 'staff' | 'admin' | 'off';
 }
 
 export async function startBrowserSession(options: BrowserSessionOptions = {}): Promise<BrowserSession> {
@@ -132,7 +134,7 @@ export async function startBrowserSession(options: BrowserSessionOptions = {}): 
   // launch has the loop to itself, with room for a loaded machine and one retry.
   try {
     netra = await startNetra(
-      { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false },
+      { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false, requireTotp: options.requireTotp ?? 'off' },
       { quiet: true },
     );
     browser = await launchChromium(executablePath);

@@ -11,9 +11,23 @@ import type { Db } from '../../src/server/db/client.ts';
 import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
 import type { SetupLink } from '../../src/server/modules/accounts/setup.ts';
 
-export async function buildTestApp(db: Db, options: { now?: () => Date; setup?: SetupLink } = {}): Promise<FastifyInstance> {
+export interface TestAppOptions {
+  now?: () => Date;
+  /** NETRA_REQUIRE_TOTP; 'off' here for tests about other concerns (production default: 'staff'). */
+  requireTotp?: 'staff' | 'admin' | 'off';
+  /** NETRA_TRUST_PROXY (unset = off, as in production). */
+  trustProxy?: string;
+  /** NETRA_PUBLIC_URL. */
+  publicUrl?: string;
+  setup?: SetupLink;
+}
+
+export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-test-'));
-  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+  const env: Record<string, string> = { NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: options.requireTotp ?? 'off' };
+  if (options.trustProxy !== undefined) env.NETRA_TRUST_PROXY = options.trustProxy;
+  if (options.publicUrl !== undefined) env.NETRA_PUBLIC_URL = options.publicUrl;
+  const config = loadConfig(env as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
   const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup });
   vaults.set(app, vault);
@@ -40,8 +54,8 @@ export interface Session {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password: string, totp?: string): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
+export async function signIn(app: FastifyInstance, username: string, password: string, totp?: string, options: { remoteAddress?: string } = {}): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: options.remoteAddress, payload: { username, password, ...(totp ? { totp } : {}) } });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = response.json().csrfToken as string;

@@ -2,6 +2,8 @@
 // made with a session cookie (SameSite=Lax already blocks most cross-site posts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import { totpRequiredFor } from '../../domain/access/throttle.ts';
 import { AppError, forbidden, unauthenticated } from '../platform/errors.ts';
 import { findSession, toPrincipal, type UserRow } from '../modules/accounts/service.ts';
 import type { Principal, StaffRole } from '../../domain/access/policy.ts';
@@ -15,13 +17,16 @@ declare module 'fastify' {
     principal: Principal | null;
     sessionUser: UserRow | null;
     sessionToken: string | null;
+    /** Signed in, but NETRA_REQUIRE_TOTP demands TOTP enrolment before anything else. */
+    totpEnrolmentPending: boolean;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuth(app: FastifyInstance, db: Db) {
+export function registerAuth(app: FastifyInstance, db: Db, config: Pick<Config, 'requireTotp'>) {
   app.decorateRequest('principal', null);
+  app.decorateRequest('totpEnrolmentPending', false);
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('sessionToken', null);
   // onRequest, not preHandler: the CSRF check comes before the body is parsed and validated, so a
@@ -37,9 +42,14 @@ export function registerAuth(app: FastifyInstance, db: Db) {
         en: 'Missing or wrong CSRF token. Reload the page.',
       }, { field: CSRF_HEADER });
     }
-    request.principal = toPrincipal(session.user);
     request.sessionUser = session.user;
     request.sessionToken = token;
+    if (!session.user.totp_enabled && totpRequiredFor(session.user.role, config.requireTotp)) {
+      // No principal until enrolled: every route that needs one answers 403 totp_required.
+      request.totpEnrolmentPending = true;
+      return;
+    }
+    request.principal = toPrincipal(session.user);
   });
   // Anything answered to a signed-in officer (session cookie) or an API client (bearer token) may
   // hold case data or decrypted identity: no browser, proxy or CDN may keep a copy. Sign-in and
@@ -53,9 +63,20 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   });
 }
 
+export const totpEnrolmentRequired = () => new AppError('totp_required', {
+  id: 'Aktifkan verifikasi dua langkah (TOTP) di halaman Keamanan akun sebelum melanjutkan.',
+  en: 'Enrol two-step verification (TOTP) on the Account security page before continuing.',
+}, { status: 403 });
+
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) throw unauthenticated();
+  if (!request.principal) throw request.totpEnrolmentPending ? totpEnrolmentRequired() : unauthenticated();
   return request.principal;
+}
+
+/** The signed-in user even before TOTP enrolment: only for the account's own session and TOTP routes. */
+export function requireSessionUser(request: FastifyRequest): UserRow {
+  if (!request.sessionUser || (!request.principal && !request.totpEnrolmentPending)) throw unauthenticated();
+  return request.sessionUser;
 }
 
 export function requireRole(request: FastifyRequest, roles: readonly StaffRole[]): Principal {

@@ -29,6 +29,8 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, code
 
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     return send(reply, request, error.status, error.code, error.messages, {
       ...(error.field ? { field: error.field } : {}),
       ...(error.details ? { details: error.details } : {}),

@@ -39,10 +39,11 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, messages: LocalizedMessage, options: { field?: string; details?: Record<string, unknown> } = {}) {
+  /** `status` overrides the code's usual status (e.g. totp_required: 401 at sign-in, 403 on a session). */
+  constructor(code: ErrorCode, messages: LocalizedMessage, options: { field?: string; details?: Record<string, unknown>; status?: number } = {}) {
     super(messages.en);
     this.code = code;
-    this.status = ERROR_STATUS[code];
+    this.status = options.status ?? ERROR_STATUS[code];
     this.messages = messages;
     this.field = options.field;
     this.details = options.details;

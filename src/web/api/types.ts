@@ -63,6 +63,10 @@ export interface StaffUser {
   regionCode: string | null;
   agency: string | null;
   totpEnabled: boolean;
+  /** NETRA_REQUIRE_TOTP: enrolment is required before anything else (the server answers 403 totp_required). */
+  totpRequired: boolean;
+  /** TOTP cannot be switched off for this role (only re-enrolled). */
+  totpMandatory: boolean;
 }
 
 export interface LoginResponse {

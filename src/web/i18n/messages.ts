@@ -113,6 +113,9 @@ const id = {
   'staff.password': 'Kata sandi',
   'staff.totp': 'Kode autentikator (6 digit)',
   'staff.totpHint': 'Buka aplikasi autentikator Anda dan masukkan kode untuk Netra.',
+  'staff.recoveryCode': 'Kode pemulihan',
+  'staff.useRecovery': 'Gunakan kode pemulihan',
+  'staff.useTotp': 'Gunakan kode autentikator',
   'staff.signIn': 'Masuk',
   'staff.signingIn': 'Sedang masuk…',
   'staff.signOut': 'Keluar',
@@ -174,6 +177,16 @@ const id = {
   'security.code': 'Kode dari aplikasi',
   'security.confirm': 'Konfirmasi',
   'security.confirmed': 'Verifikasi dua langkah telah diaktifkan.',
+  'security.required': 'Verifikasi dua langkah wajib untuk akun Anda. Aktifkan sekarang; fitur lain terbuka setelahnya.',
+  'security.currentCode': 'Kode autentikator saat ini',
+  'security.currentRecovery': 'atau kode pemulihan',
+  'security.currentHint': 'Untuk mengubah verifikasi dua langkah, masukkan kode saat ini (atau salah satu kode pemulihan).',
+  'security.disable': 'Nonaktifkan verifikasi dua langkah',
+  'security.disabled': 'Verifikasi dua langkah telah dinonaktifkan.',
+  'security.recoveryTitle': 'Kode pemulihan',
+  'security.recoveryLead': 'Simpan kode-kode ini di tempat aman. Masing-masing hanya dapat dipakai sekali untuk masuk bila perangkat autentikator hilang. Kode ini tidak akan ditampilkan lagi.',
+  'security.recoveryLeft': 'Kode pemulihan yang tersisa',
+  'security.continue': 'Lanjut ke dasbor',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -287,6 +300,9 @@ const en: Record<MessageKey, string> = {
   'staff.password': 'Password',
   'staff.totp': 'Authenticator code (6 digits)',
   'staff.totpHint': 'Open your authenticator app and enter the code for Netra.',
+  'staff.recoveryCode': 'Recovery code',
+  'staff.useRecovery': 'Use a recovery code',
+  'staff.useTotp': 'Use the authenticator code',
   'staff.signIn': 'Sign in',
   'staff.signingIn': 'Signing in…',
   'staff.signOut': 'Sign out',
@@ -348,6 +364,16 @@ const en: Record<MessageKey, string> = {
   'security.code': 'Code from the app',
   'security.confirm': 'Confirm',
   'security.confirmed': 'Two-step verification is now on.',
+  'security.required': 'Two-step verification is required for your account. Turn it on now; everything else opens afterwards.',
+  'security.currentCode': 'Current authenticator code',
+  'security.currentRecovery': 'or a recovery code',
+  'security.currentHint': 'To change two-step verification, enter the current code (or one of your recovery codes).',
+  'security.disable': 'Turn off two-step verification',
+  'security.disabled': 'Two-step verification is now off.',
+  'security.recoveryTitle': 'Recovery codes',
+  'security.recoveryLead': 'Keep these codes somewhere safe. Each signs in once if your authenticator device is lost. They will not be shown again.',
+  'security.recoveryLeft': 'Recovery codes left',
+  'security.continue': 'Continue to the dashboard',
 };
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { id, en };

@@ -11,8 +11,15 @@ export type SessionState =
 export interface SessionApi {
   session: SessionState;
   refresh(): Promise<void>;
-  signIn(input: { username: string; password: string; totp?: string }): Promise<StaffUser>;
+  signIn(input: SignInInput): Promise<StaffUser>;
   signOut(): Promise<void>;
+}
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  totp?: string;
+  recoveryCode?: string;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -34,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const signIn = useCallback(async (input: { username: string; password: string; totp?: string }) => {
+  const signIn = useCallback(async (input: SignInInput) => {
     const result = await api.post<LoginResponse>('/auth/login', input);
     setSession({ status: 'signed-in', user: result.user });
     return result.user;

@@ -41,11 +41,11 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/lacak', {
     schema: { tags: ['laporan'], summary: 'Lacak status laporan dengan kode + PIN / track a report', body: trackingBody },
     config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
-  }, async (request) => trackLaporan(deps, request.body.kode, request.body.pin));
+  }, async (request) => trackLaporan(deps, request.body.kode, request.body.pin, request.ip));
 
   r.post('/api/v1/lacak/cabut', {
     schema: { tags: ['laporan'], summary: 'Cabut laporan sebelum registrasi / withdraw before registration', body: trackingBody.extend({ alasan: plainText(5, 2000) }) },
-  }, async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan));
+  }, async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan, request.ip));
 
   r.get('/api/v1/public/announcements', {
     schema: { tags: ['laporan'], summary: 'Pengumuman status laporan/temuan (tanpa identitas pelapor) / public status announcements',

@@ -1,6 +1,7 @@
 // Following a laporan with tracking code + PIN: status timeline and the notices sent. Wrong
-// PINs are counted per tracking code, so guessing is limited per case rather than per IP
-// address (a whole mobile carrier can share one address).
+// PINs are counted per (tracking code, address) and, with a generous ceiling, per address (a whole
+// mobile carrier can share one). Never per code alone: a stranger guessing elsewhere must not
+// lock the reporter out of their own laporan.
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
 import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
@@ -10,35 +11,40 @@ import { findCaseByTrackingCode, insertCaseEvent, insertNotice, listClocks, offi
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/publicView.ts';
 
-export const MAX_PIN_FAILURES = 5;
-export const PIN_FAILURE_WINDOW_MINUTES = 15;
+import { MAX_PIN_FAILURES_PER_ADDRESS, MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS, PIN_WINDOW_MINUTES } from '../../../domain/access/throttle.ts';
+
+export const MAX_PIN_FAILURES = MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS;
+export const PIN_FAILURE_WINDOW_MINUTES = PIN_WINDOW_MINUTES;
 
 const wrongCredentials = () => new AppError('invalid_credentials', {
   id: 'Kode pelacakan atau PIN salah.', en: 'Wrong tracking code or PIN.',
 }, { field: 'pin' });
 
-export async function authenticateTracking(deps: CaseDeps, code: string, pin: string): Promise<CaseRow> {
+/** `address` is the client address as Fastify sees it (the socket unless NETRA_TRUST_PROXY is set). */
+export async function authenticateTracking(deps: CaseDeps, code: string, pin: string, address: string): Promise<CaseRow> {
   const { db, vault } = deps;
   const now = nowOf(deps);
   const since = new Date(now.getTime() - PIN_FAILURE_WINDOW_MINUTES * 60_000);
-  const failures = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tracking_failures WHERE tracking_code = $1 AND at > $2', [code, since]);
-  if (failures.rows[0].n >= MAX_PIN_FAILURES) {
+  const failures = await db.query<{ pair: number; address: number }>(
+    `SELECT count(*) FILTER (WHERE tracking_code = $1)::int AS pair, count(*)::int AS address
+     FROM tracking_failures WHERE address = $2 AND at > $3`, [code, address, since]);
+  if (failures.rows[0].pair >= MAX_PIN_FAILURES || failures.rows[0].address >= MAX_PIN_FAILURES_PER_ADDRESS) {
     throw new AppError('rate_limited', {
-      id: `Terlalu banyak percobaan PIN yang salah untuk kode ini. Coba lagi dalam ${PIN_FAILURE_WINDOW_MINUTES} menit.`,
-      en: `Too many wrong PINs for this code. Try again in ${PIN_FAILURE_WINDOW_MINUTES} minutes.`,
+      id: `Terlalu banyak percobaan PIN yang salah dari alamat ini. Coba lagi dalam ${PIN_FAILURE_WINDOW_MINUTES} menit.`,
+      en: `Too many wrong PINs from this address. Try again in ${PIN_FAILURE_WINDOW_MINUTES} minutes.`,
     }, { field: 'pin' });
   }
   const found = await findCaseByTrackingCode(db, code);
   if (!found || !found.pin_hash || !vault.macEquals(`${code}:${pin}`, found.pin_hash)) {
-    await db.query('INSERT INTO tracking_failures (tracking_code, at) VALUES ($1, $2)', [code, now]);
+    await db.query('INSERT INTO tracking_failures (tracking_code, address, at) VALUES ($1, $2, $3)', [code, address, now]);
     throw wrongCredentials();
   }
   return found;
 }
 
-export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
+export async function trackLaporan(deps: CaseDeps, code: string, pin: string, address: string) {
   const { db } = deps;
-  const found = await authenticateTracking(deps, code, pin);
+  const found = await authenticateTracking(deps, code, pin, address);
   const zone = zoneForRegion(found.office_code);
   const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
     'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id', [found.id]);
@@ -71,8 +77,8 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string) {
 }
 
 /** The reporter withdraws the laporan; only possible before registration (Perbawaslu 8/2020). */
-export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string, reason: string) {
-  const found = await authenticateTracking(deps, code, pin);
+export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string, reason: string, address: string) {
+  const found = await authenticateTracking(deps, code, pin, address);
   const now = nowOf(deps);
   const result = applyAction(found.state as CaseState, 'cabut', { reason });
   if (!result.ok) {

@@ -34,7 +34,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/lacak/tanda-bukti', {
     schema: { tags: ['laporan'], summary: 'Unduh tanda bukti penyampaian laporan (PDF) dengan kode + PIN / download the receipt', body: trackingBody },
     config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
-  }, async (request, reply) => sendPdf(reply, await reporterReceipt(deps, request.body.kode, request.body.pin)));
+  }, async (request, reply) => sendPdf(reply, await reporterReceipt(deps, request.body.kode, request.body.pin, request.ip)));
 
   r.get('/api/v1/cases/:id/documents/:file', {
     schema: { tags: ['cases'], summary: 'Dokumen perkara (PDF) / case document', params: documentParams, querystring: documentQuery },

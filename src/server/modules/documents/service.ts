@@ -60,8 +60,8 @@ function decryptPelaporName(deps: CaseDeps, ciphertext: string): string | null {
 const fileNameOf = (kind: DocumentKind, c: CaseRow) => `${kind}-${(c.registration_number ?? c.tracking_code ?? c.id).replace(/[^A-Za-z0-9-]+/g, '_')}.pdf`;
 
 /** The reporter's own receipt: the only public path on which the reporter's name is printed. */
-export async function reporterReceipt(deps: CaseDeps, code: string, pin: string): Promise<GeneratedDocument> {
-  const c = await authenticateTracking(deps, code, pin);
+export async function reporterReceipt(deps: CaseDeps, code: string, pin: string, address: string): Promise<GeneratedDocument> {
+  const c = await authenticateTracking(deps, code, pin, address);
   const identity = await deps.db.query<{ ciphertext: string }>('SELECT ciphertext FROM reporter_identities WHERE case_id = $1', [c.id]);
   const name = identity.rows[0] ? decryptPelaporName(deps, identity.rows[0].ciphertext) : null;
   const data = await loadDocumentData(deps, c, name);

@@ -1,9 +1,9 @@
 // Pledge routes: staff register; everyone lists, reads coverage, downloads certificates and verifies.
 import { z } from 'zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import type { Config } from '../../config.ts';
+import { publicBaseUrl, type Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { canonicalJson } from '../audit/service.ts';
@@ -43,7 +43,6 @@ const listQuery = z.object({
 const idParams = z.object({ id: z.string().uuid('id deklarasi (UUID)') });
 const notFound = (id: string) => new AppError('not_found', { id: `Deklarasi ${id} tidak ditemukan.`, en: `Pledge ${id} not found.` });
 
-export const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -100,7 +99,10 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
   }, async (request, reply) => {
     const row = await findPledge(deps.db, request.params.id);
     if (!row) throw notFound(request.params.id);
-    const pdf = await renderPledgeCertificate(row, baseUrlOf(request));
+    // NETRA_PUBLIC_URL, never the Host / X-Forwarded-Host header: the PDF is cached publicly, so a
+    // forged host would be printed into the QR code everyone else downloads.
+    const address = app.server.address();
+    const pdf = await renderPledgeCertificate(row, publicBaseUrl(deps.config, typeof address === 'object' && address ? address.port : undefined));
     return reply.type('application/pdf')
       .header('Content-Disposition', `inline; filename="deklarasi-netralitas-${row.id}.pdf"`)
       .header('Cache-Control', 'public, max-age=300')

@@ -1,6 +1,9 @@
 // TOTP enrolment: start (server returns the secret and otpauth URI), show it as a QR code and as
-// text, then confirm with a code from the authenticator app.
+// text, then confirm with a code from the authenticator app; the recovery codes are shown once.
+// Re-enrolling or switching TOTP off needs the current code (or a recovery code): a session alone
+// must not be enough. When NETRA_REQUIRE_TOTP applies, this page is the only one open until enrolled.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import QRCode from 'qrcode';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -17,13 +20,26 @@ export default function Keamanan() {
   const t = useT();
   const user = useStaffUser();
   const { refresh } = useSession();
-  const codeId = useId();
+  const ids = { code: useId(), current: useId(), recovery: useId(), hint: useId() };
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
+  const [currentCode, setCurrentCode] = useState('');
+  const [currentRecovery, setCurrentRecovery] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
+  const [done, setDone] = useState<'confirmed' | 'disabled' | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [codesLeft, setCodesLeft] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!user.totpEnabled) return;
+    let live = true;
+    api.get<{ recoveryCodesLeft: number }>('/auth/me')
+      .then((me) => { if (live) setCodesLeft(me.recoveryCodesLeft); })
+      .catch(() => { /* the count is a convenience */ });
+    return () => { live = false; };
+  }, [user.totpEnabled, recoveryCodes]);
 
   useEffect(() => {
     if (!enrolment) {
@@ -38,48 +54,92 @@ export default function Keamanan() {
   }, [enrolment]);
 
   const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'client_error', { id: String(caught), en: String(caught) }));
+  const currentFactor = () => (currentRecovery.trim() ? { recoveryCode: currentRecovery.trim() } : currentCode ? { code: currentCode } : {});
 
-  async function start() {
+  async function run(action: () => Promise<void>) {
     setBusy(true);
     setError(null);
-    setConfirmed(false);
     try {
-      setEnrolment(await api.post<Enrolment>('/auth/totp/setup'));
+      await action();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const start = (event?: FormEvent) => {
+    event?.preventDefault();
+    return run(async () => {
+      setDone(null);
+      setRecoveryCodes(null);
+      setEnrolment(await api.post<Enrolment>('/auth/totp/setup', user.totpEnabled ? currentFactor() : {}));
       setCode('');
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+      setCurrentCode('');
+      setCurrentRecovery('');
+    });
+  };
 
-  async function confirm(event: FormEvent) {
+  const disable = () => run(async () => {
+    await api.post('/auth/totp/disable', currentFactor());
+    setCurrentCode('');
+    setCurrentRecovery('');
+    setDone('disabled');
+    await refresh();
+  });
+
+  const confirm = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/totp/confirm', { code: code.trim() });
-      setConfirmed(true);
+    return run(async () => {
+      const result = await api.post<{ recoveryCodes: string[] }>('/auth/totp/confirm', { code: code.trim() });
+      setDone('confirmed');
       setEnrolment(null);
+      setRecoveryCodes(result.recoveryCodes);
       await refresh();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
   return (
     <div className="page page--narrow">
       <PageTitle>{t('security.title')}</PageTitle>
-      {confirmed && <Notice kind="success">{t('security.confirmed')}</Notice>}
+      {user.totpRequired && <Notice kind="warning">{t('security.required')}</Notice>}
+      {done === 'confirmed' && <Notice kind="success">{t('security.confirmed')}</Notice>}
+      {done === 'disabled' && <Notice kind="success">{t('security.disabled')}</Notice>}
       <p><strong>{user.totpEnabled ? t('security.statusOn') : t('security.statusOff')}</strong></p>
       <p>{t('security.intro')}</p>
       {error && <ErrorNotice error={error} />}
-      {!enrolment && (
-        <button type="button" className="button button--primary" onClick={start} disabled={busy}>
-          {user.totpEnabled ? t('security.restart') : t('security.start')}
-        </button>
+      {recoveryCodes && (
+        <section className="card totp" aria-labelledby={ids.hint}>
+          <h2 id={ids.hint}>{t('security.recoveryTitle')}</h2>
+          <p>{t('security.recoveryLead')}</p>
+          <ul className="totp__recovery" data-testid="recovery-codes">
+            {recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}
+          </ul>
+          <Link className="button button--primary" to="/staf">{t('security.continue')}</Link>
+        </section>
+      )}
+      {user.totpEnabled && codesLeft !== null && !recoveryCodes && <p>{t('security.recoveryLeft')}: {codesLeft}</p>}
+      {!enrolment && !user.totpEnabled && (
+        <button type="button" className="button button--primary" onClick={() => start()} disabled={busy}>{t('security.start')}</button>
+      )}
+      {!enrolment && user.totpEnabled && !recoveryCodes && (
+        <form className="form card" onSubmit={start}>
+          <p>{t('security.currentHint')}</p>
+          <div className="field">
+            <label htmlFor={ids.current}>{t('security.currentCode')}</label>
+            <input id={ids.current} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6}
+              value={currentCode} onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.recovery}>{t('security.currentRecovery')}</label>
+            <input id={ids.recovery} autoComplete="off" spellCheck={false} maxLength={40}
+              value={currentRecovery} onChange={(e) => setCurrentRecovery(e.target.value)} />
+          </div>
+          <button type="submit" className="button button--primary" disabled={busy}>{t('security.restart')}</button>
+          {!user.totpMandatory && (
+            <button type="button" className="button button--secondary" onClick={disable} disabled={busy}>{t('security.disable')}</button>
+          )}
+        </form>
       )}
       {enrolment && (
         <div className="card totp">
@@ -92,8 +152,8 @@ export default function Keamanan() {
           <form className="form" onSubmit={confirm}>
             <p>{t('security.step2')}</p>
             <div className="field">
-              <label htmlFor={codeId}>{t('security.code')}</label>
-              <input id={codeId} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required
+              <label htmlFor={ids.code}>{t('security.code')}</label>
+              <input id={ids.code} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required
                 value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
             </div>
             <button type="submit" className="button button--primary" disabled={busy}>{t('security.confirm')}</button>

@@ -1,4 +1,5 @@
-// Staff sign-in: username and password, then a TOTP step when the server answers totp_required.
+// Staff sign-in: username and password, then a TOTP step when the server answers totp_required
+// (or a single-use recovery code when the authenticator is lost).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -18,19 +19,24 @@ export default function Masuk() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LocationState;
-  const ids = { username: useId(), password: useId(), totp: useId(), totpHint: useId() };
+  const ids = { username: useId(), password: useId(), totp: useId(), totpHint: useId(), recovery: useId() };
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const totpInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
 
+  const recoveryInput = useRef<HTMLInputElement>(null);
+
   useEffect(() => {
-    if (needsTotp) totpInput.current?.focus();
-  }, [needsTotp]);
+    if (needsTotp && !useRecovery) totpInput.current?.focus();
+    if (needsTotp && useRecovery) recoveryInput.current?.focus();
+  }, [needsTotp, useRecovery]);
 
   if (session.status === 'loading') return <div className="page"><Loading /></div>;
   if (session.status === 'signed-in' && !busy) return <Navigate to={state.from ?? '/staf'} replace />;
@@ -40,7 +46,8 @@ export default function Masuk() {
     setBusy(true);
     setError(null);
     try {
-      await signIn({ username: username.trim(), password, ...(needsTotp ? { totp: totp.trim() } : {}) });
+      const second = !needsTotp ? {} : useRecovery ? { recoveryCode: recoveryCode.trim() } : { totp: totp.trim() };
+      await signIn({ username: username.trim(), password, ...second });
       navigate(state.from && state.from !== '/staf/masuk' ? state.from : '/staf', { replace: true });
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'client_error', { id: String(caught), en: String(caught) });
@@ -53,6 +60,9 @@ export default function Masuk() {
         if (apiError.field === 'totp') {
           setTotp('');
           totpInput.current?.focus();
+        } else if (apiError.field === 'recoveryCode') {
+          setRecoveryCode('');
+          recoveryInput.current?.focus();
         } else if (apiError.code === 'invalid_credentials') {
           setPassword('');
           setNeedsTotp(false);
@@ -82,7 +92,7 @@ export default function Masuk() {
           <input id={ids.password} ref={passwordInput} name="password" type="password" autoComplete="current-password" required
             value={password} readOnly={needsTotp} onChange={(e) => setPassword(e.target.value)} />
         </div>
-        {needsTotp && (
+        {needsTotp && !useRecovery && (
           <div className="field">
             <label htmlFor={ids.totp}>{t('staff.totp')}</label>
             <input id={ids.totp} ref={totpInput} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}"
@@ -90,6 +100,18 @@ export default function Masuk() {
               onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />
             <p id={ids.totpHint} className="hint">{t('staff.totpHint')}</p>
           </div>
+        )}
+        {needsTotp && useRecovery && (
+          <div className="field">
+            <label htmlFor={ids.recovery}>{t('staff.recoveryCode')}</label>
+            <input id={ids.recovery} ref={recoveryInput} name="recoveryCode" autoComplete="off" spellCheck={false} required
+              maxLength={40} value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />
+          </div>
+        )}
+        {needsTotp && (
+          <button type="button" className="button button--link" onClick={() => { setUseRecovery(!useRecovery); setError(null); }}>
+            {useRecovery ? t('staff.useTotp') : t('staff.useRecovery')}
+          </button>
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('staff.signingIn') : t('staff.signIn')}
