@@ -36,7 +36,7 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
   { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b(?! (?:nomor|no\.))/g },
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
   { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
-  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa)\b/g },
+  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g },
   { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
   { actor: 'TNI', re: /\b(?:tni|prajurit|tentara|babinsa|bintara pembina desa|dandim|danrem|pangdam|danramil|koramil|kodim|korem|kodam|panglima tni|polisi militer|denpom|subdenpom|puspom|pomdam)\b/g },
@@ -51,7 +51,7 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
 // "perangkatnya" after "kepala desa … beserta perangkatnya".
 const VILLAGE_STAFF_PRONOUN_RE = /\b(?:kepala desa|kades)\b[^.!?\n]{0,40}\bperangkatnya\b/g;
 
-const NOT_A_MENTION_BEFORE_RE = /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin)\s*$/;
+const NOT_A_MENTION_BEFORE_RE = /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin|\b(?:aturan|ketentuan|regulasi|prinsip) netralitas)\s*$/;
 
 // One scan for all actors: the patterns joined as capture groups, in the order above.
 const ALL_ACTORS_RE = new RegExp(ACTOR_PATTERNS.map(({ re }) => `(${re.source})`).join('|'), 'g');
