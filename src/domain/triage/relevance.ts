@@ -60,7 +60,7 @@ const BREAKDOWN_RE = /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapa
 // be neutral, but they are neither Pilkada nor Pemilu.
 const VILLAGE_ELECTION_RE = /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
 const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
-const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar)\b/;
+const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
@@ -104,7 +104,11 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
       // An appeal to the group itself: "meminta ASN … menjaga netralitas".
       if (APPEAL_VERB_RE.test(own)) directed++;
     } else if (neutralitySentences.has(sentence + 1)) linkedNeutral.add(sentence + 1);
-    else if (breakdown) linkedNeutral.add(sentence - 1);
+    else if (breakdown) {
+      // A breakdown of neutrality cases by group is itself about violations.
+      linkedNeutral.add(sentence - 1);
+      if (!violationSentences.has(sentence)) violation++;
+    }
     if (violationSentences.has(sentence)) {
       violation++;
       // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
