@@ -61,7 +61,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'menerima_bantuan',
-    re: /\b(?:menerima|terima|diterima|menerimanya)\b[^.!?\n]{0,35}?\b(?:bantuan|uang|sembako|hadiah|pemberian|amplop|bingkisan|paket|fasilitas|sumbangan|dana|barang|sepeda motor|motor|mobil|kendaraan|ponsel|handphone|telepon genggam|emas)\b/g,
+    re: /\b(?:menerima|terima|diterima|menerimanya)\b[^.!?\n]{0,35}?\b(?:bantuan|uang|sembako|hadiah|pemberian|amplop|bingkisan|paket|fasilitas|sumbangan|dana|barang|sepeda motor|motor|ponsel|handphone|telepon genggam|emas)\b/g,
   },
   {
     act: 'keputusan_menguntungkan',
