@@ -36,7 +36,7 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
   { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b(?! (?:nomor|no\.))/g },
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
   { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
-  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa)\b/g },
+  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g },
   { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
   { actor: 'TNI', re: /\b(?:tni|prajurit|tentara|babinsa|bintara pembina desa|dandim|danrem|pangdam|danramil|koramil|kodim|korem|kodam|panglima tni|polisi militer|denpom|subdenpom|puspom|pomdam)\b/g },
@@ -51,7 +51,8 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
 // "perangkatnya" after "kepala desa … beserta perangkatnya".
 const VILLAGE_STAFF_PRONOUN_RE = /\b(?:kepala desa|kades)\b[^.!?\n]{0,40}\bperangkatnya\b/g;
 
-const NOT_A_MENTION_BEFORE_RE = /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin)\s*$/;
+const PLACE_BEFORE_RE = /\b(?:jalan|jl|jln|gang|gg|aula|kantor|balai|halaman|rumah dinas|lapangan)\.?\s+$/;
+const NOT_A_MENTION_BEFORE_RE = /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin|\b(?:aturan|ketentuan|regulasi|prinsip) netralitas)\s*$/;
 
 // One scan for all actors: the patterns joined as capture groups, in the order above.
 const ALL_ACTORS_RE = new RegExp(ACTOR_PATTERNS.map(({ re }) => `(${re.source})`).join('|'), 'g');
@@ -66,6 +67,8 @@ export function findActorMentions(doc: Doc): ActorMention[] {
     if (actor === 'ASN' && /komisi\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index))) continue;
     // "bukan ASN", "non-PNS", "PP 94/2021 tentang Disiplin PNS": not a mention of the group.
     if (NOT_A_MENTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 24), hit.index))) continue;
+    // "Jalan Lurah Z", "kantor Camat X", "aula Kelurahan Y": a place named after the office.
+    if (PLACE_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index)) && /^\s+[A-Z]/.test(doc.text.slice(hit.end, hit.end + 2))) continue;
     mentions.push({ actor, index: hit.index, end: hit.end, sentence: hit.sentence });
   }
   for (const hit of findAll(doc, VILLAGE_STAFF_PRONOUN_RE)) {
@@ -134,7 +137,11 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     // Organisers count when their own neutrality is the topic of the sentence, or a suspicion
     // cue follows them before the next apparatus mention ("anggota PPS yang diduga hadir").
     if (mention.actor === 'penyelenggara' && !OWN_NEUTRALITY_RE.test(sentenceText(doc, s)) && !SUSPICION_RE.test(after)) return;
+    // Witnesses are not suspects ("Dua perangkat pekon yang hadir … dimintai keterangan sebagai saksi").
+    if (/\bsebagai saksi\b/.test(after)) return;
     if (AUTHORITY_RE.test(text)) {
+      // "Sanksi dijatuhkan Pj Wali Kota": the official imposing the sanction.
+      if (/\b(?:dijatuhkan|diberikan|dikeluarkan|diterbitkan|ditandatangani)\s+(?:oleh\s+)?$/.test(before)) return;
       if (AUTHORITY_ROLE_AFTER_RE.test(after)) return;
       // The recipient of a recommendation or case file ("… ke BKN dan Pj Bupati").
       if (RECIPIENT_TO_RE.test(before) && RECIPIENT_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 120), mention.index))) return;

@@ -62,8 +62,18 @@ function fullYear(raw: string | undefined, fallback: number): number {
   return raw.length === 2 ? 2000 + year : year;
 }
 
+// A year-less date ("Minggu (28/6)", "Senin 3 Juli") takes the year of the article's dated
+// mentions, then of its election ("Pilkada 2020", "tahun 2020"), and only then voting day's.
+const FULL_DATE_YEAR_RE = /\b\d{1,2}(?:\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|sep|sept|okt|nov|des)\.?\s+|\/\d{1,2}\/)(20\d\d)\b/;
+const ELECTION_YEAR_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pilkades|pilur|pemilihan(?: \w+){0,2}|tahun)(?: serentak)? (20\d\d)\b/;
+
+function articleYear(lower: string, fallback: number): number {
+  const dated = FULL_DATE_YEAR_RE.exec(lower) ?? ELECTION_YEAR_RE.exec(lower);
+  return dated ? Number(dated[1]) : fallback;
+}
+
 export function findDateCandidates(lower: string, options: DateOptions): Candidate[] {
-  const defaultYear = Number(options.votingDay.slice(0, 4));
+  const defaultYear = articleYear(lower, Number(options.votingDay.slice(0, 4)));
   const candidates: Candidate[] = [];
   for (const match of lower.matchAll(TEXT_DATE_RE)) {
     const iso = isoDate(fullYear(match[3], defaultYear), MONTHS[match[2]], Number(match[1]));

@@ -62,7 +62,9 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
     maxChars: options.maxChars ?? DEFAULT_TRIAGE_OPTIONS.maxChars,
   };
   const raw = article.text.length > settings.maxChars * 4 ? article.text.slice(0, settings.maxChars * 4) : article.text;
-  const cleaned = cleanArticle(raw, article.title);
+  // A title rebuilt from a URL slug ("bupati-ingatkan-asn-pilkada") reads as words.
+  const title = article.title && !/\s/.test(article.title.trim()) && article.title.includes('-') ? article.title.replace(/-/g, ' ') : article.title;
+  const cleaned = cleanArticle(raw, title);
   const text = cleaned.text.length > settings.maxChars ? cleaned.text.slice(0, settings.maxChars) : cleaned.text;
   const doc = buildDoc(text, cleaned.bodyStart, cleaned.dateline);
   const language = detectLanguage(doc.lower);

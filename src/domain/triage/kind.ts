@@ -15,6 +15,7 @@ import type { Doc } from './text.ts';
 export type Kind = 'incident' | 'statistics' | 'appeal' | 'other';
 
 const TITLE_APPEAL_RE = /\b(?:imbau\w*|himbau\w*|ingatkan|diingatkan|tekankan|tegaskan|ajak|minta|diminta|wanti-wanti)\b.*\b(?:netral\w*|jaga|jangan|tak|tidak|bijak|hindari|tolak|awasi|dilarang)\b|\b(?:harus netral|wajib netral|jaga netralitas|tetap netral|deklarasi netralitas|ikrar|apel|sosialisasi\w*|pakta|surat edaran|satgas|tim pengawas|dilarang|larangan|komitmen)\b/;
+const TITLE_APPEAL_TO_APPARATUS_RE = /\b(?:imbau|himbau|ingatkan|minta|ajak|tekankan)\s+(?:para\s+|seluruh\s+)?(?:asn|pns|pppk|kades|kepala desa|perangkat desa|camat|lurah|tni|polri|aparatur|pegawai|personel)\b/;
 const TITLE_INCIDENT_RE = /\b(?:diduga|dilaporkan|terlapor|viral|kedapatan|kepergok|terekam|dipanggil|diperiksa|klarifikasi|disanksi|dicopot|terbukti|tersangka|divonis|sanksi|langgar|melanggar|ketahuan|temukan|hentikan)\b/;
 // Act verbs in a title without a prohibition: "Lurah Pasang Baliho Paslon", "Dua Kadus Jadi Jurkam".
 const TITLE_ACT_RE = /\b(?:pasang|memasang|pakai|memakai|kenakan|unggah|mengunggah|like|komentari|hadiri|menghadiri|ikut|foto|berfoto|pose|dukung|mendukung|deklarasi dukung|jadi (?:tim|jurkam|timses)|jurkam|terima|menerima|kumpulkan|arahkan|ajak|kampanyekan|bagikan|bagi-bagi|lantik|mutasi|copot|tuntut|vonis)\b/;
@@ -22,6 +23,7 @@ const TITLE_PROHIBITION_RE = /\b(?:dilarang|larang|jangan|tak|tidak|hindari|tola
 const TITLE_OTHER_RE = /^(?:analisis|opini|kolom|tajuk|memahami|mengenal|apa itu|apa saja|begini|mengapa|kenapa|bagaimana)\b|\?\s*$/;
 // Head counts of five or fewer in a title ("Rekomendasikan 4 ASN") name a case, not statistics.
 const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|rekomendasi|aduan)\b|\b(?:[6-9]|\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan) (?:asn|pns|kades|kepala desa)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
+const TITLE_LEADING_COUNT_RE = /^\W*(?:\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan)\b/;
 const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
 
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
@@ -36,13 +38,16 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const counted = numbers.reduce((sum, number) => sum + (number.unit !== 'other' ? 1 : number.value <= 1 ? 0 : number.value <= 5 ? 0.5 : 1), 0);
   let statistics = (countMatches(STATISTICS_RE, body) * 0.5 + counted * 2.2) / scale;
   if (counted <= 1) statistics *= 0.4;
-  const titleAppeal = TITLE_APPEAL_RE.test(title);
+  // "Bupati Ingatkan ASN" (also a slug title): an appeal verb addressed to apparatus.
+  const titleAppeal = TITLE_APPEAL_RE.test(title) || TITLE_APPEAL_TO_APPARATUS_RE.test(title);
   const titleIncident = TITLE_INCIDENT_RE.test(title) || (TITLE_ACT_RE.test(title) && !TITLE_PROHIBITION_RE.test(title) && !titleAppeal);
   const titleStatistics = TITLE_STATISTICS_RE.test(title);
   if (titleAppeal) appeal += 4;
   else if (/\bnetral\w*/.test(title) && !titleIncident && !titleStatistics) appeal += 2.5;
   if (titleIncident) incident += 4;
   if (titleStatistics) statistics += 4;
+  // Statistics lead with counts: "1.156 ASN Dilaporkan …" is a tally, not one case.
+  if (titleStatistics && TITLE_LEADING_COUNT_RE.test(title)) statistics += 2;
   if (TITLE_OTHER_RE.test(title.trim())) return 'other';
   const best = Math.max(appeal, incident, statistics);
   if (best < 1.5) return 'other';

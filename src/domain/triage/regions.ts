@@ -139,8 +139,29 @@ function matchSeat(doc: Doc, gazetteer: Gazetteer, i: number, datelineStart: num
   return { ...best, dateline };
 }
 
+// Page furniture is not a place of events: outlet names that contain a place ("Radar Bogor",
+// "Pos Kupang", "Lampung Post", "Tribun-Medan.com", "RIAUPOS.CO"), photo credits and bylines
+// ("Foto: Dok. Radar Bogor", "Laporan Wartawan …", "Pewarta: Kurniawan Bima").
+const OUTLET_RE = /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
+const CREDIT_LINE_RE = /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
+
+function furnitureRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const re of [OUTLET_RE, CREDIT_LINE_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
+  for (const [start, end] of ranges) if (at >= start && at < end) return true;
+  return false;
+}
+
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   const { tokens } = doc;
+  const furniture = furnitureRanges(doc.text);
   const mentions: Mention[] = [];
   const datelineStart = doc.dateline?.start ?? -1;
   const datelineEnd = doc.dateline?.end ?? -1;
@@ -149,6 +170,7 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (!first.capitalized) continue;
+    if (furniture.length > 0 && !(first.start >= (doc.dateline?.start ?? -1) && first.start < (doc.dateline?.end ?? -1)) && inRanges(furniture, first.start)) continue;
     let key = '';
     let best: { n: number; candidates: readonly GazetteerCandidate[] } | null = null;
     const limit = Math.min(gazetteer.maxTokens, tokens.length - i);
@@ -230,6 +252,12 @@ export function resolveRegions(doc: Doc, gazetteer: Gazetteer): RegionResult[] {
   const ambiguous = new Map<string, { region: GazetteerRegion; start: number }>();
   for (const mention of pending) {
     const regions = mention.candidates.map((candidate) => candidate.region);
+    const datelineKota = mention.dateline ? regions.filter((region) => region.level === 'kota') : [];
+    // "YOGYAKARTA, KRJogja.com –" after "Bawaslu DIY": the dateline still names the city.
+    if (datelineKota.length === 1 && !regions.some((region) => region.level === 'kabupaten' && resolved.has(region.code))) {
+      if (!resolved.has(datelineKota[0].code)) resolved.set(datelineKota[0].code, { region: datelineKota[0], level: 'kota', name: datelineKota[0].name, start: mention.start });
+      continue;
+    }
     if (regions.some((region) => resolved.has(region.code))) continue;
     const province = regions.find((region) => region.level === 'provinsi');
     const kota = regions.filter((region) => region.level === 'kota');

@@ -44,7 +44,7 @@ export interface RelevanceFeatures {
 }
 
 const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
-const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
+const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:ikrar|apel|deklarasi|pakta integritas) netralitas\b|\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
 // "pelanggaran netralitas" without the group named next to it: weaker than the phrase above.
 const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
 // Case handling: the apparatus member is reported, examined or sanctioned.
@@ -52,7 +52,15 @@ const HANDLING_RE = /\b(?:dilaporkan|melaporkan|laporan|terlapor|pelapor|diklari
 // Security and logistics vocabulary: TNI/Polri securing an election is not a neutrality issue.
 const SECURITY_RE = /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
 // A suspected act, not a rule or a plan: "terekam ikut konvoi kampanye", "diduga menghadiri".
-const SUSPECTED_RE = /\b(?:diduga|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak)\b/;
+const SUSPECTED_RE = /\b(?:diduga|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
+// A breakdown that continues the previous sentence's count ("Enam di antaranya menyangkut ASN",
+// "Empat dilakukan ASN"): the neutrality word of the sentence before belongs to it.
+const BREAKDOWN_RE = /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (?:belas|puluh)|sebanyak|dari (?:jumlah|total)|rinciannya|di antaranya)\b|\b(?:di antaranya|dari jumlah (?:itu|tersebut)|masing-masing)\b/;
+// Village-head elections (Pilkades, pemilihan lurah/Pilur in DIY) also ask village officials to
+// be neutral, but they are neither Pilkada nor Pemilu.
+const VILLAGE_ELECTION_RE = /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
+const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
+const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
@@ -86,14 +94,26 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   let near = 0;
   let handled = 0;
   let suspected = 0;
+  const sentenceLower = (index: number) => index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
   for (const sentence of apparatusSentences) {
-    const neutral = neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1);
-    if (neutralitySentences.has(sentence)) linkedNeutral.add(sentence);
-    else if (neutralitySentences.has(sentence + 1)) linkedNeutral.add(sentence + 1);
+    const own = sentenceLower(sentence);
+    const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
+    const neutral = neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1) || breakdown;
+    if (neutralitySentences.has(sentence)) {
+      linkedNeutral.add(sentence);
+      // An appeal to the group itself: "meminta ASN … menjaga netralitas".
+      if (APPEAL_VERB_RE.test(own)) directed++;
+    } else if (neutralitySentences.has(sentence + 1)) linkedNeutral.add(sentence + 1);
+    else if (breakdown) {
+      // A breakdown of neutrality cases by group is itself about violations.
+      linkedNeutral.add(sentence - 1);
+      if (!violationSentences.has(sentence)) violation++;
+    }
     if (violationSentences.has(sentence)) {
       violation++;
-      if (SUSPECTED_RE.test(doc.lower.slice(doc.sentences[sentence].start, doc.sentences[sentence].end))) suspected++;
-      if (PROHIBITION_RE.test(doc.lower.slice(doc.sentences[sentence].start, doc.sentences[sentence].end))) directed++;
+      // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
+      if (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))) suspected++;
+      if (PROHIBITION_RE.test(own)) directed++;
     }
     // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
     // weighs more than one with partisan words.
@@ -159,5 +179,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   // Apparatus news (pay, recruitment, disasters, crime) with a passing election word.
   const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
   if (offTopic >= 2 && neutralSentences === 0) z -= 1.5;
+  // Village-head elections without any Pilkada/Pemilu vocabulary.
+  if (countMatches(VILLAGE_ELECTION_RE, doc.lower) > 0 && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z -= 6;
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
