@@ -20,6 +20,7 @@ import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerCaseImportRoutes } from './modules/cases/importRoutes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerReferralRoutes } from './modules/referrals/routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, db, config);
   registerCaseRoutes(app, caseDeps);
+  registerCaseImportRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);
   registerEvidenceRoutes(app, caseDeps);

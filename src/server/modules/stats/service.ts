@@ -79,8 +79,8 @@ export async function readCounters(db: Queryable): Promise<CounterRow[]> {
 }
 
 /** The same counters computed by a full scan of cases and case_terlapor (verification, repair). */
-export const STATS_SCAN = `SELECT k.dimension, k.key, count(*)::int AS n FROM cases c, LATERAL stats_case_keys(c.event_region_code, c.state, c.kind, c.stage_code, c.classification, c.received_at, c.acts) k GROUP BY 1, 2
-     UNION ALL SELECT 'subject', subject_type, count(*)::int FROM case_terlapor GROUP BY 2`;
+export const STATS_SCAN = `SELECT k.dimension, k.key, count(*)::int AS n FROM cases c, LATERAL stats_case_keys(c.event_region_code, c.state, c.kind, c.stage_code, c.classification, c.received_at, c.acts, c.imported_from) k GROUP BY 1, 2
+     UNION ALL SELECT 'subject', t.subject_type, count(*)::int FROM case_terlapor t JOIN cases c ON c.id = t.case_id WHERE c.imported_from IS NULL GROUP BY 2`;
 
 export async function scanCounters(db: Queryable): Promise<CounterRow[]> {
   return (await db.query<CounterRow>(STATS_SCAN)).rows;
