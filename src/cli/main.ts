@@ -34,6 +34,18 @@ Perintah / commands:
   triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
   import candidates FILE.csv    impor pasangan calon
   import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
+  import cases FILE.csv|.xlsx [--dry-run]
+                                impor riwayat perkara dari rekap kantor (lihat import cases --help)
+`;
+
+const IMPORT_CASES_HELP = `Pakai / usage: netra import cases FILE.csv|FILE.xlsx [--dry-run]
+
+Mengimpor riwayat perkara (Pilkada 2020, 2024, …) dari rekap kantor: semua baris atau tidak sama
+sekali; galat menyebut baris dan kolom; nomor registrasi adalah kunci (impor ulang tidak
+menggandakan). --dry-run memeriksa dan menampilkan yang akan diimpor tanpa menulis. Kemajuan di
+stderr. Templat dan kamus kolom: docs/IMPORT-CASES.md; contoh: reference/samples/rekap-perkara-SINTETIS.csv.
+Imports past cases from an office recap sheet, all or nothing; errors name line and column; the
+registration number is the key. --dry-run checks and shows what would be imported, writing nothing.
 `;
 
 const BACKUP_HELP = `Pakai / usage: netra backup [--out DIR] [--unencrypted]
@@ -179,6 +191,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import': {
+      if (sub === 'cases') {
+        const { runImportCases } = await import('./importCases.ts');
+        return runImportCases(rest, IMPORT_CASES_HELP, withDb);
+      }
       const file = rest[0];
       if (!file) { console.error(HELP); return 2; }
       if (sub === 'candidates') {

@@ -177,4 +177,26 @@ describeEachBackend('case history import (CSV and XLSX)', (ctx) => {
     assert.equal(past.value, 3);
     assert.match(past.source, /Pilkada 2024/);
   });
+
+  test('published figures ship as reference data with source and date; no value is invented', async () => {
+    const ntt = (await app.inject({ url: '/api/v1/public/regions/53/profile' })).json();
+    const pemetaan = ntt.published.find((f: { series: string }) => f.series === 'pemetaan-kerawanan-pilkada-2024-provinsi');
+    assert.equal(pemetaan.category, 'tinggi');
+    assert.equal(pemetaan.publishedOn, '2024-08-26');
+    assert.match(pemetaan.source, /^https:\/\//);
+    const diy = (await app.inject({ url: '/api/v1/public/regions/34/profile' })).json();
+    assert.deepEqual(diy.published, [], 'DI Yogyakarta has no Pilkada provinsi: belum ada data');
+    const jakarta = (await app.inject({ url: '/api/v1/risk/31' })).json();
+    const ikp = jakarta.components.find((c: { key: string }) => c.key === 'ikp');
+    assert.equal(ikp.value, 88.95);
+    assert.match(ikp.source, /publikasi sebagian/);
+    const provinces = (await app.inject({ url: '/api/v1/risk?level=provinsi' })).json();
+    const categories = provinces.items.map((i: { publishedCategory: { category: string } | null }) => i.publishedCategory?.category ?? null);
+    assert.deepEqual([categories.filter((c: string | null) => c === 'tinggi').length, categories.filter((c: string | null) => c === 'rendah').length,
+      categories.filter((c: string | null) => c === 'sedang').length, categories.filter((c: string | null) => c === null).length], [5, 4, 28, 1]);
+    const kab = (await app.inject({ url: '/api/v1/risk/35.26' })).json();
+    assert.equal(kab.published[0].partial, true);
+    const rows = (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM published_figures')).rows[0].n;
+    assert.equal(rows, 37 + 5 + 10 + 5);
+  });
 });

@@ -55,7 +55,7 @@ function unclosedQuoteLine(text: string, delimiter: string): number {
   return openedAt;
 }
 
-interface ParsedRow { record: string[]; raw: string; info: { lines: number } }
+interface ParsedRow { record: string[]; raw: string }
 
 /** Parses the whole text; each row with the line it starts on. Throws CsvSyntaxError. */
 export function parseCsvRows(text: string, delimiter: ',' | ';' = detectDelimiter(text)): { line: number; fields: string[] }[] {
@@ -74,13 +74,18 @@ export function parseCsvRows(text: string, delimiter: ',' | ';' = detectDelimite
     }
     throw new CsvSyntaxError(e.lines ?? 1, 'syntax', e.message);
   }
-  return rows
-    .filter((row) => !(row.record.length === 1 && row.record[0].trim() === ''))
-    .map((row) => {
-      const body = row.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-      const inner = (body.match(/\n/g) ?? []).length;
-      return { line: row.info.lines - inner, fields: row.record };
-    });
+  // Raw texts of consecutive records cover the whole input (blank lines included), so counting
+  // their line breaks gives each record's first line, whatever the line endings.
+  const newlines = (t: string) => (t.match(/\n/g) ?? []).length;
+  let consumed = 0;
+  const out: { line: number; fields: string[] }[] = [];
+  for (const row of rows) {
+    const line = 1 + consumed + newlines(/^[\r\n]*/.exec(row.raw)![0]);
+    consumed += newlines(row.raw);
+    if (row.record.length === 1 && row.record[0].trim() === '') continue;
+    out.push({ line, fields: row.record });
+  }
+  return out;
 }
 
 /** Parses one CSV line with double-quote quoting (kept for callers that read single lines). */
