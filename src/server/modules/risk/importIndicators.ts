@@ -70,7 +70,9 @@ export function readCsvChecked(csv: string) {
   try {
     return readCsvRecords(csv);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw csvError(error.line, '-', error.message);
+    // The file does not parse, so no field is known: name the first column, as before.
+    const firstColumn = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(/[,;]/)[0].replace(/"/g, '').trim() || '-';
+    if (error instanceof CsvSyntaxError) throw csvError(error.line, firstColumn, error.message);
     throw error;
   }
 }
