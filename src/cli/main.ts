@@ -18,7 +18,7 @@ import { localizeIssue } from '../server/platform/validationMessages.ts';
 import { STAFF_ROLES, type StaffRole } from '../domain/access/policy.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { ensureWebBuild } from './webBuild.ts';
-import { HELP, RESTORE_HELP, USAGE, helpFor } from './usage.ts';
+import { HELP, IMPORT_CASES_HELP, RESTORE_HELP, USAGE, helpFor } from './usage.ts';
 
 
 
@@ -157,6 +157,10 @@ export async function main(argv: string[]): Promise<number> {
       return summary.failed > 0 ? 1 : 0;
     }
     case 'import': {
+      if (sub === 'cases') {
+        const { runImportCases } = await import('./importCases.ts');
+        return runImportCases(rest, IMPORT_CASES_HELP, (fn) => withDb('import cases', fn));
+      }
       const file = rest[0];
       if (!file || (sub !== 'candidates' && sub !== 'election')) { process.stderr.write(USAGE.import); return 2; }
       if (sub === 'candidates') {

@@ -19,6 +19,18 @@ Perintah / commands:
   triage < in.jsonl > out.jsonl triase berita (JSONL masuk/keluar)
   import candidates FILE.csv    impor pasangan calon
   import election FILE.json     tambah/ubah siklus pemilihan (mis. Pilkada 2029)
+  import cases FILE.csv|.xlsx [--dry-run]
+                                impor riwayat perkara dari rekap kantor (lihat import cases --help)
+`;
+
+export const IMPORT_CASES_HELP = `Pakai / usage: netra import cases FILE.csv|FILE.xlsx [--dry-run]
+
+Mengimpor riwayat perkara (Pilkada 2020, 2024, …) dari rekap kantor: semua baris atau tidak sama
+sekali; galat menyebut baris dan kolom; nomor registrasi adalah kunci (impor ulang tidak
+menggandakan). --dry-run memeriksa dan menampilkan yang akan diimpor tanpa menulis. Kemajuan di
+stderr. Templat dan kamus kolom: docs/IMPORT-CASES.md; contoh: reference/samples/rekap-perkara-SINTETIS.csv.
+Imports past cases from an office recap sheet, all or nothing; errors name line and column; the
+registration number is the key. --dry-run checks and shows what would be imported, writing nothing.
 `;
 
 export const BACKUP_HELP = `Pakai / usage: netra backup [--out DIR] [--unencrypted]
@@ -80,6 +92,7 @@ Keluar 1 bila ada baris yang gagal (hasilnya tetap ditulis). Exit 1 when any lin
 `,
   import: `Pakai / usage: netra import candidates FILE.csv
        netra import election FILE.json
+       netra import cases FILE.csv|FILE.xlsx [--dry-run]
 
 candidates: pasangan calon per kontestasi (CSV berkoma, UTF-8) / candidate pairs per contest.
 election:   siklus pemilihan sebagai data (mis. Pilkada 2029) / an election cycle as data.
@@ -92,6 +105,7 @@ export const wantsHelp = (args: string[]) => args.includes('--help') || args.inc
 export function helpFor(argv: string[]): string | null {
   const [command] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return HELP;
+  if (command === 'import' && argv[1] === 'cases' && wantsHelp(argv.slice(2))) return IMPORT_CASES_HELP;
   if (USAGE[command] && wantsHelp(argv.slice(1))) return USAGE[command];
   return null;
 }

@@ -21,6 +21,7 @@ import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { createSetupLink, type SetupLink } from './modules/accounts/setup.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerCaseImportRoutes } from './modules/cases/importRoutes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerReferralRoutes } from './modules/referrals/routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now: deps.now });
   registerCaseRoutes(app, caseDeps);
+  registerCaseImportRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);
   registerEvidenceRoutes(app, caseDeps);

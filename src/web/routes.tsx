@@ -25,6 +25,7 @@ const Rekomendasi = lazy(() => import('./pages/staff/Rekomendasi.tsx'));
 const Leads = lazy(() => import('./pages/staff/Leads.tsx'));
 const Pengguna = lazy(() => import('./pages/staff/Pengguna.tsx'));
 const Keamanan = lazy(() => import('./pages/staff/Keamanan.tsx'));
+const ImporRiwayat = lazy(() => import('./pages/staff/ImporRiwayat.tsx'));
 // Transparency pages: the map (d3-geo, topojson-client) and the rest load on first visit.
 const Peta = lazy(() => import('./pages/public/Peta.tsx'));
 const Profil = lazy(() => import('./pages/public/Profil.tsx'));
@@ -67,6 +68,7 @@ export function AppRoutes() {
               <Route path="leads/*" element={page(<Leads />)} />
               <Route path="pengguna" element={page(<Pengguna />)} />
               <Route path="keamanan" element={page(<Keamanan />)} />
+              <Route path="impor" element={page(<ImporRiwayat />)} />
               <Route path="deklarasi" element={page(<DeklarasiStaf />)} />
             </Route>
           </Route>

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseCsvLine } from '../../domain/io/csv.ts';
+import { parseCsvRows } from '../../domain/io/csv.ts';
 
 export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'desa';
 
@@ -20,7 +20,7 @@ const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'da
 
 function readCsv(file: string): string[][] {
   const text = readFileSync(join(dataDir, file), 'utf8');
-  return text.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '').map(parseCsvLine);
+  return parseCsvRows(text, ',').slice(1).map((row) => row.fields);
 }
 
 const cache = new Map<string, RegionRow[]>();

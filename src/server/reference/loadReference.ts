@@ -11,6 +11,7 @@ import { timeZoneForRegion } from '../../domain/regions/timeZone.ts';
 import { electionCycleSchema, expandContests, type ElectionCycle } from '../../domain/elections/cycle.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { seedNationalCalendar } from '../modules/calendar/service.ts';
+import { loadPublishedFigures } from './figures.ts';
 
 const electionsDir = fileURLToPath(new URL('../../../reference/elections', import.meta.url));
 
@@ -134,4 +135,5 @@ export async function loadReferenceData(db: Db, options: ReferenceOptions = {}):
   for (const cycle of readElectionCycles()) {
     if (!known.has(cycle.id)) await loadElectionCycle(db, cycle);
   }
+  await loadPublishedFigures(db);
 }

@@ -42,6 +42,13 @@ export async function loadCaseForStaff(deps: CaseDeps, principal: Principal, cas
   const allowed = forWrite ? canHandleCaseIn(principal, found.office_code) && !isReadOnly(principal)
     : canHandleCaseIn(principal, found.office_code) || principal.role === 'analyst';
   if (!allowed) throw new AppError('not_found', { id: 'Perkara tidak ditemukan.', en: 'Case not found.' }, { details: { reason: 'outside_jurisdiction' } });
+  // Imported history keeps the outcome it had: no actions, assignments, notes or clocks.
+  if (forWrite && found.imported_from) {
+    throw new AppError('conflict', {
+      id: 'Perkara ini adalah riwayat impor dan hanya dapat dibaca.',
+      en: 'This case is imported history and is read-only.',
+    }, { field: 'id', details: { reason: 'imported_read_only' } });
+  }
   return found;
 }
 

@@ -34,6 +34,8 @@ export interface CaseRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** Set on cases imported from a recap sheet (read-only history). */
+  imported_from?: Record<string, unknown> | null;
 }
 
 export interface TerlaporRow {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
-import { readCsvRecords } from '../../../domain/io/csv.ts';
+import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 
 const REQUIRED = ['election_id', 'region_code', 'head_name', 'deputy_name'] as const;
@@ -29,7 +29,14 @@ const csvError = (line: number, column: string, message: string | LocalizedMessa
 };
 
 export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
-  const { header, records } = readCsvRecords(csv);
+  let parsedCsv: ReturnType<typeof readCsvRecords>;
+  try {
+    parsedCsv = readCsvRecords(csv);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw csvError(error.line, '-', error.message);
+    throw error;
+  }
+  const { header, records } = parsedCsv;
   for (const column of REQUIRED) if (!header.includes(column)) throw csvError(1, column, 'kolom wajib tidak ada / required column missing');
   const rows = records.map((record) => {
     const parsed = rowSchema.safeParse(record.values);

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
-import { parseCsvLine, readCsvRecords } from '../../../domain/io/csv.ts';
+import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 
 const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi (16) atau kabupaten/kota (16.02) / province or regency code');
@@ -65,6 +65,18 @@ export const csvError = (line: number, column: string, message: string | Localiz
   }, { field: column, details: { line, column, ...(columnNumber ? { columnNumber } : {}) } });
 };
 
+/** readCsvRecords with syntax errors (unbalanced quotes) as a 400 naming the line. */
+export function readCsvChecked(csv: string) {
+  try {
+    return readCsvRecords(csv);
+  } catch (error) {
+    // The file does not parse, so no field is known: name the first column, as before.
+    const firstColumn = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(/[,;]/)[0].replace(/"/g, '').trim() || '-';
+    if (error instanceof CsvSyntaxError) throw csvError(error.line, firstColumn, error.message);
+    throw error;
+  }
+}
+
 interface IndicatorRow {
   line: number;
   regionCode: string;
@@ -77,8 +89,7 @@ interface IndicatorRow {
 /** Parses and checks the whole file; throws at the first problem, before anything is written. */
 export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] {
   const spec = IMPORTS[kind];
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const { header, records } = readCsvRecords(csv);
+  const { header, records } = readCsvChecked(csv);
   for (const [index, column] of header.entries()) {
     if (!(spec.columns as readonly string[]).includes(column)) {
       throw csvError(1, column || `#${index + 1}`, `kolom tidak dikenal; kolom yang dikenal: ${spec.columns.join(', ')} / unknown column`, index + 1);
@@ -89,9 +100,7 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
   const seen = new Map<string, number>();
   const rows: IndicatorRow[] = [];
   for (const record of records) {
-    const raw = lines[record.line - 1];
-    if ((raw.match(/"/g) ?? []).length % 2 === 1) throw csvError(record.line, header[0], 'tanda kutip tidak ditutup / unterminated quote');
-    const fieldCount = parseCsvLine(raw).length;
+    const fieldCount = record.fieldCount;
     if (fieldCount !== header.length) {
       const column = header[Math.min(fieldCount, header.length) - 1] ?? header[0];
       throw csvError(record.line, column, `jumlah kolom ${fieldCount}, seharusnya ${header.length} / expected ${header.length} fields, found ${fieldCount}`, Math.min(fieldCount, header.length));

@@ -31,6 +31,9 @@ export async function regionProfile(db: Queryable, code: string) {
   const snapshot = await statsCacheFor(db).get();
   const counts = (region.level === 'provinsi' ? snapshot.data.byProvince : snapshot.data.byRegency).find((r) => r.code === code);
   const states = snapshot.regionStates.get(code) ?? {};
+  const history = [...(snapshot.regionHistory.get(code) ?? new Map()).entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([election, c]) => ({ election, ...c, source: 'Netra: perkara riwayat yang diimpor dari rekap kantor' }));
   const [pledges, risk] = await Promise.all([listPledges(db, { region: code, limit: 20, offset: 0 }), explainRegionRisk(db, code)]);
   return {
     region: {
@@ -44,6 +47,10 @@ export async function regionProfile(db: Queryable, code: string) {
       byState: CASE_STATES.map((state) => ({ state, label: STATE_LABELS[state].id, labelEn: STATE_LABELS[state].en, count: states[state] ?? 0 })),
       asOf: snapshot.data.generatedAt,
     },
+    /** Past cycles from imported recap sheets (empty: none imported for this region). */
+    history,
+    /** Published figures with source and date; empty means 'belum ada data'. */
+    published: risk?.published ?? [],
     pledges: { total: pledges.total, recent: pledges.items },
     risk,
   };

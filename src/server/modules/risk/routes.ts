@@ -49,6 +49,8 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
         regionCode: i.regionCode, name: i.name, score: i.score, category: i.category, ikpCategory: i.ikpCategory,
         topComponents: i.components.slice(0, 3).map((c) => ({ key: c.key, label: c.label, contribution: c.contribution, value: c.value, unit: c.unit })),
         missing: i.missing,
+        // Bawaslu's published category for this region (Pemetaan Kerawanan Pilkada 2024), if any.
+        publishedCategory: i.published.find((f) => f.category) ?? null,
       })),
     };
   });

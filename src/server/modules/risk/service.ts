@@ -8,6 +8,7 @@ import {
   type RiskExplanation, type RiskInput, type RiskLevel, type RiskWeights,
 } from '../../../domain/risk/index.ts';
 import { statsCacheFor } from '../stats/service.ts';
+import { publishedFiguresByRegion, type PublishedFigure } from '../../reference/figures.ts';
 import {
   contestShapes, latestElection, latestIndicators, mediaLeadCounts, pledgeTotals, readWeights, regionsAtLevel,
 } from './repository.ts';
@@ -16,6 +17,8 @@ export interface RegionRisk extends RiskExplanation {
   name: string;
   /** The IKP category as imported (Bawaslu's own), beside the computed one. */
   ikpCategory: string | null;
+  /** Figures Bawaslu published for this region (reference/figures), newest first; empty: belum ada data. */
+  published: PublishedFigure[];
 }
 
 export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCode?: string): Promise<{ items: RegionRisk[]; weights: RiskWeights; electionId: string | null }> {
@@ -28,6 +31,7 @@ export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCo
     readWeights(db),
     statsCacheFor(db).get(),
   ]);
+  const published = await publishedFiguresByRegion(db, onlyCode ? [onlyCode] : undefined);
   const shapes = election ? await contestShapes(db, election.id) : new Map<string, { pairs: number; incumbent: boolean }>();
   const caseCounts = new Map((level === 'provinsi' ? snapshot.data.byProvince : snapshot.data.byRegency).map((r) => [r.code, r.count]));
   const liveSource = `Netra: laporan dan temuan (rekap ${snapshot.data.generatedAt})`;
@@ -38,14 +42,23 @@ export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCo
       return v ? { value: v.value, source: `${v.source} (impor ${v.importedAt.slice(0, 10)})` } : undefined;
     };
     const pastCases = ind?.get('past_cases');
+    // Imported recap sheets are the finer source of past cases: the most recent imported cycle.
+    const history = snapshot.regionHistory.get(region.code);
+    const lastCycle = history ? [...history.keys()].sort().at(-1) : undefined;
+    const regionPublished = published.get(region.code) ?? [];
+    const publishedIkp = regionPublished.find((f) => f.series.startsWith('ikp-') && f.value !== null);
     const shape = shapes.get(region.code);
     const pledge = pledges.get(region.code);
     const contestSource = election ? `Netra: pasangan calon ${election.id} (impor CSV)` : '';
     const input: RiskInput = {
       regionCode: region.code,
       level,
-      ikpScore: sourced('ikp_score'),
-      pastCases: pastCases ? { value: pastCases.value, source: `${pastCases.source}${pastCases.textValue ? ` — ${pastCases.textValue}` : ''} (impor ${pastCases.importedAt.slice(0, 10)})` } : undefined,
+      ikpScore: sourced('ikp_score')
+        ?? (publishedIkp ? { value: publishedIkp.value!, source: `${publishedIkp.publisher}, ${publishedIkp.title} (${publishedIkp.publishedOn}${publishedIkp.partial ? ', publikasi sebagian' : ''}): ${publishedIkp.source}` } : undefined),
+      pastCases: history && lastCycle ? {
+        value: history.get(lastCycle)!.cases,
+        source: `Netra: ${history.get(lastCycle)!.cases} perkara riwayat ${lastCycle} (impor rekap kantor, rekap ${snapshot.data.generatedAt})`,
+      } : pastCases ? { value: pastCases.value, source: `${pastCases.source}${pastCases.textValue ? ` — ${pastCases.textValue}` : ''} (impor ${pastCases.importedAt.slice(0, 10)})` } : undefined,
       liveCases: { value: caseCounts.get(region.code) ?? 0, source: liveSource },
       mediaLeads: leads.available ? { value: leads.counts.get(region.code) ?? 0, source: 'Netra: petunjuk pemantauan media' } : undefined,
       pledgeSignatories: pledge ? { value: pledge.signatories, source: `Netra: ${pledge.pledges} deklarasi netralitas, ${pledge.agencies} instansi` } : undefined,
@@ -60,7 +73,7 @@ export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCo
       explanation.missingNotes.incumbent = `Tidak ada pemilihan ${election.id} di wilayah ini.`;
       explanation.missingNotes.candidate_pairs = `Tidak ada pemilihan ${election.id} di wilayah ini.`;
     }
-    return { ...explanation, name: region.name, ikpCategory: ind?.get('ikp_score')?.textValue ?? null };
+    return { ...explanation, name: region.name, ikpCategory: ind?.get('ikp_score')?.textValue ?? null, published: regionPublished };
   });
   return { items, weights: weightInfo.weights, electionId: election?.id ?? null };
 }

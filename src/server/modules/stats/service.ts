@@ -35,11 +35,33 @@ export interface StatsData {
   byOutcome: CountItem[];
   weekly: { week: string; startsOn: string; count: number }[];
   reference: typeof REFERENCE_FIGURES;
+  /** Past cycles from imported recap sheets beside the figures published for them, and this cycle's live counts. */
+  cycles: CycleComparison[];
   notes: { id: string; en: string }[];
 }
 
+export interface CycleCounts {
+  cases: number;
+  laporan: number;
+  temuan: number;
+  byOutcome: CountItem[];
+}
+
+export interface CycleComparison {
+  election: string;
+  /** 'impor': counted from imported history; 'langsung': this cycle's live cases in Netra. */
+  basis: 'impor' | 'langsung';
+  imported: CycleCounts;
+  regions: number;
+  published: typeof REFERENCE_FIGURES[number][];
+}
+
+/** Imported history per region (province and kab/kota) and cycle. */
+export type RegionHistory = Map<string, Map<string, { cases: number; laporan: number; temuan: number }>>;
+
 export interface StatsSnapshot {
   data: StatsData;
+  regionHistory: RegionHistory;
   /** Case counts by state per province and kab/kota code (for region profiles; not in the body). */
   regionStates: Map<string, Record<string, number>>;
   body: string;
@@ -79,8 +101,8 @@ export async function readCounters(db: Queryable): Promise<CounterRow[]> {
 }
 
 /** The same counters computed by a full scan of cases and case_terlapor (verification, repair). */
-export const STATS_SCAN = `SELECT k.dimension, k.key, count(*)::int AS n FROM cases c, LATERAL stats_case_keys(c.event_region_code, c.state, c.kind, c.stage_code, c.classification, c.received_at, c.acts) k GROUP BY 1, 2
-     UNION ALL SELECT 'subject', subject_type, count(*)::int FROM case_terlapor GROUP BY 2`;
+export const STATS_SCAN = `SELECT k.dimension, k.key, count(*)::int AS n FROM cases c, LATERAL stats_case_keys(c.event_region_code, c.state, c.kind, c.stage_code, c.classification, c.received_at, c.acts, c.imported_from) k GROUP BY 1, 2
+     UNION ALL SELECT 'subject', t.subject_type, count(*)::int FROM case_terlapor t JOIN cases c ON c.id = t.case_id WHERE c.imported_from IS NULL GROUP BY 2`;
 
 export async function scanCounters(db: Queryable): Promise<CounterRow[]> {
   return (await db.query<CounterRow>(STATS_SCAN)).rows;
@@ -103,7 +125,7 @@ export async function verifyStatsCounters(db: Queryable): Promise<{ dimension: s
 }
 
 /** Builds the dashboard from the counters plus region and stage names. */
-export async function computeStats(db: Queryable, now: Date): Promise<StatsData & { regionStates: Map<string, Record<string, number>> }> {
+export async function computeStats(db: Queryable, now: Date): Promise<StatsData & { regionStates: Map<string, Record<string, number>>; regionHistory: RegionHistory }> {
   const [counters, regions, stages] = await Promise.all([
     readCounters(db),
     db.query<{ code: string; name: string }>(`SELECT code, name FROM regions WHERE level IN ('provinsi', 'kabupaten', 'kota')`),
@@ -114,9 +136,15 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
   const acts = { rows: [] as { act: string; n: number }[] };
   const subjects = { rows: [] as { subject_type: string; n: number }[] };
   const none = { r: null, state: null, kind: null, stage: null, cls: null, wk: null };
+  const history: { cycle: string; r: string; kind: string; state: string; n: number }[] = [];
   for (const c of counters) {
     const n = Number(c.n);
     switch (c.dimension) {
+      case 'imported': {
+        const [cycle, r, kind, state] = c.key.split('|');
+        history.push({ cycle, r, kind, state, n });
+        break;
+      }
       case 'region_state_kind': {
         const [r, state, kind] = c.key.split('|');
         grouped.rows.push({ ...none, r, state, kind, n });
@@ -179,8 +207,11 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
     outcome.set(key, (outcome.get(key) ?? 0) + n);
   }
   const byOutcome: CountItem[] = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({ code, label: label.id, labelEn: label.en, count: outcome.get(code) ?? 0 }));
+  const { cycles, regionHistory } = compareCycles(history, { cases: total, ...kindCounts, byOutcome }, provinces.size);
   return {
     regionStates,
+    regionHistory,
+    cycles,
     generatedAt: now.toISOString(),
     totals: { cases: total, ...kindCounts, terlapor: subjects.rows.reduce((sum, r) => sum + r.n, 0) },
     byProvince: [...provinces.values()].sort(byCountDesc),
@@ -201,10 +232,46 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
     reference: REFERENCE_FIGURES,
     notes: [
       { id: 'Subjek dihitung per terlapor (satu perkara dapat memiliki beberapa terlapor); perbuatan dihitung per perbuatan yang disebut.', en: 'Subject types count reported persons (a case may name several); acts count each act named.' },
+      { id: 'Perkara riwayat yang diimpor dari rekap kantor tidak dihitung sebagai perkara berjalan; jumlahnya ada di perbandingan siklus.', en: 'Past cases imported from office recaps are not counted as live cases; they appear in the cycle comparison.' },
       { id: 'Minggu menurut ISO 8601 dari waktu diterima (WIB).', en: 'ISO 8601 weeks of the received time (WIB).' },
       { id: 'Hasil akhir sanksi (putusan PPK) belum termasuk; "diteruskan" berarti diteruskan ke instansi berwenang.', en: 'Final sanctions (PPK decisions) are not included yet; "forwarded" means sent to the competent body.' },
     ],
   };
+}
+
+const outcomeOf = (state: string) => ((TERMINAL_STATES as readonly string[]).includes(state) ? state : 'dalam_proses');
+
+/** Cycle comparison rows and per-region history from the 'imported' counters. */
+function compareCycles(history: { cycle: string; r: string; kind: string; state: string; n: number }[], live: CycleCounts, liveProvinces: number) {
+  const perCycle = new Map<string, { counts: CycleCounts; outcome: Map<string, number>; regions: Set<string> }>();
+  const regionHistory: RegionHistory = new Map();
+  const addRegion = (code: string, cycle: string, kind: string, n: number) => {
+    const cycles = regionHistory.get(code) ?? new Map();
+    const entry = cycles.get(cycle) ?? { cases: 0, laporan: 0, temuan: 0 };
+    entry.cases += n;
+    if (kind === 'laporan' || kind === 'temuan') entry[kind] += n;
+    cycles.set(cycle, entry);
+    regionHistory.set(code, cycles);
+  };
+  for (const h of history) {
+    const c = perCycle.get(h.cycle) ?? { counts: { cases: 0, laporan: 0, temuan: 0, byOutcome: [] }, outcome: new Map(), regions: new Set() };
+    c.counts.cases += h.n;
+    if (h.kind === 'laporan' || h.kind === 'temuan') c.counts[h.kind] += h.n;
+    c.outcome.set(outcomeOf(h.state), (c.outcome.get(outcomeOf(h.state)) ?? 0) + h.n);
+    c.regions.add(h.r.slice(0, 2));
+    perCycle.set(h.cycle, c);
+    addRegion(h.r.slice(0, 2), h.cycle, h.kind, h.n);
+    if (h.r.length === 5) addRegion(h.r, h.cycle, h.kind, h.n);
+  }
+  const labels = new Set([...perCycle.keys(), ...REFERENCE_FIGURES.map((f) => f.election).filter((e) => e.startsWith('Pilkada'))]);
+  const cycles: CycleComparison[] = [...labels].sort().map((election) => {
+    const c = perCycle.get(election);
+    const counts = c?.counts ?? { cases: 0, laporan: 0, temuan: 0, byOutcome: [] };
+    counts.byOutcome = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({ code, label: label.id, labelEn: label.en, count: c?.outcome.get(code) ?? 0 }));
+    return { election, basis: 'impor' as const, imported: counts, regions: c?.regions.size ?? 0, published: REFERENCE_FIGURES.filter((f) => f.election === election) };
+  });
+  cycles.push({ election: 'Netra (siklus berjalan)', basis: 'langsung', imported: live, regions: liveProvinces, published: [] });
+  return { cycles, regionHistory };
 }
 
 export function etagOf(body: string): string {
@@ -234,10 +301,10 @@ export class StatsCache {
     const started = performance.now();
     this.invalidated = false;
     this.inflight = computeStats(this.db, this.now())
-      .then(({ regionStates, ...data }) => {
+      .then(({ regionStates, regionHistory, ...data }) => {
         const body = JSON.stringify(data);
         this.snapshot = {
-          data, regionStates, body, gzip: gzipSync(body), etag: etagOf(body), computedAt: Date.now(),
+          data, regionStates, regionHistory, body, gzip: gzipSync(body), etag: etagOf(body), computedAt: Date.now(),
           computeMs: Math.round(performance.now() - started),
         };
         return this.snapshot;

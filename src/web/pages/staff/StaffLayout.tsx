@@ -26,6 +26,7 @@ export function StaffShell() {
     { to: '/staf/leads', label: t('staff.leads') },
     { to: '/staf/deklarasi', label: t('stafDeklarasi.nav') },
     ...(user.role === 'admin' ? [{ to: '/staf/pengguna', label: t('staff.users') }] : []),
+    ...(['admin', 'pengawas_ri', 'pengawas_provinsi', 'pengawas_kabkota'].includes(user.role) ? [{ to: '/staf/impor', label: t('staff.import') }] : []),
     { to: '/staf/keamanan', label: t('staff.security') },
   ];
   return (
