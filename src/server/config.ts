@@ -23,6 +23,8 @@ const schema = z.object({
   NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
   // Per-address ceiling on public intake (a flood guard; the real limit is per reporter).
   NETRA_INTAKE_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Per-address ceiling on identity-free informasi; sized for carrier-grade NAT (many phones, one address).
+  NETRA_INFORMASI_PER_MINUTE: z.coerce.number().int().positive().default(120),
 });
 
 export interface Config {
@@ -38,6 +40,7 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false';
   loadVillages: boolean;
   intakePerMinute: number;
+  informasiPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.NETRA_COOKIE_SECURE,
     loadVillages: e.NETRA_LOAD_VILLAGES === 'true',
     intakePerMinute: e.NETRA_INTAKE_PER_MINUTE,
+    informasiPerMinute: e.NETRA_INFORMASI_PER_MINUTE,
     ...overrides,
   };
 }
