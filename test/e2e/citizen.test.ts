@@ -117,13 +117,13 @@ test('a witness sends informasi without identity; the supervisor sees it in the 
 test('tracking accepts a sloppily typed code: "ntr 45by 84mv"', async () => {
   const today = localDateOf(new Date(), 'WIB');
   const input = buildLaporanInput({ peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today, -2), tanggalDiketahui: addDaysToLocalDate(today, -1) } });
-  const filed = await session.page.request.post('/api/v1/laporan', { data: input });
+  // A fresh context: no staff session cookies (a signed-in page would need the CSRF header).
+  const context = await session.browser.newContext({ baseURL: session.baseUrl, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  context.setDefaultTimeout(10_000);
+  const filed = await context.request.post('/api/v1/laporan', { data: input });
   assert.equal(filed.status(), 201, await filed.text());
   const { trackingCode, pin } = await filed.json() as { trackingCode: string; pin: string };
   const sloppy = trackingCode.toLowerCase().replace(/-/g, ' ');
-
-  const context = await session.browser.newContext({ baseURL: session.baseUrl, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  context.setDefaultTimeout(10_000);
   const phone = await context.newPage();
   await phone.goto('/lacak');
   await phone.getByRole('heading', { level: 1, name: 'Lacak laporan' }).waitFor();

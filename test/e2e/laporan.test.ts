@@ -5,6 +5,9 @@
 // citizen's tracking page then shows "Diteruskan".
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../support/http.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser.ts';
@@ -109,7 +112,10 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     const uploads: string[] = [];
     const onRequest = (r: { url(): string }) => { if (r.url().endsWith('/api/v1/uploads')) uploads.push(r.url()); };
     phone.on('request', onRequest);
-    await phone.locator('#f-bukti').setInputFiles({ name: 'foto-besar.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
+    // From a file on disk: the local browser reads it directly instead of 11 MB going over the protocol.
+    const bigPhoto = join(mkdtempSync(join(tmpdir(), 'netra-e2e-')), 'foto-besar.jpg');
+    writeFileSync(bigPhoto, Buffer.alloc(11 * 1024 * 1024, 1));
+    await phone.locator('#f-bukti').setInputFiles(bigPhoto);
     await phone.getByText(/foto-besar\.jpg berukuran .* melebihi batas 10 MB/).waitFor();
     phone.off('request', onRequest);
     assert.deepEqual(uploads, [], 'nothing uploaded for an oversize file');
