@@ -149,6 +149,18 @@ describeEachBackend('informasi awal from the public, without identity', (ctx) =>
     assert.equal(refused.json().field, 'action');
   });
 
+  test("'use my location': a point resolves to the kabupaten/kota holding it; outside or malformed → 4xx", async () => {
+    const kayuagung = await app.inject({ url: '/api/v1/geo/locate?lat=-3.40&lon=104.82' });
+    assert.equal(kayuagung.statusCode, 200, kayuagung.body);
+    assert.deepEqual(kayuagung.json(), { code: '16.02', name: 'Kabupaten Ogan Komering Ilir', level: 'kabupaten', precision: 'kabupaten_kota' });
+    const sea = await app.inject({ url: '/api/v1/geo/locate?lat=0&lon=0' });
+    assert.equal(sea.statusCode, 404);
+    assert.equal(sea.json().code, 'region_not_found');
+    const bad = await app.inject({ url: '/api/v1/geo/locate?lat=utara&lon=104.82' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().field, 'lat');
+  });
+
   test('tracking accepts a sloppily typed code: case, spaces and dashes are normalised', async () => {
     const filed = (await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() })).json();
     const sloppy = filed.trackingCode.toLowerCase().replace(/-/g, ' ');
