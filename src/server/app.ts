@@ -68,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
-  const caseDeps = { db, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute };
+  const caseDeps = { db, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute, informasiPerMinute: config.informasiPerMinute };
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
   await sealLegacyWitnesses(db, vault);
   const app = Fastify({

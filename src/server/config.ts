@@ -33,6 +33,8 @@ const schema = z.object({
   // Base of every absolute URL printed in documents (pledge certificate QR codes); never the Host header.
   NETRA_PUBLIC_URL: z.string().trim().url().refine((v) => /^https?:\/\//.test(v), 'http(s) URL').optional(),
   NETRA_REQUIRE_TOTP: z.enum(['staff', 'admin', 'off']).default('staff'),
+  // Per-address ceiling on identity-free informasi; sized for carrier-grade NAT (many phones, one address).
+  NETRA_INFORMASI_PER_MINUTE: z.coerce.number().int().positive().default(120),
 });
 
 export type TrustProxy = false | number | string[];
@@ -60,6 +62,7 @@ export interface Config {
   /** From NETRA_PUBLIC_URL; undefined outside production means "http://localhost:<port>" (with a warning at start). */
   publicUrl: string | undefined;
   requireTotp: 'staff' | 'admin' | 'off';
+  informasiPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(e.NETRA_TRUST_PROXY),
     publicUrl: e.NETRA_PUBLIC_URL?.replace(/\/+$/, ''),
     requireTotp: e.NETRA_REQUIRE_TOTP,
+    informasiPerMinute: e.NETRA_INFORMASI_PER_MINUTE,
     ...overrides,
   };
 }

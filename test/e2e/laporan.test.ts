@@ -1,9 +1,13 @@
-// Browser journey: a citizen files a report on a phone (six steps, a photo upload, a double-clicked
+// Browser journey: a citizen files a report on a phone (six steps, incident first and identity
+// last, a photo upload, an oversize file refused before upload, a double-clicked
 // submit that must still give one receipt), downloads the PDF receipt and tracks the report; a
 // Bawaslu supervisor finds it in the queue, registers, clarifies, assesses and forwards it; the
 // citizen's tracking page then shows "Diteruskan".
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../support/http.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser.ts';
@@ -40,16 +44,95 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
   let pin = '';
   let caseUrl = '';
 
-  await t.test('citizen fills the six steps on a 390 px phone', async () => {
+  await t.test('citizen fills the six steps on a 390 px phone, incident first and identity last', async () => {
     await phone.goto('/lapor');
     await phone.getByRole('heading', { level: 1, name: 'Laporkan dugaan pelanggaran' }).waitFor();
-    await phone.getByRole('heading', { name: 'Langkah 1 dari 6: Pelapor' }).waitFor();
+    await phone.getByRole('heading', { name: 'Langkah 1 dari 6: Peristiwa' }).waitFor();
+    // The identity-free route is announced before anything is asked.
+    await phone.getByText(/Tidak ingin memberi identitas\?/).waitFor();
 
+    // Empty step: the error summary names each field instead of repeating 'Wajib diisi.'.
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+    const summary = phone.getByRole('alert').filter({ hasText: 'Periksa kembali isian berikut' });
+    await summary.waitFor();
+    await summary.getByRole('link', { name: /^Tempat kejadian: Wajib diisi\.$/ }).waitFor();
+    await summary.getByRole('link', { name: /^Tanggal kejadian: Wajib diisi\.$/ }).waitFor();
+    await expectFocus(phone, 'f-peristiwa-uraian');
+
+    await phone.getByLabel(/^Judul singkat/).fill(TITLE);
+    await phone.getByLabel('Uraian kejadian').fill('Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan.');
+    await phone.locator('#f-peristiwa-kodeWilayah').fill('Kayu Agung');
+    await phone.getByRole('button', { name: /16\.02\.05/ }).click();
+    await phone.getByText(/Dipilih: .*\(16\.02\.05\)/).waitFor();
+    await phone.getByLabel('Tempat kejadian').fill('Lapangan Merdeka, Kayuagung');
+    // Known 10 days ago: a warning explains Pasal 134(4), but the form does not block.
+    await phone.getByLabel('Tanggal kejadian').fill(addDaysToLocalDate(today, -11));
+    await phone.getByLabel('Tanggal Anda mengetahui').fill(addDaysToLocalDate(today, -10));
+    await phone.getByText('Kejadian ini Anda ketahui 10 hari yang lalu.').waitFor();
+    await phone.getByLabel('Tanggal kejadian').fill(addDaysToLocalDate(today, -2));
+    await phone.getByLabel('Tanggal Anda mengetahui').fill(addDaysToLocalDate(today, -1));
+    assert.equal(await phone.getByText(/hari yang lalu/).count(), 0);
+    await session.screenshot(phone, 'lapor-1-peristiwa-phone');
+    await noSidewaysScroll(phone, 'step 1');
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+
+    await phone.getByRole('heading', { name: 'Langkah 2 dari 6: Terlapor' }).waitFor();
+    await phone.getByLabel('Nama terlapor').fill('Budi Santoso');
+    await phone.locator('#f-terlapor-0-nip').fill('198503122010011002');
+    await phone.getByText('✓ Format NIP sah.').waitFor();
+    await phone.getByLabel('Jabatan').fill('Kepala Bidang Pendapatan');
+    await phone.getByLabel('Instansi').fill('Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir');
+    await phone.getByLabel('Status terlapor').selectOption('PNS');
+    await session.screenshot(phone, 'lapor-2-terlapor-phone');
+    await noSidewaysScroll(phone, 'step 2');
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+
+    await phone.getByRole('heading', { name: 'Langkah 3 dari 6: Perbuatan dan saksi' }).waitFor();
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+    await phone.getByText('Pilih sedikitnya satu perbuatan.').first().waitFor();
+    await expectFocus(phone, 'f-perbuatan');
+    await phone.getByLabel('Hadir dan mendukung aktif deklarasi/kampanye').check();
+    await phone.getByRole('button', { name: 'Tambah saksi' }).click();
+    await phone.getByLabel('Nama saksi').fill('Ahmad Fauzi');
+    await phone.locator('#f-saksi-0-alamat').fill('Kayuagung');
+    await session.screenshot(phone, 'lapor-3-perbuatan-phone');
+    await noSidewaysScroll(phone, 'step 3');
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+
+    await phone.getByRole('heading', { name: 'Langkah 4 dari 6: Bukti' }).waitFor();
+    // The size limit is shown in MB next to the picker.
+    await phone.getByText(/Batas ukuran: foto 10 MB, PDF 20 MB, video 50 MB/).waitFor();
+    await phone.locator('#f-bukti').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: png({ width: 24, height: 16 }) });
+    await phone.getByText(/terunggah/).waitFor();
+    // A file the server refuses shows the server's reason at the file.
+    await phone.locator('#f-bukti').setInputFiles({ name: 'bukan-foto.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await phone.getByText(/bukan-foto\.png gagal diunggah/).waitFor();
+    await phone.getByRole('button', { name: 'Tutup' }).click();
+    // An oversize photo is refused before a byte is uploaded.
+    const uploads: string[] = [];
+    const onRequest = (r: { url(): string }) => { if (r.url().endsWith('/api/v1/uploads')) uploads.push(r.url()); };
+    phone.on('request', onRequest);
+    // From a file on disk: the local browser reads it directly instead of 11 MB going over the protocol.
+    const bigPhoto = join(mkdtempSync(join(tmpdir(), 'netra-e2e-')), 'foto-besar.jpg');
+    writeFileSync(bigPhoto, Buffer.alloc(11 * 1024 * 1024, 1));
+    await phone.locator('#f-bukti').setInputFiles(bigPhoto);
+    await phone.getByText(/foto-besar\.jpg berukuran .* melebihi batas 10 MB/).waitFor();
+    phone.off('request', onRequest);
+    assert.deepEqual(uploads, [], 'nothing uploaded for an oversize file');
+    await phone.getByRole('button', { name: 'Tutup' }).click();
+    await phone.getByLabel(/^Tautan unggahan media sosial/).fill('https://www.instagram.com/p/contoh123/');
+    await session.screenshot(phone, 'lapor-4-bukti-phone');
+    await noSidewaysScroll(phone, 'step 4');
+    await phone.getByRole('button', { name: 'Lanjut' }).click();
+
+    await phone.getByRole('heading', { name: 'Langkah 5 dari 6: Pelapor' }).waitFor();
+    await phone.getByText(/Mengapa identitas diminta\? Perbawaslu 9\/2024/).waitFor();
+    await phone.getByRole('button', { name: 'Kirim informasi tanpa identitas' }).waitFor();
     // A wrong NIK is caught live and on "Lanjut"; focus moves to the first invalid field.
     await phone.getByLabel('NIK', { exact: true }).fill('1602015508');
     await phone.getByText('10 dari 16 angka.').waitFor();
     await phone.getByRole('button', { name: 'Lanjut' }).click();
-    await phone.getByRole('alert').filter({ hasText: 'Periksa kembali isian berikut' }).waitFor();
+    await phone.getByRole('alert').filter({ hasText: 'Periksa kembali isian berikut' }).getByRole('link', { name: /^NIK: / }).waitFor();
     await expectFocus(phone, 'f-pelapor-nama');
     assert.equal(await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-invalid'), 'true');
     const describedBy = await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-describedby');
@@ -66,60 +149,13 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByLabel('Nomor HP').fill('081234567890');
     await phone.getByLabel('Alamat', { exact: true }).fill('Jl. Letnan Mukhtar Saleh No. 12, Kayuagung');
     await phone.getByLabel(/^Pemilih/).check();
-    await session.screenshot(phone, 'lapor-1-pelapor-phone');
-    await noSidewaysScroll(phone, 'step 1');
-    await phone.getByRole('button', { name: 'Lanjut' }).click();
-
-    await phone.getByRole('heading', { name: 'Langkah 2 dari 6: Terlapor' }).waitFor();
-    await phone.getByLabel('Nama terlapor').fill('Budi Santoso');
-    await phone.locator('#f-terlapor-0-nip').fill('198503122010011002');
-    await phone.getByText('✓ Format NIP sah.').waitFor();
-    await phone.getByLabel('Jabatan').fill('Kepala Bidang Pendapatan');
-    await phone.getByLabel('Instansi').fill('Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir');
-    await phone.getByLabel('Status terlapor').selectOption('PNS');
-    await session.screenshot(phone, 'lapor-2-terlapor-phone');
-    await noSidewaysScroll(phone, 'step 2');
-    await phone.getByRole('button', { name: 'Lanjut' }).click();
-
-    await phone.getByRole('heading', { name: 'Langkah 3 dari 6: Peristiwa' }).waitFor();
-    await phone.getByLabel(/^Judul singkat/).fill(TITLE);
-    await phone.getByLabel('Uraian kejadian').fill('Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan.');
-    await phone.locator('#f-peristiwa-kodeWilayah').fill('Kayu Agung');
-    await phone.getByRole('button', { name: /16\.02\.05/ }).click();
-    await phone.getByText(/Dipilih: .*\(16\.02\.05\)/).waitFor();
-    await phone.getByLabel('Tempat kejadian').fill('Lapangan Merdeka, Kayuagung');
-    // Known 10 days ago: a warning explains Pasal 134(4), but the form does not block.
-    await phone.getByLabel('Tanggal kejadian').fill(addDaysToLocalDate(today, -11));
-    await phone.getByLabel('Tanggal Anda mengetahui').fill(addDaysToLocalDate(today, -10));
-    await phone.getByText('Kejadian ini Anda ketahui 10 hari yang lalu.').waitFor();
-    await phone.getByLabel('Tanggal kejadian').fill(addDaysToLocalDate(today, -2));
-    await phone.getByLabel('Tanggal Anda mengetahui').fill(addDaysToLocalDate(today, -1));
-    assert.equal(await phone.getByText(/hari yang lalu/).count(), 0);
-    await session.screenshot(phone, 'lapor-3-peristiwa-phone');
-    await noSidewaysScroll(phone, 'step 3');
-    await phone.getByRole('button', { name: 'Lanjut' }).click();
-
-    await phone.getByRole('heading', { name: 'Langkah 4 dari 6: Perbuatan dan saksi' }).waitFor();
-    await phone.getByRole('button', { name: 'Lanjut' }).click();
-    await phone.getByText('Pilih sedikitnya satu perbuatan.').first().waitFor();
-    await expectFocus(phone, 'f-perbuatan');
-    await phone.getByLabel('Hadir dan mendukung aktif deklarasi/kampanye').check();
-    await phone.getByRole('button', { name: 'Tambah saksi' }).click();
-    await phone.getByLabel('Nama saksi').fill('Ahmad Fauzi');
-    await phone.locator('#f-saksi-0-alamat').fill('Kayuagung');
-    await session.screenshot(phone, 'lapor-4-perbuatan-phone');
-    await noSidewaysScroll(phone, 'step 4');
-    await phone.getByRole('button', { name: 'Lanjut' }).click();
-
-    await phone.getByRole('heading', { name: 'Langkah 5 dari 6: Bukti' }).waitFor();
-    await phone.locator('#f-bukti').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: png({ width: 24, height: 16 }) });
-    await phone.getByText(/terunggah/).waitFor();
-    // A file the server refuses shows the server's reason at the file.
-    await phone.locator('#f-bukti').setInputFiles({ name: 'bukan-foto.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
-    await phone.getByText(/bukan-foto\.png gagal diunggah/).waitFor();
-    await phone.getByRole('button', { name: 'Tutup' }).click();
-    await phone.getByLabel(/^Tautan unggahan media sosial/).fill('https://www.instagram.com/p/contoh123/');
-    await session.screenshot(phone, 'lapor-5-bukti-phone');
+    // The draft is kept on the device, without the NIK unless the person ticks the box.
+    const stored = () => phone.evaluate(() => localStorage.getItem('netra.lapor.draft') ?? '');
+    await phone.waitForFunction(() => (localStorage.getItem('netra.lapor.draft') ?? '').includes('Jl. Letnan Mukhtar Saleh'));
+    assert.ok(!(await stored()).includes('1602015508900001'), 'no NIK on the device by default');
+    await phone.getByLabel('Simpan NIK di perangkat ini').check();
+    await phone.waitForFunction(() => (localStorage.getItem('netra.lapor.draft') ?? '').includes('1602015508900001'));
+    await session.screenshot(phone, 'lapor-5-pelapor-phone');
     await noSidewaysScroll(phone, 'step 5');
     await phone.getByRole('button', { name: 'Lanjut' }).click();
 
@@ -127,11 +163,10 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByText('tangkapan-layar.png').waitFor();
     await session.screenshot(phone, 'lapor-6-tinjau-phone');
     await noSidewaysScroll(phone, 'review');
-    // The draft survives a reload (sessionStorage).
+    // The draft survives a reload (localStorage, on the device only).
     await phone.reload();
     await phone.getByRole('heading', { name: 'Langkah 6 dari 6: Periksa dan kirim' }).waitFor();
-    assert.ok(await phone.evaluate(() => sessionStorage.getItem('netra.lapor.draft') !== null));
-    assert.equal(await phone.evaluate(() => localStorage.getItem('netra.lapor.draft')), null);
+    await phone.getByText('1602015508900001').waitFor();
 
     // A double click files one report: the Idempotency-Key makes the retry return the same receipt.
     const responses: number[] = [];
@@ -143,7 +178,10 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     assert.match(code, /^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     assert.match(pin, /^\d{6}$/);
     assert.ok(responses.filter((s) => s === 201).length <= 1, `one report created (${responses})`);
-    assert.equal(await phone.evaluate(() => sessionStorage.getItem('netra.lapor.draft')), null, 'draft cleared after success');
+    assert.equal(await phone.evaluate(() => localStorage.getItem('netra.lapor.draft')), null, 'draft cleared after success');
+    // The receipt says what the report is about (position, agency) and no longer shows a filing deadline.
+    await phone.getByText('Kepala Bidang Pendapatan, Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir').waitFor();
+    assert.equal(await phone.getByText('Batas penyampaian laporan').count(), 0);
     await phone.getByText('Bawaslu Kabupaten Ogan Komering Ilir').first().waitFor();
     await session.screenshot(phone, 'lapor-7-tanda-terima-phone');
     await noSidewaysScroll(phone, 'receipt');
@@ -181,8 +219,8 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
   await t.test('the form at 1280 px', async () => {
     const desk = session.page;
     await desk.goto('/lapor');
-    await desk.getByRole('heading', { name: 'Langkah 1 dari 6: Pelapor' }).waitFor();
-    await session.screenshot(desk, 'lapor-1-pelapor-desktop');
+    await desk.getByRole('heading', { name: 'Langkah 1 dari 6: Peristiwa' }).waitFor();
+    await session.screenshot(desk, 'lapor-1-peristiwa-desktop');
   });
 
   await t.test('supervisor finds it in the queue, registers, clarifies, assesses and forwards', async () => {

@@ -77,6 +77,7 @@ const MATRIX: Record<string, Row> = {
   'GET /cases':                         { public: U, admin: ['listed', 'listed'], pengawas_ri: ['listed', 'listed'], pengawas_provinsi: ['listed', 'listed'], pengawas_kabkota: ['listed', 'hidden'], pengawas_kecamatan: ['hidden', 'hidden'], bkn: F, ppk: F, analyst: ['listed', 'listed'] },
   'GET /cases/:id':                     { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: [H, H], ppk: [H, H], analyst: ['ok', 'ok'] },
   'POST /cases/:id/actions':            { public: U, admin: ['pass', 'pass'], pengawas_ri: ['pass', 'pass'], pengawas_provinsi: ['pass', 'pass'], pengawas_kabkota: ['pass', H], pengawas_kecamatan: [H, H], bkn: F, ppk: F, analyst: F },
+  'POST /cases/:id/dismiss-informasi':  { public: U, admin: ['pass', 'pass'], pengawas_ri: ['pass', 'pass'], pengawas_provinsi: ['pass', 'pass'], pengawas_kabkota: ['pass', H], pengawas_kecamatan: [H, H], bkn: F, ppk: F, analyst: F },
   'POST /cases/:id/assign':             { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: F, ppk: F, analyst: F },
   'POST /cases/:id/notes':              { public: U, admin: ['ok', 'ok'], pengawas_ri: ['ok', 'ok'], pengawas_provinsi: ['ok', 'ok'], pengawas_kabkota: ['ok', H], pengawas_kecamatan: [H, H], bkn: F, ppk: F, analyst: F },
   // Identity reveal: handling staff only; for everyone else the case is hidden.
@@ -309,6 +310,8 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
       case 'GET /cases/:id': return { url: `/api/v1/cases/${c}` };
       // 'registrasi' on a forwarded case: past every access check, then refused by the state machine (409); nothing changes.
       case 'POST /cases/:id/actions': return { method: 'POST', url: `/api/v1/cases/${c}/actions`, payload: { action: 'registrasi' } };
+      // A laporan is not public informasi: past every access check, then refused (409); nothing changes.
+      case 'POST /cases/:id/dismiss-informasi': return { method: 'POST', url: `/api/v1/cases/${c}/dismiss-informasi` };
       case 'POST /cases/:id/assign': return { method: 'POST', url: `/api/v1/cases/${c}/assign`, payload: { assigneeId: null } };
       case 'POST /cases/:id/notes': return { method: 'POST', url: `/api/v1/cases/${c}/notes`, payload: { note: 'Catatan uji akses.' } };
       case 'POST /cases/:id/reporter-identity': return { method: 'POST', url: `/api/v1/cases/${c}/reporter-identity`, payload: { reason: 'Klarifikasi kepada pelapor (uji akses).' } };
@@ -421,7 +424,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
     const ops = listOperations(app.swagger() as Parameters<typeof listOperations>[0]);
     // Public, self-service (own session) and token-authenticated endpoints are not role-scoped
     // (the lead push endpoint has a row all the same: a staff session must not stand in for its token).
-    const notStaff = /^(GET|POST) \/api\/v1\/(public\/|laporan|lacak|uploads|health|regions|elections(\/\{|$)|risk(\/\{regionCode\}|\/weights|$)|auth\/|agency\/)/;
+    const notStaff = /^(GET|POST) \/api\/v1\/(public\/|laporan|informasi|geo\/locate|lacak|uploads|health|regions|elections(\/\{|$)|risk(\/\{regionCode\}|\/weights|$)|auth\/|agency\/)/;
     const pending = new Set(['GET /calendar']); // the public holiday calendar
     const covered = new Set(Object.keys(MATRIX).map((k) => k.replace(/ \(.*\)$/, '')));
     const normalise = (path: string) => path.replace('/api/v1', '').replace(/\{(\w+)\}/g, ':$1').replace(/\/:sha256$/, '');

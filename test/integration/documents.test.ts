@@ -80,12 +80,13 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(pdf.text.includes('Bawaslu Kabupaten Ogan Komering Ilir'));
     assert.ok(pdf.text.includes('Kepala Bidang Pendapatan'));
     assert.ok(pdf.text.includes(evidenceSha.slice(0, 16)), 'evidence SHA-256 listed');
-    assert.ok(pdf.text.includes('15 Oktober 2024 23.59 WIB'), 'filing deadline');
+    // Filed on time: no filing deadline after the fact (issue 13), and the signature stays on page 1.
+    assert.ok(!pdf.text.includes('15 Oktober 2024 23.59 WIB') && !pdf.text.includes('Batas waktu penyampaian'), 'no filing deadline once filed on time');
     assert.ok(pdf.text.includes('"mendukung"') && pdf.text.includes('2x24 jam'), 'typography transliterated');
     assert.ok(!pdf.text.includes(NIK) && !pdf.raw.includes(NIK), 'no NIK');
     assert.ok(!pdf.text.includes(`PIN ${receipt.pin}`));
     assert.match(pdf.text, /SHA-256 data dokumen: [0-9a-f]{64}/);
-    assert.match(pdf.text, /Halaman 1 dari \d/);
+    assert.match(pdf.text, /Halaman 1 dari 1\b/, 'one page: the signature is not alone on page 2');
   });
 
   test('wrong PIN → 401; malformed body → 400', async () => {

@@ -49,6 +49,13 @@ export function checkLaporanFacts(input: LaporanFacts, today: LocalDate): FieldI
   if (input.pelapor.kategori === 'peserta' && !input.pelapor.timKampanye) {
     issues.push({ field: 'pelapor.timKampanye', id: 'Peserta pemilihan melapor melalui tim kampanye; isi nama tim kampanye.', en: 'A candidate pair reports through its campaign team; give the team.' });
   }
+  issues.push(...checkIncidentFacts(input, today));
+  return issues;
+}
+
+/** The checks that do not involve the reporter: terlapor NIPs and the event dates (laporan and informasi). */
+export function checkIncidentFacts(input: Omit<LaporanFacts, 'pelapor'>, today: LocalDate): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   input.terlapor.forEach((t, i) => {
     if (!t.nip) return;
     const nip = validateNip(t.nip, today);

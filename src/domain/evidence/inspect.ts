@@ -6,18 +6,11 @@ import { extensionMatches, extensionOf, imageDimensions, recogniseUnsupported, s
 import { MalformedFileError, stripImageMetadata, type StripResult } from './strip.ts';
 import { DEFAULT_PDF_SCAN_LIMITS, decodePdfNames, latin1, scanPdf, type PdfScanLimits } from './pdfScan.ts';
 
-export interface EvidenceLimits {
-  /** Maximum bytes per kind. */
-  image: number;
-  pdf: number;
-  video: number;
-  /** Maximum declared width × height of an image (decompression-bomb guard). */
-  maxPixels: number;
-}
+// The limits live in their own module so the web app checks the same numbers before uploading.
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './limits.ts';
+export { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits };
 
 const MB = 1024 * 1024;
-export const DEFAULT_EVIDENCE_LIMITS: Readonly<EvidenceLimits> = { image: 10 * MB, pdf: 20 * MB, video: 50 * MB, maxPixels: 50_000_000 };
-/** The largest a single upload can be, whatever its kind (the multipart stream limit). */
 export const maxUploadBytes = (limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS) => Math.max(limits.image, limits.pdf, limits.video);
 
 export type RejectionReason =

@@ -28,6 +28,11 @@ export function Layout() {
     { to: '/lapor', label: t('nav.report') },
     { to: '/lacak', label: t('nav.track') },
     { to: '/wilayah', label: t('nav.regions') },
+    { to: '/peta', label: t('nav.map') },
+    { to: '/dasbor', label: t('nav.dashboard') },
+    { to: '/deklarasi', label: t('nav.pledges') },
+    { to: '/data', label: t('nav.openData') },
+    { to: '/pengumuman', label: t('nav.announcements') },
     { to: '/panduan', label: t('nav.guide') },
     { to: '/staf', label: t('nav.staff') },
   ];

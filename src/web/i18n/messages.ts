@@ -4,11 +4,13 @@ import { mapEn, mapId } from './messages-map.ts';
 import { casesEn, casesId } from './messages-cases.ts';
 import { leadsEn, leadsId } from './messages-leads.ts';
 import { setupEn, setupId } from './messages-setup.ts';
+import { laporEn, laporId } from './messages-lapor.ts';
 
 const id = {
   ...casesId,
   ...leadsId,
   ...setupId,
+  ...laporId,
   ...mapId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
@@ -197,6 +199,7 @@ const en: Record<MessageKey, string> = {
   ...casesEn,
   ...leadsEn,
   ...setupEn,
+  ...laporEn,
   ...mapEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',

@@ -10,6 +10,8 @@ export interface CaseDeps {
   now?: () => Date;
   /** Per-address ceiling on POST /api/v1/laporan per minute (config NETRA_INTAKE_PER_MINUTE). */
   intakePerMinute?: number;
+  /** Per-address ceiling on POST /api/v1/informasi per minute (config NETRA_INFORMASI_PER_MINUTE). */
+  informasiPerMinute?: number;
 }
 
 export const nowOf = (deps: CaseDeps) => (deps.now ? deps.now() : new Date());

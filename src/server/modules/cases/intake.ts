@@ -41,6 +41,8 @@ export interface Receipt {
   late: boolean;
   proposedReason: string | null;
   filingDeadlineLocal: string;
+  /** Who was reported, by position and agency (no names), so the receipt says what it is about. */
+  terlapor: { jabatan: string; instansi: string }[];
   message: { id: string; en: string };
 }
 
@@ -123,6 +125,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
       late: timeliness.late,
       proposedReason: timeliness.proposedReason ?? null,
       filingDeadlineLocal: timeliness.deadline.dueLocal,
+      terlapor: input.terlapor.map((t) => ({ jabatan: t.jabatan, instansi: t.instansi })),
       message: {
         id: `Laporan Anda diterima. Simpan kode ${trackingCode} dan PIN ${pin} untuk melacak status laporan.`,
         en: `Your report was received. Keep code ${trackingCode} and PIN ${pin} to track its status.`,

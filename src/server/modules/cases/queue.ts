@@ -43,12 +43,12 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   if (query.dueBefore) where.push(`d.next_due < ${add(query.dueBefore)}`);
   const rank = query.q ? `ts_rank(c.search, plainto_tsquery('indonesian', ${add(query.q)})) DESC,` : '';
   const result = await db.query<{
-    id: string; kind: string; state: string; tracking_code: string | null; registration_number: string | null; title: string;
+    id: string; kind: string; source: string; state: string; tracking_code: string | null; registration_number: string | null; title: string;
     office_code: string; event_region_code: string; received_at: Date; is_late: boolean; assigned_to: string | null;
     next_due: Date | null; next_due_local: string | null; next_rule: string | null; acts: string[]; stage_code: string | null;
     terlapor: { position: string; agency: string; subjectType: string }[] | null; total: number;
   }>(
-    `SELECT c.id, c.kind, c.state, c.tracking_code, c.registration_number, c.title, c.office_code, c.event_region_code,
+    `SELECT c.id, c.kind, c.source, c.state, c.tracking_code, c.registration_number, c.title, c.office_code, c.event_region_code,
             c.received_at, c.is_late, c.assigned_to, c.acts, c.stage_code, d.next_due, d.next_due_local, d.next_rule,
             (SELECT json_agg(json_build_object('position', t.position, 'agency', t.agency, 'subjectType', t.subject_type) ORDER BY t.id)
                FROM case_terlapor t WHERE t.case_id = c.id) AS terlapor,
@@ -65,7 +65,7 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   );
   return {
     items: result.rows.map((r) => ({
-      id: r.id, kind: r.kind, state: r.state, stateLabel: STATE_LABELS[r.state as CaseState], trackingCode: r.tracking_code,
+      id: r.id, kind: r.kind, source: r.source, state: r.state, stateLabel: STATE_LABELS[r.state as CaseState], trackingCode: r.tracking_code,
       registrationNumber: r.registration_number, title: r.title, officeCode: r.office_code, eventRegionCode: r.event_region_code,
       receivedAt: new Date(r.received_at).toISOString(), late: r.is_late, assignedTo: r.assigned_to, acts: r.acts, stageCode: r.stage_code,
       terlapor: r.terlapor ?? [],

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { plainText, revealReason, caseActionBody, caseListQuery, laporanBody, temuanBody, trackingBody } from './schemas.ts';
+import { plainText, revealReason, caseActionBody, caseListQuery, informasiBody, laporanBody, temuanBody, trackingBody } from './schemas.ts';
 import { submitLaporan } from './intake.ts';
+import { dismissPublicInformasi, submitInformasi } from './informasi.ts';
 import { trackLaporan, withdrawLaporan } from './tracking.ts';
 import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
 import { listCases } from './queue.ts';
@@ -37,6 +38,22 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     reply.status(replayed ? 200 : 201).header('Idempotent-Replayed', String(replayed));
     return receipt;
   });
+
+  // Informasi awal without identity. No Idempotency-Key: a retried copy folds onto the first
+  // (same text, same region) and gets the same receipt code. The per-address ceiling is sized for
+  // carrier-grade NAT (one address, many phones); the spam control is folding and dismissal.
+  r.post('/api/v1/informasi', {
+    schema: { tags: ['laporan'], summary: 'Kirim informasi awal tanpa identitas (publik) / send initial information without identity', body: informasiBody },
+    config: { rateLimit: { max: deps.informasiPerMinute ?? 120, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const { receipt, created } = await submitInformasi(deps, request.body);
+    reply.status(created ? 201 : 200);
+    return receipt;
+  });
+
+  r.post('/api/v1/cases/:id/dismiss-informasi', {
+    schema: { tags: ['cases'], summary: 'Abaikan informasi publik (satu klik, diaudit) / dismiss public information (audited)', params: idParams },
+  }, async (request) => dismissPublicInformasi(deps, requirePrincipal(request), request.params.id));
 
   r.post('/api/v1/lacak', {
     schema: { tags: ['laporan'], summary: 'Lacak status laporan dengan kode + PIN / track a report', body: trackingBody },

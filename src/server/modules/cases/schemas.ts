@@ -6,6 +6,7 @@ import { SUBJECT_TYPES } from '../../../domain/catalogues/subjects.ts';
 import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
 import { VIOLATION_CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
 import { CASE_ACTIONS, CASE_STATES } from '../../../domain/cases/stateMachine.ts';
+import { normalizeTrackingCode } from '../../../domain/cases/trackingCode.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
 
@@ -68,8 +69,14 @@ export const laporanBody = z.object({
 });
 export type LaporanInput = z.infer<typeof laporanBody>;
 
+// Informasi awal from the public: the laporan's what/where/when/who/evidence with the same rules
+// and limits, and no pelapor at all (unknown keys such as a 'pelapor' object are dropped unread).
+export const informasiBody = laporanBody.omit({ pelapor: true, saksi: true });
+export type InformasiInput = z.infer<typeof informasiBody>;
+
 export const trackingBody = z.object({
-  kode: z.string().trim().toUpperCase().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP / tracking code, e.g. NTR-7K3M-Q9XP'),
+  // 'ntr 45by 84mv' is the same code: case, spaces and dashes are normalised before the check.
+  kode: z.string().max(64).transform(normalizeTrackingCode).pipe(z.string().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP / tracking code, e.g. NTR-7K3M-Q9XP')),
   pin: z.string().trim().regex(/^\d{6}$/, 'PIN 6 angka / 6-digit PIN'),
 });
 

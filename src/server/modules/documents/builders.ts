@@ -147,9 +147,11 @@ export function buildReceipt(c: CaseDocumentData): DocumentModel {
     { heading: 'A. Terlapor', table: terlaporTable(c, false) },
     { heading: 'B. Peristiwa yang dilaporkan', rows: eventRows(c), paragraphs: [`Uraian singkat: ${truncateText(c.narrative, 1200, ' [...] (selengkapnya dalam berkas laporan)')}`] },
     evidenceSection(c, 'C. Bukti yang disampaikan'),
-    { heading: 'D. Batas waktu penyampaian', paragraphs: [deadlineText, ...(c.late ? [`Catatan keterlambatan: ${c.proposedReason ?? 'laporan disampaikan melewati batas waktu penyampaian.'} Laporan tetap diterima dan dicatat; keputusan registrasi diambil oleh pengawas.`] : [])] },
+    // The filing deadline matters after filing only when it was missed; otherwise it is noise that
+    // also pushed the signature onto a second page.
+    ...(c.late ? [{ heading: 'D. Batas waktu penyampaian', paragraphs: [deadlineText, `Catatan keterlambatan: ${c.proposedReason ?? 'laporan disampaikan melewati batas waktu penyampaian.'} Laporan tetap diterima dan dicatat; keputusan registrasi diambil oleh pengawas.`] }] : []),
     {
-      heading: 'E. Keterangan',
+      heading: c.late ? 'E. Keterangan' : 'D. Keterangan',
       paragraphs: [
         'Tanda bukti ini menyatakan laporan telah disampaikan dan diterima untuk kajian awal; laporan dinyatakan diterima secara resmi setelah dicatat dalam buku registrasi. Apabila syarat formil atau materiil belum lengkap, pelapor diberi tahu dan melengkapinya paling lama 2x24 jam.',
         'Simpan kode pelacakan dan PIN Anda untuk mengikuti perkembangan laporan. PIN tidak dicantumkan dalam dokumen ini; jangan bagikan PIN kepada siapa pun.',

@@ -6,6 +6,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { geoBounds, geoContains } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { AppError } from '../../platform/errors.ts';
 import { prefersEnglish } from '../../http/problem.ts';
 import { sendWithEtag } from '../stats/http.ts';
 import { GEO_DATA_DIR } from '../opendata/service.ts';
@@ -34,6 +41,36 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
     cache.set(file, loaded);
     return loaded;
   };
+
+  // 'Use my location' on the report form: a point → the kabupaten/kota whose boundary holds it.
+  // The shipped boundaries stop at kabupaten/kota, so the person narrows to kecamatan/desa by hand.
+  let regencies: { mtimeMs: number; items: { code: string; name: string; bounds: [[number, number], [number, number]]; shape: Feature<Geometry> }[] } | null = null;
+  const loadRegencies = () => {
+    const loaded = load(GEO_FILES['regencies.topo.json']);
+    if (!loaded) return null;
+    if (regencies && regencies.mtimeMs === loaded.mtimeMs) return regencies.items;
+    const topo = JSON.parse(loaded.body.toString('utf8')) as Topology<{ regencies: GeometryCollection<{ code: string; name: string }> }>;
+    const collection = feature(topo, topo.objects.regencies) as unknown as FeatureCollection<Geometry, { code: string; name: string }>;
+    const items = collection.features.map((f) => ({ code: String(f.properties.code), name: String(f.properties.name), bounds: geoBounds(f), shape: f as Feature<Geometry> }));
+    regencies = { mtimeMs: loaded.mtimeMs, items };
+    return items;
+  };
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/geo/locate', {
+    schema: {
+      tags: ['public'], summary: 'Wilayah (kabupaten/kota) dari koordinat / region from coordinates',
+      querystring: z.object({ lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }),
+    },
+    config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const items = loadRegencies();
+    if (!items) throw new AppError('unavailable', { id: 'Data batas wilayah tidak tersedia di server.', en: 'Boundary data is not available on the server.' });
+    const { lat, lon } = request.query;
+    // Bounding boxes first (cheap), then the exact spherical test on the few candidates.
+    const hit = items.find((r) => lon >= r.bounds[0][0] && lon <= r.bounds[1][0] && lat >= r.bounds[0][1] && lat <= r.bounds[1][1] && geoContains(r.shape, [lon, lat]));
+    reply.header('Cache-Control', 'no-store');
+    if (!hit) throw new AppError('region_not_found', { id: 'Lokasi ini tidak berada di dalam wilayah Indonesia yang dikenal. Pilih wilayah secara manual.', en: 'This location is not inside a known Indonesian region. Choose the region by hand.' }, { field: 'lat' });
+    return { code: hit.code, name: hit.name, level: /^Kota\b/.test(hit.name) ? 'kota' : 'kabupaten', precision: 'kabupaten_kota' };
+  });
 
   for (const [name, file] of Object.entries(GEO_FILES)) {
     app.get(`/api/v1/public/geo/${name}`, {

@@ -1,4 +1,5 @@
 // A list of cases for the staff queue: nearest deadline first, overdue marked in colour and text.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { subjectLabel, formatDateTime } from './labels.ts';
@@ -15,7 +16,7 @@ export function DeadlineMark({ overdue, dueLocal, ruleId }: { overdue: boolean; 
   );
 }
 
-export function CaseList({ items }: { items: CaseSummary[] }) {
+export function CaseList({ items, actions }: { items: CaseSummary[]; actions?(c: CaseSummary): ReactNode }) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -26,6 +27,7 @@ export function CaseList({ items }: { items: CaseSummary[] }) {
             <span className={`state-badge state-badge--${c.state}`}>{pick(c.stateLabel, language)}</span>
             <span className="badge">{t(c.kind === 'temuan' ? 'queue.kindTemuan' : 'queue.kindLaporan')}</span>
             {c.late && <span className="badge badge--live">{t('queue.lateFiled')}</span>}
+            {c.source === 'informasi_publik' && <span className="badge">{t('dismiss.public')}</span>}
           </div>
           <h3 className="case-card__title"><Link to={`/staf/kasus/${c.id}`}>{c.title}</Link></h3>
           <p className="muted case-card__ids">
@@ -39,6 +41,7 @@ export function CaseList({ items }: { items: CaseSummary[] }) {
               ? <DeadlineMark overdue={c.nextDeadline.overdue} dueLocal={c.nextDeadline.dueLocal} ruleId={c.nextDeadline.ruleId} />
               : <span className="muted">{t('queue.noDeadline')}</span>}
           </p>
+          {actions?.(c)}
         </li>
       ))}
     </ul>

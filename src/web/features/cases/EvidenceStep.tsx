@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FieldError, TextArea, fieldId } from '../../components/FormField.tsx';
 import { useLanguage, useT } from '../../i18n/store.ts';
 import { formatBytes } from './labels.ts';
+import { DEFAULT_EVIDENCE_LIMITS } from '../../../domain/evidence/limits.ts';
 import { toApiError, uploadEvidence } from './http.ts';
 
 export interface EvidenceItem { id: string; name: string; size: number; mimeType: string }
@@ -11,6 +12,16 @@ export interface EvidenceItem { id: string; name: string; size: number; mimeType
 interface Pending { key: number; name: string; size: number; progress: number; error?: string; abort?: () => void }
 
 const MAX_FILES = 10;
+const MB = 1024 * 1024;
+/** The server's per-kind limit (shared constant), judged from the name/type before any byte is sent. */
+export function sizeLimitFor(file: { name: string; type: string }): number {
+  const name = file.name.toLowerCase();
+  if (file.type === 'application/pdf' || name.endsWith('.pdf')) return DEFAULT_EVIDENCE_LIMITS.pdf;
+  if (file.type.startsWith('video/') || /\.(mp4|mov|webm)$/.test(name)) return DEFAULT_EVIDENCE_LIMITS.video;
+  if (file.type.startsWith('image/') || /\.(jpe?g|png|webp)$/.test(name)) return DEFAULT_EVIDENCE_LIMITS.image;
+  return Math.max(DEFAULT_EVIDENCE_LIMITS.image, DEFAULT_EVIDENCE_LIMITS.pdf, DEFAULT_EVIDENCE_LIMITS.video);
+}
+
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,video/mp4,video/quicktime,video/webm,.jpg,.jpeg,.png,.webp,.pdf,.mp4,.mov,.webm';
 
 export function EvidenceStep({ items, onChange, onBusy, error, links, onLinksChange, linksError }: {
@@ -41,6 +52,13 @@ export function EvidenceStep({ items, onChange, onBusy, error, links, onLinksCha
         setPending((list) => [...list, { key, name: file.name, size: file.size, progress: 0, error: t('bukti.tooMany', { n: MAX_FILES }) }]);
         return;
       }
+      // Refuse an oversize file here instead of after uploading all of it on a phone connection.
+      const limit = sizeLimitFor(file);
+      if (file.size > limit) {
+        setPending((list) => [...list, { key, name: file.name, size: file.size, progress: 0,
+          error: t('bukti.tooLarge', { name: file.name, size: formatBytes(file.size, language), limit: limit / MB }) }]);
+        return;
+      }
       const upload = uploadEvidence(file, (progress) => setPending((list) => list.map((p) => (p.key === key ? { ...p, progress } : p))));
       setPending((list) => [...list, { key, name: file.name, size: file.size, progress: 0, abort: upload.abort }]);
       upload.promise.then(
@@ -62,7 +80,8 @@ export function EvidenceStep({ items, onChange, onBusy, error, links, onLinksCha
       <div className={`field ${error ? 'field--invalid' : ''}`}>
         <label htmlFor={inputId} className="upload-drop">
           <span className="upload-drop__title">{t('bukti.choose')}</span>
-          <span className="hint" id={`${inputId}-hint`}>{t('bukti.limits')}</span>
+          <span className="hint" id={`${inputId}-hint`}>{t('bukti.limits')}{' '}
+            {t('bukti.maxSize', { image: DEFAULT_EVIDENCE_LIMITS.image / MB, pdf: DEFAULT_EVIDENCE_LIMITS.pdf / MB, video: DEFAULT_EVIDENCE_LIMITS.video / MB })}</span>
         </label>
         <input id={inputId} className="upload-drop__input" type="file" multiple accept={ACCEPT}
           aria-describedby={[`${inputId}-hint`, error ? `${inputId}-error` : null].filter(Boolean).join(' ')} aria-invalid={error ? true : undefined}

@@ -67,13 +67,16 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
       <dl className="facts facts--stack">
         <div><dt>{t('receipt.office')}</dt><dd>{receipt.officeName}</dd></div>
         <div><dt>{t('receipt.received')}</dt><dd>{receipt.receivedLocal}</dd></div>
-        <div><dt>{t('receipt.filingDeadline')}</dt><dd>{receipt.filingDeadlineLocal}</dd></div>
+        {receipt.terlapor && receipt.terlapor.length > 0 && (
+          <div><dt>{t('receipt.about')}</dt><dd>{receipt.terlapor.map((x) => `${x.jabatan}, ${x.instansi}`).join('; ')}</dd></div>
+        )}
       </dl>
       {receipt.late && (
         <Notice kind="warning">
           <p><strong>{t('receipt.lateTitle')}</strong></p>
           <p>{receipt.proposedReason ?? t('lapor.lateBody')}</p>
           <p>{t('receipt.lateStill')}</p>
+          <p>{t('receipt.filingDeadline')}: {receipt.filingDeadlineLocal}</p>
         </Notice>
       )}
       <div className="button-row">

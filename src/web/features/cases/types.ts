@@ -44,6 +44,8 @@ export interface NextDeadline {
 export interface CaseSummary {
   id: string;
   kind: 'laporan' | 'temuan';
+  /** 'publik' (laporan), 'informasi_publik' (identity-free informasi), or a supervisor's source. */
+  source?: string;
   state: string;
   stateLabel: Bilingual;
   trackingCode: string | null;

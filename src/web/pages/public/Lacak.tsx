@@ -11,8 +11,8 @@ import { ReceiptPdfButton } from '../../features/cases/ReceiptView.tsx';
 import { toApiError } from '../../features/cases/http.ts';
 import { ruleLabel } from '../../features/cases/ruleLabels.ts';
 import type { TrackingResult } from '../../features/cases/types.ts';
+import { TRACKING_CODE_PATTERN, normalizeTrackingCode } from '../../../domain/cases/trackingCode.ts';
 
-const CODE = /^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 export default function Lacak() {
   const t = useT();
@@ -34,9 +34,11 @@ export default function Lacak() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const code = kode.trim().toUpperCase();
+    // 'ntr 45by 84mv' is the same code; the server normalises the same way.
+    const code = normalizeTrackingCode(kode);
+    if (code !== kode) setKode(code);
     const found: FieldErrors = {};
-    if (!CODE.test(code)) found.kode = t('lacak.codeFormat');
+    if (!TRACKING_CODE_PATTERN.test(code)) found.kode = t('lacak.codeFormat');
     if (!/^\d{6}$/.test(pin.trim())) found.pin = t('lacak.pinFormat');
     setErrors(found);
     setError(null);
@@ -72,8 +74,9 @@ export default function Lacak() {
           {error && <ErrorNotice error={error} />}
           <form ref={formRef} className="form card" onSubmit={submit} noValidate>
             <ErrorSummary title={t('form.errorSummary')} errors={errors} />
-            <TextField name="kode" label={t('lacak.code')} hint={t('lacak.codeHint')} required autoComplete="off" maxLength={13}
-              value={kode} error={errors.kode} onChange={(v) => setKode(v.toUpperCase())} />
+            <TextField name="kode" label={t('lacak.code')} hint={t('lacak.codeHint')} required autoComplete="off" maxLength={24}
+              value={kode} error={errors.kode} onChange={(v) => setKode(v.toUpperCase())}
+              onBlur={() => setKode((current) => normalizeTrackingCode(current))} />
             <TextField name="pin" type="password" inputMode="numeric" label={t('lacak.pin')} required autoComplete="off" maxLength={6}
               value={pin} error={errors.pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} />
             <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('common.loading') : t('lacak.submit')}</button>

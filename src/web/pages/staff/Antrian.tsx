@@ -16,6 +16,7 @@ import { useStaffUser } from '../../session/session.tsx';
 import { CaseList } from '../../features/cases/CaseList.tsx';
 import { OTHER_ACT, actLabel } from '../../features/cases/labels.ts';
 import type { CaseSummary } from '../../features/cases/types.ts';
+import { DismissInformasi } from '../../features/lapor/DismissInformasi.tsx';
 
 const PAGE = 20;
 const FILTERS = ['state', 'kind', 'subjectType', 'act', 'overdue', 'q'] as const;
@@ -81,7 +82,8 @@ export default function Antrian() {
       {list.status === 'ready' && (
         <>
           <p className="muted" aria-live="polite">{t('queue.total', { total: list.data.total })}</p>
-          {list.data.items.length === 0 ? <p>{t('queue.empty')}</p> : <CaseList items={list.data.items} />}
+          {list.data.items.length === 0 ? <p>{t('queue.empty')}</p> : <CaseList items={list.data.items}
+            actions={(c) => <DismissInformasi item={c} onDone={list.reload} />} />}
           <Pager offset={offset} limit={PAGE} total={list.data.total} onChange={(next) => {
             const p = new URLSearchParams(params);
             if (next) p.set('offset', String(next)); else p.delete('offset');
