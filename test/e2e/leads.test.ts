@@ -75,7 +75,10 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
   await session.screenshot(page, 'leads-admin-sources');
 
   // The test server runs without the in-process worker: drain the lead jobs here.
-  const worker = startWorker(netra.db, leadJobs({ db: netra.db, evidence: createDiskEvidenceStore(join(netra.config.dataDir, 'evidence')) }), { autoStart: false });
+  // Only this test's own feed server is exempt from the SSRF address check (production passes no guard).
+  const worker = startWorker(netra.db, leadJobs({
+    db: netra.db, evidence: createDiskEvidenceStore(join(netra.config.dataDir, 'evidence')), fetchGuard: { allowOrigins: [feedBase] },
+  }), { autoStart: false });
   while (await worker.runOnce());
   await worker.stop();
   const processed = await netra.db.query<{ relevant: boolean; region_codes: string[] }>('SELECT l.relevant, l.region_codes FROM leads l JOIN articles a ON a.id = l.article_id WHERE a.external_id = $1', ['camat-oki']);
