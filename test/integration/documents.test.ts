@@ -193,7 +193,12 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.equal((await act({ action: 'lengkapi' })).statusCode, 200);
     const registered = (await act({ action: 'registrasi' })).json();
     assert.equal((await act({ action: 'klarifikasi' })).statusCode, 200);
-    assert.equal((await act({ action: 'kaji' })).statusCode, 200);
+    const KAJIAN = 'Fakta: terlapor hadir dan berorasi pada kampanye terbuka; keterangan dua saksi dan video saling menguatkan.';
+    assert.equal((await act({ action: 'kaji', kajian: 'terlalu pendek' })).json().field, 'kajian', 'an assessment has substance');
+    assert.equal((await act({ action: 'kaji', kajian: KAJIAN })).statusCode, 200);
+    const audited = await ctx().db.query<{ data: Record<string, unknown> }>(`SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.kaji'`, [caseId]);
+    assert.equal(audited.rows[0].data.kajianChars, KAJIAN.length, 'the audit row counts the assessment, the case event keeps it');
+    assert.ok(!JSON.stringify(audited.rows[0].data).includes('berorasi'));
     assert.equal((await act({ action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.' })).statusCode, 200);
 
     const status = await readPdf(await staffPdf('pemberitahuan-status'));
@@ -210,6 +215,8 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(kajian.text.includes('SKB Netralitas ASN 2022 Lampiran II'), 'SKB citation');
     assert.ok(kajian.text.includes('Pasal 134 ayat (5)'), 'deadline legal source');
     assert.ok(kajian.text.includes('Terbukti hadir dan berorasi'));
+    assert.ok(kajian.text.includes('VI. KAJIAN') || kajian.text.includes('VI. Kajian'), 'the assessment has its section');
+    assert.ok(kajian.text.includes('keterangan dua saksi dan video saling menguatkan'), 'the assessment text is printed');
     assert.ok(!kajian.text.includes('Lengkapi foto kegiatan'), 'a stale reason from an earlier action is not shown');
     assert.ok(/BKN|Badan Kepegawaian/.test(kajian.text), 'referral authority');
 

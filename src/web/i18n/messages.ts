@@ -3,10 +3,12 @@
 import { mapEn, mapId } from './messages-map.ts';
 import { casesEn, casesId } from './messages-cases.ts';
 import { leadsEn, leadsId } from './messages-leads.ts';
+import { handlingEn, handlingId } from './messages-handling.ts';
 
 const id = {
   ...casesId,
   ...leadsId,
+  ...handlingId,
   ...mapId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
@@ -180,6 +182,7 @@ export type Language = 'id' | 'en';
 const en: Record<MessageKey, string> = {
   ...casesEn,
   ...leadsEn,
+  ...handlingEn,
   ...mapEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',

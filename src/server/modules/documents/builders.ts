@@ -283,6 +283,8 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
   });
   const ruleTitle = (id: string) => DEADLINE_RULES.find((r) => r.id === id)?.title ?? id;
   const classification = c.classification ? CLASSIFICATIONS.find((k) => k.id === c.classification) : null;
+  // The assessment written with the latest 'kaji' action (a case may return to kajian).
+  const kajianText = [...c.events].reverse().find((e) => e.action === 'kaji' && typeof e.data.kajian === 'string')?.data.kajian as string | undefined;
   const referrals = c.events.filter((e) => e.action === 'teruskan').flatMap((e) => (Array.isArray(e.data.referrals) ? e.data.referrals as { authorityName?: string; source?: string }[] : []));
   return {
     ...base(c, 'kajian', 'Kajian Dugaan Pelanggaran'),
@@ -310,8 +312,9 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
         },
       },
       evidenceSection(c, 'V. Bukti'),
+      { heading: 'VI. Kajian', paragraphs: [kajianText ? truncateText(kajianText, 20_000) : 'Kajian belum ditulis.'] },
       {
-        heading: 'VI. Klasifikasi dan kesimpulan',
+        heading: 'VII. Klasifikasi dan kesimpulan',
         rows: [
           ['Klasifikasi', classification ? `${classification.label} (${classification.source})` : 'belum ditetapkan'],
           ['Kesimpulan', c.decisionSummary ?? 'belum ada'],

@@ -52,7 +52,7 @@ export default function DataTerbuka() {
                   </dl>
                   <details className="dictionary">
                     <summary>{t('data.dictionary', { count: d.fields.length })}</summary>
-                    <div className="table-wrap">
+                    <div className="table-wrap" tabIndex={0}>
                       <table>
                         <thead>
                           <tr><th scope="col">{t('data.field')}</th><th scope="col">{t('data.type')}</th><th scope="col">{t('data.description')}</th></tr>

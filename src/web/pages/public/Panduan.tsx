@@ -60,7 +60,7 @@ export default function Panduan() {
                 const acts = g.acts.filter((a) => a.track === track);
                 if (acts.length === 0) return null;
                 return (
-                  <div key={track} className="table-wrap">
+                  <div key={track} className="table-wrap" tabIndex={0}>
                     <table className="guide-acts">
                       <caption>{pick(acts[0].trackLabel, language)}</caption>
                       <thead>
@@ -88,7 +88,7 @@ export default function Panduan() {
                   </div>
                 );
               })}
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption>{t('panduan.byStage')}</caption>
                   <thead>
@@ -175,7 +175,7 @@ export default function Panduan() {
 
             <section aria-labelledby="panduan-tenggat" className="guide__section">
               <h2 id="panduan-tenggat">{t('panduan.deadlines')}</h2>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -194,7 +194,7 @@ function RegionTable({ rows, kind, layer }: { rows: LayerRow[]; kind: 'provinces
     <details className="map-table" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <summary>{t('map.table', { count: rows.length })}</summary>
       {open && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead><tr><th scope="col">{t('map.table.region')}</th><th scope="col">{t(`map.layer.${layer}`)}</th></tr></thead>
             <tbody>

@@ -83,7 +83,7 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
           <p className="hint">{t('profil.thresholds')}: {risk.thresholds.source}</p>
           {risk.ikpCategory && <p>{t('profil.ikpCategory', { category: risk.ikpCategory })}</p>}
           <p>{pick(risk.note, language)}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="risk-components">
               <caption>{t('profil.components')}</caption>
               <thead>
@@ -182,7 +182,7 @@ function CasesSection({ profile }: { profile: RegionProfile }) {
         <strong className="big-number">{formatNumber(cases.total, language)}</strong> {t('profil.casesTotal')}{' '}
         <span className="muted">({t('profil.asOf', { at: cases.asOf.slice(0, 16).replace('T', ' ') })})</span>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="counts">
           <caption>{t('profil.casesByState')}</caption>
           <thead><tr><th scope="col">{t('dasbor.state')}</th><th scope="col" className="num">{t('dasbor.count')}</th></tr></thead>

@@ -19,17 +19,12 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
 import { DeadlineMark } from '../../features/cases/CaseList.tsx';
+import { ActionsSection } from '../../features/cases/ActionsSection.tsx';
 import { fieldErrorsOf, toApiError } from '../../features/cases/http.ts';
 import { actLabel, classificationLabel, formatBytes, formatDateTime, stateLabel, subjectLabel } from '../../features/cases/labels.ts';
 import { ruleLabel } from '../../features/cases/ruleLabels.ts';
 import type { CaseDetail, CaseLink } from '../../features/cases/types.ts';
 import type { ReferralSummary } from '../../features/referrals/types.ts';
-
-const REASON_REQUIRED = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
-const REASON_OPTIONAL = ['minta_kelengkapan', 'minta_keterangan_tambahan', 'limpahkan'];
-const DANGER = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
-
-const actionKey = (action: string) => `action.${action}` as MessageKey;
 
 export default function Kasus() {
   const { id = '' } = useParams();
@@ -112,138 +107,6 @@ export default function Kasus() {
         </aside>
       </div>
     </div>
-  );
-}
-
-function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string): void }) {
-  const t = useT();
-  const language = useLanguage();
-  const [action, setAction] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [classification, setClassification] = useState('');
-  const [summary, setSummary] = useState('');
-  const [target, setTarget] = useState<RegionSummary | null>(null);
-  // 'teruskan': the instansi catalogue entry per terlapor, proposed from the free text, confirmed here.
-  const [addresses, setAddresses] = useState<Record<number, { key: string; regionCode: string }>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  if (c.availableActions.length === 0) {
-    return (
-      <section className="card" aria-labelledby="case-actions">
-        <h2 id="case-actions">{t('case.actions')}</h2>
-        <p className="muted">{t('case.noActions')}</p>
-      </section>
-    );
-  }
-
-  function choose(next: string) {
-    setAction(next);
-    setReason(''); setClassification(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
-    const proposed: Record<number, { key: string; regionCode: string }> = {};
-    for (const tl of c.terlapor) {
-      if (!isAddressedSubject(tl.subjectType)) continue;
-      const region = tl.regionCode ?? c.eventRegionCode;
-      const s = suggestAddressForSubject(tl.subjectType, tl.agency, region);
-      proposed[tl.id] = s ? { key: s.key, regionCode: s.regionCode } : { key: '', regionCode: region.split('.').slice(0, 2).join('.') };
-    }
-    setAddresses(proposed);
-    window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!action) return;
-    const found: FieldErrors = {};
-    if (REASON_REQUIRED.includes(action) && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
-    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
-    if (action === 'teruskan') {
-      if (!classification) found.classification = t('form.choose');
-      if (summary.trim().length < 5) found.summary = t('form.minChars', { n: 5 });
-    }
-    if (action === 'limpahkan' && !target) found.targetOfficeCode = t('case.targetRequired');
-    setErrors(found);
-    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/cases/${c.id}/actions`, {
-        action,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(action === 'teruskan' ? { classification, summary: summary.trim(),
-          alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
-        ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
-      });
-      const label = t(actionKey(action));
-      setAction(null);
-      onDone(t('case.actionDone', { action: label }));
-    } catch (caught) {
-      const apiError = toApiError(caught);
-      const fields = fieldErrorsOf(apiError);
-      const known = Object.keys(fields).filter((f) => ['reason', 'classification', 'summary', 'targetOfficeCode'].includes(f) || f.startsWith('alamatInstansi'));
-      if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section className="card" aria-labelledby="case-actions">
-      <h2 id="case-actions">{t('case.actions')}</h2>
-      <div className="action-buttons">
-        {c.availableActions.map((a) => (
-          <button key={a} type="button" className={`button ${DANGER.includes(a) ? 'button--danger-outline' : 'button--secondary'} ${action === a ? 'button--pressed' : ''}`}
-            aria-pressed={action === a} onClick={() => choose(a)}>{t(actionKey(a))}</button>
-        ))}
-      </div>
-      {action && (
-        <form ref={formRef} className="form action-form" onSubmit={submit} noValidate>
-          <h3 tabIndex={-1}>{t('case.confirmTitle', { action: t(actionKey(action)) })}</h3>
-          <p className="hint">{t(`actionHint.${action}` as MessageKey)}</p>
-          {error && <ErrorNotice error={error} />}
-          {action === 'teruskan' && (
-            <>
-              <SelectField name="classification" label={t('case.classification')} required value={classification} onChange={setClassification}
-                placeholder={t('form.choosePlaceholder')} error={errors.classification}
-                options={CLASSIFICATIONS.filter((x) => x.id !== 'bukan_pelanggaran').map((x) => ({ value: x.id, label: language === 'en' ? x.labelEn : x.label }))} />
-              <TextArea name="summary" label={t('case.summary')} hint={t('case.summaryHint')} required rows={4} value={summary} onChange={setSummary} error={errors.summary} />
-              {c.terlapor.filter((tl) => addresses[tl.id]).map((tl) => {
-                const a = addresses[tl.id];
-                const set = (next: Partial<typeof a>) => setAddresses({ ...addresses, [tl.id]: { ...a, ...next } });
-                // Field names follow the server's (alamatInstansi.<i>.…) so a 400 lands on the right input.
-                const i = Object.entries(addresses).filter(([, x]) => x.key && x.regionCode).findIndex(([id]) => Number(id) === tl.id);
-                return (
-                  <fieldset key={tl.id} className="fieldset">
-                    <legend>{t('case.addressFor', { name: tl.name, agency: tl.agency })}</legend>
-                    <SelectField name={`alamatInstansi.${i}.instansi`} label={t('case.addressAgency')} hint={t('case.addressHint')} value={a.key} onChange={(key) => set({ key })}
-                      placeholder={t('case.addressNone')} error={errors[`alamatInstansi.${i}.instansi`]}
-                      options={INSTANSI.map((x) => ({ value: x.key, label: language === 'en' ? x.labelEn : x.label }))} />
-                    <TextField name={`alamatInstansi.${i}.kodeWilayah`} label={t('case.addressRegion')} value={a.regionCode} onChange={(regionCode) => set({ regionCode })}
-                      error={errors[`alamatInstansi.${i}.kodeWilayah`]} />
-                  </fieldset>
-                );
-              })}
-            </>
-          )}
-          {action === 'limpahkan' && (
-            <RegionPicker name="targetOfficeCode" label={t('case.targetOffice')} hint={t('case.targetOfficeHint')} levels={['provinsi', 'kabupaten', 'kota']}
-              value={target} onChange={setTarget} error={errors.targetOfficeCode} />
-          )}
-          {(REASON_REQUIRED.includes(action) || REASON_OPTIONAL.includes(action)) && (
-            <TextArea name="reason" label={t('case.reason')} required={REASON_REQUIRED.includes(action)} optionalLabel={t('form.optional')}
-              rows={3} value={reason} onChange={setReason} error={errors.reason} />
-          )}
-          <div className="form__actions">
-            <button type="submit" className={`button ${DANGER.includes(action) ? 'button--danger' : 'button--primary'}`} disabled={busy}>
-              {t('case.confirm', { action: t(actionKey(action)) })}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setAction(null)}>{t('common.cancel')}</button>
-          </div>
-        </form>
-      )}
-    </section>
   );
 }
 
