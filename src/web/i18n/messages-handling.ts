@@ -30,6 +30,14 @@ export const handlingId = {
   'handling.eventRegion': 'Wilayah kejadian',
   'handling.eventDate': 'Tanggal kejadian',
   'handling.knownDate': 'Tanggal pelapor mengetahui kejadian',
+  'rule.laporan.kajian_awal': 'Kajian awal laporan: syarat formil dan materiil',
+  'rule.kpu.pemeriksaan_rekomendasi': 'KPU memeriksa rekomendasi pelanggaran administrasi',
+  'rule.gakkumdu.penyidikan': 'Penyidikan dan penyerahan berkas ke penuntut umum',
+  'rule.gakkumdu.pengembalian_berkas': 'Penuntut umum mengembalikan berkas yang belum lengkap',
+  'rule.gakkumdu.penyampaian_kembali': 'Penyidik menyampaikan kembali berkas',
+  'rule.gakkumdu.pelimpahan_pengadilan': 'Perkara dilimpahkan ke pengadilan negeri',
+  'rule.bkn.kajian_bawaslu': 'Bawaslu mengkaji hasil verifikasi BKN',
+  'rule.other': 'Batas waktu penanganan',
 } as const;
 
 export const handlingEn: Record<keyof typeof handlingId, string> = {
@@ -61,4 +69,12 @@ export const handlingEn: Record<keyof typeof handlingId, string> = {
   'handling.eventRegion': 'Region of the event',
   'handling.eventDate': 'Date of the event',
   'handling.knownDate': 'Date the reporter learned of the event',
+  'rule.laporan.kajian_awal': 'Initial review of the report: formal and material requirements',
+  'rule.kpu.pemeriksaan_rekomendasi': 'KPU examines the administrative-violation recommendation',
+  'rule.gakkumdu.penyidikan': 'Investigation and handover of the file to the prosecutor',
+  'rule.gakkumdu.pengembalian_berkas': 'The prosecutor returns an incomplete file',
+  'rule.gakkumdu.penyampaian_kembali': 'The investigator resubmits the file',
+  'rule.gakkumdu.pelimpahan_pengadilan': 'The case is brought before the district court',
+  'rule.bkn.kajian_bawaslu': 'Bawaslu reviews BKN’s verification',
+  'rule.other': 'Handling deadline',
 };

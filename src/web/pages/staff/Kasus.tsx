@@ -60,9 +60,9 @@ export default function Kasus() {
               <div><dt>{t('case.registration')}</dt><dd>{c.registrationNumber ?? t('queue.unregistered')}</dd></div>
               {c.trackingCode && <div><dt>{t('lacak.code')}</dt><dd className="mono">{c.trackingCode}</dd></div>}
               <div><dt>{t('receipt.office')}</dt><dd>{c.officeName}</dd></div>
-              <div><dt>{t('case.eventRegion')}</dt><dd><Link to={`/wilayah/${c.eventRegionCode}`}>{c.eventRegionCode}</Link>{c.eventPlace ? ` · ${c.eventPlace}` : ''}</dd></div>
-              <div><dt>{t('lapor.tanggalKejadian')}</dt><dd>{c.eventDate ? formatDate(c.eventDate, language) : t('common.none')}</dd></div>
-              <div><dt>{t('lapor.tanggalDiketahui')}</dt><dd>{c.knownDate ? formatDate(c.knownDate, language) : t('common.none')}</dd></div>
+              <div><dt>{t('handling.eventRegion')}</dt><dd><Link to={`/wilayah/${c.eventRegionCode}`}>{c.eventRegionName ?? c.eventRegionCode}</Link>{c.eventPlace ? ` · ${c.eventPlace}` : ''}</dd></div>
+              <div><dt>{t('handling.eventDate')}</dt><dd>{c.eventDate ? formatDate(c.eventDate, language) : t('common.none')}</dd></div>
+              <div><dt>{t('handling.knownDate')}</dt><dd>{c.knownDate ? formatDate(c.knownDate, language) : t('common.none')}</dd></div>
               <div><dt>{t('receipt.received')}</dt><dd>{formatDateTime(c.receivedAt, language)}</dd></div>
               <div><dt>{t('case.acts')}</dt><dd>{c.acts.map((a) => actLabel(a, language)).join('; ')}</dd></div>
               {c.classification && <div><dt>{t('case.classification')}</dt><dd>{classificationLabel(c.classification, language)}</dd></div>}
