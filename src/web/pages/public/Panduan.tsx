@@ -117,8 +117,8 @@ export default function Panduan() {
               <ul className="law-list">
                 {g.uuPilkada.map((u) => (
                   <li key={u.id}>
-                    <strong>{u.article}</strong> ({u.kind}): {en ? u.textEn : u.text} <span className="source">({u.source})</span>
-                    {u.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {u.unconfirmed}</span>}
+                    <strong>{u.article}</strong> ({t(u.kind === 'pidana' ? 'panduan.kindPidana' : 'panduan.kindLarangan')}): {en ? u.textEn : u.text} <span className="source">({u.source})</span>
+                    {u.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {en ? u.unconfirmedEn ?? u.unconfirmed : u.unconfirmed}</span>}
                   </li>
                 ))}
               </ul>
@@ -194,7 +194,7 @@ export default function Panduan() {
                           )}
                         </th>
                         <td>{pick(d.length, language)}</td>
-                        <td className="source">{d.source}{d.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {d.unconfirmed}</span>}</td>
+                        <td className="source">{d.source}{d.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {en ? d.unconfirmedEn ?? d.unconfirmed : d.unconfirmed}</span>}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -8,7 +8,8 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { RISK_COLORS } from '../../components/map/layers.ts';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatInstant, formatNumber } from '../../i18n/format.ts';
+import { RISK_COMPONENTS } from '../../../domain/risk/index.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { StageTable } from '../../components/StageTable.tsx';
 import type { RegionProfile, RiskExplanation } from './publicTypes.ts';
@@ -78,9 +79,10 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 {t(`map.risk.${risk.category}`)}
               </span>
             ) : <span className="risk-badge">{t('map.value.noData')}</span>}
-            {risk.score !== null && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
+            {risk.score !== null && risk.category && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
           </p>
           <p className="hint">{t('profil.thresholds')}: {risk.thresholds.source}</p>
+          {!risk.category && <p>{t('profil.riskInsufficient')}</p>}
           {risk.ikpCategory && <p>{t('profil.ikpCategory', { category: risk.ikpCategory })}</p>}
           <p>{pick(risk.note, language)}</p>
           <div className="table-wrap" tabIndex={0}>
@@ -112,7 +114,10 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
             <>
               <h3>{t('profil.missing')}</h3>
               <ul className="missing-list">
-                {risk.missing.map((key) => <li key={key}><code>{key}</code>: {risk.missingNotes[key] ?? t('map.value.noData')}</li>)}
+                {risk.missing.map((key) => {
+                  const def = RISK_COMPONENTS.find((c) => c.key === key);
+                  return <li key={key}>{def ? (language === 'en' ? def.labelEn : def.label) : t('profil.component')}: {t('map.value.noData')}</li>;
+                })}
               </ul>
             </>
           )}
@@ -180,7 +185,7 @@ function CasesSection({ profile }: { profile: RegionProfile }) {
       <h2 id="profil-perkara">{t('profil.cases')}</h2>
       <p>
         <strong className="big-number">{formatNumber(cases.total, language)}</strong> {t('profil.casesTotal')}{' '}
-        <span className="muted">({t('profil.asOf', { at: cases.asOf.slice(0, 16).replace('T', ' ') })})</span>
+        <span className="muted">({t('profil.asOf', { at: formatInstant(cases.asOf, language, profile.region.timeZone) })})</span>
       </p>
       <div className="table-wrap" tabIndex={0}>
         <table className="counts">
