@@ -252,6 +252,19 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.equal((await temuanPdf('pemberitahuan-status')).statusCode, 404);
   });
 
+  test('a report filed in English gets its receipt in English; an Indonesian one stays Indonesian', async () => {
+    const input = buildLaporanInput({ pelapor: { nama: 'John Reporter', nik: '1602015508900002' } });
+    const filed = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const en = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: filed.json().trackingCode, pin: filed.json().pin } }));
+    for (const text of ['RECEIPT OF A SUBMITTED REPORT', 'Tracking code', 'Filing deadline', 'Page 1 of', 'John Reporter']) {
+      assert.ok(en.text.toUpperCase().includes(text.toUpperCase()), `English receipt has "${text}"`);
+    }
+    for (const text of ['Kode pelacakan', 'Batas waktu penyampaian', 'Halaman 1 dari']) assert.ok(!en.text.includes(text), `no Indonesian "${text}"`);
+    const id = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } }));
+    assert.ok(id.text.includes('Kode pelacakan') && id.text.includes('Halaman 1 dari'));
+  });
+
   test('receipt render is stable for the same data (hash in the footer)', async () => {
     const a = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
     const b = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });

@@ -5,6 +5,8 @@ import { regionSearchKey } from '../../../domain/regions/search.ts';
 
 export interface CaseRow {
   id: string;
+  /** 0017: the language the reporter filed in ('id' | 'en'). */
+  reporter_language?: string;
   kind: 'laporan' | 'temuan';
   tracking_code: string | null;
   pin_hash: string | null;
