@@ -24,7 +24,7 @@ after(async () => {
 
 const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
 const LANGUAGES = ['id', 'en'] as const;
-const PUBLIC_PAGES = ['/', '/lapor', '/lacak', '/pengumuman', '/peta', '/dasbor', '/deklarasi', '/data', '/panduan', '/wilayah/16.02/profil'];
+const PUBLIC_PAGES = ['/', '/lapor', '/lacak', '/pengumuman', '/peta', '/dasbor', '/deklarasi', '/data', '/panduan', '/wilayah/16.02/profil', '/rekomendasi'];
 
 /** A page is ready when the app has rendered its main heading and nothing is still loading. */
 async function settle(page: Page): Promise<void> {
@@ -32,28 +32,39 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'), undefined, { timeout: 10_000 }).catch(() => {});
 }
 
+// WCAG 2.1 A/AA, plus three best-practice rules the issue named (heading order, keyboard-reachable
+// scroll boxes, label in name); the rest of best-practice roughly doubles axe's time per page.
+const EXTRA_RULES = ['heading-order', 'scrollable-region-focusable', 'label-content-name-mismatch'];
+
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const result = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: Object.fromEntries(EXTRA_RULES.map((r) => [r, { enabled: true }])) })
+    .analyze();
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    // Heading order is 'moderate' for axe; the issue asks for it, so it fails here too.
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
     .map((v) => `${where}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
 }
 
 test('public pages: no serious or critical axe violations, both languages, phone and desktop', async () => {
   const found: string[] = [];
-  for (const language of LANGUAGES) {
+  // Two browser contexts at a time (one per language): axe is CPU-bound in the page, so more would not help.
+  await Promise.all(LANGUAGES.map(async (language) => {
     for (const viewport of VIEWPORTS) {
       const page = await session.newPage(viewport);
       await page.context().addInitScript((lang) => localStorage.setItem('netra.lang', lang), language);
       for (const path of PUBLIC_PAGES) {
+        const started = Date.now();
         await page.goto(path);
         await settle(page);
+        const settled = Date.now();
         assert.equal(await page.locator('html').getAttribute('lang'), language);
         found.push(...await seriousViolations(page, `${path} [${language} ${viewport.width}]`));
+        if (process.env.A11Y_TIMING) console.log(`${path} ${language} ${viewport.width}: settle ${settled - started} ms, axe ${Date.now() - settled} ms`);
       }
       await page.context().close();
     }
-  }
+  }));
   assert.deepEqual(found, [], found.join('\n'));
 });
 
@@ -74,7 +85,7 @@ test('staff pages: no serious or critical axe violations', async () => {
   await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
 
   const found: string[] = [];
-  for (const path of ['/staf/antrian', `/staf/kasus/${id}`, '/staf/rekomendasi', '/staf/leads']) {
+  for (const path of ['/staf/antrian', `/staf/kasus/${id}`, '/staf/rekomendasi', '/staf/leads', '/staf']) {
     await page.goto(path);
     await settle(page);
     found.push(...await seriousViolations(page, path));
@@ -84,6 +95,15 @@ test('staff pages: no serious or critical axe violations', async () => {
   await signedOut.goto('/staf/masuk');
   await settle(signedOut);
   found.push(...await seriousViolations(signedOut, '/staf/masuk'));
+  // Empty sign-in: one sentence in the page's language, focus on the empty field, no field keys.
+  await signedOut.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await signedOut.getByText('Isi nama pengguna dan kata sandi.').waitFor();
+  assert.equal(await signedOut.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), 'username');
+  // /rekomendasi opened without a link key explains itself instead of offering a useless retry.
+  await signedOut.goto('/rekomendasi');
+  await signedOut.getByRole('link', { name: 'Lacak laporan' }).waitFor();
+  assert.equal(await signedOut.getByRole('button', { name: 'Coba lagi' }).count(), 0);
+  assert.ok(!(await signedOut.locator('main').innerText()).includes("'key'"));
   await signedOut.context().close();
   await page.context().close();
   assert.deepEqual(found, [], found.join('\n'));

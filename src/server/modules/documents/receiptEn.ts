@@ -6,7 +6,7 @@ import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
 import { SUBJECT_TYPE_CATALOGUE } from '../../../domain/catalogues/subjects.ts';
 import { assessFilingTimeliness } from '../../../domain/legal-clock/compute.ts';
 import { parseLocalDate } from '../../../domain/time/localDate.ts';
-import { localDateOf, localPartsOf, startOfLocalDay, zoneForRegion, type ZoneLabel } from '../../../domain/time/zones.ts';
+import { localDateOf, localPartsOf, startOfLocalDay, zoneForRegion, type TimeZoneInfo, type ZoneLabel } from '../../../domain/time/zones.ts';
 import type { CaseDocumentData } from './builders.ts';
 import type { DocumentModel, DocumentSection } from './render.ts';
 import { truncateText } from './text.ts';
@@ -18,9 +18,9 @@ const dateEn = (value: string | null) => {
   const { year, month, day } = parseLocalDate(value);
   return `${day} ${MONTHS[month - 1]} ${year}`;
 };
-export const dateTimeEn = (instant: Date, zone: ZoneLabel) => {
+export const dateTimeEn = (instant: Date, zone: ZoneLabel | TimeZoneInfo) => {
   const p = localPartsOf(instant, zone);
-  return `${dateEn(p.date)} ${pad2(p.hour)}:${pad2(p.minute)} ${zone}`;
+  return `${dateEn(p.date)} ${pad2(p.hour)}:${pad2(p.minute)} ${typeof zone === 'string' ? zone : zone.label}`;
 };
 const subjectEn = (id: string) => SUBJECT_TYPE_CATALOGUE.find((s) => s.id === id)?.labelEn ?? id;
 const actEn = (id: string) => NEUTRALITY_ACTS.find((a) => a.id === id)?.labelEn ?? (id === 'lainnya' ? 'Other act' : id);
