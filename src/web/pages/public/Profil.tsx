@@ -101,7 +101,7 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 {risk.components.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{language === 'en' ? c.labelEn : c.label}</th>
-                    <td data-label={t('profil.value')}>{n(c.value, 4)} {c.unit}{c.note && <span className="hint"> {c.note}</span>}</td>
+                    <td data-label={t('profil.value')}>{n(c.value, 4)} {unitText(c.unit, language)}{c.note && <span className="hint"> {noteText(c.note, language)}</span>}</td>
                     <td data-label={t('profil.weight')}>{n(c.weight * 100, 1)}%</td>
                     <td data-label={t('profil.contribution')}>{n(c.contribution, 2)}</td>
                     <td data-label={t('profil.source')} className="source">{c.source}</td>
@@ -229,3 +229,12 @@ function PledgesSection({ profile }: { profile: RegionProfile }) {
     </section>
   );
 }
+
+// Units and notes of the risk components come from the domain in Indonesian.
+const UNIT_EN: Record<string, string> = {
+  '% ASN yang menandatangani': '% of ASN who signed', kasus: 'cases', 'kasus per 1.000 ASN': 'cases per 1,000 ASN', pasangan: 'pairs',
+  petunjuk: 'media leads', 'skor 0–100': 'score 0–100', 'ya/tidak': 'yes/no',
+};
+const unitText = (unit: string, language: 'id' | 'en') => (language === 'en' ? UNIT_EN[unit] ?? unit : unit);
+const noteText = (note: string, language: 'id' | 'en') =>
+  (language === 'en' ? note.replace(/ penanda tangan ÷ /, ' signatories ÷ ').replace(/ kasus ÷ /, ' cases ÷ ') : note);
