@@ -101,7 +101,7 @@ test('staff pages: no serious or critical axe violations', async () => {
   assert.equal(await signedOut.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name), 'username');
   // /rekomendasi opened without a link key explains itself instead of offering a useless retry.
   await signedOut.goto('/rekomendasi');
-  await signedOut.getByRole('link', { name: 'Lacak laporan' }).waitFor();
+  await signedOut.locator('main').getByRole('link', { name: 'Lacak laporan' }).waitFor();
   assert.equal(await signedOut.getByRole('button', { name: 'Coba lagi' }).count(), 0);
   assert.ok(!(await signedOut.locator('main').innerText()).includes("'key'"));
   await signedOut.context().close();
