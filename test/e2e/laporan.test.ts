@@ -241,29 +241,32 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await desk.getByText('tangkapan-layar.png').waitFor();
     await desk.getByRole('link', { name: 'Buka salinan publik' }).waitFor();
 
+    // Action buttons are verbs with their consequence; the form confirms with 'Konfirmasi'.
     const act = async (button: string, stateAfter: string, fill?: () => Promise<void>) => {
-      await desk.locator('.action-buttons').getByRole('button', { name: button, exact: true }).click();
+      await desk.locator('.action-buttons').getByRole('button', { name: button }).click();
       const form = desk.locator('form.action-form');
       await form.waitFor();
       await fill?.();
-      await form.getByRole('button', { name: button, exact: true }).click();
-      await desk.getByText(`Tersimpan: ${button}.`).waitFor();
+      await form.getByRole('button', { name: 'Konfirmasi', exact: true }).click();
+      await desk.getByText(new RegExp(`^Tersimpan: ${button}`)).waitFor();
       await desk.getByTestId('case-state').filter({ hasText: stateAfter }).waitFor();
     };
-    await act('Registrasi', 'Diregistrasi');
+    await act('Registrasi laporan', 'Diregistrasi');
     await desk.getByText(/\/LP\/PB\/Kab\/16\.02\//).first().waitFor();
     // The 3-day handling clock with its legal source and zone.
     await desk.getByText('Putusan atas laporan (3 hari sejak registrasi)').first().waitFor();
     await desk.getByText(/Pasal 134 ayat \(5\)/).first().waitFor();
-    await act('Klarifikasi', 'Klarifikasi');
-    await act('Kajian', 'Kajian');
-    // Forwarding needs a classification: the server's rule is mirrored before sending.
-    await desk.locator('.action-buttons').getByRole('button', { name: 'Teruskan', exact: true }).click();
-    await desk.locator('form.action-form').getByRole('button', { name: 'Teruskan', exact: true }).click();
-    await expectFocus(desk, 'f-classification');
-    await desk.getByLabel('Klasifikasi pelanggaran').selectOption('peraturan_lainnya');
+    await act('Mulai klarifikasi', 'Klarifikasi');
+    await act('Tulis kajian', 'Kajian', async () => {
+      await desk.getByLabel('Kajian', { exact: true }).fill('Terlapor hadir dan berorasi; dua saksi dan video saling menguatkan.');
+    });
+    // Forwarding needs a summary: the server's rule is mirrored before sending (the classification is proposed).
+    await desk.locator('.action-buttons').getByRole('button', { name: 'Teruskan ke instansi berwenang' }).click();
+    await desk.locator('form.action-form').getByRole('button', { name: 'Konfirmasi', exact: true }).click();
+    await expectFocus(desk, 'f-summary');
+    assert.equal(await desk.getByLabel('Klasifikasi pelanggaran').inputValue(), 'peraturan_lainnya');
     await desk.getByLabel('Ringkasan kajian').fill('Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.');
-    await desk.locator('form.action-form').getByRole('button', { name: 'Teruskan', exact: true }).click();
+    await desk.locator('form.action-form').getByRole('button', { name: 'Konfirmasi', exact: true }).click();
     await desk.getByTestId('case-state').filter({ hasText: 'Diteruskan' }).waitFor();
     await desk.getByRole('link', { name: /\/PP\.01\.00\/K\.16\.02\// }).waitFor();
     await session.screenshot(desk, 'kasus-diteruskan-desktop');

@@ -65,7 +65,7 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
   const { page } = session;
   await signInAs(page, admin);
   await page.goto('/staf/leads');
-  await page.getByRole('heading', { level: 1, name: 'Leads pemantauan media' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Petunjuk dari pemantauan media' }).waitFor();
   await page.getByLabel('Nama sumber').fill('Berita OKI (uji)');
   await page.getByLabel('Alamat umpan RSS/Atom').fill(`${feedBase}/rss.xml`);
   await page.getByRole('button', { name: 'Tambah umpan' }).click();
@@ -87,8 +87,8 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
   // The OKI supervisor, in a separate browser context.
   const staff = await session.newPage();
   await signInAs(staff, supervisor);
-  await staff.getByRole('navigation', { name: 'Navigasi konsol staf' }).getByRole('link', { name: 'Leads' }).click();
-  await staff.getByRole('heading', { level: 1, name: 'Leads pemantauan media' }).waitFor();
+  await staff.getByRole('navigation', { name: 'Navigasi konsol staf' }).getByRole('link', { name: 'Petunjuk media' }).click();
+  await staff.getByRole('heading', { level: 1, name: 'Petunjuk dari pemantauan media' }).waitFor();
   const row = staff.getByRole('row', { name: new RegExp(TITLE) });
   await row.waitFor();
   assert.match(await row.innerText(), /Kabupaten Ogan Komering Ilir/);

@@ -75,6 +75,8 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     await page.waitForURL(/\/peta\?provinsi=16/);
     await page.getByRole('heading', { level: 2, name: /^Sumatera Selatan: 17 kabupaten\/kota$/ }).waitFor();
     await page.locator('figure.map-figure[aria-busy="false"] svg[data-regions="17"]').waitFor();
+    // Focus follows the drill-down to the new view's heading (not <body>).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H2' && /Sumatera Selatan/.test(document.activeElement.textContent ?? ''));
     const breadcrumbs = page.getByRole('navigation', { name: 'Lokasi halaman' });
     await breadcrumbs.getByRole('link', { name: 'Peta kerawanan netralitas' }).waitFor();
 

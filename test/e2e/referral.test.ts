@@ -32,13 +32,14 @@ async function signIn(page: Page, input: Parameters<typeof buildUser>[1], path: 
   await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
 }
 
-async function act(page: Page, button: string, fill?: () => Promise<void>) {
-  await page.locator('.action-buttons').getByRole('button', { name: button, exact: true }).click();
+/** Case actions confirm with 'Konfirmasi'; referral actions repeat their label on the submit button. */
+async function act(page: Page, button: string, fill?: () => Promise<void>, confirm = button) {
+  await page.locator('.action-buttons').getByRole('button', { name: button, exact: confirm === button }).click();
   const form = page.locator('form.action-form');
   await form.waitFor();
   await fill?.();
-  await form.getByRole('button', { name: button, exact: true }).click();
-  await page.getByText(`Tersimpan: ${button}.`).waitFor();
+  await form.getByRole('button', { name: confirm, exact: true }).click();
+  await page.getByText(new RegExp(`^Tersimpan: ${button}`)).waitFor();
 }
 
 interface Stats { byAuthority: { authority: string; decided: number; total?: number }[] }
@@ -59,12 +60,27 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
     await signIn(desk, { role: 'pengawas_kabkota', regionCode: '16.02' }, `/staf/kasus/${id}`);
     await desk.getByTestId('case-state').filter({ hasText: 'Diterima (kajian awal)' }).waitFor();
-    await act(desk, 'Registrasi');
-    await act(desk, 'Kajian');
-    await act(desk, 'Teruskan', async () => {
-      await desk.getByLabel('Klasifikasi pelanggaran').selectOption('peraturan_lainnya');
+    await act(desk, 'Registrasi laporan', undefined, 'Konfirmasi');
+    await act(desk, 'Tulis kajian', async () => {
+      await desk.getByLabel('Kajian', { exact: true }).fill('Terlapor (PNS) hadir dan berorasi dalam kampanye terbuka; video dan dua saksi saling menguatkan.');
+    }, 'Konfirmasi');
+    // An ASN reported for neutrality acts: the dialog proposes netralitas ASN (listed first) and
+    // names BKN and the recommendation letter before anything is confirmed.
+    await act(desk, 'Teruskan ke instansi berwenang', async () => {
+      const classification = desk.getByLabel('Klasifikasi pelanggaran');
+      assert.equal(await classification.inputValue(), 'peraturan_lainnya');
+      const options = await classification.locator('option').allInnerTexts();
+      assert.match(options[1], /netralitas ASN.*\(usulan\)/, `neutrality first: ${options.join(' | ')}`);
+      const preview = desk.getByTestId('forward-preview');
+      assert.match(await preview.innerText(), /Surat rekomendasi …\/PP\.01\.00\/K\.16\.02\/… kepada Badan Kepegawaian Negara/);
+      // Choosing the administrative classification would send it to KPU: the preview says so.
+      await classification.selectOption('administrasi');
+      await preview.getByText(/KPU Provinsi\/Kabupaten\/Kota/).waitFor();
+      await classification.selectOption('peraturan_lainnya');
+      await preview.getByText(/kepada Badan Kepegawaian Negara/).waitFor();
       await desk.getByLabel('Ringkasan kajian').fill('Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.');
-    });
+      await session.screenshot(desk, 'teruskan-bkn-desktop');
+    }, 'Konfirmasi');
     await desk.getByTestId('case-state').filter({ hasText: 'Diteruskan' }).waitFor();
     const link = desk.getByRole('link', { name: /\/PP\.01\.00\/K\.16\.02\// });
     number = (await link.innerText()).trim();

@@ -194,7 +194,12 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.equal((await act({ action: 'lengkapi' })).statusCode, 200);
     const registered = (await act({ action: 'registrasi' })).json();
     assert.equal((await act({ action: 'klarifikasi' })).statusCode, 200);
-    assert.equal((await act({ action: 'kaji' })).statusCode, 200);
+    const KAJIAN = 'Fakta: terlapor hadir dan berorasi pada kampanye terbuka; keterangan dua saksi dan video saling menguatkan.';
+    assert.equal((await act({ action: 'kaji', kajian: 'terlalu pendek' })).json().field, 'kajian', 'an assessment has substance');
+    assert.equal((await act({ action: 'kaji', kajian: KAJIAN })).statusCode, 200);
+    const audited = await ctx().db.query<{ data: Record<string, unknown> }>(`SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.kaji'`, [caseId]);
+    assert.equal(audited.rows[0].data.kajianChars, KAJIAN.length, 'the audit row counts the assessment, the case event keeps it');
+    assert.ok(!JSON.stringify(audited.rows[0].data).includes('berorasi'));
     assert.equal((await act({ action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.' })).statusCode, 200);
 
     const status = await readPdf(await staffPdf('pemberitahuan-status'));
@@ -211,6 +216,8 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(kajian.text.includes('SKB Netralitas ASN 2022 Lampiran II'), 'SKB citation');
     assert.ok(kajian.text.includes('Pasal 134 ayat (5)'), 'deadline legal source');
     assert.ok(kajian.text.includes('Terbukti hadir dan berorasi'));
+    assert.ok(kajian.text.includes('VI. KAJIAN') || kajian.text.includes('VI. Kajian'), 'the assessment has its section');
+    assert.ok(kajian.text.includes('keterangan dua saksi dan video saling menguatkan'), 'the assessment text is printed');
     assert.ok(!kajian.text.includes('Lengkapi foto kegiatan'), 'a stale reason from an earlier action is not shown');
     assert.ok(/BKN|Badan Kepegawaian/.test(kajian.text), 'referral authority');
 
@@ -244,6 +251,19 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     await readPdf(await temuanPdf('kajian'));
     assert.equal((await temuanPdf('tanda-bukti')).statusCode, 404);
     assert.equal((await temuanPdf('pemberitahuan-status')).statusCode, 404);
+  });
+
+  test('a report filed in English gets its receipt in English; an Indonesian one stays Indonesian', async () => {
+    const input = buildLaporanInput({ pelapor: { nama: 'John Reporter', nik: '1602015508900002' } });
+    const filed = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const en = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: filed.json().trackingCode, pin: filed.json().pin } }));
+    for (const text of ['RECEIPT OF A SUBMITTED REPORT', 'Tracking code', 'Filing deadline', 'Page 1 of', 'John Reporter']) {
+      assert.ok(en.text.toUpperCase().includes(text.toUpperCase()), `English receipt has "${text}"`);
+    }
+    for (const text of ['Kode pelacakan', 'Batas waktu penyampaian', 'Halaman 1 dari']) assert.ok(!en.text.includes(text), `no Indonesian "${text}"`);
+    const id = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } }));
+    assert.ok(id.text.includes('Kode pelacakan') && id.text.includes('Halaman 1 dari'));
   });
 
   test('receipt render is stable for the same data (hash in the footer)', async () => {

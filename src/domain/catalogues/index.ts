@@ -6,3 +6,4 @@ export * from './skb2022.ts';
 export * from './uuPilkada.ts';
 export * from './routing.ts';
 export * from './instansi.ts';
+export * from './suggestClassification.ts';

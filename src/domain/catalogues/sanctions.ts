@@ -13,6 +13,7 @@ export interface SanctionEntry {
   labelEn: string;
   source: string;
   unconfirmed?: string;
+  unconfirmedEn?: string;
 }
 
 function pp94(id: string, level: 'ringan' | 'sedang' | 'berat', label: string, labelEn: string, ayat: string): SanctionEntry {
@@ -43,7 +44,7 @@ export const DESA_SANCTIONS: readonly SanctionEntry[] = [
   { key: 'desa.teguran_lisan', regime: 'desa', id: 'teguran_lisan', level: 'desa', label: 'Teguran lisan', labelEn: 'Verbal warning', source: 'UU 6/2014 Pasal 30 ayat (1), Pasal 52 ayat (1)' },
   { key: 'desa.teguran_tertulis', regime: 'desa', id: 'teguran_tertulis', level: 'desa', label: 'Teguran tertulis', labelEn: 'Written warning', source: 'UU 6/2014 Pasal 30 ayat (1), Pasal 52 ayat (1)' },
   { key: 'desa.pemberhentian_sementara', regime: 'desa', id: 'pemberhentian_sementara', level: 'desa', label: 'Pemberhentian sementara', labelEn: 'Temporary dismissal', source: 'UU 6/2014 Pasal 30 ayat (2), Pasal 52 ayat (2)' },
-  { key: 'desa.pemberhentian', regime: 'desa', id: 'pemberhentian', level: 'desa', label: 'Pemberhentian', labelEn: 'Dismissal', source: 'UU 6/2014 Pasal 30 ayat (2), Pasal 52 ayat (2)', unconfirmed: 'Perubahan Pasal 30/52 oleh UU 3/2024 belum diverifikasi.' },
+  { key: 'desa.pemberhentian', regime: 'desa', id: 'pemberhentian', level: 'desa', label: 'Pemberhentian', labelEn: 'Dismissal', source: 'UU 6/2014 Pasal 30 ayat (2), Pasal 52 ayat (2)', unconfirmed: 'Perubahan Pasal 30/52 oleh UU 3/2024 belum diverifikasi.', unconfirmedEn: 'Amendments to Articles 30/52 by UU 3/2024 are not yet verified.' },
 ];
 
 /** Party membership: dismissal not with honour (PTDH). */
@@ -55,7 +56,7 @@ export const PTDH_SANCTION: SanctionEntry = {
   label: 'Pemberhentian tidak dengan hormat (PTDH)',
   labelEn: 'Dishonourable dismissal',
   source: 'UU 5/2014 Pasal 87 ayat (4) huruf c; SKB Netralitas ASN 2022 Lampiran II huruf B angka 5',
-  unconfirmed: 'Pasal padanan dalam UU 20/2023 belum diverifikasi.',
+  unconfirmed: 'Pasal padanan dalam UU 20/2023 belum diverifikasi.', unconfirmedEn: 'The corresponding article in UU 20/2023 is not yet verified.',
 };
 
 export const NOT_PROVEN: SanctionEntry = {

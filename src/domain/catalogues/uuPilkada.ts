@@ -17,6 +17,7 @@ export interface UuPilkadaEntry {
   penalty?: { prisonMonths: { min?: number; max: number }; fineRupiah: { min?: number; max: number } };
   source: string;
   unconfirmed?: string;
+  unconfirmedEn?: string;
 }
 
 const UU = 'UU 1/2015 jo. UU 10/2016';
@@ -33,7 +34,7 @@ export const UU_PILKADA_CATALOGUE: readonly UuPilkadaEntry[] = [
     mediaActs: ['hadir_kampanye', 'mobilisasi', 'deklarasi_dukungan'],
     criminalSanctionId: 'uu_pilkada.189',
     source: `${UU} Pasal 70 ayat (1)`,
-    unconfirmed: 'Pencantuman pejabat BUMN/BUMD dalam rumusan belum diverifikasi.',
+    unconfirmed: 'Pencantuman pejabat BUMN/BUMD dalam rumusan belum diverifikasi.', unconfirmedEn: 'Whether BUMN/BUMD officials are named in the wording is not yet verified.',
   },
   {
     id: 'uu_pilkada.71_1',
@@ -55,7 +56,7 @@ export const UU_PILKADA_CATALOGUE: readonly UuPilkadaEntry[] = [
     addressees: ['petahana', 'penjabat_kepala_daerah'],
     mediaActs: ['keputusan_menguntungkan'],
     source: `${UU} Pasal 71 ayat (2)`,
-    unconfirmed: 'Sanksi diskualifikasi petahana (Pasal 71 ayat (5)) belum diverifikasi.',
+    unconfirmed: 'Sanksi diskualifikasi petahana (Pasal 71 ayat (5)) belum diverifikasi.', unconfirmedEn: 'The incumbent-disqualification sanction (Article 71(5)) is not yet verified.',
   },
   {
     id: 'uu_pilkada.71_3',
@@ -66,7 +67,7 @@ export const UU_PILKADA_CATALOGUE: readonly UuPilkadaEntry[] = [
     addressees: ['petahana', 'penjabat_kepala_daerah'],
     mediaActs: ['keputusan_menguntungkan', 'fasilitas_negara', 'menerima_bantuan'],
     source: `${UU} Pasal 71 ayat (3)`,
-    unconfirmed: 'Sanksi diskualifikasi petahana (Pasal 71 ayat (5)) belum diverifikasi.',
+    unconfirmed: 'Sanksi diskualifikasi petahana (Pasal 71 ayat (5)) belum diverifikasi.', unconfirmedEn: 'The incumbent-disqualification sanction (Article 71(5)) is not yet verified.',
   },
   {
     id: 'uu_pilkada.188',
@@ -89,7 +90,7 @@ export const UU_PILKADA_CATALOGUE: readonly UuPilkadaEntry[] = [
     mediaActs: ['hadir_kampanye', 'mobilisasi'],
     penalty: { prisonMonths: { max: 6 }, fineRupiah: { max: 6_000_000 } },
     source: `${UU} Pasal 189`,
-    unconfirmed: 'Batas minimum pidana Pasal 189 belum diverifikasi.',
+    unconfirmed: 'Batas minimum pidana Pasal 189 belum diverifikasi.', unconfirmedEn: 'The minimum penalty of Article 189 is not yet verified.',
   },
 ];
 

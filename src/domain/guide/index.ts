@@ -43,11 +43,11 @@ export interface Guide {
     sanctions: { key: string; label: string; labelEn: string; source: string }[]; source: string;
   }[];
   neutralityActs: { id: string; label: string; labelEn: string; beforeDetermination: string; onOrAfterDetermination: string; note?: string }[];
-  uuPilkada: { id: string; article: string; kind: string; text: string; textEn: string; penalty?: unknown; relatedTo?: string; source: string; unconfirmed?: string }[];
+  uuPilkada: { id: string; article: string; kind: string; text: string; textEn: string; penalty?: unknown; relatedTo?: string; source: string; unconfirmed?: string; unconfirmedEn?: string }[];
   subjects: { id: string; label: string; labelEn: string; isAsn: boolean; source: string; note?: string }[];
   deadlines: {
     id: string; versionId: string; title: string; titleEn: string; length: { id: string; en: string }; source: string;
-    inForceFrom?: string; inForceUntil?: string; unconfirmed?: string;
+    inForceFrom?: string; inForceUntil?: string; unconfirmed?: string; unconfirmedEn?: string;
   }[];
   regulations: { id: string; title: string; inForceFrom?: string; inForceUntil?: string; source: string }[];
   howToReport: { title: { id: string; en: string }; steps: { id: string; en: string; source?: string }[] };
@@ -83,13 +83,13 @@ export function buildGuide(): Guide {
     uuPilkada: UU_PILKADA_CATALOGUE.map((e) => ({
       id: e.id, article: e.article, kind: e.kind, text: e.text, textEn: e.textEn,
       ...(e.penalty ? { penalty: e.penalty } : {}), ...(e.criminalSanctionId ? { relatedTo: e.criminalSanctionId } : {}),
-      source: e.source, ...(e.unconfirmed ? { unconfirmed: e.unconfirmed } : {}),
+      source: e.source, ...(e.unconfirmed ? { unconfirmed: e.unconfirmed, unconfirmedEn: e.unconfirmedEn ?? e.unconfirmed } : {}),
     })),
     subjects: SUBJECT_TYPE_CATALOGUE.map((s) => ({ id: s.id, label: s.label, labelEn: s.labelEn, isAsn: s.isAsn, source: s.source, ...(s.note ? { note: s.note } : {}) })),
     deadlines: DEADLINE_RULES.map((rule) => ({
       id: rule.id, versionId: rule.versionId, title: rule.title, titleEn: rule.titleEn, length: describeDeadlineLength(rule), source: rule.source,
       ...(rule.inForceFrom ? { inForceFrom: rule.inForceFrom } : {}), ...(rule.inForceUntil ? { inForceUntil: rule.inForceUntil } : {}),
-      ...(rule.unconfirmed ? { unconfirmed: rule.unconfirmed } : {}),
+      ...(rule.unconfirmed ? { unconfirmed: rule.unconfirmed, unconfirmedEn: rule.unconfirmedEn ?? rule.unconfirmed } : {}),
     })),
     regulations: REGULATION_REGIMES.map((r) => ({ id: r.id, title: r.title, inForceFrom: r.inForceFrom, inForceUntil: r.inForceUntil, source: r.source })),
     howToReport: {

@@ -2,6 +2,7 @@
 // non-GET request (double-submit of the readable netra_csrf cookie), and problem+json turned
 // into an ApiError whose message is already in the current UI language.
 import { getLanguage } from '../i18n/store.ts';
+import { humanizeFieldMessage } from '../i18n/fieldLabels.ts';
 
 export const CSRF_COOKIE = 'netra_csrf';
 
@@ -33,7 +34,9 @@ export class ApiError extends Error {
 
   /** The message in the language shown now (the user may have switched since the request). */
   localized(): string {
-    return this.messages[getLanguage()] || this.messages.id;
+    const language = getLanguage();
+    // Field keys ('username', 'key') are for programs; people get the field's label.
+    return humanizeFieldMessage(this.messages[language] || this.messages.id, language);
   }
 }
 

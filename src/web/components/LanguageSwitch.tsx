@@ -1,6 +1,10 @@
 import { setLanguage, useLanguage, useT } from '../i18n/store.ts';
 
-/** One button that flips between Bahasa Indonesia and English; the choice is remembered. */
+/**
+ * One button that flips between Bahasa Indonesia and English; the choice is remembered. Its name is
+ * made of the visible text (the code on a phone, the language name on a desktop) so speech-input
+ * users can say what they see: "EN Switch to English" / "Switch to English".
+ */
 export function LanguageSwitch() {
   const language = useLanguage();
   const t = useT();
@@ -10,11 +14,10 @@ export function LanguageSwitch() {
       type="button"
       className="lang-switch"
       lang={next}
-      aria-label={t('lang.switchToLabel')}
       onClick={() => setLanguage(next)}
     >
-      <span aria-hidden="true" className="lang-switch__code">{next.toUpperCase()}</span>
-      <span className="lang-switch__name">{t('lang.switchTo')}</span>
+      <span className="lang-switch__code">{next.toUpperCase()}</span>
+      <span className="lang-switch__name">{t('lang.switchToLabel')}</span>
     </button>
   );
 }

@@ -9,7 +9,7 @@ export function StageTable({ title, stages, votingDate, language }: { title: str
   // The browser may read the clock (src/domain may not); "today" only decorates the table.
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="stages">
         <caption>{title}</caption>
         <thead>

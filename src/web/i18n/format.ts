@@ -18,3 +18,20 @@ export function formatDateRange(startsOn: string, endsOn: string, language: Lang
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locales[language]).format(value);
 }
+
+const IANA = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+export type ZoneLabel = keyof typeof IANA;
+
+/**
+ * An instant ("2026-12-07T17:36:22.087Z") as people in Indonesia read it, in a region's zone:
+ * "8 Desember 2026 00.36 WIB". National pages pass WIB. Never a raw ISO string on a page.
+ */
+export function formatInstant(iso: string, language: Language, zone: string = 'WIB'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const label: ZoneLabel = zone in IANA ? (zone as ZoneLabel) : 'WIB';
+  const text = new Intl.DateTimeFormat(locales[language], {
+    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: IANA[label],
+  }).format(date);
+  return `${text} ${label}`;
+}

@@ -2,14 +2,14 @@
 // against `leadsId`.
 
 export const leadsId = {
-  'leads.title': 'Leads pemantauan media',
+  'leads.title': 'Petunjuk dari pemantauan media',
   'leads.intro': 'Artikel berita yang dinilai relevan dengan netralitas ASN di wilayah Anda, diurutkan menurut skor. Salinan berita yang sama digabung dalam satu baris.',
   'leads.filterState': 'Status',
   'leads.filterMinScore': 'Skor minimal',
   'leads.filterKind': 'Jenis berita',
   'leads.filterQuery': 'Kata kunci',
   'leads.filterApply': 'Terapkan',
-  'leads.empty': 'Tidak ada lead untuk saringan ini.',
+  'leads.empty': 'Tidak ada petunjuk untuk saringan ini.',
   'leads.total': '{total} berita',
   'leads.colScore': 'Skor',
   'leads.colArticle': 'Artikel',
@@ -49,9 +49,9 @@ export const leadsId = {
   'leads.clusterConfirm': 'Konfirmasi kelompok',
   'leads.detach': 'Pisahkan',
   'leads.dismiss': 'Abaikan',
-  'leads.dismissed': 'Lead diabaikan.',
+  'leads.dismissed': 'Petunjuk diabaikan.',
   'leads.promoteTitle': 'Jadikan informasi awal',
-  'leads.promoteIntro': 'Isian diisi dari lead; periksa dan lengkapi terlapor. Teks arsip dilampirkan sebagai bukti.',
+  'leads.promoteIntro': 'Isian diisi dari petunjuk media; periksa dan lengkapi terlapor. Teks arsip dilampirkan sebagai bukti.',
   'leads.promote': 'Jadikan informasi awal',
   'leads.promoted': 'Informasi awal dibuat.',
   'leads.openCase': 'Buka perkara',

@@ -5,12 +5,14 @@ import { casesEn, casesId } from './messages-cases.ts';
 import { leadsEn, leadsId } from './messages-leads.ts';
 import { setupEn, setupId } from './messages-setup.ts';
 import { laporEn, laporId } from './messages-lapor.ts';
+import { handlingEn, handlingId } from './messages-handling.ts';
 
 const id = {
   ...casesId,
   ...leadsId,
   ...setupId,
   ...laporId,
+  ...handlingId,
   ...mapId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
@@ -140,7 +142,7 @@ const id = {
   'staff.findingsHint': 'Hasil pengawasan yang ditetapkan dalam rapat pleno.',
   'staff.recommendations': 'Rekomendasi',
   'staff.recommendationsHint': 'Penerusan ke BKN, PPK, dan instansi berwenang beserta tindak lanjutnya.',
-  'staff.leads': 'Leads',
+  'staff.leads': 'Petunjuk media',
   'staff.leadsHint': 'Informasi awal dari media sosial dan pemantauan yang perlu ditelusuri.',
   'staff.users': 'Pengguna',
   'staff.import': 'Impor riwayat',
@@ -200,6 +202,7 @@ const en: Record<MessageKey, string> = {
   ...leadsEn,
   ...setupEn,
   ...laporEn,
+  ...handlingEn,
   ...mapEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',
@@ -329,7 +332,7 @@ const en: Record<MessageKey, string> = {
   'staff.findingsHint': 'Supervision results adopted in a plenary meeting.',
   'staff.recommendations': 'Recommendations',
   'staff.recommendationsHint': 'Referrals to BKN, PPKs and other authorities, and their follow-up.',
-  'staff.leads': 'Leads',
+  'staff.leads': 'Media leads',
   'staff.leadsHint': 'Tips from social media and monitoring that need investigating.',
   'staff.users': 'Users',
   'staff.import': 'Import history',

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/service.ts';
 import { canHandleCaseIn, canReadWitnessDetails, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
 import { STATE_LABELS, actionsFrom, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { listClocks, listTerlapor, officeName } from './repository.ts';
+import { listClocks, listTerlapor, officeName, regionPathName } from './repository.ts';
 import { loadCaseForStaff } from './handling.ts';
 import { listWitnesses } from './witnesses.ts';
 
@@ -25,7 +25,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
   return {
     id: c.id, kind: c.kind, state: c.state, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
     trackingCode: c.tracking_code, registrationNumber: c.registration_number, registeredAt: c.registered_at ? new Date(c.registered_at).toISOString() : null,
-    officeCode: c.office_code, officeName: await officeName(db, c.office_code), eventRegionCode: c.event_region_code, eventPlace: c.event_place,
+    officeCode: c.office_code, officeName: await officeName(db, c.office_code), eventRegionCode: c.event_region_code, eventRegionName: await regionPathName(db, c.event_region_code), eventPlace: c.event_place,
     eventDate: c.event_date, knownDate: c.known_date, receivedAt: new Date(c.received_at).toISOString(), electionId: c.election_id, stageCode: c.stage_code,
     regimeId: c.regime_id, title: c.title, narrative: c.narrative, acts: c.acts, evidenceUrls: c.evidence_urls, late: c.is_late,
     proposedReason: c.proposed_reason, stateReason: c.state_reason, classification: c.classification, decisionSummary: c.decision_summary,

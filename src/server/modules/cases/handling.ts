@@ -59,12 +59,20 @@ export interface CaseActionInput {
   summary?: string;
   targetOfficeCode?: string;
   alamatInstansi?: { terlaporId: number; kodeWilayah: string; instansi: string }[];
+  /** 'kaji': the assessment itself, kept in the event and printed in the kajian PDF. */
+  kajian?: string;
 }
 
 async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {
   const deadline = computeDeadline(ruleId, { startAt, regionCode: caseRow.office_code, caseDate: new Date(caseRow.received_at), extended, calendar: await loadCalendar(tx) });
   await insertClock(tx, caseRow.id, deadline);
   return deadline;
+}
+
+/** The audit row records that an assessment was written and how long, not its text (kept in the case event). */
+function auditDataOf(eventData: Record<string, unknown>): Record<string, unknown> {
+  const { kajian, ...rest } = eventData;
+  return typeof kajian === 'string' ? { ...rest, kajianChars: kajian.length } : rest;
 }
 
 export async function applyCaseAction(deps: CaseDeps, principal: Principal, caseId: string, input: CaseActionInput) {
@@ -122,6 +130,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
       updates.classification = 'bukan_pelanggaran';
       if (input.summary) updates.decision_summary = input.summary;
     }
+    if (input.action === 'kaji' && input.kajian) eventData.kajian = input.kajian;
     if (input.action === 'limpahkan') {
       eventData.fromOffice = officeCode;
       eventData.toOffice = input.targetOfficeCode;
@@ -160,7 +169,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
       publicNote: notice?.title ?? null, internalNote: input.summary ?? null, data: eventData });
     if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: false });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: `case.${input.action}`, entityType: 'case', entityId: caseId,
-      regionCode: officeCode, at: now, data: { from, to: result.to, ...eventData, reason: input.reason ?? null } });
+      regionCode: officeCode, at: now, data: { from, to: result.to, ...auditDataOf(eventData), reason: input.reason ?? null } });
     return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData };
   });
 }

@@ -63,7 +63,7 @@ async function electionOn(tx: Tx, date: string): Promise<{ electionId: string | 
   return { electionId, stageCode: stage?.code ?? null };
 }
 
-export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempotencyKey: string | null): Promise<{ receipt: Receipt; replayed: boolean }> {
+export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempotencyKey: string | null, options: { language?: 'id' | 'en' } = {}): Promise<{ receipt: Receipt; replayed: boolean }> {
   const { db, vault } = deps;
   const now = nowOf(deps);
   const requestHash = sha256Hex(canonicalJson(input));
@@ -150,6 +150,8 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
             input.peristiwa.tanggalKejadian, input.peristiwa.tanggalDiketahui, now, electionId, stageCode, regime, title,
             input.peristiwa.uraian, input.perbuatan, input.buktiTautan, timeliness.late, timeliness.proposedReason ?? null, searchText],
         );
+        // The receipt speaks the reporter's language (the form sends the language it was filled in).
+        if (options.language === 'en') await tx.query(`UPDATE cases SET reporter_language = 'en' WHERE id = $1`, [id]);
         await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
           [id, identity, vault.keyId, input.pelapor.kategori, nikMac, now]);
         await insertTerlapor(tx, id, input.terlapor);

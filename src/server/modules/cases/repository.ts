@@ -5,6 +5,8 @@ import { regionSearchKey } from '../../../domain/regions/search.ts';
 
 export interface CaseRow {
   id: string;
+  /** 0017: the language the reporter filed in ('id' | 'en'). */
+  reporter_language?: string;
   kind: 'laporan' | 'temuan';
   tracking_code: string | null;
   pin_hash: string | null;
@@ -141,6 +143,15 @@ export async function missingRegionCodes(db: Queryable, codes: string[]): Promis
 }
 
 /** Office name as people say it: "Bawaslu Kabupaten Ogan Komering Ilir", "Bawaslu Provinsi Bengkulu". */
+/** A region code as people read it: "Kayuagung, Kabupaten Ogan Komering Ilir, Sumatera Selatan" (null if unknown). */
+export async function regionPathName(db: Queryable, code: string): Promise<string | null> {
+  const parts = code.split('.');
+  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+  const found = await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = ANY($1::text[])', [prefixes]);
+  const names = prefixes.reverse().map((p) => found.rows.find((r) => r.code === p)?.name).filter((n): n is string => Boolean(n));
+  return names.length ? names.join(', ') : null;
+}
+
 export async function officeName(db: Queryable, officeCode: string): Promise<string> {
   const name = await regionName(db, officeCode);
   if (!name) return `Bawaslu ${officeCode}`;

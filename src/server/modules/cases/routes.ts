@@ -6,6 +6,7 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { plainText, revealReason, caseActionBody, caseListQuery, informasiBody, laporanBody, temuanBody, trackingBody } from './schemas.ts';
 import { submitLaporan } from './intake.ts';
 import { dismissPublicInformasi, submitInformasi } from './informasi.ts';
+import { negotiateLanguage } from '../../http/language.ts';
 import { trackLaporan, withdrawLaporan } from './tracking.ts';
 import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
 import { listCases } from './queue.ts';
@@ -34,7 +35,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       if (!parsed.success) throw new AppError('validation_failed', { id: 'Idempotency-Key tidak valid (8–200 karakter ASCII).', en: 'Invalid Idempotency-Key (8–200 ASCII characters).' }, { field: 'Idempotency-Key' });
       key = parsed.data;
     }
-    const { receipt, replayed } = await submitLaporan(deps, request.body, key);
+    const { receipt, replayed } = await submitLaporan(deps, request.body, key, { language: negotiateLanguage(request.headers['accept-language']) });
     reply.status(replayed ? 200 : 201).header('Idempotent-Replayed', String(replayed));
     return receipt;
   });

@@ -101,6 +101,8 @@ export const caseActionBody = z.object({
   reason: plainText(5, 5000).optional(),
   classification: z.enum(VIOLATION_CLASSIFICATIONS).optional(),
   summary: plainText(5, 20_000).optional(),
+  // 'kaji': the assessment text (facts, provisions, opinion), printed in the kajian PDF.
+  kajian: plainText(20, 20_000).optional(),
   targetOfficeCode: regionCode.optional(),
   // 'teruskan': the instansi catalogue entry each terlapor's referral is addressed to, as chosen
   // or confirmed by the supervisor (omitted: the catalogue's suggestion from the free text).

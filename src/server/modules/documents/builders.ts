@@ -11,6 +11,7 @@ import { formatLocalDateId } from '../../../domain/time/localDate.ts';
 import { formatLocalDateTime, localDateOf, startOfLocalDay, zoneForRegion } from '../../../domain/time/zones.ts';
 import type { DocumentModel, DocumentSection } from './render.ts';
 import { truncateText } from './text.ts';
+import { buildReceiptEn } from './receiptEn.ts';
 
 export const DOCUMENT_KINDS = ['tanda-bukti', 'pemberitahuan-kelengkapan', 'pemberitahuan-status', 'formulir-temuan', 'kajian'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -49,6 +50,8 @@ export interface CaseDocumentData {
   electionStages: ElectionStagesLike['stages'] | null;
   /** Only for the reporter's own receipt (or staff who stated an audited reason). */
   pelaporName: string | null;
+  /** The language the reporter filed in: the receipt is written in it. */
+  reporterLanguage?: 'id' | 'en';
   now: Date;
 }
 
@@ -137,6 +140,7 @@ function eventRows(c: CaseDocumentData): [string, string][] {
 
 export function buildReceipt(c: CaseDocumentData): DocumentModel {
   if (!documentApplies('tanda-bukti', c)) throw new DocumentNotApplicable();
+  if (c.reporterLanguage === 'en') return buildReceiptEn(c);
   const zone = zoneForRegion(c.officeCode);
   const eventZone = zoneForRegion(c.eventRegionCode);
   const filing = c.knownDate ? assessFilingTimeliness({ knownAt: startOfLocalDay(c.knownDate, eventZone), receivedAt: c.receivedAt, regionCode: c.eventRegionCode }) : null;
@@ -285,6 +289,8 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
   });
   const ruleTitle = (id: string) => DEADLINE_RULES.find((r) => r.id === id)?.title ?? id;
   const classification = c.classification ? CLASSIFICATIONS.find((k) => k.id === c.classification) : null;
+  // The assessment written with the latest 'kaji' action (a case may return to kajian).
+  const kajianText = [...c.events].reverse().find((e) => e.action === 'kaji' && typeof e.data.kajian === 'string')?.data.kajian as string | undefined;
   const referrals = c.events.filter((e) => e.action === 'teruskan').flatMap((e) => (Array.isArray(e.data.referrals) ? e.data.referrals as { authorityName?: string; source?: string }[] : []));
   return {
     ...base(c, 'kajian', 'Kajian Dugaan Pelanggaran'),
@@ -312,8 +318,9 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
         },
       },
       evidenceSection(c, 'V. Bukti'),
+      { heading: 'VI. Kajian', paragraphs: [kajianText ? truncateText(kajianText, 20_000) : 'Kajian belum ditulis.'] },
       {
-        heading: 'VI. Klasifikasi dan kesimpulan',
+        heading: 'VII. Klasifikasi dan kesimpulan',
         rows: [
           ['Klasifikasi', classification ? `${classification.label} (${classification.source})` : 'belum ditetapkan'],
           ['Kesimpulan', c.decisionSummary ?? 'belum ada'],

@@ -38,7 +38,15 @@ export interface DocumentModel {
   reference?: string;
   /** Creation date written in the PDF's information dictionary. */
   createdAt: Date;
+  /** The language of the fixed texts (header, footer); Indonesian when absent. */
+  language?: 'id' | 'en';
 }
+
+/** The renderer's own fixed texts, per document language. */
+const FIXED = {
+  id: { agency: 'BADAN PENGAWAS PEMILIHAN UMUM', madeWith: 'Dokumen dibuat dengan Netra - sistem pengawasan netralitas ASN dalam Pilkada', page: (i: number, n: number) => `Halaman ${i} dari ${n}`, created: 'dibuat', sha: 'SHA-256 data dokumen' },
+  en: { agency: 'BADAN PENGAWAS PEMILIHAN UMUM (ELECTION SUPERVISORY AGENCY)', madeWith: 'Document produced with Netra - civil-servant neutrality supervision in regional elections', page: (i: number, n: number) => `Page ${i} of ${n}`, created: 'produced', sha: 'SHA-256 of the document data' },
+} as const;
 
 export interface RenderedDocument {
   bytes: Uint8Array;
@@ -69,7 +77,7 @@ class Layout {
   readonly width = A4[0] - 2 * MARGIN_X;
   readonly pages: PDFPage[] = [];
 
-  constructor(private readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly officeName: string) {
+  constructor(private readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly officeName: string, private readonly fixed: (typeof FIXED)['id' | 'en'] = FIXED.id) {
     this.newPage();
   }
 
@@ -87,10 +95,10 @@ class Layout {
       this.page.drawText(text, { x: MARGIN_X + (this.width - w) / 2, y: this.y - size, size, font, color });
       this.y -= size + 4;
     };
-    line('BADAN PENGAWAS PEMILIHAN UMUM', this.bold, 12);
+    line(this.fixed.agency, this.bold, 12);
     const office = wrapText(sanitizeForPdf(this.officeName.toUpperCase()), this.width, (s) => this.bold.widthOfTextAtSize(s, 11));
     for (const text of office.slice(0, 2)) line(text, this.bold, 11);
-    line('Dokumen dibuat dengan Netra - sistem pengawasan netralitas ASN dalam Pilkada', this.regular, 8, MUTED);
+    line(this.fixed.madeWith, this.regular, 8, MUTED);
     this.y -= 4;
     this.page.drawLine({ start: { x: MARGIN_X, y: this.y }, end: { x: A4[0] - MARGIN_X, y: this.y }, thickness: 1.6, color: INK });
     this.page.drawLine({ start: { x: MARGIN_X, y: this.y - 2.5 }, end: { x: A4[0] - MARGIN_X, y: this.y - 2.5 }, thickness: 0.5, color: INK });
@@ -198,7 +206,8 @@ export async function renderDocument(model: DocumentModel): Promise<RenderedDocu
   doc.setLanguage('id-ID');
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const layout = new Layout(doc, regular, bold, model.officeName);
+  const fixed = FIXED[model.language ?? 'id'];
+  const layout = new Layout(doc, regular, bold, model.officeName, fixed);
 
   layout.centered(model.title.toUpperCase(), bold, 13);
   if (model.subtitle) layout.centered(model.subtitle, regular, 10);
@@ -235,11 +244,11 @@ export async function renderDocument(model: DocumentModel): Promise<RenderedDocu
   layout.pages.forEach((page, index) => {
     const y = FOOTER_HEIGHT - 14;
     page.drawLine({ start: { x: MARGIN_X, y }, end: { x: A4[0] - MARGIN_X, y }, thickness: 0.5, color: RULE });
-    const pageLabel = `Halaman ${index + 1} dari ${count}`;
+    const pageLabel = fixed.page(index + 1, count);
     page.drawText(pageLabel, { x: A4[0] - MARGIN_X - regular.widthOfTextAtSize(pageLabel, 8), y: y - 11, size: 8, font: regular, color: MUTED });
-    const left = sanitizeForPdf(`${model.reference ? `${model.reference} - ` : ''}dibuat ${model.generatedLocal}`);
+    const left = sanitizeForPdf(`${model.reference ? `${model.reference} - ` : ''}${fixed.created} ${model.generatedLocal}`);
     page.drawText(left.slice(0, 90), { x: MARGIN_X, y: y - 11, size: 8, font: regular, color: MUTED });
-    page.drawText(`SHA-256 data dokumen: ${dataSha256}`, { x: MARGIN_X, y: y - 22, size: 7, font: regular, color: MUTED });
+    page.drawText(`${fixed.sha}: ${dataSha256}`, { x: MARGIN_X, y: y - 22, size: 7, font: regular, color: MUTED });
   });
   const bytes = await doc.save({ useObjectStreams: false });
   return { bytes, dataSha256, pageCount: count };

@@ -48,6 +48,7 @@ async function loadDocumentData(deps: CaseDeps, c: CaseRow, pelaporName: string 
     completionRequest: lastRequest ? { at: new Date(lastRequest.occurred_at), reason: completionAudit.rows[0]?.data?.reason ?? null } : null,
     electionStages: stages.rows.length ? stages.rows.map((s) => ({ code: s.code, startsOn: s.starts_on })) : null,
     pelaporName,
+    reporterLanguage: c.reporter_language === 'en' ? 'en' : 'id',
     now: nowOf(deps),
   };
 }

@@ -12,6 +12,7 @@ export interface ReferenceFigure {
   figures: Record<string, number>;
   source: string;
   note?: string;
+  noteEn?: string;
 }
 
 export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
@@ -33,6 +34,7 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     figures: { reported: 2034, proven: 1597, sanctioned: 1450 },
     source: 'https://jabar.antaranews.com/berita/494733/kasn-catat-183-asn-lakukan-pelanggaran-netralitas-di-pemilu-2024',
     note: 'Terbukti 78,5% dari yang dilaporkan; dijatuhi sanksi 90,8% dari yang terbukti.',
+    noteEn: 'Proven: 78.5% of those reported; sanctioned: 90.8% of those proven.',
   },
   {
     id: 'pilkada2020.bagja.2024-08-26', election: 'Pilkada 2020', publisher: 'Bawaslu (Bagja)', asOf: '2024-08-26',
@@ -40,6 +42,7 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     figures: { cases: 1010 },
     source: 'https://grobogan.bawaslu.go.id/berita/pilkada-2024-awas-netralitas-asn-melambung-naik-tapi-kasn-bubar-ketua-bawaslu-ini-yang-kita',
     note: 'Pernyataan menyebut "170 wilayah", bertentangan dengan 270 daerah resmi; dikutip sebagai pernyataan, bukan hitungan.',
+    noteEn: 'The statement says "170 regions", contradicting the official 270; quoted as a statement, not a count.',
   },
   {
     id: 'pemilu2024.kasn.2024-02', election: 'Pemilu 2024', publisher: 'KASN', asOf: '2024-02',
@@ -53,6 +56,7 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     figures: { temuanAndLaporan: 433, violations: 314, notViolations: 99 },
     source: 'https://rmol.id/politik/read/2024/12/03/647111/',
     note: 'Semua pelanggaran direkomendasikan ke BKN. Juga https://news.okezone.com/read/2024/12/03/337/3091806/',
+    noteEn: 'All violations were recommended to BKN. See also https://news.okezone.com/read/2024/12/03/337/3091806/',
   },
   {
     id: 'pilkada2024.kemendagri.2024-12-05', election: 'Pilkada 2024', publisher: 'Kemendagri', asOf: '2024-12-05',
@@ -66,5 +70,6 @@ export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
     figures: { cases: 195, temuan: 59, laporan: 136, registered: 130, criminal: 12, otherLaws: 97, notViolations: 42 },
     source: 'https://holopis.com/2024/10/29/',
     note: 'Sub-hitungan berjumlah 151 sebagaimana dipublikasikan (25 provinsi).',
+    noteEn: 'The sub-counts add up to 151 as published (25 provinces).',
   },
 ];

@@ -20,7 +20,7 @@ export function BarTable({ caption, rows, labelHeader, countHeader, format, empt
 }) {
   const top = Math.max(1, max ?? Math.max(0, ...rows.map((r) => r.count)));
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="bar-table">
         <caption>{caption}</caption>
         <thead>

@@ -84,7 +84,7 @@ export function WeeklyChart({ weeks, title, summary, formatWeek, format, tableCa
       <figcaption className="muted">{summary}</figcaption>
       <details>
         <summary>{tableCaption}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead><tr><th scope="col">{weekHeader}</th><th scope="col" className="num">{countHeader}</th></tr></thead>
             <tbody>

@@ -2,7 +2,7 @@
 // and spoken values. Loaded data is cached for a short while per layer and level, so switching
 // back and forth between layers does not refetch.
 import { api } from '../../api/client.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatInstant, formatNumber } from '../../i18n/format.ts';
 import type { Language, MessageKey } from '../../i18n/messages.ts';
 import type { Params } from '../../i18n/store.ts';
 import type { PledgeCoverage, PublicStats, RiskCategory, RiskLevel, RiskList } from '../../pages/public/publicTypes.ts';
@@ -71,6 +71,8 @@ export interface LayerView {
   legend: LegendEntry[];
   rows: LayerRow[];
   source: string;
+  /** A sentence shown above the map when the colours alone would mislead (e.g. everything grey). */
+  note?: string;
 }
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -125,6 +127,8 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
         { color: NO_DATA_COLOR, label: t('map.legend.noData') },
       ],
       source: t('map.source.risk'),
+      // An all-grey map must not read as "nowhere at risk".
+      ...(data.risk.items.some((i) => i.category) ? {} : { note: t('map.riskAllNoData') }),
     };
   }
   if (data.layer === 'petunjuk') {
@@ -153,7 +157,7 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
     return {
       styles, rows, fallback: { fill: ZERO_COLOR, valueText: t('map.value.cases', { count: '0' }) },
       legend: [{ color: ZERO_COLOR, label: t('map.legend.zeroCases') }, ...scale.legend],
-      source: t('map.source.cases', { at: data.stats.generatedAt.slice(0, 16).replace('T', ' ') }),
+      source: t('map.source.cases', { at: formatInstant(data.stats.generatedAt, language) }),
     };
   }
   const bins = [0, 25, 50, 75];

@@ -29,7 +29,7 @@ export function CaseList({ items, actions }: { items: CaseSummary[]; actions?(c:
             {c.late && <span className="badge badge--live">{t('queue.lateFiled')}</span>}
             {c.source === 'informasi_publik' && <span className="badge">{t('dismiss.public')}</span>}
           </div>
-          <h3 className="case-card__title"><Link to={`/staf/kasus/${c.id}`}>{c.title}</Link></h3>
+          <h2 className="case-card__title"><Link to={`/staf/kasus/${c.id}`}>{c.title}</Link></h2>
           <p className="muted case-card__ids">
             {c.registrationNumber ?? c.trackingCode ?? t('queue.unregistered')} · {t('queue.received', { at: formatDateTime(c.receivedAt, language) })}
           </p>

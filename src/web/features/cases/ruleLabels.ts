@@ -10,10 +10,18 @@ const RULE_KEYS: Record<string, MessageKey> = {
   'pidana.penerusan_gakkumdu': 'rule.pidana.penerusan_gakkumdu',
   'bkn.verifikasi': 'rule.bkn.verifikasi',
   'ppk.tindak_lanjut': 'rule.ppk.tindak_lanjut',
+  'laporan.kajian_awal': 'rule.laporan.kajian_awal',
+  'kpu.pemeriksaan_rekomendasi': 'rule.kpu.pemeriksaan_rekomendasi',
+  'gakkumdu.penyidikan': 'rule.gakkumdu.penyidikan',
+  'gakkumdu.pengembalian_berkas': 'rule.gakkumdu.pengembalian_berkas',
+  'gakkumdu.penyampaian_kembali': 'rule.gakkumdu.penyampaian_kembali',
+  'gakkumdu.pelimpahan_pengadilan': 'rule.gakkumdu.pelimpahan_pengadilan',
+  'bkn.kajian_bawaslu': 'rule.bkn.kajian_bawaslu',
 };
 
 export function ruleLabel(ruleId: string | null, t: (key: MessageKey) => string): string {
   if (!ruleId) return '';
   const key = RULE_KEYS[ruleId];
-  return key ? t(key) : ruleId;
+  // Never a machine key on the page: an unknown rule reads as a generic deadline.
+  return t(key ?? 'rule.other');
 }

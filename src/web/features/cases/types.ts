@@ -87,6 +87,8 @@ export interface CaseDetail {
   officeCode: string;
   officeName: string;
   eventRegionCode: string;
+  /** "Kecamatan, Kabupaten, Provinsi"; null when the code is not in the region table. */
+  eventRegionName: string | null;
   eventPlace: string | null;
   eventDate: string | null;
   knownDate: string | null;

@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { BarTable } from '../../components/charts/BarTable.tsx';
 import { WeeklyChart } from '../../components/charts/WeeklyChart.tsx';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatInstant, formatNumber } from '../../i18n/format.ts';
 import { FIGURE_LABELS } from '../../i18n/messages-map.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import type { CountItem, PublicStats } from './publicTypes.ts';
@@ -40,7 +40,7 @@ export default function DasborPublik() {
         const s = stats.data;
         return (
           <>
-            <p className="muted">{t('dasbor.generatedAt', { at: s.generatedAt.slice(0, 16).replace('T', ' ') })}</p>
+            <p className="muted">{t('dasbor.generatedAt', { at: formatInstant(s.generatedAt, language) })}</p>
             <dl className="stat-cards">
               <div className="stat-card stat-card--main" data-testid="total-cases"><dt>{t('dasbor.totalCases')}</dt><dd>{fmt(s.totals.cases)}</dd></div>
               <div className="stat-card"><dt>{t('dasbor.laporan')}</dt><dd>{fmt(s.totals.laporan)}</dd></div>
@@ -120,7 +120,7 @@ export default function DasborPublik() {
                         </div>
                       ))}
                     </dl>
-                    {ref.note && <p className="hint">{ref.note}</p>}
+                    {ref.note && <p className="hint">{language === 'en' ? ref.noteEn ?? ref.note : ref.note}</p>}
                     <p className="reference__source">
                       {t('dasbor.source')}: <a href={ref.source} rel="noopener noreferrer external" target="_blank">{hostOf(ref.source)}</a>
                     </p>

@@ -5,7 +5,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatInstant, formatNumber } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import type { OpenDataCatalogue } from './publicTypes.ts';
 
@@ -38,12 +38,12 @@ export default function DataTerbuka() {
                     <span className="muted"> <code>{d.mediaType}</code></span>
                   </p>
                   <dl className="facts facts--profile">
-                    <div><dt>{t('data.licence')}</dt><dd>{d.licence}</dd></div>
-                    {d.attribution && <div><dt>{t('data.attribution')}</dt><dd>{d.attribution}</dd></div>}
+                    <div><dt>{t('data.licence')}</dt><dd>{oneLanguage(d.licence, language)}</dd></div>
+                    {d.attribution && <div><dt>{t('data.attribution')}</dt><dd>{d.attribution.startsWith('Batas wilayah:') ? t('map.attribution') : d.attribution}</dd></div>}
                     <div><dt>{t('data.releases')}</dt><dd>{fmt(d.releases)}</dd></div>
                     {d.latestRelease ? (
                       <>
-                        <div><dt>{t('data.latestRelease')}</dt><dd>{d.latestRelease.createdAt.slice(0, 16).replace('T', ' ')} UTC · {t('data.rows', { rows: fmt(d.latestRelease.rows) })} · {t('data.bytes', { bytes: fmt(d.latestRelease.bytes) })}</dd></div>
+                        <div><dt>{t('data.latestRelease')}</dt><dd>{formatInstant(d.latestRelease.createdAt, language)} · {t('data.rows', { rows: fmt(d.latestRelease.rows) })} · {t('data.bytes', { bytes: fmt(d.latestRelease.bytes) })}</dd></div>
                         <div><dt>SHA-256</dt><dd><code className="hash">{d.latestRelease.sha256}</code></dd></div>
                       </>
                     ) : (
@@ -52,7 +52,7 @@ export default function DataTerbuka() {
                   </dl>
                   <details className="dictionary">
                     <summary>{t('data.dictionary', { count: d.fields.length })}</summary>
-                    <div className="table-wrap">
+                    <div className="table-wrap" tabIndex={0}>
                       <table>
                         <thead>
                           <tr><th scope="col">{t('data.field')}</th><th scope="col">{t('data.type')}</th><th scope="col">{t('data.description')}</th></tr>
@@ -77,4 +77,11 @@ export default function DataTerbuka() {
       )}
     </div>
   );
+}
+
+/** Server texts written "indonesia / english": the part in the page's language. */
+function oneLanguage(text: string, language: 'id' | 'en'): string {
+  const i = text.indexOf(' / ');
+  if (i < 0) return text;
+  return language === 'en' ? text.slice(i + 3) : text.slice(0, i);
 }

@@ -44,7 +44,7 @@ export default function Deklarasi() {
             </dl>
             <p className="hint">{pick(coverage.data.note, language)}</p>
             {covered.length > 0 && (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption>{t('deklarasi.byRegion')}</caption>
                   <thead>
@@ -69,7 +69,7 @@ export default function Deklarasi() {
               </div>
             )}
             {coverage.data.agencies.length > 0 && (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption>{t('deklarasi.byAgency')}</caption>
                   <thead>

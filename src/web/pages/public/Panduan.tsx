@@ -60,7 +60,7 @@ export default function Panduan() {
                 const acts = g.acts.filter((a) => a.track === track);
                 if (acts.length === 0) return null;
                 return (
-                  <div key={track} className="table-wrap">
+                  <div key={track} className="table-wrap" tabIndex={0}>
                     <table className="guide-acts">
                       <caption>{pick(acts[0].trackLabel, language)}</caption>
                       <thead>
@@ -88,7 +88,7 @@ export default function Panduan() {
                   </div>
                 );
               })}
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption>{t('panduan.byStage')}</caption>
                   <thead>
@@ -117,8 +117,8 @@ export default function Panduan() {
               <ul className="law-list">
                 {g.uuPilkada.map((u) => (
                   <li key={u.id}>
-                    <strong>{u.article}</strong> ({u.kind}): {en ? u.textEn : u.text} <span className="source">({u.source})</span>
-                    {u.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {u.unconfirmed}</span>}
+                    <strong>{u.article}</strong> ({t(u.kind === 'pidana' ? 'panduan.kindPidana' : 'panduan.kindLarangan')}): {en ? u.textEn : u.text} <span className="source">({u.source})</span>
+                    {u.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {en ? u.unconfirmedEn ?? u.unconfirmed : u.unconfirmed}</span>}
                   </li>
                 ))}
               </ul>
@@ -175,7 +175,7 @@ export default function Panduan() {
 
             <section aria-labelledby="panduan-tenggat" className="guide__section">
               <h2 id="panduan-tenggat">{t('panduan.deadlines')}</h2>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>
@@ -194,7 +194,7 @@ export default function Panduan() {
                           )}
                         </th>
                         <td>{pick(d.length, language)}</td>
-                        <td className="source">{d.source}{d.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {d.unconfirmed}</span>}</td>
+                        <td className="source">{d.source}{d.unconfirmed && <span className="hint"> {t('panduan.unconfirmed')}: {en ? d.unconfirmedEn ?? d.unconfirmed : d.unconfirmed}</span>}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -3,17 +3,17 @@
 // kabupaten/kota opens its public profile. Layers: vulnerability index, cases, media leads (only
 // when the server offers them) and pledge coverage (?lapisan=). The view lives in the URL, so the
 // back button and shared links work.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import type { RegionDetail } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Loading, PageTitle } from '../../components/Layout.tsx';
+import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
 import { ChoroplethMap } from '../../components/map/ChoroplethMap.tsx';
 import { Legend } from '../../components/map/Legend.tsx';
-import { MAP_ATTRIBUTION, loadBoundaries, regenciesOf, type RegionFeature } from '../../components/map/boundaries.ts';
+import { loadBoundaries, regenciesOf, type RegionFeature } from '../../components/map/boundaries.ts';
 import { LAYERS, buildLayerView, leadsAvailable, loadLayer, type LayerData, type LayerId, type LayerRow } from '../../components/map/layers.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
 import type { RiskLevel } from './publicTypes.ts';
@@ -83,8 +83,18 @@ export default function Peta() {
     setParams(next);
   }, [params, setParams]);
 
+  // After a drill-down the focused shape is gone: focus moves to the new view's heading, not <body>.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (focusHeading.current && features && view) {
+      focusHeading.current = false;
+      headingRef.current?.focus();
+    }
+  }, [features, view]);
+
   const onActivate = useCallback((code: string) => {
-    if (kind === 'provinces') update({ provinsi: code, tingkat: null });
+    if (kind === 'provinces') { focusHeading.current = true; update({ provinsi: code, tingkat: null }); }
     else navigate(`/wilayah/${code}/profil`);
   }, [kind, update, navigate]);
 
@@ -141,10 +151,10 @@ export default function Peta() {
       </div>
 
       <div className="map-heading">
-        <h2>{heading}</h2>
+        <h2 ref={headingRef} tabIndex={-1}>{heading}</h2>
         {province && (
           <p className="map-heading__links">
-            <button type="button" className="button button--secondary" onClick={() => update({ provinsi: null })}>
+            <button type="button" className="button button--secondary" onClick={() => { focusHeading.current = true; update({ provinsi: null }); }}>
               ← {t('map.back')}
             </button>
             <Link to={`/wilayah/${province}/profil`} className="button button--secondary">{t('map.provinceProfile')}</Link>
@@ -155,6 +165,7 @@ export default function Peta() {
 
       {boundaries.status === 'error' && <ErrorNotice error={boundaries.error} onRetry={boundaries.reload} />}
       {layerData.error && <ErrorNotice error={layerData.error} onRetry={layerData.reload} />}
+      {view?.note && <Notice kind="info">{view.note}</Notice>}
       <div className="map-layout">
         <figure className="map-figure" aria-busy={!features || !view || !layerData.current}>
           {features && view ? (
@@ -170,7 +181,7 @@ export default function Peta() {
             boundaries.status !== 'error' && <div className="map-placeholder"><Loading /></div>
           )}
           <figcaption className="map-attribution">
-            {MAP_ATTRIBUTION}
+            {t('map.attribution')}
             {view && <> {view.source}</>}
           </figcaption>
         </figure>
@@ -194,7 +205,7 @@ function RegionTable({ rows, kind, layer }: { rows: LayerRow[]; kind: 'provinces
     <details className="map-table" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <summary>{t('map.table', { count: rows.length })}</summary>
       {open && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead><tr><th scope="col">{t('map.table.region')}</th><th scope="col">{t(`map.layer.${layer}`)}</th></tr></thead>
             <tbody>

@@ -8,7 +8,8 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { RISK_COLORS } from '../../components/map/layers.ts';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatInstant, formatNumber } from '../../i18n/format.ts';
+import { RISK_COMPONENTS } from '../../../domain/risk/index.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { StageTable } from '../../components/StageTable.tsx';
 import type { RegionProfile, RiskExplanation } from './publicTypes.ts';
@@ -78,12 +79,13 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 {t(`map.risk.${risk.category}`)}
               </span>
             ) : <span className="risk-badge">{t('map.value.noData')}</span>}
-            {risk.score !== null && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
+            {risk.score !== null && risk.category && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
           </p>
           <p className="hint">{t('profil.thresholds')}: {risk.thresholds.source}</p>
+          {!risk.category && <p>{t('profil.riskInsufficient')}</p>}
           {risk.ikpCategory && <p>{t('profil.ikpCategory', { category: risk.ikpCategory })}</p>}
           <p>{pick(risk.note, language)}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="risk-components">
               <caption>{t('profil.components')}</caption>
               <thead>
@@ -99,7 +101,7 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 {risk.components.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{language === 'en' ? c.labelEn : c.label}</th>
-                    <td data-label={t('profil.value')}>{n(c.value, 4)} {c.unit}{c.note && <span className="hint"> {c.note}</span>}</td>
+                    <td data-label={t('profil.value')}>{n(c.value, 4)} {unitText(c.unit, language)}{c.note && <span className="hint"> {noteText(c.note, language)}</span>}</td>
                     <td data-label={t('profil.weight')}>{n(c.weight * 100, 1)}%</td>
                     <td data-label={t('profil.contribution')}>{n(c.contribution, 2)}</td>
                     <td data-label={t('profil.source')} className="source">{c.source}</td>
@@ -112,7 +114,10 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
             <>
               <h3>{t('profil.missing')}</h3>
               <ul className="missing-list">
-                {risk.missing.map((key) => <li key={key}><code>{key}</code>: {risk.missingNotes[key] ?? t('map.value.noData')}</li>)}
+                {risk.missing.map((key) => {
+                  const def = RISK_COMPONENTS.find((c) => c.key === key);
+                  return <li key={key}>{def ? (language === 'en' ? def.labelEn : def.label) : t('profil.component')}: {t('map.value.noData')}</li>;
+                })}
               </ul>
             </>
           )}
@@ -180,9 +185,9 @@ function CasesSection({ profile }: { profile: RegionProfile }) {
       <h2 id="profil-perkara">{t('profil.cases')}</h2>
       <p>
         <strong className="big-number">{formatNumber(cases.total, language)}</strong> {t('profil.casesTotal')}{' '}
-        <span className="muted">({t('profil.asOf', { at: cases.asOf.slice(0, 16).replace('T', ' ') })})</span>
+        <span className="muted">({t('profil.asOf', { at: formatInstant(cases.asOf, language, profile.region.timeZone) })})</span>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="counts">
           <caption>{t('profil.casesByState')}</caption>
           <thead><tr><th scope="col">{t('dasbor.state')}</th><th scope="col" className="num">{t('dasbor.count')}</th></tr></thead>
@@ -224,3 +229,12 @@ function PledgesSection({ profile }: { profile: RegionProfile }) {
     </section>
   );
 }
+
+// Units and notes of the risk components come from the domain in Indonesian.
+const UNIT_EN: Record<string, string> = {
+  '% ASN yang menandatangani': '% of ASN who signed', kasus: 'cases', 'kasus per 1.000 ASN': 'cases per 1,000 ASN', pasangan: 'pairs',
+  petunjuk: 'media leads', 'skor 0–100': 'score 0–100', 'ya/tidak': 'yes/no',
+};
+const unitText = (unit: string, language: 'id' | 'en') => (language === 'en' ? UNIT_EN[unit] ?? unit : unit);
+const noteText = (note: string, language: 'id' | 'en') =>
+  (language === 'en' ? note.replace(/ penanda tangan ÷ /, ' signatories ÷ ').replace(/ kasus ÷ /, ' cases ÷ ') : note);

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import { classificationLabel, formatDateTime } from '../../features/cases/labels.ts';
+import { classificationLabel, formatDateTime, subjectLabel } from '../../features/cases/labels.ts';
 import type { PublicReferral } from '../../features/referrals/types.ts';
 
 export default function RekomendasiPublik() {
@@ -15,12 +15,21 @@ export default function RekomendasiPublik() {
   const language = useLanguage();
   const params = useParams();
   const key = decodeURIComponent(params['*'] ?? '');
-  const data = useApi((signal) => api.get<PublicReferral>(`/public/referrals/${encodeURIComponent(key)}`, undefined, signal), [key]);
+  // /rekomendasi alone (no key): say what the page is for instead of asking the server for nothing.
+  const data = useApi(key ? (signal) => api.get<PublicReferral>(`/public/referrals/${encodeURIComponent(key)}`, undefined, signal) : null, [key]);
   return (
     <div className="page page--narrow">
       <PageTitle>{t('pubref.title')}</PageTitle>
-      {data.status === 'loading' && <Loading />}
-      {data.status === 'error' && <ErrorNotice error={data.error} onRetry={data.reload} />}
+      {!key && (
+        <>
+          <p>{t('pubref.noKey')}</p>
+          <p><Link to="/lacak">{t('pubref.toLacak')}</Link></p>
+        </>
+      )}
+      {key && data.status === 'loading' && <Loading />}
+      {data.status === 'error' && (data.error.status === 404 || data.error.status === 400
+        ? <Notice kind="warning">{t('pubref.notFound')} <Link to="/lacak">{t('pubref.toLacak')}</Link></Notice>
+        : <ErrorNotice error={data.error} onRetry={data.reload} />)}
       {data.status === 'ready' && (
         <>
           <div className="card">
@@ -28,7 +37,7 @@ export default function RekomendasiPublik() {
             <p className="mono big-number">{data.data.recommendationNumber}</p>
             <p><span className={`state-badge state-badge--ref-${data.data.state}`} data-testid="public-referral-state">{pick(data.data.stateLabel, language)}</span></p>
             <dl className="facts facts--stack">
-              <div><dt>{t('pubref.terlapor')}</dt><dd>{data.data.terlapor.position}, {data.data.terlapor.agency} ({data.data.terlapor.subjectType})</dd></div>
+              <div><dt>{t('pubref.terlapor')}</dt><dd>{data.data.terlapor.position}, {data.data.terlapor.agency} ({subjectLabel(data.data.terlapor.subjectType, language)})</dd></div>
               <div><dt>{t('pubref.authority')}</dt><dd>{data.data.authorityName}</dd></div>
               {data.data.regionName && <div><dt>{t('pubref.region')}</dt><dd>{data.data.regionName}</dd></div>}
               <div><dt>{t('case.classification')}</dt><dd>{classificationLabel(data.data.classification, language)}</dd></div>

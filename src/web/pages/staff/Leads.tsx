@@ -64,7 +64,7 @@ function LeadInbox() {
       {leads.status === 'ready' && (leads.data.items.length === 0 ? <Notice>{t('leads.empty')}</Notice> : (
         <>
           <p className="muted">{t('leads.total', { total: leads.data.total })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table lead-table">
               <thead><tr>
                 <th scope="col">{t('leads.colScore')}</th><th scope="col">{t('leads.colArticle')}</th><th scope="col">{t('leads.colKind')}</th>

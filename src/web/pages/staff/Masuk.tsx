@@ -43,6 +43,13 @@ export default function Masuk() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Empty fields are said here, in the page's language, before asking the server.
+    const empty = !username.trim() ? ids.username : !password ? ids.password : null;
+    if (empty && !needsTotp) {
+      setError(new ApiError(0, 'client_error', { id: 'Isi nama pengguna dan kata sandi.', en: 'Enter your username and password.' }));
+      document.getElementById(empty)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

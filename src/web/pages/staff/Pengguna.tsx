@@ -40,7 +40,7 @@ function UserAdmin() {
         {users.status === 'ready' && (
           <>
             <p className="muted">{t('users.total', { total: users.data.total })}</p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="data-table">
                 <thead>
                   <tr>

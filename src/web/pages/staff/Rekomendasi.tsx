@@ -71,7 +71,7 @@ function Inbox() {
                   <span className="badge">{r.authority}</span>
                   {r.siasnBlocked && <span className="badge badge--live">{t('ref.siasnBlocked')}</span>}
                 </div>
-                <h3 className="case-card__title"><Link to={`/staf/rekomendasi/${r.id}`}>{r.recommendationNumber}</Link></h3>
+                <h2 className="case-card__title"><Link to={`/staf/rekomendasi/${r.id}`}>{r.recommendationNumber}</Link></h2>
                 <p className="case-card__terlapor">{r.terlapor.position}, {r.terlapor.agency} ({subjectLabel(r.terlapor.subjectType, language)})</p>
                 <p className="muted">{t('ref.recommendedAt', { at: formatDateTime(r.recommendedAt, language) })}</p>
                 <p className="case-card__deadline">

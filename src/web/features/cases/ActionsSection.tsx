@@ -1,0 +1,143 @@
+// The handling actions the server offers for a case (availableActions), each behind a verb label
+// that says its consequence, with the inputs it needs. 'Teruskan' proposes the classification
+// from the terlapor's subject type and the acts and states, before confirming, which authority
+// receives which letter; 'kaji' captures the assessment text that the kajian PDF prints.
+import { useRef, useState, type FormEvent } from 'react';
+import { isAddressedSubject, suggestAddressForSubject } from '../../../domain/catalogues/instansi.ts';
+import { suggestClassification } from '../../../domain/catalogues/suggestClassification.ts';
+import { api, type ApiError } from '../../api/client.ts';
+import type { RegionSummary } from '../../api/types.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { TextArea, focusFirstInvalid, type FieldErrors } from '../../components/FormField.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/store.ts';
+import { ForwardFields, type AddressChoice } from './ForwardFields.tsx';
+import { fieldErrorsOf, toApiError } from './http.ts';
+import type { CaseDetail } from './types.ts';
+
+const REASON_REQUIRED = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
+const REASON_OPTIONAL = ['minta_kelengkapan', 'minta_keterangan_tambahan', 'limpahkan'];
+const DANGER = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
+const KAJIAN_MIN = 20;
+
+/** The button label of an action: a verb with its consequence (not the timeline's event name). */
+export const buttonKey = (action: string) => `button.${action}` as MessageKey;
+
+export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string): void }) {
+  const t = useT();
+  const [action, setAction] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [kajian, setKajian] = useState('');
+  const [classification, setClassification] = useState('');
+  const [summary, setSummary] = useState('');
+  const [target, setTarget] = useState<RegionSummary | null>(null);
+  // 'teruskan': the instansi catalogue entry per terlapor, proposed from the free text, confirmed here.
+  const [addresses, setAddresses] = useState<Record<number, AddressChoice>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  if (c.availableActions.length === 0) {
+    return (
+      <section className="card" aria-labelledby="case-actions">
+        <h2 id="case-actions">{t('case.actions')}</h2>
+        <p className="muted">{t('case.noActions')}</p>
+      </section>
+    );
+  }
+
+  function choose(next: string) {
+    setAction(next);
+    setReason(''); setKajian(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
+    setClassification(next === 'teruskan' ? suggestClassification(c.terlapor.map((x) => x.subjectType), c.acts)?.classification ?? '' : '');
+    const proposed: Record<number, AddressChoice> = {};
+    for (const tl of c.terlapor) {
+      if (!isAddressedSubject(tl.subjectType)) continue;
+      const region = tl.regionCode ?? c.eventRegionCode;
+      const s = suggestAddressForSubject(tl.subjectType, tl.agency, region);
+      proposed[tl.id] = s ? { key: s.key, regionCode: s.regionCode } : { key: '', regionCode: region.split('.').slice(0, 2).join('.') };
+    }
+    setAddresses(proposed);
+    window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!action) return;
+    const found: FieldErrors = {};
+    if (REASON_REQUIRED.includes(action) && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
+    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
+    if (action === 'kaji' && kajian.trim().length < KAJIAN_MIN) found.kajian = t('form.minChars', { n: KAJIAN_MIN });
+    if (action === 'teruskan') {
+      if (!classification) found.classification = t('form.choose');
+      if (summary.trim().length < 5) found.summary = t('form.minChars', { n: 5 });
+    }
+    if (action === 'limpahkan' && !target) found.targetOfficeCode = t('case.targetRequired');
+    setErrors(found);
+    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/cases/${c.id}/actions`, {
+        action,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(action === 'kaji' ? { kajian: kajian.trim() } : {}),
+        ...(action === 'teruskan' ? { classification, summary: summary.trim(),
+          alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
+        ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
+      });
+      const label = t(buttonKey(action));
+      setAction(null);
+      onDone(t('case.actionDone', { action: label }));
+    } catch (caught) {
+      const apiError = toApiError(caught);
+      const fields = fieldErrorsOf(apiError);
+      const known = Object.keys(fields).filter((f) => ['reason', 'kajian', 'classification', 'summary', 'targetOfficeCode'].includes(f) || f.startsWith('alamatInstansi'));
+      if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="case-actions">
+      <h2 id="case-actions">{t('case.actions')}</h2>
+      <div className="action-buttons">
+        {c.availableActions.map((a) => (
+          <button key={a} type="button" className={`button ${DANGER.includes(a) ? 'button--danger-outline' : 'button--secondary'} ${action === a ? 'button--pressed' : ''}`}
+            aria-pressed={action === a} onClick={() => choose(a)}>{t(buttonKey(a))}</button>
+        ))}
+      </div>
+      {action && (
+        <form ref={formRef} className="form action-form" onSubmit={submit} noValidate aria-labelledby="action-form-title">
+          <h3 id="action-form-title" tabIndex={-1}>{t(buttonKey(action))}</h3>
+          <p className="hint">{t(`actionHint.${action}` as MessageKey)}</p>
+          {error && <ErrorNotice error={error} />}
+          {action === 'kaji' && (
+            <TextArea name="kajian" label={t('handling.kajian')} hint={t('handling.kajianHint')} required rows={8} value={kajian} onChange={setKajian} error={errors.kajian} />
+          )}
+          {action === 'teruskan' && (
+            <ForwardFields c={c} classification={classification} setClassification={setClassification} summary={summary} setSummary={setSummary}
+              addresses={addresses} setAddresses={setAddresses} errors={errors} />
+          )}
+          {action === 'limpahkan' && (
+            <RegionPicker name="targetOfficeCode" label={t('case.targetOffice')} hint={t('case.targetOfficeHint')} levels={['provinsi', 'kabupaten', 'kota']}
+              value={target} onChange={setTarget} error={errors.targetOfficeCode} />
+          )}
+          {(REASON_REQUIRED.includes(action) || REASON_OPTIONAL.includes(action)) && (
+            <TextArea name="reason" label={t('case.reason')} required={REASON_REQUIRED.includes(action)} optionalLabel={t('form.optional')}
+              rows={3} value={reason} onChange={setReason} error={errors.reason} />
+          )}
+          <div className="form__actions">
+            <button type="submit" className={`button ${DANGER.includes(action) ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+              {t('handling.confirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAction(null)}>{t('common.cancel')}</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
