@@ -195,7 +195,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
     // Logging ON (info) into memory, to search everything the server wrote for the reporter's identity.
     const logStream = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-access-'));
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'info' } as NodeJS.ProcessEnv, { dataDir });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'info', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
     const evidence = createDiskEvidenceStore(join(dataDir, 'evidence'));
     app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence, now: () => clock, logStream });
     await app.ready();

@@ -61,7 +61,7 @@ describeEachBackend('evidence uploads', (ctx) => {
   before(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-evidence-'));
     storeRoot = join(dataDir, 'evidence');
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
     app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: createDiskEvidenceStore(storeRoot), now: () => clock });
     const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     oki = await signIn(app, a.username, a.password);

@@ -178,7 +178,7 @@ describeEachBackend('informasi awal from the public, without identity', (ctx) =>
 describeEachBackend('informasi per-address limit', (ctx) => {
   let app: FastifyInstance;
   before(async () => {
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_INFORMASI_PER_MINUTE: '3' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-test-')) });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off', NETRA_INFORMASI_PER_MINUTE: '3' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-test-')) });
     app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), now: () => clock });
   });
   after(async () => { await app.close(); });

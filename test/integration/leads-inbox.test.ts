@@ -49,7 +49,7 @@ describeEachBackend('leads inbox, decisions and promotion', (ctx) => {
     const db = ctx().db;
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-leads-inbox-'));
     evidence = createDiskEvidenceStore(join(dataDir, 'evidence'));
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
     app = await buildApp({ db, config, vault: createVault(randomBytes(32)), evidence, now: () => clock });
     worker = startWorker(db, leadJobs({ db, evidence }), { autoStart: false, now: () => clock });
     const session = async (role: Parameters<typeof buildUser>[1]['role'], regionCode?: string) => {

@@ -67,7 +67,7 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
     const db = ctx().db;
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-leads-'));
     evidence = createDiskEvidenceStore(join(dataDir, 'evidence'));
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
     app = await buildApp({ db, config, vault: createVault(randomBytes(32)), evidence, now: () => clock });
     // The feed server below listens on 127.0.0.1: only its exact origin is exempt from the SSRF check.
     worker = startWorker(db, leadJobs({ db, evidence, fetchGuard: { allowOrigins } }), { autoStart: false, now: () => clock });

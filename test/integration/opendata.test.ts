@@ -107,7 +107,7 @@ describeEachBackend('open data', (ctx) => {
 
 test('regions.geojson answers 503 with a clear message when the boundary file is missing', async () => {
   const app = Fastify();
-  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: '/tmp/netra-none' });
+  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir: '/tmp/netra-none' });
   registerOpenDataRoutes(app, { db: {} as never, config, geoDir: '/nonexistent/geo' });
   const response = await app.inject({ url: '/api/v1/public/open-data/regions.geojson' });
   assert.equal(response.statusCode, 503);
