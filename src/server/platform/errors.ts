@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   region_not_found: 404,
   conflict: 409,
   invalid_state_transition: 409,
+  // A legal deadline forbids the action now (not yet, or no longer): see domain/legal-clock/guards.ts.
+  deadline_guard: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
