@@ -218,7 +218,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
     if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: false });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: `case.${input.action}`, entityType: 'case', entityId: caseId,
       regionCode: officeCode, at: now, data: { from, to: result.to, ...eventData, reason: input.reason ?? null, effectiveAt: at.toISOString(), recordedAt: now.toISOString() } });
-    return { id: caseId, state: result.to, effectiveAt: at.toISOString(), stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData };
+    return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData, effectiveAt: at.toISOString(), recordedAt: now.toISOString() };
   });
 }
 
