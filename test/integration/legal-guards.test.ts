@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
+import { pdfText } from '../support/pdfText.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 
 let clock = new Date('2024-10-10T03:00:00Z');
@@ -82,6 +83,13 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     assert.equal(ok.json().state, 'diregistrasi');
     const audit = await auditOf(id, 'case.registrasi');
     assert.deepEqual(audit[0].data.override, { guard: 'laporan.penyampaian.late', reason: GOOD_REASON });
+    // Printed on the kajian, with the legal basis that was set aside.
+    const pdf = await oki.request({ url: `/api/v1/cases/${id}/documents/kajian.pdf` });
+    assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 300));
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Pengecualian batas waktu'), 'exceptions section');
+    assert.ok(text.includes('Pasal 134 ayat (4)'), 'legal basis of the guard');
+    assert.ok(text.includes('Kajian awal menemukan pelapor baru mengetahui'), 'override reason printed');
     assert.equal((await verifyAuditChain(ctx().db)).ok, true);
   });
 
