@@ -17,6 +17,17 @@ import {
   type ReferralFilter, type ReferralRow,
 } from './repository.ts';
 import { stepDeadline } from './deadlines.ts';
+import { insertNotice } from '../cases/repository.ts';
+import { referralNotice, type ReferralNoticeEvent } from '../../../domain/referrals/notices.ts';
+import type { Tx } from '../../db/client.ts';
+
+/** A notice to the reporter of a laporan about a referral step (none for temuan); never names the terlapor. */
+export async function noticeReporterOfReferral(tx: Tx, row: { case_id: string; recommendation_number: string; authority_name: string }, event: ReferralNoticeEvent, at: Date, extra: { stepLabel?: string; dueLocal?: string | null } = {}) {
+  const c = (await tx.query<{ kind: string; registration_number: string | null; tracking_code: string | null }>('SELECT kind, registration_number, tracking_code FROM cases WHERE id = $1', [row.case_id])).rows[0];
+  if (!c || c.kind !== 'laporan') return;
+  const notice = referralNotice(event, { caseRef: c.registration_number ?? c.tracking_code ?? '', recommendationNumber: row.recommendation_number, authorityName: row.authority_name, ...extra });
+  await insertNotice(tx, { caseId: row.case_id, at, ...notice, email: false });
+}
 
 export interface StepReport {
   step: ReferralStep;
@@ -122,12 +133,14 @@ export async function reportReferralStep(db: Db, caller: ReferralCaller, id: str
     const by = caller.audit.id ?? 'system';
     await completeSteps(tx, id, plan.completes, now, by);
     const updates: Record<string, unknown> = { state: plan.to, updated_at: now };
+    let nextDueLocal: string | null = null;
     for (const start of plan.starts) {
       const regionForClock = start.step === 'tindak_lanjut_ppk' ? row.region_code ?? row.office_code : row.office_code;
       const deadline = await stepDeadline(tx, start.ruleId, now, regionForClock);
       await insertStep(tx, { referralId: id, step: start.step, ruleId: deadline ? start.ruleId : null, startedAt: now,
         dueAt: deadline?.dueAt ?? null, dueLocal: deadline?.dueLocal ?? null, basis: deadline?.basis ?? null });
       if (start.step === 'tindak_lanjut_ppk') updates.ppk_due_at = deadline?.dueAt ?? null;
+      nextDueLocal ??= deadline?.dueLocal ?? null;
     }
     if (report.step === 'verified') updates.verified_at = now;
     if (report.step === 'forwarded_to_ppk') updates.forwarded_at = now;
@@ -150,6 +163,8 @@ export async function reportReferralStep(db: Db, caller: ReferralCaller, id: str
     await appendAudit(tx, { actor: caller.audit, action: `referral.${report.step}`, entityType: 'referral', entityId: id, regionCode: row.office_code, at: now,
       data: { caseId: row.case_id, from, to: plan.to, sanction: sanction?.key ?? null, decreeNumber: report.decreeNumber ?? null,
         decreeDate: report.decreeDate ?? null, documentSha256: report.documentSha256 ?? null, note: report.note ?? null } });
+    const event: ReferralNoticeEvent = report.step === 'sanction' && outcome === 'not_proven' ? 'not_proven' : report.step;
+    await noticeReporterOfReferral(tx, row, event, now, { dueLocal: nextDueLocal });
   });
   return presentDetail(db, caller, (await findReferral(db, id))!, now);
 }
