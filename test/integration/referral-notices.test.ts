@@ -4,7 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachBackend } from '../support/backends.ts';
-import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
+import { buildTestApp, buildUser, signIn, testVault, type Session } from '../support/http.ts';
+import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { startWorker } from '../../src/server/jobs/worker.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildLaporanInput } from '../support/factories.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 import { runEscalations } from '../../src/server/modules/referrals/escalations.ts';
@@ -69,10 +75,15 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     assert.ok(tracked.notices.some((n: { body: string }) => n.body.includes(referral.recommendationNumber)));
     assertNoTerlapor(tracked, input);
 
-    // A missed BKN verification deadline is escalated, and the reporter hears of it.
+    // A missed BKN verification deadline is escalated by the job worker, which reads the same
+    // injected clock as the API; the reporter hears of it.
     const late = await forward();
     advanceDays(9);
-    assert.ok((await runEscalations(ctx().db, clock)).escalated >= 1);
+    const registry = buildJobRegistry({ db: ctx().db, config: loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-refnotice-')) }), vault: testVault(app) });
+    const worker = startWorker(ctx().db, { 'referrals.escalate': registry['referrals.escalate'] }, { autoStart: false, now: () => clock });
+    while (await worker.runOnce());
+    await worker.stop();
+    assert.equal((await runEscalations(ctx().db, clock)).escalated, 0, 'already escalated by the job');
     assert.deepEqual(kinds(await late.track()), ['referral.sent', 'referral.escalated']);
     assertNoTerlapor(await late.track(), late.input);
   });

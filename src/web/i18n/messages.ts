@@ -3,11 +3,13 @@
 import { mapEn, mapId } from './messages-map.ts';
 import { casesEn, casesId } from './messages-cases.ts';
 import { leadsEn, leadsId } from './messages-leads.ts';
+import { legalEn, legalId } from './messages-legal.ts';
 
 const id = {
   ...casesId,
   ...leadsId,
   ...mapId,
+  ...legalId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
   'a11y.skip': 'Langsung ke konten utama',
@@ -181,6 +183,7 @@ const en: Record<MessageKey, string> = {
   ...casesEn,
   ...leadsEn,
   ...mapEn,
+  ...legalEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',
   'a11y.skip': 'Skip to main content',

@@ -25,10 +25,9 @@ import { createReferralsForDecision, type AgencyAddress } from '../referrals/cre
 import { assertAgencyAddress } from '../referrals/address.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { loadCalendar } from '../calendar/service.ts';
+// Policy setting: how many days back an action may be dated (default 7; set via /policy-settings).
+import { EFFECTIVE_AT_MAX_DAYS_KEY } from '../referrals/settings.ts';
 import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listClocks, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
-
-/** Policy setting: how many days back an action may be dated (default 7). */
-export const EFFECTIVE_AT_MAX_DAYS_KEY = 'cases.effective_at_max_days';
 
 const EFFECTIVE_AT_MESSAGES: Record<EffectiveTimeProblem, (limit: string) => { id: string; en: string }> = {
   in_future: () => ({ id: 'Waktu kejadian tidak boleh di masa depan.', en: 'The time the action took effect cannot be in the future.' }),

@@ -30,7 +30,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   const timeline = [
     entry('recommended', { id: 'Direkomendasikan Bawaslu', en: 'Recommended by Bawaslu' }, row.recommended_at, undefined),
     // The law moved the function on 25 Aug 2024; the file was handed over, not lost.
-    ...(row.handed_over_from ? [entry('handed_over', { id: `Dialihkan dari ${row.handed_over_from} ke BKN`, en: `Handed over from ${row.handed_over_from} to BKN` }, row.handed_over_at, undefined,
+    ...(row.handed_over_from ? [entry('handed_over', { id: `Dialihkan dari ${row.handed_over_from} ke BKN`, en: `Handed over from ${row.handed_over_from} to BKN` }, row.handed_over_at ?? null, undefined,
       { source: 'Perpres 91/2024 dan 92/2024; SE MenPANRB 4/2024' })] : []),
     ...(isAsnAuthority(row.authority) ? [
       entry('verified', { id: 'Diverifikasi BKN', en: 'Verified by BKN' }, row.verified_at, stepOf('verifikasi_bkn')),

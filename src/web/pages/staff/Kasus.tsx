@@ -128,6 +128,10 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Time as it happened (effectiveAt) and a deadline override: see BlockedActions below.
+  const [effectiveAt, setEffectiveAt] = useState('');
+  const [effectiveAtReason, setEffectiveAtReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
   if (c.availableActions.length === 0) {
@@ -142,6 +146,7 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
   function choose(next: string) {
     setAction(next);
     setReason(''); setClassification(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
+    setEffectiveAt(''); setEffectiveAtReason(''); setOverrideReason('');
     const proposed: Record<number, { key: string; regionCode: string }> = {};
     for (const tl of c.terlapor) {
       if (!isAddressedSubject(tl.subjectType)) continue;
@@ -153,6 +158,7 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
     window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
   }
 
+  const blocked = c.blockedActions?.find((b) => b.action === action);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!action) return;
@@ -175,6 +181,9 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
         ...(action === 'teruskan' ? { classification, summary: summary.trim(),
           alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
         ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
+        ...(effectiveAt ? { effectiveAt: new Date(effectiveAt).toISOString() } : {}),
+        ...(effectiveAt && effectiveAtReason.trim() ? { effectiveAtReason: effectiveAtReason.trim() } : {}),
+        ...(blocked?.overridable && overrideReason.trim() ? { override: { reason: overrideReason.trim() } } : {}),
       });
       const label = t(actionKey(action));
       setAction(null);
@@ -182,7 +191,7 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
     } catch (caught) {
       const apiError = toApiError(caught);
       const fields = fieldErrorsOf(apiError);
-      const known = Object.keys(fields).filter((f) => ['reason', 'classification', 'summary', 'targetOfficeCode'].includes(f) || f.startsWith('alamatInstansi'));
+      const known = Object.keys(fields).filter((f) => ['reason', 'classification', 'summary', 'targetOfficeCode', 'effectiveAt', 'effectiveAtReason', 'override.reason'].includes(f) || f.startsWith('alamatInstansi'));
       if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
     } finally {
       setBusy(false);
@@ -198,11 +207,23 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
             aria-pressed={action === a} onClick={() => choose(a)}>{t(actionKey(a))}</button>
         ))}
       </div>
+      <BlockedActions c={c} />
       {action && (
         <form ref={formRef} className="form action-form" onSubmit={submit} noValidate>
           <h3 tabIndex={-1}>{t('case.confirmTitle', { action: t(actionKey(action)) })}</h3>
           <p className="hint">{t(`actionHint.${action}` as MessageKey)}</p>
           {error && <ErrorNotice error={error} />}
+          {blocked && <p className="notice notice--warning" role="status">{language === 'en' ? blocked.reason.en : blocked.reason.id}</p>}
+          {blocked?.overridable && (
+            <TextArea name="override.reason" label={t('legal.overrideReason')} hint={t('legal.overrideHint')} required rows={2}
+              value={overrideReason} onChange={setOverrideReason} error={errors['override.reason']} />
+          )}
+          <TextField name="effectiveAt" type="datetime-local" label={t('legal.effectiveAt')} hint={t('legal.effectiveAtHint')} optionalLabel={t('form.optional')}
+            value={effectiveAt} onChange={setEffectiveAt} error={errors.effectiveAt} />
+          {effectiveAt && (
+            <TextArea name="effectiveAtReason" label={t('legal.effectiveAtReason')} hint={t('legal.effectiveAtReasonHint')} optionalLabel={t('form.optional')} rows={2}
+              value={effectiveAtReason} onChange={setEffectiveAtReason} error={errors.effectiveAtReason} />
+          )}
           {action === 'teruskan' && (
             <>
               <SelectField name="classification" label={t('case.classification')} required value={classification} onChange={setClassification}
@@ -244,6 +265,29 @@ function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string):
         </form>
       )}
     </section>
+  );
+}
+
+/** Why an action the state allows is not yet (or no longer) available, and until/since when (server-provided). */
+function BlockedActions({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const language = useLanguage();
+  if (!c.blockedActions?.length) return null;
+  return (
+    <div className="blocked-actions">
+      <p className="hint"><strong>{t('legal.blockedTitle')}</strong></p>
+      <ul>
+        {c.blockedActions.map((b) => (
+          <li key={b.action}>
+            <strong>{t(actionKey(b.action))}</strong>: {language === 'en' ? b.reason.en : b.reason.id}
+            {b.until ? ` (${t('legal.until', { at: formatDateTime(b.until, language) })})` : ''}
+            {b.since ? ` (${t('legal.since', { at: formatDateTime(b.since, language) })})` : ''}
+            {b.overridable ? ` — ${t('legal.overridable')}` : ''}
+            <span className="hint"> [{b.source}]</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -353,7 +397,7 @@ function TimelineSection({ c }: { c: CaseDetail }) {
       <ol className="timeline">
         {c.timeline.map((e, i) => (
           <li key={i} className="timeline__item">
-            <span className="timeline__when">{formatDateTime(e.at, language)}</span>
+            <span className="timeline__when">{formatDateTime(e.at, language)}{e.recordedAt && e.recordedAt !== e.at ? ` (${t('legal.recordedAt', { at: formatDateTime(e.recordedAt, language) })})` : ''}</span>
             <strong className="timeline__what">{label(e.action)}{e.fromState !== e.toState && stateLabel(e.toState, language) !== label(e.action) ? ` → ${stateLabel(e.toState, language)}` : ''}</strong>
             {e.publicNote && <span className="timeline__note">{e.publicNote}</span>}
             {e.internalNote && <span className="timeline__note timeline__note--internal">{t('case.internal')}: {e.internalNote}</span>}
