@@ -153,6 +153,8 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     clock = new Date('2024-10-30T03:00:00Z');
     const id = await submit('2024-10-29');
     clock = new Date('2024-11-01T02:00:00Z'); // 1 Nov 09:00 WIB
+    // A note typed this morning is not a step: it does not stop last night's registration.
+    assert.equal((await oki.request({ method: 'POST', url: `/api/v1/cases/${id}/notes`, payload: { note: 'Berkas fisik diterima di meja registrasi.' } })).statusCode, 200);
     const future = await act(id, { action: 'registrasi', effectiveAt: '2024-11-01T12:00:00+07:00' });
     assert.equal(future.statusCode, 400);
     assert.equal(future.json().field, 'effectiveAt');

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
-import { applyAction, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
+import { applyAction, CASE_ACTIONS, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { formatRegistrationNumber } from '../../../domain/cases/registrationNumber.ts';
 import { isOfficeCode, officeForEventRegion, registrationLevelOfOffice } from '../../../domain/cases/office.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
@@ -120,7 +120,10 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
         { field: FIELD_OF_ERROR[result.error] ?? 'action', details: { from, action: input.action, error: result.error } });
     }
     // When the action took effect: routing, clocks, the number's month and documents use it.
-    const previous = (await tx.query<{ at: Date | null }>('SELECT max(occurred_at) AS at FROM case_events WHERE case_id = $1', [caseId])).rows[0]?.at;
+    // The previous *step*: receipt/creation or a handling action, not an assignment or a note
+    // (typed this morning, they must not stop last night's registration from being recorded).
+    const previous = (await tx.query<{ at: Date | null }>(
+      'SELECT max(occurred_at) AS at FROM case_events WHERE case_id = $1 AND (from_state IS NULL OR action = ANY($2::text[]))', [caseId, [...CASE_ACTIONS]])).rows[0]?.at;
     const maxDaysBack = Number(await readSetting<number>(tx, EFFECTIVE_AT_MAX_DAYS_KEY, DEFAULT_EFFECTIVE_TIME_POLICY.maxDaysBack));
     const effective = checkEffectiveAt({
       effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : null, now,
