@@ -64,7 +64,20 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     const { input, referral, track } = await forward();
     assert.deepEqual(kinds(await track()), ['referral.sent']);
     advanceDays(1);
-    assert.equal((await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: {} })).statusCode, 200);
+    // BKN verified on paper last evening and enters it this morning: the step keeps both times.
+    const future = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-11T18:00:00+07:00' } });
+    assert.equal(future.statusCode, 400);
+    assert.equal(future.json().field, 'effectiveAt');
+    const noReason = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-10T20:00:00+07:00' } });
+    assert.equal(noReason.json().field, 'effectiveAtReason');
+    const verified = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-10T20:00:00+07:00', effectiveAtReason: 'Verifikasi berkas selesai malam hari, dientri pagi ini.' } });
+    assert.equal(verified.statusCode, 200, verified.body);
+    const key = (await admin.request({ url: `/api/v1/referrals/${referral.id}` })).json().publicKey as string;
+    const pub = (await app.inject({ url: `/api/v1/public/referrals/${key}` })).json();
+    assert.equal(pub.timeline.find((t: { step: string }) => t.step === 'verified').at, '2024-10-10T13:00:00.000Z');
+    const audit = (await ctx().db.query<{ occurred_at: Date; data: { effectiveAt: string; recordedAt: string } }>(`SELECT occurred_at, data FROM audit_events WHERE action = 'referral.verified' AND entity_id = $1`, [referral.id])).rows[0];
+    assert.equal(audit.data.effectiveAt, '2024-10-10T13:00:00.000Z');
+    assert.equal(new Date(audit.occurred_at).toISOString(), clock.toISOString());
     assert.equal((await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/forward-to-ppk`, payload: {} })).statusCode, 200);
     advanceDays(1);
     const decided = await ppk.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/sanction`, payload: { sanction: 'pp94.penurunan_jabatan_12_bulan', decreeNumber: '800/77/KEP/2024', decreeDate: today() } });

@@ -55,16 +55,16 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     });
 
   r.post('/api/v1/referrals/:id/verify', { schema: { tags, summary: 'Verifikasi BKN / BKN verification', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/forward-to-ppk', { schema: { tags, summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'forwarded_to_ppk', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'forwarded_to_ppk', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/sanction', { schema: { tags, summary: 'PPK mencatat keputusan sanksi / PPK records the sanction', params: referralIdParams, body: sanctionBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction', ...request.body }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/sanction-applied', { schema: { tags, summary: 'Sanksi dilaksanakan / sanction applied', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction_applied', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction_applied', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/not-proven', { schema: { tags, summary: 'Tidak terbukti / not proven', params: referralIdParams, body: notProvenBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn', 'ppk'])), request.params.id, { step: 'not_proven', ...(request.body ?? {}) }, nowOf(deps)));
