@@ -14,6 +14,7 @@
 //    provision's survival in Perbawaslu 8/2020 / 9/2024 is UNVERIFIED and recorded below.
 import type { CaseAction, CaseKind, CaseState } from '../cases/stateMachine.ts';
 import { checkRevealReason } from '../access/revealReason.ts';
+import { formatLocalDateTime, zoneForRegion } from '../time/zones.ts';
 
 export type GuardId = 'laporan.kelengkapan.window' | 'laporan.penyampaian.late' | 'temuan.penetapan.late';
 
@@ -68,6 +69,8 @@ export interface GuardContext {
   filedLate?: boolean;
   /** The filing deadline that was missed, for "no longer since". */
   filingDueAt?: Date | null;
+  /** The handling office, to word times in its zone. */
+  regionCode?: string;
 }
 
 export interface GuardBlock {
@@ -84,7 +87,8 @@ export interface GuardBlock {
   unconfirmed?: string;
 }
 
-const fmt = (d: Date) => d.toISOString();
+/** Local time in the office's zone for the explanation ("13 Oktober 2024 10.00 WIB"); ISO without a region. */
+const fmtIn = (regionCode: string | undefined) => (d: Date) => (regionCode ? formatLocalDateTime(d, zoneForRegion(regionCode)) : d.toISOString());
 
 function openClock(ctx: GuardContext, ruleId: string): GuardClock | undefined {
   // The open clock; when it was stopped by this very action's state (none here), the latest one.
@@ -93,6 +97,7 @@ function openClock(ctx: GuardContext, ruleId: string): GuardClock | undefined {
 
 /** The guard that blocks the action at `ctx.at`, or null when the law lets it proceed. */
 export function blockingGuard(ctx: GuardContext): GuardBlock | null {
+  const fmt = fmtIn(ctx.regionCode);
   for (const guard of CASE_GUARDS) {
     if (guard.action !== ctx.action || guard.kind !== ctx.kind) continue;
     const base = { guard: guard.id, action: guard.action, mode: guard.mode, overridable: guard.overridable, source: guard.source, ...(guard.unconfirmed ? { unconfirmed: guard.unconfirmed } : {}) };

@@ -28,7 +28,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
   const guardClocks = clocks.map((k) => ({ ruleId: k.rule_id, dueAt: new Date(k.due_at), stoppedAt: k.stopped_at ? new Date(k.stopped_at) : null }));
   const filingDueAt = filingDueOf(c);
   const blockedActions = availableActions.flatMap((action) => {
-    const block = blockingGuard({ action, kind: c.kind, state: c.state as CaseState, at: now, clocks: guardClocks, filedLate: c.is_late, filingDueAt });
+    const block = blockingGuard({ action, kind: c.kind, state: c.state as CaseState, at: now, clocks: guardClocks, filedLate: c.is_late, filingDueAt, regionCode: c.office_code });
     return block ? [{ action, guard: block.guard, mode: block.mode, overridable: block.overridable, reason: block.reason,
       until: block.until?.toISOString() ?? null, since: block.since?.toISOString() ?? null, source: block.source, ...(block.unconfirmed ? { unconfirmed: block.unconfirmed } : {}) }] : [];
   });

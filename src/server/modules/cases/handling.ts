@@ -141,7 +141,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
     const guard = decideGuard({
       action: input.action, kind: current.kind as 'laporan' | 'temuan', state: from, at,
       clocks: clocks.map((k) => ({ ruleId: k.rule_id, dueAt: new Date(k.due_at), stoppedAt: k.stopped_at ? new Date(k.stopped_at) : null })),
-      filedLate: current.is_late, filingDueAt: filingDueOf(current),
+      filedLate: current.is_late, filingDueAt: filingDueOf(current), regionCode: current.office_code,
     }, input.override ?? null);
     if (!guard.ok) throw guardError(guard.block, guard.problem);
     const updates: Record<string, unknown> = { state: result.to, updated_at: now };

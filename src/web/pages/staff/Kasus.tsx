@@ -282,7 +282,6 @@ function BlockedActions({ c }: { c: CaseDetail }) {
             <strong>{t(actionKey(b.action))}</strong>: {language === 'en' ? b.reason.en : b.reason.id}
             {b.until ? ` (${t('legal.until', { at: formatDateTime(b.until, language) })})` : ''}
             {b.since ? ` (${t('legal.since', { at: formatDateTime(b.since, language) })})` : ''}
-            {b.overridable ? ` — ${t('legal.overridable')}` : ''}
             <span className="hint"> [{b.source}]</span>
           </li>
         ))}
