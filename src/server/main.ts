@@ -9,6 +9,7 @@ import { buildApp } from './app.ts';
 import { countAdmins } from './modules/accounts/service.ts';
 import { createSetupLink } from './modules/accounts/setup.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
 import { buildJobRegistry } from './jobs/registry.ts';
 import { loadVault } from './platform/vault.ts';
 import { writeAuditCheckpoint } from './modules/audit/checkpoints.ts';
@@ -34,14 +35,16 @@ export async function prepareDatabase(config: Config, command = 'start'): Promis
   return db;
 }
 
-export async function startNetra(overrides: Partial<Config> = {}, options: { db?: Db; quiet?: boolean } = {}): Promise<RunningNetra> {
+export async function startNetra(overrides: Partial<Config> = {}, options: { db?: Db; quiet?: boolean; now?: Clock } = {}): Promise<RunningNetra> {
   const config = loadConfig(process.env, overrides);
   const db = options.db ?? (await prepareDatabase(config));
   const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const setup = createSetupLink();
-  const app = await buildApp({ db, config, vault, setup });
+  // One clock for the API and the job worker (escalations, completion windows, handovers).
+  const now = options.now ?? systemClock;
+  const app = await buildApp({ db, config, vault, setup, now });
   await app.listen({ port: config.port, host: config.host });
-  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault })) : null;
+  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault }), { now }) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
@@ -79,7 +82,7 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
       await worker?.stop();
       await app.close();
       // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
-      await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true })
+      await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true })
         .catch((error) => console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`));
       if (!options.db) await db.close();
     },

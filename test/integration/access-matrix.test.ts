@@ -113,6 +113,7 @@ const MATRIX: Record<string, Row> = {
   'POST /agency-tokens/:id/revoke':     allBut('admin', 'pass'),
   'GET /policy-settings':               { ...allBut('admin', 'ok'), pengawas_ri: 'ok' },
   'PUT /policy-settings/:key':          allBut('admin', 'ok'),
+  'POST /referrals/kasn-handover':      allBut('admin', 'ok'),
   'POST /elections/candidates/import':  allBut('admin', 'pass'),
   'POST /risk/import/ikp':              allBut('admin', 'pass'),
   'POST /risk/import/history':          allBut('admin', 'pass'),
@@ -345,6 +346,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
       case 'POST /agency-tokens/:id/revoke': return { method: 'POST', url: `/api/v1/agency-tokens/${seed.tokenId}/revoke`, payload: {} };
       case 'GET /policy-settings': return { url: '/api/v1/policy-settings' };
       case 'PUT /policy-settings/:key': return { method: 'PUT', url: '/api/v1/policy-settings/public.show_terlapor_names', payload: { value: false } };
+      case 'POST /referrals/kasn-handover': return { method: 'POST', url: '/api/v1/referrals/kasn-handover' };
       case 'POST /elections/candidates/import': return { method: 'POST', url: '/api/v1/elections/candidates/import', headers: { 'content-type': 'text/csv' }, payload: 'bukan,csv,yang,benar\n1,2,3,4\n' };
       case 'POST /risk/import/ikp': return { method: 'POST', url: '/api/v1/risk/import/ikp', headers: { 'content-type': 'text/csv' }, payload: 'bukan,csv\n1,2\n' };
       case 'POST /risk/import/history': return { method: 'POST', url: '/api/v1/risk/import/history', headers: { 'content-type': 'text/csv' }, payload: 'bukan,csv\n1,2\n' };

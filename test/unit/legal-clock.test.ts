@@ -33,6 +33,8 @@ import {
   zoneForRegion,
   type ZoneLabel,
 } from '../../src/domain/time/index.ts';
+import { CASE_GUARDS, blockingGuard, decideGuard, type GuardContext } from '../../src/domain/legal-clock/guards.ts';
+import { checkEffectiveAt } from '../../src/domain/cases/effectiveTime.ts';
 
 // Regions used below: Kab. Bandung (WIB), Kota Makassar (WITA), Kota Jayapura (WIT).
 const WIB_REGION = '32.04';
@@ -354,4 +356,97 @@ describe('holiday calendar', () => {
       assert.equal(addDaysToLocalDate(h.date, 0), h.date);
     }
   });
+});
+
+// Guards the law implies on case actions (src/domain/legal-clock/guards.ts): one row per guard
+// and edge. `at` is when the action takes effect; clocks are the case's deadlines.
+
+interface GuardRow {
+  name: string;
+  ctx: GuardContext;
+  override?: { reason: string };
+  expect: 'allowed' | 'blocked' | 'not_overridable' | 'override_reason_no_content' | 'overridden';
+  guard?: string;
+  until?: string;
+  since?: string;
+}
+
+const notified = new Date('2024-10-10T03:00:00Z');
+const completionDue = new Date('2024-10-12T03:00:00Z');
+const completionClock = { ruleId: 'laporan.kelengkapan', dueAt: completionDue, stoppedAt: null };
+const temuanDue = new Date('2024-10-17T16:59:59.999Z'); // 17 Oct 2024 23:59:59.999 WIB
+const temuanClock = { ruleId: 'temuan.penetapan', dueAt: temuanDue, stoppedAt: null };
+const REASON = 'Kajian awal menemukan tanggal diketahui yang sebenarnya lebih akhir dari formulir.';
+
+const GUARD_ROWS: GuardRow[] = [
+  // laporan.kelengkapan.window (2×24 jam from the completion notice)
+  { name: 'completion: stop 0 s after the notice → not yet, until the window ends', ctx: { action: 'kelengkapan_tidak_dipenuhi', kind: 'laporan', state: 'menunggu_kelengkapan', at: notified, clocks: [completionClock] }, expect: 'blocked', guard: 'laporan.kelengkapan.window', until: completionDue.toISOString() },
+  { name: 'completion: exactly at 48 h → still the reporter’s time', ctx: { action: 'kelengkapan_tidak_dipenuhi', kind: 'laporan', state: 'menunggu_kelengkapan', at: completionDue, clocks: [completionClock] }, expect: 'blocked', guard: 'laporan.kelengkapan.window' },
+  { name: 'completion: 48 h + 1 ms → allowed', ctx: { action: 'kelengkapan_tidak_dipenuhi', kind: 'laporan', state: 'menunggu_kelengkapan', at: new Date(completionDue.getTime() + 1), clocks: [completionClock] }, expect: 'allowed' },
+  { name: 'completion: an override does not shorten the reporter’s window', ctx: { action: 'kelengkapan_tidak_dipenuhi', kind: 'laporan', state: 'menunggu_kelengkapan', at: notified, clocks: [completionClock] }, override: { reason: REASON }, expect: 'not_overridable' },
+  { name: 'completion: the reporter may still withdraw within the window', ctx: { action: 'cabut', kind: 'laporan', state: 'menunggu_kelengkapan', at: notified, clocks: [completionClock] }, expect: 'allowed' },
+  // laporan.penyampaian.late (Pasal 134(4), syarat formil c)
+  { name: 'late laporan: registration refused', ctx: { action: 'registrasi', kind: 'laporan', state: 'diterima', at: notified, clocks: [], filedLate: true, filingDueAt: new Date('2024-10-08T16:59:59.999Z') }, expect: 'blocked', guard: 'laporan.penyampaian.late', since: '2024-10-08T16:59:59.999Z' },
+  { name: 'late laporan: override with a meaningless reason refused', ctx: { action: 'registrasi', kind: 'laporan', state: 'diterima', at: notified, clocks: [], filedLate: true }, override: { reason: '..........aaaaaaaa' }, expect: 'override_reason_no_content' },
+  { name: 'late laporan: override with a real reason proceeds', ctx: { action: 'registrasi', kind: 'laporan', state: 'diterima', at: notified, clocks: [], filedLate: true }, override: { reason: REASON }, expect: 'overridden', guard: 'laporan.penyampaian.late' },
+  { name: 'late laporan: refusing registration is never blocked', ctx: { action: 'tolak_registrasi', kind: 'laporan', state: 'diterima', at: notified, clocks: [], filedLate: true }, expect: 'allowed' },
+  { name: 'on-time laporan: registration allowed', ctx: { action: 'registrasi', kind: 'laporan', state: 'diterima', at: notified, clocks: [], filedLate: false }, expect: 'allowed' },
+  // temuan.penetapan.late (Perbawaslu 14/2017 Pasal 5 [verify])
+  { name: 'temuan: pleno on day 7, 23:59 WIB → allowed', ctx: { action: 'tetapkan_temuan', kind: 'temuan', state: 'penelusuran', at: new Date('2024-10-17T16:59:00Z'), clocks: [temuanClock] }, expect: 'allowed' },
+  { name: 'temuan: pleno on day 9 → refused, since the limit', ctx: { action: 'tetapkan_temuan', kind: 'temuan', state: 'penelusuran', at: new Date('2024-10-19T03:00:00Z'), clocks: [temuanClock] }, expect: 'blocked', guard: 'temuan.penetapan.late', since: temuanDue.toISOString() },
+  { name: 'temuan: pleno on day 9 with an audited reason → proceeds', ctx: { action: 'tetapkan_temuan', kind: 'temuan', state: 'penelusuran', at: new Date('2024-10-19T03:00:00Z'), clocks: [temuanClock] }, override: { reason: REASON }, expect: 'overridden', guard: 'temuan.penetapan.late' },
+  { name: 'temuan: stopping the inquiry after day 7 is not blocked', ctx: { action: 'hentikan_penelusuran', kind: 'temuan', state: 'penelusuran', at: new Date('2024-10-19T03:00:00Z'), clocks: [temuanClock] }, expect: 'allowed' },
+];
+
+describe('legal clock: guards on case actions (not yet / no longer)', () => {
+  for (const row of GUARD_ROWS) {
+    test(row.name, () => {
+      const decision = decideGuard(row.ctx, row.override);
+      if (row.expect === 'allowed') {
+        assert.deepEqual(decision, { ok: true, override: null });
+        return;
+      }
+      if (row.expect === 'overridden') {
+        assert.equal(decision.ok, true);
+        assert.equal(decision.ok && decision.override?.guard, row.guard);
+        return;
+      }
+      assert.equal(decision.ok, false);
+      if (decision.ok) return;
+      assert.equal(decision.problem, row.expect);
+      if (row.guard) assert.equal(decision.block.guard, row.guard);
+      if (row.until) assert.equal(decision.block.until?.toISOString(), row.until);
+      if (row.since) assert.equal(decision.block.since?.toISOString(), row.since);
+      assert.ok(decision.block.reason.id && decision.block.reason.en, 'explains why, in both languages');
+    });
+  }
+  test('every guard has a source and a row; the temuan guard records its [verify]', () => {
+    for (const guard of CASE_GUARDS) {
+      assert.ok(guard.source.length > 10, guard.id);
+      assert.ok(GUARD_ROWS.some((r) => r.guard === guard.id), `row for ${guard.id}`);
+      assert.ok(DEADLINE_RULES.some((r) => r.id === guard.ruleId), `rule ${guard.ruleId}`);
+    }
+    assert.match(CASE_GUARDS.find((g) => g.id === 'temuan.penetapan.late')!.unconfirmed!, /\[verify\]/);
+    assert.equal(blockingGuard({ action: 'klarifikasi', kind: 'laporan', state: 'diregistrasi', at: notified, clocks: [] }), null);
+  });
+});
+
+describe('effectiveAt: when an action took effect', () => {
+  const now = new Date('2024-08-26T02:00:00Z');
+  const cases: { name: string; effectiveAt?: string; previous?: string; reason?: string; expect: string }[] = [
+    { name: 'none → now', expect: 'ok:2024-08-26T02:00:00.000Z' },
+    { name: 'in the future → refused', effectiveAt: '2024-08-26T03:00:00Z', expect: 'in_future' },
+    { name: 'a browser one minute ahead is read as now', effectiveAt: '2024-08-26T02:01:00Z', expect: 'ok:2024-08-26T02:00:00.000Z' },
+    { name: 'two hours back, no reason needed', effectiveAt: '2024-08-26T00:00:00Z', expect: 'ok:2024-08-26T00:00:00.000Z' },
+    { name: 'pleno 24 Aug 20:00 WIB, no reason → reason required', effectiveAt: '2024-08-24T13:00:00Z', expect: 'reason_required' },
+    { name: 'pleno 24 Aug 20:00 WIB with a reason', effectiveAt: '2024-08-24T13:00:00Z', reason: 'Pleno malam hari, dientri setelah akhir pekan.', expect: 'ok:2024-08-24T13:00:00.000Z' },
+    { name: 'before the previous step → refused', effectiveAt: '2024-08-24T13:00:00Z', previous: '2024-08-25T00:00:00Z', reason: 'Pleno malam hari, dientri kemudian.', expect: 'before_previous_step' },
+    { name: 'more than 7 days back → refused', effectiveAt: '2024-08-18T00:00:00Z', reason: 'Pleno malam hari, dientri kemudian.', expect: 'too_far_back' },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const r = checkEffectiveAt({ effectiveAt: c.effectiveAt ? new Date(c.effectiveAt) : null, now, previousStepAt: c.previous ? new Date(c.previous) : null, reason: c.reason });
+      assert.equal(r.ok ? `ok:${r.at.toISOString()}` : r.problem, c.expect);
+    });
+  }
 });

@@ -1,2 +1,3 @@
 export * from './rules.ts';
 export * from './compute.ts';
+export * from './guards.ts';

@@ -5,6 +5,8 @@ import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { defineJob, type JobRegistry } from './worker.ts';
 import { runEscalations } from '../modules/referrals/escalations.ts';
+import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/handover.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { join } from 'node:path';
 import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
 import type { Vault } from '../platform/vault.ts';
@@ -37,6 +39,12 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
       payload: z.object({}).passthrough(),
       everyMs: 15 * 60_000,
       handler: async (_payload, ctx) => ({ result: await runEscalations(ctx.db, ctx.now) }),
+    }),
+    // KASN referrals still open (or entered late with an effectiveAt before 25 Aug 2024) go to BKN.
+    'referrals.kasn_handover': defineJob({
+      payload: z.object({}).passthrough(),
+      everyMs: 60 * 60_000,
+      handler: async (_payload, ctx) => (ctx.now < KASN_HANDOVER_AT ? { handedOver: 0 } : { handedOver: (await handOverKasnReferrals(ctx.db, SYSTEM_ACTOR, ctx.now)).handedOver }),
     }),
   };
 }

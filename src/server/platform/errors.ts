@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   region_not_found: 404,
   conflict: 409,
   invalid_state_transition: 409,
+  // A legal deadline forbids the action now (not yet, or no longer): see domain/legal-clock/guards.ts.
+  deadline_guard: 409,
   idempotency_conflict: 409,
   setup_done: 409,
   data_dir_locked: 409,

@@ -6,6 +6,7 @@ import { leadsEn, leadsId } from './messages-leads.ts';
 import { setupEn, setupId } from './messages-setup.ts';
 import { laporEn, laporId } from './messages-lapor.ts';
 import { handlingEn, handlingId } from './messages-handling.ts';
+import { legalEn, legalId } from './messages-legal.ts';
 
 const id = {
   ...casesId,
@@ -14,6 +15,7 @@ const id = {
   ...laporId,
   ...handlingId,
   ...mapId,
+  ...legalId,
   'app.name': 'Netra',
   'app.tagline': 'Pengawasan netralitas ASN dalam Pilkada',
   'a11y.skip': 'Langsung ke konten utama',
@@ -204,6 +206,7 @@ const en: Record<MessageKey, string> = {
   ...laporEn,
   ...handlingEn,
   ...mapEn,
+  ...legalEn,
   'app.name': 'Netra',
   'app.tagline': 'Civil-servant neutrality supervision in regional elections',
   'a11y.skip': 'Skip to main content',

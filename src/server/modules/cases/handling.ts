@@ -7,13 +7,16 @@ import type { Tx } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
-import { applyAction, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
+import { applyAction, CASE_ACTIONS, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { formatRegistrationNumber } from '../../../domain/cases/registrationNumber.ts';
 import { isOfficeCode, officeForEventRegion, registrationLevelOfOffice } from '../../../domain/cases/office.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { computeDeadline, regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
+import { decideGuard, type GuardBlock } from '../../../domain/legal-clock/guards.ts';
+import { checkEffectiveAt, DEFAULT_EFFECTIVE_TIME_POLICY, type EffectiveTimeProblem } from '../../../domain/cases/effectiveTime.ts';
+import { readSetting } from '../referrals/repository.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
-import { localPartsOf, startOfLocalDay, zoneForRegion } from '../../../domain/time/zones.ts';
+import { formatLocalDateTime, localPartsOf, startOfLocalDay, zoneForRegion } from '../../../domain/time/zones.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
@@ -22,7 +25,30 @@ import { createReferralsForDecision, type AgencyAddress } from '../referrals/cre
 import { assertAgencyAddress } from '../referrals/address.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { loadCalendar } from '../calendar/service.ts';
-import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
+// Policy setting: how many days back an action may be dated (default 7; set via /policy-settings).
+import { EFFECTIVE_AT_MAX_DAYS_KEY } from '../referrals/settings.ts';
+import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listClocks, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
+
+const EFFECTIVE_AT_MESSAGES: Record<EffectiveTimeProblem, (limit: string) => { id: string; en: string }> = {
+  in_future: () => ({ id: 'Waktu kejadian tidak boleh di masa depan.', en: 'The time the action took effect cannot be in the future.' }),
+  before_previous_step: (l) => ({ id: `Waktu kejadian tidak boleh sebelum langkah sebelumnya (${l}).`, en: `The time cannot be before the previous step (${l}).` }),
+  too_far_back: (l) => ({ id: `Waktu kejadian paling jauh ${l} (batas kebijakan).`, en: `The time can go back at most to ${l} (policy limit).` }),
+  reason_required: () => ({ id: 'Tindakan yang dicatat mundur lebih dari beberapa jam memerlukan alasan yang bermakna (mis. "Registrasi manual di buku registrasi malam hari, diketik pagi ini").', en: 'An action dated more than a few hours back needs a meaningful reason.' }),
+};
+
+/** The problem+json for an action a legal deadline forbids now. */
+function guardError(block: GuardBlock, problem: string) {
+  const messages = problem === 'override_reason_no_content'
+    ? { id: 'Alasan pengecualian harus bermakna (minimal 10 karakter, bukan huruf berulang).', en: 'The override reason must say something (at least 10 characters, not repeated letters).' }
+    : problem === 'not_overridable'
+      ? { id: `${block.reason.id} Batas ini tidak dapat dikecualikan.`, en: `${block.reason.en} This limit cannot be overridden.` }
+      : block.reason;
+  return new AppError('deadline_guard', messages, {
+    field: problem === 'override_reason_no_content' ? 'override.reason' : 'action',
+    details: { guard: block.guard, mode: block.mode, overridable: block.overridable, until: block.until?.toISOString() ?? null,
+      since: block.since?.toISOString() ?? null, source: block.source, ...(block.unconfirmed ? { unconfirmed: block.unconfirmed } : {}) },
+  });
+}
 
 const TRANSITION_MESSAGES: Record<string, { id: string; en: string }> = {
   CANNOT_WITHDRAW_REGISTERED: { id: 'Laporan yang sudah diregistrasi tidak dapat dicabut.', en: 'A registered report cannot be withdrawn.' },
@@ -61,6 +87,19 @@ export interface CaseActionInput {
   alamatInstansi?: { terlaporId: number; kodeWilayah: string; instansi: string }[];
   /** 'kaji': the assessment itself, kept in the event and printed in the kajian PDF. */
   kajian?: string;
+  /** When the action took effect (ISO instant), if not now: e.g. a pleno held on paper. */
+  effectiveAt?: string;
+  /** Why the action is dated back (required beyond a few hours). */
+  effectiveAtReason?: string;
+  /** Proceed past an overridable legal-deadline guard; the reason is audited and printed on the kajian. */
+  override?: { reason: string };
+}
+
+/** The Pasal 134(4) filing deadline a late laporan missed (7 days from the stated known date). */
+export function filingDueOf(c: CaseRow): Date | null {
+  if (c.kind !== 'laporan' || !c.known_date) return null;
+  const knownAt = startOfLocalDay(String(c.known_date).slice(0, 10), zoneForRegion(c.office_code));
+  return computeDeadline('laporan.penyampaian', { startAt: knownAt, regionCode: c.office_code, caseDate: new Date(c.received_at) }).dueAt;
 }
 
 async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {
@@ -95,17 +134,44 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
       throw new AppError('invalid_state_transition', TRANSITION_MESSAGES[result.error] ?? TRANSITION_MESSAGES.INVALID_TRANSITION,
         { field: FIELD_OF_ERROR[result.error] ?? 'action', details: { from, action: input.action, error: result.error } });
     }
+    // When the action took effect: routing, clocks, the number's month and documents use it.
+    // The previous *step*: receipt/creation or a handling action, not an assignment or a note
+    // (typed this morning, they must not stop last night's registration from being recorded).
+    const previous = (await tx.query<{ at: Date | null }>(
+      'SELECT max(occurred_at) AS at FROM case_events WHERE case_id = $1 AND (from_state IS NULL OR action = ANY($2::text[]))', [caseId, [...CASE_ACTIONS]])).rows[0]?.at;
+    const maxDaysBack = Number(await readSetting<number>(tx, EFFECTIVE_AT_MAX_DAYS_KEY, DEFAULT_EFFECTIVE_TIME_POLICY.maxDaysBack));
+    const effective = checkEffectiveAt({
+      effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : null, now,
+      previousStepAt: previous ? new Date(previous) : new Date(current.received_at),
+      policy: { ...DEFAULT_EFFECTIVE_TIME_POLICY, maxDaysBack }, reason: input.effectiveAtReason,
+    });
+    if (!effective.ok) {
+      const limit = formatLocalDateTime(effective.limit, zoneForRegion(current.office_code));
+      throw new AppError('validation_failed', EFFECTIVE_AT_MESSAGES[effective.problem](limit),
+        { field: effective.problem === 'reason_required' ? 'effectiveAtReason' : 'effectiveAt', details: { problem: effective.problem, limit: effective.limit.toISOString() } });
+    }
+    const at = effective.at;
+    // The guards the law implies, judged at the time the action took effect.
+    const clocks = await listClocks(tx, caseId);
+    const guard = decideGuard({
+      action: input.action, kind: current.kind as 'laporan' | 'temuan', state: from, at,
+      clocks: clocks.map((k) => ({ ruleId: k.rule_id, dueAt: new Date(k.due_at), stoppedAt: k.stopped_at ? new Date(k.stopped_at) : null })),
+      filedLate: current.is_late, filingDueAt: filingDueOf(current), regionCode: current.office_code,
+    }, input.override ?? null);
+    if (!guard.ok) throw guardError(guard.block, guard.problem);
     const updates: Record<string, unknown> = { state: result.to, updated_at: now };
     const eventData: Record<string, unknown> = {};
+    if (at.getTime() !== now.getTime()) eventData.effectiveAt = { at: at.toISOString(), recordedAt: now.toISOString(), reason: effective.reason };
+    if (guard.override) eventData.override = guard.override;
     let officeCode = current.office_code;
     if (input.reason) updates.state_reason = input.reason;
     if (input.action === 'registrasi' || input.action === 'tetapkan_temuan') {
-      const parts = localPartsOf(now, zoneForRegion(officeCode));
+      const parts = localPartsOf(at, zoneForRegion(officeCode));
       const kind = current.kind === 'laporan' ? 'LP' : 'TM';
       const seq = await nextRegistrationSequence(tx, officeCode, kind, parts.year, parts.month);
       const number = formatRegistrationNumber({ sequence: seq, kind, level: registrationLevelOfOffice(officeCode), regionCode: officeCode, month: parts.month, year: parts.year });
       updates.registration_number = number;
-      updates.registered_at = now;
+      updates.registered_at = at;
       eventData.registrationNumber = number;
     }
     if (input.action === 'teruskan' && input.classification) {
@@ -121,10 +187,10 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
         addresses.set(a.terlaporId, { regionCode: a.kodeWilayah, key: a.instansi });
       }
       eventData.referrals = terlapor.map((t) => {
-        const route = routeReferral({ classification: input.classification!, subjectType: t.subject_type as SubjectType, decidedAt: now, regionCode: officeCode });
+        const route = routeReferral({ classification: input.classification!, subjectType: t.subject_type as SubjectType, decidedAt: at, regionCode: officeCode });
         return { terlaporId: t.id, authority: route.authority, authorityName: route.authorityName, source: route.source, deadlineRuleId: route.deadlineRuleId ?? null };
       });
-      await createReferralsForDecision(tx, { caseRow: { ...current, ...updates } as CaseRow, terlapor, classification: input.classification, decidedAt: now, actor: { id: principal.id, role: principal.role }, addresses });
+      await createReferralsForDecision(tx, { caseRow: { ...current, ...updates } as CaseRow, terlapor, classification: input.classification, decidedAt: at, recordedAt: now, actor: { id: principal.id, role: principal.role }, addresses });
     }
     if (input.action === 'nyatakan_bukan_pelanggaran') {
       updates.classification = 'bukan_pelanggaran';
@@ -143,7 +209,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
 
     // Clocks: stop, extend (Pasal 134(6): +2 days), start.
     if (result.stops.length) {
-      await tx.query('UPDATE case_clocks SET stopped_at = $3 WHERE case_id = $1 AND rule_id = ANY($2::text[]) AND stopped_at IS NULL', [caseId, result.stops, now]);
+      await tx.query('UPDATE case_clocks SET stopped_at = $3 WHERE case_id = $1 AND rule_id = ANY($2::text[]) AND stopped_at IS NULL', [caseId, result.stops, at]);
     }
     let deadlineLocal: string | null = null;
     for (const ruleId of result.extends) {
@@ -156,7 +222,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
     }
     const updated = { ...current, ...updates, office_code: officeCode } as CaseRow;
     for (const ruleId of result.starts) {
-      deadlineLocal = (await startClock(tx, updated, ruleId, now)).dueLocal;
+      deadlineLocal = (await startClock(tx, updated, ruleId, at)).dueLocal;
     }
 
     const office = await officeName(tx, officeCode);
@@ -165,12 +231,12 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
       kind: current.kind, trackingCode: current.tracking_code, registrationNumber: (updates.registration_number as string) ?? current.registration_number,
       state: result.to, reason: input.reason, officeName: office, classificationLabel, deadlineLocal,
     });
-    await insertCaseEvent(tx, { caseId, at: now, action: input.action, fromState: from, toState: result.to, actorId: principal.id,
+    await insertCaseEvent(tx, { caseId, at, recordedAt: now, action: input.action, fromState: from, toState: result.to, actorId: principal.id,
       publicNote: notice?.title ?? null, internalNote: input.summary ?? null, data: eventData });
     if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: false });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: `case.${input.action}`, entityType: 'case', entityId: caseId,
-      regionCode: officeCode, at: now, data: { from, to: result.to, ...auditDataOf(eventData), reason: input.reason ?? null } });
-    return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData };
+      regionCode: officeCode, at: now, data: { from, to: result.to, ...auditDataOf(eventData), reason: input.reason ?? null, effectiveAt: at.toISOString(), recordedAt: now.toISOString() } });
+    return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData, effectiveAt: at.toISOString(), recordedAt: now.toISOString() };
   });
 }
 

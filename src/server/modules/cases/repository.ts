@@ -103,12 +103,14 @@ export async function listClocks(db: Queryable, caseId: string): Promise<ClockRo
 export async function insertCaseEvent(tx: Tx, event: {
   caseId: string; at: Date; action: string; fromState: string | null; toState: string; actorId: string | null;
   publicNote?: string | null; internalNote?: string | null; data?: Record<string, unknown>;
+  /** When it was entered, if not when it took effect (`at`). */
+  recordedAt?: Date;
 }) {
   await tx.query(
-    `INSERT INTO case_events (case_id, occurred_at, action, from_state, to_state, actor_id, public_note, internal_note, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO case_events (case_id, occurred_at, action, from_state, to_state, actor_id, public_note, internal_note, data, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [event.caseId, event.at, event.action, event.fromState, event.toState, event.actorId, event.publicNote ?? null,
-      event.internalNote ?? null, JSON.stringify(event.data ?? {})],
+      event.internalNote ?? null, JSON.stringify(event.data ?? {}), event.recordedAt ?? event.at],
   );
 }
 

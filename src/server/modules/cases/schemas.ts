@@ -111,6 +111,14 @@ export const caseActionBody = z.object({
     kodeWilayah: regionCode,
     instansi: z.enum(INSTANSI_KEYS),
   })).max(20).optional(),
+  // When the action took effect, if not now (a pleno or registration done on paper): an ISO
+  // instant with offset. Never in the future, never before the previous step, at most
+  // cases.effective_at_max_days back; a reason beyond a few hours (domain/cases/effectiveTime.ts).
+  effectiveAt: z.string().datetime({ offset: true, message: 'waktu ISO 8601 dengan zona, mis. 2024-08-24T20:00:00+07:00 / ISO 8601 instant with offset' }).optional(),
+  effectiveAtReason: plainText(5, 1000).optional(),
+  // Proceed past an overridable legal-deadline guard (late laporan, late temuan); audited and
+  // printed on the kajian. The content check runs in the guard (domain/legal-clock/guards.ts).
+  override: z.object({ reason: plainText(10, 2000) }).optional(),
 });
 
 export const caseListQuery = z.object({

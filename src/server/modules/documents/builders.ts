@@ -1,6 +1,7 @@
 // Case data → document model, one builder per document type (domain.md §1.4 "Forms": the
 // function of each document is confirmed, the Perbawaslu model numbers are [UNCONFIRMED], so no
 // "Model A.x" label is printed). Pure: the service loads the data, these only arrange it.
+import { CASE_GUARDS } from '../../../domain/legal-clock/guards.ts';
 import { STATE_LABELS, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { CLASSIFICATIONS } from '../../../domain/catalogues/classifications.ts';
 import { NEUTRALITY_ACTS, sanctionTrackFor, type ElectionStagesLike } from '../../../domain/catalogues/skb2022.ts';
@@ -269,6 +270,31 @@ export function buildTemuanForm(c: CaseDocumentData): DocumentModel {
   };
 }
 
+/**
+ * Overrides of legal-deadline guards (late laporan, late temuan) and back-dated steps, each with
+ * its reason: the law's limits are printed with the reason they were set aside (guards.ts).
+ */
+function exceptionsSection(c: CaseDocumentData, zone: ReturnType<typeof zoneForRegion>) {
+  const rows = c.events.flatMap((e) => {
+    const out: string[][] = [];
+    const override = e.data.override as { guard?: string; reason?: string } | undefined;
+    if (override?.reason) {
+      const guard = CASE_GUARDS.find((g) => g.id === override.guard);
+      out.push([e.action, formatLocalDateTime(e.at, zone), `Pengecualian batas waktu: ${guard?.source ?? override.guard}${guard?.unconfirmed ? ` ${guard.unconfirmed}` : ''}`, override.reason]);
+    }
+    const effective = e.data.effectiveAt as { recordedAt?: string; reason?: string | null } | undefined;
+    if (effective?.recordedAt) {
+      out.push([e.action, formatLocalDateTime(e.at, zone), `Dicatat ${formatLocalDateTime(new Date(effective.recordedAt), zone)} (waktu kejadian berbeda dari waktu pencatatan)`, effective.reason ?? '-']);
+    }
+    return out;
+  });
+  if (!rows.length) return [];
+  return [{
+    heading: 'VII. Pengecualian batas waktu dan pencatatan mundur',
+    table: { columns: [{ header: 'Tindakan', width: 16 }, { header: 'Waktu kejadian', width: 20 }, { header: 'Dasar / keterangan', width: 34 }, { header: 'Alasan', width: 30 }], rows, empty: '-' },
+  }];
+}
+
 export function buildKajian(c: CaseDocumentData): DocumentModel {
   if (!documentApplies('kajian', c)) throw new DocumentNotApplicable();
   const zone = zoneForRegion(c.officeCode);
@@ -328,6 +354,7 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
           ...(referrals.length ? [['Diteruskan kepada', [...new Set(referrals.map((r) => r.authorityName ?? '-'))].join('; ')] as [string, string]] : []),
         ],
       },
+      ...exceptionsSection(c, zone),
     ],
     closing: closing(c, 'Pengawas Pemilihan'),
   };

@@ -11,6 +11,7 @@ import { authenticatePush, createLeadSource, listLeadSources, requestPoll, updat
 import { importFormatOf, leadJobStatus, pushLeads, startImport, submitManualLead } from './intake.ts';
 import { confirmCluster, detachArticle, dismissLead, leadDetail, listLeads } from './inbox.ts';
 import { promoteLead } from './promote.ts';
+import { leadCountsByRegion } from './counts.ts';
 
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 
@@ -25,6 +26,15 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.post('/api/v1/lead-sources', { schema: { tags: ['leads'], summary: 'Tambah sumber media (RSS/Atom/push) / add a media source', body: leadSourceCreate } },
     async (request, reply) => { reply.status(201); return createLeadSource(deps.db, requirePrincipal(request), request.body, now()); });
+
+  // Public, counts only: the map's leads layer (docs/LEADS.md).
+  r.get('/api/v1/public/leads/by-region', {
+    schema: { tags: ['leads'], summary: 'Jumlah petunjuk media per wilayah (peta) / lead counts per region (map)',
+      querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('provinsi') }) },
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'public, max-age=60');
+    return leadCountsByRegion(deps.db, request.query.level, now());
+  });
 
   r.get('/api/v1/lead-sources', { schema: { tags: ['leads'], summary: 'Sumber media / media sources' } },
     async (request) => listLeadSources(deps.db, requirePrincipal(request)));

@@ -5,7 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
-import { officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
+import { insertNotice, officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
+import { referralNotice } from '../../../domain/referrals/notices.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
 import { NEUTRALITY_ACTS, PILKADA_2024_STAGES } from '../../../domain/catalogues/skb2022.ts';
@@ -27,7 +28,10 @@ export interface CreateReferralsInput {
   caseRow: CaseRow;
   terlapor: readonly TerlaporRow[];
   classification: ViolationClassification;
+  /** When the decision took effect (the pleno); routing, numbering and deadlines use it. */
   decidedAt: Date;
+  /** When it was entered, if later (the audit row keeps both). */
+  recordedAt?: Date;
   actor: AuditActor;
   /** The instansi catalogue entry per terlapor id, as chosen or confirmed by the supervisor. */
   addresses?: ReadonlyMap<number, AgencyAddress>;
@@ -163,10 +167,14 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
     await insertStep(tx, { referralId: id, step: first.step, ruleId: deadline ? first.ruleId : null, startedAt: decidedAt,
       dueAt: deadline?.dueAt ?? null, dueLocal: deadline?.dueLocal ?? null, basis: deadline?.basis ?? null });
     // No names or NIPs in the audit trail: ids and the letter number identify the referral.
-    await appendAudit(tx, { actor: input.actor, action: 'referral.created', entityType: 'referral', entityId: id, regionCode: officeCode, at: decidedAt,
-      data: { caseId: caseRow.id, terlaporId: t.id, authority: route.authority, recommendationNumber: number, routingRule: route.ruleId,
+    await appendAudit(tx, { actor: input.actor, action: 'referral.created', entityType: 'referral', entityId: id, regionCode: officeCode, at: input.recordedAt ?? decidedAt,
+      data: { caseId: caseRow.id, effectiveAt: decidedAt.toISOString(), terlaporId: t.id, authority: route.authority, recommendationNumber: number, routingRule: route.ruleId,
         proposedTrack: proposal.track, proposedLevel: proposal.level, conflictOfInterest: conflict,
         agencyAddress: address ? { regionCode: address.regionCode, key: address.key, by: chosen ? 'supervisor' : 'suggested' } : null } });
+    if (caseRow.kind === 'laporan') {
+      const notice = referralNotice('sent', { caseRef: caseRow.registration_number ?? caseRow.tracking_code ?? '', recommendationNumber: number, authorityName: route.authorityName, dueLocal: deadline?.dueLocal ?? null });
+      await insertNotice(tx, { caseId: caseRow.id, at: input.recordedAt ?? decidedAt, ...notice, email: false });
+    }
     created.push({ id, terlaporId: Number(t.id), authority: route.authority, recommendationNumber: number, state: 'direkomendasikan' });
   }
   return created;

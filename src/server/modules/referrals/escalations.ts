@@ -7,10 +7,11 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { escalationRecipients, needsEscalation } from '../../../domain/referrals/escalation.ts';
 import { TIMELINE_LABELS, type TimelineStep } from '../../../domain/referrals/states.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
+import { noticeReporterOfReferral } from './service.ts';
 
 export async function runEscalations(db: Db, now: Date): Promise<{ escalated: number }> {
-  const candidates = await db.query<{ id: number; referral_id: string; step: string; due_at: Date; authority: string; office_code: string; recommendation_number: string }>(
-    `SELECT s.id, s.referral_id, s.step, s.due_at, r.authority, r.office_code, r.recommendation_number
+  const candidates = await db.query<{ id: number; referral_id: string; step: string; due_at: Date; authority: string; authority_name: string; office_code: string; recommendation_number: string; case_id: string }>(
+    `SELECT s.id, s.referral_id, s.step, s.due_at, r.authority, r.authority_name, r.office_code, r.recommendation_number, r.case_id
      FROM referral_steps s JOIN referrals r ON r.id = s.referral_id
      WHERE s.done_at IS NULL AND s.due_at IS NOT NULL AND s.due_at < $1
        AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.step_id = s.id)
@@ -29,6 +30,8 @@ export async function runEscalations(db: Db, now: Date): Promise<{ escalated: nu
         [c.referral_id, c.id, c.office_code, recipients.includes('BKN'), recipients, message, now]);
       if (inserted.rows.length === 0) return;
       await tx.query('UPDATE referral_steps SET overdue = true WHERE id = $1', [c.id]);
+      // The reporter hears of the missed deadline too, without the terlapor's name.
+      await noticeReporterOfReferral(tx, c, 'escalated', now, { stepLabel: label });
       await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'referral.step_escalated', entityType: 'referral', entityId: c.referral_id, regionCode: c.office_code, at: now,
         data: { stepId: c.id, step: c.step, dueAt: new Date(c.due_at).toISOString(), recipients } });
       escalated++;

@@ -29,6 +29,9 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   const sanctionEntry = sanction ? referralSanctionByKey(sanction.sanction_key) : undefined;
   const timeline = [
     entry('recommended', { id: 'Direkomendasikan Bawaslu', en: 'Recommended by Bawaslu' }, row.recommended_at, undefined),
+    // The law moved the function on 25 Aug 2024; the file was handed over, not lost.
+    ...(row.handed_over_from ? [entry('handed_over', { id: `Dialihkan dari ${row.handed_over_from} ke BKN`, en: `Handed over from ${row.handed_over_from} to BKN` }, row.handed_over_at ?? null, undefined,
+      { source: 'Perpres 91/2024 dan 92/2024; SE MenPANRB 4/2024' })] : []),
     ...(isAsnAuthority(row.authority) ? [
       entry('verified', { id: 'Diverifikasi BKN', en: 'Verified by BKN' }, row.verified_at, stepOf('verifikasi_bkn')),
       entry('forwarded_to_ppk', { id: 'Diteruskan ke PPK', en: 'Forwarded to the PPK' }, row.forwarded_at, stepOf('penerusan_ppk')),
@@ -47,6 +50,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
     recommendedAt: iso(row.recommended_at),
     authority: row.authority,
     authorityName: row.authority_name,
+    handedOverFrom: row.handed_over_from ?? null,
     regionCode: row.region_code,
     regionName,
     classification: row.classification,

@@ -35,6 +35,9 @@ export interface ReferralRow {
   proposed_citation: string;
   proposed_stage: string | null;
   recommendation_number: string;
+  /** KASN when BKN took the file over (25 Aug 2024), with the handover's effective time. */
+  handed_over_from?: string | null;
+  handed_over_at?: Date | null;
   recommended_at: Date;
   letter: Record<string, unknown>;
   state: string;

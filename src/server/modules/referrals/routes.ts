@@ -17,6 +17,9 @@ import { callerOfPrincipal, callerOfToken } from './policy.ts';
 import { authenticateAgency, createAgencyToken, listAgencyTokens, revokeAgencyToken } from './tokens.ts';
 import { publicReferral, publicReferralStats } from './publicView.ts';
 import { getPolicySettings, setPolicySetting } from './settings.ts';
+import { handOverKasnReferrals } from './handover.ts';
+import { canManageUsers } from '../../../domain/access/policy.ts';
+import { forbidden } from '../../platform/errors.ts';
 import type { ReferralFilter } from './repository.ts';
 
 const filterOf = (q: ReferralListQuery): ReferralFilter => ({
@@ -52,16 +55,16 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     });
 
   r.post('/api/v1/referrals/:id/verify', { schema: { tags, summary: 'Verifikasi BKN / BKN verification', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/forward-to-ppk', { schema: { tags, summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'forwarded_to_ppk', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'forwarded_to_ppk', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/sanction', { schema: { tags, summary: 'PPK mencatat keputusan sanksi / PPK records the sanction', params: referralIdParams, body: sanctionBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction', ...request.body }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/sanction-applied', { schema: { tags, summary: 'Sanksi dilaksanakan / sanction applied', params: referralIdParams, body: noteBody } },
-    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction_applied', note: request.body?.note }, nowOf(deps)));
+    async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction_applied', ...(request.body ?? {}) }, nowOf(deps)));
 
   r.post('/api/v1/referrals/:id/not-proven', { schema: { tags, summary: 'Tidak terbukti / not proven', params: referralIdParams, body: notProvenBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn', 'ppk'])), request.params.id, { step: 'not_proven', ...(request.body ?? {}) }, nowOf(deps)));
@@ -78,6 +81,14 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.get('/api/v1/agency-tokens', { schema: { tags } }, async (request) => listAgencyTokens(db, requirePrincipal(request)));
   r.post('/api/v1/agency-tokens/:id/revoke', { schema: { tags, params: referralIdParams } },
     async (request) => revokeAgencyToken(db, requirePrincipal(request), request.params.id, nowOf(deps)));
+
+  // KASN → BKN (25 Aug 2024): open KASN referrals taken over by BKN in one audited step. The
+  // 'referrals.kasn_handover' job does the same hourly; this lets an admin run it now.
+  r.post('/api/v1/referrals/kasn-handover', { schema: { tags, summary: 'Pengalihan rekomendasi KASN ke BKN / KASN → BKN handover' } }, async (request) => {
+    const principal = requirePrincipal(request);
+    if (!canManageUsers(principal)) throw forbidden();
+    return handOverKasnReferrals(db, { id: principal.id, role: principal.role }, nowOf(deps));
+  });
 
   r.get('/api/v1/policy-settings', { schema: { tags } }, async (request) => getPolicySettings(db, requirePrincipal(request)));
   r.put('/api/v1/policy-settings/:key', { schema: { tags, params: settingParams, body: settingBody } },

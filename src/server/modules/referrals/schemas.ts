@@ -25,18 +25,26 @@ export const referralListQuery = z.object({
 });
 export type ReferralListQuery = z.infer<typeof referralListQuery>;
 
-export const noteBody = z.object({ note: text(1, 2000).optional() }).default({});
+// When the step took effect, if not now (domain/cases/effectiveTime.ts: not in the future, not
+// before the previous step, at most cases.effective_at_max_days back, a reason beyond a few hours).
+const effectiveTime = {
+  effectiveAt: z.string().datetime({ offset: true, message: 'waktu ISO 8601 dengan zona / ISO 8601 instant with offset' }).optional(),
+  effectiveAtReason: text(5, 1000).optional(),
+};
+export const noteBody = z.object({ note: text(1, 2000).optional(), ...effectiveTime }).default({});
 export const sanctionBody = z.object({
   sanction: text(1, 120),
   decreeNumber: text(1, 200),
   decreeDate: localDate,
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil) / SHA-256 (64 lower-case hex digits)').optional(),
   note: text(1, 2000).optional(),
+  ...effectiveTime,
 });
 export const notProvenBody = z.object({
   decreeNumber: text(1, 200).optional(),
   decreeDate: localDate.optional(),
   note: text(1, 2000).optional(),
+  ...effectiveTime,
 }).default({});
 export const siasnBlockBody = z.object({ reason: text(5, 2000) });
 
@@ -47,6 +55,7 @@ export const agencyStatusBody = z.object({
   decreeDate: localDate.optional(),
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   note: text(1, 2000).optional(),
+  ...effectiveTime,
 });
 export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
 

@@ -17,6 +17,20 @@ import {
   type ReferralFilter, type ReferralRow,
 } from './repository.ts';
 import { stepDeadline } from './deadlines.ts';
+import { readSetting } from './repository.ts';
+import { EFFECTIVE_AT_MAX_DAYS_KEY } from './settings.ts';
+import { checkEffectiveAt, DEFAULT_EFFECTIVE_TIME_POLICY } from '../../../domain/cases/effectiveTime.ts';
+import { insertNotice } from '../cases/repository.ts';
+import { referralNotice, type ReferralNoticeEvent } from '../../../domain/referrals/notices.ts';
+import type { Tx } from '../../db/client.ts';
+
+/** A notice to the reporter of a laporan about a referral step (none for temuan); never names the terlapor. */
+export async function noticeReporterOfReferral(tx: Tx, row: { case_id: string; recommendation_number: string; authority_name: string }, event: ReferralNoticeEvent, at: Date, extra: { stepLabel?: string; dueLocal?: string | null } = {}) {
+  const c = (await tx.query<{ kind: string; registration_number: string | null; tracking_code: string | null }>('SELECT kind, registration_number, tracking_code FROM cases WHERE id = $1', [row.case_id])).rows[0];
+  if (!c || c.kind !== 'laporan') return;
+  const notice = referralNotice(event, { caseRef: c.registration_number ?? c.tracking_code ?? '', recommendationNumber: row.recommendation_number, authorityName: row.authority_name, ...extra });
+  await insertNotice(tx, { caseId: row.case_id, at, ...notice, email: false });
+}
 
 export interface StepReport {
   step: ReferralStep;
@@ -25,6 +39,9 @@ export interface StepReport {
   decreeDate?: string;
   documentSha256?: string;
   note?: string;
+  /** When the step took effect, if not now (ISO instant); a reason when more than a few hours back. */
+  effectiveAt?: string;
+  effectiveAtReason?: string;
 }
 
 export async function listReferrals(db: Queryable, caller: ReferralCaller, filter: ReferralFilter, now: Date) {
@@ -120,19 +137,33 @@ export async function reportReferralStep(db: Db, caller: ReferralCaller, id: str
     }
     const { plan } = result;
     const by = caller.audit.id ?? 'system';
-    await completeSteps(tx, id, plan.completes, now, by);
+    // When the step took effect: its clocks, the dates on the referral and the timeline use it.
+    const previous = (await tx.query<{ at: Date | null }>('SELECT max(done_at) AS at FROM referral_steps WHERE referral_id = $1', [id])).rows[0]?.at;
+    const maxDaysBack = Number(await readSetting<number>(tx, EFFECTIVE_AT_MAX_DAYS_KEY, DEFAULT_EFFECTIVE_TIME_POLICY.maxDaysBack));
+    const effective = checkEffectiveAt({ effectiveAt: report.effectiveAt ? new Date(report.effectiveAt) : null, now,
+      previousStepAt: previous ? new Date(previous) : new Date(row.recommended_at), policy: { ...DEFAULT_EFFECTIVE_TIME_POLICY, maxDaysBack }, reason: report.effectiveAtReason });
+    if (!effective.ok) {
+      throw new AppError('validation_failed', {
+        id: `Waktu kejadian tidak dapat diterima (${effective.problem}); batas: ${effective.limit.toISOString()}.`,
+        en: `The time the step took effect is not acceptable (${effective.problem}); limit: ${effective.limit.toISOString()}.`,
+      }, { field: effective.problem === 'reason_required' ? 'effectiveAtReason' : 'effectiveAt', details: { problem: effective.problem, limit: effective.limit.toISOString() } });
+    }
+    const at = effective.at;
+    await completeSteps(tx, id, plan.completes, at, by);
     const updates: Record<string, unknown> = { state: plan.to, updated_at: now };
+    let nextDueLocal: string | null = null;
     for (const start of plan.starts) {
       const regionForClock = start.step === 'tindak_lanjut_ppk' ? row.region_code ?? row.office_code : row.office_code;
-      const deadline = await stepDeadline(tx, start.ruleId, now, regionForClock);
-      await insertStep(tx, { referralId: id, step: start.step, ruleId: deadline ? start.ruleId : null, startedAt: now,
+      const deadline = await stepDeadline(tx, start.ruleId, at, regionForClock);
+      await insertStep(tx, { referralId: id, step: start.step, ruleId: deadline ? start.ruleId : null, startedAt: at,
         dueAt: deadline?.dueAt ?? null, dueLocal: deadline?.dueLocal ?? null, basis: deadline?.basis ?? null });
       if (start.step === 'tindak_lanjut_ppk') updates.ppk_due_at = deadline?.dueAt ?? null;
+      nextDueLocal ??= deadline?.dueLocal ?? null;
     }
-    if (report.step === 'verified') updates.verified_at = now;
-    if (report.step === 'forwarded_to_ppk') updates.forwarded_at = now;
+    if (report.step === 'verified') updates.verified_at = at;
+    if (report.step === 'forwarded_to_ppk') updates.forwarded_at = at;
     if (report.step === 'sanction' || report.step === 'not_proven') {
-      updates.decided_at = now;
+      updates.decided_at = at;
       if (sanction) {
         await tx.query(
           `INSERT INTO sanctions (referral_id, sanction_key, regime, level, decree_number, decree_date, document_sha256, lighter_than_proposed, note, recorded_at, recorded_by)
@@ -142,14 +173,17 @@ export async function reportReferralStep(db: Db, caller: ReferralCaller, id: str
       }
     }
     if (report.step === 'sanction_applied') {
-      updates.sanction_applied_at = now;
-      await tx.query('UPDATE sanctions SET applied_at = $2 WHERE referral_id = $1', [id, now]);
+      updates.sanction_applied_at = at;
+      await tx.query('UPDATE sanctions SET applied_at = $2 WHERE referral_id = $1', [id, at]);
     }
     const columns = Object.keys(updates);
     await tx.query(`UPDATE referrals SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...columns.map((c) => updates[c])]);
     await appendAudit(tx, { actor: caller.audit, action: `referral.${report.step}`, entityType: 'referral', entityId: id, regionCode: row.office_code, at: now,
       data: { caseId: row.case_id, from, to: plan.to, sanction: sanction?.key ?? null, decreeNumber: report.decreeNumber ?? null,
-        decreeDate: report.decreeDate ?? null, documentSha256: report.documentSha256 ?? null, note: report.note ?? null } });
+        decreeDate: report.decreeDate ?? null, documentSha256: report.documentSha256 ?? null, note: report.note ?? null,
+        effectiveAt: at.toISOString(), recordedAt: now.toISOString(), effectiveAtReason: effective.reason } });
+    const event: ReferralNoticeEvent = report.step === 'sanction' && outcome === 'not_proven' ? 'not_proven' : report.step;
+    await noticeReporterOfReferral(tx, row, event, now, { dueLocal: nextDueLocal });
   });
   return presentDetail(db, caller, (await findReferral(db, id))!, now);
 }

@@ -24,9 +24,12 @@ export const IKP_THRESHOLDS: Record<RiskLevel, { tinggi: number; sedang: number 
   kabupaten_kota: { tinggi: 49.33, sedang: 13.47 },
 };
 
+/** GET /public/leads/by-region: relevant, not dismissed media leads per region. */
+export interface LeadCounts { level: RiskLevel; asOf: string; items: { regionCode: string; name: string; count: number }[] }
+
 export type LayerData =
   | { layer: 'risiko'; level: RiskLevel; risk: RiskList }
-  | { layer: 'petunjuk'; level: RiskLevel; risk: RiskList }
+  | { layer: 'petunjuk'; level: RiskLevel; leads: LeadCounts }
   | { layer: 'perkara'; level: RiskLevel; stats: PublicStats }
   | { layer: 'deklarasi'; level: RiskLevel; coverage: PledgeCoverage };
 
@@ -38,8 +41,10 @@ export function loadLayer(layer: LayerId, level: RiskLevel): Promise<LayerData> 
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.promise;
   let promise: Promise<LayerData>;
-  if (layer === 'risiko' || layer === 'petunjuk') {
-    promise = api.get<RiskList>('/risk', { level }).then((risk): LayerData => (layer === 'risiko' ? { layer, level, risk } : { layer, level, risk }));
+  if (layer === 'risiko') {
+    promise = api.get<RiskList>('/risk', { level }).then((risk): LayerData => ({ layer, level, risk }));
+  } else if (layer === 'petunjuk') {
+    promise = api.get<LeadCounts>('/public/leads/by-region', { level }).then((leads): LayerData => ({ layer, level, leads }));
   } else if (layer === 'perkara') {
     promise = api.get<PublicStats>('/public/stats').then((stats) => ({ layer, level, stats }));
   } else {
@@ -50,8 +55,8 @@ export function loadLayer(layer: LayerId, level: RiskLevel): Promise<LayerData> 
   return promise;
 }
 
-/** The server offers per-region lead counts only once the leads module exists. */
-export const leadsAvailable = (risk: RiskList | undefined) => !!risk && risk.items.some((i) => typeof i.leads === 'number');
+/** The server offers per-region lead counts (GET /public/leads/by-region); kept for callers. */
+export const leadsAvailable = (_risk?: RiskList) => true;
 
 export interface LegendEntry {
   color: string;
@@ -132,10 +137,10 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
     };
   }
   if (data.layer === 'petunjuk') {
-    const values = new Map(data.risk.items.map((i) => [i.regionCode, i.leads ?? 0]));
+    const values = new Map(data.leads.items.map((i) => [i.regionCode, i.count]));
     const scale = countScale(values, BLUES, language);
-    for (const item of data.risk.items) {
-      const n = item.leads ?? 0;
+    for (const item of data.leads.items) {
+      const n = item.count;
       const valueText = t('map.value.leads', { count: number(n) });
       styles.set(item.regionCode, { fill: scale.colourOf(n), valueText });
       rows.push({ code: item.regionCode, name: item.name, valueText, sort: n });

@@ -8,10 +8,11 @@ import { suggestClassification } from '../../../domain/catalogues/suggestClassif
 import { api, type ApiError } from '../../api/client.ts';
 import type { RegionSummary } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { TextArea, focusFirstInvalid, type FieldErrors } from '../../components/FormField.tsx';
+import { TextArea, TextField, focusFirstInvalid, type FieldErrors } from '../../components/FormField.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { useT } from '../../i18n/store.ts';
+import { useLanguage, useT } from '../../i18n/store.ts';
+import { BlockedActions } from './BlockedActions.tsx';
 import { ForwardFields, type AddressChoice } from './ForwardFields.tsx';
 import { fieldErrorsOf, toApiError } from './http.ts';
 import type { CaseDetail } from './types.ts';
@@ -26,6 +27,7 @@ export const buttonKey = (action: string) => `button.${action}` as MessageKey;
 
 export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: string): void }) {
   const t = useT();
+  const language = useLanguage();
   const [action, setAction] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [kajian, setKajian] = useState('');
@@ -37,6 +39,10 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Time as it happened (effectiveAt) and a deadline override: see BlockedActions.
+  const [effectiveAt, setEffectiveAt] = useState('');
+  const [effectiveAtReason, setEffectiveAtReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
   if (c.availableActions.length === 0) {
@@ -51,6 +57,7 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
   function choose(next: string) {
     setAction(next);
     setReason(''); setKajian(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
+    setEffectiveAt(''); setEffectiveAtReason(''); setOverrideReason('');
     setClassification(next === 'teruskan' ? suggestClassification(c.terlapor.map((x) => x.subjectType), c.acts)?.classification ?? '' : '');
     const proposed: Record<number, AddressChoice> = {};
     for (const tl of c.terlapor) {
@@ -63,6 +70,7 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
     window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
   }
 
+  const blocked = c.blockedActions?.find((b) => b.action === action);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!action) return;
@@ -87,6 +95,9 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
         ...(action === 'teruskan' ? { classification, summary: summary.trim(),
           alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
         ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
+        ...(effectiveAt ? { effectiveAt: new Date(effectiveAt).toISOString() } : {}),
+        ...(effectiveAt && effectiveAtReason.trim() ? { effectiveAtReason: effectiveAtReason.trim() } : {}),
+        ...(blocked?.overridable && overrideReason.trim() ? { override: { reason: overrideReason.trim() } } : {}),
       });
       const label = t(buttonKey(action));
       setAction(null);
@@ -94,7 +105,7 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
     } catch (caught) {
       const apiError = toApiError(caught);
       const fields = fieldErrorsOf(apiError);
-      const known = Object.keys(fields).filter((f) => ['reason', 'kajian', 'classification', 'summary', 'targetOfficeCode'].includes(f) || f.startsWith('alamatInstansi'));
+      const known = Object.keys(fields).filter((f) => ['reason', 'kajian', 'classification', 'summary', 'targetOfficeCode', 'effectiveAt', 'effectiveAtReason', 'override.reason'].includes(f) || f.startsWith('alamatInstansi'));
       if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
     } finally {
       setBusy(false);
@@ -110,11 +121,23 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
             aria-pressed={action === a} onClick={() => choose(a)}>{t(buttonKey(a))}</button>
         ))}
       </div>
+      <BlockedActions c={c} />
       {action && (
         <form ref={formRef} className="form action-form" onSubmit={submit} noValidate aria-labelledby="action-form-title">
           <h3 id="action-form-title" tabIndex={-1}>{t(buttonKey(action))}</h3>
           <p className="hint">{t(`actionHint.${action}` as MessageKey)}</p>
           {error && <ErrorNotice error={error} />}
+          {blocked && <p className="notice notice--warning" role="status">{language === 'en' ? blocked.reason.en : blocked.reason.id}</p>}
+          {blocked?.overridable && (
+            <TextArea name="override.reason" label={t('legal.overrideReason')} hint={t('legal.overrideHint')} required rows={2}
+              value={overrideReason} onChange={setOverrideReason} error={errors['override.reason']} />
+          )}
+          <TextField name="effectiveAt" type="datetime-local" label={t('legal.effectiveAt')} hint={t('legal.effectiveAtHint')} optionalLabel={t('form.optional')}
+            value={effectiveAt} onChange={setEffectiveAt} error={errors.effectiveAt} />
+          {effectiveAt && (
+            <TextArea name="effectiveAtReason" label={t('legal.effectiveAtReason')} hint={t('legal.effectiveAtReasonHint')} optionalLabel={t('form.optional')} rows={2}
+              value={effectiveAtReason} onChange={setEffectiveAtReason} error={errors.effectiveAtReason} />
+          )}
           {action === 'kaji' && (
             <TextArea name="kajian" label={t('handling.kajian')} hint={t('handling.kajianHint')} required rows={8} value={kajian} onChange={setKajian} error={errors.kajian} />
           )}

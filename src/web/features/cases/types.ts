@@ -106,11 +106,13 @@ export interface CaseDetail {
   decisionSummary: string | null;
   assignedTo: string | null;
   availableActions: string[];
+  /** Actions the state allows but a legal deadline forbids now: why, and until/since when. */
+  blockedActions?: { action: string; guard: string; mode: 'not_yet' | 'no_longer'; overridable: boolean; reason: { id: string; en: string }; until: string | null; since: string | null; source: string }[];
   terlapor: { id: number; name: string; nip: string | null; position: string; agency: string; subjectType: string; regionCode: string | null }[];
   witnesses: { name: string; address: string; phone: string | null }[];
   evidence: { sha256: string; name: string; mimeType: string; size: number }[];
   deadlines: CaseDeadline[];
-  timeline: { at: string; action: string; fromState: string | null; toState: string; actorId: string | null; publicNote: string | null; internalNote: string | null; data: unknown }[];
+  timeline: { at: string; recordedAt?: string; action: string; fromState: string | null; toState: string; actorId: string | null; publicNote: string | null; internalNote: string | null; data: unknown }[];
   notices: { at: string; kind: string; title: string; body: string; emailState: string }[];
 }
 

@@ -182,7 +182,7 @@ function TimelineSection({ c }: { c: CaseDetail }) {
       <ol className="timeline">
         {c.timeline.map((e, i) => (
           <li key={i} className="timeline__item">
-            <span className="timeline__when">{formatDateTime(e.at, language)}</span>
+            <span className="timeline__when">{formatDateTime(e.at, language)}{e.recordedAt && e.recordedAt !== e.at ? ` (${t('legal.recordedAt', { at: formatDateTime(e.recordedAt, language) })})` : ''}</span>
             <strong className="timeline__what">{label(e.action)}{e.fromState !== e.toState && stateLabel(e.toState, language) !== label(e.action) ? ` → ${stateLabel(e.toState, language)}` : ''}</strong>
             {e.publicNote && <span className="timeline__note">{e.publicNote}</span>}
             {e.internalNote && <span className="timeline__note timeline__note--internal">{t('case.internal')}: {e.internalNote}</span>}
