@@ -8,6 +8,13 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { PROBLEM_MEDIA_TYPE, problemSchema } from '../../contracts/problem.ts';
 import { SESSION_COOKIE, CSRF_HEADER } from './auth.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD /url` → the route's response schemas by status (zod), for the contract tests. */
+    contracts: Map<string, Record<string, unknown>>;
+  }
+}
+
 export type RouteAuth = 'public' | 'session' | 'agency' | 'leadPush';
 
 /** How a route authenticates, from its method and path (the handlers check it; the test suite checks this table). */
@@ -212,6 +219,8 @@ const isApiRoute = (url: string) => url.startsWith('/api/v1/');
  * its `security`. Declared values in a route file win.
  */
 export function registerContractHooks(app: FastifyInstance) {
+  const contracts = new Map<string, Record<string, unknown>>();
+  app.decorate('contracts', contracts);
   app.addHook('onRoute', (route: RouteOptions) => {
     const method = String(route.method);
     if (method === 'HEAD' || method === 'OPTIONS' || !isApiRoute(route.url ?? '')) return;
@@ -222,6 +231,7 @@ export function registerContractHooks(app: FastifyInstance) {
     const response = { ...((schema.response as Record<string, unknown>) ?? {}) };
     const rateLimited = Boolean((route.config as { rateLimit?: unknown } | undefined)?.rateLimit);
     for (const status of problemStatuses(method, url, auth, rateLimited)) response[status] ??= problemResponse(status);
+    contracts.set(`${method} ${url}`, response);
     route.schema = {
       ...schema,
       operationId: (schema.operationId as string | undefined) ?? operationIdOf(method, url),

@@ -181,7 +181,11 @@ export async function listEscalations(db: Queryable, caller: ReferralCaller, lim
     `SELECT e.id, e.referral_id, s.step, s.due_at, s.done_at, e.recipients, e.message, e.created_at, r.recommendation_number, r.authority, r.office_code
      FROM escalations e JOIN referrals r ON r.id = e.referral_id JOIN referral_steps s ON s.id = e.step_id
      ${scope ? `WHERE ${scope}` : ''} ORDER BY e.id DESC LIMIT ${add(limit)} OFFSET ${add(offset)}`, params)).rows;
+  // Every list answers { items, total } (issue 12); the scope's parameters are the first ones.
+  const total = (await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM escalations e JOIN referrals r ON r.id = e.referral_id ${scope ? `WHERE ${scope}` : ''}`, params.slice(0, params.length - 2))).rows[0].n;
   return {
+    total,
     items: rows.map((e) => ({
       id: e.id, referralId: e.referral_id, recommendationNumber: e.recommendation_number, authority: e.authority, officeCode: e.office_code,
       step: e.step, dueAt: e.due_at ? new Date(e.due_at).toISOString() : null, resolvedAt: e.done_at ? new Date(e.done_at).toISOString() : null,
