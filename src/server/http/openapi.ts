@@ -308,9 +308,11 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
 export function transformDocument(input: Parameters<typeof jsonSchemaTransformObject>[0]) {
   const doc = jsonSchemaTransformObject(input) as Record<string, unknown> & { components?: { schemas?: Record<string, unknown> } };
   // zod registers an input and an output variant of each named schema; keep only those referenced.
-  const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: undefined } });
-  const schemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {})
-    .filter(([name]) => text.includes(`"#/components/schemas/${name}"`)));
+  const all = doc.components?.schemas ?? {};
+  const refsIn = (value: unknown) => [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+  const kept = new Set(refsIn({ ...doc, components: { ...doc.components, schemas: undefined } }));
+  for (const name of kept) for (const ref of refsIn(all[name])) kept.add(ref);
+  const schemas = Object.fromEntries(Object.entries(all).filter(([name]) => kept.has(name)));
   return { ...doc, components: { ...doc.components, schemas, securitySchemes: SECURITY_SCHEMES } };
 }
 
