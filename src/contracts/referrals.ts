@@ -7,7 +7,7 @@ export const referralSummarySchema = z.object({
   id: z.string(),
   caseId: z.string(),
   recommendationNumber: z.string(),
-  recommendedAt: nullableIso,
+  recommendedAt: isoDateTime,
   authority: z.string(),
   authorityName: z.string(),
   authorityRegionCode: z.string().nullable(),
@@ -60,17 +60,17 @@ export type ReferralList = z.infer<typeof referralListSchema>;
 /** Letter data: the fields of the recommendation letter (kept open: the letter template grows). */
 export const referralLetterSchema = z.looseObject({
   referralId: z.string(), caseId: z.string(), state: z.string(),
-  number: z.string().optional(), dateLocal: z.string().optional(),
-  from: z.looseObject({ officeCode: z.string(), officeName: z.string() }).optional(),
-  addressee: z.string().optional(), authorityName: z.string().optional(), subject: z.string().optional(), registrationNumber: z.string().nullable().optional(),
-  classification: z.looseObject({ id: z.string(), label: z.string() }).optional(),
-  terlapor: z.looseObject({ name: z.string(), nip: z.string().nullable(), position: z.string(), agency: z.string(), subjectLabel: z.string() }).optional(),
-  kajianSummary: z.string().nullable().optional(),
-  event: z.looseObject({ date: z.string().nullable(), place: z.string().nullable(), regionCode: z.string() }).optional(),
-  acts: z.array(z.looseObject({ id: z.string(), label: z.string() })).optional(),
-  proposedTrack: z.looseObject({ track: z.string().nullable(), level: z.string().nullable(), citation: z.string().nullable(), sanctions: z.array(z.looseObject({ key: z.string(), label: z.string() })) }).optional(),
-  legalBasis: z.string().optional(),
-  followUpDeadline: z.looseObject({ dueLocal: z.string(), source: z.string() }).nullable().optional(),
+  number: z.string(), dateLocal: z.string(),
+  from: z.looseObject({ officeCode: z.string(), officeName: z.string() }),
+  addressee: z.string(), authorityName: z.string(), subject: z.string(), registrationNumber: z.string().nullable(),
+  classification: z.looseObject({ id: z.string(), label: z.string() }),
+  terlapor: z.looseObject({ name: z.string(), nip: z.string().nullable(), position: z.string(), agency: z.string(), subjectLabel: z.string() }),
+  kajianSummary: z.string().nullable(),
+  event: z.looseObject({ date: z.string().nullable(), place: z.string().nullable(), regionCode: z.string() }),
+  acts: z.array(z.looseObject({ id: z.string(), label: z.string() })),
+  proposedTrack: z.looseObject({ track: z.string().nullable(), level: z.string().nullable(), citation: z.string().nullable(), sanctions: z.array(z.looseObject({ key: z.string(), label: z.string() })) }),
+  legalBasis: z.string(),
+  followUpDeadline: z.looseObject({ dueLocal: z.string(), source: z.string() }).nullable(),
 });
 export type ReferralLetter = z.infer<typeof referralLetterSchema>;
 
@@ -90,7 +90,7 @@ export const createdAgencyTokenSchema = agencyTokenSchema.extend({
 export const agencyTokenListSchema = listOf(agencyTokenSchema);
 
 export const publicReferralSchema = z.object({
-  publicKey: z.string(), recommendationNumber: z.string(), recommendedAt: nullableIso, authority: z.string(), authorityName: z.string(),
+  publicKey: z.string(), recommendationNumber: z.string(), recommendedAt: isoDateTime, authority: z.string(), authorityName: z.string(),
   regionCode: z.string().nullable(), regionName: z.string().nullable(), classification: z.string(), state: z.string(), stateLabel: bilingual,
   terlapor: z.object({ position: z.string().nullable(), agency: z.string().nullable(), subjectType: z.string(), name: z.string().optional(), nip: z.string().nullable().optional() }),
   proposedTrack: z.object({ track: z.string().nullable(), level: z.string().nullable(), citation: z.string().nullable() }),

@@ -313,7 +313,7 @@ export function transformDocument(input: Parameters<typeof jsonSchemaTransformOb
   const kept = new Set(refsIn({ ...doc, components: { ...doc.components, schemas: undefined } }));
   for (const name of kept) for (const ref of refsIn(all[name])) kept.add(ref);
   const schemas = Object.fromEntries(Object.entries(all).filter(([name]) => kept.has(name)));
-  return { ...doc, components: { ...doc.components, schemas, securitySchemes: SECURITY_SCHEMES } };
+  return { ...doc, components: { ...doc.components, schemas, securitySchemes: SECURITY_SCHEMES } } as ReturnType<typeof jsonSchemaTransformObject>;
 }
 
 const OPENAPI_INFO = {

@@ -17,6 +17,7 @@ import {
   type ReferralFilter, type ReferralRow,
 } from './repository.ts';
 import { stepDeadline } from './deadlines.ts';
+import type { ReferralLetter } from '../../../contracts/referrals.ts';
 
 export interface StepReport {
   step: ReferralStep;
@@ -63,7 +64,8 @@ export async function referralLetter(db: Queryable, caller: ReferralCaller, id: 
   const row = await findReferral(db, id);
   assertCanSee(caller, row);
   if (!caller.showIdentity) throw forbidden();
-  return { referralId: row.id, caseId: row.case_id, state: row.state, ...row.letter };
+  // The letter is stored as built at recommendation time (jsonb); its shape is the contract's.
+  return { referralId: row.id, caseId: row.case_id, state: row.state, ...row.letter } as ReferralLetter;
 }
 
 const TRANSITION_MESSAGES = {
