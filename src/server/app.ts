@@ -14,6 +14,8 @@ import type { Db } from './db/client.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError, handleNotFound } from './http/problem.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerApiConventions } from './http/conventions.ts';
+import { registerProblemTypeRoutes } from './http/problemTypes.ts';
 import { OPENAPI_BASE, registerContractHooks, transformDocument, transformRoute } from './http/openapi.ts';
 import { registerInputGuards } from './http/input.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Before any route: problem responses, operationIds and `security` for every API route.
   registerContractHooks(app);
+  registerApiConventions(app);
 
   registerAuth(app, db);
   registerHealthRoutes(app, db);
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);
   registerAuditRoutes(app, { db, vault });
+  registerProblemTypeRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

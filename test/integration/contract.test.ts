@@ -128,6 +128,54 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     assert.ok(calls > 150, `called ${calls} times`);
   });
 
+  test('public data: strong ETag and 304 on If-None-Match; CORS open for public reads only; OPTIONS answered', async () => {
+    for (const url of ['/api/v1/regions?parent=16', '/api/v1/regions/16.02', '/api/v1/elections', '/api/v1/public/announcements', '/api/v1/public/pledges',
+      '/api/v1/public/referral-stats', '/api/v1/public/open-data', `/api/v1/public/referrals/${seeded.publicKey}`, '/api/v1/public/stats']) {
+      const first = await app.inject({ url });
+      assert.equal(first.statusCode, 200, `${url}: ${first.body.slice(0, 200)}`);
+      const etag = first.headers.etag as string;
+      assert.ok(etag, `${url}: ETag`);
+      assert.equal(first.headers['access-control-allow-origin'], '*', `${url}: readable cross-origin`);
+      assert.equal(first.headers['access-control-allow-credentials'], undefined);
+      const again = await app.inject({ url, headers: { 'if-none-match': etag } });
+      assert.equal(again.statusCode, 304, url);
+      assert.equal(again.body, '');
+      const changed = await app.inject({ url, headers: { 'if-none-match': '"stale"' } });
+      assert.equal(changed.statusCode, 200, url);
+    }
+    const preflight = await app.inject({ method: 'OPTIONS', url: '/api/v1/regions', headers: { origin: 'https://siasn.example', 'access-control-request-method': 'GET' } });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.equal(preflight.headers['access-control-allow-methods'], 'GET, HEAD');
+    // Staff and agency data, and public writes: same-origin only (no CORS headers), but OPTIONS is not a 404.
+    for (const url of ['/api/v1/cases', '/api/v1/agency/referrals', '/api/v1/laporan']) {
+      const res = await app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      assert.equal(res.statusCode, 204, url);
+      assert.equal(res.headers['access-control-allow-origin'], undefined, url);
+    }
+    const staff = await admin.request({ url: '/api/v1/cases' });
+    assert.equal(staff.statusCode, 200);
+    assert.equal(staff.headers['access-control-allow-origin'], undefined);
+    assert.equal(staff.headers.etag, undefined);
+  });
+
+  test('problem `type` URIs resolve to a page explaining the code', async () => {
+    const missing = await app.inject({ url: `/api/v1/referrals/${VALID_UUID}` });
+    const invalid = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: {} });
+    const unknownRegion = await app.inject({ url: '/api/v1/regions/99.99' });
+    for (const res of [missing, invalid, unknownRegion]) {
+      const problem = res.json() as { type: string; code: string };
+      assert.equal(problem.type, `/api/v1/problems/${problem.code}`);
+      const page = await app.inject({ url: problem.type, headers: { 'accept-language': 'en' } });
+      assert.equal(page.statusCode, 200, problem.type);
+      assert.equal(page.json().code, problem.code);
+      assert.ok(page.json().description.id.length > 10 && page.json().description.en.length > 10);
+    }
+    const all = (await app.inject({ url: '/api/v1/problems' })).json() as { items: { code: string }[]; total: number };
+    assert.equal(all.total, all.items.length);
+    for (const code of ['validation_failed', 'invalid_state_transition', 'rate_limited', 'unavailable', 'csrf_failed']) assert.ok(all.items.some((i) => i.code === code), code);
+  });
+
   test('the agency API answers the BKN token with typed referrals', async () => {
     const list = await app.inject({ url: '/api/v1/agency/referrals', headers: { authorization: `Bearer ${agencyToken}` } });
     assert.equal(list.statusCode, 200);

@@ -126,6 +126,8 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/public/geo/regencies.topo.json': 'downloadRegenciesTopojson',
   'GET /api/v1/public/audit/checkpoints': 'listAuditCheckpoints',
   'GET /api/v1/public/audit/key': 'getAuditKey',
+  'GET /api/v1/problems': 'listProblemTypes',
+  'GET /api/v1/problems/:code': 'getProblemType',
 };
 
 const VERB: Record<string, string> = { GET: 'get', POST: 'create', PUT: 'set', PATCH: 'update', DELETE: 'delete' };
@@ -269,6 +271,7 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
   const { schema, url } = out;
   if (!schema || schema.hide) return out;
   const method = String(input.route.method);
+  const auth = routeAuth(method, url);
   const responses = (schema.response ?? {}) as Record<string, Record<string, unknown>>;
   const media = downloadMediaType(method, url);
   if (media && !responses['200']) {
@@ -277,6 +280,12 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
   if (!Object.keys(responses).some((s) => s.startsWith('2'))) {
     // Not yet described in src/contracts: documented as an untyped JSON body (listed in the report).
     responses['200'] = { description: 'OK', content: { 'application/json': { schema: { 'x-netra-untyped': true } } } };
+  }
+  if (method === 'GET' && auth === 'public' && url !== '/api/v1/health') {
+    // Conditional GET and open CORS on public data (src/server/http/conventions.ts).
+    responses['304'] = { type: 'null', description: 'Tidak berubah (If-None-Match cocok dengan ETag) / not modified' };
+    const ok = responses['200'];
+    if (ok) ok.headers = { ...(ok.headers as object | undefined), ETag: { type: 'string', description: 'Validator for If-None-Match' }, 'Access-Control-Allow-Origin': { type: 'string', const: '*' } };
   }
   schema.response = responses;
   for (const [status, value] of Object.entries(responses)) {
