@@ -105,6 +105,10 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     const schema = (contract && typeof contract === 'object' && 'content' in contract
       ? (contract as { content: Record<string, { schema: ZodType }> }).content[mediaType]?.schema
       : contract) as ZodType | undefined;
+    if (mediaType === 'application/json' && res.statusCode === 200) {
+      const body = res.json() as { items?: unknown; total?: unknown };
+      if (Array.isArray(body.items)) assert.equal(typeof body.total, 'number', `${where}: a list answers { items, total }`);
+    }
     if (mediaType === 'application/problem+json') {
       const parsed = problemSchema.safeParse(res.json());
       assert.ok(parsed.success, `${where}: not a Problem: ${res.body.slice(0, 300)}`);

@@ -79,7 +79,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams } }, async (request) => {
     const principal = requirePrincipal(request);
     await loadCaseForStaff(deps, principal, request.params.id, false);
-    return { items: await listCaseLinks(deps.db, principal, request.params.id) };
+    const items = await listCaseLinks(deps.db, principal, request.params.id);
+    return { items, total: items.length };
   });
 
   r.post('/api/v1/case-links/:linkId', {

@@ -50,6 +50,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
         topComponents: i.components.slice(0, 3).map((c) => ({ key: c.key, label: c.label, contribution: c.contribution, value: c.value, unit: c.unit })),
         missing: i.missing,
       })),
+      total: items.length,
     };
   });
 
