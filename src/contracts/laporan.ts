@@ -28,7 +28,7 @@ export const receiptSchema = z.object({
 export type Receipt = z.infer<typeof receiptSchema>;
 
 export const trackingResultSchema = z.object({
-  trackingCode: z.string(),
+  trackingCode: z.string().nullable(),
   registrationNumber: z.string().nullable(),
   state: z.string(),
   stateLabel: bilingual,

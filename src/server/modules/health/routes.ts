@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
+import { degradedHealthSchema, healthSchema } from '../../../contracts/health.ts';
 
 const startedAt = new Date();
 
 export function registerHealthRoutes(app: FastifyInstance, db: Db) {
-  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Status layanan / service health' } }, async (_request, reply) => {
+  app.get('/api/v1/health', {
+    schema: {
+      tags: ['health'], summary: 'Status layanan / service health',
+      response: { 200: healthSchema, 503: { description: 'Basis data tidak terjangkau / database unreachable', content: { 'application/json': { schema: degradedHealthSchema } } } },
+    },
+  }, async (_request, reply) => {
     try {
       const started = performance.now();
       const counts = await db.query<{ regions: number; contests: number; migrations: number }>(
