@@ -9,11 +9,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError, handleNotFound } from './http/problem.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerApiConventions } from './http/conventions.ts';
+import { registerProblemTypeRoutes } from './http/problemTypes.ts';
+import { OPENAPI_BASE, registerContractHooks, transformDocument, transformRoute } from './http/openapi.ts';
 import { registerInputGuards } from './http/input.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerElectionRoutes } from './modules/elections/routes.ts';
@@ -106,14 +109,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // carrier-grade NAT address is not punished for everyone behind it.
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Netra API', version: '1.0.0', description: 'Pengawasan netralitas ASN dalam Pilkada / ASN neutrality supervision in Pilkada' },
-      // Routes may name these in `security`; an undeclared scheme makes app.swagger() throw (500 on /api/openapi.json).
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
+    openapi: OPENAPI_BASE,
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
+  // Before any route: problem responses, operationIds and `security` for every API route.
+  registerContractHooks(app);
+  registerApiConventions(app);
 
   await sealPlaintextTotpSecrets(db, vault);
   registerAuth(app, db, config);
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);
   registerAuditRoutes(app, { db, vault });
+  registerProblemTypeRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -426,7 +426,7 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
     const ops = listOperations(app.swagger() as Parameters<typeof listOperations>[0]);
     // Public, self-service (own session) and token-authenticated endpoints are not role-scoped
     // (the lead push endpoint has a row all the same: a staff session must not stand in for its token).
-    const notStaff = /^(GET|POST) \/api\/v1\/(public\/|laporan|informasi|geo\/locate|lacak|uploads|health|regions|elections(\/\{|$)|risk(\/\{regionCode\}|\/weights|$)|auth\/|agency\/)/;
+    const notStaff = /^(GET|POST) \/api\/v1\/(public\/|laporan|informasi|geo\/locate|lacak|uploads|health|regions|elections(\/\{|$)|risk(\/\{regionCode\}|\/weights|$)|auth\/|agency\/|problems(\/\{code\}|$))/;
     const pending = new Set(['GET /calendar']); // the public holiday calendar
     const covered = new Set(Object.keys(MATRIX).map((k) => k.replace(/ \(.*\)$/, '')));
     const normalise = (path: string) => path.replace('/api/v1', '').replace(/\{(\w+)\}/g, ':$1').replace(/\/:sha256$/, '');

@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors.ts';
 import { negotiateLanguage } from './language.ts';
 import { fieldMessage, localizeIssue } from '../platform/validationMessages.ts';
+import { problemTypeUri } from '../../contracts/problem.ts';
 
 export function prefersEnglish(request: FastifyRequest): boolean {
   const header = request.headers['accept-language'];
@@ -17,7 +18,7 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, code
     .status(status)
     .type('application/problem+json')
     .send({
-      type: `https://netra.local/problems/${code}`,
+      type: problemTypeUri(code),
       title: english ? message.en : message.id,
       status,
       code,
@@ -115,7 +116,7 @@ export function handleClientError(error: Error & { code?: string }, socket: impo
     : error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'Request headers too large.']
       : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'Malformed HTTP request.'];
-  const body = JSON.stringify({ type: `https://netra.local/problems/${code}`, title: id, status, code, detail: id, message: { id, en } });
+  const body = JSON.stringify({ type: problemTypeUri(code), title: id, status, code, detail: id, message: { id, en } });
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : status === 408 ? 'Request Timeout' : 'Request Header Fields Too Large'}\r\n`
       + `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);

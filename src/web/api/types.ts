@@ -1,22 +1,8 @@
-// Shapes of the /api/v1 responses the shell uses (kept beside the client until the API types
-// are generated from the OpenAPI document).
+// Shapes of the /api/v1 responses the shell uses. Areas with a contract (src/contracts) re-export
+// it; the rest are still hand-written until their contracts exist.
 import type { StaffRole } from '../../domain/access/policy.ts';
 
-export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'desa';
-
-export interface RegionSummary {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  timeZone: string;
-}
-
-export interface RegionDetail extends RegionSummary {
-  provinceCode: string;
-  ancestors: RegionSummary[];
-  childCount: number;
-}
+export type { RegionLevel, RegionItem as RegionSummary, RegionDetail } from '../../contracts/regions.ts';
 
 export interface Page<T> {
   items: T[];

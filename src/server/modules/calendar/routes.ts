@@ -10,7 +10,10 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/calendar', {
     schema: { tags: ['calendar'], summary: 'Libur nasional dan cuti bersama / national holidays', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-  }, async (request) => ({ items: await listCalendarDays(db, request.query.year) }));
+  }, async (request) => {
+    const items = await listCalendarDays(db, request.query.year);
+    return { items, total: items.length };
+  });
 
   r.put('/api/v1/calendar/:date', {
     schema: { tags: ['calendar'], params: z.object({ date: isoDate }),

@@ -106,6 +106,7 @@ export async function terlaporHistory(db: Queryable, principal: Principal, query
   const result = await db.query<{ case_id: string; name: string; position: string; agency: string; subject_type: string; state: string; registration_number: string | null; event_date: string | null; office_code: string }>(
     `SELECT t.case_id, t.name, t.position, t.agency, t.subject_type, c.state, c.registration_number, c.event_date, c.office_code
      FROM case_terlapor t JOIN cases c ON c.id = t.case_id WHERE ${where.join(' AND ')} ORDER BY c.event_date DESC NULLS LAST LIMIT 200`, params);
-  return { items: result.rows.map((r) => ({ caseId: r.case_id, name: r.name, position: r.position, agency: r.agency, subjectType: r.subject_type,
-    state: r.state, registrationNumber: r.registration_number, eventDate: r.event_date, officeCode: r.office_code })) };
+  const items = result.rows.map((r) => ({ caseId: r.case_id, name: r.name, position: r.position, agency: r.agency, subjectType: r.subject_type,
+    state: r.state, registrationNumber: r.registration_number, eventDate: r.event_date, officeCode: r.office_code }));
+  return { items, total: items.length };
 }

@@ -15,6 +15,7 @@ import { nowOf, type CaseDeps } from './deps.ts';
 import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
 import { loadCaseForStaff } from './handling.ts';
 import { listAnnouncements } from './announcements.ts';
+import { announcementListSchema, receiptSchema, trackingResultSchema, withdrawalSchema } from '../../../contracts/laporan.ts';
 
 const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
 const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi / ASCII characters without spaces');
@@ -25,7 +26,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   // Public intake: no account. Limits are generous per address (carrier-grade NAT) and the
   // expensive part — the PIN — is limited per tracking code instead.
   r.post('/api/v1/laporan', {
-    schema: { tags: ['laporan'], summary: 'Sampaikan laporan (publik) / submit a report', body: laporanBody },
+    schema: { tags: ['laporan'], summary: 'Sampaikan laporan (publik) / submit a report', body: laporanBody, response: { 200: receiptSchema, 201: receiptSchema } },
     config: { rateLimit: { max: deps.intakePerMinute ?? 600, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const header = request.headers['idempotency-key'];
@@ -57,18 +58,18 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   }, async (request) => dismissPublicInformasi(deps, requirePrincipal(request), request.params.id));
 
   r.post('/api/v1/lacak', {
-    schema: { tags: ['laporan'], summary: 'Lacak status laporan dengan kode + PIN / track a report', body: trackingBody },
+    schema: { tags: ['laporan'], summary: 'Lacak status laporan dengan kode + PIN / track a report', body: trackingBody, response: { 200: trackingResultSchema } },
     config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
   }, async (request) => trackLaporan(deps, request.body.kode, request.body.pin, request.ip));
 
   r.post('/api/v1/lacak/cabut', {
-    schema: { tags: ['laporan'], summary: 'Cabut laporan sebelum registrasi / withdraw before registration', body: trackingBody.extend({ alasan: plainText(5, 2000) }) },
+    schema: { tags: ['laporan'], summary: 'Cabut laporan sebelum registrasi / withdraw before registration', body: trackingBody.extend({ alasan: plainText(5, 2000) }), response: { 200: withdrawalSchema } },
   }, async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan, request.ip));
 
   r.get('/api/v1/public/announcements', {
     schema: { tags: ['laporan'], summary: 'Pengumuman status laporan/temuan (tanpa identitas pelapor) / public status announcements',
       querystring: z.object({ office: z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi atau kabupaten/kota / province or regency code').optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
+        limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }), response: { 200: announcementListSchema } },
   }, async (request, reply) => {
     reply.header('Cache-Control', 'public, max-age=30');
     return listAnnouncements(deps.db, request.query);
@@ -96,7 +97,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams } }, async (request) => {
     const principal = requirePrincipal(request);
     await loadCaseForStaff(deps, principal, request.params.id, false);
-    return { items: await listCaseLinks(deps.db, principal, request.params.id) };
+    const items = await listCaseLinks(deps.db, principal, request.params.id);
+    return { items, total: items.length };
   });
 
   r.post('/api/v1/case-links/:linkId', {

@@ -6,6 +6,7 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { plainText } from '../cases/schemas.ts';
 import type { CaseDeps } from '../cases/deps.ts';
 import { DEFAULT_EVIDENCE_LIMITS, maxUploadBytes } from '../../../domain/evidence/inspect.ts';
+import { uploadResultSchema } from '../../../contracts/laporan.ts';
 import { acceptUpload, fileError, readCaseEvidence } from './service.ts';
 
 const evidenceParams = z.object({
@@ -41,7 +42,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: CaseDeps) {
 
     r.post('/api/v1/uploads', {
       schema: {
-        tags: ['laporan'], consumes: ['multipart/form-data'],
+        tags: ['laporan'], consumes: ['multipart/form-data'], response: { 201: uploadResultSchema },
         summary: 'Unggah berkas bukti (publik); id dipakai di "bukti" laporan / upload an evidence file',
       },
       // Per-address flood guard shared with intake (a carrier-grade NAT carries many reporters).

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors.ts';
 import { prefersEnglish } from '../../http/problem.ts';
 import { sendWithEtag } from '../stats/http.ts';
 import { GEO_DATA_DIR } from '../opendata/service.ts';
+import { problemTypeUri } from '../../../contracts/problem.ts';
 
 export const GEO_FILES = {
   'provinces.topo.json': 'indonesia-provinces.topo.json',
@@ -84,7 +85,7 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
         };
         const english = prefersEnglish(request);
         return reply.status(503).type('application/problem+json').header('Cache-Control', 'no-store').send({
-          type: 'https://netra.local/problems/geo_data_missing', title: english ? message.en : message.id, status: 503,
+          type: problemTypeUri('geo_data_missing'), title: english ? message.en : message.id, status: 503,
           code: 'geo_data_missing', detail: english ? message.en : message.id, message,
         });
       }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
+import { degradedHealthSchema, healthSchema } from '../../../contracts/health.ts';
 
 const startedAt = new Date();
 /** Reference counts change only on import; a liveness probe must not count 91,599 regions per call. */
@@ -29,7 +30,12 @@ function referenceCounts(db: Db) {
 
 export function registerHealthRoutes(app: FastifyInstance, db: Db) {
   const counts = referenceCounts(db);
-  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Status layanan / service health' } }, async (_request, reply) => {
+  app.get('/api/v1/health', {
+    schema: {
+      tags: ['health'], summary: 'Status layanan / service health',
+      response: { 200: healthSchema, 503: { description: 'Basis data tidak terjangkau / database unreachable', content: { 'application/json': { schema: degradedHealthSchema } } } },
+    },
+  }, async (_request, reply) => {
     try {
       const started = performance.now();
       // Liveness of the database: one trivial round trip, no scan.

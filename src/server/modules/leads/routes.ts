@@ -68,7 +68,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
   app.post('/api/v1/leads/push', {
     bodyLimit: IMPORT_BODY_LIMIT,
     config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
-    schema: { tags: ['leads'], summary: 'Kirim artikel dengan token / push articles with a token', security: [{ bearerAuth: [] }] },
+    schema: { tags: ['leads'], summary: 'Kirim artikel dengan token / push articles with a token', security: [{ leadSourceBearer: [] }] },
   }, async (request, reply) => {
     const source = await authenticatePush(deps.db, request, now());
     const result = await pushLeads(deps, source, request.body, now());

@@ -78,7 +78,7 @@ export async function listLeadSources(db: Queryable, principal: Principal) {
   requireAdmin(principal);
   const rows = await db.query<LeadSourceRow & { articles: number }>(
     `SELECT s.*, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)::int AS articles FROM lead_sources s ORDER BY s.created_at DESC, s.id`);
-  return { items: rows.rows.map(presentSource) };
+  return { items: rows.rows.map(presentSource), total: rows.rows.length };
 }
 
 export async function updateLeadSource(db: Db, principal: Principal, id: string, input: LeadSourcePatch, now: Date) {

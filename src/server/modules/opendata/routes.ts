@@ -8,6 +8,7 @@ import { prefersEnglish } from '../../http/problem.ts';
 import { matchesEtag } from '../stats/http.ts';
 import { GEO_DATA_DIR, GeoDataMissingError, OpenDataBuilder, openDataCatalogue } from './service.ts';
 import type { DatasetDefinition } from './datasets.ts';
+import { problemTypeUri } from '../../../contracts/problem.ts';
 
 export interface OpenDataDeps {
   db: Db;
@@ -46,7 +47,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, deps: OpenDataDeps)
       };
       const english = prefersEnglish(request);
       return reply.status(503).type('application/problem+json').send({
-        type: 'https://netra.local/problems/geo_data_missing', title: english ? message.en : message.id, status: 503,
+        type: problemTypeUri('geo_data_missing'), title: english ? message.en : message.id, status: 503,
         code: 'geo_data_missing', detail: english ? message.en : message.id, message,
       });
     }

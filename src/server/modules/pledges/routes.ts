@@ -12,6 +12,9 @@ import { loadPledgeSigner } from './signing.ts';
 import { listPledges, pledgeCoverage, publicPledge, registerPledge, verifyPledge, verifyPledgeDocument } from './service.ts';
 import { findPledge } from './repository.ts';
 import { renderPledgeCertificate } from './certificate.ts';
+import {
+  pledgeCoverageSchema, pledgeDocumentVerificationSchema, pledgeListSchema, pledgePublicKeySchema, pledgeVerificationSchema, registeredPledgeSchema, signedPledgeSchema,
+} from '../../../contracts/pledges.ts';
 
 export interface PledgeDeps {
   db: Db;
@@ -50,7 +53,7 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
   const now = () => (deps.now ? deps.now() : new Date());
 
   r.post('/api/v1/pledges', {
-    schema: { tags: ['pledges'], summary: 'Catat deklarasi netralitas / register a neutrality pledge', body: pledgeBody },
+    schema: { tags: ['pledges'], summary: 'Catat deklarasi netralitas / register a neutrality pledge', body: pledgeBody, response: { 201: registeredPledgeSchema } },
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
     const created = await registerPledge({ db: deps.db, signer, now: now() }, principal, request.body);
@@ -59,34 +62,35 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
   });
 
   r.get('/api/v1/public/pledges', {
-    schema: { tags: ['public'], summary: 'Daftar deklarasi netralitas / list pledges', querystring: listQuery },
+    schema: { tags: ['public'], summary: 'Daftar deklarasi netralitas / list pledges', querystring: listQuery, response: { 200: pledgeListSchema } },
   }, async (request) => listPledges(deps.db, request.query));
 
   r.get('/api/v1/public/pledges/coverage', {
-    schema: { tags: ['public'], summary: 'Cakupan deklarasi per wilayah dan instansi / pledge coverage', querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }) },
+    schema: { tags: ['public'], summary: 'Cakupan deklarasi per wilayah dan instansi / pledge coverage', querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }), response: { 200: pledgeCoverageSchema } },
   }, async (request) => pledgeCoverage(deps.db, request.query.level));
 
   r.get('/api/v1/public/pledges/public-key', {
-    schema: { tags: ['public'], summary: 'Kunci publik Ed25519 untuk verifikasi / public verification key' },
+    schema: { tags: ['public'], summary: 'Kunci publik Ed25519 untuk verifikasi / public verification key', response: { 200: pledgePublicKeySchema } },
   }, async () => ({
     algorithm: 'Ed25519', keyId: signer.keyId, pem: signer.publicKeyPem, spkiBase64: signer.publicKeySpkiBase64,
     signedContent: 'UTF-8 bytes of the canonical JSON document (keys sorted, no whitespace); signature base64url',
   }));
 
-  r.get('/api/v1/public/pledges/:id', { schema: { tags: ['public'], params: idParams } }, async (request) => {
+  r.get('/api/v1/public/pledges/:id', { schema: { tags: ['public'], params: idParams, response: { 200: signedPledgeSchema } } }, async (request) => {
     const row = await findPledge(deps.db, request.params.id);
     if (!row) throw notFound(request.params.id);
     return { ...publicPledge(row), document: row.canonical, signature: row.signature };
   });
 
   r.get('/api/v1/public/pledges/:id/verify', {
-    schema: { tags: ['public'], summary: 'Verifikasi sertifikat deklarasi / verify a certificate', params: idParams, querystring: z.object({ sig: z.string().min(1).max(200) }) },
+    schema: { tags: ['public'], summary: 'Verifikasi sertifikat deklarasi / verify a certificate', params: idParams, querystring: z.object({ sig: z.string().min(1).max(200) }), response: { 200: pledgeVerificationSchema } },
   }, async (request) => verifyPledge(deps.db, signer, request.params.id, request.query.sig));
 
   r.post('/api/v1/public/pledges/verify-document', {
     schema: {
       tags: ['public'], summary: 'Verifikasi dokumen kanonis + tanda tangan / verify a signed document',
       body: z.object({ document: z.union([z.string().max(100_000), z.record(z.string(), z.unknown())]), signature: z.string().min(1).max(200) }),
+      response: { 200: pledgeDocumentVerificationSchema },
     },
     config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
   }, async (request) => {

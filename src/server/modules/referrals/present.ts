@@ -30,7 +30,7 @@ export function presentSanction(s: SanctionRow | null) {
 export function presentReferralSummary(r: ReferralRow & { next_step?: string | null; next_due?: Date | null; next_due_local?: string | null }, now: Date) {
   const nextDue = r.next_due ? new Date(r.next_due) : null;
   return {
-    id: r.id, caseId: r.case_id, recommendationNumber: r.recommendation_number, recommendedAt: iso(r.recommended_at),
+    id: r.id, caseId: r.case_id, recommendationNumber: r.recommendation_number, recommendedAt: new Date(r.recommended_at).toISOString(),
     authority: r.authority, authorityName: r.authority_name, authorityRegionCode: r.authority_region_code,
     officeCode: r.office_code, regionCode: r.region_code, agency: r.agency,
     // The addressed instansi catalogue entry (null: BKN only / not a regional PPK).

@@ -47,7 +47,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   return {
     publicKey: row.public_key,
     recommendationNumber: row.recommendation_number,
-    recommendedAt: iso(row.recommended_at),
+    recommendedAt: new Date(row.recommended_at).toISOString(),
     authority: row.authority,
     authorityName: row.authority_name,
     handedOverFrom: row.handed_over_from ?? null,

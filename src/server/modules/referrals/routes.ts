@@ -21,6 +21,10 @@ import { handOverKasnReferrals } from './handover.ts';
 import { canManageUsers } from '../../../domain/access/policy.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { ReferralFilter } from './repository.ts';
+import {
+  agencyTokenListSchema, agencyTokenSchema, createdAgencyTokenSchema, escalationListSchema, publicReferralSchema, referralDetailSchema,
+  referralLetterSchema, referralListSchema, referralStatsSchema,
+} from '../../../contracts/referrals.ts';
 
 const filterOf = (q: ReferralListQuery): ReferralFilter => ({
   state: q.state, authority: q.authority, region: q.region, caseId: q.caseId, limit: q.limit, offset: q.offset,
@@ -32,13 +36,13 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
   const { db } = deps;
   const tags = ['referrals'];
 
-  r.get('/api/v1/referrals', { schema: { tags, summary: 'Kotak masuk rekomendasi / referral inbox', querystring: referralListQuery } },
+  r.get('/api/v1/referrals', { schema: { response: { 200: referralListSchema }, tags, summary: 'Kotak masuk rekomendasi / referral inbox', querystring: referralListQuery } },
     async (request) => listReferrals(db, callerOfPrincipal(requirePrincipal(request)), filterOf(request.query), nowOf(deps)));
 
-  r.get('/api/v1/referrals/:id', { schema: { tags, params: referralIdParams } },
+  r.get('/api/v1/referrals/:id', { schema: { response: { 200: referralDetailSchema }, tags, params: referralIdParams } },
     async (request) => referralDetail(db, callerOfPrincipal(requirePrincipal(request)), request.params.id, nowOf(deps)));
 
-  r.get('/api/v1/referrals/:id/letter', { schema: { tags, summary: 'Data surat rekomendasi / recommendation letter data', params: referralIdParams } },
+  r.get('/api/v1/referrals/:id/letter', { schema: { response: { 200: referralLetterSchema }, tags, summary: 'Data surat rekomendasi / recommendation letter data', params: referralIdParams } },
     async (request) => referralLetter(db, callerOfPrincipal(requirePrincipal(request)), request.params.id));
 
   r.get('/api/v1/referrals/:id/letter.pdf', { schema: { tags, summary: 'Surat rekomendasi (PDF) / recommendation letter (PDF)', params: referralIdParams } },
@@ -54,32 +58,32 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
       return Buffer.from(rendered.bytes);
     });
 
-  r.post('/api/v1/referrals/:id/verify', { schema: { tags, summary: 'Verifikasi BKN / BKN verification', params: referralIdParams, body: noteBody } },
+  r.post('/api/v1/referrals/:id/verify', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'Verifikasi BKN / BKN verification', params: referralIdParams, body: noteBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'verified', ...(request.body ?? {}) }, nowOf(deps)));
 
-  r.post('/api/v1/referrals/:id/forward-to-ppk', { schema: { tags, summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK', params: referralIdParams, body: noteBody } },
+  r.post('/api/v1/referrals/:id/forward-to-ppk', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK', params: referralIdParams, body: noteBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, { step: 'forwarded_to_ppk', ...(request.body ?? {}) }, nowOf(deps)));
 
-  r.post('/api/v1/referrals/:id/sanction', { schema: { tags, summary: 'PPK mencatat keputusan sanksi / PPK records the sanction', params: referralIdParams, body: sanctionBody } },
+  r.post('/api/v1/referrals/:id/sanction', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'PPK mencatat keputusan sanksi / PPK records the sanction', params: referralIdParams, body: sanctionBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction', ...request.body }, nowOf(deps)));
 
-  r.post('/api/v1/referrals/:id/sanction-applied', { schema: { tags, summary: 'Sanksi dilaksanakan / sanction applied', params: referralIdParams, body: noteBody } },
+  r.post('/api/v1/referrals/:id/sanction-applied', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'Sanksi dilaksanakan / sanction applied', params: referralIdParams, body: noteBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['ppk'])), request.params.id, { step: 'sanction_applied', ...(request.body ?? {}) }, nowOf(deps)));
 
-  r.post('/api/v1/referrals/:id/not-proven', { schema: { tags, summary: 'Tidak terbukti / not proven', params: referralIdParams, body: notProvenBody } },
+  r.post('/api/v1/referrals/:id/not-proven', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'Tidak terbukti / not proven', params: referralIdParams, body: notProvenBody } },
     async (request) => reportReferralStep(db, callerOfPrincipal(requireRole(request, ['bkn', 'ppk'])), request.params.id, { step: 'not_proven', ...(request.body ?? {}) }, nowOf(deps)));
 
-  r.post('/api/v1/referrals/:id/siasn-block', { schema: { tags, summary: 'Blokir data SIASN / block SIASN data', params: referralIdParams, body: siasnBlockBody } },
+  r.post('/api/v1/referrals/:id/siasn-block', { schema: { response: { 200: referralDetailSchema }, tags, summary: 'Blokir data SIASN / block SIASN data', params: referralIdParams, body: siasnBlockBody } },
     async (request) => blockSiasn(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, request.body.reason, nowOf(deps)));
 
-  r.get('/api/v1/referral-escalations', { schema: { tags, summary: 'Eskalasi tenggat terlewati / overdue escalations', querystring: pageQuery } },
+  r.get('/api/v1/referral-escalations', { schema: { response: { 200: escalationListSchema }, tags, summary: 'Eskalasi tenggat terlewati / overdue escalations', querystring: pageQuery } },
     async (request) => listEscalations(db, callerOfPrincipal(requirePrincipal(request)), request.query.limit, request.query.offset));
 
   // Admin: tokens for the authorities' systems, and policy settings.
-  r.post('/api/v1/agency-tokens', { schema: { tags, summary: 'Buat token API instansi / create an agency API token', body: agencyTokenBody } },
+  r.post('/api/v1/agency-tokens', { schema: { response: { 201: createdAgencyTokenSchema }, tags, summary: 'Buat token API instansi / create an agency API token', body: agencyTokenBody } },
     async (request, reply) => { reply.status(201); return createAgencyToken(db, requirePrincipal(request), request.body, nowOf(deps)); });
-  r.get('/api/v1/agency-tokens', { schema: { tags } }, async (request) => listAgencyTokens(db, requirePrincipal(request)));
-  r.post('/api/v1/agency-tokens/:id/revoke', { schema: { tags, params: referralIdParams } },
+  r.get('/api/v1/agency-tokens', { schema: { response: { 200: agencyTokenListSchema }, tags } }, async (request) => listAgencyTokens(db, requirePrincipal(request)));
+  r.post('/api/v1/agency-tokens/:id/revoke', { schema: { response: { 200: agencyTokenSchema }, tags, params: referralIdParams } },
     async (request) => revokeAgencyToken(db, requirePrincipal(request), request.params.id, nowOf(deps)));
 
   // KASN → BKN (25 Aug 2024): open KASN referrals taken over by BKN in one audited step. The
@@ -96,22 +100,22 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   // Agency API: Authorization: Bearer <token>; same rules and validation as the staff routes.
   const agencyTags = ['agency-api'];
-  r.get('/api/v1/agency/referrals', { schema: { tags: agencyTags, summary: 'Rekomendasi dalam cakupan token / referrals in the token’s scope', querystring: referralListQuery } },
+  r.get('/api/v1/agency/referrals', { schema: { response: { 200: referralListSchema }, tags: agencyTags, summary: 'Rekomendasi dalam cakupan token / referrals in the token’s scope', querystring: referralListQuery } },
     async (request) => {
       const token = await authenticateAgency(db, request, nowOf(deps));
       return listReferrals(db, callerOfToken(token), filterOf(request.query), nowOf(deps));
     });
-  r.get('/api/v1/agency/referrals/:id', { schema: { tags: agencyTags, params: referralIdParams } },
+  r.get('/api/v1/agency/referrals/:id', { schema: { response: { 200: referralDetailSchema }, tags: agencyTags, params: referralIdParams } },
     async (request) => referralDetail(db, callerOfToken(await authenticateAgency(db, request, nowOf(deps))), request.params.id, nowOf(deps)));
-  r.post('/api/v1/agency/referrals/:id/status', { schema: { tags: agencyTags, summary: 'Laporkan tindak lanjut / report a follow-up step', params: referralIdParams, body: agencyStatusBody } },
+  r.post('/api/v1/agency/referrals/:id/status', { schema: { response: { 200: referralDetailSchema }, tags: agencyTags, summary: 'Laporkan tindak lanjut / report a follow-up step', params: referralIdParams, body: agencyStatusBody } },
     async (request) => {
       const token = await authenticateAgency(db, request, nowOf(deps));
       return reportReferralStep(db, callerOfToken(token), request.params.id, request.body, nowOf(deps));
     });
 
   // Public follow-up: no personal data.
-  r.get('/api/v1/public/referrals/:key', { schema: { tags: ['public'], summary: 'Perkembangan tindak lanjut rekomendasi / referral progress', params: publicKeyParams } },
+  r.get('/api/v1/public/referrals/:key', { schema: { response: { 200: publicReferralSchema }, tags: ['public'], summary: 'Perkembangan tindak lanjut rekomendasi / referral progress', params: publicKeyParams } },
     async (request) => publicReferral(db, request.params.key, nowOf(deps)));
-  r.get('/api/v1/public/referral-stats', { schema: { tags: ['public'], summary: 'Kepatuhan tindak lanjut / follow-up compliance', querystring: statsQuery } },
+  r.get('/api/v1/public/referral-stats', { schema: { response: { 200: referralStatsSchema }, tags: ['public'], summary: 'Kepatuhan tindak lanjut / follow-up compliance', querystring: statsQuery } },
     async (request) => publicReferralStats(db, nowOf(deps), { electionId: request.query.electionId }));
 }

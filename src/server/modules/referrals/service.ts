@@ -31,6 +31,7 @@ export async function noticeReporterOfReferral(tx: Tx, row: { case_id: string; r
   const notice = referralNotice(event, { caseRef: c.registration_number ?? c.tracking_code ?? '', recommendationNumber: row.recommendation_number, authorityName: row.authority_name, ...extra });
   await insertNotice(tx, { caseId: row.case_id, at, ...notice, email: false });
 }
+import type { ReferralLetter } from '../../../contracts/referrals.ts';
 
 export interface StepReport {
   step: ReferralStep;
@@ -80,7 +81,8 @@ export async function referralLetter(db: Queryable, caller: ReferralCaller, id: 
   const row = await findReferral(db, id);
   assertCanSee(caller, row);
   if (!caller.showIdentity) throw forbidden();
-  return { referralId: row.id, caseId: row.case_id, state: row.state, ...row.letter };
+  // The letter is stored as built at recommendation time (jsonb); its shape is the contract's.
+  return { referralId: row.id, caseId: row.case_id, state: row.state, ...row.letter } as ReferralLetter;
 }
 
 const TRANSITION_MESSAGES = {
@@ -215,7 +217,11 @@ export async function listEscalations(db: Queryable, caller: ReferralCaller, lim
     `SELECT e.id, e.referral_id, s.step, s.due_at, s.done_at, e.recipients, e.message, e.created_at, r.recommendation_number, r.authority, r.office_code
      FROM escalations e JOIN referrals r ON r.id = e.referral_id JOIN referral_steps s ON s.id = e.step_id
      ${scope ? `WHERE ${scope}` : ''} ORDER BY e.id DESC LIMIT ${add(limit)} OFFSET ${add(offset)}`, params)).rows;
+  // Every list answers { items, total } (issue 12); the scope's parameters are the first ones.
+  const total = (await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM escalations e JOIN referrals r ON r.id = e.referral_id ${scope ? `WHERE ${scope}` : ''}`, params.slice(0, params.length - 2))).rows[0].n;
   return {
+    total,
     items: rows.map((e) => ({
       id: e.id, referralId: e.referral_id, recommendationNumber: e.recommendation_number, authority: e.authority, officeCode: e.office_code,
       step: e.step, dueAt: e.due_at ? new Date(e.due_at).toISOString() : null, resolvedAt: e.done_at ? new Date(e.done_at).toISOString() : null,

@@ -14,7 +14,8 @@ export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_A
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
   if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
-  return { items: (await listSettings(db)).map((s) => ({ key: s.key, value: s.value, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by })) };
+  const items = (await listSettings(db)).map((s) => ({ key: s.key, value: s.value, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by }));
+  return { items, total: items.length };
 }
 
 export async function setPolicySetting(db: Db, principal: Principal, key: string, value: unknown, now: Date) {

@@ -61,7 +61,8 @@ export async function createAgencyToken(db: Db, principal: Principal, input: Cre
 
 export async function listAgencyTokens(db: Queryable, principal: Principal) {
   if (!canManageUsers(principal)) throw forbidden();
-  return { items: (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens ORDER BY created_at DESC')).rows.map(presentToken) };
+  const items = (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens ORDER BY created_at DESC')).rows.map(presentToken);
+  return { items, total: items.length };
 }
 
 export async function revokeAgencyToken(db: Db, principal: Principal, id: string, now: Date) {

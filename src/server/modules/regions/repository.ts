@@ -1,3 +1,4 @@
+import type { RegionLevel } from '../../../contracts/regions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { stripLevelPrefix } from '../../../domain/regions/names.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
@@ -5,7 +6,7 @@ import { regionSearchKey } from '../../../domain/regions/search.ts';
 export interface RegionItem {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parentCode: string | null;
   timeZone: string;
 }
@@ -48,7 +49,7 @@ export async function listRegions(db: Db, query: RegionQuery): Promise<{ items: 
      FROM regions r ${whereSql}
      ORDER BY ${score ? `${score} DESC, ` : ''}${LEVEL_ORDER}, r.code
      LIMIT ${add(query.limit)} OFFSET ${add(query.offset)}`;
-  type Row = { code: string; name: string; level: string; parent_code: string | null; time_zone: string; total: number };
+  type Row = { code: string; name: string; level: RegionLevel; parent_code: string | null; time_zone: string; total: number };
   const result = await db.transaction(async (tx) => {
     // Typos ("Surakrta", "sumatra selatn") score ~0.5 in word similarity; the default 0.6 misses them.
     if (query.q) await tx.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
@@ -78,7 +79,7 @@ export async function regionAncestors(db: Queryable, code: string): Promise<Regi
   const parts = code.split('.');
   const codes = parts.map((_, i) => parts.slice(0, i + 1).join('.')).slice(0, -1);
   if (codes.length === 0) return [];
-  const result = await db.query<{ code: string; name: string; level: string; parent_code: string | null; time_zone: string }>(
+  const result = await db.query<{ code: string; name: string; level: RegionLevel; parent_code: string | null; time_zone: string }>(
     'SELECT code, name, level, parent_code, time_zone FROM regions WHERE code = ANY($1::text[]) ORDER BY length(code)', [codes]);
   return result.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, timeZone: r.time_zone }));
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { regionDetailSchema, regionListSchema, type RegionLevel } from '../../../contracts/regions.ts';
 import { findRegion, listRegions, regionAncestors } from './repository.ts';
 
 export const regionLevelSchema = z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan', 'desa']);
@@ -22,11 +23,11 @@ export const regionNotFound = (code: string) =>
 export function registerRegionRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/regions', {
-    schema: { tags: ['regions'], summary: 'Daftar wilayah (kode Kemendagri) / list regions', querystring: listRegionsQuery },
+    schema: { tags: ['regions'], summary: 'Daftar wilayah (kode Kemendagri) / list regions', querystring: listRegionsQuery, response: { 200: regionListSchema } },
   }, async (request) => listRegions(db, request.query));
 
   r.get('/api/v1/regions/:code', {
-    schema: { tags: ['regions'], summary: 'Satu wilayah / one region', params: z.object({ code: regionCodeSchema }) },
+    schema: { tags: ['regions'], summary: 'Satu wilayah / one region', params: z.object({ code: regionCodeSchema }), response: { 200: regionDetailSchema } },
   }, async (request) => {
     const { code } = request.params;
     const region = await findRegion(db, code);
@@ -35,7 +36,7 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
     return {
       code: region.code,
       name: region.name,
-      level: region.level,
+      level: region.level as RegionLevel,
       parentCode: region.parent_code,
       provinceCode: region.province_code,
       timeZone: region.time_zone,

@@ -52,6 +52,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
         // Bawaslu's published category for this region (Pemetaan Kerawanan Pilkada 2024), if any.
         publishedCategory: i.published.find((f) => f.category) ?? null,
       })),
+      total: items.length,
     };
   });
 

@@ -1,38 +1,8 @@
 // Shapes of the case, tracking and announcement responses (mirrors src/server/modules/cases/*).
 import type { Bilingual } from './labels.ts';
 
-// The receipt is the server's own type (type-only import: nothing of the server is bundled).
-export type { Receipt } from '../../../server/modules/cases/intake.ts';
-
-export interface TrackingResult {
-  trackingCode: string;
-  registrationNumber: string | null;
-  state: string;
-  stateLabel: Bilingual;
-  officeName: string;
-  receivedLocal: string;
-  late: boolean;
-  canWithdraw: boolean;
-  timeline: { at: string; atLocal: string; action: string; state: string; stateLabel: Bilingual; note: string | null }[];
-  notices: { at: string; atLocal: string; kind: string; title: string; body: string }[];
-  deadlines: { ruleId: string; dueAt: string; dueLocal: string; zone?: string; source: string }[];
-  /** Follow-up by the authority after forwarding (public view: position and agency only). */
-  referrals?: { publicKey: string; recommendationNumber: string; authorityName: string; stateLabel: Bilingual; timeline: { step: string; label: Bilingual; done: boolean }[] }[];
-}
-
-export interface Announcement {
-  at: string;
-  atLocal: string;
-  office: string;
-  officeCode: string;
-  kind: 'laporan' | 'temuan';
-  registrationNumber: string | null;
-  action: string;
-  state: string;
-  stateLabel: Bilingual;
-  classification: string | null;
-  terlapor: { position: string; agency: string }[];
-}
+// Public intake shapes are the server's contracts (src/contracts/laporan.ts), not copies.
+export type { Announcement, Receipt, TrackingResult, UploadResult } from '../../../contracts/laporan.ts';
 
 export interface NextDeadline {
   dueAt: string;
@@ -125,10 +95,3 @@ export interface CaseLink {
   other: { title?: string; registrationNumber?: string | null; state?: string; officeCode: string };
 }
 
-export interface UploadResult {
-  id: string;
-  sha256: string;
-  mimeType: string;
-  size: number;
-  kind?: string;
-}

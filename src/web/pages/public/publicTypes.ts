@@ -45,39 +45,9 @@ export interface RiskExplanation {
   note: Bilingual;
 }
 
-export interface PublicPledge {
-  id: string;
-  agency: string;
-  regionCode: string;
-  regionName: string;
-  date: string;
-  venue: string;
-  signatoryCount: number;
-  documentSha256: string | null;
-  issuedAt: string;
-  keyId: string;
-}
+import type { PublicPledge } from '../../../contracts/pledges.ts';
 
-export interface RegisteredPledge extends PublicPledge {
-  document: string;
-  signature: string;
-  verificationUrl: string;
-}
-
-export interface PledgeVerification {
-  valid: boolean;
-  pledge: PublicPledge | null;
-  reason: string | null;
-  message: Bilingual | null;
-}
-
-export interface PledgeCoverage {
-  level: RiskLevel;
-  regions: { code: string; name: string; pledges: number; agencies: number; signatories: number; asnHeadcount: number | null; asnSource: string | null; coveragePercent: number | null }[];
-  agencies: { agency: string; pledges: number; signatories: number; regions: number; lastDate: string }[];
-  totals: { pledges: number; signatories: number };
-  note: Bilingual;
-}
+export type { PledgeCoverage, PledgeVerification, PublicPledge, RegisteredPledge } from '../../../contracts/pledges.ts';
 
 export interface CandidatePair {
   ballotNumber: number | null;
