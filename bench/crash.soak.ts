@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, startNetraProcess, type NetraProcess } from '../test/support/process.ts';
-import { buildLaporanInput } from '../test/support/factories.ts';
+import { buildRecentLaporanInput } from '../test/support/factories.ts';
 import { openPglite, openPostgres, type Db } from '../src/server/db/client.ts';
 
 export interface CrashResult {
@@ -48,7 +48,7 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
   const port = await freePort();
   let server: NetraProcess = await startNetraProcess(env, { port });
   const base = `http://127.0.0.1:${port}`;
-  const inputs = Array.from({ length: options.submissions }, () => buildLaporanInput());
+  const inputs = Array.from({ length: options.submissions }, () => buildRecentLaporanInput());
   const acknowledged = new Map<number, string>();
   let completed = 0;
   let restarts = 0;

@@ -35,11 +35,11 @@ test('late laporan: the blocked line with its legal basis, then registration wit
   await blocked.getByText(/batas waktu berakhir/).waitFor();
 
   await session.screenshot(desk, 'kasus-registrasi-terblokir');
-  await desk.locator('.action-buttons').getByRole('button', { name: 'Registrasi', exact: true }).click();
+  await desk.locator('.action-buttons').getByRole('button', { name: /^Registrasi laporan/ }).click();
   const form = desk.locator('form.action-form');
   await form.getByLabel('Waktu kejadian (jika berbeda)').waitFor();
   await form.getByLabel(/Alasan pengecualian batas waktu/).fill('Kajian awal menemukan pelapor baru mengetahui peristiwa dari unggahan kemarin.');
-  await form.getByRole('button', { name: 'Registrasi', exact: true }).click();
+  await form.getByRole('button', { name: 'Konfirmasi', exact: true }).click();
   await desk.getByTestId('case-state').filter({ hasText: 'Diregistrasi' }).waitFor();
   await session.screenshot(desk, 'kasus-registrasi-dengan-pengecualian');
 });

@@ -106,6 +106,9 @@ const MATRIX: Record<string, Row> = {
   'POST /referrals/:id/sanction':       allBut('ppk', ['pass', H]),
   'POST /referrals/:id/sanction-applied': allBut('ppk', ['pass', H]),
   'POST /referrals/:id/not-proven':     { ...allBut('ppk', ['pass', H]), bkn: ['pass', 'pass'] },
+  // History import: admins and supervisors from kab/kota up (a row outside their area is refused by line).
+  'POST /cases/import':                 { public: U, admin: 'pass', pengawas_ri: 'pass', pengawas_provinsi: 'pass', pengawas_kabkota: 'pass', pengawas_kecamatan: F, bkn: F, ppk: F, analyst: F },
+  'GET /cases/import/template':         { public: U, admin: 'ok', pengawas_ri: 'ok', pengawas_provinsi: 'ok', pengawas_kabkota: 'ok', pengawas_kecamatan: F, bkn: F, ppk: F, analyst: F },
   'GET /users':                         allBut('admin', 'ok'),
   'POST /users':                        allBut('admin', 'ok'),
   'GET /agency-tokens':                 allBut('admin', 'ok'),
@@ -339,6 +342,8 @@ describeEachBackend('access matrix: every staff endpoint × role × own/foreign 
         payload: { sanction: 'pp94.teguran_lisan', decreeNumber: '800/1/KEP/2024', decreeDate: '2024-10-10' } };
       case 'POST /referrals/:id/sanction-applied': return { method: 'POST', url: `/api/v1/referrals/${own ? seed.refBknForwarded : seed.refPlg}/sanction-applied`, payload: {} };
       case 'POST /referrals/:id/not-proven': return { method: 'POST', url: `/api/v1/referrals/${own ? seed.refBknForwarded : seed.refPlg}/not-proven`, payload: {} };
+      case 'POST /cases/import': return { method: 'POST', url: '/api/v1/cases/import?dryRun=true', payload: 'Nomor Registrasi\n', headers: { 'content-type': 'text/csv' } };
+      case 'GET /cases/import/template': return { url: '/api/v1/cases/import/template' };
       case 'GET /users': return { url: '/api/v1/users' };
       case 'POST /users': return { method: 'POST', url: '/api/v1/users', payload: { username: `u.${unique()}`, password: 'kata-sandi-rahasia-123', role: 'analyst' } };
       case 'GET /agency-tokens': return { url: '/api/v1/agency-tokens' };

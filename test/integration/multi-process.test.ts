@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { enabledBackends, TEST_DATABASE_URL } from '../support/backends.ts';
 import { startNetraProcess, type NetraProcess } from '../support/process.ts';
-import { buildLaporanInput } from '../support/factories.ts';
+import { buildRecentLaporanInput } from '../support/factories.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
 import { createUser } from '../../src/server/modules/accounts/service.ts';
 
@@ -34,7 +34,7 @@ if (enabledBackends().includes('postgresql')) {
 
       // 120 reports split over both processes.
       const receipts = await Promise.all(Array.from({ length: 120 }, async (_, i) => {
-        const res = await fetch(`${(i % 2 ? a : b).url}/api/v1/laporan`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `multi-${i}-key` }, body: JSON.stringify(buildLaporanInput()) });
+        const res = await fetch(`${(i % 2 ? a : b).url}/api/v1/laporan`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `multi-${i}-key` }, body: JSON.stringify(buildRecentLaporanInput()) });
         assert.equal(res.status, 201);
         return (await res.json()) as { id: string };
       }));

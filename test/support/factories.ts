@@ -45,3 +45,12 @@ export function buildLaporanInput(overrides: DeepPartial<LaporanInput> & { uraia
     terlapor: (overrides.terlapor as LaporanInput['terlapor']) ?? base.terlapor,
   } as LaporanInput;
 }
+
+/**
+ * A report about yesterday (WIB) for tests on the real clock (processes, soak): inside the 7-day
+ * filing window, so registering it needs no override of the late-laporan guard.
+ */
+export function buildRecentLaporanInput(): LaporanInput {
+  const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  return buildLaporanInput({ peristiwa: { tanggalKejadian: yesterday, tanggalDiketahui: yesterday } });
+}

@@ -37,6 +37,9 @@ export function registerCaseImportRoutes(app: FastifyInstance, deps: CaseDeps) {
     });
 
     r.get('/api/v1/cases/import/template', { schema: { tags: ['cases'], summary: 'Kolom templat impor dan kamusnya / template columns and dictionary' } },
-      async () => ({ columns: IMPORT_COLUMNS, documentation: 'docs/IMPORT-CASES.md', sample: 'reference/samples/rekap-perkara-SINTETIS.csv' }));
+      async (request) => {
+        assertCanImport(requirePrincipal(request));
+        return { columns: IMPORT_COLUMNS, documentation: 'docs/IMPORT-CASES.md', sample: 'reference/samples/rekap-perkara-SINTETIS.csv' };
+      });
   });
 }

@@ -22,5 +22,6 @@ export async function leadCountsByRegion(db: Queryable, level: LeadCountLevel, n
       en: 'Relevant media-monitoring leads per region (excluding those dismissed by supervisors); one lead counts once per region.',
     },
     items: rows.map((r) => ({ regionCode: r.code, name: r.name ?? r.code, count: r.n })),
+    total: rows.length,
   };
 }
