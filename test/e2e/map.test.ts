@@ -113,7 +113,7 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     await page.locator('figure.map-figure[aria-busy="false"] svg[data-regions="38"]').waitFor();
     const started = await page.evaluate(() => performance.now());
     await page.locator('label.segmented__option', { hasText: 'Semua kabupaten/kota' }).click();
-    await page.locator('figure.map-figure[aria-busy="false"] svg[data-regions="514"][data-render-ms]').waitFor({ timeout: 20_000 });
+    await page.locator('figure.map-figure[aria-busy="false"] svg[data-regions="514"][data-render-ms]').waitFor({ timeout: 60_000 });
     const ended = await page.evaluate(() => performance.now());
     assert.equal(await page.locator('svg.choropleth path[role="button"]').count(), 514);
     timings.clickTo514Ms = Math.round(ended - started);
