@@ -18,7 +18,8 @@ import { formatLocalDateTime, localDateOf, zoneForRegion } from '../../../domain
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { InformasiInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { findCase, insertCaseEvent, insertClock, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
+import { findCase, insertCaseEvent, insertClock, insertTerlapor, officeName } from './repository.ts';
+import { assertKnownRegions } from './intake.ts';
 import { applyCaseAction } from './handling.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -48,12 +49,7 @@ const messageFor = (code: string, office: string, folded: boolean) => folded ? {
 export async function submitInformasi(deps: CaseDeps, input: InformasiInput): Promise<{ receipt: InformasiReceipt; created: boolean }> {
   const { db } = deps;
   const now = nowOf(deps);
-  const regionCodes = [input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))];
-  const missing = await missingRegionCodes(db, [...new Set(regionCodes)]);
-  if (missing.length > 0) {
-    const field = missing.includes(input.peristiwa.kodeWilayah) ? 'peristiwa.kodeWilayah' : `terlapor.${input.terlapor.findIndex((t) => t.kodeWilayah === missing[0])}.kodeWilayah`;
-    throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${missing[0]}`, en: `Unknown region code: ${missing[0]}` }, { field });
-  }
+  await assertKnownRegions(db, input);
   const zone = zoneForRegion(input.peristiwa.kodeWilayah);
   const issues = checkIncidentFacts(input, localDateOf(now, zone));
   if (issues.length > 0) {

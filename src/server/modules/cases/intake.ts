@@ -2,7 +2,7 @@
 // answer with a receipt (tracking code + PIN). An Idempotency-Key makes a retried submission
 // return the same receipt instead of a second case.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Tx } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/service.ts';
 import { canonicalJson } from '../audit/service.ts';
@@ -63,6 +63,16 @@ async function electionOn(tx: Tx, date: string): Promise<{ electionId: string | 
   return { electionId, stageCode: stage?.code ?? null };
 }
 
+/** Every region code of a report exists (the time zone, and so every date check, depends on it). */
+export async function assertKnownRegions(db: Queryable, input: { peristiwa: { kodeWilayah: string }; terlapor: { kodeWilayah?: string }[] }) {
+  const regionCodes = [input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))];
+  const missing = await missingRegionCodes(db, [...new Set(regionCodes)]);
+  if (missing.length > 0) {
+    const field = missing.includes(input.peristiwa.kodeWilayah) ? 'peristiwa.kodeWilayah' : `terlapor.${input.terlapor.findIndex((t) => t.kodeWilayah === missing[0])}.kodeWilayah`;
+    throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${missing[0]}`, en: `Unknown region code: ${missing[0]}` }, { field });
+  }
+}
+
 export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempotencyKey: string | null, options: { language?: 'id' | 'en' } = {}): Promise<{ receipt: Receipt; replayed: boolean }> {
   const { db, vault } = deps;
   const now = nowOf(deps);
@@ -74,12 +84,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
   }
 
   // Regions first: the time zone (and so every date check) depends on a real region code.
-  const regionCodes = [input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))];
-  const missing = await missingRegionCodes(db, [...new Set(regionCodes)]);
-  if (missing.length > 0) {
-    const field = missing.includes(input.peristiwa.kodeWilayah) ? 'peristiwa.kodeWilayah' : `terlapor.${input.terlapor.findIndex((t) => t.kodeWilayah === missing[0])}.kodeWilayah`;
-    throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${missing[0]}`, en: `Unknown region code: ${missing[0]}` }, { field });
-  }
+  await assertKnownRegions(db, input);
   const zone = zoneForRegion(input.peristiwa.kodeWilayah);
   const today = localDateOf(now, zone);
   const issues = checkLaporanFacts(input, today);
