@@ -177,14 +177,24 @@ export function ChoroplethMap({ features, styles, fallback, label, onActivate, s
     renderStart.current = 0;
     svg.setAttribute('data-rendering', which);
     // Two frames: the first callback runs before the paint, the second after it.
+    let measured = false;
     const frame = requestAnimationFrame(() => requestAnimationFrame(() => {
+      measured = true;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       svg.setAttribute(which === 'render' ? 'data-render-ms' : 'data-recolour-ms', String(ms));
       svg.setAttribute('data-regions', String(geometry.shapes.length));
       svg.setAttribute('data-geometry-ms', String(geometry.buildMs));
       svg.removeAttribute('data-rendering');
     }));
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      // A re-render (e.g. the layer's data arriving) before the paint: the measurement is not lost,
+      // the next effect finishes it from the same start; a render pending beats a recolour.
+      if (!measured) {
+        if (renderStart.current === 0) renderStart.current = started;
+        if (which === 'render') kind.current = 'render';
+      }
+    };
   });
 
   const activate = useRef(onActivate);
