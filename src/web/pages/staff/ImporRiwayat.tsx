@@ -8,19 +8,10 @@ import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { getLanguage } from '../../i18n/store.ts';
 import { pick, useLanguage } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
+import type { CaseImportResult } from '../../../server/modules/cases/importHistory.ts';
 
-interface ImportResult {
-  dryRun: boolean;
-  format: 'csv' | 'xlsx';
-  fileName: string;
-  fileSha256: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  cycles: Record<string, number>;
-  preview: { line: number; registrationNumber: string; kind: string; regionCode: string; regionName: string; receivedOn: string; state: string; referredTo: string | null; cycle: string; action: string }[];
-}
+/** The server's answer, typed by the server (not re-declared here). */
+type ImportResult = CaseImportResult;
 
 const ACTION_LABEL: Record<string, { id: string; en: string }> = {
   baru: { id: 'Baru', en: 'New' },
