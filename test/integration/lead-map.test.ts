@@ -40,4 +40,13 @@ describeEachBackend('public lead counts per region (map layer)', (ctx) => {
     assert.ok(!JSON.stringify(prov).includes('lead-'), 'no lead ids');
     assert.equal((await app.inject({ url: '/api/v1/public/leads/by-region?level=desa' })).statusCode, 400);
   });
+
+  test('the risk index reads the same counts (media-leads component)', async () => {
+    const media = async (code: string) => (await app.inject({ url: `/api/v1/risk/${code}` })).json()
+      .components.find((c: { key: string }) => c.key === 'media_leads');
+    assert.equal((await media('16.02')).value, 3);
+    assert.equal((await media('16.71')).value, 1);
+    assert.equal((await media('16')).value, 3);
+    assert.equal((await media('11.01')).value, 0);
+  });
 });

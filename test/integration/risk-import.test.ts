@@ -54,8 +54,8 @@ describeEachBackend('risk imports and index', (ctx) => {
     const past = detail.components.find((c: { key: string }) => c.key === 'past_cases');
     assert.equal(past.value, 1.5); // 12 per 8,000 ASN = 1.5 per 1,000
     assert.match(past.source, /Pilkada 2020/);
-    assert.ok(detail.missing.includes('media_leads'), 'no leads table yet → missing');
-    assert.match(detail.missingNotes.media_leads, /leads/);
+    const media = detail.components.find((c: { key: string }) => c.key === 'media_leads');
+    assert.equal(media.value, 0, 'no leads yet: a measured zero, not missing data');
     assert.equal(detail.renormalized, true);
     assert.ok(detail.score > 0 && detail.score <= 100);
     assert.ok(['tinggi', 'sedang', 'rendah'].includes(detail.category));

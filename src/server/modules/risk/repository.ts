@@ -3,6 +3,7 @@
 import type { Queryable } from '../../db/client.ts';
 import type { RiskLevel, RiskWeights } from '../../../domain/risk/index.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_KEYS } from '../../../domain/risk/index.ts';
+import { leadCountsByRegion } from '../leads/counts.ts';
 
 export interface IndicatorValue {
   value: number;
@@ -69,17 +70,10 @@ export async function contestShapes(db: Queryable, electionId: string): Promise<
  * Media leads per region. The leads module may not exist yet: then `available` is false and
  * the index treats the component as missing, saying why.
  */
-export async function mediaLeadCounts(db: Queryable, level: RiskLevel): Promise<{ available: boolean; counts: Map<string, number> }> {
-  const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('leads')::text AS t`);
-  if (!exists.rows[0]?.t) return { available: false, counts: new Map() };
-  try {
-    const length = level === 'provinsi' ? 2 : 5;
-    const result = await db.query<{ code: string; n: number }>(
-      `SELECT substr(region_code, 1, $1) AS code, count(*)::int AS n FROM leads WHERE region_code IS NOT NULL AND length(region_code) >= $1 GROUP BY 1`, [length]);
-    return { available: true, counts: new Map(result.rows.map((r) => [r.code, r.n])) };
-  } catch {
-    return { available: false, counts: new Map() };
-  }
+/** Relevant, not-dismissed media leads per region: the same count as the public map's leads layer. */
+export async function mediaLeadCounts(db: Queryable, level: RiskLevel): Promise<Map<string, number>> {
+  const { items } = await leadCountsByRegion(db, level, new Date(0));
+  return new Map(items.map((i) => [i.regionCode, i.count]));
 }
 
 export async function readWeights(db: Queryable): Promise<{ weights: RiskWeights; updatedAt: string | null; custom: string[] }> {

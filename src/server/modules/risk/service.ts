@@ -60,13 +60,12 @@ export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCo
         source: `Netra: ${history.get(lastCycle)!.cases} perkara riwayat ${lastCycle} (impor rekap kantor, rekap ${snapshot.data.generatedAt})`,
       } : pastCases ? { value: pastCases.value, source: `${pastCases.source}${pastCases.textValue ? ` — ${pastCases.textValue}` : ''} (impor ${pastCases.importedAt.slice(0, 10)})` } : undefined,
       liveCases: { value: caseCounts.get(region.code) ?? 0, source: liveSource },
-      mediaLeads: leads.available ? { value: leads.counts.get(region.code) ?? 0, source: 'Netra: petunjuk pemantauan media' } : undefined,
+      mediaLeads: { value: leads.get(region.code) ?? 0, source: 'Netra: petunjuk pemantauan media (relevan, tidak diabaikan)' },
       pledgeSignatories: pledge ? { value: pledge.signatories, source: `Netra: ${pledge.pledges} deklarasi netralitas, ${pledge.agencies} instansi` } : undefined,
       asnHeadcount: sourced('asn_headcount'),
       votersWithoutEktpPercent: sourced('voters_without_ektp_pct'),
       incumbentRunning: shape && shape.pairs > 0 ? { value: shape.incumbent, source: contestSource } : undefined,
       candidatePairs: shape && shape.pairs > 0 ? { value: shape.pairs, source: contestSource } : undefined,
-      notes: leads.available ? {} : { media_leads: 'Modul petunjuk media (tabel leads) belum tersedia; dihitung sebagai data tidak ada.' },
     };
     const explanation = computeRiskIndex(input, weightInfo.weights);
     if (!shape && election) {
