@@ -48,7 +48,10 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   }
   // One clock for the API and the job worker (escalations, completion windows, handovers).
   const now = options.now ?? systemClock;
-  const app = await buildApp({ db, readDb: replica, config, vault, setup, now });
+  const app = await buildApp({ db, readDb: replica, config, vault, setup, now }).catch(async (error) => {
+    await replica?.close().catch(() => {});
+    throw error;
+  });
   await app.listen({ port: config.port, host: config.host });
   const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault }), { now }) : null;
   const address = app.server.address();
