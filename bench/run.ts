@@ -18,6 +18,10 @@ if (want('intake')) {
   const { benchIntake } = await import('./intake.bench.ts');
   console.log(`## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'] })}\n`);
 }
+if (want('standby')) {
+  const { benchStandby } = await import('./standby.bench.ts');
+  console.log(`## Standby lag under intake\n\n${await benchStandby()}\n`);
+}
 if (want('queue')) {
   const { benchQueue } = await import('./queue.bench.ts');
   const cases = Number(process.env.NETRA_BENCH_QUEUE_CASES ?? 200_000);

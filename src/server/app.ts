@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Db } from './db/client.ts';
+import type { Db, ReadDb } from './db/client.ts';
 import type { Config } from './config.ts';
 import { handleClientError, handleError, handleNotFound } from './http/problem.ts';
 import { registerAuth } from './http/auth.ts';
@@ -41,11 +41,17 @@ import { loadVault, type Vault } from './platform/vault.ts';
 import { sealLegacyWitnesses } from './modules/cases/witnesses.ts';
 import { sealPlaintextTotpSecrets } from './modules/accounts/service.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
+import { readStatsFrom } from './modules/stats/service.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface AppDeps {
   db: Db;
+  /**
+   * Read-only work (public dashboard, open data, region profiles, risk, analysts' queue): a
+   * streaming replica when DATABASE_REPLICA_URL is set, otherwise (and always on PGlite) `db`.
+   */
+  readDb?: ReadDb;
   config: Config;
   vault?: Vault;
   evidence?: EvidenceStore;
@@ -69,9 +75,11 @@ export function trustProxyOption(trust: Config['trustProxy']): false | string[] 
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
+  const readDb = deps.readDb ?? db;
+  readStatsFrom(db, readDb);
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
-  const caseDeps = { db, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute, informasiPerMinute: config.informasiPerMinute };
+  const caseDeps = { db, readDb, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute, informasiPerMinute: config.informasiPerMinute };
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
   await sealLegacyWitnesses(db, vault);
   const app = Fastify({
@@ -119,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await sealPlaintextTotpSecrets(db, vault);
   registerAuth(app, db, config);
-  registerHealthRoutes(app, db);
+  registerHealthRoutes(app, db, readDb);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now: deps.now });
@@ -129,10 +137,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReferralRoutes(app, caseDeps);
   registerEvidenceRoutes(app, caseDeps);
   registerDocumentRoutes(app, caseDeps);
-  registerRiskRoutes(app, { db, config, now: deps.now });
+  registerRiskRoutes(app, { db, readDb, config, now: deps.now });
   registerPledgeRoutes(app, { db, config, now: deps.now });
-  registerStatsRoutes(app, { db, config, now: deps.now });
-  registerOpenDataRoutes(app, { db, config, now: deps.now, vault });
+  registerStatsRoutes(app, { db, readDb, config, now: deps.now });
+  registerOpenDataRoutes(app, { db, readDb, config, now: deps.now, vault });
   registerGuideRoutes(app, { db, config });
   registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);

@@ -12,6 +12,8 @@ const schema = z.object({
   // Loopback unless the operator opens it up (behind a reverse proxy, or HOST=0.0.0.0).
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  // A streaming replica of DATABASE_URL for read-only work (dashboards, open data, risk, analysts).
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   NETRA_DATA_DIR: z.string().default('./data'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER: z.enum(['on', 'off']).default('on'),
@@ -49,6 +51,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** DATABASE_REPLICA_URL: read-only work goes there (PostgreSQL only; ignored with PGlite). */
+  replicaUrl: string | undefined;
   dataDir: string;
   logLevel: z.infer<typeof schema>['NETRA_LOG_LEVEL'];
   runWorker: boolean;
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
     dataDir: resolve(e.NETRA_DATA_DIR),
     logLevel: e.NETRA_LOG_LEVEL,
     runWorker: e.WORKER === 'on',

@@ -2,7 +2,7 @@
 // WORKER=off) the in-process job worker.
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase, type Db } from './db/client.ts';
+import { openDatabase, openReplica, type Db, type ReplicaDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadReferenceData } from './reference/loadReference.ts';
 import { buildApp } from './app.ts';
@@ -40,9 +40,18 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const db = options.db ?? (await prepareDatabase(config));
   const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const setup = createSetupLink();
+  // Read-only work goes to the replica; PGlite has no replicas, so there the setting is ignored.
+  let replica: ReplicaDb | undefined;
+  if (config.replicaUrl && db.kind === 'postgresql') replica = openReplica(config.replicaUrl, db);
+  else if (config.replicaUrl && !options.quiet) {
+    console.warn('PERINGATAN / WARNING: DATABASE_REPLICA_URL diabaikan tanpa DATABASE_URL / is ignored without DATABASE_URL (PGlite has no replicas).');
+  }
   // One clock for the API and the job worker (escalations, completion windows, handovers).
   const now = options.now ?? systemClock;
-  const app = await buildApp({ db, config, vault, setup, now });
+  const app = await buildApp({ db, readDb: replica, config, vault, setup, now }).catch(async (error) => {
+    await replica?.close().catch(() => {});
+    throw error;
+  });
   await app.listen({ port: config.port, host: config.host });
   const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault }), { now }) : null;
   const address = app.server.address();
@@ -56,7 +65,7 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const linkBase = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : publicUrl;
   const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
   if (!options.quiet) {
-    console.log(`Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}; ` +
+    console.log(`Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}${replica ? ', read replica: DATABASE_REPLICA_URL' : ''}; ` +
       `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`);
     if (!config.publicUrl) {
       console.warn(`PERINGATAN / WARNING: NETRA_PUBLIC_URL belum diatur / is not set; URLs printed in certificates and documents use ` +
@@ -84,6 +93,7 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
       // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
       await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true })
         .catch((error) => console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`));
+      await replica?.close();
       if (!options.db) await db.close();
     },
   };

@@ -160,6 +160,104 @@ export async function openPglite(dataDir?: string, options: { command?: string }
   };
 }
 
+/**
+ * A streaming replica (DATABASE_REPLICA_URL) for read-only work: public dashboard refreshes,
+ * open-data exports, region profiles, the risk index, analysts' queries. It may lag the primary,
+ * so nothing that writes — and nothing a writer must see at once (a reporter tracking the report
+ * just filed) — reads from it. A replica that is unreachable, or that cancels a query because of
+ * a conflict with WAL replay, never fails the request: the query runs on the primary instead.
+ */
+export interface ReplicaDb extends Queryable {
+  readonly kind: 'postgresql';
+  readonly replica: true;
+  /** Queries answered by the primary because the replica failed (since start). */
+  readonly fallbacks: number;
+  /** Queries answered by the replica (since start). */
+  readonly served: number;
+  /** Asks the replica (not the fallback) directly; throws when it cannot be reached. */
+  queryReplica<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  close(): Promise<void>;
+}
+
+/** Where read-only work goes: the replica when one is configured, otherwise the primary itself. */
+export type ReadDb = Db | ReplicaDb;
+
+export const isReplica = (db: ReadDb): db is ReplicaDb => 'replica' in db && db.replica === true;
+
+/** 40001 covers "canceling statement due to conflict with recovery" on a hot standby. */
+function isRecoveryConflict(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '40001' && /recovery/i.test(String((error as Error).message));
+}
+
+export function openReplica(url: string, primary: Queryable, poolSize = 10): ReplicaDb {
+  // application_name marks these sessions in pg_stat_activity on the standby (and in the tests).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, application_name: 'netra-replica' });
+  pool.on('error', () => {});
+  let fallbacks = 0;
+  let served = 0;
+  const queryReplica = async <T>(sql: string, params?: unknown[]) => {
+    const result = await pool.query(sql, params as unknown[]);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  };
+  return {
+    kind: 'postgresql',
+    replica: true,
+    get fallbacks() { return fallbacks; },
+    get served() { return served; },
+    queryReplica,
+    async query<T>(sql: string, params?: unknown[]) {
+      try {
+        const result = await queryReplica<T>(sql, params);
+        served++;
+        return result;
+      } catch (error) {
+        if (!isConnectionError(error) && !isRecoveryConflict(error) && !/timeout/i.test(String((error as Error).message))) throw error;
+        fallbacks++;
+        return primary.query<T>(sql, params);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export interface ReplicaStatus {
+  /** streaming: in recovery and answering; promoted: no longer a standby; unreachable: no answer. */
+  state: 'streaming' | 'promoted' | 'unreachable';
+  /** Bytes of WAL the primary has written that the replica has not replayed yet. */
+  lagBytes: number | null;
+  /** 0 when caught up; otherwise seconds since the last transaction the replica replayed. */
+  lagSeconds: number | null;
+  replayPaused: boolean | null;
+  fallbacks: number;
+  served: number;
+}
+
+/** How far the replica trails the primary (for /api/v1/health and the standby benchmark). */
+export async function replicaStatus(primary: Queryable, replica: ReplicaDb): Promise<ReplicaStatus> {
+  const counters = { fallbacks: replica.fallbacks, served: replica.served };
+  try {
+    const head = (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn;
+    const row = (await replica.queryReplica<{ recovery: boolean; lag: number | null; age: number | null; paused: boolean | null }>(
+      `SELECT pg_is_in_recovery() AS recovery,
+              greatest(pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()), 0)::float8 AS lag,
+              extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())::float8 AS age,
+              CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused`, [head])).rows[0];
+    if (!row.recovery) return { state: 'promoted', lagBytes: null, lagSeconds: null, replayPaused: null, ...counters };
+    const lagBytes = row.lag === null ? null : Number(row.lag);
+    return {
+      state: 'streaming',
+      lagBytes,
+      lagSeconds: lagBytes === 0 ? 0 : row.age === null ? null : Math.max(0, Math.round(Number(row.age) * 1000) / 1000),
+      replayPaused: row.paused,
+      ...counters,
+    };
+  } catch {
+    return { state: 'unreachable', lagBytes: null, lagSeconds: null, replayPaused: null, ...counters };
+  }
+}
+
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; command?: string }): Promise<Db> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir, { command: options.command });

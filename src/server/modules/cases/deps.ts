@@ -1,10 +1,12 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, ReadDb } from '../../db/client.ts';
 import type { Vault } from '../../platform/vault.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
 
 /** What the case services need, passed explicitly (no global clients). */
 export interface CaseDeps {
   db: Db;
+  /** A replica for reads that nothing writes after (analysts' queue); default `db`. */
+  readDb?: ReadDb;
   vault: Vault;
   evidence: EvidenceStore;
   now?: () => Date;

@@ -10,6 +10,7 @@ import { negotiateLanguage } from '../../http/language.ts';
 import { trackLaporan, withdrawLaporan } from './tracking.ts';
 import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
 import { listCases } from './queue.ts';
+import { isReadOnly } from '../../../domain/access/policy.ts';
 import { caseDetail, revealReporterIdentity } from './detail.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
@@ -76,7 +77,12 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   });
 
   r.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery } },
-    async (request) => listCases(deps.db, requirePrincipal(request), request.query, nowOf(deps)));
+    async (request) => {
+      const principal = requirePrincipal(request);
+      // Analysts only read, so their queue may trail the primary by the replica's lag; staff who
+      // act on cases read the primary and see their own changes at once.
+      return listCases(isReadOnly(principal) ? deps.readDb ?? deps.db : deps.db, principal, request.query, nowOf(deps));
+    });
 
   r.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } },
     async (request) => caseDetail(deps, requirePrincipal(request), request.params.id));

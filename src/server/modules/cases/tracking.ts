@@ -42,6 +42,9 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   return found;
 }
 
+// Read-your-writes: tracking reads the primary (deps.db), never the replica. A reporter looks a
+// report up seconds after the receipt; a replica that has not replayed that commit yet would answer
+// "wrong code or PIN" for a report that exists (test/integration/standby.test.ts).
 export async function trackLaporan(deps: CaseDeps, code: string, pin: string, address: string) {
   const { db } = deps;
   const found = await authenticateTracking(deps, code, pin, address);

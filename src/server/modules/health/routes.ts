@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import { isReplica, replicaStatus, type Db, type ReadDb } from '../../db/client.ts';
 import { degradedHealthSchema, healthSchema } from '../../../contracts/health.ts';
 
 const startedAt = new Date();
@@ -28,7 +28,7 @@ function referenceCounts(db: Db) {
   };
 }
 
-export function registerHealthRoutes(app: FastifyInstance, db: Db) {
+export function registerHealthRoutes(app: FastifyInstance, db: Db, readDb: ReadDb = db) {
   const counts = referenceCounts(db);
   app.get('/api/v1/health', {
     schema: {
@@ -42,6 +42,8 @@ export function registerHealthRoutes(app: FastifyInstance, db: Db) {
       await db.query('SELECT 1');
       const databaseLatencyMs = Math.round((performance.now() - started) * 100) / 100;
       const reference = await counts();
+      // Replica lag for monitors (alert on it; reads fall back to the primary only when the replica fails).
+      const replica = isReplica(readDb) ? await replicaStatus(db, readDb) : undefined;
       return {
         status: 'ok',
         database: db.kind,
@@ -51,6 +53,7 @@ export function registerHealthRoutes(app: FastifyInstance, db: Db) {
         regions: reference.regions,
         contests: reference.contests,
         migrations: reference.migrations,
+        ...(replica ? { replica } : {}),
       };
     } catch {
       reply.status(503);

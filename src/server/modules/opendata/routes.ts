@@ -1,7 +1,7 @@
 // Open-data routes: the catalogue and the files, each with X-Content-SHA256 and an ETag.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import type { Vault } from '../../platform/vault.ts';
 import { prefersEnglish } from '../../http/problem.ts';
@@ -12,6 +12,8 @@ import { problemTypeUri } from '../../../contracts/problem.ts';
 
 export interface OpenDataDeps {
   db: Db;
+  /** Exports are built from here (a replica when configured); releases are recorded on `db`. */
+  readDb?: ReadDb;
   config: Config;
   now?: () => Date;
   /** Keys the anonymous case reference (HMAC); without it a plain SHA-256 with a fixed label is used. */
@@ -27,13 +29,13 @@ export function registerOpenDataRoutes(app: FastifyInstance, deps: OpenDataDeps)
     ? (id: string) => deps.vault!.mac(`opendata.case:${id}`).slice(0, 20)
     : (id: string) => createHash('sha256').update(`netra-opendata.case:${id}`).digest('hex').slice(0, 20);
   const builder = new OpenDataBuilder({
-    db: deps.db, anonymize, geoDir: deps.geoDir ?? GEO_DATA_DIR, ttlMs: (deps.cacheSeconds ?? 30) * 1000,
+    db: deps.db, readDb: deps.readDb ?? deps.db, anonymize, geoDir: deps.geoDir ?? GEO_DATA_DIR, ttlMs: (deps.cacheSeconds ?? 30) * 1000,
     now: () => (deps.now ? deps.now() : new Date()),
     vault: deps.vault,
   });
 
   app.get('/api/v1/public/open-data', { schema: { tags: ['public'], summary: 'Katalog data terbuka / open-data catalogue' } },
-    async () => openDataCatalogue(deps.db));
+    async () => openDataCatalogue(deps.readDb ?? deps.db));
 
   const serve = (dataset: DatasetDefinition['id'], filename: string) => async (request: FastifyRequest, reply: FastifyReply) => {
     let file;

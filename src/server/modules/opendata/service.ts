@@ -139,7 +139,10 @@ export async function recordRelease(db: Queryable, file: { dataset: string; sha2
 }
 
 export interface OpenDataOptions {
+  /** The primary: each new release is recorded there. */
   db: Db;
+  /** Where the files are built from (a replica, or `db`): a lagging copy only makes the file older. */
+  readDb: Queryable;
   anonymize: (id: string) => string;
   geoDir: string;
   ttlMs: number;
@@ -166,22 +169,22 @@ export class OpenDataBuilder {
   }
 
   private async build(dataset: DatasetDefinition['id']): Promise<OpenDataFile> {
-    const { db } = this.options;
+    const { db, readDb } = this.options;
     const definition = DATASETS.find((d) => d.id === dataset)!;
     let body: Buffer;
     let rows: number;
     if (dataset === 'audit-checkpoints.json') {
       if (!this.options.vault) throw new Error('audit-checkpoints.json needs the vault');
       // The latest 1,000 (about 17 hours of activity): outsiders keep them; the endpoint serves the same.
-      const document = await publicCheckpointDocument(db, this.options.vault, 1000);
+      const document = await publicCheckpointDocument(readDb, this.options.vault, 1000);
       body = Buffer.from(JSON.stringify(document), 'utf8');
       rows = document.checkpoints.length;
     } else if (dataset === 'regions.geojson') {
-      const geo = await buildRegionsGeoJson(db, this.options.geoDir);
+      const geo = await buildRegionsGeoJson(readDb, this.options.geoDir);
       body = Buffer.from(geo.body, 'utf8');
       rows = geo.rows;
     } else {
-      const records = await readCaseRecords(db, this.options.anonymize);
+      const records = await readCaseRecords(readDb, this.options.anonymize);
       body = dataset === 'cases.csv' ? Buffer.from(casesToCsv(records), 'utf8') : await casesToXlsx(records);
       rows = records.length;
     }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { regionCodeSchema } from '../regions/routes.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,6 +14,8 @@ import { regionProfile } from './profile.ts';
 
 export interface RiskDeps {
   db: Db;
+  /** Public reads (index, weights, explanations, region profiles): a replica when configured; default `db`. */
+  readDb?: ReadDb;
   config: Config;
   now?: () => Date;
 }
@@ -29,6 +31,7 @@ const regionNotFound = (code: string) =>
 export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => (deps.now ? deps.now() : new Date());
+  const readDb = deps.readDb ?? deps.db;
   if (!app.hasContentTypeParser('text/csv')) {
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   }
@@ -39,7 +42,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
       querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }),
     },
   }, async (request) => {
-    const { items, weights, electionId } = await computeRegionRisks(deps.db, request.query.level);
+    const { items, weights, electionId } = await computeRegionRisks(readDb, request.query.level);
     return {
       level: request.query.level,
       electionId,
@@ -57,7 +60,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   });
 
   r.get('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Bobot dan metode indeks (publik) / published weights and method' } },
-    async () => describeWeights(deps.db));
+    async () => describeWeights(readDb));
 
   r.put('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Ubah bobot (admin, diaudit) / change weights', body: weightsBody } },
     async (request) => {
@@ -67,7 +70,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
 
   r.get('/api/v1/risk/:regionCode', { schema: { tags: ['risk'], summary: 'Penjelasan lengkap indeks satu wilayah / full explanation', params: regionParam } },
     async (request) => {
-      const explanation = await explainRegionRisk(deps.db, request.params.regionCode);
+      const explanation = await explainRegionRisk(readDb, request.params.regionCode);
       if (!explanation) throw regionNotFound(request.params.regionCode);
       return explanation;
     });
@@ -87,7 +90,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   r.get('/api/v1/public/regions/:code/profile', {
     schema: { tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: regionCodeSchema }) },
   }, async (request) => {
-    const profile = await regionProfile(deps.db, request.params.code);
+    const profile = await regionProfile(readDb, request.params.code);
     if (!profile) throw regionNotFound(request.params.code);
     return profile;
   });

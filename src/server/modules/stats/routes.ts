@@ -1,6 +1,6 @@
 // GET /api/v1/public/stats: the public dashboard, served from the in-memory snapshot.
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { statsCacheFor } from './service.ts';
 import { sendWithEtag } from './http.ts';
@@ -9,6 +9,8 @@ export { refreshStats, invalidateStats, statsCacheFor } from './service.ts';
 
 export interface StatsDeps {
   db: Db;
+  /** The snapshot is computed here (a replica when configured); default `db`. */
+  readDb?: ReadDb;
   config: Config;
   now?: () => Date;
   /** Snapshot lifetime; default 30 s. */
@@ -16,7 +18,7 @@ export interface StatsDeps {
 }
 
 export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps) {
-  const cache = statsCacheFor(deps.db, { ttlSeconds: deps.statsTtlSeconds ?? 30, now: deps.now });
+  const cache = statsCacheFor(deps.readDb ?? deps.db, { ttlSeconds: deps.statsTtlSeconds ?? 30, now: deps.now });
   app.get('/api/v1/public/stats', {
     schema: { tags: ['public'], summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts' },
   }, async (request, reply) => {

@@ -346,7 +346,19 @@ export async function refreshStats(db: Queryable): Promise<{ computeMs: number; 
   return { computeMs: snapshot.computeMs, cases: snapshot.data.totals.cases };
 }
 
+const readers = new WeakMap<object, Queryable>();
+
+/**
+ * The dashboard of `primary` is computed on `reader` (a replica, or the primary itself), so
+ * writers that call invalidateStats(primary) also mark the reader's snapshot stale.
+ */
+export function readStatsFrom(primary: Queryable, reader: Queryable): void {
+  if (primary !== reader) readers.set(primary, reader);
+}
+
 /** Marks the snapshot stale so the next read recomputes it (after imports, bulk changes). */
 export function invalidateStats(db: Queryable): void {
   caches.get(db)?.invalidate();
+  const reader = readers.get(db);
+  if (reader) caches.get(reader)?.invalidate();
 }
