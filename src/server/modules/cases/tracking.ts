@@ -7,7 +7,8 @@ import { appendAudit } from '../audit/service.ts';
 import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { findCaseByTrackingCode, insertCaseEvent, insertNotice, listClocks, officeName, type CaseRow } from './repository.ts';
+import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
+import { insertNotice } from '../notices/service.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/publicView.ts';
 
@@ -92,7 +93,7 @@ export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string,
     await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
     await insertCaseEvent(tx, { caseId: found.id, at: now, action: 'cabut', fromState: found.state, toState: result.to, actorId: null, publicNote: 'Laporan dicabut oleh pelapor.' });
     const notice = noticeForAction('cabut', { kind: 'laporan', trackingCode: found.tracking_code, registrationNumber: null, state: result.to, reason, officeName: office });
-    if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: false });
+    if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: true });
     await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.withdrawn', entityType: 'case', entityId: found.id, regionCode: found.office_code, at: now });
   });
   return { state: result.to };
