@@ -4,56 +4,19 @@
 // accepts; a 5xx leaves the notice failed and visible to staff on the case page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachBackend } from '../support/backends.ts';
+import { startRelay } from '../support/smtpRelay.ts';
 import { buildTestApp, buildUser, signIn, testVault, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createMailer } from '../../src/server/platform/mailer.ts';
-
-interface Arrived { to: string[]; raw: Buffer; secure: boolean; user: string | null }
-
-/** A relay with scripted answers by recipient: greylist@ (451 twice), down@ (always 451), refuse@ (550). */
-async function startRelay(options: Partial<SMTPServerOptions> = {}) {
-  const arrived: Arrived[] = [];
-  const tries = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'netra' && auth.password === 'rahasia-relay') callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));
-    },
-    onRcptTo(address, _session, callback) {
-      const local = address.address.split('@')[0];
-      const n = (tries.get(address.address) ?? 0) + 1;
-      tries.set(address.address, n);
-      if (local === 'refuse') return callback(Object.assign(new Error('5.1.1 Mailbox does not exist'), { responseCode: 550 }));
-      if (local === 'down' || (local === 'greylist' && n <= 2)) return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        arrived.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks), secure: session.secure, user: (session.user as string | undefined) ?? null });
-        callback();
-      });
-    },
-    ...options,
-  });
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', () => resolve()); });
-  const port = (server.server.address() as AddressInfo).port;
-  return { arrived, tries, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 let clock = new Date('2024-10-10T03:00:00Z');
 
