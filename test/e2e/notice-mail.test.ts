@@ -38,6 +38,7 @@ test('a refused notice e-mail is an alert on the case page, with the relay\'s an
   await desk.getByRole('button', { name: 'Masuk', exact: true }).click();
   const alert = desk.locator('.notice-list__item[data-email-state="failed"]').getByRole('alert');
   await alert.getByText(/E-mail pemberitahuan gagal terkirim setelah 1 percobaan/).waitFor();
-  await alert.getByText(/550 5\.1\.1 Mailbox does not exist/).waitFor();
+  await alert.getByText(/550 5\.1\.1 <\[alamat pelapor\]>: Recipient address rejected/).waitFor();
+  assert.equal(await desk.getByText('refuse@example.id').count(), 0, 'the address stays sealed');
   await session.screenshot(desk, 'kasus-email-gagal');
 });

@@ -119,7 +119,7 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
     assert.equal(mailTo('greylist@example.id').length, 1);
     const failed = (await notices(down.caseId))[0];
     assert.deepEqual([failed.emailState, failed.emailAttempts], ['failed', 2]);
-    assert.match(failed.emailLastError ?? '', /451 4\.7\.1 Greylisted/);
+    assert.match(failed.emailLastError ?? '', /451 4\.7\.1 <\[alamat pelapor\]>: Greylisted/);
   });
 
   test('a 5xx refusal is final: the notice is failed at once and staff see the relay\'s answer', async () => {
@@ -127,9 +127,12 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
     await drain(`smtp://127.0.0.1:${relay.port}/?requireTLS=true&tls.rejectUnauthorized=false`);
     const [notice] = await notices(refused.caseId);
     assert.deepEqual([notice.emailState, notice.emailAttempts], ['failed', 1]);
-    assert.match(notice.emailLastError ?? '', /550 5\.1\.1 Mailbox does not exist/);
+    assert.match(notice.emailLastError ?? '', /550 5\.1\.1 <\[alamat pelapor\]>: Recipient address rejected: Mailbox does not exist/);
+    // The relay quoted the address; staff must not learn the reporter's identity from it, nor may the job row keep it.
+    assert.doesNotMatch(JSON.stringify(await notices(refused.caseId)), /refuse@example\.id/);
     const job = (await ctx().db.query<{ state: string; attempts: number }>(`SELECT state, attempts FROM jobs WHERE name = 'notices.email' AND payload->>'noticeId' = (SELECT id::text FROM notices WHERE case_id = $1)`, [refused.caseId])).rows[0];
     assert.deepEqual([job.state, job.attempts], ['dead', 1], 'not retried');
+    assert.doesNotMatch(String((await ctx().db.query<{ last_error: string }>(`SELECT last_error FROM jobs WHERE name = 'notices.email' AND payload->>'noticeId' = (SELECT id::text FROM notices WHERE case_id = $1)`, [refused.caseId])).rows[0].last_error), /refuse@example\.id/);
     clock = new Date(clock.getTime() + 2 * 3_600_000);
     await drain(`smtp://127.0.0.1:${relay.port}/?requireTLS=true&tls.rejectUnauthorized=false`);
     assert.equal(relay.tries.get('refuse@example.id'), 1);

@@ -20,8 +20,8 @@ export async function startRelay(options: Partial<SMTPServerOptions> = {}) {
       const local = address.address.split('@')[0];
       const n = (tries.get(address.address) ?? 0) + 1;
       tries.set(address.address, n);
-      if (local === 'refuse') return callback(Object.assign(new Error('5.1.1 Mailbox does not exist'), { responseCode: 550 }));
-      if (local === 'down' || (local === 'greylist' && n <= 2)) return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
+      if (local === 'refuse') return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: Mailbox does not exist`), { responseCode: 550 }));
+      if (local === 'down' || (local === 'greylist' && n <= 2)) return callback(Object.assign(new Error(`4.7.1 <${address.address}>: Greylisted, try again later`), { responseCode: 451 }));
       callback();
     },
     onData(stream, session, callback) {

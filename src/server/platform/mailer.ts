@@ -33,11 +33,16 @@ export function isPermanentMailError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** The error as staff read it: the relay's answer when there is one, never a stack. */
+/**
+ * The error as staff read it: the relay's answer when there is one, never a stack. Relays quote
+ * the recipient ("550 5.1.1 <siti@…>: Recipient address rejected"); the address is the reporter's
+ * identity, which staff may only see through the audited reveal, so every address is masked.
+ */
 export function describeMailError(error: unknown): string {
   const e = error as { response?: unknown; message?: unknown; code?: unknown } | null;
   const text = typeof e?.response === 'string' ? e.response : typeof e?.message === 'string' ? e.message : String(error);
-  return (typeof e?.code === 'string' && !text.includes(e.code) ? `${e.code}: ${text}` : text).slice(0, 500);
+  const described = typeof e?.code === 'string' && !text.includes(e.code) ? `${e.code}: ${text}` : text;
+  return described.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[alamat pelapor]').slice(0, 500);
 }
 
 function messageOptions(mail: OutgoingMail) {
