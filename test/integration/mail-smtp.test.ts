@@ -44,7 +44,7 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ pelapor: { email } }), headers: { 'accept-language': language } });
     assert.equal(res.statusCode, 201, res.body);
     const caseId = (await ctx().db.query<{ id: string }>('SELECT id FROM cases WHERE tracking_code = $1', [res.json().trackingCode])).rows[0].id;
-    return { trackingCode: res.json().trackingCode as string, caseId };
+    return { trackingCode: res.json().trackingCode as string, pin: res.json().pin as string, caseId };
   };
   const notices = async (caseId: string) => (await oki.request({ url: `/api/v1/cases/${caseId}` })).json().notices as
     { kind: string; emailState: string; emailAttempts: number; emailLastError: string | null }[];
@@ -78,6 +78,11 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
     assert.match(parsedEn.text ?? '', /Your report has been received by Bawaslu Kabupaten Ogan Komering Ilir/);
     assert.match(parsedEn.text ?? '', /Never share the PIN/);
     assert.equal(parsedEn.headers.get('content-language'), 'en');
+    // The tracking page has the English wording too.
+    const tracked = (await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: english.trackingCode, pin: english.pin } })).json();
+    assert.equal(tracked.notices[0].en.title, `Report ${english.trackingCode} received`);
+    assert.ok((parsedEn.text ?? '').includes(tracked.notices[0].en.body), 'the e-mail carries the same English text');
+    assert.equal(tracked.notices[0].title, `Laporan ${english.trackingCode} diterima`, 'the Indonesian stays the record');
     const state = (await notices(english.caseId))[0];
     assert.deepEqual([state.emailState, state.emailAttempts, state.emailLastError], ['sent', 1, null]);
 

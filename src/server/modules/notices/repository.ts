@@ -65,3 +65,9 @@ export async function listNoticesOfCase(db: Queryable, caseId: string): Promise<
     `SELECT id, created_at, kind, title, body, email_state, email_attempts, email_last_error, email_updated_at
      FROM notices WHERE case_id = $1 ORDER BY id`, [caseId])).rows;
 }
+
+/** What the reporter sees on the tracking page: the notice in Indonesian and, where written, English. */
+export async function listNoticesForReporter(db: Queryable, caseId: string) {
+  return (await db.query<{ created_at: Date; kind: string; title: string; body: string; title_en: string | null; body_en: string | null }>(
+    'SELECT created_at, kind, title, body, title_en, body_en FROM notices WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+}
