@@ -39,7 +39,9 @@ export const trackingResultSchema = z.object({
   late: z.boolean(),
   canWithdraw: z.boolean(),
   timeline: z.array(z.object({ at: isoDateTime, atLocal: z.string(), action: z.string(), state: z.string(), stateLabel: bilingual, note: z.string().nullable() })),
-  notices: z.array(z.object({ at: isoDateTime, atLocal: z.string(), kind: z.string(), title: z.string(), body: z.string() })),
+  /** `en`: the same notice in English where it has an English text (the Indonesian stays the record). */
+  notices: z.array(z.object({ at: isoDateTime, atLocal: z.string(), kind: z.string(), title: z.string(), body: z.string(),
+    en: z.object({ title: z.string(), body: z.string() }).nullable() })),
   deadlines: z.array(z.object({ ruleId: z.string(), dueAt: isoDateTime, dueLocal: z.string(), zone: z.string(), source: z.string() })),
   /** Follow-up by the authority after forwarding (public view: position and agency only). */
   referrals: z.array(publicReferralSchema),

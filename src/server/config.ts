@@ -37,6 +37,11 @@ const schema = z.object({
   NETRA_REQUIRE_TOTP: z.enum(['staff', 'admin', 'off']).default('staff'),
   // Per-address ceiling on identity-free informasi; sized for carrier-grade NAT (many phones, one address).
   NETRA_INFORMASI_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // SMTP relay for notices (smtp:// upgrades with STARTTLS when offered, smtps:// is TLS from the
+  // first byte). Unset: messages are written as .eml files to <data dir>/outbox.
+  NETRA_SMTP_URL: z.string().trim().optional()
+    .refine((v) => !v || /^smtps?:\/\/[^/?#]+/.test(v), 'an smtp://… or smtps://… URL'),
+  NETRA_MAIL_FROM: z.string().trim().min(3).optional(),
 });
 
 export type TrustProxy = false | number | string[];
@@ -67,6 +72,10 @@ export interface Config {
   publicUrl: string | undefined;
   requireTotp: 'staff' | 'admin' | 'off';
   informasiPerMinute: number;
+  /** From NETRA_SMTP_URL; undefined means the .eml drop folder. */
+  smtpUrl: string | undefined;
+  /** From NETRA_MAIL_FROM; undefined means `Netra <noreply@host of NETRA_PUBLIC_URL>`. */
+  mailFrom: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -98,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.NETRA_PUBLIC_URL?.replace(/\/+$/, ''),
     requireTotp: e.NETRA_REQUIRE_TOTP,
     informasiPerMinute: e.NETRA_INFORMASI_PER_MINUTE,
+    smtpUrl: e.NETRA_SMTP_URL || undefined,
+    mailFrom: e.NETRA_MAIL_FROM || undefined,
     ...overrides,
   };
 }

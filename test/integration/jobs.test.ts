@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { describeEachBackend } from '../support/backends.ts';
-import { claimJob, enqueueJob, queueMetrics } from '../../src/server/jobs/queue.ts';
+import { claimJob, enqueueJob, PermanentJobError, queueMetrics } from '../../src/server/jobs/queue.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 
 describeEachBackend('job queue', (ctx) => {
@@ -39,5 +39,25 @@ describeEachBackend('job queue', (ctx) => {
     assert.ok(metrics.some((m) => m.name === 'test.fail' && m.state === 'dead' && m.count === 1));
     await a.stop();
     await b.stop();
+  });
+
+  test('a handler\'s own backoff schedules its retries; a PermanentJobError goes dead at once', async () => {
+    const db = ctx().db;
+    const clock = new Date(Date.now() + 120_000);
+    const registry = {
+      'test.slow_retry': { payload: z.object({}), backoffMs: (attempt: number) => attempt * 600_000, handler: async () => { throw new Error('451 try later'); } },
+      'test.refused': { payload: z.object({}), handler: async () => { throw new PermanentJobError('550 no such mailbox'); } },
+    };
+    const retry = await enqueueJob(db, 'test.slow_retry', {}, { maxAttempts: 5 });
+    const refused = await enqueueJob(db, 'test.refused', {}, { maxAttempts: 5 });
+    const worker = startWorker(db, registry, { autoStart: false, now: () => clock });
+    while (await worker.runOnce());
+    await worker.stop();
+    const read = async (id: number | null) => (await db.query<{ state: string; attempts: number; run_after: Date; last_error: string }>('SELECT state, attempts, run_after, last_error FROM jobs WHERE id = $1', [id])).rows[0];
+    const retried = await read(retry);
+    assert.equal(retried.state, 'failed');
+    assert.equal(new Date(retried.run_after).getTime() - clock.getTime(), 600_000, 'the definition\'s backoff, not the default 2 s');
+    const dead = await read(refused);
+    assert.deepEqual([dead.state, dead.attempts, dead.last_error], ['dead', 1, '550 no such mailbox']);
   });
 }, { reference: false });

@@ -5,7 +5,9 @@ import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
-import { deliverQueuedNoticeEmails } from '../../src/server/platform/mailer.ts';
+import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { startWorker } from '../../src/server/jobs/worker.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,15 +148,23 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const input = buildLaporanInput({ pelapor: { email: 'pelapor@example.id' } });
     const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
     assert.equal(res.statusCode, 201);
-    const outbox = mkdtempSync(join(tmpdir(), 'netra-outbox-'));
-    const result = await deliverQueuedNoticeEmails(ctx().db, testVault(app), outbox, clock);
-    assert.equal(result.sent, 1);
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-outbox-')) });
+    const registry = buildJobRegistry({ db: ctx().db, config, vault: testVault(app) });
+    const drain = async () => {
+      const worker = startWorker(ctx().db, { 'notices.email': registry['notices.email'] }, { autoStart: false, now: () => clock });
+      while (await worker.runOnce());
+      await worker.stop();
+    };
+    await drain();
+    const outbox = join(config.dataDir, 'outbox');
     const files = readdirSync(outbox);
     assert.equal(files.length, 1);
     const message = readFileSync(join(outbox, files[0]), 'utf8');
     assert.match(message, /To: pelapor@example.id/);
+    assert.match(message, /Content-Type: multipart\/alternative/);
     assert.match(message, new RegExp(res.json().trackingCode));
-    assert.equal((await deliverQueuedNoticeEmails(ctx().db, testVault(app), outbox, clock)).sent, 0, 'sent once');
+    await drain();
+    assert.equal(readdirSync(outbox).length, 1, 'sent once');
   });
 
   test('a late report is received and recorded with a proposed non-registration reason', async () => {

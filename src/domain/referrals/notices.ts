@@ -17,6 +17,35 @@ export interface ReferralNoticeContext {
 }
 
 export function referralNotice(event: ReferralNoticeEvent, c: ReferralNoticeContext): NoticeText {
+  return { ...referralNoticeId(event, c), en: referralNoticeEn(event, c) };
+}
+
+function referralNoticeEn(event: ReferralNoticeEvent, c: ReferralNoticeContext): { title: string; body: string } {
+  const head = `Follow-up ${c.caseRef}`;
+  const rec = `recommendation ${c.recommendationNumber}`;
+  switch (event) {
+    case 'sent':
+      return { title: `${head}: ${rec} sent`, body: `Bawaslu sent ${rec} to ${c.authorityName}.${c.dueLocal ? ` Deadline of the next step: ${c.dueLocal}.` : ''}` };
+    case 'verified':
+      return { title: `${head}: verified by BKN`, body: `BKN has verified ${rec}.` };
+    case 'forwarded_to_ppk':
+      return { title: `${head}: forwarded to the PPK`, body: `BKN forwarded ${rec} to the civil-service appointing official (PPK) to impose a sanction.${c.dueLocal ? ` Deadline for the PPK: ${c.dueLocal}.` : ''}` };
+    case 'received':
+      return { title: `${head}: received by ${c.authorityName}`, body: `${c.authorityName} has received ${rec}.` };
+    case 'sanction':
+      return { title: `${head}: sanction decided`, body: `The competent authority has decided a sanction on ${rec}.` };
+    case 'not_proven':
+      return { title: `${head}: not proven`, body: `The competent authority found ${rec} not proven.` };
+    case 'sanction_applied':
+      return { title: `${head}: sanction applied`, body: `The sanction on ${rec} has been applied.` };
+    case 'escalated':
+      return { title: `${head}: deadline missed`, body: `The deadline of ${c.stepLabel ?? 'the follow-up'} on ${rec} was missed; Bawaslu and BKN have been told.` };
+    case 'handed_over':
+      return { title: `${head}: handed over from KASN to BKN`, body: `Since 25 August 2024 supervision of civil-servant neutrality has passed from KASN to BKN; ${rec} is now followed up by BKN.` };
+  }
+}
+
+function referralNoticeId(event: ReferralNoticeEvent, c: ReferralNoticeContext): NoticeText {
   const head = `Tindak lanjut ${c.caseRef}`;
   const rec = `rekomendasi ${c.recommendationNumber}`;
   switch (event) {

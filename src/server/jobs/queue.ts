@@ -59,12 +59,15 @@ export function backoffMs(attempt: number): number {
   return Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempt, 20));
 }
 
-export async function failJob(db: Queryable, job: JobRow, error: unknown, now: Date) {
+/** Thrown by a handler when retrying cannot help (e.g. an SMTP 5xx): the job goes dead at once. */
+export class PermanentJobError extends Error {}
+
+export async function failJob(db: Queryable, job: JobRow, error: unknown, now: Date, backoff: (attempt: number) => number = backoffMs) {
   const message = error instanceof Error ? error.message : String(error);
-  const dead = job.attempts >= job.max_attempts;
+  const dead = job.attempts >= job.max_attempts || error instanceof PermanentJobError;
   await db.query(
     `UPDATE jobs SET state = $2, last_error = $3, run_after = $4, locked_by = NULL, finished_at = $5 WHERE id = $1`,
-    [job.id, dead ? 'dead' : 'failed', message.slice(0, 2000), new Date(now.getTime() + backoffMs(job.attempts)), dead ? now : null],
+    [job.id, dead ? 'dead' : 'failed', message.slice(0, 2000), new Date(now.getTime() + backoff(job.attempts)), dead ? now : null],
   );
 }
 

@@ -2,13 +2,14 @@
 // recomputes goes through here.
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import type { Config } from '../config.ts';
+import { publicBaseUrl, type Config } from '../config.ts';
 import { defineJob, type JobRegistry } from './worker.ts';
 import { runEscalations } from '../modules/referrals/escalations.ts';
 import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/handover.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { join } from 'node:path';
-import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
+import { createMailer, type Mailer } from '../platform/mailer.ts';
+import { noticeJobs } from '../modules/notices/delivery.ts';
 import type { Vault } from '../platform/vault.ts';
 import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
 import { leadJobs } from '../modules/leads/jobs.ts';
@@ -19,20 +20,26 @@ export interface JobDeps {
   db: Db;
   config: Config;
   vault: Vault;
+  /** Defaults to NETRA_SMTP_URL's relay, or the .eml drop folder <data dir>/outbox. */
+  mailer?: Mailer;
+}
+
+/** The sender of notices: NETRA_MAIL_FROM, else noreply at the public host. */
+export function mailFromOf(config: Config): string {
+  return config.mailFrom ?? `Netra <noreply@${new URL(publicBaseUrl(config)).hostname.replace(/^localhost$/, 'netra.local')}>`;
 }
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
     ...auditCheckpointJobs({ vault: deps.vault }),
+    ...noticeJobs({
+      vault: deps.vault, from: mailFromOf(deps.config), publicUrl: publicBaseUrl(deps.config),
+      mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, outbox: join(deps.config.dataDir, 'outbox') }),
+    }),
     ...leadJobs({ db: deps.db, evidence: createDiskEvidenceStore(join(deps.config.dataDir, 'evidence')) }),
     'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),
       handler: async (payload, ctx) => ({ suggested: await suggestLinksForCase(ctx.db, payload.caseId) }),
-    }),
-    'notices.email': defineJob({
-      payload: z.object({}).passthrough(),
-      everyMs: 60_000,
-      handler: async (_payload, ctx) => deliverQueuedNoticeEmails(ctx.db, deps.vault, join(deps.config.dataDir, 'outbox'), ctx.now),
     }),
     // Overdue BKN/PPK/Gakkumdu steps notify BKN and the forwarding Bawaslu office.
     'referrals.escalate': defineJob({

@@ -16,6 +16,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handler(payload: z.infer<S>, ctx: JobContext): Promise<Record<string, unknown> | void>;
   /** Periodic jobs are enqueued every `everyMs` with a time-bucket dedupe key (once per bucket across processes). */
   everyMs?: number;
+  /** Delay before retry number `attempt` (default: the queue's exponential backoff from 2 s). */
+  backoffMs?: (attempt: number) => number;
 }
 
 export type JobRegistry = Record<string, JobDefinition>;
@@ -55,7 +57,7 @@ export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: n
       const result = await def.handler(payload, { db, job, now: now(), progress: (p) => reportProgress(db, job.id, p) });
       await completeJob(db, job.id, result ?? undefined, now());
     } catch (error) {
-      await failJob(db, job, error, now());
+      await failJob(db, job, error, now(), def.backoffMs);
     }
     return true;
   }

@@ -1,40 +1,82 @@
-// Notice e-mails to reporters who gave an address. Without an SMTP relay configured, messages
-// are written as .eml files to <data dir>/outbox (a drop folder an MTA or an operator can pick
-// up); the notice row records the delivery state either way.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Sending mail. With NETRA_SMTP_URL the message goes to that relay through nodemailer
+// (smtp:// upgrades with STARTTLS when the relay offers it — add `?requireTLS=true` to insist —
+// and smtps:// is TLS from the first byte). Without it, the same MIME message is written as an
+// .eml file to the drop folder (<data dir>/outbox) for an MTA or an operator to pick up.
+// Either way nodemailer builds the message: multipart/alternative (text/plain + text/html),
+// quoted-printable or base64 bodies as the content needs, RFC 2047 UTF-8 subject.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/client.ts';
-import type { Vault } from './vault.ts';
+import nodemailer from 'nodemailer';
 
-function encodeHeader(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value).toString('base64')}?=`;
+export interface OutgoingMail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  language: 'id' | 'en';
+  /** Stable per message (e.g. per notice), so a retried delivery is recognisably the same mail. */
+  messageId: string;
+  /** Name of the .eml file in the drop folder (no directory part). */
+  fileName: string;
 }
 
-export async function deliverQueuedNoticeEmails(db: Db, vault: Vault, outbox: string, now: Date): Promise<{ sent: number; failed: number }> {
-  const queued = await db.query<{ id: number; case_id: string; title: string; body: string; ciphertext: string | null }>(
-    `SELECT n.id, n.case_id, n.title, n.body, r.ciphertext FROM notices n LEFT JOIN reporter_identities r ON r.case_id = n.case_id
-     WHERE n.email_state = 'queued' ORDER BY n.id LIMIT 200`);
-  mkdirSync(outbox, { recursive: true });
-  let sent = 0;
-  let failed = 0;
-  for (const notice of queued.rows) {
-    let state: 'sent' | 'failed' = 'failed';
-    try {
-      const email = notice.ciphertext ? (JSON.parse(vault.decrypt(notice.ciphertext)).email as string | undefined) : undefined;
-      if (email) {
-        const message = [
-          `To: ${email}`, 'From: Netra <noreply@netra.local>', `Subject: ${encodeHeader(notice.title)}`, `Date: ${now.toUTCString()}`,
-          'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', notice.body, '',
-          'Pesan ini dikirim otomatis oleh Netra. Lacak laporan Anda dengan kode dan PIN pada tanda bukti.',
-        ].join('\r\n');
-        writeFileSync(join(outbox, `notice-${notice.id}.eml`), message, { mode: 0o600 });
-        state = 'sent';
-      }
-    } catch {
-      state = 'failed';
-    }
-    await db.query('UPDATE notices SET email_state = $2 WHERE id = $1', [notice.id, state]);
-    if (state === 'sent') sent++; else failed++;
+export interface Mailer {
+  readonly kind: 'smtp' | 'outbox';
+  send(mail: OutgoingMail): Promise<{ response: string }>;
+  close(): void;
+}
+
+/** An SMTP 5xx answer: the relay refuses the message for good, so retrying cannot help. */
+export function isPermanentMailError(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * The error as staff read it: the relay's answer when there is one, never a stack. Relays quote
+ * the recipient ("550 5.1.1 <siti@…>: Recipient address rejected"); the address is the reporter's
+ * identity, which staff may only see through the audited reveal, so every address is masked.
+ */
+export function describeMailError(error: unknown): string {
+  const e = error as { response?: unknown; message?: unknown; code?: unknown } | null;
+  const text = typeof e?.response === 'string' ? e.response : typeof e?.message === 'string' ? e.message : String(error);
+  const described = typeof e?.code === 'string' && !text.includes(e.code) ? `${e.code}: ${text}` : text;
+  return described.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[alamat pelapor]').slice(0, 500);
+}
+
+function messageOptions(mail: OutgoingMail) {
+  return {
+    from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId,
+    headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+  };
+}
+
+export function createMailer(options: { smtpUrl?: string; outbox: string }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      kind: 'smtp',
+      async send(mail) {
+        const info = await transport.sendMail(messageOptions(mail));
+        return { response: String(info.response ?? '') };
+      },
+      close: () => transport.close(),
+    };
   }
-  return { sent, failed };
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return {
+    kind: 'outbox',
+    async send(mail) {
+      const info = await builder.sendMail(messageOptions(mail));
+      mkdirSync(options.outbox, { recursive: true });
+      // Written beside, then renamed: whoever watches the folder never reads half a message.
+      const target = join(options.outbox, mail.fileName);
+      const partial = `${target}.${process.pid}.tmp`;
+      writeFileSync(partial, info.message as Buffer, { mode: 0o600 });
+      renameSync(partial, target);
+      return { response: `written ${mail.fileName}` };
+    },
+    close: () => builder.close(),
+  };
 }

@@ -8,6 +8,7 @@ import { listClocks, listTerlapor, officeName, regionPathName } from './reposito
 import { filingDueOf, loadCaseForStaff } from './handling.ts';
 import { blockingGuard } from '../../../domain/legal-clock/guards.ts';
 import { listWitnesses } from './witnesses.ts';
+import { listNoticesOfCase } from '../notices/repository.ts';
 
 export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: string) {
   const { db } = deps;
@@ -18,7 +19,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     listClocks(db, caseId),
     db.query<{ occurred_at: Date; recorded_at: Date | null; action: string; from_state: string | null; to_state: string; actor_id: string | null; public_note: string | null; internal_note: string | null; data: unknown }>(
       'SELECT occurred_at, recorded_at, action, from_state, to_state, actor_id, public_note, internal_note, data FROM case_events WHERE case_id = $1 ORDER BY id', [caseId]),
-    db.query<{ created_at: Date; kind: string; title: string; body: string; email_state: string }>('SELECT created_at, kind, title, body, email_state FROM notices WHERE case_id = $1 ORDER BY id', [caseId]),
+    listNoticesOfCase(db, caseId),
     db.query<{ sha256: string; original_name: string; mime_type: string; size_bytes: number }>(
       'SELECT e.sha256, e.original_name, f.mime_type, f.size_bytes FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.case_id = $1 ORDER BY e.id', [caseId]),
     listWitnesses(db, deps.vault, caseId),
@@ -50,7 +51,9 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
       overdue: !k.stopped_at && new Date(k.due_at) < now })),
     // `at` is when the step took effect; `recordedAt` when it was entered (they differ for back-dated steps).
     timeline: events.rows.map((e) => ({ at: new Date(e.occurred_at).toISOString(), recordedAt: new Date(e.recorded_at ?? e.occurred_at).toISOString(), action: e.action, fromState: e.from_state, toState: e.to_state, actorId: e.actor_id, publicNote: e.public_note, internalNote: e.internal_note, data: e.data })),
-    notices: notices.rows.map((n) => ({ at: new Date(n.created_at).toISOString(), kind: n.kind, title: n.title, body: n.body, emailState: n.email_state })),
+    // Delivery of each notice's e-mail (none/queued/retrying/sent/failed) so staff see a reporter who was not reached.
+    notices: notices.map((n) => ({ at: new Date(n.created_at).toISOString(), kind: n.kind, title: n.title, body: n.body, emailState: n.email_state,
+      emailAttempts: n.email_attempts, emailLastError: n.email_last_error, emailUpdatedAt: n.email_updated_at ? new Date(n.email_updated_at).toISOString() : null })),
   };
 }
 

@@ -27,7 +27,8 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import { loadCalendar } from '../calendar/service.ts';
 // Policy setting: how many days back an action may be dated (default 7; set via /policy-settings).
 import { EFFECTIVE_AT_MAX_DAYS_KEY } from '../referrals/settings.ts';
-import { findCase, insertCaseEvent, insertClock, insertNotice, insertTerlapor, listClocks, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
+import { insertNotice } from '../notices/service.ts';
+import { findCase, insertCaseEvent, insertClock, insertTerlapor, listClocks, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
 
 const EFFECTIVE_AT_MESSAGES: Record<EffectiveTimeProblem, (limit: string) => { id: string; en: string }> = {
   in_future: () => ({ id: 'Waktu kejadian tidak boleh di masa depan.', en: 'The time the action took effect cannot be in the future.' }),
@@ -226,14 +227,15 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
     }
 
     const office = await officeName(tx, officeCode);
-    const classificationLabel = input.classification ? CLASSIFICATIONS.find((c) => c.id === input.classification)?.label ?? null : null;
+    const classification = input.classification ? CLASSIFICATIONS.find((c) => c.id === input.classification) : undefined;
+    const classificationLabel = classification?.label ?? null;
     const notice = noticeForAction(input.action, {
       kind: current.kind, trackingCode: current.tracking_code, registrationNumber: (updates.registration_number as string) ?? current.registration_number,
-      state: result.to, reason: input.reason, officeName: office, classificationLabel, deadlineLocal,
+      state: result.to, reason: input.reason, officeName: office, classificationLabel, classificationLabelEn: classification?.labelEn ?? null, deadlineLocal,
     });
     await insertCaseEvent(tx, { caseId, at, recordedAt: now, action: input.action, fromState: from, toState: result.to, actorId: principal.id,
       publicNote: notice?.title ?? null, internalNote: input.summary ?? null, data: eventData });
-    if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: false });
+    if (notice && current.kind === 'laporan') await insertNotice(tx, { caseId, at: now, ...notice, email: true });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: `case.${input.action}`, entityType: 'case', entityId: caseId,
       regionCode: officeCode, at: now, data: { from, to: result.to, ...auditDataOf(eventData), reason: input.reason ?? null, effectiveAt: at.toISOString(), recordedAt: now.toISOString() } });
     return { id: caseId, state: result.to, stateLabel: STATE_LABELS[result.to], registrationNumber: (updates.registration_number as string) ?? current.registration_number, officeCode, ...eventData, effectiveAt: at.toISOString(), recordedAt: now.toISOString() };

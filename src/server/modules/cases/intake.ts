@@ -16,7 +16,8 @@ import { stageOn } from '../../../domain/elections/cycle.ts';
 import type { LaporanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { insertCaseEvent, insertClock, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
+import { insertCaseEvent, insertClock, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
+import { insertNotice } from '../notices/service.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { insertWitnesses } from './witnesses.ts';
 
@@ -157,8 +158,8 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
         );
         // The receipt speaks the reporter's language (the form sends the language it was filled in).
         if (options.language === 'en') await tx.query(`UPDATE cases SET reporter_language = 'en' WHERE id = $1`, [id]);
-        await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [id, identity, vault.keyId, input.pelapor.kategori, nikMac, now]);
+        await tx.query('INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at, has_email) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [id, identity, vault.keyId, input.pelapor.kategori, nikMac, now, Boolean(input.pelapor.email)]);
         await insertTerlapor(tx, id, input.terlapor);
         await insertWitnesses(tx, vault, id, input.saksi.map((s) => ({ name: s.nama, address: s.alamat, phone: s.telepon ?? null })));
         for (const uploadId of input.bukti) {

@@ -114,13 +114,6 @@ export async function insertCaseEvent(tx: Tx, event: {
   );
 }
 
-export async function insertNotice(tx: Tx, notice: { caseId: string; at: Date; kind: string; title: string; body: string; email: boolean }) {
-  await tx.query(
-    'INSERT INTO notices (case_id, created_at, kind, title, body, email_state) VALUES ($1, $2, $3, $4, $5, $6)',
-    [notice.caseId, notice.at, notice.kind, notice.title, notice.body, notice.email ? 'queued' : 'none'],
-  );
-}
-
 /** Next gapless sequence for an office, kind and month: the row lock serialises registrations. */
 export async function nextRegistrationSequence(tx: Tx, officeCode: string, kind: string, year: number, month: number): Promise<number> {
   const result = await tx.query<{ last_seq: number }>(

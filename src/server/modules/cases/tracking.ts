@@ -7,7 +7,9 @@ import { appendAudit } from '../audit/service.ts';
 import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { findCaseByTrackingCode, insertCaseEvent, insertNotice, listClocks, officeName, type CaseRow } from './repository.ts';
+import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
+import { insertNotice } from '../notices/service.ts';
+import { listNoticesForReporter } from '../notices/repository.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/publicView.ts';
 
@@ -51,8 +53,7 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
   const zone = zoneForRegion(found.office_code);
   const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
     'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id', [found.id]);
-  const notices = await db.query<{ created_at: Date; kind: string; title: string; body: string }>(
-    'SELECT created_at, kind, title, body FROM notices WHERE case_id = $1 ORDER BY id', [found.id]);
+  const notices = await listNoticesForReporter(db, found.id);
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
   // After forwarding, the reporter follows the authority's steps too (recommended → verified →
   // decided → sanction applied), with the terlapor shown only by position and agency.
@@ -73,7 +74,8 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
       at: new Date(e.occurred_at).toISOString(), atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
       action: e.action, state: e.to_state, stateLabel: STATE_LABELS[e.to_state as CaseState], note: e.public_note,
     })),
-    notices: notices.rows.map((n) => ({ at: new Date(n.created_at).toISOString(), atLocal: formatLocalDateTime(new Date(n.created_at), zone), kind: n.kind, title: n.title, body: n.body })),
+    notices: notices.map((n) => ({ at: new Date(n.created_at).toISOString(), atLocal: formatLocalDateTime(new Date(n.created_at), zone), kind: n.kind, title: n.title, body: n.body,
+      en: n.title_en && n.body_en ? { title: n.title_en, body: n.body_en } : null })),
     deadlines: clocks.map((c) => ({ ruleId: c.rule_id, dueAt: new Date(c.due_at).toISOString(), dueLocal: c.due_local, zone: c.zone, source: c.source })),
     referrals,
   };
@@ -95,7 +97,7 @@ export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string,
     await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
     await insertCaseEvent(tx, { caseId: found.id, at: now, action: 'cabut', fromState: found.state, toState: result.to, actorId: null, publicNote: 'Laporan dicabut oleh pelapor.' });
     const notice = noticeForAction('cabut', { kind: 'laporan', trackingCode: found.tracking_code, registrationNumber: null, state: result.to, reason, officeName: office });
-    if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: false });
+    if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: true });
     await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.withdrawn', entityType: 'case', entityId: found.id, regionCode: found.office_code, at: now });
   });
   return { state: result.to };

@@ -5,7 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
-import { insertNotice, officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
+import { officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
+import { insertNotice } from '../notices/service.ts';
 import { referralNotice } from '../../../domain/referrals/notices.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
@@ -173,7 +174,7 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
         agencyAddress: address ? { regionCode: address.regionCode, key: address.key, by: chosen ? 'supervisor' : 'suggested' } : null } });
     if (caseRow.kind === 'laporan') {
       const notice = referralNotice('sent', { caseRef: caseRow.registration_number ?? caseRow.tracking_code ?? '', recommendationNumber: number, authorityName: route.authorityName, dueLocal: deadline?.dueLocal ?? null });
-      await insertNotice(tx, { caseId: caseRow.id, at: input.recordedAt ?? decidedAt, ...notice, email: false });
+      await insertNotice(tx, { caseId: caseRow.id, at: input.recordedAt ?? decidedAt, ...notice, email: true });
     }
     created.push({ id, terlaporId: Number(t.id), authority: route.authority, recommendationNumber: number, state: 'direkomendasikan' });
   }

@@ -20,7 +20,7 @@ import { stepDeadline } from './deadlines.ts';
 import { readSetting } from './repository.ts';
 import { EFFECTIVE_AT_MAX_DAYS_KEY } from './settings.ts';
 import { checkEffectiveAt, DEFAULT_EFFECTIVE_TIME_POLICY } from '../../../domain/cases/effectiveTime.ts';
-import { insertNotice } from '../cases/repository.ts';
+import { insertNotice } from '../notices/service.ts';
 import { referralNotice, type ReferralNoticeEvent } from '../../../domain/referrals/notices.ts';
 import type { Tx } from '../../db/client.ts';
 
@@ -29,7 +29,7 @@ export async function noticeReporterOfReferral(tx: Tx, row: { case_id: string; r
   const c = (await tx.query<{ kind: string; registration_number: string | null; tracking_code: string | null }>('SELECT kind, registration_number, tracking_code FROM cases WHERE id = $1', [row.case_id])).rows[0];
   if (!c || c.kind !== 'laporan') return;
   const notice = referralNotice(event, { caseRef: c.registration_number ?? c.tracking_code ?? '', recommendationNumber: row.recommendation_number, authorityName: row.authority_name, ...extra });
-  await insertNotice(tx, { caseId: row.case_id, at, ...notice, email: false });
+  await insertNotice(tx, { caseId: row.case_id, at, ...notice, email: true });
 }
 import type { ReferralLetter } from '../../../contracts/referrals.ts';
 

@@ -83,7 +83,7 @@ export interface CaseDetail {
   evidence: { sha256: string; name: string; mimeType: string; size: number }[];
   deadlines: CaseDeadline[];
   timeline: { at: string; recordedAt?: string; action: string; fromState: string | null; toState: string; actorId: string | null; publicNote: string | null; internalNote: string | null; data: unknown }[];
-  notices: { at: string; kind: string; title: string; body: string; emailState: string }[];
+  notices: { at: string; kind: string; title: string; body: string; emailState: 'none' | 'queued' | 'retrying' | 'sent' | 'failed'; emailAttempts: number; emailLastError: string | null; emailUpdatedAt: string | null }[];
 }
 
 export interface CaseLink {

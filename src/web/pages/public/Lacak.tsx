@@ -192,8 +192,8 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
             {result.notices.slice().reverse().map((n, i) => (
               <li key={i} className="card notice-list__item">
                 <p className="muted">{n.atLocal}</p>
-                <h3>{n.title}</h3>
-                <p>{n.body}</p>
+                <h3>{language === 'en' && n.en ? n.en.title : n.title}</h3>
+                <p>{language === 'en' && n.en ? n.en.body : n.body}</p>
               </li>
             ))}
           </ul>

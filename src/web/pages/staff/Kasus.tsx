@@ -168,6 +168,10 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
   );
 }
 
+const EMAIL_STATE_KEYS: Record<'queued' | 'retrying' | 'sent', MessageKey> = {
+  queued: 'case.emailState.queued', retrying: 'case.emailState.retrying', sent: 'case.emailState.sent',
+};
+
 function TimelineSection({ c }: { c: CaseDetail }) {
   const t = useT();
   const language = useLanguage();
@@ -194,10 +198,17 @@ function TimelineSection({ c }: { c: CaseDetail }) {
           <h3>{t('lacak.notices')}</h3>
           <ul className="notice-list">
             {c.notices.map((n, i) => (
-              <li key={i} className="notice-list__item">
-                <p className="muted">{formatDateTime(n.at, language)}{n.emailState !== 'none' ? ` · ${t('case.emailState', { state: n.emailState })}` : ''}</p>
+              <li key={i} className="notice-list__item" data-email-state={n.emailState}>
+                <p className="muted">{formatDateTime(n.at, language)}{n.emailState !== 'none' && n.emailState !== 'failed' ? ` · ${t(EMAIL_STATE_KEYS[n.emailState], { attempts: n.emailAttempts })}` : ''}</p>
                 <p><strong>{n.title}</strong></p>
                 <p>{n.body}</p>
+                {/* A reporter who was not reached must be told another way: say so where staff look. */}
+                {n.emailState === 'failed' && (
+                  <p className="notice notice--error" role="alert">
+                    {t('case.emailState.failed', { attempts: n.emailAttempts })}
+                    {n.emailLastError ? <><br />{t('case.emailError', { error: n.emailLastError })}</> : null}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
