@@ -112,6 +112,8 @@ const RECIPIENT_TO_RE = /\b(?:ke|kepada)\s+(?:[\w.()-]+\s+){0,3}$/;
 // "Kadis mengaku sudah memanggil guru itu": an official acting on the case is the authority.
 const AUTHORITY_ROLE_AFTER_RE = /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
 
+const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
+
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
   let value = cache.get(sentence);
   if (value === undefined) {
@@ -139,7 +141,8 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     if (mention.actor === 'penyelenggara' && !OWN_NEUTRALITY_RE.test(sentenceText(doc, s)) && !SUSPICION_RE.test(after)) return;
     // Witnesses are not suspects ("Dua perangkat pekon yang hadir … dimintai keterangan sebagai saksi").
     if (/\bsebagai saksi\b/.test(after)) return;
-    if (AUTHORITY_RE.test(text)) {
+    // "anggota Polres Lahat", "personel Kodim": a member of the unit, not its commander.
+    if (AUTHORITY_RE.test(text) && !MEMBER_OF_UNIT_BEFORE_RE.test(before)) {
       // "Sanksi dijatuhkan Pj Wali Kota": the official imposing the sanction.
       if (/\b(?:dijatuhkan|diberikan|dikeluarkan|diterbitkan|ditandatangani)\s+(?:oleh\s+)?$/.test(before)) return;
       if (AUTHORITY_ROLE_AFTER_RE.test(after)) return;

@@ -1,7 +1,7 @@
 // Shared cue vocabularies (lower-case regexes). Compiled once at module load.
 
 /** Election context: the article is about an election. */
-export const ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak|presiden|legislatif)|kampanye|paslon|pasangan calon|bapaslon|bakal (?:pasangan )?calon|calon (?:bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|wakil gubernur|kepala daerah|legislatif|presiden|anggota dprd?)|cabup|cawabup|cagub|cawagub|cawalkot|cawawalkot|bawaslu|panwaslu|panwascam|kpu|kpud|pencoblosan|pemungutan suara|tps|pesta demokrasi|kontestasi|petahana|tim (?:sukses|pemenangan)|berkampanye|salah satu calon|calon tertentu|(?:tindak )?pidana pemilihan)\b/g;
+export const ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak|presiden|legislatif)|kampanye|paslon|pasangan calon|bapaslon|bakal (?:pasangan )?calon|calon (?:bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|wakil gubernur|kepala daerah|legislatif|presiden|anggota dprd?)|cabup|cawabup|cagub|cawagub|cawalkot|cawawalkot|bawaslu|panwaslu|panwaslih|panwascam|kpu|kpud|pencoblosan|pemungutan suara|tps|pesta demokrasi|kontestasi|petahana|tim (?:sukses|pemenangan)|berkampanye|salah satu calon|calon tertentu|(?:tindak )?pidana pemilihan)\b/g;
 
 /** Neutrality vocabulary. */
 export const NEUTRALITY_RE = /\b(?:netral|netralitas|kenetralan|ketidaknetralan|tidak netral|berpihak|keberpihakan|memihak|politik praktis|cawe-cawe|independensi)\b/g;

@@ -162,6 +162,7 @@ function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean 
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   const { tokens } = doc;
   const furniture = furnitureRanges(doc.text);
+  if (doc.dateline?.outlet) furniture.push([doc.dateline.outlet.start, doc.dateline.outlet.end]);
   const mentions: Mention[] = [];
   const datelineStart = doc.dateline?.start ?? -1;
   const datelineEnd = doc.dateline?.end ?? -1;

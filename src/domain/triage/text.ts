@@ -34,7 +34,7 @@ export interface Doc {
   sentences: Sentence[];
   tokens: Token[];
   /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
-  dateline: { start: number; end: number } | null;
+  dateline: { start: number; end: number; outlet?: { start: number; end: number } } | null;
 }
 
 /** Words after which a period does not end a sentence. */
