@@ -29,6 +29,18 @@ const LEAD_EVENT_VERB_RE = /\b(?:menghadiri|hadir|memasang|mengunggah|berfoto|be
 const LEAD_EVENT_DAY_RE = /(?<!\b(?:hingga|sampai|per|sejak|pada)\s)\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s*\(\d{1,2}\/\d{1,2}/;
 const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
 
+/** True when lower[start, end) has at least `n` space-separated words (no regex, no slice). */
+function wordsAtLeast(lower: string, start: number, end: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = lower.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const title = doc.lower.slice(0, doc.bodyStart);
   const body = doc.lower.slice(doc.bodyStart);
@@ -56,7 +68,7 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   // (A photo caption above the dateline is not the lead.)
   const lead = doc.sentences.find((sentence) => sentence.start >= doc.bodyStart
     && !/^\W*(?:foto|photo|ilustrasi|keterangan foto|caption)\s*:/.test(doc.lower.slice(sentence.start, sentence.end))
-    && doc.lower.slice(sentence.start, sentence.end).split(/\s+/).length >= 6);
+    && wordsAtLeast(doc.lower, sentence.start, sentence.end, 6));
   const leadText = lead ? doc.lower.slice(lead.start, lead.end) : '';
   if (LEAD_COUNT_RE.test(leadText)) statistics += 3;
   // An incident tells what a group did on a day: "Sebanyak 14 keuchik … menghadiri … deklarasi
