@@ -108,7 +108,12 @@ const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|
 export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly = false): Act[] {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
-  if (!ownSentencesOnly) for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
+  // The subject scan only adds anchors when some sentence is not already within one sentence
+  // of an actor mention.
+  const covered = (sentence: number) => anchored.has(sentence) || anchored.has(sentence - 1) || anchored.has(sentence + 1);
+  let allCovered = true;
+  for (let sentence = 0; sentence < doc.sentences.length && allCovered; sentence++) allCovered = covered(sentence);
+  if (!ownSentencesOnly && !allCovered) for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
   // "… mobil derek milik dinas untuk memasang baliho. Pegawai yang mengemudikan mobil itu dipanggil":
   // the actor sentence points back to the act told just before it.
   else for (const mention of actorMentions) if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
