@@ -85,3 +85,31 @@ describe('triage published copy: kind and counts without a headline', () => {
     assert.deepEqual(result.regions.map((r) => r.code), ['11.11']);
   });
 });
+
+describe('triage published copy, third round (blind9 classes)', () => {
+  test('police making an arrest in a money-politics case are not a suspect', () => {
+    assert.deepEqual(actorsOf('Polisi mengamankan tiga anggota tim pemenangan pasangan calon yang diduga membagikan uang kepada warga.'), []);
+  });
+  test('an instruction not to take sides addresses the group; "pembakal" is a village head', () => {
+    assert.deepEqual(actorsOf('Sekprov menginstruksikan seluruh ASN tidak memberi dukungan kepada pasangan calon.'), ['ASN']);
+    assert.deepEqual(actorsOf('Tujuh pembakal diperiksa Bawaslu karena diduga berpose dengan calon bupati.'), ['kepala_desa']);
+  });
+  test('campaigning for a legislative candidate is partisan in an election article', () => {
+    const result = triage('MAROS – Dua ASN guru di Kabupaten Maros terekam mengampanyekan calon anggota legislatif di grup WhatsApp wali murid, Senin (5/2). Bawaslu menyebut keduanya akan diklarifikasi.');
+    assert.equal(result.relevant, true);
+    assert.deepEqual(result.acts, ['media_sosial']);
+  });
+  test('transporting people to a campaign and calling on residents to vote are mobilisation, also when a video of it circulated', () => {
+    assert.deepEqual(actsOf('Kepala desa diduga mengangkut massa ke lokasi kampanye calon bupati dengan truk pribadi.'), ['mobilisasi']);
+    assert.deepEqual(actsOf('Video seorang lurah yang menyerukan warga memilih salah satu calon wali kota viral di media sosial.'), ['mobilisasi']);
+  });
+  test('classrooms, village offices and photos of a group with a candidate', () => {
+    assert.deepEqual(actsOf('Kadis mengingatkan guru PNS tidak menggunakan ruang kelas untuk berkampanye bagi calon bupati.'), ['fasilitas_negara']);
+    assert.deepEqual(actsOf('Wali nagari diingatkan tidak memfasilitasi kegiatan kampanye di kantor wali nagari.'), ['fasilitas_negara']);
+    assert.deepEqual(actsOf('Kepala desa diperiksa setelah foto mereka bersama calon bupati beredar.'), ['foto_bersama']);
+    assert.deepEqual(actsOf('Laporan terbanyak berupa keikutsertaan kepala desa dalam kampanye pasangan calon.'), ['hadir_kampanye']);
+  });
+  test('a year-less date takes the year of "Pilkada <region> <year>"', () => {
+    assert.equal(triage('KUDUS – Bawaslu memanggil dua kepala desa yang hadir dalam kampanye pasangan calon, Jumat (30/10). Pemungutan suara Pilkada Kudus 2020 tinggal sebulan.').date, '2020-10-30');
+  });
+});

@@ -30,7 +30,7 @@ const WORDS = String.raw`sepuluh|sebelas|seratus|(?:${SMALL})\s+belas|(?:${SMALL
 const NUMBER = String.raw`(${DIGITS}|${WORDS})(?:\s+(ribu))?`;
 
 const MAIN_UNIT = String.raw`laporan|temuan|kasus|perkara|rekomendasi|aduan|pengaduan`;
-const OTHER_UNIT = String.raw`pelanggaran|dugaan(?:\s+pelanggaran)?|asn|pns|pppk|cpns|aparatur(?:\s+sipil\s+negara)?|pegawai|pejabat|kepala\s+desa|kades|keuchik|geuchik|perbekel|wali\s+nagari|kepala\s+kampung|kepala\s+pekon|kuwu|perangkat\s+desa|aparatur\s+desa|kepala\s+dusun|kadus|camat|lurah|oknum|orang|terlapor|prajurit|anggota(?:nya)?|personel\s+(?:tni|polri)|penjabat|pj|kepala\s+daerah|kepala\s+sekolah|guru|tenaga\s+honorer|honorer|babinsa|bhabinkamtibmas|sekdes|sekretaris\s+desa|kepala\s+dinas`;
+const OTHER_UNIT = String.raw`pelanggaran|dugaan(?:\s+pelanggaran)?|asn|pns|pppk|cpns|aparatur(?:\s+sipil\s+negara)?|pegawai|pejabat|kepala\s+desa|kades|keuchik|geuchik|perbekel|pembakal|wali\s+nagari|kepala\s+kampung|kepala\s+pekon|kuwu|perangkat\s+desa|aparatur\s+desa|kepala\s+dusun|kadus|camat|lurah|oknum|orang|terlapor|prajurit|anggota(?:nya)?|personel\s+(?:tni|polri)|penjabat|pj|kepala\s+daerah|kepala\s+sekolah|guru|tenaga\s+honorer|honorer|babinsa|bhabinkamtibmas|sekdes|sekretaris\s+desa|kepala\s+dinas`;
 const UNIT = String.raw`(${MAIN_UNIT}|${OTHER_UNIT})`;
 
 // Number, optional filler ("orang", "buah", "bukan", "kasus dugaan"), unit.
@@ -96,7 +96,7 @@ function unitOf(word: string): NumberUnit {
   return 'other';
 }
 
-const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|keuchik|geuchik|perbekel|wali nagari|kepala kampung|kepala pekon|kuwu|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
+const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|keuchik|geuchik|perbekel|pembakal|wali nagari|kepala kampung|kepala pekon|kuwu|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
 
 const HEAD_COUNT_AUDIENCE_BEFORE = /\b(?:keterangan|saksi|diikuti|dihadiri|menghadirkan|mengundang|mengumpulkan|memanggil)\s+(?:para\s+)?$/;
 
