@@ -32,10 +32,10 @@ export interface ActorMention {
 }
 
 const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
-  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g },
+  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|sekdaprov|sekprov|sekretaris provinsi|sekkab|sekkot|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g },
   { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b(?! (?:nomor|no\.))/g },
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
-  { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
+  { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
   { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g },
   { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
@@ -98,7 +98,7 @@ const OWN_NEUTRALITY_RE = /\b(?:netral\w*|ketidaknetralan|berpihak|keberpihakan|
 
 // Officials and institutions that are usually the speaker or the authority: they count only
 // as the object of an appeal/investigation or when a suspicion cue follows them directly.
-export const AUTHORITY_RE = /^(?:pj|pjs|plt|penjabat|pelaksana|kepolisian|polisi militer|denpom|subdenpom|puspom|pomdam|dandim|danrem|pangdam|danramil|panglima|kodim|korem|kodam|koramil|kapolres|kapolresta|kapolda|kapolri|kapolsek|polres|polresta|polrestabes|polda|polsek|kepala dinas|kadis|sekda|sekretaris daerah|kepala badan|kepala opd)/;
+export const AUTHORITY_RE = /^(?:sekprov|sekdaprov|sekretaris provinsi|sekkab|sekkot|pj|pjs|plt|penjabat|pelaksana|kepolisian|polisi militer|denpom|subdenpom|puspom|pomdam|dandim|danrem|pangdam|danramil|panglima|kodim|korem|kodam|koramil|kapolres|kapolresta|kapolda|kapolri|kapolsek|polres|polresta|polrestabes|polda|polsek|kepala dinas|kadis|sekda|sekretaris daerah|kepala badan|kepala opd)/;
 const ADDRESSEE_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|melaporkan|laporkan|memanggil|panggil|memeriksa|periksa|mengklarifikasi|klarifikasi|terhadap|kepada|ke|bagi|agar|supaya|sanksi|mencopot|memberhentikan|menonaktifkan|dugaan pelanggaran(?: netralitas)?(?: oleh| yang dilakukan)?|oknum|jangan(?: sampai)?(?: ada)?)\s+(?:(?:para|seluruh|semua|setiap|sejumlah)\s+)?(?:[\w.()-]+\s+){0,2}$/;
 const AFTER_CUE_RE = /\b(?:diduga|dilaporkan|terlapor|terbukti|melanggar|tidak netral|dipanggil|diperiksa|diklarifikasi|membantah|mengaku|netral\w*|berpihak|memihak|dilarang|harus|wajib|tidak boleh|jangan|(?:meng)?hadiri|ikut|terlibat|mendukung (?:salah|paslon|calon|pasangan)|berfoto|berpose|mengarahkan|melantik|lantik|mutasi|(?:meng)?kampanyekan)\b/;
 // "mengarahkan para kepala desa …": the group is the target of mobilisation, not a suspect;
@@ -111,6 +111,10 @@ const RECIPIENT_TO_RE = /\b(?:ke|kepada)\s+(?:[\w.()-]+\s+){0,3}$/;
 // "meminta Pj Bupati selaku PPK menjatuhkan sanksi": asked to act as the authority.
 // "Kadis mengaku sudah memanggil guru itu": an official acting on the case is the authority.
 const AUTHORITY_ROLE_AFTER_RE = /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
+
+const NOT_TO_AFTER_RE = /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b/;
+const ENFORCEMENT_AFTER_RE = /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
+const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
 
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
   let value = cache.get(sentence);
@@ -130,7 +134,11 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     if (!hasContext(doc, s, context) && !hasContext(doc, s - 1, context) && !hasContext(doc, s + 1, context)) return;
     const span = doc.sentences[s];
     const before = doc.lower.slice(Math.max(span.start, mention.index - 50), mention.index);
-    if (TARGET_BEFORE_RE.test(before)) return;
+    // "menginstruksikan seluruh ASN … tidak memberi dukungan": an instruction not to take sides
+    // addresses the group; without the negation the group is the target of mobilisation.
+    if (TARGET_BEFORE_RE.test(before) && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    // "Polisi mengamankan tiga anggota tim pemenangan": the police acting on a case.
+    if (mention.actor === 'Polri' && ENFORCEMENT_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
     const text = doc.lower.slice(mention.index, mention.end);
     const next = mentions.slice(index + 1).find((other) => other.sentence === s && other.index >= mention.end);
     const after = doc.lower.slice(mention.end, next ? next.index : span.end);
@@ -139,7 +147,8 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     if (mention.actor === 'penyelenggara' && !OWN_NEUTRALITY_RE.test(sentenceText(doc, s)) && !SUSPICION_RE.test(after)) return;
     // Witnesses are not suspects ("Dua perangkat pekon yang hadir … dimintai keterangan sebagai saksi").
     if (/\bsebagai saksi\b/.test(after)) return;
-    if (AUTHORITY_RE.test(text)) {
+    // "anggota Polres Lahat", "personel Kodim": a member of the unit, not its commander.
+    if (AUTHORITY_RE.test(text) && !MEMBER_OF_UNIT_BEFORE_RE.test(before)) {
       // "Sanksi dijatuhkan Pj Wali Kota": the official imposing the sanction.
       if (/\b(?:dijatuhkan|diberikan|dikeluarkan|diterbitkan|ditandatangani)\s+(?:oleh\s+)?$/.test(before)) return;
       if (AUTHORITY_ROLE_AFTER_RE.test(after)) return;

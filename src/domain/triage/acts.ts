@@ -34,7 +34,7 @@ const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|k
 const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
   {
     act: 'hadir_kampanye',
-    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
+    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|keikutsertaan|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
   },
   {
     act: 'media_sosial',
@@ -52,12 +52,12 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
     // Offices and halls only count when the sentence is about campaigning there (appeals are
     // often held in the same halls).
     act: 'fasilitas_negara',
-    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah|gedung|balai)|gedung sekolah|kop surat\w*|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah)|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
+    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah)|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
     sentenceMust: /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik(?! praktis))/,
   },
   {
     act: 'mobilisasi',
-    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan(?:nya)?|staf(?:nya)?|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|(?<!siap )memenangkan (?:paslon|pasangan|calon|salah satu)|(?:meminta|mengajak|menyuruh|memerintahkan|menginstruksikan|mengarahkan|menekan|mendorong|diminta|diarahkan|disuruh)\s+(?:[a-z]+\s+){0,4}?(?:untuk\s+|agar\s+)?(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\s+(?:salah satu|paslon|pasangan (?:calon )?(?:nomor|tertentu|petahana)|calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor)|petahana|nomor urut|kandidat tertentu)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|(?:menyebarkan|membagikan|mengedarkan|menyebar) undangan\b[^.!?\n]{0,40}\b(?:calon|paslon|kampanye|pemenangan)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung))\b/g,
+    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan(?:nya)?|staf(?:nya)?|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|(?<!siap )memenangkan (?:paslon|pasangan|calon|salah satu)|(?:meminta|mengajak|menyuruh|memerintahkan|menginstruksikan|mengarahkan|menekan|mendorong|menyerukan|menyeru|diminta|diarahkan|disuruh)\s+(?:[a-z]+\s+){0,4}?(?:untuk\s+|agar\s+)?(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\s+(?:salah satu|paslon|pasangan (?:calon )?(?:nomor|tertentu|petahana)|calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor)|petahana|nomor urut|kandidat tertentu)|(?:mengangkut|membawa|mengerahkan|memobilisasi|mengantar) (?:massa|warga|pemilih|pendukung)\b[^.!?\n]{0,30}\b(?:kampanye|paslon|pasangan calon|calon)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|(?:menyebarkan|membagikan|mengedarkan|menyebar) undangan\b[^.!?\n]{0,80}\b(?:calon|paslon|kampanye|pemenangan)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung)|(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,70}?\b(?:tidak|tak|enggan|menolak) (?:memilih|mendukung|mencoblos|pilih|dukung|coblos)|(?:memindahkan|memutasi|mencopot|memecat|memberhentikan|menonaktifkan|memindah)\b[^.!?\n]{0,40}?\b(?:yang|jika|bila|kalau|apabila) (?:tidak|tak) (?:memilih|mendukung|mencoblos)|menekan\b[^.!?\n]{0,40}?\b(?:untuk|agar|supaya) (?:memilih|mendukung|mencoblos|memenangkan)|mengumpulkan (?:para )?(?:bawahan|staf|anak buah)\w*|(?:memilih|mencoblos|mendukung|memenangkan) pasangan calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor))\b/g,
   },
   {
     act: 'menerima_bantuan',
@@ -69,7 +69,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'foto_bersama',
-    re: /\b(?:foto bersama|berfoto|swafoto|selfie|foto (?:dengan|bareng|bersama)|berpose|pose|gestur|gesture|simbol (?:jari|tangan|angka)|salam (?:satu|dua|tiga|empat|lima) jari|mengacungkan|acungan|jari (?:membentuk|menunjukkan|telunjuk)|(?:satu|dua|tiga|empat|lima|[1-5]) jari)\b/g,
+    re: /\b(?:foto (?:[a-z]+ ){1,2}?(?:bersama|dengan|bareng) (?:calon|paslon|pasangan|kandidat|cabup|cagub|cawalkot|petahana|caleg)|foto bersama|berfoto|swafoto|selfie|foto (?:dengan|bareng|bersama)|berpose|pose|gestur|gesture|simbol (?:jari|tangan|angka)|salam (?:satu|dua|tiga|empat|lima) jari|mengacungkan|acungan|jari (?:membentuk|menunjukkan|telunjuk)|(?:satu|dua|tiga|empat|lima|[1-5]) jari)\b/g,
   },
   {
     act: 'deklarasi_dukungan',
@@ -85,6 +85,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
 // Case-handling words and collective pronouns ("Ketiganya sebelumnya direkomendasikan Bawaslu
 // karena menghadiri kampanye…") also tie an act to the suspects.
 const SUBJECT_RE = /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|tersangka|terdakwa|dilarang|larangan|melarang|tidak boleh|jangan|pelanggaran|kasus|diduga|dugaan|dilaporkan|terbukti|direkomendasikan|rekomendasi|sanksi|diperiksa|diklarifikasi|klarifikasi|keduanya|ketiganya|keempatnya|kelimanya|mereka)\b/g;
+const BACK_REFERENCE_RE = /\b(?:itu|tersebut|tadi)\b/;
 const EVENT_HERE_RE = /\b(?:pertemuan|kegiatan|acara|rapat|digelar|dilaksanakan|diadakan|berlangsung)\b/;
 // "membantah ikut menjadi bagian tim sukses": a denial is not an allegation of that act.
 const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah|tidak pernah|tak pernah)\b[^.!?\n]{0,30}$/;
@@ -95,15 +96,32 @@ const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah|tidak pernah
 // ajakan memilih" in a post) is social-media conduct, not mobilisation; a call that is the content
 // of someone else's event ("pengajian yang diisi ajakan memilih") is not the suspect's act.
 const ONLINE_RE = /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|youtube|akun|unggah\w*|mengunggah|postingan|warganet|netizen|pengikut\w*|penonton\w*|siaran langsung|live|story|status wa|status whatsapp|konten|video)\b/;
+// "Video seorang lurah yang menyerukan warga memilih … viral di media sosial": the video that
+// circulated is evidence, not the medium of the call.
+function withoutCirculation(sentence: string): string {
+  return /\b(?:viral|beredar|tersebar)\b/.test(sentence) ? sentence.replace(/\b(?:video|foto|rekaman|media sosial|medsos)\b/g, ' ') : sentence;
+}
 const EVENT_CONTENT_BEFORE_RE = /\b(?:diisi|berisi|bermuatan|disertai)\s+$/;
 const GOODS_BEFORE_RE = /\b(?:sembako|bansos|bantuan|beras|paket|amplop|bingkisan|kalender|minyak)\b[^.!?\n]{0,30}$/;
 const PROFILE_AFTER_RE = /^[^.!?\n]{0,40}\b(?:akun|profil|media sosial|medsos|facebook|whatsapp|instagram|tiktok|status)\b/;
 const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|dibagikan|menyebar)\b[^.!?\n]{0,25}$/;
 
-export function extractActs(doc: Doc, actorMentions: readonly ActorMention[]): Act[] {
+/**
+ * `ownSentencesOnly`: only acts told in the mentions' own sentences (used as relevance evidence:
+ * a concrete act by the apparatus member himself, "anggota Polres … terekam mengajak warga memilih").
+ */
+export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly = false): Act[] {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
-  for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
+  // The subject scan only adds anchors when some sentence is not already within one sentence
+  // of an actor mention.
+  const covered = (sentence: number) => anchored.has(sentence) || anchored.has(sentence - 1) || anchored.has(sentence + 1);
+  let allCovered = true;
+  for (let sentence = 0; sentence < doc.sentences.length && allCovered; sentence++) allCovered = covered(sentence);
+  if (!ownSentencesOnly && !allCovered) for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
+  // "… mobil derek milik dinas untuk memasang baliho. Pegawai yang mengemudikan mobil itu dipanggil":
+  // the actor sentence points back to the act told just before it.
+  else for (const mention of actorMentions) if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
   const found = new Set<Act>();
   for (const { act, re, sentenceMust } of ACT_PATTERNS) {
     if (found.has(act)) continue;
@@ -116,13 +134,22 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[]): A
       // Collecting ID cards or support for a candidate is declared support, not mobilisation.
       if (act === 'mobilisasi' && /^mengumpulkan\s+(?:\w+\s+){0,2}?(?:ktp|dukungan)\b/.test(hit.text)) continue;
       // "di depan kantor desa": a place next to the act, not the use of the building.
-      if (sentenceMust && /\bdi (?:depan|sekitar|dekat|samping|seberang|belakang)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index))) continue;
-      if (act === 'mobilisasi' && (ONLINE_RE.test(sentenceText(doc, hit.sentence))
+      if (sentenceMust && /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index))) continue;
+      // Inviting or bringing others to a candidate's event is mobilisation, not attendance:
+      // "menyebarkan undangan … kepada warga untuk menghadiri pertemuan pasangan calon".
+      if (act === 'hadir_kampanye' && /\b(?:warga|masyarakat|pemilih|penduduk|ketua rt|rt|rw|ibu-ibu|jemaah|tokoh \w+)\b[^.!?\n]{0,15}\b(?:untuk|agar|supaya)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
+        && /\b(?:undangan|mengundang|mengajak|mengerahkan|memobilisasi|menyuruh|memerintahkan|meminta)\b/.test(doc.lower.slice(Math.max(doc.sentences[hit.sentence].start, hit.index - 120), hit.index))) continue;
+      // "tidak menggunakan ruang kelas … untuk berkampanye": the act is the use of the facility.
+      if (act === 'hadir_kampanye' && /^berkampanye/.test(hit.text) && /\buntuk\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index))
+        && /\b(?:menggunakan|memakai|memanfaatkan|menjadikan)\b/.test(sentenceText(doc, hit.sentence))) continue;
+      // "mengancam memutasi guru yang tidak memilih petahana": a threat to move staff is pressure to vote.
+      if (act === 'keputusan_menguntungkan' && /\b(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,20}$/.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))) continue;
+      if (act === 'mobilisasi' && (ONLINE_RE.test(withoutCirculation(sentenceText(doc, hit.sentence)))
         || EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))) continue;
       if (act === 'atribut' && (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
         || (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))) continue;
       if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
-      if (anchored.has(hit.sentence) || anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)) {
+      if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
         found.add(act);
         break;
       }

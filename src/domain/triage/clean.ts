@@ -16,7 +16,7 @@ export interface CleanedArticle {
   /** Offset of the body in `text`. */
   bodyStart: number;
   /** Span of the dateline place in `text`, e.g. "PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –". */
-  dateline: { start: number; end: number; place: string } | null;
+  dateline: { start: number; end: number; place: string; outlet?: { start: number; end: number } } | null;
   wasHtml: boolean;
 }
 
@@ -163,15 +163,18 @@ export function removeBoilerplate(text: string): string {
 
 // "PALEMBANG, KORANPALPOS.COM –", "Pangkalpinang (ANTARA) -", "Kayuagung, gradasigo -",
 // "JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -", "TRIBUNNEWS.COM, MEDAN -", "Bengkulu - ".
+const CAPTION_LINE_RE = /^\s*(?:foto|photo|ilustrasi|keterangan foto|caption|video)\s*:/i;
 const DATELINE_RE = /^[ \t]*([\p{L}.'’ ]{2,40}?|[\p{L}0-9.\- ]{2,40}?)[ \t]*(,[ \t]*([\p{L}0-9.'’ \-]{2,40}?)[ \t]*(?:\([^)\n]{1,30}\))?|\([^)\n]{2,30}\))?[ \t]*[-–—:|][ \t]*(?=\S)/u;
 const OUTLET_RE = /\.(?:com|co\.id|id|net|org|co)\b|^(?:antara|kompas|tribun\w*|detik\w*|liputan6|okezone|sindonews|tempo|jpnn|suara|inews|republika|cnn indonesia|kumparan|merdeka|viva|rmol)\b/i;
 
 /** Finds the dateline place in the first lines of the body. Offsets are relative to `body`. */
-export function findDateline(body: string): { start: number; end: number; place: string } | null {
+export function findDateline(body: string): { start: number; end: number; place: string; outlet?: { start: number; end: number } } | null {
   let offset = 0;
   const lines = body.split('\n');
   for (let i = 0; i < Math.min(lines.length, 4); i++) {
     const line = lines[i];
+    // A photo caption or credit above the dateline ("Foto: Sejumlah keuchik … (Serambinews.com/Dok)").
+    if (CAPTION_LINE_RE.test(line)) { offset += line.length + 1; continue; }
     if (line.trim() !== '') {
       const match = DATELINE_RE.exec(line);
       if (match) {
@@ -182,7 +185,12 @@ export function findDateline(body: string): { start: number; end: number; place:
         const place = pick(first) ?? (OUTLET_RE.test(first) ? pick(second) : null);
         if (place) {
           const start = offset + line.indexOf(place);
-          return { start, end: start + place.length, place };
+          // The other part of the dateline is the outlet ("TIMIKA, Salam Papua –"): its words
+          // are never a place of events.
+          const other = place === first ? second : first;
+          const otherAt = other ? line.indexOf(other, place === first ? line.indexOf(place) + place.length : 0) : -1;
+          const outlet = other && otherAt >= 0 ? { start: offset + otherAt, end: offset + otherAt + other.length } : undefined;
+          return { start, end: start + place.length, place, ...(outlet ? { outlet } : {}) };
         }
       }
       if (line.trim().length > 60) return null;
@@ -212,7 +220,10 @@ export function cleanArticle(rawText: string, rawTitle?: string | null): Cleaned
     text,
     title,
     bodyStart: prefix.length,
-    dateline: dateline ? { start: dateline.start + prefix.length, end: dateline.end + prefix.length, place: dateline.place } : null,
+    dateline: dateline ? {
+      start: dateline.start + prefix.length, end: dateline.end + prefix.length, place: dateline.place,
+      ...(dateline.outlet ? { outlet: { start: dateline.outlet.start + prefix.length, end: dateline.outlet.end + prefix.length } } : {}),
+    } : null,
     wasHtml,
   };
 }

@@ -65,7 +65,8 @@ function fullYear(raw: string | undefined, fallback: number): number {
 // A year-less date ("Minggu (28/6)", "Senin 3 Juli") takes the year of the article's dated
 // mentions, then of its election ("Pilkada 2020", "tahun 2020"), and only then voting day's.
 const FULL_DATE_YEAR_RE = /\b\d{1,2}(?:\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|sep|sept|okt|nov|des)\.?\s+|\/\d{1,2}\/)(20\d\d)\b/;
-const ELECTION_YEAR_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pilkades|pilur|pemilihan(?: \w+){0,2}|tahun)(?: serentak)? (20\d\d)\b/;
+// "Pilkada Demak 2020", "Pemilu 2019", "pemilihan bupati 2024": up to two words between.
+const ELECTION_YEAR_RE = /\b(?:(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pilkades|pilur)(?: [a-z]+){0,2}?|pemilihan(?: \w+){0,2}|tahun)(?: serentak)? (20\d\d)\b/;
 
 function articleYear(lower: string, fallback: number): number {
   const dated = FULL_DATE_YEAR_RE.exec(lower) ?? ELECTION_YEAR_RE.exec(lower);

@@ -76,7 +76,14 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   }
   const mentions = findActorMentions(doc);
   const selected = selectActorMentions(doc, mentions);
-  const score = relevanceScore(doc, relevanceFeatures(doc, selected));
+  const features = relevanceFeatures(doc, selected);
+  let score = relevanceScore(doc, features);
+  // Borderline incidents: look for a catalogue act in the actor's own sentence (only then,
+  // the act scan is not needed for clear or hopeless articles).
+  if (score < settings.threshold && score >= 0.1 && features.electionMentions > 0 && features.suspectedSentences + features.handledSentences > 0) {
+    const ownActs = extractActs(doc, selected.filter((mention) => mention.actor !== 'penyelenggara'), true).length;
+    if (ownActs > 0) score = relevanceScore(doc, { ...features, ownActs });
+  }
   const relevant = score >= settings.threshold;
   // People are only extracted for relevant articles (they feed case files, not filtering).
   if (!relevant) {

@@ -24,7 +24,22 @@ const TITLE_OTHER_RE = /^(?:analisis|opini|kolom|tajuk|memahami|mengenal|apa itu
 // Head counts of five or fewer in a title ("Rekomendasikan 4 ASN") name a case, not statistics.
 const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|rekomendasi|aduan)\b|\b(?:[6-9]|\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan) (?:asn|pns|kades|kepala desa)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
 const TITLE_LEADING_COUNT_RE = /^\W*(?:\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan)\b/;
+const LEAD_COUNT_RE = /\b(?:mencatat|tercatat|merekap|merekapitulasi|menerima|menangani|meregistrasi)\s+(?:sebanyak\s+|total\s+|sedikitnya\s+|setidaknya\s+)?(?:\d{2,}|\d{1,3}(?:\.\d{3})+|sepuluh|sebelas|seratus|\w+ (?:belas|puluh)|puluhan|ratusan|ribuan)\b/;
+const LEAD_EVENT_VERB_RE = /\b(?:menghadiri|hadir|memasang|mengunggah|berfoto|berpose|menandatangani|membagikan|mengumpulkan|memakai|menggunakan|terekam|kedapatan|kepergok|ikut|mengajak|mengarahkan)\b/;
+const LEAD_EVENT_DAY_RE = /(?<!\b(?:hingga|sampai|per|sejak|pada)\s)\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s*\(\d{1,2}\/\d{1,2}/;
 const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
+
+/** True when lower[start, end) has at least `n` space-separated words (no regex, no slice). */
+function wordsAtLeast(lower: string, start: number, end: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = lower.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
 
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const title = doc.lower.slice(0, doc.bodyStart);
@@ -48,6 +63,17 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   if (titleStatistics) statistics += 4;
   // Statistics lead with counts: "1.156 ASN Dilaporkan …" is a tally, not one case.
   if (titleStatistics && TITLE_LEADING_COUNT_RE.test(title)) statistics += 2;
+  // Without a headline, statistics lead with a recorded count in the first body sentence:
+  // "BKN mencatat 256 ASN dijatuhi sanksi …", "Bawaslu menerima 87 laporan …".
+  // (A photo caption above the dateline is not the lead.)
+  const lead = doc.sentences.find((sentence) => sentence.start >= doc.bodyStart
+    && !/^\W*(?:foto|photo|ilustrasi|keterangan foto|caption)\s*:/.test(doc.lower.slice(sentence.start, sentence.end))
+    && wordsAtLeast(doc.lower, sentence.start, sentence.end, 6));
+  const leadText = lead ? doc.lower.slice(lead.start, lead.end) : '';
+  if (LEAD_COUNT_RE.test(leadText)) statistics += 3;
+  // An incident tells what a group did on a day: "Sebanyak 14 keuchik … menghadiri … deklarasi
+  // dukungan …, Minggu (13/10/2024)" (not "hingga Jumat (15/11/2024)", a tally's cut-off date).
+  else if (LEAD_EVENT_VERB_RE.test(leadText) && LEAD_EVENT_DAY_RE.test(leadText)) incident += 2;
   if (TITLE_OTHER_RE.test(title.trim())) return 'other';
   const best = Math.max(appeal, incident, statistics);
   if (best < 1.5) return 'other';

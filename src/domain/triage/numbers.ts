@@ -22,18 +22,20 @@ const SMALL_WORDS: Record<string, number> = {
   satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
 };
 
+// Every number starts with a digit or s/d/t/e/l (satu … sembilan, sepuluh, sebelas, seratus):
+// the `(?=[0-9sdtel])` before a lookbehind rejects other positions before the lookbehind runs.
 const DIGITS = String.raw`\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?`;
 const SMALL = 'satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan';
 const WORDS = String.raw`sepuluh|sebelas|seratus|(?:${SMALL})\s+belas|(?:${SMALL})\s+puluh(?:\s+(?:${SMALL}))?|${SMALL}`;
 const NUMBER = String.raw`(${DIGITS}|${WORDS})(?:\s+(ribu))?`;
 
 const MAIN_UNIT = String.raw`laporan|temuan|kasus|perkara|rekomendasi|aduan|pengaduan`;
-const OTHER_UNIT = String.raw`pelanggaran|dugaan(?:\s+pelanggaran)?|asn|pns|pppk|cpns|aparatur(?:\s+sipil\s+negara)?|pegawai|pejabat|kepala\s+desa|kades|perangkat\s+desa|aparatur\s+desa|kepala\s+dusun|kadus|camat|lurah|oknum|orang|terlapor|prajurit|anggota(?:nya)?|personel\s+(?:tni|polri)|penjabat|pj|kepala\s+daerah|kepala\s+sekolah|guru|tenaga\s+honorer|honorer|babinsa|bhabinkamtibmas|sekdes|sekretaris\s+desa|kepala\s+dinas`;
+const OTHER_UNIT = String.raw`pelanggaran|dugaan(?:\s+pelanggaran)?|asn|pns|pppk|cpns|aparatur(?:\s+sipil\s+negara)?|pegawai|pejabat|kepala\s+desa|kades|keuchik|geuchik|perbekel|pembakal|wali\s+nagari|kepala\s+kampung|kepala\s+pekon|kuwu|perangkat\s+desa|aparatur\s+desa|kepala\s+dusun|kadus|camat|lurah|oknum|orang|terlapor|prajurit|anggota(?:nya)?|personel\s+(?:tni|polri)|penjabat|pj|kepala\s+daerah|kepala\s+sekolah|guru|tenaga\s+honorer|honorer|babinsa|bhabinkamtibmas|sekdes|sekretaris\s+desa|kepala\s+dinas`;
 const UNIT = String.raw`(${MAIN_UNIT}|${OTHER_UNIT})`;
 
 // Number, optional filler ("orang", "buah", "bukan", "kasus dugaan"), unit.
 const FORWARD_RE = new RegExp(
-  String.raw`(?<![a-z0-9./,\-])${NUMBER}(?![0-9/]|\.\d|\s*(?:%|persen))\s+(?:(?:buah|bukan|berkas)\s+)?${UNIT}(?![a-z0-9])`,
+  String.raw`(?=[0-9sdtel])(?<![a-z0-9./,\-])${NUMBER}(?![0-9/]|\.\d|\s*(?:%|persen))\s+(?:(?:buah|bukan|berkas)\s+)?${UNIT}(?![a-z0-9])`,
   'g',
 );
 // A range or an approximation between two numbers is an estimate, not a count: "10 sampai 15
@@ -55,7 +57,7 @@ const REVERSE_FILLER_STOP_RE = /\b(?:dan|atau|serta|tetapi|namun|yang tidak|tida
 // 13 melibatkan ASN", "24 lainnya masih menunggu", "sedangkan 19 dihentikan", "tujuh berasal
 // dari laporan masyarakat" (→ laporan), "lima merupakan temuan pengawas" (→ temuan).
 const SUBSET_RE = new RegExp(
-  String.raw`(?<=\b(?:sebanyak|sejumlah|dan|sedangkan|sementara|serta|yakni|yaitu|rinciannya|antara lain)\s|^|[.,;:]\s|\n)${NUMBER}\s+(?:(lainnya|sisanya)\b\s*|(?:di\s?antaranya|merupakan|dinyatakan|terbukti|telah|sudah|masih|belum|tidak|bukan|melibatkan|menyangkut|terkait|berkaitan|berasal|dari|dihentikan|diteruskan|ditindaklanjuti|diregistrasi|ditolak|dijatuhi|direkomendasikan|diproses|dikaji)\b)((?:\s+(?:berasal\s+)?(?:dari\s+)?(?:merupakan\s+)?(?:${MAIN_UNIT})\b)?)`,
+  String.raw`(?=[0-9sdtel])(?<=\b(?:sebanyak|sejumlah|dan|sedangkan|sementara|serta|yakni|yaitu|rinciannya|antara lain)\s|^|[.,;:]\s|\n)${NUMBER}\s+(?:(lainnya|sisanya)\b\s*|(?:di\s?antaranya|merupakan|dinyatakan|terbukti|telah|sudah|masih|belum|tidak|bukan|melibatkan|menyangkut|terkait|berkaitan|berasal|dari|dihentikan|diteruskan|ditindaklanjuti|diregistrasi|ditolak|dijatuhi|direkomendasikan|diproses|dikaji)\b)((?:\s+(?:berasal\s+)?(?:dari\s+)?(?:merupakan\s+)?(?:${MAIN_UNIT})\b)?)`,
   'g',
 );
 
@@ -94,7 +96,7 @@ function unitOf(word: string): NumberUnit {
   return 'other';
 }
 
-const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
+const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|keuchik|geuchik|perbekel|pembakal|wali nagari|kepala kampung|kepala pekon|kuwu|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
 
 const HEAD_COUNT_AUDIENCE_BEFORE = /\b(?:keterangan|saksi|diikuti|dihadiri|menghadirkan|mengundang|mengumpulkan|memanggil)\s+(?:para\s+)?$/;
 

@@ -142,7 +142,7 @@ function matchSeat(doc: Doc, gazetteer: Gazetteer, i: number, datelineStart: num
 // Page furniture is not a place of events: outlet names that contain a place ("Radar Bogor",
 // "Pos Kupang", "Lampung Post", "Tribun-Medan.com", "RIAUPOS.CO"), photo credits and bylines
 // ("Foto: Dok. Radar Bogor", "Laporan Wartawan …", "Pewarta: Kurniawan Bima").
-const OUTLET_RE = /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
+const OUTLET_RE = /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|(?<![\w-])[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
 const CREDIT_LINE_RE = /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
 
 function furnitureRanges(text: string): Array<[number, number]> {
@@ -162,6 +162,7 @@ function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean 
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   const { tokens } = doc;
   const furniture = furnitureRanges(doc.text);
+  if (doc.dateline?.outlet) furniture.push([doc.dateline.outlet.start, doc.dateline.outlet.end]);
   const mentions: Mention[] = [];
   const datelineStart = doc.dateline?.start ?? -1;
   const datelineEnd = doc.dateline?.end ?? -1;

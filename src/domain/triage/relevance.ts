@@ -41,6 +41,10 @@ export interface RelevanceFeatures {
   suspectedSentences: number;
   /** Actor sentences with neutrality words name only TNI/Polri, in a security/logistics article. */
   securityOnly: boolean;
+  /** The group is the object of an appeal to stay neutral ("meminta perbekel … menjaga netralitas"). */
+  addressedNeutral: boolean;
+  /** Catalogue acts told in the actor's own sentence (set by the caller for borderline articles). */
+  ownActs?: number;
 }
 
 const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
@@ -48,11 +52,11 @@ const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:ikrar|apel|deklarasi|pakta integrit
 // "pelanggaran netralitas" without the group named next to it: weaker than the phrase above.
 const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
 // Case handling: the apparatus member is reported, examined or sanctioned.
-const HANDLING_RE = /\b(?:dilaporkan|melaporkan|laporan|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
+const HANDLING_RE = /\b(?:dilaporkan|melaporkan|laporan\w*|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
 // Security and logistics vocabulary: TNI/Polri securing an election is not a neutrality issue.
 const SECURITY_RE = /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
 // A suspected act, not a rule or a plan: "terekam ikut konvoi kampanye", "diduga menghadiri".
-const SUSPECTED_RE = /\b(?:diduga|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
+const SUSPECTED_RE = /\b(?:diduga|menemukan|ditemukan|temuan|mengkaji|dikaji|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
 // A breakdown that continues the previous sentence's count ("Enam di antaranya menyangkut ASN",
 // "Empat dilakukan ASN"): the neutrality word of the sentence before belongs to it.
 const BREAKDOWN_RE = /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (?:belas|puluh)|sebanyak|dari (?:jumlah|total)|rinciannya|di antaranya)\b|\b(?:di antaranya|dari jumlah (?:itu|tersebut)|masing-masing)\b/;
@@ -61,6 +65,8 @@ const BREAKDOWN_RE = /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapa
 const VILLAGE_ELECTION_RE = /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
 const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
 const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
+const ADDRESSED_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
+const NEUTRAL_AFTER_RE = /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
@@ -79,6 +85,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     return {
       neutralSentences: 0, violationSentences: 0, titleHit: false, titleElection: false, directedSentences: 0, electionMentions: 0,
       apparatusMentions: 0, neutralityMentions: 0, nearSentences: 0, handledSentences: 0, suspectedSentences: 0, securityOnly: false,
+      addressedNeutral: false,
     };
   }
   const neutralitySentences = new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence));
@@ -114,6 +121,11 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
       // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
       if (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))) suspected++;
       if (PROHIBITION_RE.test(own)) directed++;
+    } else if (violationSentences.has(sentence - 1) && SUSPECTED_RE.test(own) && SUSPECTED_RE.test(sentenceLower(sentence - 1))) {
+      // The act is told first and the apparatus member is named as the one examined in the next
+      // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
+      // Seorang pegawai dinas yang mengemudikan mobil itu sudah dipanggil.").
+      suspected++;
     }
     // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
     // weighs more than one with partisan words.
@@ -123,6 +135,16 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   }
   // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
   // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
+  // The apparatus group is the object of an appeal verb and the same sentence asks for
+  // neutrality after it: "Saya minta seluruh ASN … menjaga netralitas", "meminta perbekel dan
+  // perangkat desa menjaga netralitas".
+  let addressedNeutral = false;
+  for (const mention of selected) {
+    if (mention.actor === 'penyelenggara' || !neutralitySentences.has(mention.sentence)) continue;
+    const span = doc.sentences[mention.sentence];
+    if (ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index))
+      && NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))) { addressedNeutral = true; break; }
+  }
   const neutralActors = new Set(selected.filter((mention) => mention.actor !== 'penyelenggara'
     && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence))).map((mention) => mention.actor));
   const securityOnly = neutralActors.size > 0 && [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri')
@@ -150,6 +172,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     handledSentences: handled,
     suspectedSentences: suspected,
     securityOnly,
+    addressedNeutral,
   };
 }
 
@@ -163,7 +186,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   z += 0.8 * Math.min(violationSentences, 4);
   z += 0.9 * Math.min(directedSentences, 2);
   z += titleHit ? 1.6 : titleElection ? 0.8 : 0;
-  z += phrase ? 1.2 : 0;
+  z += (phrase || features.addressedNeutral) ? 1.2 : 0;
   z += electionMentions > 0 ? 0.6 + 0.15 * Math.min(electionMentions, 6) : 0;
   // Softer evidence: the apparatus sentence sits next to neutrality/partisan words, or next to
   // case handling (reported, clarified, sanctioned) in an election article.
@@ -171,6 +194,10 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   if (electionMentions > 0 && neutralSentences + violationSentences + nearSentences > 0) z += 0.6 * Math.min(handledSentences, 3);
   if (!phrase && NEUTRALITY_CASE_RE.test(doc.lower)) z += 0.8;
   if (electionMentions > 0) z += 1.5 * Math.min(suspectedSentences, 2);
+  // A catalogue act done by the apparatus member in the same sentence, in an election article
+  // where the case is suspected or handled ("14 keuchik menghadiri dan ikut menandatangani
+  // deklarasi dukungan … Panwaslih sedang mengkaji temuan itu").
+  if (electionMentions > 0 && (features.ownActs ?? 0) > 0 && suspectedSentences + handledSentences > 0) z += 0.9;
   if (securityOnly && neutralSentences + violationSentences <= 2 && !titleHit) z -= 3.5;
   if (electionMentions === 0 && !phrase) z -= 3;
   // Long articles that mention apparatus neutrality once in passing are about something else.
@@ -180,6 +207,6 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
   if (offTopic >= 2 && neutralSentences === 0) z -= 1.5;
   // Village-head elections without any Pilkada/Pemilu vocabulary.
-  if (countMatches(VILLAGE_ELECTION_RE, doc.lower) > 0 && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z -= 6;
+  if (countMatches(VILLAGE_ELECTION_RE, doc.lower) > 0 && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }

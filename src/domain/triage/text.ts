@@ -34,7 +34,7 @@ export interface Doc {
   sentences: Sentence[];
   tokens: Token[];
   /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
-  dateline: { start: number; end: number } | null;
+  dateline: { start: number; end: number; outlet?: { start: number; end: number } } | null;
 }
 
 /** Words after which a period does not end a sentence. */
@@ -152,16 +152,21 @@ export interface Hit {
   groups: (string | undefined)[];
 }
 
+const NO_GROUPS: (string | undefined)[] = [];
+
 /** All matches of a global regex over the lower-case text, with their sentence. */
 export function findAll(doc: Doc, re: RegExp, source: 'lower' | 'text' = 'lower'): Hit[] {
   if (!re.global) throw new Error('findAll needs a global regex');
   const hits: Hit[] = [];
-  re.lastIndex = 0;
   const haystack = source === 'lower' ? doc.lower : doc.text;
-  for (const match of haystack.matchAll(re)) {
-    const index = match.index!;
-    hits.push({ index, end: index + match[0].length, text: match[0], sentence: sentenceAt(doc, index), groups: match.slice(1) });
+  // An exec loop: matchAll clones the regex and allocates an iterator on every call.
+  re.lastIndex = 0;
+  for (let match = re.exec(haystack); match; match = re.exec(haystack)) {
+    const index = match.index;
+    if (match[0].length === 0) re.lastIndex++;
+    hits.push({ index, end: index + match[0].length, text: match[0], sentence: sentenceAt(doc, index), groups: match.length > 1 ? match.slice(1) : NO_GROUPS });
   }
+  re.lastIndex = 0;
   return hits;
 }
 
