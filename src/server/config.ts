@@ -1,6 +1,7 @@
 // The only reader of process.env: parsed once with zod, passed explicitly everywhere else.
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { parseEvidenceUrl, type S3EvidenceLocation } from './platform/storage.ts';
 
 function backupKeyValid(text: string): boolean {
   const t = text.trim();
@@ -35,6 +36,8 @@ const schema = z.object({
   NETRA_REQUIRE_TOTP: z.enum(['staff', 'admin', 'off']).default('staff'),
   // Per-address ceiling on identity-free informasi; sized for carrier-grade NAT (many phones, one address).
   NETRA_INFORMASI_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true: evidence in S3-compatible storage.
+  NETRA_EVIDENCE_URL: z.string().trim().optional(),
 });
 
 export type TrustProxy = false | number | string[];
@@ -63,6 +66,8 @@ export interface Config {
   publicUrl: string | undefined;
   requireTotp: 'staff' | 'admin' | 'off';
   informasiPerMinute: number;
+  /** From NETRA_EVIDENCE_URL; undefined keeps evidence under the data dir. */
+  evidenceLocation: S3EvidenceLocation | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -72,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Konfigurasi tidak valid / invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  // Parsed here so a wrong URL stops the start with a message naming what is wrong.
+  const evidenceLocation = e.NETRA_EVIDENCE_URL ? parseEvidenceUrl(e.NETRA_EVIDENCE_URL) : undefined;
   if (e.NODE_ENV === 'production' && !e.NETRA_PUBLIC_URL && !overrides.publicUrl) {
     throw new Error('NETRA_PUBLIC_URL wajib diisi di produksi / is required in production: the public base URL ' +
       '(e.g. https://netra.example.go.id) printed in certificates and documents; it is never taken from the request.');
@@ -93,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.NETRA_PUBLIC_URL?.replace(/\/+$/, ''),
     requireTotp: e.NETRA_REQUIRE_TOTP,
     informasiPerMinute: e.NETRA_INFORMASI_PER_MINUTE,
+    evidenceLocation,
     ...overrides,
   };
 }

@@ -11,7 +11,9 @@ import { buildLaporanInput } from '../support/factories.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createVault } from '../../src/server/platform/vault.ts';
-import { createDiskEvidenceStore, sha256Hex } from '../../src/server/platform/storage.ts';
+import { createDiskEvidenceStore, sha256Hex, type EvidenceStore } from '../../src/server/platform/storage.ts';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { s3Unavailable, startS3Server, type S3TestServer } from '../support/s3.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 import { exifOrientation } from '../../src/domain/evidence/strip.ts';
 import { deflateSync } from 'node:zlib';
@@ -35,9 +37,23 @@ function multipart(parts: Part[]) {
 
 const has = (hay: Buffer, needle: string) => hay.includes(Buffer.from(needle, 'latin1'));
 
-describeEachBackend('evidence uploads', (ctx) => {
+// The same suite on the local store and on a real S3-protocol server (s3rver, test/support/s3.ts).
+const skipS3 = s3Unavailable();
+for (const storeKind of ['disk', 's3'] as const) describeEachBackend(`evidence uploads (${storeKind} store)`, (ctx) => {
   let app: FastifyInstance;
   let storeRoot: string;
+  let store: EvidenceStore;
+  let s3: S3TestServer | undefined;
+  /** Overwrites a stored file behind the store's back (a disk fault, or another writer on the bucket). */
+  const tamper = async (sha: string, bytes: Buffer) => {
+    if (storeKind === 'disk') {
+      const path = join(storeRoot, sha.slice(0, 2), sha);
+      chmodSync(path, 0o640);
+      writeFileSync(path, bytes);
+    } else {
+      await (store as EvidenceStore & { client: S3Client }).client.send(new PutObjectCommand({ Bucket: s3!.bucket, Key: `bukti/${sha.slice(0, 2)}/${sha}`, Body: bytes }));
+    }
+  };
   let oki: Session;
   let palembang: Session;
   let analyst: Session;
@@ -61,8 +77,10 @@ describeEachBackend('evidence uploads', (ctx) => {
   before(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-evidence-'));
     storeRoot = join(dataDir, 'evidence');
+    if (storeKind === 's3') s3 = await startS3Server();
+    store = s3 ? s3.store() : createDiskEvidenceStore(storeRoot);
     const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
-    app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: createDiskEvidenceStore(storeRoot), now: () => clock });
+    app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: store, now: () => clock });
     const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     oki = await signIn(app, a.username, a.password);
     const b = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.71' });
@@ -70,7 +88,7 @@ describeEachBackend('evidence uploads', (ctx) => {
     const c = await buildUser(ctx().db, { role: 'analyst' });
     analyst = await signIn(app, c.username, c.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => { await app?.close(); await s3?.stop(); });
 
   test('JPEG with EXIF: upload, link to a laporan, public copy without EXIF, original intact and logged', async () => {
     const original = jpeg({ width: 32, height: 24, segments: [exifSegment({ orientation: 6, artist: 'Siti Aminah; GPS -3.4012,104.8213' })], comment: 'dibuat oleh HP Siti' });
@@ -165,9 +183,7 @@ describeEachBackend('evidence uploads', (ctx) => {
     const original = jpeg({ width: 8, height: 8, comment: 'x' });
     const up = (await upload(original, 'rusak.jpg')).json();
     const caseId = await fileLaporan([up.id]);
-    const path = join(storeRoot, up.sha256.slice(0, 2), up.sha256);
-    chmodSync(path, 0o640);
-    writeFileSync(path, Buffer.concat([original, Buffer.from('tampered')]));
+    await tamper(up.sha256, Buffer.concat([original, Buffer.from('tampered')]));
     const res = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${up.sha256}?variant=original&purpose=${encodeURIComponent('Memeriksa integritas berkas')}` });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, 'conflict');
@@ -275,7 +291,7 @@ describeEachBackend('evidence uploads', (ctx) => {
     assert.equal(res.json().field, 'file');
     assert.deepEqual(await counts(), beforeCounts);
   });
-});
+}, storeKind === 's3' ? { skip: skipS3 ?? undefined } : {});
 
 test('the store takes the same content from many concurrent writers (regression: temp-name collision → 500)', async () => {
   const store = createDiskEvidenceStore(mkdtempSync(join(tmpdir(), 'netra-store-')));

@@ -19,6 +19,7 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import { insertCaseEvent, insertClock, insertNotice, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { insertWitnesses } from './witnesses.ts';
+import { assertUploadsStored } from '../evidence/service.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -95,6 +96,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
     const uploads = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM uploads WHERE id = ANY($1::text[])', [input.bukti]);
     const unknown = input.bukti.find((id) => !uploads.rows.some((u) => u.id === id));
     if (unknown) throw validation('bukti', { id: `Berkas bukti ${unknown} tidak ditemukan; unggah ulang.`, en: `Evidence upload ${unknown} not found; upload it again.` });
+    await assertUploadsStored(deps, input.bukti);
   }
 
   // Per-person limit instead of per-address: many phones share one carrier-grade NAT address.
