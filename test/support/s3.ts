@@ -13,7 +13,7 @@ import { parseEvidenceUrl, type EvidenceStore } from '../../src/server/platform/
 const main = fileURLToPath(new URL('./s3rver-main.mjs', import.meta.url));
 
 /** s3rver accepts exactly this key pair (it checks request signatures). */
-export const S3_TEST_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+export const S3_TEST_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 for (const [k, v] of Object.entries(S3_TEST_ENV)) process.env[k] ??= v;
 
 export interface S3TestServer {
@@ -87,8 +87,10 @@ export async function startS3Server(bucket = 'netra-evidence'): Promise<S3TestSe
  * A TCP relay in front of the S3 server that calls `onThreshold` once `bytes` request bytes have
  * passed through it (the test kills the server there: a death in the middle of an upload).
  */
-export async function startCuttingRelay(targetPort: number, bytes: number, onThreshold: () => void): Promise<{ endpoint: string; forwarded(): number; close(): Promise<void> }> {
+export async function startCuttingRelay(targetPort: number, bytes: number, onThreshold: () => void): Promise<{ endpoint: string; forwarded(): number; requests(): string; close(): Promise<void> }> {
   let forwarded = 0;
+  // The request lines and headers seen (bodies left out), to check what the client asked for.
+  let heads = '';
   let fired = false;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -97,6 +99,8 @@ export async function startCuttingRelay(targetPort: number, bytes: number, onThr
     upstream.connect(targetPort, '127.0.0.1');
     client.on('data', (chunk) => {
       forwarded += chunk.length;
+      const text = chunk.toString('latin1');
+      for (const m of text.matchAll(/(?:^|\r\n)((?:PUT|POST|GET|HEAD|DELETE) \/[^\r\n]* HTTP\/1\.1\r\n(?:[^\r\n]+\r\n)*)\r\n/g)) heads += `${m[1]}\n`;
       upstream.write(chunk);
       if (!fired && forwarded >= bytes) { fired = true; onThreshold(); }
     });
@@ -109,6 +113,7 @@ export async function startCuttingRelay(targetPort: number, bytes: number, onThr
   return {
     endpoint: `http://127.0.0.1:${port}`,
     forwarded: () => forwarded,
+    requests: () => heads,
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
