@@ -8,3 +8,5 @@ INSERT INTO policy_settings (key, value) VALUES ('evidence.unclaimed_upload_hour
 CREATE INDEX uploads_sha256_idx ON uploads (sha256);
 CREATE INDEX case_evidence_sha256_idx ON case_evidence (sha256);
 CREATE INDEX evidence_derivatives_derived_idx ON evidence_derivatives (derived_sha256);
+CREATE INDEX articles_raw_sha256_idx ON articles (raw_sha256);
+CREATE INDEX articles_text_sha256_idx ON articles (text_sha256) WHERE text_sha256 IS NOT NULL;

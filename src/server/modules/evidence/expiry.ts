@@ -2,7 +2,7 @@
 // afterwards; an upload no report claimed within the policy period (`evidence.unclaimed_upload_hours`,
 // default 48) is deleted with its file and its public copy, on whichever store is configured, and
 // each deletion is audited. A file still referenced anywhere else (another upload of the same bytes,
-// a case, a lead's archive, a sanction or pledge document) stays.
+// a case, a media article's archive, a sanction or pledge document) stays.
 import type { Db, Tx } from '../../db/client.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/service.ts';
@@ -26,7 +26,7 @@ async function isReferenced(tx: Tx, sha: string): Promise<boolean> {
       EXISTS (SELECT 1 FROM uploads WHERE sha256 = $1)
       OR EXISTS (SELECT 1 FROM case_evidence WHERE sha256 = $1)
       OR EXISTS (SELECT 1 FROM evidence_derivatives WHERE derived_sha256 = $1 OR original_sha256 = $1)
-      OR EXISTS (SELECT 1 FROM leads WHERE raw_sha256 = $1 OR text_sha256 = $1)
+      OR EXISTS (SELECT 1 FROM articles WHERE raw_sha256 = $1) OR EXISTS (SELECT 1 FROM articles WHERE text_sha256 = $1)
       OR EXISTS (SELECT 1 FROM sanctions WHERE document_sha256 = $1)
       OR EXISTS (SELECT 1 FROM pledges WHERE document_sha256 = $1) AS referenced`, [sha]);
   return found.rows[0].referenced;
