@@ -109,7 +109,7 @@ if (enabledBackends().includes('postgresql')) {
       // The reporter's upload lands on machine A …
       const photo = jpeg({ width: 16, height: 12, comment: `foto di mesin A ${randomBytes(4).toString('hex')}` });
       const form = new FormData();
-      form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'foto.jpg');
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg');
       const up = await fetch(`${a.url}/api/v1/uploads`, { method: 'POST', body: form });
       assert.equal(up.status, 201, await up.clone().text());
       const upload = (await up.json()) as { id: string; sha256: string };
