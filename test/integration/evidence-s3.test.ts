@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +24,7 @@ import { createConfiguredEvidenceStore } from '../../src/server/platform/evidenc
 import { jpeg, mp4 } from '../unit/evidence-fixtures.ts';
 
 const skip = s3Unavailable() ?? undefined;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const MiB = 1024 * 1024;
 const clock = new Date('2024-10-10T03:00:00Z');
 const b64 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
@@ -99,6 +102,15 @@ test('NETRA_EVIDENCE_URL selects the S3 store; a wrong URL stops the start with 
   for (const [url, message] of cases) {
     assert.throws(() => loadConfig({ NETRA_EVIDENCE_URL: url } as NodeJS.ProcessEnv), (e: Error) => /NETRA_EVIDENCE_URL/.test(e.message) && message.test(e.message), url);
   }
+  // `netra start` stops before opening anything, printing the reason.
+  const dataDir = mkdtempSync(join(tmpdir(), 'netra-badurl-'));
+  const started = spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), 'start'], {
+    cwd: root, encoding: 'utf8', timeout: 120_000,
+    env: { PATH: process.env.PATH ?? '', NETRA_DATA_DIR: dataDir, PORT: '0', NETRA_LOG_LEVEL: 'silent', NETRA_EVIDENCE_URL: 's3://bukti/x?endpoint=localhost:9000' },
+  });
+  assert.notEqual(started.status, 0);
+  assert.match(started.stderr, /NETRA_EVIDENCE_URL tidak valid \/ is invalid: endpoint "localhost:9000" is not an http\(s\) URL/);
+  assert.deepEqual(readdirSync(dataDir), [], 'nothing was created');
 });
 
 describeEachBackend('evidence on S3 when the server fails', (ctx) => {
