@@ -36,4 +36,8 @@ if (want('dashboard') && existsSync(new URL('./dashboard.bench.ts', import.meta.
   const cases = Number(process.env.NETRA_BENCH_CASES ?? 1_000_000);
   console.log(`## Public dashboard (${cases.toLocaleString('en')} cases, PostgreSQL)\n\n${await benchDashboard({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases })}\n`);
 }
+if (want('evidence-store')) {
+  const { benchEvidenceStore } = await import('./evidence-store.bench.ts');
+  console.log(`## Evidence store: local disk beside S3\n\n${await benchEvidenceStore()}\n`);
+}
 process.exit(0);

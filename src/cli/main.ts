@@ -79,9 +79,10 @@ export async function main(argv: string[]): Promise<number> {
       if (values.unencrypted) console.error('PERINGATAN / WARNING: cadangan TIDAK terenkripsi / the backup is NOT encrypted (--unencrypted). Simpan di tempat yang aman / keep it somewhere safe.');
       const out = values.out ?? `netra-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const { backupInstance } = await import('../server/ops/backup.ts');
+      const { createConfiguredEvidenceStore } = await import('../server/platform/evidenceStore.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const key = values.unencrypted ? null : parseBackupKey(config.backupKey!);
-      const manifest = await withDb('backup', (db) => backupInstance(db, join(config.dataDir, 'evidence'), out, { key }));
+      const manifest = await withDb('backup', (db) => backupInstance(db, createConfiguredEvidenceStore(config), out, { key }));
       console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files, ${key ? 'encrypted' : 'NOT encrypted'})`);
       console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) dan NETRA_BACKUP_KEY tidak ikut dicadangkan; simpan terpisah.');
       return 0;
@@ -90,10 +91,11 @@ export async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({ args: [sub, ...rest].filter(Boolean), allowPositionals: true, options: { unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
       if (positionals.length !== 1) { console.error(RESTORE_HELP); return 2; }
       const { restoreInstance } = await import('../server/ops/backup.ts');
+      const { createConfiguredEvidenceStore } = await import('../server/platform/evidenceStore.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const config = loadConfig();
       const key = config.backupKey ? parseBackupKey(config.backupKey) : null;
-      const report = await withDb('restore', (db) => restoreInstance(db, positionals[0], join(config.dataDir, 'evidence'), { key, allowUnencrypted: values.unencrypted }));
+      const report = await withDb('restore', (db) => restoreInstance(db, positionals[0], createConfiguredEvidenceStore(config), { key, allowUnencrypted: values.unencrypted }));
       const mismatched = report.tables.filter((t) => t.expected !== t.restored);
       for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
       console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);

@@ -40,8 +40,10 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { loadVault, type Vault } from './platform/vault.ts';
 import { sealLegacyWitnesses } from './modules/cases/witnesses.ts';
 import { sealPlaintextTotpSecrets } from './modules/accounts/service.ts';
-import { createDiskEvidenceStore, type EvidenceStore } from './platform/storage.ts';
+
 import { readStatsFrom } from './modules/stats/service.ts';
+import type { EvidenceStore } from './platform/storage.ts';
+import { createConfiguredEvidenceStore } from './platform/evidenceStore.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -78,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readDb = deps.readDb ?? db;
   readStatsFrom(db, readDb);
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
-  const evidence = deps.evidence ?? createDiskEvidenceStore(join(config.dataDir, 'evidence'));
+  const evidence = deps.evidence ?? createConfiguredEvidenceStore(config);
   const caseDeps = { db, readDb, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute, informasiPerMinute: config.informasiPerMinute };
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
   await sealLegacyWitnesses(db, vault);

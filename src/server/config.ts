@@ -1,6 +1,7 @@
 // The only reader of process.env: parsed once with zod, passed explicitly everywhere else.
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { parseEvidenceUrl, type S3EvidenceLocation } from './platform/storage.ts';
 
 function backupKeyValid(text: string): boolean {
   const t = text.trim();
@@ -42,6 +43,8 @@ const schema = z.object({
   NETRA_SMTP_URL: z.string().trim().optional()
     .refine((v) => !v || /^smtps?:\/\/[^/?#]+/.test(v), 'an smtp://… or smtps://… URL'),
   NETRA_MAIL_FROM: z.string().trim().min(3).optional(),
+  // s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true: evidence in S3-compatible storage.
+  NETRA_EVIDENCE_URL: z.string().trim().optional(),
 });
 
 export type TrustProxy = false | number | string[];
@@ -76,6 +79,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** From NETRA_MAIL_FROM; undefined means `Netra <noreply@host of NETRA_PUBLIC_URL>`. */
   mailFrom: string | undefined;
+  /** From NETRA_EVIDENCE_URL; undefined keeps evidence under the data dir. */
+  evidenceLocation: S3EvidenceLocation | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -85,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Konfigurasi tidak valid / invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  // Parsed here so a wrong URL stops the start with a message naming what is wrong.
+  const evidenceLocation = e.NETRA_EVIDENCE_URL ? parseEvidenceUrl(e.NETRA_EVIDENCE_URL) : undefined;
   if (e.NODE_ENV === 'production' && !e.NETRA_PUBLIC_URL && !overrides.publicUrl) {
     throw new Error('NETRA_PUBLIC_URL wajib diisi di produksi / is required in production: the public base URL ' +
       '(e.g. https://netra.example.go.id) printed in certificates and documents; it is never taken from the request.');
@@ -109,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     informasiPerMinute: e.NETRA_INFORMASI_PER_MINUTE,
     smtpUrl: e.NETRA_SMTP_URL || undefined,
     mailFrom: e.NETRA_MAIL_FROM || undefined,
+    evidenceLocation,
     ...overrides,
   };
 }

@@ -11,8 +11,11 @@ import { buildLaporanInput } from '../support/factories.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createVault } from '../../src/server/platform/vault.ts';
-import { createDiskEvidenceStore, sha256Hex } from '../../src/server/platform/storage.ts';
+import { createDiskEvidenceStore, sha256Hex, type EvidenceStore } from '../../src/server/platform/storage.ts';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { s3Unavailable, startS3Server, type S3TestServer } from '../support/s3.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
+import { expireUnclaimedUploads } from '../../src/server/modules/evidence/expiry.ts';
 import { exifOrientation } from '../../src/domain/evidence/strip.ts';
 import { deflateSync } from 'node:zlib';
 import { exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png } from '../unit/evidence-fixtures.ts';
@@ -35,9 +38,23 @@ function multipart(parts: Part[]) {
 
 const has = (hay: Buffer, needle: string) => hay.includes(Buffer.from(needle, 'latin1'));
 
-describeEachBackend('evidence uploads', (ctx) => {
+// The same suite on the local store and on a real S3-protocol server (s3rver, test/support/s3.ts).
+const skipS3 = s3Unavailable();
+for (const storeKind of ['disk', 's3'] as const) describeEachBackend(`evidence uploads (${storeKind} store)`, (ctx) => {
   let app: FastifyInstance;
   let storeRoot: string;
+  let store: EvidenceStore;
+  let s3: S3TestServer | undefined;
+  /** Overwrites a stored file behind the store's back (a disk fault, or another writer on the bucket). */
+  const tamper = async (sha: string, bytes: Buffer) => {
+    if (storeKind === 'disk') {
+      const path = join(storeRoot, sha.slice(0, 2), sha);
+      chmodSync(path, 0o640);
+      writeFileSync(path, bytes);
+    } else {
+      await (store as EvidenceStore & { client: S3Client }).client.send(new PutObjectCommand({ Bucket: s3!.bucket, Key: `bukti/${sha.slice(0, 2)}/${sha}`, Body: bytes }));
+    }
+  };
   let oki: Session;
   let palembang: Session;
   let analyst: Session;
@@ -61,8 +78,10 @@ describeEachBackend('evidence uploads', (ctx) => {
   before(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'netra-evidence-'));
     storeRoot = join(dataDir, 'evidence');
+    if (storeKind === 's3') s3 = await startS3Server();
+    store = s3 ? s3.store() : createDiskEvidenceStore(storeRoot);
     const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir });
-    app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: createDiskEvidenceStore(storeRoot), now: () => clock });
+    app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)), evidence: store, now: () => clock });
     const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     oki = await signIn(app, a.username, a.password);
     const b = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.71' });
@@ -70,7 +89,7 @@ describeEachBackend('evidence uploads', (ctx) => {
     const c = await buildUser(ctx().db, { role: 'analyst' });
     analyst = await signIn(app, c.username, c.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => { await app?.close(); await s3?.stop(); });
 
   test('JPEG with EXIF: upload, link to a laporan, public copy without EXIF, original intact and logged', async () => {
     const original = jpeg({ width: 32, height: 24, segments: [exifSegment({ orientation: 6, artist: 'Siti Aminah; GPS -3.4012,104.8213' })], comment: 'dibuat oleh HP Siti' });
@@ -165,9 +184,7 @@ describeEachBackend('evidence uploads', (ctx) => {
     const original = jpeg({ width: 8, height: 8, comment: 'x' });
     const up = (await upload(original, 'rusak.jpg')).json();
     const caseId = await fileLaporan([up.id]);
-    const path = join(storeRoot, up.sha256.slice(0, 2), up.sha256);
-    chmodSync(path, 0o640);
-    writeFileSync(path, Buffer.concat([original, Buffer.from('tampered')]));
+    await tamper(up.sha256, Buffer.concat([original, Buffer.from('tampered')]));
     const res = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${up.sha256}?variant=original&purpose=${encodeURIComponent('Memeriksa integritas berkas')}` });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, 'conflict');
@@ -275,7 +292,57 @@ describeEachBackend('evidence uploads', (ctx) => {
     assert.equal(res.json().field, 'file');
     assert.deepEqual(await counts(), beforeCounts);
   });
-});
+
+  // Last in the suite: it expires every upload the tests above left unclaimed.
+  test('unclaimed uploads expire after the policy period with their files (audited); claimed and shared files stay', async () => {
+    const db = ctx().db;
+    const hour = 3_600_000;
+    const lost = (await upload(jpeg({ width: 9, height: 9, comment: 'tidak jadi dilaporkan' }), 'lupa.jpg')).json();
+    const kept = (await upload(jpeg({ width: 10, height: 10, comment: 'dilaporkan' }), 'bukti.jpg')).json();
+    const twin = (await upload(jpeg({ width: 10, height: 10, comment: 'dilaporkan' }), 'bukti-lagi.jpg')).json();
+    assert.equal(twin.sha256, kept.sha256, 'same bytes, one stored file');
+    const caseId = await fileLaporan([kept.id]);
+    const publicOf = async (sha: string) => (await db.query<{ derived_sha256: string }>(
+      "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'", [sha])).rows[0]?.derived_sha256;
+    const lostPublic = await publicOf(lost.sha256);
+    assert.ok(lostPublic && await store.has(lost.sha256) && await store.has(lostPublic));
+
+    // Within the default 48 hours nothing goes.
+    assert.equal((await expireUnclaimedUploads({ db, evidence: store }, new Date(clock.getTime() + 47 * hour))).expiredUploads, 0);
+    assert.ok(await store.has(lost.sha256));
+
+    const result = await expireUnclaimedUploads({ db, evidence: store }, new Date(clock.getTime() + 49 * hour));
+    assert.ok(result.expiredUploads >= 2, JSON.stringify(result));
+    assert.equal(await store.has(lost.sha256), false, 'the unclaimed original left the store');
+    assert.equal(await store.has(lostPublic), false, 'and its public copy');
+    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads WHERE id = ANY($1::text[])', [[lost.id, twin.id]]);
+    assert.equal(rows.rows[0].n, 0, 'both unclaimed upload rows are gone');
+    assert.equal((await db.query('SELECT 1 FROM evidence_files WHERE sha256 = $1', [lost.sha256])).rows.length, 0);
+    // The twin's bytes belong to a filed laporan: the file stays and is still served.
+    assert.ok(await store.has(kept.sha256));
+    const served = await oki.request({ url: `/api/v1/cases/${caseId}/evidence/${kept.sha256}?variant=original&purpose=${encodeURIComponent('Memeriksa bukti setelah kedaluwarsa')}` });
+    assert.equal(served.statusCode, 200);
+    assert.equal(sha256Hex(served.rawPayload), kept.sha256);
+    const audit = await db.query<{ data: { sha256: string; deletedFiles: string[]; policyHours: number; store: string } }>(
+      "SELECT data FROM audit_events WHERE action = 'evidence.upload_expired' AND entity_id = $1", [lost.id]);
+    assert.equal(audit.rows.length, 1);
+    assert.deepEqual([...audit.rows[0].data.deletedFiles].sort(), [lost.sha256, lostPublic].sort());
+    assert.equal(audit.rows[0].data.policyHours, 48);
+    assert.equal(audit.rows[0].data.store, storeKind);
+    const twinAudit = await db.query<{ data: { deletedFiles: string[] } }>("SELECT data FROM audit_events WHERE action = 'evidence.upload_expired' AND entity_id = $1", [twin.id]);
+    assert.deepEqual(twinAudit.rows[0].data.deletedFiles, []);
+
+    // The period is a policy setting an administrator changes (audited); 1 hour here.
+    const admin = await buildUser(db, { role: 'admin' });
+    const adminSession = await signIn(app, admin.username, admin.password);
+    assert.equal((await adminSession.request({ method: 'PUT', url: '/api/v1/policy-settings/evidence.unclaimed_upload_hours', payload: { value: 0 } })).statusCode, 400);
+    assert.equal((await adminSession.request({ method: 'PUT', url: '/api/v1/policy-settings/evidence.unclaimed_upload_hours', payload: { value: 1 } })).statusCode, 200);
+    const soon = (await upload(jpeg({ width: 11, height: 11, comment: 'satu jam' }), 'sejam.jpg')).json();
+    assert.equal((await expireUnclaimedUploads({ db, evidence: store }, new Date(clock.getTime() + 2 * hour))).expiredUploads, 1);
+    assert.equal(await store.has(soon.sha256), false);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+}, storeKind === 's3' ? { skip: skipS3 ?? undefined } : {});
 
 test('the store takes the same content from many concurrent writers (regression: temp-name collision → 500)', async () => {
   const store = createDiskEvidenceStore(mkdtempSync(join(tmpdir(), 'netra-store-')));

@@ -1,9 +1,11 @@
 // Two HTTP processes and two workers against one PostgreSQL database: sessions work on either
-// process, registration numbers never collide, and no job runs twice. (PGlite is embedded and
-// single-process by design, so this runs only where a PostgreSQL server is available.)
+// process, registration numbers never collide, and no job runs twice. Then two HTTP processes as
+// on two machines (separate data dirs) sharing only PostgreSQL and an S3 bucket: evidence uploaded
+// on one is filed and served on the other. (PGlite is embedded and single-process by design, so
+// this runs only where a PostgreSQL server is available.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +13,9 @@ import pg from 'pg';
 import { enabledBackends, TEST_DATABASE_URL } from '../support/backends.ts';
 import { startNetraProcess, type NetraProcess } from '../support/process.ts';
 import { buildRecentLaporanInput } from '../support/factories.ts';
+import { S3_TEST_ENV, s3Unavailable, startS3Server } from '../support/s3.ts';
+import { jpeg } from '../unit/evidence-fixtures.ts';
+import { sha256Hex } from '../../src/server/platform/storage.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
 import { createUser } from '../../src/server/modules/accounts/service.ts';
 
@@ -77,6 +82,66 @@ if (enabledBackends().includes('postgresql')) {
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
+    }
+  });
+
+  test('two machines: separate data dirs, shared PostgreSQL and S3 — uploaded on one, filed on the other, served by either', { timeout: 240_000, skip: s3Unavailable() ?? undefined }, async () => {
+    const s3 = await startS3Server();
+    const name = `netra_machines_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(TEST_DATABASE_URL); url.pathname = `/${name}`;
+    // What both machines share: the database, the bucket, and their configured secrets.
+    const shared = { ...S3_TEST_ENV, DATABASE_URL: url.toString(), NETRA_IDENTITY_KEY: 'c'.repeat(64), NETRA_EVIDENCE_URL: s3.evidenceUrl('pilkada/bukti'), WORKER: 'off' };
+    const dirs = [mkdtempSync(join(tmpdir(), 'netra-machine-a-')), mkdtempSync(join(tmpdir(), 'netra-machine-b-'))];
+    const processes: NetraProcess[] = [];
+    try {
+      const a = await startNetraProcess({ ...shared, NETRA_DATA_DIR: dirs[0] });
+      processes.push(a);
+      const b = await startNetraProcess({ ...shared, NETRA_DATA_DIR: dirs[1] });
+      processes.push(b);
+      const db = await openPostgres(url.toString());
+      await createUser(db, { username: 'mesin_oki', password: 'kata-sandi-rahasia', role: 'pengawas_kabkota', regionCode: '16.02' }, null);
+      await db.close();
+
+      // The reporter's upload lands on machine A …
+      const photo = jpeg({ width: 16, height: 12, comment: `foto di mesin A ${randomBytes(4).toString('hex')}` });
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg');
+      const up = await fetch(`${a.url}/api/v1/uploads`, { method: 'POST', body: form });
+      assert.equal(up.status, 201, await up.clone().text());
+      const upload = (await up.json()) as { id: string; sha256: string };
+      assert.equal(upload.sha256, sha256Hex(photo));
+
+      // … and the laporan naming it on machine B (the load balancer sent the next request there).
+      const filed = await fetch(`${b.url}/api/v1/laporan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...buildRecentLaporanInput(), bukti: [upload.id] }) });
+      assert.equal(filed.status, 201, await filed.clone().text());
+      const caseId = ((await filed.json()) as { id: string }).id;
+
+      // Staff read the original and the public copy from either machine.
+      const login = await fetch(`${b.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mesin_oki', password: 'kata-sandi-rahasia' }) });
+      assert.equal(login.status, 200);
+      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      for (const machine of [a, b]) {
+        const original = await fetch(`${machine.url}/api/v1/cases/${caseId}/evidence/${upload.sha256}?variant=original&purpose=${encodeURIComponent('Memeriksa bukti dari mesin lain')}`, { headers: { cookie } });
+        assert.equal(original.status, 200, machine.url);
+        assert.equal(sha256Hex(Buffer.from(await original.arrayBuffer())), upload.sha256);
+        const copy = await fetch(`${machine.url}/api/v1/cases/${caseId}/evidence/${upload.sha256}`, { headers: { cookie } });
+        assert.equal(copy.status, 200, machine.url);
+        assert.ok(!Buffer.from(await copy.arrayBuffer()).includes(Buffer.from('foto di mesin A')), 'the public copy has no comment');
+      }
+      // Neither machine kept evidence on its own disk: it lives in the bucket only.
+      for (const dir of dirs) assert.ok(!existsSync(join(dir, 'evidence')) || readdirSync(join(dir, 'evidence')).length === 0, dir);
+      assert.ok(await s3.store('pilkada/bukti').has(upload.sha256));
+    } finally {
+      await Promise.all(processes.map((p) => p.kill('SIGTERM')));
+      const cleanup = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+      await s3.stop();
     }
   });
 }

@@ -58,9 +58,10 @@ export async function createTestDb(kind: BackendKind, options: { reference?: boo
 }
 
 /** Runs the same suite once per enabled backend, each against its own fresh database. */
-export function describeEachBackend(title: string, body: (ctx: () => TestDb) => void, options: { reference?: boolean } = {}) {
+export function describeEachBackend(title: string, body: (ctx: () => TestDb) => void, options: { reference?: boolean; skip?: string } = {}) {
   for (const kind of enabledBackends()) {
-    describe(`${title} [${kind}]`, () => {
+    // skip: a message saying why the suite cannot run here (e.g. its server cannot start).
+    describe(`${title} [${kind}]`, { skip: options.skip }, () => {
       let current: TestDb | undefined;
       before(async () => { current = await createTestDb(kind, options); });
       after(async () => { await current?.destroy(); });

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { createUser, type CreateUserInput } from '../../src/server/modules/accounts/service.ts';
 import type { SetupLink } from '../../src/server/modules/accounts/setup.ts';
+import type { EvidenceStore } from '../../src/server/platform/storage.ts';
 
 export interface TestAppOptions {
   now?: () => Date;
@@ -20,6 +21,8 @@ export interface TestAppOptions {
   /** NETRA_PUBLIC_URL. */
   publicUrl?: string;
   setup?: SetupLink;
+  /** The evidence store (default: the local store in a temporary data dir). */
+  evidence?: EvidenceStore;
 }
 
 export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
@@ -29,7 +32,7 @@ export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promis
   if (options.publicUrl !== undefined) env.NETRA_PUBLIC_URL = options.publicUrl;
   const config = loadConfig(env as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
-  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup });
+  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup, evidence: options.evidence });
   vaults.set(app, vault);
   return app;
 }

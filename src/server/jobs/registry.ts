@@ -13,13 +13,17 @@ import { noticeJobs } from '../modules/notices/delivery.ts';
 import type { Vault } from '../platform/vault.ts';
 import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
 import { leadJobs } from '../modules/leads/jobs.ts';
-import { createDiskEvidenceStore } from '../platform/storage.ts';
+import { createConfiguredEvidenceStore } from '../platform/evidenceStore.ts';
+import type { EvidenceStore } from '../platform/storage.ts';
+import { expireUnclaimedUploads } from '../modules/evidence/expiry.ts';
 import { auditCheckpointJobs } from '../modules/audit/checkpoints.ts';
 
 export interface JobDeps {
   db: Db;
   config: Config;
   vault: Vault;
+  /** The app's store when it has one (tests); otherwise the configured one. */
+  evidence?: EvidenceStore;
   /** Defaults to NETRA_SMTP_URL's relay, or the .eml drop folder <data dir>/outbox. */
   mailer?: Mailer;
 }
@@ -30,13 +34,20 @@ export function mailFromOf(config: Config): string {
 }
 
 export function buildJobRegistry(deps: JobDeps): JobRegistry {
+  const evidence = deps.evidence ?? createConfiguredEvidenceStore(deps.config);
   return {
     ...auditCheckpointJobs({ vault: deps.vault }),
     ...noticeJobs({
       vault: deps.vault, from: mailFromOf(deps.config), publicUrl: publicBaseUrl(deps.config),
       mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, outbox: join(deps.config.dataDir, 'outbox') }),
     }),
-    ...leadJobs({ db: deps.db, evidence: createDiskEvidenceStore(join(deps.config.dataDir, 'evidence')) }),
+    ...leadJobs({ db: deps.db, evidence }),
+    // Uploads that no report claimed within the policy period are deleted with their files.
+    'evidence.expire_unclaimed': defineJob({
+      payload: z.object({}).passthrough(),
+      everyMs: 60 * 60_000,
+      handler: async (_payload, ctx) => ({ ...await expireUnclaimedUploads({ db: ctx.db, evidence }, ctx.now) }),
+    }),
     'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),
       handler: async (payload, ctx) => ({ suggested: await suggestLinksForCase(ctx.db, payload.caseId) }),

@@ -6,12 +6,16 @@
 // the audit chain.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Db, Queryable } from '../db/client.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
 import { STATS_SCAN } from '../modules/stats/service.ts';
 import { AppError } from '../platform/errors.ts';
 import { backupFiles, ensurePrivateDir, isSealedBackup } from './backupFiles.ts';
+import { createDiskEvidenceStore, sha256Hex, type EvidenceStore } from '../platform/storage.ts';
+
+/** A folder (the local store's root) or any evidence store (S3). */
+const storeOf = (evidence: EvidenceStore | string) => (typeof evidence === 'string' ? createDiskEvidenceStore(evidence) : evidence);
 
 const BATCH = 5000;
 
@@ -71,10 +75,11 @@ async function primaryKeyOrder(db: Queryable, table: string): Promise<string> {
   return cols.rows.length ? cols.rows.map((c) => `"${c.attname}"`).join(', ') : 't::text';
 }
 
-export async function backupInstance(db: Db, evidenceDir: string, outDir: string, options: BackupKeyOptions, now = new Date()): Promise<BackupManifest> {
+export async function backupInstance(db: Db, evidence: EvidenceStore | string, outDir: string, options: BackupKeyOptions, now = new Date()): Promise<BackupManifest> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`backup folder is not empty: ${outDir}`);
   ensurePrivateDir(outDir);
   const files = backupFiles(outDir, options.key);
+  const store = storeOf(evidence);
   const manifest: BackupManifest = {
     format: 'netra-backup/2', encryption: options.key ? 'aes-256-gcm' : 'none', createdAt: now.toISOString(), backend: db.kind,
     migrations: (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name),
@@ -95,12 +100,20 @@ export async function backupInstance(db: Db, evidenceDir: string, outDir: string
       files.write(`tables/${table}.jsonl`, body);
       manifest.tables.push({ name: table, rows: lines.length, sha256: sha256(body) });
     }
-    const evidence = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
-    for (const f of evidence.rows) {
-      const source = join(evidenceDir, f.sha256.slice(0, 2), f.sha256);
-      if (!existsSync(source)) throw new Error(`evidence file missing: ${f.sha256}`);
-      // Streamed (evidence can be large); the hash is taken from the bytes actually backed up.
-      if ((await files.copyIn(source, `evidence/${f.sha256}`)) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
+    const evidenceRows = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
+    for (const f of evidenceRows.rows) {
+      const source = store.localPath?.(f.sha256);
+      if (source) {
+        if (!existsSync(source)) throw new Error(`evidence file missing: ${f.sha256}`);
+        // Streamed (evidence can be large); the hash is taken from the bytes actually backed up.
+        if ((await files.copyIn(source, `evidence/${f.sha256}`)) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
+      } else {
+        // A remote store: get() re-hashes what it read (and checks the server's checksum).
+        const content = await store.get(f.sha256).catch((error: Error) => {
+          throw new Error(`evidence file ${(error as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable'}: ${f.sha256} (${error.message})`);
+        });
+        files.write(`evidence/${f.sha256}`, content);
+      }
       manifest.evidence.push({ sha256: f.sha256 });
     }
   });
@@ -127,7 +140,7 @@ const restoreRefusal = (id: string, en: string) => new AppError('validation_fail
  * the database is touched; the tables load in one transaction; evidence is written last, each
  * file under a temporary name renamed only once authenticated.
  */
-export async function restoreInstance(db: Db, backupDir: string, evidenceDir: string, options: RestoreOptions): Promise<RestoreReport> {
+export async function restoreInstance(db: Db, backupDir: string, evidence: EvidenceStore | string, options: RestoreOptions): Promise<RestoreReport> {
   const sealed = isSealedBackup(backupDir);
   if (sealed && !options.key) {
     throw restoreRefusal('Cadangan ini terenkripsi: setel NETRA_BACKUP_KEY dengan kunci yang dipakai saat mencadangkan.',
@@ -192,12 +205,19 @@ export async function restoreInstance(db: Db, backupDir: string, evidenceDir: st
     }
   });
   let evidenceVerified = 0;
+  const store = storeOf(evidence);
   for (const { sha256: sha } of manifest.evidence) {
-    mkdirSync(join(evidenceDir, sha.slice(0, 2)), { recursive: true });
-    const target = join(evidenceDir, sha.slice(0, 2), sha);
-    if (!existsSync(target) && (await files.copyOut(`evidence/${sha}`, target, 0o440)) !== sha) {
-      rmSync(target, { force: true });
-      throw new Error(`evidence in backup corrupted: ${sha}`);
+    const target = store.localPath?.(sha);
+    if (target) {
+      mkdirSync(dirname(target), { recursive: true });
+      if (!existsSync(target) && (await files.copyOut(`evidence/${sha}`, target, 0o440)) !== sha) {
+        rmSync(target, { force: true });
+        throw new Error(`evidence in backup corrupted: ${sha}`);
+      }
+    } else if (!(await store.has(sha))) {
+      // read() authenticates the sealed file; put() keys it by the hash of what it stores.
+      const content = files.read(`evidence/${sha}`);
+      if (sha256Hex(content) !== sha || (await store.put(content)) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
     }
     evidenceVerified++;
   }

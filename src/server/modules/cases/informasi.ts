@@ -21,6 +21,7 @@ import { nowOf, type CaseDeps } from './deps.ts';
 import { findCase, insertCaseEvent, insertClock, insertTerlapor, officeName } from './repository.ts';
 import { assertKnownRegions } from './intake.ts';
 import { applyCaseAction } from './handling.ts';
+import { assertUploadsStored } from '../evidence/service.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** 'INF-…': visibly not a tracking code (no PIN, nothing to track). */
@@ -59,6 +60,7 @@ export async function submitInformasi(deps: CaseDeps, input: InformasiInput): Pr
     const uploads = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM uploads WHERE id = ANY($1::text[])', [input.bukti]);
     const unknown = input.bukti.find((id) => !uploads.rows.some((u) => u.id === id));
     if (unknown) throw new AppError('validation_failed', { id: `Berkas bukti ${unknown} tidak ditemukan; unggah ulang.`, en: `Evidence upload ${unknown} not found; upload it again.` }, { field: 'bukti' });
+    await assertUploadsStored(deps, input.bukti);
   }
 
   const officeCode = officeForEventRegion(input.peristiwa.kodeWilayah);

@@ -20,6 +20,7 @@ import { insertCaseEvent, insertClock, insertTerlapor, missingRegionCodes, offic
 import { insertNotice } from '../notices/service.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { insertWitnesses } from './witnesses.ts';
+import { assertUploadsStored } from '../evidence/service.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -96,6 +97,7 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
     const uploads = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM uploads WHERE id = ANY($1::text[])', [input.bukti]);
     const unknown = input.bukti.find((id) => !uploads.rows.some((u) => u.id === id));
     if (unknown) throw validation('bukti', { id: `Berkas bukti ${unknown} tidak ditemukan; unggah ulang.`, en: `Evidence upload ${unknown} not found; upload it again.` });
+    await assertUploadsStored(deps, input.bukti);
   }
 
   // Per-person limit instead of per-address: many phones share one carrier-grade NAT address.

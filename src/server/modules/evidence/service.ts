@@ -4,7 +4,8 @@
 // and reads of originals also go to the audit chain with their stated purpose.
 import { randomBytes } from 'node:crypto';
 import { AppError, forbidden, notFound, type ErrorCode } from '../../platform/errors.ts';
-import { sha256Hex } from '../../platform/storage.ts';
+import { EvidenceCorruptedError, EvidenceMissingError, sha256Hex } from '../../platform/storage.ts';
+import { lockEvidenceFile } from './expiry.ts';
 import { appendAudit } from '../audit/service.ts';
 import { canHandleCaseIn, type Principal } from '../../../domain/access/policy.ts';
 import { DEFAULT_EVIDENCE_LIMITS, inspectEvidence, type EvidenceLimits, type Rejection } from '../../../domain/evidence/inspect.ts';
@@ -53,11 +54,19 @@ export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileNa
     }
   }
 
-  const sha256 = await deps.evidence.put(file.bytes);
-  const derivedSha = derived ? await deps.evidence.put(Buffer.from(derived.bytes)) : null;
+  const sha256 = sha256Hex(file.bytes);
+  const derivedBytes = derived ? Buffer.from(derived.bytes) : null;
+  const derivedSha = derivedBytes ? sha256Hex(derivedBytes) : null;
   const id = randomBytes(18).toString('base64url'); // 24 URL-safe characters, 144 random bits
   const now = nowOf(deps);
   await deps.db.transaction(async (tx) => {
+    // The files are stored inside the transaction that records them, under the per-file lock the
+    // expiry job takes: a twin upload expiring meanwhile cannot delete the file under this one,
+    // and a store that fails (or dies mid-upload) leaves no upload row: nothing is acknowledged.
+    await lockEvidenceFile(tx, sha256);
+    if (derivedSha && derivedSha !== sha256) await lockEvidenceFile(tx, derivedSha);
+    await storeOrRefuse(deps, file.bytes);
+    if (derivedBytes) await storeOrRefuse(deps, derivedBytes);
     const insertFile = (sha: string, size: number) => tx.query(
       `INSERT INTO evidence_files (sha256, size_bytes, mime_type, kind, width, height, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (sha256) DO NOTHING`,
@@ -75,6 +84,42 @@ export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileNa
       data: { sha256, size: file.bytes.length, mimeType: type.mimeType, publicSha256: derivedSha } });
   });
   return { id, sha256, mimeType: type.mimeType, size: file.bytes.length, kind: type.kind };
+}
+
+const storeUnavailable = () => new AppError('unavailable', {
+  id: 'Penyimpanan bukti sedang tidak dapat dihubungi; berkas belum tersimpan. Coba unggah lagi sebentar lagi.',
+  en: 'The evidence store cannot be reached; the file was not stored. Try the upload again shortly.',
+}, { field: 'file' });
+
+async function storeOrRefuse(deps: CaseDeps, bytes: Buffer) {
+  try {
+    await deps.evidence.put(bytes);
+  } catch (error) {
+    throw storeUnavailable();
+  }
+}
+
+/**
+ * Before a report is acknowledged, each upload it claims must still have its file in the store
+ * (a store that lost it, or cannot be reached, must not yield a receipt without the evidence).
+ */
+export async function assertUploadsStored(deps: CaseDeps, uploadIds: string[]) {
+  if (uploadIds.length === 0) return;
+  const rows = (await deps.db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM uploads WHERE id = ANY($1::text[])', [uploadIds])).rows;
+  for (const row of rows) {
+    let stored: boolean;
+    try {
+      stored = await deps.evidence.has(row.sha256);
+    } catch {
+      throw new AppError('unavailable', {
+        id: 'Penyimpanan bukti sedang tidak dapat dihubungi; laporan belum diterima. Kirim lagi sebentar lagi.',
+        en: 'The evidence store cannot be reached; the report was not received. Send it again shortly.',
+      }, { field: 'bukti' });
+    }
+    if (!stored) {
+      throw new AppError('conflict', { id: `Berkas bukti ${row.id} tidak ada di penyimpanan; unggah ulang.`, en: `The file of evidence upload ${row.id} is not in storage; upload it again.` }, { field: 'bukti' });
+    }
+  }
 }
 
 export type EvidenceVariant = 'original' | 'public';
@@ -115,9 +160,12 @@ export async function readCaseEvidence(deps: CaseDeps, principal: Principal, cas
   let content: Buffer;
   try {
     content = await deps.evidence.get(target);
-    if (sha256Hex(content) !== target) throw new Error('hash mismatch');
+    if (sha256Hex(content) !== target) throw new EvidenceCorruptedError(target);
   } catch (error) {
-    const missing = (error as { code?: string }).code === 'ENOENT';
+    const missing = error instanceof EvidenceMissingError || (error as { code?: string }).code === 'ENOENT';
+    if (!missing && !(error instanceof EvidenceCorruptedError)) {
+      throw new AppError('unavailable', { id: 'Penyimpanan bukti sedang tidak dapat dihubungi; coba lagi.', en: 'The evidence store cannot be reached; try again.' }, { field: 'sha256' });
+    }
     throw new AppError('conflict', missing
       ? { id: 'Berkas bukti tidak ada di penyimpanan; integritas berkas gagal.', en: 'The evidence file is missing from storage; integrity check failed.' }
       : { id: 'Integritas berkas gagal: isi berkas tidak cocok dengan SHA-256 yang tercatat.', en: 'File integrity check failed: the content does not match its recorded SHA-256.' },

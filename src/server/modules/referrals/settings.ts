@@ -10,7 +10,10 @@ import { PPK_FOLLOW_UP_DAYS_KEY, SHOW_NAMES_KEY } from './deadlines.ts';
 /** How many days back a staff action may be dated (effectiveAt); default 7. Mirrors cases/handling.ts. */
 export const EFFECTIVE_AT_MAX_DAYS_KEY = 'cases.effective_at_max_days';
 
-export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_AT_MAX_DAYS_KEY] as const;
+/** Hours an upload may wait for its laporan/temuan/informasi before it is deleted; default 48 (evidence/expiry.ts). */
+export const UNCLAIMED_UPLOAD_HOURS_KEY = 'evidence.unclaimed_upload_hours';
+
+export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_AT_MAX_DAYS_KEY, UNCLAIMED_UPLOAD_HOURS_KEY] as const;
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
   if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
@@ -28,6 +31,9 @@ export async function setPolicySetting(db: Db, principal: Principal, key: string
   }
   if (key === EFFECTIVE_AT_MAX_DAYS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 30)) {
     throw new AppError('validation_failed', { id: 'Jumlah hari harus bilangan bulat 0–30.', en: 'Days must be an integer from 0 to 30.' }, { field: 'value' });
+  }
+  if (key === UNCLAIMED_UPLOAD_HOURS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 720)) {
+    throw new AppError('validation_failed', { id: 'Jumlah jam harus bilangan bulat 1–720.', en: 'Hours must be an integer from 1 to 720.' }, { field: 'value' });
   }
   await db.transaction(async (tx) => {
     const before = (await tx.query<{ value: unknown }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0]?.value ?? null;
