@@ -117,4 +117,13 @@ export const referralStatsSchema = z.object({
 }).meta({ id: 'ReferralStats' });
 export type ReferralStats = z.infer<typeof referralStatsSchema>;
 
-export const policySettingsSchema = z.looseObject({});
+/** A policy setting (admin): public.show_terlapor_names (boolean), ppk.follow_up_days, cases.effective_at_max_days (integers). */
+export const policySettingSchema = z.object({
+  key: z.string(), value: z.union([z.boolean(), z.number()]), updatedAt: isoDateTime, updatedBy: z.string().nullable(),
+}).meta({ id: 'PolicySetting' });
+export const policySettingListSchema = listOf(policySettingSchema);
+export type PolicySetting = z.infer<typeof policySettingSchema>;
+export const policySettingUpdateSchema = z.object({ key: z.string(), value: z.union([z.boolean(), z.number()]) });
+
+/** The KASN → BKN handover run (POST /api/v1/referrals/kasn-handover): how many moved, which. */
+export const kasnHandoverResultSchema = z.object({ handedOver: z.number().int(), referralIds: z.array(z.string()) });
