@@ -55,8 +55,10 @@ function watchContractDrops(app: FastifyInstance) {
     return payload;
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!raw.has(request) || typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
-    const dropped = droppedPaths(raw.get(request), JSON.parse(payload));
+    if (!raw.has(request) || typeof payload !== 'string' || !payload || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
+    let sent: unknown;
+    try { sent = JSON.parse(payload); } catch { return payload; }
+    const dropped = droppedPaths(raw.get(request), sent);
     if (dropped.length) throw new Error(`contract drops ${request.method} ${request.routeOptions.url}: ${dropped.join(', ')}`);
     return payload;
   });

@@ -139,7 +139,9 @@ export async function listReferralRows(db: Queryable, actor: ReferralActor, filt
   const scope = referralScopeClause(actor, add);
   if (scope) where.push(scope);
   if (filter.state) where.push(`r.state = ${add(filter.state)}`);
-  if (filter.authority) where.push(`r.authority = ${add(filter.authority)}`);
+  // PPK: the ASN referrals BKN (or KASN) has forwarded to the employing agency's PPK.
+  if (filter.authority === 'PPK') where.push(`r.authority IN ('BKN', 'KASN') AND r.forwarded_at IS NOT NULL`);
+  else if (filter.authority) where.push(`r.authority = ${add(filter.authority)}`);
   if (filter.region) where.push(within('r.region_code', add(filter.region)));
   if (filter.caseId) where.push(`r.case_id = ${add(filter.caseId)}`);
   if (filter.overdue !== undefined) {

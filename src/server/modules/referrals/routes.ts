@@ -10,7 +10,7 @@ import { renderDocument } from '../documents/render.ts';
 import { formatForRegion } from '../../../domain/time/zones.ts';
 import {
   agencyStatusBody, agencyTokenBody, noteBody, notProvenBody, pageQuery, publicKeyParams, referralIdParams, referralListQuery,
-  sanctionBody, settingBody, settingParams, siasnBlockBody, statsQuery, type ReferralListQuery,
+  sanctionBody, settingBody, settingParams, siasnBlockBody, statsQuery, DOMAIN_STEP_OF, type ReferralListQuery,
 } from './schemas.ts';
 import { blockSiasn, listEscalations, listReferrals, referralDetail, referralLetter, reportReferralStep } from './service.ts';
 import { callerOfPrincipal, callerOfToken } from './policy.ts';
@@ -110,7 +110,7 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/agency/referrals/:id/status', { schema: { response: { 200: referralDetailSchema }, tags: agencyTags, summary: 'Laporkan tindak lanjut / report a follow-up step', params: referralIdParams, body: agencyStatusBody } },
     async (request) => {
       const token = await authenticateAgency(db, request, nowOf(deps));
-      return reportReferralStep(db, callerOfToken(token), request.params.id, request.body, nowOf(deps));
+      return reportReferralStep(db, callerOfToken(token), request.params.id, { ...request.body, step: DOMAIN_STEP_OF[request.body.step] }, nowOf(deps));
     });
 
   // Public follow-up: no personal data.

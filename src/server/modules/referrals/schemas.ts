@@ -1,11 +1,10 @@
 // zod schemas for the referral routes; inferred types are exported for callers.
 import { z } from 'zod';
-import { REFERRAL_STATES, REFERRAL_STEPS } from '../../../domain/referrals/states.ts';
-import { TOKEN_AUTHORITIES } from '../../../domain/referrals/access.ts';
+import { REFERRAL_STATES, type ReferralStep } from '../../../domain/referrals/states.ts';
+import { authoritySchema, reportedStepSchema, type ReportedStep } from '../../../contracts/referrals.ts';
 import { SETTING_KEYS } from './settings.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 
-const AUTHORITIES = ['KASN', 'BKN', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD / date YYYY-MM-DD');
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const regionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, 'kode wilayah Kemendagri / Kemendagri region code');
@@ -16,7 +15,7 @@ const instansiKey = z.enum(INSTANSI_KEYS, { message: 'kunci instansi dari katalo
 
 export const referralListQuery = z.object({
   state: z.enum(REFERRAL_STATES).optional(),
-  authority: z.enum(AUTHORITIES).optional(),
+  authority: authoritySchema.optional(),
   region: regionCode.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   caseId: z.string().uuid().optional(),
@@ -49,7 +48,7 @@ export const notProvenBody = z.object({
 export const siasnBlockBody = z.object({ reason: text(5, 2000) });
 
 export const agencyStatusBody = z.object({
-  step: z.enum(REFERRAL_STEPS),
+  step: reportedStepSchema,
   sanction: text(1, 120).optional(),
   decreeNumber: text(1, 200).optional(),
   decreeDate: localDate.optional(),
@@ -59,8 +58,14 @@ export const agencyStatusBody = z.object({
 });
 export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
 
+/** The agency API speaks the referral's state words; the domain's step names stay internal (they key notices and audit rows). */
+export const DOMAIN_STEP_OF: Record<ReportedStep, ReferralStep> = {
+  diverifikasi: 'verified', diteruskan_ppk: 'forwarded_to_ppk', diterima_instansi: 'received',
+  diputus: 'sanction', sanksi_dilaksanakan: 'sanction_applied', tidak_terbukti: 'not_proven',
+};
+
 export const agencyTokenBody = z.object({
-  authority: z.enum(TOKEN_AUTHORITIES),
+  authority: authoritySchema,
   /** An instansi catalogue key (catalogues/instansi.ts); a PPK token also needs regionCode. */
   agency: instansiKey.optional(),
   regionCode: regionCode.optional(),
