@@ -4,23 +4,15 @@
 import { z } from 'zod';
 import { bilingual, isoDateTime, listOf, nullableIso } from './common.ts';
 
-// Form limits the web app shows before sending (the server's request schemas use the same numbers).
-export const LEAD_LIMITS = {
-  sourceName: { min: 2, max: 200 },
-  pollMinutes: { min: 5, max: 1440, default: 30 },
-  manualText: { min: 20, max: 2 * 1024 * 1024 },
-  manualTitle: { min: 3, max: 1000 },
-  dismissReason: { min: 3, max: 2000 },
-  url: { max: 2000 },
-} as const;
+import { HIGHLIGHT_KINDS } from './limits.ts';
+
+export { HIGHLIGHT_KINDS, LEAD_LIMITS, type HighlightKind } from './limits.ts';
 
 export const LEAD_STATES = ['baru', 'ditinjau', 'diabaikan', 'dipromosikan'] as const;
 export const leadStateSchema = z.enum(LEAD_STATES);
 export type LeadState = z.infer<typeof leadStateSchema>;
 export const LEAD_KINDS = ['incident', 'statistics', 'appeal', 'other'] as const;
 export const LEAD_SOURCE_KINDS = ['rss', 'atom', 'push', 'import', 'manual'] as const;
-export const HIGHLIGHT_KINDS = ['region', 'actor', 'act', 'number', 'date', 'person'] as const;
-export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 export const CLUSTER_STATES = ['suggested', 'confirmed'] as const;
 
 export const leadSourceSchema = z.object({
@@ -34,8 +26,10 @@ export const createdLeadSourceSchema = leadSourceSchema.extend({
   token: z.string().optional().describe('push sources only: the bearer token, shown once'), message: bilingual.optional(),
 }).meta({ id: 'CreatedLeadSource' });
 export const leadSourceListSchema = listOf(leadSourceSchema);
+export type LeadSourceList = z.infer<typeof leadSourceListSchema>;
 
 export const leadJobRefSchema = z.object({ jobId: z.number().int().nullable() });
+export type LeadJobRef = z.infer<typeof leadJobRefSchema>;
 export const leadJobSchema = z.object({
   id: z.number().int(), name: z.string().describe('leads.import, leads.fetch_feed, leads.process_article'),
   state: z.string(), attempts: z.number().int(),
@@ -73,6 +67,7 @@ export const leadSummarySchema = z.object({
 }).meta({ id: 'LeadSummary' });
 export type LeadSummary = z.infer<typeof leadSummarySchema>;
 export const leadListSchema = listOf(leadSummarySchema);
+export type LeadList = z.infer<typeof leadListSchema>;
 
 export const highlightSchema = z.object({ start: z.number().int(), end: z.number().int(), kind: z.enum(HIGHLIGHT_KINDS), label: z.string() });
 export const leadDetailSchema = z.object({

@@ -39,7 +39,7 @@ export const referralSummarySchema = z.object({
   caseId: z.string(),
   recommendationNumber: z.string(),
   recommendedAt: isoDateTime,
-  authority: z.string(),
+  authority: authoritySchema,
   authorityName: z.string(),
   authorityRegionCode: z.string().nullable(),
   officeCode: z.string(),
@@ -111,7 +111,7 @@ export const escalationListSchema = listOf(z.object({
 }));
 
 export const agencyTokenSchema = z.object({
-  id: z.string(), label: z.string(), authority: z.string(), agency: z.string().nullable(), regionCode: z.string().nullable(),
+  id: z.string(), label: z.string(), authority: authoritySchema, agency: z.string().nullable(), regionCode: z.string().nullable(),
   createdAt: isoDateTime, revokedAt: nullableIso, lastUsedAt: nullableIso,
 }).meta({ id: 'AgencyToken' });
 export type AgencyToken = z.infer<typeof agencyTokenSchema>;

@@ -82,7 +82,7 @@ export const regionProfileSchema = z.object({
   }),
   elections: z.array(z.object({ id: z.string(), name: z.string(), votingDate: z.string().describe('YYYY-MM-DD'), stages: z.array(stageSchema) })),
   contests: z.array(z.object({
-    electionId: z.string(), regionCode: z.string(), regionName: z.string(), kind: z.string().describe('gubernur, bupati or walikota'),
+    electionId: z.string(), regionCode: z.string(), regionName: z.string(), kind: z.enum(['gubernur', 'bupati', 'walikota']),
     candidatePairs: z.array(candidatePairSchema),
   })),
   cases: z.object({

@@ -3,6 +3,7 @@
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { ReferralActor } from '../../../domain/referrals/access.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import type { Authority } from '../../../contracts/referrals.ts';
 
 export interface ReferralRow {
   id: string;
@@ -11,7 +12,7 @@ export interface ReferralRow {
   office_code: string;
   election_id: string | null;
   region_code: string | null;
-  authority: string;
+  authority: Authority;
   authority_name: string;
   authority_level: string | null;
   authority_region_code: string | null;
@@ -90,7 +91,7 @@ export interface AgencyTokenRow {
   id: string;
   token_hash: string;
   label: string;
-  authority: string;
+  authority: Authority;
   agency: string | null;
   region_code: string | null;
   created_by: string | null;

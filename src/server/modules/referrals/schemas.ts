@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REFERRAL_STATES, type ReferralStep } from '../../../domain/referrals/states.ts';
 import { authoritySchema, reportedStepSchema, type ReportedStep } from '../../../contracts/referrals.ts';
+import { REFERRAL_LIMITS as L } from '../../../contracts/limits.ts';
 import { SETTING_KEYS } from './settings.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 
@@ -28,32 +29,32 @@ export type ReferralListQuery = z.infer<typeof referralListQuery>;
 // before the previous step, at most cases.effective_at_max_days back, a reason beyond a few hours).
 const effectiveTime = {
   effectiveAt: z.string().datetime({ offset: true, message: 'waktu ISO 8601 dengan zona / ISO 8601 instant with offset' }).optional(),
-  effectiveAtReason: text(5, 1000).optional(),
+  effectiveAtReason: text(L.effectiveAtReason.min, L.effectiveAtReason.max).optional(),
 };
-export const noteBody = z.object({ note: text(1, 2000).optional(), ...effectiveTime }).default({});
+export const noteBody = z.object({ note: text(L.note.min, L.note.max).optional(), ...effectiveTime }).default({});
 export const sanctionBody = z.object({
-  sanction: text(1, 120),
-  decreeNumber: text(1, 200),
+  sanction: text(L.sanction.min, L.sanction.max),
+  decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max),
   decreeDate: localDate,
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil) / SHA-256 (64 lower-case hex digits)').optional(),
-  note: text(1, 2000).optional(),
+  note: text(L.note.min, L.note.max).optional(),
   ...effectiveTime,
 });
 export const notProvenBody = z.object({
-  decreeNumber: text(1, 200).optional(),
+  decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max).optional(),
   decreeDate: localDate.optional(),
-  note: text(1, 2000).optional(),
+  note: text(L.note.min, L.note.max).optional(),
   ...effectiveTime,
 }).default({});
-export const siasnBlockBody = z.object({ reason: text(5, 2000) });
+export const siasnBlockBody = z.object({ reason: text(L.siasnBlockReason.min, L.siasnBlockReason.max) });
 
 export const agencyStatusBody = z.object({
   step: reportedStepSchema,
-  sanction: text(1, 120).optional(),
-  decreeNumber: text(1, 200).optional(),
+  sanction: text(L.sanction.min, L.sanction.max).optional(),
+  decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max).optional(),
   decreeDate: localDate.optional(),
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  note: text(1, 2000).optional(),
+  note: text(L.note.min, L.note.max).optional(),
   ...effectiveTime,
 });
 export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
