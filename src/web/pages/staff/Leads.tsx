@@ -15,7 +15,7 @@ import { useStaffUser } from '../../session/session.tsx';
 import { subjectLabel } from '../../features/cases/labels.ts';
 import { HighlightedText, HighlightLegend } from '../../features/leads/HighlightedText.tsx';
 import { PasteArticle, SourcesAdmin } from '../../features/leads/SourcesAdmin.tsx';
-import type { LeadDetail, LeadList, LeadSummary, PromotedLead } from '../../features/leads/types.ts';
+import type { LeadDetail, LeadList, PromotedLead } from '../../features/leads/types.ts';
 
 const STATES = ['baru', 'ditinjau', 'diabaikan', 'dipromosikan', 'semua'] as const;
 const KINDS = ['incident', 'statistics', 'appeal', 'other'] as const;
