@@ -3,12 +3,43 @@
 import { z } from 'zod';
 import { bilingual, isoDateTime, listOf, nullableIso } from './common.ts';
 
+/**
+ * One authority vocabulary for referrals and agency tokens (it was two lists: tokens had PPK and
+ * not KASN, the referral filter the reverse). KASN is a referral's authority for files decided
+ * before 25 Aug 2024 and cannot get a token; PPK (an ASN's employing agency) holds tokens and, as
+ * a filter, selects the ASN referrals BKN has forwarded to a PPK.
+ */
+export const AUTHORITIES = ['KASN', 'BKN', 'PPK', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
+export const authoritySchema = z.enum(AUTHORITIES).meta({
+  id: 'Authority',
+  description: 'KASN (until 24 Aug 2024), BKN, PPK (an ASN\'s employing agency), BUPATI_WALIKOTA (kepala/perangkat desa), PPK_DAERAH (honorer), GAKKUMDU, KPU, DKPP, TNI, POLRI, INSTANSI_BERWENANG.',
+});
+export type Authority = z.infer<typeof authoritySchema>;
+
+/**
+ * What an authority reports on a referral, in the referral's own (Indonesian) state words: the
+ * state the referral reaches (`diterima_instansi`: Gakkumdu acknowledges receipt, the state stays
+ * `direkomendasikan`). The English step names of the first agency API are still accepted.
+ */
+export const REPORTED_STEPS = ['diverifikasi', 'diteruskan_ppk', 'diterima_instansi', 'diputus', 'sanksi_dilaksanakan', 'tidak_terbukti'] as const;
+export type ReportedStep = (typeof REPORTED_STEPS)[number];
+/** Deprecated English spellings (agency API before issue 12) → the state word. */
+export const DEPRECATED_STEP_NAMES = {
+  verified: 'diverifikasi', forwarded_to_ppk: 'diteruskan_ppk', received: 'diterima_instansi',
+  sanction: 'diputus', sanction_applied: 'sanksi_dilaksanakan', not_proven: 'tidak_terbukti',
+} as const satisfies Record<string, ReportedStep>;
+export const reportedStepSchema = z.union([
+  z.enum(REPORTED_STEPS),
+  z.enum(Object.keys(DEPRECATED_STEP_NAMES) as [keyof typeof DEPRECATED_STEP_NAMES, ...(keyof typeof DEPRECATED_STEP_NAMES)[]])
+    .meta({ deprecated: true, description: 'Deprecated English spellings (verified → diverifikasi, forwarded_to_ppk → diteruskan_ppk, received → diterima_instansi, sanction → diputus, sanction_applied → sanksi_dilaksanakan, not_proven → tidak_terbukti).' }),
+]).transform((step): ReportedStep => (step in DEPRECATED_STEP_NAMES ? DEPRECATED_STEP_NAMES[step as keyof typeof DEPRECATED_STEP_NAMES] : step as ReportedStep));
+
 export const referralSummarySchema = z.object({
   id: z.string(),
   caseId: z.string(),
   recommendationNumber: z.string(),
   recommendedAt: isoDateTime,
-  authority: z.string(),
+  authority: authoritySchema,
   authorityName: z.string(),
   authorityRegionCode: z.string().nullable(),
   officeCode: z.string(),
@@ -80,7 +111,7 @@ export const escalationListSchema = listOf(z.object({
 }));
 
 export const agencyTokenSchema = z.object({
-  id: z.string(), label: z.string(), authority: z.string(), agency: z.string().nullable(), regionCode: z.string().nullable(),
+  id: z.string(), label: z.string(), authority: authoritySchema, agency: z.string().nullable(), regionCode: z.string().nullable(),
   createdAt: isoDateTime, revokedAt: nullableIso, lastUsedAt: nullableIso,
 }).meta({ id: 'AgencyToken' });
 export type AgencyToken = z.infer<typeof agencyTokenSchema>;
@@ -117,4 +148,13 @@ export const referralStatsSchema = z.object({
 }).meta({ id: 'ReferralStats' });
 export type ReferralStats = z.infer<typeof referralStatsSchema>;
 
-export const policySettingsSchema = z.looseObject({});
+/** A policy setting (admin): public.show_terlapor_names (boolean), ppk.follow_up_days, cases.effective_at_max_days (integers). */
+export const policySettingSchema = z.object({
+  key: z.string(), value: z.union([z.boolean(), z.number()]), updatedAt: isoDateTime, updatedBy: z.string().nullable(),
+}).meta({ id: 'PolicySetting' });
+export const policySettingListSchema = listOf(policySettingSchema);
+export type PolicySetting = z.infer<typeof policySettingSchema>;
+export const policySettingUpdateSchema = z.object({ key: z.string(), value: z.union([z.boolean(), z.number()]) });
+
+/** The KASN → BKN handover run (POST /api/v1/referrals/kasn-handover): how many moved, which. */
+export const kasnHandoverResultSchema = z.object({ handedOver: z.number().int(), referralIds: z.array(z.string()) });

@@ -75,3 +75,43 @@ test('a client generated with openapi-typescript compiles the BKN example in doc
     '--lib', 'es2022,dom', join(dir, 'example.ts')], dir);
   assert.equal(compiled.code, 0, `${compiled.stdout}\n${compiled.stderr}`);
 });
+
+test('one vocabulary (issue 12): one Authority enum for tokens, filters and referrals; status steps in the state words, English deprecated', () => {
+  type Schema = { $ref?: string; enum?: string[]; anyOf?: Schema[]; deprecated?: boolean; properties?: Record<string, Schema> };
+  const doc = app.swagger() as unknown as {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; schema: Schema }[] }>>;
+    components: { schemas: Record<string, Schema> };
+  };
+  const resolve = (s: Schema): Schema => (s.$ref ? doc.components.schemas[s.$ref.split('/').pop()!] : s);
+  const tokenAuthority = doc.paths['/api/v1/agency-tokens'].post.requestBody!.content['application/json'].schema.properties!.authority;
+  const filterAuthority = doc.paths['/api/v1/agency/referrals'].get.parameters!.find((p) => p.name === 'authority')!.schema;
+  const staffFilter = doc.paths['/api/v1/referrals'].get.parameters!.find((p) => p.name === 'authority')!.schema;
+  assert.equal(tokenAuthority.$ref, filterAuthority.$ref);
+  assert.equal(staffFilter.$ref, filterAuthority.$ref);
+  const authorities = resolve(tokenAuthority).enum!;
+  assert.deepEqual(resolve(resolve(doc.components.schemas.ReferralSummary).properties!.authority).enum, authorities);
+  for (const a of ['KASN', 'BKN', 'PPK', 'BUPATI_WALIKOTA', 'GAKKUMDU']) assert.ok(authorities.includes(a), a);
+
+  const step = doc.paths['/api/v1/agency/referrals/{id}/status'].post.requestBody!.content['application/json'].schema.properties!.step;
+  const [current, deprecated] = step.anyOf!;
+  assert.deepEqual(current.enum, ['diverifikasi', 'diteruskan_ppk', 'diterima_instansi', 'diputus', 'sanksi_dilaksanakan', 'tidak_terbukti']);
+  assert.equal(current.deprecated, undefined);
+  assert.equal(deprecated.deprecated, true);
+  assert.deepEqual(deprecated.enum, ['verified', 'forwarded_to_ppk', 'received', 'sanction', 'sanction_applied', 'not_proven']);
+});
+
+test('every operation of the leads, risk, public-data and referral-policy areas has a typed 2xx body (no x-netra-untyped)', () => {
+  const doc = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>> };
+  const mine = /^\/api\/v1\/(lead|leads|article|articles|risk|public\/(stats|open-data$|guide|leads|regions)|geo|policy-settings|referrals\/kasn-handover)/;
+  const untyped: string[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    if (!mine.test(path)) continue;
+    for (const [method, op] of Object.entries(methods)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!status.startsWith('2')) continue;
+        if (Object.values(response.content ?? {}).some((c) => c.schema['x-netra-untyped'])) untyped.push(`${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+  }
+  assert.deepEqual(untyped, []);
+});

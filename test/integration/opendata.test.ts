@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
@@ -107,6 +108,9 @@ describeEachBackend('open data', (ctx) => {
 
 test('regions.geojson answers 503 with a clear message when the boundary file is missing', async () => {
   const app = Fastify();
+  // Routes carry zod contracts: the app compiles them with the zod compilers, as buildApp does.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir: '/tmp/netra-none' });
   registerOpenDataRoutes(app, { db: {} as never, config, geoDir: '/nonexistent/geo' });
   const response = await app.inject({ url: '/api/v1/public/open-data/regions.geojson' });

@@ -399,7 +399,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
   });
 
   test('agency API: scoped tokens; bad input (404, 401, 400 sanction, 400 decreeDate) changes nothing; updates audited with the token id', async () => {
-    const { referrals } = await forwardCase(oki, [{ nama: 'Hasan Basri', nip: '198105052009011005', jabatan: 'Kepala Puskesmas', instansi: DINKES, jenisSubjek: 'PNS', kodeWilayah: '16.02' }]);
+    const { caseId: agencyCaseId, referrals } = await forwardCase(oki, [{ nama: 'Hasan Basri', nip: '198105052009011005', jabatan: 'Kepala Puskesmas', instansi: DINKES, jenisSubjek: 'PNS', kodeWilayah: '16.02' }]);
     const id = referrals[0].id;
     const recommendedOn = today();
 
@@ -410,6 +410,10 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
       return res.json() as { id: string; token: string };
     };
     assert.equal((await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', regionCode: '16.02', label: 'tanpa instansi' } })).json().field, 'agency');
+    // One authority vocabulary (issue 12): KASN is in it (old referrals) but gets no token.
+    const kasn = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'KASN', label: 'KASN lama' } });
+    assert.equal(kasn.statusCode, 400);
+    assert.equal(kasn.json().field, 'authority');
     const bknToken = await create({ authority: 'BKN', label: 'BKN SBT' });
     // A PPK token is a catalogue entry: region of the pemerintah daerah + instansi key, both required.
     const noRegion = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'PPK', agency: 'dinas_kesehatan', label: 'tanpa wilayah' } });
@@ -439,8 +443,18 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     const gakkumduList = (await call(gakkumduToken.token, 'GET', '/api/v1/agency/referrals')).json();
     assert.ok(gakkumduList.items.every((i: { authority: string; regionCode: string }) => i.authority === 'GAKKUMDU' && i.regionCode.startsWith('16.71')));
 
-    assert.equal((await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'verified' })).statusCode, 200);
-    assert.equal((await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'forwarded_to_ppk' })).statusCode, 200);
+    // Steps are reported in the referral's state words; an unknown word is a 400 naming `step`.
+    const unknownStep = await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'verifikasi' });
+    assert.equal(unknownStep.statusCode, 400);
+    assert.equal(unknownStep.json().field, 'step');
+    const verified = await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'diverifikasi' });
+    assert.equal(verified.json().state, 'diverifikasi');
+    assert.equal((await call(bknToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'diteruskan_ppk' })).json().state, 'diteruskan_ppk');
+    // The same authority word filters the staff inbox: PPK = ASN referrals BKN forwarded to a PPK.
+    const forwarded = (await admin.request({ url: `/api/v1/referrals?authority=PPK&caseId=${agencyCaseId}` })).json();
+    assert.deepEqual(forwarded.items.map((i: { id: string }) => i.id), [id]);
+    assert.equal((await admin.request({ url: '/api/v1/referrals?authority=KASN' })).statusCode, 200);
+    assert.equal((await admin.request({ url: '/api/v1/referrals?authority=SATPOL' })).json().field, 'authority');
     assert.equal((await call(ppkToken.token, 'GET', '/api/v1/agency/referrals')).json().items.length, 1);
     // The same instansi of another pemerintah daerah sees nothing; its 404 equals a missing referral's.
     assert.equal((await call(ppkTokenPlg.token, 'GET', '/api/v1/agency/referrals')).json().items.length, 0);
@@ -456,7 +470,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
       audit: (await ctx().db.query('SELECT count(*)::int AS n FROM audit_events')).rows,
     });
     const before = await snapshot();
-    const good = { step: 'sanction', sanction: 'pp94.potongan_tukin_25_12_bulan', decreeNumber: '800/77/DINKES/2024', decreeDate: today() };
+    const good = { step: 'diputus', sanction: 'pp94.potongan_tukin_25_12_bulan', decreeNumber: '800/77/DINKES/2024', decreeDate: today() };
 
     const unknown = await call(ppkToken.token, 'POST', `/api/v1/agency/referrals/${randomUUID()}/status`, good);
     assert.equal(unknown.statusCode, 404);
@@ -481,6 +495,7 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     const ok = await call(ppkToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, good);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().state, 'diputus');
+    // The English spelling of the first agency API is still accepted (deprecated).
     const applied = await call(ppkToken.token, 'POST', `/api/v1/agency/referrals/${id}/status`, { step: 'sanction_applied' });
     assert.equal(applied.json().state, 'sanksi_dilaksanakan');
     const audit = await ctx().db.query<{ action: string; actor_id: string; actor_role: string }>(

@@ -135,7 +135,7 @@ function templateFor(op: Operation): unknown {
     case 'POST /api/v1/case-links/{linkId}': return { decision: 'merge' };
     case 'POST /api/v1/referrals/{id}/sanction': return { sanction: 'pp94.teguran_lisan', decreeNumber: '800/1/2024', decreeDate: '2024-10-10' };
     case 'POST /api/v1/referrals/{id}/siasn-block': return { reason: 'PPK tidak menindaklanjuti.' };
-    case 'POST /api/v1/agency/referrals/{id}/status': return { step: 'verified', note: 'ok' };
+    case 'POST /api/v1/agency/referrals/{id}/status': return { step: 'diverifikasi', note: 'ok' };
     case 'POST /api/v1/agency-tokens': return { authority: 'BKN', label: 'SIASN' };
     case 'PUT /api/v1/policy-settings/{key}': return { value: true };
     case 'PUT /api/v1/risk/weights': return { weights: { ikp: 0.5 } };

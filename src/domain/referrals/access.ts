@@ -13,9 +13,7 @@ export type ReferralActor =
   | { kind: 'authority'; authority: string; agencyKey: string | null; regionCode: string | null }
   | { kind: 'none' };
 
-/** Token authorities: the routing authorities plus 'PPK' (an ASN's employing agency). */
-export const TOKEN_AUTHORITIES = ['BKN', 'PPK', 'BUPATI_WALIKOTA', 'PPK_DAERAH', 'GAKKUMDU', 'KPU', 'DKPP', 'TNI', 'POLRI', 'INSTANSI_BERWENANG'] as const;
-export type TokenAuthority = (typeof TOKEN_AUTHORITIES)[number];
+// Token and referral authorities share one vocabulary: AUTHORITIES in src/contracts/referrals.ts.
 
 export function actorOfPrincipal(p: Principal): ReferralActor {
   switch (p.role) {

@@ -17,6 +17,7 @@ import { prefersEnglish } from '../../http/problem.ts';
 import { sendWithEtag } from '../stats/http.ts';
 import { GEO_DATA_DIR } from '../opendata/service.ts';
 import { problemTypeUri } from '../../../contracts/problem.ts';
+import { geoLocationSchema } from '../../../contracts/public.ts';
 
 export const GEO_FILES = {
   'provinces.topo.json': 'indonesia-provinces.topo.json',
@@ -58,6 +59,7 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
   };
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/geo/locate', {
     schema: {
+      response: { 200: geoLocationSchema },
       tags: ['public'], summary: 'Wilayah (kabupaten/kota) dari koordinat / region from coordinates',
       querystring: z.object({ lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }),
     },
@@ -70,7 +72,7 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
     const hit = items.find((r) => lon >= r.bounds[0][0] && lon <= r.bounds[1][0] && lat >= r.bounds[0][1] && lat <= r.bounds[1][1] && geoContains(r.shape, [lon, lat]));
     reply.header('Cache-Control', 'no-store');
     if (!hit) throw new AppError('region_not_found', { id: 'Lokasi ini tidak berada di dalam wilayah Indonesia yang dikenal. Pilih wilayah secara manual.', en: 'This location is not inside a known Indonesian region. Choose the region by hand.' }, { field: 'lat' });
-    return { code: hit.code, name: hit.name, level: /^Kota\b/.test(hit.name) ? 'kota' : 'kabupaten', precision: 'kabupaten_kota' };
+    return { code: hit.code, name: hit.name, level: /^Kota\b/.test(hit.name) ? 'kota' as const : 'kabupaten' as const, precision: 'kabupaten_kota' as const };
   });
 
   for (const [name, file] of Object.entries(GEO_FILES)) {

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { buildGuide } from '../../../domain/guide/index.ts';
 import { etagOf } from '../stats/service.ts';
 import { sendWithEtag } from '../stats/http.ts';
+import { guideSchema } from '../../../contracts/public.ts';
 
 export interface GuideDeps {
   db?: Db;
@@ -17,7 +18,7 @@ export function registerGuideRoutes(app: FastifyInstance, _deps: GuideDeps = {})
   const etag = etagOf(body);
   const gzip = gzipSync(body);
   app.get('/api/v1/public/guide', {
-    schema: { tags: ['public'], summary: 'Panduan publik dari katalog / public guide generated from the catalogues' },
+    schema: { response: { 200: guideSchema }, tags: ['public'], summary: 'Panduan publik dari katalog / public guide generated from the catalogues' },
   }, async (request, reply) => sendWithEtag(request, reply, {
     body, gzip, etag, contentType: 'application/json; charset=utf-8', cacheControl: 'public, max-age=3600',
   }));

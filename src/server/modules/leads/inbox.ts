@@ -9,6 +9,7 @@ import { isReadOnly, isSupervisor, jurisdictionOf, type Principal } from '../../
 import type { Highlight } from '../../../domain/leads/highlights.ts';
 import type { LeadListQuery } from './schemas.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import type { LeadState } from '../../../contracts/leads.ts';
 
 export const leadNotFound = () => new AppError('not_found', { id: 'Lead tidak ditemukan.', en: 'Lead not found.' });
 
@@ -41,7 +42,7 @@ export interface LeadRow {
   people: { name: string; position: string }[];
   highlights: Highlight[];
   region_codes: string[];
-  state: string;
+  state: LeadState;
   promoted_case_id: string | null;
   decided_at: Date | null;
   created_at: Date;
@@ -49,7 +50,7 @@ export interface LeadRow {
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-function presentLeadSummary(r: LeadRow & { title: string | null; url: string | null; source_name: string; published_at: Date | null; fetched_at: Date; cluster_id: string | null; cluster_state: string | null; copies: number }) {
+function presentLeadSummary(r: LeadRow & { title: string | null; url: string | null; source_name: string; published_at: Date | null; fetched_at: Date; cluster_id: string | null; cluster_state: 'suggested' | 'confirmed' | null; copies: number }) {
   return {
     id: r.id, articleId: r.article_id, title: r.title, url: r.url, source: r.source_name, score: r.score, relevant: r.relevant, kind: r.kind,
     regions: r.regions, actors: r.actors, acts: r.acts, date: r.date, state: r.state, promotedCaseId: r.promoted_case_id,
@@ -104,7 +105,7 @@ export async function leadDetail(db: Queryable, principal: Principal, id: string
      FROM articles a JOIN lead_sources s ON s.id = a.source_id WHERE a.id = $1`, [lead.article_id])).rows[0];
   let cluster = null;
   if (article.cluster_id) {
-    const c = (await db.query<{ id: string; state: string; representative_article_id: string | null }>('SELECT * FROM article_clusters WHERE id = $1', [article.cluster_id])).rows[0];
+    const c = (await db.query<{ id: string; state: 'suggested' | 'confirmed'; representative_article_id: string | null }>('SELECT * FROM article_clusters WHERE id = $1', [article.cluster_id])).rows[0];
     const members = await db.query<{ article_id: string; lead_id: string | null; title: string | null; url: string | null; source_name: string; state: string | null; score: number | null; fetched_at: Date }>(
       `SELECT a.id AS article_id, l.id AS lead_id, a.title, a.url, s.name AS source_name, l.state, l.score, a.fetched_at
        FROM articles a JOIN lead_sources s ON s.id = a.source_id LEFT JOIN leads l ON l.article_id = a.id
@@ -146,7 +147,7 @@ export async function dismissLead(db: Db, principal: Principal, id: string, inpu
     await tx.query(`UPDATE leads SET state = 'diabaikan', decided_by = $2, decided_at = $3, updated_at = $3 WHERE id = ANY($1::text[])`, [ids, principal.id, now]);
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'lead.dismissed', entityType: 'lead', entityId: lead.id,
       regionCode: lead.region_codes[0] ?? null, at: now, data: { reason: input.reason ?? null, leadIds: ids } });
-    return { id: lead.id, state: 'diabaikan', dismissed: ids.length };
+    return { id: lead.id, state: 'diabaikan' as const, dismissed: ids.length };
   });
 }
 
@@ -169,7 +170,7 @@ export async function confirmCluster(db: Db, principal: Principal, clusterId: st
     await tx.query("UPDATE article_clusters SET state = 'confirmed', updated_at = $2 WHERE id = $1", [clusterId, now]);
     const size = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM articles WHERE cluster_id = $1', [clusterId])).rows[0].n;
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'article_cluster.confirmed', entityType: 'article_cluster', entityId: clusterId, at: now, data: { size } });
-    return { id: clusterId, state: 'confirmed', size };
+    return { id: clusterId, state: 'confirmed' as const, size };
   });
 }
 

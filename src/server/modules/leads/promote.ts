@@ -103,6 +103,6 @@ export async function promoteLead(deps: CaseDeps, principal: Principal, leadId: 
     }
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'lead.promoted', entityType: 'lead', entityId: lead.id,
       regionCode: created.officeCode, at: now, data: { caseId: created.id, evidenceSha256: sha, articleId: article.id } });
-    return { leadId: lead.id, state: 'dipromosikan', caseId: created.id, caseState: created.state, officeCode: created.officeCode, evidenceSha256: sha };
+    return { leadId: lead.id, state: 'dipromosikan' as const, caseId: created.id, caseState: created.state, officeCode: created.officeCode, evidenceSha256: sha };
   });
 }

@@ -1,39 +1,40 @@
 import { z } from 'zod';
 import { plainText, terlaporSchema, ACT_IDS, regionCode, isoDate } from '../cases/schemas.ts';
+import { LEAD_LIMITS as L } from '../../../contracts/limits.ts';
+import { LEAD_STATES, LEAD_KINDS } from '../../../contracts/leads.ts';
 
-const httpUrl = z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
+const httpUrl = z.string().trim().url().max(L.url.max).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
 
 export const leadSourceCreate = z.object({
   kind: z.enum(['rss', 'atom', 'push']),
-  name: plainText(2, 200),
+  name: plainText(L.sourceName.min, L.sourceName.max),
   url: httpUrl.optional(),
-  pollMinutes: z.number().int().min(5).max(1440).default(30),
+  pollMinutes: z.number().int().min(L.pollMinutes.min).max(L.pollMinutes.max).default(L.pollMinutes.default),
 });
 export type LeadSourceCreate = z.infer<typeof leadSourceCreate>;
 
 export const leadSourcePatch = z.object({
-  name: plainText(2, 200).optional(),
+  name: plainText(L.sourceName.min, L.sourceName.max).optional(),
   url: httpUrl.optional(),
   enabled: z.boolean().optional(),
-  pollMinutes: z.number().int().min(5).max(1440).optional(),
+  pollMinutes: z.number().int().min(L.pollMinutes.min).max(L.pollMinutes.max).optional(),
 }).strict();
 export type LeadSourcePatch = z.infer<typeof leadSourcePatch>;
 
 export const manualLeadBody = z.object({
   url: httpUrl.optional(),
-  title: plainText(3, 1000).optional(),
-  text: z.string().trim().min(20, 'minimal 20 karakter / at least 20 characters').max(2 * 1024 * 1024),
+  title: plainText(L.manualTitle.min, L.manualTitle.max).optional(),
+  text: z.string().trim().min(L.manualText.min, `minimal ${L.manualText.min} karakter / at least ${L.manualText.min} characters`).max(L.manualText.max),
   publishedAt: z.string().datetime({ offset: true }).optional(),
 });
 export type ManualLeadInput = z.infer<typeof manualLeadBody>;
 
-export const LEAD_STATES = ['baru', 'ditinjau', 'diabaikan', 'dipromosikan'] as const;
 
 export const leadListQuery = z.object({
   state: z.enum([...LEAD_STATES, 'semua']).default('baru'),
   minScore: z.coerce.number().min(0).max(1).optional(),
   region: regionCode.optional(),
-  kind: z.enum(['incident', 'statistics', 'appeal', 'other']).optional(),
+  kind: z.enum(LEAD_KINDS).optional(),
   q: z.string().trim().min(2).max(200).optional(),
   /** Irrelevant articles are hidden unless asked for. */
   includeIrrelevant: z.enum(['true', 'false']).default('false'),
@@ -43,7 +44,7 @@ export const leadListQuery = z.object({
 export type LeadListQuery = z.infer<typeof leadListQuery>;
 
 export const dismissBody = z.object({
-  reason: plainText(3, 2000).optional(),
+  reason: plainText(L.dismissReason.min, L.dismissReason.max).optional(),
   /** Also dismiss the other new leads of the same story (default). */
   wholeCluster: z.boolean().default(true),
 });

@@ -9,6 +9,7 @@ import { matchesEtag } from '../stats/http.ts';
 import { GEO_DATA_DIR, GeoDataMissingError, OpenDataBuilder, openDataCatalogue } from './service.ts';
 import type { DatasetDefinition } from './datasets.ts';
 import { problemTypeUri } from '../../../contracts/problem.ts';
+import { openDataCatalogueSchema } from '../../../contracts/public.ts';
 
 export interface OpenDataDeps {
   db: Db;
@@ -34,7 +35,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, deps: OpenDataDeps)
     vault: deps.vault,
   });
 
-  app.get('/api/v1/public/open-data', { schema: { tags: ['public'], summary: 'Katalog data terbuka / open-data catalogue' } },
+  app.get('/api/v1/public/open-data', { schema: { response: { 200: openDataCatalogueSchema }, tags: ['public'], summary: 'Katalog data terbuka / open-data catalogue' } },
     async () => openDataCatalogue(deps.readDb ?? deps.db));
 
   const serve = (dataset: DatasetDefinition['id'], filename: string) => async (request: FastifyRequest, reply: FastifyReply) => {

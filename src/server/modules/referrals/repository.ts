@@ -3,6 +3,7 @@
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { ReferralActor } from '../../../domain/referrals/access.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import type { Authority } from '../../../contracts/referrals.ts';
 
 export interface ReferralRow {
   id: string;
@@ -11,7 +12,7 @@ export interface ReferralRow {
   office_code: string;
   election_id: string | null;
   region_code: string | null;
-  authority: string;
+  authority: Authority;
   authority_name: string;
   authority_level: string | null;
   authority_region_code: string | null;
@@ -90,7 +91,7 @@ export interface AgencyTokenRow {
   id: string;
   token_hash: string;
   label: string;
-  authority: string;
+  authority: Authority;
   agency: string | null;
   region_code: string | null;
   created_by: string | null;
@@ -139,7 +140,9 @@ export async function listReferralRows(db: Queryable, actor: ReferralActor, filt
   const scope = referralScopeClause(actor, add);
   if (scope) where.push(scope);
   if (filter.state) where.push(`r.state = ${add(filter.state)}`);
-  if (filter.authority) where.push(`r.authority = ${add(filter.authority)}`);
+  // PPK: the ASN referrals BKN (or KASN) has forwarded to the employing agency's PPK.
+  if (filter.authority === 'PPK') where.push(`r.authority IN ('BKN', 'KASN') AND r.forwarded_at IS NOT NULL`);
+  else if (filter.authority) where.push(`r.authority = ${add(filter.authority)}`);
   if (filter.region) where.push(within('r.region_code', add(filter.region)));
   if (filter.caseId) where.push(`r.case_id = ${add(filter.caseId)}`);
   if (filter.overdue !== undefined) {

@@ -10,7 +10,7 @@ import { renderDocument } from '../documents/render.ts';
 import { formatForRegion } from '../../../domain/time/zones.ts';
 import {
   agencyStatusBody, agencyTokenBody, noteBody, notProvenBody, pageQuery, publicKeyParams, referralIdParams, referralListQuery,
-  sanctionBody, settingBody, settingParams, siasnBlockBody, statsQuery, type ReferralListQuery,
+  sanctionBody, settingBody, settingParams, siasnBlockBody, statsQuery, DOMAIN_STEP_OF, type ReferralListQuery,
 } from './schemas.ts';
 import { blockSiasn, listEscalations, listReferrals, referralDetail, referralLetter, reportReferralStep } from './service.ts';
 import { callerOfPrincipal, callerOfToken } from './policy.ts';
@@ -23,7 +23,7 @@ import { forbidden } from '../../platform/errors.ts';
 import type { ReferralFilter } from './repository.ts';
 import {
   agencyTokenListSchema, agencyTokenSchema, createdAgencyTokenSchema, escalationListSchema, publicReferralSchema, referralDetailSchema,
-  referralLetterSchema, referralListSchema, referralStatsSchema,
+  referralLetterSchema, referralListSchema, referralStatsSchema, kasnHandoverResultSchema, policySettingListSchema, policySettingUpdateSchema,
 } from '../../../contracts/referrals.ts';
 
 const filterOf = (q: ReferralListQuery): ReferralFilter => ({
@@ -88,14 +88,14 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   // KASN → BKN (25 Aug 2024): open KASN referrals taken over by BKN in one audited step. The
   // 'referrals.kasn_handover' job does the same hourly; this lets an admin run it now.
-  r.post('/api/v1/referrals/kasn-handover', { schema: { tags, summary: 'Pengalihan rekomendasi KASN ke BKN / KASN → BKN handover' } }, async (request) => {
+  r.post('/api/v1/referrals/kasn-handover', { schema: { response: { 200: kasnHandoverResultSchema }, tags, summary: 'Pengalihan rekomendasi KASN ke BKN / KASN → BKN handover' } }, async (request) => {
     const principal = requirePrincipal(request);
     if (!canManageUsers(principal)) throw forbidden();
     return handOverKasnReferrals(db, { id: principal.id, role: principal.role }, nowOf(deps));
   });
 
-  r.get('/api/v1/policy-settings', { schema: { tags } }, async (request) => getPolicySettings(db, requirePrincipal(request)));
-  r.put('/api/v1/policy-settings/:key', { schema: { tags, params: settingParams, body: settingBody } },
+  r.get('/api/v1/policy-settings', { schema: { response: { 200: policySettingListSchema }, tags, summary: 'Pengaturan kebijakan / policy settings' } }, async (request) => getPolicySettings(db, requirePrincipal(request)));
+  r.put('/api/v1/policy-settings/:key', { schema: { response: { 200: policySettingUpdateSchema }, tags, summary: 'Ubah pengaturan kebijakan / change a policy setting', params: settingParams, body: settingBody } },
     async (request) => setPolicySetting(db, requirePrincipal(request), request.params.key, request.body.value, nowOf(deps)));
 
   // Agency API: Authorization: Bearer <token>; same rules and validation as the staff routes.
@@ -110,7 +110,7 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
   r.post('/api/v1/agency/referrals/:id/status', { schema: { response: { 200: referralDetailSchema }, tags: agencyTags, summary: 'Laporkan tindak lanjut / report a follow-up step', params: referralIdParams, body: agencyStatusBody } },
     async (request) => {
       const token = await authenticateAgency(db, request, nowOf(deps));
-      return reportReferralStep(db, callerOfToken(token), request.params.id, request.body, nowOf(deps));
+      return reportReferralStep(db, callerOfToken(token), request.params.id, { ...request.body, step: DOMAIN_STEP_OF[request.body.step] }, nowOf(deps));
     });
 
   // Public follow-up: no personal data.

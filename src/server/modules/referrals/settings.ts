@@ -17,11 +17,11 @@ export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_A
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
   if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
-  const items = (await listSettings(db)).map((s) => ({ key: s.key, value: s.value, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by }));
+  const items = (await listSettings(db)).map((s) => ({ key: s.key, value: s.value as boolean | number, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by }));
   return { items, total: items.length };
 }
 
-export async function setPolicySetting(db: Db, principal: Principal, key: string, value: unknown, now: Date) {
+export async function setPolicySetting(db: Db, principal: Principal, key: string, value: boolean | number, now: Date) {
   if (!canManageUsers(principal)) throw forbidden();
   if (key === SHOW_NAMES_KEY && typeof value !== 'boolean') {
     throw new AppError('validation_failed', { id: 'Nilai harus true atau false.', en: 'The value must be true or false.' }, { field: 'value' });

@@ -30,6 +30,11 @@ function presentToken(t: AgencyTokenRow) {
 
 export async function createAgencyToken(db: Db, principal: Principal, input: CreateTokenInput, now: Date) {
   if (!canManageUsers(principal)) throw forbidden();
+  if (input.authority === 'KASN') {
+    throw new AppError('validation_failed', {
+      id: 'KASN tidak lagi berwenang sejak 25 Agustus 2024; buat token BKN.', en: 'KASN has not held the function since 25 Aug 2024; issue a BKN token.',
+    }, { field: 'authority' });
+  }
   if (input.authority === 'PPK') {
     if (!input.regionCode) {
       throw new AppError('validation_failed', { id: 'Token PPK memerlukan kode wilayah pemerintah daerah.', en: 'A PPK token needs the regional government\'s region code.' }, { field: 'regionCode' });

@@ -19,7 +19,7 @@ export async function regionProfile(db: Queryable, code: string) {
   const election = await latestElection(db);
   const elections = election ? await listElections(db, election.year) : [];
   const contestRows = election
-    ? (await db.query<{ election_id: string; region_code: string; kind: string; name: string }>(
+    ? (await db.query<{ election_id: string; region_code: string; kind: 'gubernur' | 'bupati' | 'walikota'; name: string }>(
       `SELECT c.election_id, c.region_code, c.kind, r.name FROM contests c JOIN regions r ON r.code = c.region_code
        WHERE c.election_id = ANY($1::text[]) AND c.region_code = ANY($2::text[]) ORDER BY length(c.region_code), c.region_code`,
       [elections.map((e) => e.id), [code, region.province_code]])).rows

@@ -11,6 +11,7 @@ import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index
 import { computeRegionRisks, describeWeights, explainRegionRisk, updateWeights } from './service.ts';
 import { importRiskIndicators, type RiskImportKind } from './importIndicators.ts';
 import { regionProfile } from './profile.ts';
+import { regionProfileSchema, riskExplanationSchema, riskImportResultSchema, riskListSchema, riskMethodSchema } from '../../../contracts/risk.ts';
 
 export interface RiskDeps {
   db: Db;
@@ -38,6 +39,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
 
   r.get('/api/v1/risk', {
     schema: {
+      response: { 200: riskListSchema },
       tags: ['risk'], summary: 'Indeks kerawanan netralitas per wilayah / vulnerability index per region',
       querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }),
     },
@@ -59,16 +61,16 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
     };
   });
 
-  r.get('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Bobot dan metode indeks (publik) / published weights and method' } },
+  r.get('/api/v1/risk/weights', { schema: { response: { 200: riskMethodSchema }, tags: ['risk'], summary: 'Bobot dan metode indeks (publik) / published weights and method' } },
     async () => describeWeights(readDb));
 
-  r.put('/api/v1/risk/weights', { schema: { tags: ['risk'], summary: 'Ubah bobot (admin, diaudit) / change weights', body: weightsBody } },
+  r.put('/api/v1/risk/weights', { schema: { response: { 200: riskMethodSchema }, tags: ['risk'], summary: 'Ubah bobot (admin, diaudit) / change weights', body: weightsBody } },
     async (request) => {
       const principal = requireRole(request, ['admin']);
       return updateWeights(deps.db, request.body.weights as Record<string, number>, { id: principal.id, role: principal.role }, now());
     });
 
-  r.get('/api/v1/risk/:regionCode', { schema: { tags: ['risk'], summary: 'Penjelasan lengkap indeks satu wilayah / full explanation', params: regionParam } },
+  r.get('/api/v1/risk/:regionCode', { schema: { response: { 200: riskExplanationSchema }, tags: ['risk'], summary: 'Penjelasan lengkap indeks satu wilayah / full explanation', params: regionParam } },
     async (request) => {
       const explanation = await explainRegionRisk(readDb, request.params.regionCode);
       if (!explanation) throw regionNotFound(request.params.regionCode);
@@ -77,7 +79,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
 
   for (const kind of ['ikp', 'history'] as RiskImportKind[]) {
     r.post(`/api/v1/risk/import/${kind}`, {
-      schema: { tags: ['risk'], summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history' },
+      schema: { response: { 200: riskImportResultSchema }, tags: ['risk'], summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history' },
     }, async (request) => {
       const principal = requireRole(request, ['admin']);
       if (typeof request.body !== 'string') {
@@ -88,7 +90,7 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   }
 
   r.get('/api/v1/public/regions/:code/profile', {
-    schema: { tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: regionCodeSchema }) },
+    schema: { response: { 200: regionProfileSchema }, tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: regionCodeSchema }) },
   }, async (request) => {
     const profile = await regionProfile(readDb, request.params.code);
     if (!profile) throw regionNotFound(request.params.code);

@@ -4,6 +4,7 @@ import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { statsCacheFor } from './service.ts';
 import { sendWithEtag } from './http.ts';
+import { publicStatsSchema } from '../../../contracts/public.ts';
 
 export { refreshStats, invalidateStats, statsCacheFor } from './service.ts';
 
@@ -20,7 +21,8 @@ export interface StatsDeps {
 export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps) {
   const cache = statsCacheFor(deps.readDb ?? deps.db, { ttlSeconds: deps.statsTtlSeconds ?? 30, now: deps.now });
   app.get('/api/v1/public/stats', {
-    schema: { tags: ['public'], summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts' },
+    // The body is serialised once per snapshot (a string skips the serialiser); the schema documents it.
+    schema: { response: { 200: publicStatsSchema }, tags: ['public'], summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts' },
   }, async (request, reply) => {
     const snapshot = await cache.get();
     return sendWithEtag(request, reply, { body: snapshot.body, gzip: snapshot.gzip, etag: snapshot.etag, contentType: 'application/json; charset=utf-8' });

@@ -25,7 +25,8 @@ export const IKP_THRESHOLDS: Record<RiskLevel, { tinggi: number; sedang: number 
 };
 
 /** GET /public/leads/by-region: relevant, not dismissed media leads per region. */
-export interface LeadCounts { level: RiskLevel; asOf: string; items: { regionCode: string; name: string; count: number }[]; total: number }
+export type { LeadCounts } from '../../../contracts/leads.ts';
+import type { LeadCounts } from '../../../contracts/leads.ts';
 
 export type LayerData =
   | { layer: 'risiko'; level: RiskLevel; risk: RiskList }

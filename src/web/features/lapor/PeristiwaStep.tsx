@@ -10,6 +10,7 @@ import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useT } from '../../i18n/store.ts';
 import { daysBetween, todayLocal } from '../cases/labels.ts';
 import { FILING_DAYS, type Draft } from './draft.ts';
+import type { GeoLocation } from '../../../contracts/public.ts';
 
 type Peristiwa = Draft['peristiwa'];
 
@@ -54,7 +55,7 @@ function UseMyLocation({ onFound }: { onFound(region: RegionDetail): void }) {
     setState({ kind: 'busy' });
     navigator.geolocation.getCurrentPosition(async (position) => {
       try {
-        const found = await api.get<{ code: string; name: string }>('/api/v1/geo/locate', { lat: position.coords.latitude, lon: position.coords.longitude });
+        const found = await api.get<GeoLocation>('/api/v1/geo/locate', { lat: position.coords.latitude, lon: position.coords.longitude });
         const region = await api.get<RegionDetail>(`/api/v1/regions/${encodeURIComponent(found.code)}`);
         onFound(region);
         setState({ kind: 'found', name: region.name });

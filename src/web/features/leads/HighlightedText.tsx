@@ -3,9 +3,7 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/store.ts';
-import type { HighlightKind, LeadDetail } from './types.ts';
-
-const KINDS: HighlightKind[] = ['region', 'actor', 'act', 'number', 'date', 'person'];
+import { HIGHLIGHT_KINDS as KINDS, type LeadDetail } from './types.ts';
 
 export function HighlightLegend() {
   const t = useT();

@@ -6,12 +6,12 @@ import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Notice } from '../../components/Layout.tsx';
 import { useT } from '../../i18n/store.ts';
-import type { LeadSource } from './types.ts';
+import { LEAD_LIMITS, type LeadJobRef, type LeadSource, type LeadSourceList } from './types.ts';
 
 export function SourcesAdmin() {
   const t = useT();
   const ids = { name: useId(), url: useId() };
-  const sources = useApi((signal) => api.get<{ items: LeadSource[] }>('/lead-sources', undefined, signal), []);
+  const sources = useApi((signal) => api.get<LeadSourceList>('/lead-sources', undefined, signal), []);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -32,8 +32,8 @@ export function SourcesAdmin() {
   const poll = async (id: string) => {
     setError(null);
     try {
-      const { jobId } = await api.post<{ jobId: number }>(`/lead-sources/${id}/poll`);
-      setMessage(t('leads.sourcePolled', { id: jobId }));
+      const { jobId } = await api.post<LeadJobRef>(`/lead-sources/${id}/poll`);
+      setMessage(t('leads.sourcePolled', { id: jobId ?? '–' }));
     } catch (caught) {
       setError(caught as ApiError);
     }
@@ -46,9 +46,10 @@ export function SourcesAdmin() {
       {error && <ErrorNotice error={error} />}
       <form className="form lead-admin__form" onSubmit={add}>
         <div className="field"><label htmlFor={ids.name}>{t('leads.sourceName')}</label>
-          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} required minLength={2} /></div>
+          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} required
+            minLength={LEAD_LIMITS.sourceName.min} maxLength={LEAD_LIMITS.sourceName.max} /></div>
         <div className="field"><label htmlFor={ids.url}>{t('leads.sourceUrl')}</label>
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required /></div>
+          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={LEAD_LIMITS.url.max} /></div>
         <div className="form__actions"><button type="submit" className="button button--primary">{t('leads.sourceAdd')}</button></div>
       </form>
       {sources.status === 'error' && <ErrorNotice error={sources.error} onRetry={sources.reload} />}
@@ -94,9 +95,9 @@ export function PasteArticle({ onSent }: { onSent(): void }) {
       {error && <ErrorNotice error={error} />}
       <form className="form" onSubmit={submit}>
         <div className="field"><label htmlFor={ids.url}>{t('leads.pasteUrl')}</label>
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} /></div>
+          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} maxLength={LEAD_LIMITS.url.max} /></div>
         <div className="field"><label htmlFor={ids.text}>{t('leads.pasteText')}</label>
-          <textarea id={ids.text} rows={6} value={text} onChange={(e) => setText(e.target.value)} required minLength={20} /></div>
+          <textarea id={ids.text} rows={6} value={text} onChange={(e) => setText(e.target.value)} required minLength={LEAD_LIMITS.manualText.min} /></div>
         <div className="form__actions"><button type="submit" className="button button--secondary">{t('leads.pasteSubmit')}</button></div>
       </form>
     </section>

@@ -15,7 +15,7 @@ import { useStaffUser } from '../../session/session.tsx';
 import { subjectLabel } from '../../features/cases/labels.ts';
 import { HighlightedText, HighlightLegend } from '../../features/leads/HighlightedText.tsx';
 import { PasteArticle, SourcesAdmin } from '../../features/leads/SourcesAdmin.tsx';
-import type { LeadDetail, LeadSummary } from '../../features/leads/types.ts';
+import type { LeadDetail, LeadList, PromotedLead } from '../../features/leads/types.ts';
 
 const STATES = ['baru', 'ditinjau', 'diabaikan', 'dipromosikan', 'semua'] as const;
 const KINDS = ['incident', 'statistics', 'appeal', 'other'] as const;
@@ -36,7 +36,7 @@ function LeadInbox() {
   const ids = { state: useId(), minScore: useId(), kind: useId(), q: useId() };
   const [filters, setFilters] = useState({ state: 'baru', minScore: '', kind: '', q: '' });
   const [applied, setApplied] = useState(filters);
-  const leads = useApi((signal) => api.get<{ total: number; items: LeadSummary[] }>('/leads', applied, signal), [applied]);
+  const leads = useApi((signal) => api.get<LeadList>('/leads', applied, signal), [applied]);
   const apply = (event: FormEvent) => { event.preventDefault(); setApplied(filters); };
   const canDecide = user.role === 'admin' || user.role.startsWith('pengawas_');
   return (
@@ -193,7 +193,7 @@ function PromoteForm({ lead, onDone }: { lead: LeadDetail; onDone(caseId: string
     setError(null);
     setBusy(true);
     try {
-      const result = await api.post<{ caseId: string }>(`/leads/${lead.id}/promote`, {
+      const result = await api.post<PromotedLead>(`/leads/${lead.id}/promote`, {
         judul: judul.trim() || undefined, kodeWilayah: kodeWilayah || undefined, tanggalKejadian: tanggal || undefined,
         perbuatan: perbuatan.length ? perbuatan : undefined, terlapor: [terlapor],
       });

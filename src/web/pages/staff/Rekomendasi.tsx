@@ -19,7 +19,8 @@ import { useStaffUser } from '../../session/session.tsx';
 import { DeadlineMark } from '../../features/cases/CaseList.tsx';
 import { fieldErrorsOf, toApiError } from '../../features/cases/http.ts';
 import { classificationLabel, formatDateTime, subjectLabel, todayLocal } from '../../features/cases/labels.ts';
-import type { ReferralDetail, ReferralLetter, ReferralSummary } from '../../features/referrals/types.ts';
+import type { ReferralDetail, ReferralLetter, ReferralList } from '../../features/referrals/types.ts';
+import { REFERRAL_LIMITS } from '../../../contracts/limits.ts';
 
 const PAGE = 20;
 
@@ -39,7 +40,7 @@ function Inbox() {
   const state = params.get('state') ?? '';
   const overdue = params.get('overdue') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const list = useApi((signal) => api.get<{ items: ReferralSummary[]; total: number }>('/referrals', { state, overdue, limit: PAGE, offset }, signal), [state, overdue, offset]);
+  const list = useApi((signal) => api.get<ReferralList>('/referrals', { state, overdue, limit: PAGE, offset }, signal), [state, overdue, offset]);
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value); else next.delete(key);
@@ -236,7 +237,7 @@ function ReferralActions({ r, onDone }: { r: ReferralDetail; onDone(message: str
     event.preventDefault();
     if (!step) return;
     const found: FieldErrors = {};
-    if (step === 'siasn-block' && note.trim().length < 5) found.note = t('form.minChars', { n: 5 });
+    if (step === 'siasn-block' && note.trim().length < REFERRAL_LIMITS.siasnBlockReason.min) found.note = t('form.minChars', { n: REFERRAL_LIMITS.siasnBlockReason.min });
     if (step === 'sanction') {
       if (!sanction) found.sanction = t('form.choose');
       if (!decreeNumber.trim()) found.decreeNumber = t('form.required');
