@@ -4,16 +4,16 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { defineJob, type JobRegistry } from './worker.ts';
-import { runEscalations } from '../modules/referrals/escalations.ts';
-import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/handover.ts';
-import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { runEscalations } from '../modules/referrals/index.ts';
+import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/index.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
 import { join } from 'node:path';
 import { deliverQueuedNoticeEmails } from '../platform/mailer.ts';
 import type { Vault } from '../platform/vault.ts';
-import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
-import { leadJobs } from '../modules/leads/jobs.ts';
+import { suggestLinksForCase } from '../modules/cases/index.ts';
+import { leadJobs } from '../modules/leads/index.ts';
 import { createDiskEvidenceStore } from '../platform/storage.ts';
-import { auditCheckpointJobs } from '../modules/audit/checkpoints.ts';
+import { auditCheckpointJobs } from '../modules/audit/index.ts';
 
 export interface JobDeps {
   db: Db;

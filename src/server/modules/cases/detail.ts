@@ -1,6 +1,6 @@
 // A case as staff see it (no reporter identity), and the audited identity reveal.
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, canReadWitnessDetails, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
 import { STATE_LABELS, actionsFrom, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { nowOf, type CaseDeps } from './deps.ts';

@@ -5,7 +5,7 @@
 // within INFORMASI_FOLD_HOURS folds onto the first and gets the first's receipt code.
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import { checkIncidentFacts } from '../../../domain/cases/laporanChecks.ts';
 import { officeForEventRegion } from '../../../domain/cases/office.ts';

@@ -4,8 +4,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
-import { canonicalJson } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { sha256Hex } from '../../platform/storage.ts';
 import { checkLaporanFacts } from '../../../domain/cases/laporanChecks.ts';
 import { officeForEventRegion } from '../../../domain/cases/office.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { plainText, terlaporSchema, ACT_IDS, regionCode, isoDate } from '../cases/schemas.ts';
+import { plainText, regionCode, isoDate } from '../../shared/schemas.ts';
+import { terlaporSchema, ACT_IDS } from '../cases/index.ts';
 
 const httpUrl = z.string().trim().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
 

@@ -4,8 +4,8 @@
 // the caller's transaction; needs only a Tx and plain data.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
-import { insertNotice, officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
+import { insertNotice, officeName, type CaseRow, type TerlaporRow } from '../cases/index.ts';
 import { referralNotice } from '../../../domain/referrals/notices.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
