@@ -15,7 +15,7 @@ import { importCandidatePairs } from '../server/modules/elections/importCandidat
 import { countContests, electionCycleSchema } from '../domain/elections/cycle.ts';
 import { readProvinces, readRegencies } from '../server/reference/idnArea.ts';
 import { localizeIssue } from '../server/platform/validationMessages.ts';
-import { STAFF_ROLES, type StaffRole } from '../domain/access/policy.ts';
+import { type StaffRole } from '../domain/access/policy.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { ensureWebBuild } from './webBuild.ts';
 import { HELP, IMPORT_CASES_HELP, RESTORE_HELP, USAGE, helpFor } from './usage.ts';

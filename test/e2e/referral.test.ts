@@ -20,8 +20,6 @@ after(async () => {
   await session?.close();
 });
 
-const AGENCY = 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir';
-
 async function signIn(page: Page, input: Parameters<typeof buildUser>[1], path: string) {
   const { username, password } = await buildUser(session.netra.db, input);
   await page.goto(path);

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describeEachBackend } from '../support/backends.ts';
-import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
+import { buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { listOperations } from '../support/hostile.ts';
 import { png } from '../unit/evidence-fixtures.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeEachBackend } from '../support/backends.ts';
 import { claimJob, enqueueJob, PermanentJobError, queueMetrics } from '../../src/server/jobs/queue.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
+import type { Db } from '../../src/server/db/client.ts';
 
 describeEachBackend('job queue', (ctx) => {
   test('a job runs once even with two workers racing; failures retry with backoff then go dead', async () => {
@@ -59,5 +60,37 @@ describeEachBackend('job queue', (ctx) => {
     assert.equal(new Date(retried.run_after).getTime() - clock.getTime(), 600_000, 'the definition\'s backoff, not the default 2 s');
     const dead = await read(refused);
     assert.deepEqual([dead.state, dead.attempts, dead.last_error], ['dead', 1, '550 no such mailbox']);
+  });
+
+  test('a periodic job is enqueued once per time bucket, not on every runOnce of a drain', async () => {
+    const real = ctx().db;
+    // The real database, with the job inserts counted on the way through.
+    let periodicInserts = 0;
+    const db: Db = Object.create(real, {
+      query: {
+        value: (sql: string, params?: unknown[]) => {
+          if (/INSERT INTO jobs/.test(sql) && params?.[0] === 'test.tick') periodicInserts++;
+          return real.query(sql, params);
+        },
+      },
+    });
+    const ticks: number[] = [];
+    let clock = new Date(Date.now() + 120_000);
+    const registry = {
+      'test.tick': { payload: z.object({}), everyMs: 3_600_000, handler: async () => { ticks.push(clock.getTime()); } },
+      'test.work': { payload: z.object({ n: z.number() }), handler: async () => {} },
+    };
+    for (let n = 0; n < 10; n++) await enqueueJob(real, 'test.work', { n });
+    const worker = startWorker(db, registry, { autoStart: false, now: () => clock });
+    let calls = 0;
+    while (await worker.runOnce()) calls++;
+    assert.ok(calls >= 11, `the drain ran the 10 jobs and the tick (${calls} calls)`);
+    assert.equal(ticks.length, 1);
+    assert.equal(periodicInserts, 1, 'one insert for the bucket, however many runOnce calls');
+    clock = new Date(clock.getTime() + 3_600_000);
+    while (await worker.runOnce());
+    assert.equal(ticks.length, 2, 'the next bucket runs again');
+    assert.equal(periodicInserts, 2);
+    await worker.stop();
   });
 }, { reference: false });

@@ -31,7 +31,6 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
   let bkn: Session;
   let ppkBapenda: Session;
   let ppkDisdik: Session;
-  let ppkDinkes: Session;
   let ppkDisdikPlg: Session;
   let pemkabOki: Session;
   let admin: Session;
@@ -75,7 +74,8 @@ describeEachBackend('referrals: rekomendasi → BKN → PPK → sanction, escala
     // PPK scope = one instansi catalogue entry: (pemerintah daerah region, instansi key).
     ppkBapenda = await session({ role: 'ppk', agency: 'bapenda', regionCode: '16.02' });
     ppkDisdik = await session({ role: 'ppk', agency: 'dinas_pendidikan', regionCode: '16.02' });
-    ppkDinkes = await session({ role: 'ppk', agency: 'dinas_kesehatan', regionCode: '16.02' });
+    // Another agency's PPK in the same region exists too (no test below signs in as it).
+    await session({ role: 'ppk', agency: 'dinas_kesehatan', regionCode: '16.02' });
     ppkDisdikPlg = await session({ role: 'ppk', agency: 'dinas_pendidikan', regionCode: '16.71' });
     pemkabOki = await session({ role: 'ppk', agency: 'pemerintah_daerah', regionCode: '16.02' });
     admin = await session({ role: 'admin' });

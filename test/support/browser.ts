@@ -89,7 +89,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     try {
       return await launch();
     } catch (second) {
-      throw new AggregateError([first, second], `Chromium did not start twice (${executablePath})`);
+      throw new AggregateError([first, second], `Chromium did not start twice (${executablePath})`, { cause: second });
     }
   }
 }

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { inspectEvidence, DEFAULT_EVIDENCE_LIMITS, type RejectionReason } from '../../src/domain/evidence/inspect.ts';
 import { extensionMatches, imageDimensions, sniffFormat, recogniseUnsupported } from '../../src/domain/evidence/sniff.ts';
 import { exifOrientation, stripJpegMetadata, stripPngMetadata, stripWebpMetadata, MalformedFileError } from '../../src/domain/evidence/strip.ts';
-import { appSegment, encodeStream, exifSegment, jpeg, mp4, objectStreamBody, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png, webm, webp } from './evidence-fixtures.ts';
+import { appSegment, encodeStream, exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png, webm, webp } from './evidence-fixtures.ts';
 import { scanPdf } from '../../src/domain/evidence/pdfScan.ts';
 
 const has = (hay: Uint8Array, needle: string) => Buffer.from(hay).includes(Buffer.from(needle, 'latin1'));

@@ -164,7 +164,7 @@ export function removeBoilerplate(text: string): string {
 // "PALEMBANG, KORANPALPOS.COM –", "Pangkalpinang (ANTARA) -", "Kayuagung, gradasigo -",
 // "JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -", "TRIBUNNEWS.COM, MEDAN -", "Bengkulu - ".
 const CAPTION_LINE_RE = /^\s*(?:foto|photo|ilustrasi|keterangan foto|caption|video)\s*:/i;
-const DATELINE_RE = /^[ \t]*([\p{L}.'’ ]{2,40}?|[\p{L}0-9.\- ]{2,40}?)[ \t]*(,[ \t]*([\p{L}0-9.'’ \-]{2,40}?)[ \t]*(?:\([^)\n]{1,30}\))?|\([^)\n]{2,30}\))?[ \t]*[-–—:|][ \t]*(?=\S)/u;
+const DATELINE_RE = /^[ \t]*([\p{L}.'’ ]{2,40}?|[\p{L}0-9.\- ]{2,40}?)[ \t]*(,[ \t]*([\p{L}0-9.'’ -]{2,40}?)[ \t]*(?:\([^)\n]{1,30}\))?|\([^)\n]{2,30}\))?[ \t]*[-–—:|][ \t]*(?=\S)/u;
 const OUTLET_RE = /\.(?:com|co\.id|id|net|org|co)\b|^(?:antara|kompas|tribun\w*|detik\w*|liputan6|okezone|sindonews|tempo|jpnn|suara|inews|republika|cnn indonesia|kumparan|merdeka|viva|rmol)\b/i;
 
 /** Finds the dateline place in the first lines of the body. Offsets are relative to `body`. */

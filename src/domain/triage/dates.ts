@@ -25,7 +25,7 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 const TEXT_DATE_RE = new RegExp(String.raw`(?<![a-z0-9])(\d{1,2})\s+(${MONTH_NAMES})\.?(?:\s+(\d{4}))?(?![a-z])`, 'g');
-const NUMERIC_DATE_RE = /(?<![\d/.\-])(\d{1,2})([/\-.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/\-])/g;
+const NUMERIC_DATE_RE = /(?<![\d/.-])(\d{1,2})([/\-.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-])/g;
 const H_MINUS_RE = /(?<![a-z0-9])h\s?([-+])\s?(\d{1,3})(?![0-9])/g;
 
 const SCHEDULE_BEFORE_RE = /\b(?:digelar|dilaksanakan|diselenggarakan|berlangsung|jatuh|pemungutan suara|pencoblosan|hari h|hari pemungutan|jadwal|dijadwalkan|berakhir|batas|paling lambat|akan|mendatang|nanti|periode|lahir|kelahiran|pilkada(?: serentak)?(?: \d{4})?(?: pada)?(?: tanggal)?|pemilihan(?: serentak)?(?: pada)?(?: tanggal)?|pemilu(?: pada)?(?: tanggal)?)\s*(?:(?:pada|tanggal|tgl\.?)\s*)?(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*)?\(?$/;

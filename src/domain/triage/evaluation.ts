@@ -55,7 +55,10 @@ class SetCounter {
   add(gold: Iterable<string>, predicted: Iterable<string>) {
     const goldSet = new Set(gold);
     const predictedSet = new Set(predicted);
-    for (const item of predictedSet) (goldSet.has(item) ? this.tp++ : this.fp++);
+    for (const item of predictedSet) {
+      if (goldSet.has(item)) this.tp++;
+      else this.fp++;
+    }
     for (const item of goldSet) if (!predictedSet.has(item)) this.fn++;
   }
   result(): Prf {

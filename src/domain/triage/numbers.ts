@@ -69,7 +69,7 @@ const VIOLATION_CONTEXT_RE = /\b(?:pelanggaran|melanggar|dilaporkan|laporan|terl
 
 export function parseIndonesianNumber(raw: string, thousands?: string): number | null {
   const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  let value: number | null = null;
+  let value: number | null;
   if (/^\d/.test(text)) {
     if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) value = Number(text.replace(/\./g, ''));
     else if (text.includes(',')) value = thousands ? Number(text.replace(',', '.')) : null;

@@ -4,19 +4,19 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { publicBaseUrl, type Config } from '../config.ts';
 import { defineJob, type JobRegistry } from './worker.ts';
-import { runEscalations } from '../modules/referrals/escalations.ts';
-import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/handover.ts';
-import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { runEscalations } from '../modules/referrals/index.ts';
+import { handOverKasnReferrals, KASN_HANDOVER_AT } from '../modules/referrals/index.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
 import { join } from 'node:path';
 import { createMailer, type Mailer } from '../platform/mailer.ts';
-import { noticeJobs } from '../modules/notices/delivery.ts';
+import { noticeJobs } from '../modules/notices/index.ts';
 import type { Vault } from '../platform/vault.ts';
-import { suggestLinksForCase } from '../modules/cases/duplicates.ts';
-import { leadJobs } from '../modules/leads/jobs.ts';
+import { suggestLinksForCase } from '../modules/cases/index.ts';
+import { leadJobs } from '../modules/leads/index.ts';
 import { createConfiguredEvidenceStore } from '../platform/evidenceStore.ts';
 import type { EvidenceStore } from '../platform/storage.ts';
-import { expireUnclaimedUploads } from '../modules/evidence/expiry.ts';
-import { auditCheckpointJobs } from '../modules/audit/checkpoints.ts';
+import { expireUnclaimedUploads } from '../modules/evidence/index.ts';
+import { auditCheckpointJobs } from '../modules/audit/index.ts';
 
 export interface JobDeps {
   db: Db;

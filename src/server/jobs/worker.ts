@@ -39,11 +39,16 @@ export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: n
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
+  // The bucket each periodic job was last enqueued for by this worker: a drain calls runOnce once
+  // per job, and re-inserting (ON CONFLICT DO NOTHING) on every call was a wasted write each time.
+  const scheduledBucket = new Map<string, number>();
   async function schedulePeriodic() {
     for (const [name, def] of Object.entries(registry)) {
       if (!def.everyMs) continue;
       const bucket = Math.floor(now().getTime() / def.everyMs);
+      if (scheduledBucket.get(name) === bucket) continue;
       await enqueueJob(db, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1, runAfter: now() });
+      scheduledBucket.set(name, bucket);
     }
   }
 

@@ -6,7 +6,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Vault } from '../../platform/vault.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { setupDone } from './setup.ts';
 import { STAFF_ROLES, validateRoleScope, type Principal, type StaffRole } from '../../../domain/access/policy.ts';
 import {

@@ -3,7 +3,11 @@
 // across processes. Ids are gapless (previous + 1, assigned under that lock), so a missing row
 // shows; signed checkpoints (checkpoints.ts) pin the chain so a re-hashed one shows too.
 import { createHash } from 'node:crypto';
-import type { Queryable, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
+
+// Kept for callers that still import it from here; new code imports src/server/shared/canonicalJson.ts.
+export { canonicalJson };
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const AUDIT_CHAIN_LOCK = 4_242_002;
@@ -24,17 +28,6 @@ export interface AuditEventInput {
 }
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, role: 'system' };
-
-/** JSON with sorted keys, so the hash does not depend on jsonb's key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export interface AuditRow {
   id: number;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { requireRole } from '../../http/auth.ts';
-import { isoDate, plainText } from '../cases/schemas.ts';
+import { isoDate, plainText } from '../../shared/schemas.ts';
 import { deleteCalendarDay, listCalendarDays, upsertCalendarDay } from './service.ts';
 
 export function registerCalendarRoutes(app: FastifyInstance, db: Db) {

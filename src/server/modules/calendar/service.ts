@@ -2,7 +2,7 @@
 // (hari kerja: Gakkumdu steps, BKN/Bawaslu review, PPK follow-up) are computed with it.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
 import { buildCalendar, NATIONAL_HOLIDAYS, type Calendar, type HolidayKind } from '../../../domain/calendar/index.ts';
 
 export interface CalendarDay {

@@ -1,6 +1,6 @@
 // A case as staff see it (no reporter identity), and the audited identity reveal.
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, canReadWitnessDetails, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
 import { STATE_LABELS, actionsFrom, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
@@ -8,7 +8,7 @@ import { listClocks, listTerlapor, officeName, regionPathName } from './reposito
 import { filingDueOf, loadCaseForStaff } from './handling.ts';
 import { blockingGuard } from '../../../domain/legal-clock/guards.ts';
 import { listWitnesses } from './witnesses.ts';
-import { listNoticesOfCase } from '../notices/repository.ts';
+import { listNoticesOfCase } from '../notices/index.ts';
 
 export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: string) {
   const { db } = deps;

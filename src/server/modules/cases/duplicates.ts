@@ -2,7 +2,7 @@
 // reversible merges, and each person's case history.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import { scoreDuplicate, NEAR_EVENT_DAYS } from '../../../domain/cases/duplicates.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';

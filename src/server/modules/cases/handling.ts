@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import { applyAction, CASE_ACTIONS, STATE_LABELS, type CaseAction, type CaseState, INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { formatRegistrationNumber } from '../../../domain/cases/registrationNumber.ts';
@@ -14,20 +14,20 @@ import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { computeDeadline, regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
 import { decideGuard, type GuardBlock } from '../../../domain/legal-clock/guards.ts';
 import { checkEffectiveAt, DEFAULT_EFFECTIVE_TIME_POLICY, type EffectiveTimeProblem } from '../../../domain/cases/effectiveTime.ts';
-import { readSetting } from '../referrals/repository.ts';
+import { readSetting } from '../referrals/index.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';
 import { formatLocalDateTime, localPartsOf, startOfLocalDay, zoneForRegion } from '../../../domain/time/zones.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { createReferralsForDecision, type AgencyAddress } from '../referrals/create.ts';
-import { assertAgencyAddress } from '../referrals/address.ts';
+import { createReferralsForDecision, type AgencyAddress } from '../referrals/index.ts';
+import { assertAgencyAddress } from '../referrals/index.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { loadCalendar } from '../calendar/service.ts';
+import { loadCalendar } from '../calendar/index.ts';
 // Policy setting: how many days back an action may be dated (default 7; set via /policy-settings).
-import { EFFECTIVE_AT_MAX_DAYS_KEY } from '../referrals/settings.ts';
-import { insertNotice } from '../notices/service.ts';
+import { EFFECTIVE_AT_MAX_DAYS_KEY } from '../referrals/index.ts';
+import { insertNotice } from '../notices/index.ts';
 import { findCase, insertCaseEvent, insertClock, insertTerlapor, listClocks, listTerlapor, missingRegionCodes, nextRegistrationSequence, officeName, type CaseRow } from './repository.ts';
 
 const EFFECTIVE_AT_MESSAGES: Record<EffectiveTimeProblem, (limit: string) => { id: string; en: string }> = {

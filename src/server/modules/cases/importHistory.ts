@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readSheet } from 'read-excel-file/node';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import {
@@ -17,7 +17,7 @@ import { officeForEventRegion } from '../../../domain/cases/office.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 import { startOfLocalDay, zoneForRegion, localDateOf } from '../../../domain/time/zones.ts';
 import { regulationRegimesInForce } from '../../../domain/legal-clock/compute.ts';
-import { invalidateStats } from '../stats/service.ts';
+import { invalidateStats } from '../stats/index.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const CHUNK = 500;

@@ -5,7 +5,7 @@
 // within INFORMASI_FOLD_HOURS folds onto the first and gets the first's receipt code.
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import { checkIncidentFacts } from '../../../domain/cases/laporanChecks.ts';
 import { officeForEventRegion } from '../../../domain/cases/office.ts';
@@ -21,7 +21,7 @@ import { nowOf, type CaseDeps } from './deps.ts';
 import { findCase, insertCaseEvent, insertClock, insertTerlapor, officeName } from './repository.ts';
 import { assertKnownRegions } from './intake.ts';
 import { applyCaseAction } from './handling.ts';
-import { assertUploadsStored } from '../evidence/service.ts';
+import { assertUploadsStored } from '../evidence/index.ts';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** 'INF-…': visibly not a tracking code (no PIN, nothing to track). */

@@ -4,8 +4,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
-import { canonicalJson } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { sha256Hex } from '../../platform/storage.ts';
 import { checkLaporanFacts } from '../../../domain/cases/laporanChecks.ts';
 import { officeForEventRegion } from '../../../domain/cases/office.ts';
@@ -17,10 +17,10 @@ import type { LaporanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { insertCaseEvent, insertClock, insertTerlapor, missingRegionCodes, officeName } from './repository.ts';
-import { insertNotice } from '../notices/service.ts';
+import { insertNotice } from '../notices/index.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
 import { insertWitnesses } from './witnesses.ts';
-import { assertUploadsStored } from '../evidence/service.ts';
+import { assertUploadsStored } from '../evidence/index.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -9,20 +9,14 @@ import { CASE_ACTIONS, CASE_STATES } from '../../../domain/cases/stateMachine.ts
 import { normalizeTrackingCode } from '../../../domain/cases/trackingCode.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
+import { isoDate, plainText, regionCode } from '../../shared/schemas.ts';
 
-/** Markup is never legitimate in a report; rejecting it keeps stored text inert everywhere. */
-const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|\bon[a-z]+\s*=/i;
-export const plainText = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine((v) => !MARKUP.test(v), { message: 'tidak boleh berisi tag HTML atau skrip / must not contain HTML or script' });
+// Kept for callers that still import them from here; new code imports src/server/shared/schemas.ts.
+export { isoDate, plainText, regionCode };
 
 /** A reason for reading protected data: plain text with real content (it goes into the audit trail). */
 export const revealReason = plainText(REVEAL_REASON_MIN, REVEAL_REASON_MAX)
   .refine((v) => checkRevealReason(v).ok, { message: 'alasan harus bermakna, bukan huruf berulang atau tanda baca / the reason must say something, not repeated characters or punctuation' });
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD / date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'tanggal tidak ada / not a real date');
-
-export const regionCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri, mis. 16.02 atau 16.02.01.2001 / Kemendagri region code, e.g. 16.02 or 16.02.01.2001');
 
 export const ACT_IDS = ['lainnya', ...NEUTRALITY_ACTS.map((a) => a.id)] as [string, ...string[]];
 

@@ -3,15 +3,15 @@
 // mobile carrier can share one). Never per code alone: a stranger guessing elsewhere must not
 // lock the reporter out of their own laporan.
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
-import { insertNotice } from '../notices/service.ts';
-import { listNoticesForReporter } from '../notices/repository.ts';
+import { insertNotice } from '../notices/index.ts';
+import { listNoticesForReporter } from '../notices/index.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
-import { publicReferral } from '../referrals/publicView.ts';
+import { publicReferral } from '../referrals/index.ts';
 
 import { MAX_PIN_FAILURES_PER_ADDRESS, MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS, PIN_WINDOW_MINUTES } from '../../../domain/access/throttle.ts';
 

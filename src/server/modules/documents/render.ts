@@ -4,7 +4,7 @@
 // No I/O and no clock: the caller passes every value, so the same model gives the same bytes.
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { canonicalJson } from '../audit/service.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { sanitizeForPdf, wrapText } from './text.ts';
 
 export interface TableColumn {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../http/auth.ts';
-import { revealReason, trackingBody } from '../cases/schemas.ts';
+import { revealReason, trackingBody } from '../cases/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { CaseDeps } from '../cases/deps.ts';
+import type { CaseDeps } from '../cases/index.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './builders.ts';
 import { reporterReceipt, staffDocument, type GeneratedDocument } from './service.ts';
 

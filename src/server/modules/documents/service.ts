@@ -1,13 +1,13 @@
 // Documents generated from case data: the reporter's own receipt (tracking code + PIN) and the
 // staff documents per case. Rendering is synchronous for now (a page or two, tens of ms).
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
-import type { CaseDeps } from '../cases/deps.ts';
-import { nowOf } from '../cases/deps.ts';
-import { authenticateTracking } from '../cases/tracking.ts';
-import { loadCaseForStaff } from '../cases/handling.ts';
-import { listClocks, listTerlapor, officeName, type CaseRow } from '../cases/repository.ts';
+import type { CaseDeps } from '../cases/index.ts';
+import { nowOf } from '../cases/index.ts';
+import { authenticateTracking } from '../cases/index.ts';
+import { loadCaseForStaff } from '../cases/index.ts';
+import { listClocks, listTerlapor, officeName, type CaseRow } from '../cases/index.ts';
 import { DOCUMENT_BUILDERS, buildReceipt, documentApplies, type CaseDocumentData, type DocumentKind } from './builders.ts';
 import { renderDocument, type RenderedDocument } from './render.ts';
 

@@ -14,6 +14,8 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
 };
 
 /** Invisible characters dropped outright (joiners, selectors, soft hyphen, BOM, bidi controls). */
+// The variation selectors in the class are matched alone on purpose: they are what gets dropped.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udc00-\udcff]/g;
 
 // WinAnsi beyond ASCII and Latin-1: the CP1252 0x80–0x9F letters and signs that remain after
@@ -70,7 +72,6 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
       const candidate = line ? `${line} ${word}` : word;
       if (measure(candidate) <= maxWidth) { line = candidate; continue; }
       if (line) lines.push(line);
-      line = '';
       if (measure(word) <= maxWidth) { line = word; continue; }
       let piece = '';
       for (const char of word) {

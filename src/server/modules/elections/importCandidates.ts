@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
 
 const REQUIRED = ['election_id', 'region_code', 'head_name', 'deputy_name'] as const;
 const COLUMNS = ['election_id', 'region_code', 'ballot_number', 'head_name', 'deputy_name', 'is_incumbent', 'parties'];

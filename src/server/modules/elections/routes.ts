@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../../http/auth.ts';
-import { regionCodeSchema } from '../regions/routes.ts';
+import { regionCodeSchema } from '../regions/index.ts';
 import { listCandidatePairs, listContests, listElections } from './repository.ts';
 import { importCandidatePairs } from './importCandidates.ts';
 

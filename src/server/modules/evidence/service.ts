@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { AppError, forbidden, notFound, type ErrorCode } from '../../platform/errors.ts';
 import { EvidenceCorruptedError, EvidenceMissingError, sha256Hex } from '../../platform/storage.ts';
 import { lockEvidenceFile } from './expiry.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, type Principal } from '../../../domain/access/policy.ts';
 import { DEFAULT_EVIDENCE_LIMITS, inspectEvidence, type EvidenceLimits, type Rejection } from '../../../domain/evidence/inspect.ts';
 import type { EvidenceKind } from '../../../domain/evidence/sniff.ts';
-import { loadCaseForStaff } from '../cases/handling.ts';
-import { nowOf, type CaseDeps } from '../cases/deps.ts';
+import { loadCaseForStaff } from '../cases/index.ts';
+import { nowOf, type CaseDeps } from '../cases/index.ts';
 import { derivePublicPdf, UnreadablePdfError } from './pdfCopy.ts';
 
 export interface UploadResult {

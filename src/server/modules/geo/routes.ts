@@ -14,8 +14,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { AppError } from '../../platform/errors.ts';
 import { prefersEnglish } from '../../http/problem.ts';
-import { sendWithEtag } from '../stats/http.ts';
-import { GEO_DATA_DIR } from '../opendata/service.ts';
+import { sendWithEtag } from '../stats/index.ts';
+import { GEO_DATA_DIR } from '../opendata/index.ts';
 import { problemTypeUri } from '../../../contracts/problem.ts';
 import { geoLocationSchema } from '../../../contracts/public.ts';
 

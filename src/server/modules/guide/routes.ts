@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { buildGuide } from '../../../domain/guide/index.ts';
-import { etagOf } from '../stats/service.ts';
-import { sendWithEtag } from '../stats/http.ts';
+import { etagOf } from '../stats/index.ts';
+import { sendWithEtag } from '../stats/index.ts';
 import { guideSchema } from '../../../contracts/public.ts';
 
 export interface GuideDeps {

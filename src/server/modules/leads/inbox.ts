@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { isReadOnly, isSupervisor, jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import type { Highlight } from '../../../domain/leads/highlights.ts';
 import type { LeadListQuery } from './schemas.ts';

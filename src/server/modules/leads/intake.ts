@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { parseImport, validateImportFields, type ImportFormat, type ImportRecord } from '../../../domain/leads/importLines.ts';

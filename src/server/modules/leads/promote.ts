@@ -5,15 +5,15 @@
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { fieldMessage, localizeIssue } from '../../platform/validationMessages.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { isWithinRegion } from '../../../domain/regions/search.ts';
 import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import { neutralityActsForMediaActs } from '../../../domain/leads/acts.ts';
-import { createInformasiAwal } from '../cases/handling.ts';
-import { temuanBody } from '../cases/schemas.ts';
-import type { CaseDeps } from '../cases/deps.ts';
-import { nowOf } from '../cases/deps.ts';
+import { createInformasiAwal } from '../cases/index.ts';
+import { temuanBody } from '../cases/index.ts';
+import type { CaseDeps } from '../cases/index.ts';
+import { nowOf } from '../cases/index.ts';
 import { canDecideLeads, loadVisibleLead, type LeadRow } from './inbox.ts';
 import type { PromoteInput } from './schemas.ts';
 

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { nowOf, type CaseDeps } from '../cases/deps.ts';
+import { nowOf, type CaseDeps } from '../cases/index.ts';
 import { dismissBody, leadListQuery, leadSourceCreate, leadSourcePatch, manualLeadBody, promoteBody, uuidParams } from './schemas.ts';
 import { authenticatePush, createLeadSource, listLeadSources, requestPoll, updateLeadSource } from './sources.ts';
 import { importFormatOf, leadJobStatus, pushLeads, startImport, submitManualLead } from './intake.ts';

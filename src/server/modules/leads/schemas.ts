@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { plainText, terlaporSchema, ACT_IDS, regionCode, isoDate } from '../cases/schemas.ts';
+import { plainText, regionCode, isoDate } from '../../shared/schemas.ts';
+import { terlaporSchema, ACT_IDS } from '../cases/index.ts';
 import { LEAD_LIMITS as L } from '../../../contracts/limits.ts';
 import { LEAD_STATES, LEAD_KINDS } from '../../../contracts/leads.ts';
 

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { LeadSourceCreate, LeadSourcePatch } from './schemas.ts';

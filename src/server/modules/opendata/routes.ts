@@ -5,7 +5,7 @@ import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import type { Vault } from '../../platform/vault.ts';
 import { prefersEnglish } from '../../http/problem.ts';
-import { matchesEtag } from '../stats/http.ts';
+import { matchesEtag } from '../stats/index.ts';
 import { GEO_DATA_DIR, GeoDataMissingError, OpenDataBuilder, openDataCatalogue } from './service.ts';
 import type { DatasetDefinition } from './datasets.ts';
 import { problemTypeUri } from '../../../contracts/problem.ts';

@@ -10,9 +10,9 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Db, Queryable } from '../../db/client.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
-import { statsCacheFor } from '../stats/service.ts';
-import { computeRegionRisks } from '../risk/service.ts';
-import { publicCheckpointDocument } from '../audit/checkpoints.ts';
+import { statsCacheFor } from '../stats/index.ts';
+import { computeRegionRisks } from '../risk/index.ts';
+import { publicCheckpointDocument } from '../audit/index.ts';
 import type { Vault } from '../../platform/vault.ts';
 import { CASE_FIELDS, DATASETS, GEO_ATTRIBUTION, type DatasetDefinition } from './datasets.ts';
 

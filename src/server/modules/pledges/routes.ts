@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { publicBaseUrl, type Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { canonicalJson } from '../audit/service.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { isValidLocalDate } from '../../../domain/time/localDate.ts';
 import { loadPledgeSigner } from './signing.ts';
 import { listPledges, pledgeCoverage, publicPledge, registerPledge, verifyPledge, verifyPledgeDocument } from './service.ts';

@@ -4,7 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit, canonicalJson } from '../audit/service.ts';
+import { canonicalJson } from '../../shared/canonicalJson.ts';
+import { appendAudit } from '../audit/index.ts';
 import { isSupervisor, jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { isWithinRegion } from '../../../domain/regions/search.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
@@ -156,7 +157,7 @@ export async function verifyPledge(db: Queryable, signer: PledgeSigner, id: stri
 
 /** Verifies a document + signature pair as held by a third party (e.g. attached to the PDF). */
 export function verifyPledgeDocument(signer: PledgeSigner, document: string, signature: string) {
-  let parsed: Record<string, unknown> | null = null;
+  let parsed: Record<string, unknown> | null;
   try { parsed = JSON.parse(document) as Record<string, unknown>; } catch { parsed = null; }
   if (parsed && typeof parsed.keyId === 'string' && parsed.keyId !== signer.keyId) {
     return { valid: false, reason: 'unknown_key' as VerifyReason, message: reasonOf('unknown_key'), pledgeId: parsed.id ?? null };

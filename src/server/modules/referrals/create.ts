@@ -4,9 +4,9 @@
 // the caller's transaction; needs only a Tx and plain data.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
-import { officeName, type CaseRow, type TerlaporRow } from '../cases/repository.ts';
-import { insertNotice } from '../notices/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
+import { officeName, type CaseRow, type TerlaporRow } from '../cases/index.ts';
+import { insertNotice } from '../notices/index.ts';
 import { referralNotice } from '../../../domain/referrals/notices.ts';
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import { CLASSIFICATIONS, type ViolationClassification } from '../../../domain/catalogues/classifications.ts';

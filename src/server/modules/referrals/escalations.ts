@@ -3,7 +3,7 @@
 // ON CONFLICT DO NOTHING make a re-run (or two workers at once) a no-op. Schedule it as a
 // periodic job; `now` is an argument so tests control the clock.
 import type { Db } from '../../db/client.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../audit/service.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { escalationRecipients, needsEscalation } from '../../../domain/referrals/escalation.ts';
 import { TIMELINE_LABELS, type TimelineStep } from '../../../domain/referrals/states.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';

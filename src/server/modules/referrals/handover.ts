@@ -7,7 +7,7 @@
 // a KASN referral entered later (a decision of 24 Aug typed on 26 Aug) is taken over by the next run.
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
 import { stepDeadline } from './deadlines.ts';
 import { noticeReporterOfReferral } from './service.ts';
 

@@ -4,7 +4,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Principal } from '../../../domain/access/policy.ts';
 import { actorOfPrincipal, actorOfToken, canReportStep, canSeeReferral, type ReferralActor, type ReferralFacts } from '../../../domain/referrals/access.ts';
 import type { ReferralStep } from '../../../domain/referrals/states.ts';
-import type { AuditActor } from '../audit/service.ts';
+import type { AuditActor } from '../audit/index.ts';
 import type { AgencyTokenRow, ReferralRow } from './repository.ts';
 
 export interface ReferralCaller {

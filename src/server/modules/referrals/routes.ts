@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal, requireRole } from '../../http/auth.ts';
-import { nowOf, type CaseDeps } from '../cases/deps.ts';
-import { buildRecommendationLetter, type RecommendationLetterData } from '../documents/letter.ts';
-import { renderDocument } from '../documents/render.ts';
+import { nowOf, type CaseDeps } from '../cases/index.ts';
+import { buildRecommendationLetter, type RecommendationLetterData } from '../documents/index.ts';
+import { renderDocument } from '../documents/index.ts';
 import { formatForRegion } from '../../../domain/time/zones.ts';
 import {
   agencyStatusBody, agencyTokenBody, noteBody, notProvenBody, pageQuery, publicKeyParams, referralIdParams, referralListQuery,

@@ -4,7 +4,7 @@
 // an audit record in the same transaction; bad input throws before anything is written.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { NOT_PROVEN } from '../../../domain/catalogues/sanctions.ts';
 import type { SkbTrack } from '../../../domain/catalogues/skb2022.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
@@ -20,7 +20,7 @@ import { stepDeadline } from './deadlines.ts';
 import { readSetting } from './repository.ts';
 import { EFFECTIVE_AT_MAX_DAYS_KEY } from './settings.ts';
 import { checkEffectiveAt, DEFAULT_EFFECTIVE_TIME_POLICY } from '../../../domain/cases/effectiveTime.ts';
-import { insertNotice } from '../notices/service.ts';
+import { insertNotice } from '../notices/index.ts';
 import { referralNotice, type ReferralNoticeEvent } from '../../../domain/referrals/notices.ts';
 import type { Tx } from '../../db/client.ts';
 

@@ -2,7 +2,7 @@
 // follow-up period (SKB 2022 figure unconfirmed; 14 by default). Changes are audited.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { appendAudit } from '../audit/service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
 import { listSettings } from './repository.ts';
 import { PPK_FOLLOW_UP_DAYS_KEY, SHOW_NAMES_KEY } from './deadlines.ts';

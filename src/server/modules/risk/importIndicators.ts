@@ -20,7 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
 
 const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi (16) atau kabupaten/kota (16.02) / province or regency code');
 const decimal = (min: number, max: number) => z.string().regex(/^-?\d+(\.\d+)?$/, 'angka dengan titik desimal / a number with a decimal point')

@@ -3,9 +3,9 @@
 // with its components and sources.
 import type { Queryable } from '../../db/client.ts';
 import { STATE_LABELS, CASE_STATES } from '../../../domain/cases/stateMachine.ts';
-import { listCandidatePairs, listElections } from '../elections/repository.ts';
-import { statsCacheFor } from '../stats/service.ts';
-import { listPledges } from '../pledges/service.ts';
+import { listCandidatePairs, listElections } from '../elections/index.ts';
+import { statsCacheFor } from '../stats/index.ts';
+import { listPledges } from '../pledges/index.ts';
 import { explainRegionRisk } from './service.ts';
 import { latestElection } from './repository.ts';
 

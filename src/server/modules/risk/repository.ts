@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/client.ts';
 import type { RiskLevel, RiskWeights } from '../../../domain/risk/index.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_KEYS } from '../../../domain/risk/index.ts';
-import { leadCountsByRegion } from '../leads/counts.ts';
+import { leadCountsByRegion } from '../leads/index.ts';
 
 export interface IndicatorValue {
   value: number;

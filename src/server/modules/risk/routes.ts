@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
-import { regionCodeSchema } from '../regions/routes.ts';
+import { regionCodeSchema } from '../regions/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireRole } from '../../http/auth.ts';
 import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index.ts';

@@ -1,13 +1,13 @@
 // Assembles risk-index inputs from the database and computes the explanation per region.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit, type AuditActor } from '../audit/service.ts';
+import { appendAudit, type AuditActor } from '../audit/index.ts';
 import {
   checkRiskWeights, computeRiskIndex, DEFAULT_RISK_WEIGHTS, RISK_COMPONENTS, IKP_THRESHOLDS,
   COUNT_SATURATION, RATE_SATURATION_PER_1000, EKTP_SATURATION_PERCENT,
   type RiskExplanation, type RiskInput, type RiskLevel, type RiskWeights,
 } from '../../../domain/risk/index.ts';
-import { statsCacheFor } from '../stats/service.ts';
+import { statsCacheFor } from '../stats/index.ts';
 import { publishedFiguresByRegion, type PublishedFigure } from '../../reference/figures.ts';
 import {
   contestShapes, latestElection, latestIndicators, mediaLeadCounts, pledgeTotals, readWeights, regionsAtLevel,
