@@ -20,6 +20,8 @@ export interface TestAppOptions {
   /** NETRA_PUBLIC_URL. */
   publicUrl?: string;
   setup?: SetupLink;
+  /** A response field its contract does not declare is a 500 (default: NETRA_TEST_STRICT_RESPONSES=1). */
+  strictResponses?: boolean;
 }
 
 export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
@@ -29,7 +31,8 @@ export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promis
   if (options.publicUrl !== undefined) env.NETRA_PUBLIC_URL = options.publicUrl;
   const config = loadConfig(env as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
-  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup });
+  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup,
+    strictResponses: options.strictResponses ?? process.env.NETRA_TEST_STRICT_RESPONSES === '1' });
   vaults.set(app, vault);
   return app;
 }

@@ -18,7 +18,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     listClocks(db, caseId),
     db.query<{ occurred_at: Date; recorded_at: Date | null; action: string; from_state: string | null; to_state: string; actor_id: string | null; public_note: string | null; internal_note: string | null; data: unknown }>(
       'SELECT occurred_at, recorded_at, action, from_state, to_state, actor_id, public_note, internal_note, data FROM case_events WHERE case_id = $1 ORDER BY id', [caseId]),
-    db.query<{ created_at: Date; kind: string; title: string; body: string; email_state: string }>('SELECT created_at, kind, title, body, email_state FROM notices WHERE case_id = $1 ORDER BY id', [caseId]),
+    db.query<{ created_at: Date; kind: string; title: string; body: string; email_state: 'none' | 'queued' | 'sent' | 'failed' }>('SELECT created_at, kind, title, body, email_state FROM notices WHERE case_id = $1 ORDER BY id', [caseId]),
     db.query<{ sha256: string; original_name: string; mime_type: string; size_bytes: number }>(
       'SELECT e.sha256, e.original_name, f.mime_type, f.size_bytes FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.case_id = $1 ORDER BY e.id', [caseId]),
     listWitnesses(db, deps.vault, caseId),
@@ -33,7 +33,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
       until: block.until?.toISOString() ?? null, since: block.since?.toISOString() ?? null, source: block.source, ...(block.unconfirmed ? { unconfirmed: block.unconfirmed } : {}) }] : [];
   });
   return {
-    id: c.id, kind: c.kind, state: c.state, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
+    id: c.id, kind: c.kind, state: c.state as CaseState, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
     trackingCode: c.tracking_code, registrationNumber: c.registration_number, registeredAt: c.registered_at ? new Date(c.registered_at).toISOString() : null,
     officeCode: c.office_code, officeName: await officeName(db, c.office_code), eventRegionCode: c.event_region_code, eventRegionName: await regionPathName(db, c.event_region_code), eventPlace: c.event_place,
     eventDate: c.event_date, knownDate: c.known_date, receivedAt: new Date(c.received_at).toISOString(), electionId: c.election_id, stageCode: c.stage_code,
