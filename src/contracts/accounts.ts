@@ -82,3 +82,4 @@ export type TotpConfirmed = z.infer<typeof totpConfirmedSchema>;
 
 export const userListSchema = listOf(staffUserSchema);
 export type UserList = z.infer<typeof userListSchema>;
+export type UserEnvelope = z.infer<typeof userEnvelopeSchema>;

@@ -156,6 +156,7 @@ export const caseLinkSchema = z.object({
 }).meta({ id: 'CaseLink' });
 export type CaseLink = z.infer<typeof caseLinkSchema>;
 export const caseLinkListSchema = listOf(caseLinkSchema);
+export type CaseLinkList = z.infer<typeof caseLinkListSchema>;
 
 export const caseLinkDecisionSchema = z.object({ id: z.number().int(), state: z.enum(CASE_LINK_STATES) });
 
@@ -168,6 +169,7 @@ export type TerlaporHistory = z.infer<typeof terlaporHistorySchema>;
 // ---- temuan and public informasi ------------------------------------------------------------
 
 export const createdTemuanSchema = z.object({ id: z.string(), state: z.literal('informasi_awal'), officeCode: z.string() });
+export type CreatedTemuan = z.infer<typeof createdTemuanSchema>;
 
 export const informasiReceiptSchema = z.object({
   receiptCode: z.string().describe("'INF-…': a receipt, not a tracking code (no PIN, no progress updates)"),

@@ -40,6 +40,10 @@ export const TEMUAN_LIMITS = {
   judul: { min: 5, max: 200 },
   uraian: { min: 20, max: 20_000 },
   tempat: { min: 2, max: 300 },
+} as const satisfies Record<string, TextLimit>;
+
+/** How many of each a laporan, informasi or temuan may list. */
+export const REPORT_COUNT_LIMITS = {
   terlapor: { min: 1, max: 20 },
   perbuatan: { min: 1, max: 13 },
   buktiTautan: { min: 0, max: 10 },
