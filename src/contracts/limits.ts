@@ -1,5 +1,68 @@
-// Form limits and small vocabularies shared by the server's request schemas and the web app's
-// forms. Plain constants (no zod) so the web bundle imports them without the validator.
+// Input limits and rules the server's request schemas are built from, kept free of zod so the
+// web app's forms import the same numbers without bundling the validator. Change a limit here
+// and both the API (400 naming the field) and the form (hint, minLength, client check) follow.
+import { TRANSITIONS, type CaseAction } from '../domain/cases/stateMachine.ts';
+
+export interface TextLimit { readonly min: number; readonly max: number }
+
+/** Staff accounts (POST /users, POST /auth/setup, POST /auth/login). */
+export const ACCOUNT_LIMITS = {
+  username: { min: 3, max: 100 },
+  displayName: { min: 1, max: 200 },
+  password: { min: 10, max: 500 },
+  agency: { min: 0, max: 200 },
+  /** Recovery codes are shown as "abcde-fghij"; typed spaces and dashes are tolerated. */
+  recoveryCode: { min: 8, max: 40 },
+} as const satisfies Record<string, TextLimit>;
+/** TOTP codes: 6 digits. */
+export const TOTP_CODE_PATTERN = '^\\d{6}$';
+export const TOTP_CODE_LENGTH = 6;
+
+/** POST /cases/{id}/actions: the texts an action may carry. */
+export const CASE_ACTION_LIMITS = {
+  reason: { min: 5, max: 5000 },
+  summary: { min: 5, max: 20_000 },
+  kajian: { min: 20, max: 20_000 },
+  effectiveAtReason: { min: 5, max: 1000 },
+  overrideReason: { min: 10, max: 2000 },
+} as const satisfies Record<string, TextLimit>;
+
+/** Actions refused without a written reason (tidak diregistrasi, dihentikan, bukan pelanggaran, dicabut). */
+export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = TRANSITIONS.filter((t) => t.requiresReason).map((t) => t.action);
+/** Actions that need a violation classification (teruskan). */
+export const CLASSIFICATION_REQUIRED_ACTIONS: readonly CaseAction[] = TRANSITIONS.filter((t) => t.requiresClassification).map((t) => t.action);
+
+/** POST /cases/{id}/notes. */
+export const CASE_NOTE_LIMITS: TextLimit = { min: 2, max: 10_000 };
+
+/** POST /temuan (informasi awal recorded by a supervisor). */
+export const TEMUAN_LIMITS = {
+  judul: { min: 5, max: 200 },
+  uraian: { min: 20, max: 20_000 },
+  tempat: { min: 2, max: 300 },
+} as const satisfies Record<string, TextLimit>;
+
+/** How many of each a laporan, informasi or temuan may list. */
+export const REPORT_COUNT_LIMITS = {
+  terlapor: { min: 1, max: 20 },
+  perbuatan: { min: 1, max: 13 },
+  buktiTautan: { min: 0, max: 10 },
+} as const satisfies Record<string, TextLimit>;
+
+/** A terlapor in a laporan, informasi or temuan. */
+export const TERLAPOR_LIMITS = {
+  nama: { min: 2, max: 200 },
+  jabatan: { min: 2, max: 200 },
+  instansi: { min: 2, max: 200 },
+  nip: { min: 0, max: 30 },
+} as const satisfies Record<string, TextLimit>;
+
+/** PUT /calendar/{date}. */
+export const CALENDAR_LIMITS = {
+  name: { min: 2, max: 200 },
+  source: { min: 3, max: 500 },
+} as const satisfies Record<string, TextLimit>;
+
 
 /** Media monitoring: lead sources, pasted articles, dismissals. */
 export const LEAD_LIMITS = {

@@ -18,6 +18,7 @@ import { registerApiConventions } from './http/conventions.ts';
 import { registerProblemTypeRoutes } from './http/problemTypes.ts';
 import { OPENAPI_BASE, registerContractHooks, transformDocument, transformRoute } from './http/openapi.ts';
 import { registerInputGuards } from './http/input.ts';
+import { strictSerializerCompiler } from './http/strictResponses.ts';
 import { registerRegionRoutes } from './modules/regions/routes.ts';
 import { registerElectionRoutes } from './modules/elections/routes.ts';
 import { registerAccountRoutes } from './modules/accounts/routes.ts';
@@ -63,6 +64,8 @@ export interface AppDeps {
   setup?: SetupLink;
   /** Where log lines go (default stdout); tests capture them to check what is logged. */
   logStream?: NodeJS.WritableStream;
+  /** Tests: a response field its contract does not declare is a 500, not silently dropped (http/strictResponses.ts). */
+  strictResponses?: boolean;
 }
 
 /**
@@ -101,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: handleClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(deps.strictResponses ? strictSerializerCompiler : serializerCompiler);
   app.setErrorHandler(handleError);
   registerInputGuards(app);
 

@@ -31,7 +31,8 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
   const seeded: Record<string, string> = {};
 
   before(async () => {
-    app = await buildTestApp(ctx().db, { now: () => clock });
+    // Strict: a field a contract forgets is a 500 here instead of vanishing from the answer.
+    app = await buildTestApp(ctx().db, { now: () => clock, strictResponses: true });
     const adminUser = await buildUser(ctx().db, { role: 'admin' });
     admin = await signIn(app, adminUser.username, adminUser.password);
     const officeUser = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   setup?: SetupLink;
   /** The evidence store (default: the local store in a temporary data dir). */
   evidence?: EvidenceStore;
+  /** A response field its contract does not declare is a 500 (default: on; NETRA_TEST_STRICT_RESPONSES=0 turns it off). */
+  strictResponses?: boolean;
 }
 
 export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promise<FastifyInstance> {
@@ -32,39 +34,10 @@ export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promis
   if (options.publicUrl !== undefined) env.NETRA_PUBLIC_URL = options.publicUrl;
   const config = loadConfig(env as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
-  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup, evidence: options.evidence });
-  if (process.env.NETRA_CHECK_CONTRACT_DROPS === '1') watchContractDrops(app);
+  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup, evidence: options.evidence,
+    strictResponses: options.strictResponses ?? process.env.NETRA_TEST_STRICT_RESPONSES !== '0' });
   vaults.set(app, vault);
   return app;
-}
-
-/** Paths present in `raw` but absent from `sent` (object keys only; arrays compared item by item). */
-function droppedPaths(raw: unknown, sent: unknown, at = ''): string[] {
-  if (Array.isArray(raw) && Array.isArray(sent)) return raw.flatMap((item, i) => droppedPaths(item, sent[i], `${at}[${i}]`)).slice(0, 20);
-  if (!raw || typeof raw !== 'object' || !sent || typeof sent !== 'object') return [];
-  return Object.entries(raw as Record<string, unknown>).flatMap(([key, value]) => (key in (sent as object)
-    ? droppedPaths(value, (sent as Record<string, unknown>)[key], `${at}.${key}`) : [`${at}.${key}`]));
-}
-
-/**
- * NETRA_CHECK_CONTRACT_DROPS=1: a response schema (z.object) silently strips fields a handler
- * returns but the contract does not name; this turns such a drop into a 500 naming the fields,
- * so a contract that forgets a field fails the area's tests instead of hiding data from clients.
- */
-function watchContractDrops(app: FastifyInstance) {
-  const raw = new WeakMap<object, unknown>();
-  app.addHook('preSerialization', async (request, _reply, payload) => {
-    raw.set(request, JSON.parse(JSON.stringify(payload ?? null)));
-    return payload;
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!raw.has(request) || typeof payload !== 'string' || !payload || !String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
-    let sent: unknown;
-    try { sent = JSON.parse(payload); } catch { return payload; }
-    const dropped = droppedPaths(raw.get(request), sent);
-    if (dropped.length) throw new Error(`contract drops ${request.method} ${request.routeOptions.url}: ${dropped.join(', ')}`);
-    return payload;
-  });
 }
 
 const vaults = new WeakMap<FastifyInstance, Vault>();

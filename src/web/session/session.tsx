@@ -1,7 +1,7 @@
 // The signed-in staff member, loaded from /api/v1/auth/me once per visit to the staff console.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import type { LoginResponse, StaffUser } from '../api/types.ts';
+import type { CurrentUser, LoginInput, LoginResponse, StaffUser } from '../../contracts/accounts.ts';
 
 export type SessionState =
   | { status: 'loading'; user: null }
@@ -15,12 +15,8 @@ export interface SessionApi {
   signOut(): Promise<void>;
 }
 
-export interface SignInInput {
-  username: string;
-  password: string;
-  totp?: string;
-  recoveryCode?: string;
-}
+/** The sign-in body (src/contracts/accounts.ts). */
+export type SignInInput = LoginInput;
 
 const SessionContext = createContext<SessionApi | null>(null);
 
@@ -29,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { user } = await api.get<{ user: StaffUser }>('/auth/me');
+      const { user } = await api.get<CurrentUser>('/auth/me');
       setSession({ status: 'signed-in', user });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setSession({ status: 'anonymous', user: null });

@@ -6,41 +6,16 @@ import type { Config } from '../../config.ts';
 import type { Vault } from '../../platform/vault.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, requireRole, requireSessionUser } from '../../http/auth.ts';
 import { setupDone, type SetupLink } from './setup.ts';
-import { STAFF_ROLES, type Principal } from '../../../domain/access/policy.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import {
+  createUserBody, currentFactorBody, currentUserSchema, loginBody, loginResultSchema, setupBody, totpCodeSchema, totpConfirmedSchema,
+  totpEnrolmentSchema, userEnvelopeSchema, userListSchema,
+} from '../../../contracts/accounts.ts';
+import { okSchema } from '../../../contracts/common.ts';
 import {
   beginTotpEnrolment, confirmTotpEnrolment, countAdmins, createUser, disableTotp, login, logout, presentUser, recoveryCodesLeft,
   toPrincipal, type AccountDeps, type UserRow,
 } from './service.ts';
-
-const totpCode = z.string().regex(/^\d{6}$/, '6 angka / 6 digits');
-// Recovery codes are shown as "abcde-fghij"; spaces and dashes typed by hand are tolerated.
-const recoveryCode = z.string().trim().min(8).max(40).regex(/^[A-Za-z0-9 -]+$/, 'huruf, angka dan tanda hubung / letters, digits and hyphens');
-
-const loginBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(500),
-  totp: totpCode.optional(),
-  recoveryCode: recoveryCode.optional(),
-});
-
-// The current second factor, needed to re-enrol or switch TOTP off.
-const currentFactorBody = z.object({ code: totpCode.optional(), recoveryCode: recoveryCode.optional() });
-
-const createUserBody = z.object({
-  username: z.string().trim().min(3).max(100).regex(/^[a-zA-Z0-9._@-]+$/, 'huruf, angka, titik, garis bawah, @ atau tanda hubung / letters, digits, dot, underscore, @ or hyphen'),
-  displayName: z.string().trim().min(1).max(200).optional(),
-  password: z.string().min(10).max(500),
-  role: z.enum(STAFF_ROLES),
-  regionCode: z.string().max(20).nullable().optional(),
-  agency: z.string().trim().max(200).nullable().optional(),
-});
-
-const setupBody = z.object({
-  token: z.string().min(1).max(200),
-  username: createUserBody.shape.username,
-  displayName: createUserBody.shape.displayName,
-  password: createUserBody.shape.password,
-});
 
 export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; config: Config; vault: Vault; setup: SetupLink; now?: () => Date }) {
   const { db, config, setup } = deps;
@@ -56,7 +31,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; conf
   const isSecure = (protocol: string) => config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && protocol === 'https');
 
   r.post('/api/v1/auth/login', {
-    schema: { tags: ['auth'], summary: 'Masuk / sign in', body: loginBody },
+    schema: { tags: ['auth'], summary: 'Masuk / sign in', body: loginBody, response: { 200: loginResultSchema } },
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     // request.ip is the socket address unless NETRA_TRUST_PROXY names the proxy in front.
@@ -67,7 +42,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; conf
 
   // First admin through the one-time link the server printed at start (no second process on the data dir).
   r.post('/api/v1/auth/setup', {
-    schema: { tags: ['auth'], summary: 'Admin pertama lewat tautan setup / first admin via the setup link', body: setupBody },
+    schema: { tags: ['auth'], summary: 'Admin pertama lewat tautan setup / first admin via the setup link', body: setupBody, response: { 201: userEnvelopeSchema } },
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     if ((await countAdmins(db)) > 0) throw setupDone();
@@ -78,49 +53,49 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; conf
     return { user: present(user) };
   });
 
-  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Keluar / sign out', response: { 200: okSchema } } }, async (request, reply) => {
     const principal: Principal = toPrincipal(requireSessionUser(request));
     await logout(db, request.sessionToken!, principal);
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
   // These answer before TOTP enrolment too (the enrolment page needs them).
-  r.get('/api/v1/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+  r.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Petugas yang masuk / the signed-in user', response: { 200: currentUserSchema } } }, async (request) => {
     const user = requireSessionUser(request);
     return { user: present(user), recoveryCodesLeft: user.totp_enabled ? await recoveryCodesLeft(db, user.id) : 0 };
   });
 
   r.post('/api/v1/auth/totp/setup', {
-    schema: { tags: ['auth'], summary: 'Mulai (ulang) pendaftaran TOTP; bila aktif perlu kode saat ini', body: currentFactorBody.nullish() },
+    schema: { tags: ['auth'], summary: 'Mulai (ulang) pendaftaran TOTP; bila aktif perlu kode saat ini', body: currentFactorBody.nullish(), response: { 200: totpEnrolmentSchema } },
   }, async (request) => {
     const user = requireSessionUser(request);
     return beginTotpEnrolment(accounts, user, { totp: request.body?.code, recoveryCode: request.body?.recoveryCode });
   });
 
   r.post('/api/v1/auth/totp/confirm', {
-    schema: { tags: ['auth'], summary: 'Konfirmasi TOTP; mengembalikan kode pemulihan (sekali tampil)', body: z.object({ code: totpCode }) },
+    schema: { tags: ['auth'], summary: 'Konfirmasi TOTP; mengembalikan kode pemulihan (sekali tampil)', body: z.object({ code: totpCodeSchema }), response: { 200: totpConfirmedSchema } },
   }, async (request) => {
     const user = requireSessionUser(request);
     const { recoveryCodes } = await confirmTotpEnrolment(accounts, user.id, request.body.code);
-    return { ok: true, recoveryCodes };
+    return { ok: true as const, recoveryCodes };
   });
 
   r.post('/api/v1/auth/totp/disable', {
-    schema: { tags: ['auth'], summary: 'Nonaktifkan TOTP dengan kode saat ini / switch TOTP off with the current code', body: currentFactorBody.nullish() },
+    schema: { tags: ['auth'], summary: 'Nonaktifkan TOTP dengan kode saat ini / switch TOTP off with the current code', body: currentFactorBody.nullish(), response: { 200: okSchema } },
   }, async (request) => {
     const user = requireSessionUser(request);
     await disableTotp(accounts, user, { totp: request.body?.code, recoveryCode: request.body?.recoveryCode });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  r.get('/api/v1/users', { schema: { tags: ['users'] } }, async (request) => {
+  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Akun petugas / staff accounts', response: { 200: userListSchema } } }, async (request) => {
     requireRole(request, ['admin']);
     const result = await db.query<UserRow>('SELECT * FROM users ORDER BY username');
     return { items: result.rows.map((u) => present(u)), total: result.rows.length };
   });
 
-  r.post('/api/v1/users', { schema: { tags: ['users'], body: createUserBody } }, async (request, reply) => {
+  r.post('/api/v1/users', { schema: { tags: ['users'], summary: 'Buat akun petugas / create a staff account', body: createUserBody, response: { 201: userEnvelopeSchema } } }, async (request, reply) => {
     const principal = requireRole(request, ['admin']);
     const user = await createUser(db, request.body, principal);
     reply.status(201);

@@ -156,7 +156,7 @@ export async function publicCheckpointDocument(db: Queryable, vault: Vault, limi
     format: CHECKPOINT_DOCUMENT_FORMAT,
     algorithm: 'Ed25519' as const,
     signedMessage: CHECKPOINT_MESSAGE_TEMPLATE,
-    signatureEncoding: 'base64',
+    signatureEncoding: 'base64' as const,
     keys: await trustedAuditKeys(db, vault),
     checkpoints: rows.rows.map(checkpointFromRow),
   };

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import type { Vault } from '../../platform/vault.ts';
+import { auditCheckpointDocumentSchema, auditKeySetSchema } from '../../../contracts/audit.ts';
 import { CHECKPOINT_MESSAGE_TEMPLATE, publicCheckpointDocument, trustedAuditKeys } from './checkpoints.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; vault: Vault }) {
@@ -14,6 +15,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; vault:
     schema: {
       tags: ['public'], summary: 'Titik periksa audit bertanda tangan / signed audit checkpoints (latest first N, oldest first)',
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      response: { 200: auditCheckpointDocumentSchema },
     },
   }, async (request, reply) => {
     reply.header('Cache-Control', 'public, max-age=30');
@@ -21,10 +23,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; vault:
   });
 
   r.get('/api/v1/public/audit/key', {
-    schema: { tags: ['public'], summary: 'Kunci publik Ed25519 titik periksa audit / audit checkpoint public key' },
+    schema: { tags: ['public'], summary: 'Kunci publik Ed25519 titik periksa audit / audit checkpoint public key', response: { 200: auditKeySetSchema } },
   }, async (_request, reply) => {
     reply.header('Cache-Control', 'public, max-age=300');
     const keys = await trustedAuditKeys(deps.db, deps.vault);
-    return { algorithm: 'Ed25519', current: keys.at(-1)?.keyId ?? null, keys, signedMessage: CHECKPOINT_MESSAGE_TEMPLATE, signatureEncoding: 'base64' };
+    return { algorithm: 'Ed25519' as const, current: keys.at(-1)?.keyId ?? null, keys, signedMessage: CHECKPOINT_MESSAGE_TEMPLATE, signatureEncoding: 'base64' as const };
   });
 }

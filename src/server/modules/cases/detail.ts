@@ -34,7 +34,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
       until: block.until?.toISOString() ?? null, since: block.since?.toISOString() ?? null, source: block.source, ...(block.unconfirmed ? { unconfirmed: block.unconfirmed } : {}) }] : [];
   });
   return {
-    id: c.id, kind: c.kind, state: c.state, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
+    id: c.id, kind: c.kind, state: c.state as CaseState, stateLabel: STATE_LABELS[c.state as CaseState], source: c.source,
     trackingCode: c.tracking_code, registrationNumber: c.registration_number, registeredAt: c.registered_at ? new Date(c.registered_at).toISOString() : null,
     officeCode: c.office_code, officeName: await officeName(db, c.office_code), eventRegionCode: c.event_region_code, eventRegionName: await regionPathName(db, c.event_region_code), eventPlace: c.event_place,
     eventDate: c.event_date, knownDate: c.known_date, receivedAt: new Date(c.received_at).toISOString(), electionId: c.election_id, stageCode: c.stage_code,

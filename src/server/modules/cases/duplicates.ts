@@ -7,6 +7,9 @@ import { canHandleCaseIn, isSupervisor, type Principal } from '../../../domain/a
 import { scoreDuplicate, NEAR_EVENT_DAYS } from '../../../domain/cases/duplicates.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 import { jurisdictionClause } from './queue.ts';
+import type { CASE_LINK_STATES } from '../../../contracts/cases.ts';
+
+type CaseLinkState = (typeof CASE_LINK_STATES)[number];
 
 const LINK_BATCH = 50;
 
@@ -48,7 +51,7 @@ export async function suggestLinksForCase(db: Db, caseId: string): Promise<numbe
 }
 
 export async function listCaseLinks(db: Queryable, principal: Principal, caseId: string) {
-  const links = await db.query<{ id: number; case_id: string; other_id: string; reason: string; score: number; state: string; other_office: string; other_title: string; other_number: string | null; other_state: string }>(
+  const links = await db.query<{ id: number; case_id: string; other_id: string; reason: string; score: number; state: CaseLinkState; other_office: string; other_title: string; other_number: string | null; other_state: string }>(
     `SELECT l.id, l.case_id, l.other_id, l.reason, l.score, l.state, oc.office_code AS other_office, oc.title AS other_title,
             oc.registration_number AS other_number, oc.state AS other_state
      FROM case_links l JOIN cases oc ON oc.id = CASE WHEN l.case_id = $1 THEN l.other_id ELSE l.case_id END
@@ -62,7 +65,7 @@ export async function listCaseLinks(db: Queryable, principal: Principal, caseId:
   });
 }
 
-const TRANSITIONS: Record<string, { from: string[]; to: string }> = {
+const TRANSITIONS: Record<string, { from: string[]; to: CaseLinkState }> = {
   merge: { from: ['suggested', 'unmerged'], to: 'merged' },
   reject: { from: ['suggested'], to: 'rejected' },
   unmerge: { from: ['merged'], to: 'unmerged' },

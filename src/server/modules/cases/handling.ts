@@ -269,7 +269,7 @@ export async function addCaseNote(deps: CaseDeps, principal: Principal, caseId: 
     await insertCaseEvent(tx, { caseId, at: now, action: 'catatan', fromState: current.state, toState: current.state, actorId: principal.id, internalNote: note });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'case.note_added', entityType: 'case', entityId: caseId, regionCode: current.office_code, at: now });
   });
-  return { ok: true };
+  return { ok: true as const };
 }
 
 /** A supervisor records informasi awal (field, cyber patrol, media lead); it may become a temuan. */
@@ -305,5 +305,5 @@ export async function createInformasiAwal(deps: CaseDeps, principal: Principal, 
     await enqueueJob(tx, 'cases.suggest_links', { caseId: id });
     await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'temuan.informasi_awal_created', entityType: 'case', entityId: id, regionCode: officeCode, at: now, data: { source: input.sumber, leadId: input.leadId ?? null } });
   });
-  return { id, state: 'informasi_awal', officeCode };
+  return { id, state: 'informasi_awal' as const, officeCode };
 }

@@ -3,6 +3,7 @@
 // row is written, then all rows go in one transaction with one audit record. The registration
 // number is the key: a re-import of the same file changes nothing, an edited row updates its
 // imported case. Imported cases are read-only history: no clocks, no notices, no tracking code.
+import type { CaseImportResult } from '../../../contracts/cases.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { readSheet } from 'read-excel-file/node';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -188,18 +189,8 @@ async function planImport(db: Queryable, file: ImportFile, principal: Principal,
   return { format, planned };
 }
 
-export interface CaseImportResult {
-  dryRun: boolean;
-  format: 'csv' | 'xlsx';
-  fileName: string;
-  fileSha256: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  cycles: Record<string, number>;
-  preview: { line: number; registrationNumber: string; kind: string; regionCode: string; regionName: string; receivedOn: string; state: string; decidedOn: string | null; referredTo: string | null; cycle: string; action: Action }[];
-}
+/** The answer of an import (and of a dry run): its contract is src/contracts/cases.ts. */
+export type { CaseImportResult };
 
 export function assertCanImport(principal: Principal) {
   // Admins anywhere; supervisors (Bawaslu RI, provinsi, kab/kota) for their own office and below.

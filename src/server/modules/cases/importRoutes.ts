@@ -8,6 +8,7 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { assertCanImport, importCaseHistory, MAX_IMPORT_BYTES } from './importHistory.ts';
 import { IMPORT_COLUMNS } from '../../../domain/cases/importCases.ts';
+import { caseImportResultSchema, caseImportTemplateSchema } from '../../../contracts/cases.ts';
 
 const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
@@ -25,6 +26,7 @@ export function registerCaseImportRoutes(app: FastifyInstance, deps: CaseDeps) {
           dryRun: z.enum(['true', 'false', '1', '0']).default('false'),
           name: z.string().trim().max(200).regex(/^[^/\\\u0000-\u001f]*$/, 'nama berkas tanpa garis miring / a file name without slashes').default('impor.csv'),
         }),
+        response: { 200: caseImportResultSchema },
       },
     }, async (request) => {
       const principal = requirePrincipal(request);
@@ -36,10 +38,10 @@ export function registerCaseImportRoutes(app: FastifyInstance, deps: CaseDeps) {
       return importCaseHistory(deps.db, { name: request.query.name, bytes: request.body }, principal, { dryRun, now: nowOf(deps) });
     });
 
-    r.get('/api/v1/cases/import/template', { schema: { tags: ['cases'], summary: 'Kolom templat impor dan kamusnya / template columns and dictionary' } },
+    r.get('/api/v1/cases/import/template', { schema: { tags: ['cases'], summary: 'Kolom templat impor dan kamusnya / template columns and dictionary', response: { 200: caseImportTemplateSchema } } },
       async (request) => {
         assertCanImport(requirePrincipal(request));
-        return { columns: IMPORT_COLUMNS, documentation: 'docs/IMPORT-CASES.md', sample: 'reference/samples/rekap-perkara-SINTETIS.csv' };
+        return { columns: IMPORT_COLUMNS.map((c) => ({ ...c, aliases: [...c.aliases] })), documentation: 'docs/IMPORT-CASES.md', sample: 'reference/samples/rekap-perkara-SINTETIS.csv' };
       });
   });
 }

@@ -17,6 +17,7 @@ import { computeDeadline, regulationRegimesInForce } from '../../../domain/legal
 import { formatLocalDateTime, localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { InformasiInput } from './schemas.ts';
+import type { InformasiReceipt } from '../../../contracts/cases.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCase, insertCaseEvent, insertClock, insertTerlapor, officeName } from './repository.ts';
 import { assertKnownRegions } from './intake.ts';
@@ -30,14 +31,7 @@ export function generateInformasiCode(): string {
   return `INF-${pick()}-${pick()}`;
 }
 
-export interface InformasiReceipt {
-  receiptCode: string;
-  receivedLocal: string;
-  officeName: string;
-  /** True when this repeated an earlier submission; the earlier one's code is returned. */
-  folded: boolean;
-  message: { id: string; en: string };
-}
+export type { InformasiReceipt };
 
 const messageFor = (code: string, office: string, folded: boolean) => folded ? {
   id: `Informasi yang sama sudah kami terima sebelumnya (kode ${code}) dan diteruskan ke ${office}. Tidak perlu dikirim ulang.`,

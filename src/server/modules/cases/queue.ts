@@ -43,7 +43,7 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   if (query.dueBefore) where.push(`d.next_due < ${add(query.dueBefore)}`);
   const rank = query.q ? `ts_rank(c.search, plainto_tsquery('indonesian', ${add(query.q)})) DESC,` : '';
   const result = await db.query<{
-    id: string; kind: string; source: string; state: string; tracking_code: string | null; registration_number: string | null; title: string;
+    id: string; kind: 'laporan' | 'temuan'; source: string; state: CaseState; tracking_code: string | null; registration_number: string | null; title: string;
     office_code: string; event_region_code: string; received_at: Date; is_late: boolean; assigned_to: string | null;
     next_due: Date | null; next_due_local: string | null; next_rule: string | null; acts: string[]; stage_code: string | null;
     terlapor: { position: string; agency: string; subjectType: string }[] | null; total: number;
@@ -65,7 +65,7 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   );
   return {
     items: result.rows.map((r) => ({
-      id: r.id, kind: r.kind, source: r.source, state: r.state, stateLabel: STATE_LABELS[r.state as CaseState], trackingCode: r.tracking_code,
+      id: r.id, kind: r.kind, source: r.source, state: r.state, stateLabel: STATE_LABELS[r.state], trackingCode: r.tracking_code,
       registrationNumber: r.registration_number, title: r.title, officeCode: r.office_code, eventRegionCode: r.event_region_code,
       receivedAt: new Date(r.received_at).toISOString(), late: r.is_late, assignedTo: r.assigned_to, acts: r.acts, stageCode: r.stage_code,
       terlapor: r.terlapor ?? [],

@@ -17,6 +17,12 @@ import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts'
 import { loadCaseForStaff } from './handling.ts';
 import { listAnnouncements } from './announcements.ts';
 import { announcementListSchema, receiptSchema, trackingResultSchema, withdrawalSchema } from '../../../contracts/laporan.ts';
+import {
+  caseActionResultSchema, caseAssignmentSchema, caseDetailSchema, caseLinkDecisionSchema, caseLinkListSchema, caseListSchema, createdTemuanSchema,
+  informasiReceiptSchema, reporterIdentitySchema, terlaporHistorySchema,
+} from '../../../contracts/cases.ts';
+import { okSchema } from '../../../contracts/common.ts';
+import { CASE_NOTE_LIMITS } from '../../../contracts/limits.ts';
 
 const idParams = z.object({ id: z.string().uuid('id perkara (UUID)') });
 const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi / ASCII characters without spaces');
@@ -46,7 +52,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   // (same text, same region) and gets the same receipt code. The per-address ceiling is sized for
   // carrier-grade NAT (one address, many phones); the spam control is folding and dismissal.
   r.post('/api/v1/informasi', {
-    schema: { tags: ['laporan'], summary: 'Kirim informasi awal tanpa identitas (publik) / send initial information without identity', body: informasiBody },
+    schema: { tags: ['laporan'], summary: 'Kirim informasi awal tanpa identitas (publik) / send initial information without identity', body: informasiBody,
+      response: { 200: informasiReceiptSchema, 201: informasiReceiptSchema } },
     config: { rateLimit: { max: deps.informasiPerMinute ?? 120, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { receipt, created } = await submitInformasi(deps, request.body);
@@ -55,7 +62,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
   });
 
   r.post('/api/v1/cases/:id/dismiss-informasi', {
-    schema: { tags: ['cases'], summary: 'Abaikan informasi publik (satu klik, diaudit) / dismiss public information (audited)', params: idParams },
+    schema: { tags: ['cases'], summary: 'Abaikan informasi publik (satu klik, diaudit) / dismiss public information (audited)', params: idParams, response: { 200: caseActionResultSchema } },
   }, async (request) => dismissPublicInformasi(deps, requirePrincipal(request), request.params.id));
 
   r.post('/api/v1/lacak', {
@@ -76,7 +83,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     return listAnnouncements(deps.db, request.query);
   });
 
-  r.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery } },
+  r.get('/api/v1/cases', { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery, response: { 200: caseListSchema } } },
     async (request) => {
       const principal = requirePrincipal(request);
       // Analysts only read, so their queue may trail the primary by the replica's lag; staff who
@@ -84,23 +91,23 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       return listCases(isReadOnly(principal) ? deps.readDb ?? deps.db : deps.db, principal, request.query, nowOf(deps));
     });
 
-  r.get('/api/v1/cases/:id', { schema: { tags: ['cases'], params: idParams } },
+  r.get('/api/v1/cases/:id', { schema: { tags: ['cases'], summary: 'Satu perkara (tanpa identitas pelapor) / one case (no reporter identity)', params: idParams, response: { 200: caseDetailSchema } } },
     async (request) => caseDetail(deps, requirePrincipal(request), request.params.id));
 
-  r.post('/api/v1/cases/:id/actions', { schema: { tags: ['cases'], summary: 'Tindakan penanganan / handling action', params: idParams, body: caseActionBody } },
+  r.post('/api/v1/cases/:id/actions', { schema: { tags: ['cases'], summary: 'Tindakan penanganan / handling action', params: idParams, body: caseActionBody, response: { 200: caseActionResultSchema } } },
     async (request) => applyCaseAction(deps, requirePrincipal(request), request.params.id, request.body));
 
-  r.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], params: idParams, body: z.object({ assigneeId: z.string().uuid().nullable() }) } },
+  r.post('/api/v1/cases/:id/assign', { schema: { tags: ['cases'], summary: 'Tugaskan petugas / assign an officer', params: idParams, body: z.object({ assigneeId: z.string().uuid().nullable() }), response: { 200: caseAssignmentSchema } } },
     async (request) => assignCase(deps, requirePrincipal(request), request.params.id, request.body.assigneeId));
 
-  r.post('/api/v1/cases/:id/notes', { schema: { tags: ['cases'], params: idParams, body: z.object({ note: plainText(2, 10_000) }) } },
+  r.post('/api/v1/cases/:id/notes', { schema: { tags: ['cases'], summary: 'Catatan internal / internal note', params: idParams, body: z.object({ note: plainText(CASE_NOTE_LIMITS.min, CASE_NOTE_LIMITS.max) }), response: { 200: okSchema } } },
     async (request) => addCaseNote(deps, requirePrincipal(request), request.params.id, request.body.note));
 
   r.post('/api/v1/cases/:id/reporter-identity', {
-    schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: revealReason }) },
+    schema: { tags: ['cases'], summary: 'Buka identitas pelapor (diaudit) / reveal reporter identity (audited)', params: idParams, body: z.object({ reason: revealReason }), response: { 200: reporterIdentitySchema } },
   }, async (request) => revealReporterIdentity(deps, requirePrincipal(request), request.params.id, request.body.reason));
 
-  r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams } }, async (request) => {
+  r.get('/api/v1/cases/:id/links', { schema: { tags: ['cases'], summary: 'Dugaan duplikat / suggested duplicates', params: idParams, response: { 200: caseLinkListSchema } } }, async (request) => {
     const principal = requirePrincipal(request);
     await loadCaseForStaff(deps, principal, request.params.id, false);
     const items = await listCaseLinks(deps.db, principal, request.params.id);
@@ -109,14 +116,14 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
 
   r.post('/api/v1/case-links/:linkId', {
     schema: { tags: ['cases'], summary: 'Gabungkan/tolak/batalkan gabungan / merge, reject or unmerge', params: z.object({ linkId: z.coerce.number().int().positive() }),
-      body: z.object({ decision: z.enum(['merge', 'reject', 'unmerge']) }) },
+      body: z.object({ decision: z.enum(['merge', 'reject', 'unmerge']) }), response: { 200: caseLinkDecisionSchema } },
   }, async (request) => decideCaseLink(deps.db, requirePrincipal(request), request.params.linkId, request.body.decision, nowOf(deps)));
 
   r.get('/api/v1/terlapor/history', {
     schema: { tags: ['cases'], summary: 'Riwayat terlapor / a person’s case history',
-      querystring: z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka / NIP of 18 digits').optional(), name: z.string().trim().min(3).max(200).optional(), agency: z.string().trim().max(200).optional() }) },
+      querystring: z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka / NIP of 18 digits').optional(), name: z.string().trim().min(3).max(200).optional(), agency: z.string().trim().max(200).optional() }), response: { 200: terlaporHistorySchema } },
   }, async (request) => terlaporHistory(deps.db, requirePrincipal(request), request.query));
 
-  r.post('/api/v1/temuan', { schema: { tags: ['temuan'], summary: 'Catat informasi awal / record initial information', body: temuanBody } },
+  r.post('/api/v1/temuan', { schema: { tags: ['temuan'], summary: 'Catat informasi awal / record initial information', body: temuanBody, response: { 201: createdTemuanSchema } } },
     async (request, reply) => { reply.status(201); return createInformasiAwal(deps, requirePrincipal(request), request.body); });
 }

@@ -10,6 +10,8 @@ import { normalizeTrackingCode } from '../../../domain/cases/trackingCode.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
 import { isoDate, plainText, regionCode } from '../../shared/schemas.ts';
+// Limits shared with the web app's forms.
+import { CASE_ACTION_LIMITS as A, REPORT_COUNT_LIMITS as N, TEMUAN_LIMITS as TM, TERLAPOR_LIMITS as TL } from '../../../contracts/limits.ts';
 
 // Kept for callers that still import them from here; new code imports src/server/shared/schemas.ts.
 export { isoDate, plainText, regionCode };
@@ -37,17 +39,17 @@ export const pelaporSchema = z.object({
 });
 
 export const terlaporSchema = z.object({
-  nama: plainText(2, 200),
-  nip: z.string().trim().max(30).optional(),
-  jabatan: plainText(2, 200),
-  instansi: plainText(2, 200),
+  nama: plainText(TL.nama.min, TL.nama.max),
+  nip: z.string().trim().max(TL.nip.max).optional(),
+  jabatan: plainText(TL.jabatan.min, TL.jabatan.max),
+  instansi: plainText(TL.instansi.min, TL.instansi.max),
   jenisSubjek: z.enum(SUBJECT_TYPES),
   kodeWilayah: regionCode.optional(),
 });
 
 export const laporanBody = z.object({
   pelapor: pelaporSchema,
-  terlapor: z.array(terlaporSchema).min(1).max(20),
+  terlapor: z.array(terlaporSchema).min(N.terlapor.min).max(N.terlapor.max),
   peristiwa: z.object({
     judul: plainText(5, 200).optional(),
     uraian: plainText(30, 20_000),
@@ -56,10 +58,10 @@ export const laporanBody = z.object({
     tanggalKejadian: isoDate,
     tanggalDiketahui: isoDate,
   }),
-  perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
+  perbuatan: z.array(z.enum(ACT_IDS)).min(N.perbuatan.min).max(N.perbuatan.max),
   saksi: z.array(z.object({ nama: plainText(2, 200), alamat: plainText(2, 500), telepon: z.string().trim().max(20).optional() })).max(20).default([]),
   bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan / upload id')).max(10).default([]),
-  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only')).max(10).default([]),
+  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only')).max(N.buktiTautan.max).default([]),
 });
 export type LaporanInput = z.infer<typeof laporanBody>;
 
@@ -76,27 +78,27 @@ export const trackingBody = z.object({
 
 export const temuanBody = z.object({
   sumber: z.enum(['pengawasan_lapangan', 'patroli_siber', 'media', 'laporan_tidak_memenuhi_syarat']),
-  judul: plainText(5, 200),
-  uraian: plainText(20, 20_000),
+  judul: plainText(TM.judul.min, TM.judul.max),
+  uraian: plainText(TM.uraian.min, TM.uraian.max),
   kodeWilayah: regionCode,
-  tempat: plainText(2, 300),
+  tempat: plainText(TM.tempat.min, TM.tempat.max),
   tanggalKejadian: isoDate,
   tanggalDiketahui: isoDate,
-  perbuatan: z.array(z.enum(ACT_IDS)).min(1).max(13),
-  terlapor: z.array(terlaporSchema).min(1).max(20),
+  perbuatan: z.array(z.enum(ACT_IDS)).min(N.perbuatan.min).max(N.perbuatan.max),
+  terlapor: z.array(terlaporSchema).min(N.terlapor.min).max(N.terlapor.max),
   // Same rule as laporan: http/https only (no javascript:, data:, file: links in staff pages).
-  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(10).default([]),
+  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(N.buktiTautan.max).default([]),
   leadId: z.string().max(64).optional(),
 });
 export type TemuanInput = z.infer<typeof temuanBody>;
 
 export const caseActionBody = z.object({
   action: z.enum(CASE_ACTIONS),
-  reason: plainText(5, 5000).optional(),
+  reason: plainText(A.reason.min, A.reason.max).optional(),
   classification: z.enum(VIOLATION_CLASSIFICATIONS).optional(),
-  summary: plainText(5, 20_000).optional(),
+  summary: plainText(A.summary.min, A.summary.max).optional(),
   // 'kaji': the assessment text (facts, provisions, opinion), printed in the kajian PDF.
-  kajian: plainText(20, 20_000).optional(),
+  kajian: plainText(A.kajian.min, A.kajian.max).optional(),
   targetOfficeCode: regionCode.optional(),
   // 'teruskan': the instansi catalogue entry each terlapor's referral is addressed to, as chosen
   // or confirmed by the supervisor (omitted: the catalogue's suggestion from the free text).
@@ -109,10 +111,10 @@ export const caseActionBody = z.object({
   // instant with offset. Never in the future, never before the previous step, at most
   // cases.effective_at_max_days back; a reason beyond a few hours (domain/cases/effectiveTime.ts).
   effectiveAt: z.string().datetime({ offset: true, message: 'waktu ISO 8601 dengan zona, mis. 2024-08-24T20:00:00+07:00 / ISO 8601 instant with offset' }).optional(),
-  effectiveAtReason: plainText(5, 1000).optional(),
+  effectiveAtReason: plainText(A.effectiveAtReason.min, A.effectiveAtReason.max).optional(),
   // Proceed past an overridable legal-deadline guard (late laporan, late temuan); audited and
   // printed on the kajian. The content check runs in the guard (domain/legal-clock/guards.ts).
-  override: z.object({ reason: plainText(10, 2000) }).optional(),
+  override: z.object({ reason: plainText(A.overrideReason.min, A.overrideReason.max) }).optional(),
 });
 
 export const caseListQuery = z.object({

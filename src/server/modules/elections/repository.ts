@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { ContestKind } from '../../../contracts/elections.ts';
 import { withinRegionSql } from '../../db/sql.ts';
 
 export interface ContestFilter {
@@ -36,7 +37,7 @@ export async function listContests(db: Queryable, filter: ContestFilter) {
   if (filter.electionId) where.push(`e.id = ${add(filter.electionId)}`);
   if (filter.region) { const p = add(filter.region); where.push(withinRegionSql('c.region_code', p)); }
   if (filter.kind) where.push(`c.kind = ${add(filter.kind)}`);
-  const result = await db.query<{ election_id: string; region_code: string; region_name: string; kind: string; voting_date: string; pairs: number; total: number }>(
+  const result = await db.query<{ election_id: string; region_code: string; region_name: string; kind: ContestKind; voting_date: string; pairs: number; total: number }>(
     `SELECT c.election_id, c.region_code, r.name AS region_name, c.kind, e.voting_date,
             (SELECT count(*)::int FROM candidate_pairs p WHERE p.election_id = c.election_id AND p.region_code = c.region_code) AS pairs,
             count(*) OVER () AS total

@@ -7,12 +7,13 @@ import { requireRole } from '../../http/auth.ts';
 import { regionCodeSchema } from '../regions/index.ts';
 import { listCandidatePairs, listContests, listElections } from './repository.ts';
 import { importCandidatePairs } from './importCandidates.ts';
+import { CONTEST_KINDS, candidateImportResultSchema, contestDetailSchema, electionListSchema } from '../../../contracts/elections.ts';
 
 const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   election: z.string().max(60).optional(),
   region: regionCodeSchema.optional(),
-  kind: z.enum(['gubernur', 'bupati', 'walikota']).optional(),
+  kind: z.enum(CONTEST_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -20,7 +21,7 @@ const listQuery = z.object({
 export function registerElectionRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/elections', {
-    schema: { tags: ['elections'], summary: 'Pemilihan (kontestasi) dan tahapannya / contests and stages', querystring: listQuery },
+    schema: { tags: ['elections'], summary: 'Pemilihan (kontestasi) dan tahapannya / contests and stages', querystring: listQuery, response: { 200: electionListSchema } },
   }, async (request) => {
     const q = request.query;
     const elections = await listElections(db, q.year);
@@ -34,7 +35,8 @@ export function registerElectionRoutes(app: FastifyInstance, db: Db) {
   });
 
   r.get('/api/v1/elections/:electionId/contests/:regionCode', {
-    schema: { tags: ['elections'], params: z.object({ electionId: z.string().max(60), regionCode: regionCodeSchema }) },
+    schema: { tags: ['elections'], summary: 'Satu kontestasi dengan pasangan calon / one contest with its candidate pairs',
+      params: z.object({ electionId: z.string().max(60), regionCode: regionCodeSchema }), response: { 200: contestDetailSchema } },
   }, async (request) => {
     const { electionId, regionCode } = request.params;
     const contests = await listContests(db, { electionId, region: regionCode, limit: 1000, offset: 0 });
@@ -47,7 +49,7 @@ export function registerElectionRoutes(app: FastifyInstance, db: Db) {
   // Candidate pairs as CSV (text/csv body); admin only.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   r.post('/api/v1/elections/candidates/import', {
-    schema: { tags: ['elections'], summary: 'Impor pasangan calon dari CSV / import candidate pairs from CSV' },
+    schema: { tags: ['elections'], summary: 'Impor pasangan calon dari CSV / import candidate pairs from CSV', response: { 200: candidateImportResultSchema } },
   }, async (request) => {
     const principal = requireRole(request, ['admin']);
     if (typeof request.body !== 'string') {

@@ -16,11 +16,15 @@ import { BlockedActions } from './BlockedActions.tsx';
 import { ForwardFields, type AddressChoice } from './ForwardFields.tsx';
 import { fieldErrorsOf, toApiError } from './http.ts';
 import type { CaseDetail } from './types.ts';
+import { CASE_ACTION_LIMITS, REASON_REQUIRED_ACTIONS } from '../../../contracts/limits.ts';
 
-const REASON_REQUIRED = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
+// Which actions need a reason and how long texts must be: the server's rules (src/contracts/limits.ts).
+const REASON_REQUIRED: readonly string[] = REASON_REQUIRED_ACTIONS;
+/** Actions where a reason is offered as an optional field (the server accepts one on any action). */
 const REASON_OPTIONAL = ['minta_kelengkapan', 'minta_keterangan_tambahan', 'limpahkan'];
-const DANGER = ['tolak_registrasi', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'hentikan_penelusuran', 'cabut'];
-const KAJIAN_MIN = 20;
+/** The actions that close a case without a finding are drawn as dangerous: exactly those needing a reason. */
+const DANGER = REASON_REQUIRED;
+const L = CASE_ACTION_LIMITS;
 
 /** The button label of an action: a verb with its consequence (not the timeline's event name). */
 export const buttonKey = (action: string) => `button.${action}` as MessageKey;
@@ -75,12 +79,14 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
     event.preventDefault();
     if (!action) return;
     const found: FieldErrors = {};
-    if (REASON_REQUIRED.includes(action) && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
-    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < 5) found.reason = t('form.minChars', { n: 5 });
-    if (action === 'kaji' && kajian.trim().length < KAJIAN_MIN) found.kajian = t('form.minChars', { n: KAJIAN_MIN });
+    if (REASON_REQUIRED.includes(action) && reason.trim().length < L.reason.min) found.reason = t('form.minChars', { n: L.reason.min });
+    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < L.reason.min) found.reason = t('form.minChars', { n: L.reason.min });
+    if (action === 'kaji' && kajian.trim().length < L.kajian.min) found.kajian = t('form.minChars', { n: L.kajian.min });
+    if (blocked?.overridable && overrideReason.trim() && overrideReason.trim().length < L.overrideReason.min) found['override.reason'] = t('form.minChars', { n: L.overrideReason.min });
+    if (effectiveAtReason.trim() && effectiveAtReason.trim().length < L.effectiveAtReason.min) found.effectiveAtReason = t('form.minChars', { n: L.effectiveAtReason.min });
     if (action === 'teruskan') {
       if (!classification) found.classification = t('form.choose');
-      if (summary.trim().length < 5) found.summary = t('form.minChars', { n: 5 });
+      if (summary.trim().length < L.summary.min) found.summary = t('form.minChars', { n: L.summary.min });
     }
     if (action === 'limpahkan' && !target) found.targetOfficeCode = t('case.targetRequired');
     setErrors(found);
@@ -129,17 +135,17 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
           {error && <ErrorNotice error={error} />}
           {blocked && <p className="notice notice--warning" role="status">{language === 'en' ? blocked.reason.en : blocked.reason.id}</p>}
           {blocked?.overridable && (
-            <TextArea name="override.reason" label={t('legal.overrideReason')} hint={t('legal.overrideHint')} required rows={2}
+            <TextArea name="override.reason" label={t('legal.overrideReason')} hint={t('legal.overrideHint')} required rows={2} maxLength={L.overrideReason.max}
               value={overrideReason} onChange={setOverrideReason} error={errors['override.reason']} />
           )}
           <TextField name="effectiveAt" type="datetime-local" label={t('legal.effectiveAt')} hint={t('legal.effectiveAtHint')} optionalLabel={t('form.optional')}
             value={effectiveAt} onChange={setEffectiveAt} error={errors.effectiveAt} />
           {effectiveAt && (
-            <TextArea name="effectiveAtReason" label={t('legal.effectiveAtReason')} hint={t('legal.effectiveAtReasonHint')} optionalLabel={t('form.optional')} rows={2}
+            <TextArea name="effectiveAtReason" label={t('legal.effectiveAtReason')} hint={t('legal.effectiveAtReasonHint')} optionalLabel={t('form.optional')} rows={2} maxLength={L.effectiveAtReason.max}
               value={effectiveAtReason} onChange={setEffectiveAtReason} error={errors.effectiveAtReason} />
           )}
           {action === 'kaji' && (
-            <TextArea name="kajian" label={t('handling.kajian')} hint={t('handling.kajianHint')} required rows={8} value={kajian} onChange={setKajian} error={errors.kajian} />
+            <TextArea name="kajian" label={t('handling.kajian')} hint={t('handling.kajianHint')} required rows={8} maxLength={L.kajian.max} value={kajian} onChange={setKajian} error={errors.kajian} />
           )}
           {action === 'teruskan' && (
             <ForwardFields c={c} classification={classification} setClassification={setClassification} summary={summary} setSummary={setSummary}
@@ -151,7 +157,7 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
           )}
           {(REASON_REQUIRED.includes(action) || REASON_OPTIONAL.includes(action)) && (
             <TextArea name="reason" label={t('case.reason')} required={REASON_REQUIRED.includes(action)} optionalLabel={t('form.optional')}
-              rows={3} value={reason} onChange={setReason} error={errors.reason} />
+              rows={3} maxLength={L.reason.max} value={reason} onChange={setReason} error={errors.reason} />
           )}
           <div className="form__actions">
             <button type="submit" className={`button ${DANGER.includes(action) ? 'button--danger' : 'button--primary'}`} disabled={busy}>

@@ -12,8 +12,9 @@ import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
 import { toApiError } from './http.ts';
 import { stateLabel } from './labels.ts';
-import type { CaseDetail, CaseLink } from './types.ts';
-import type { ReferralSummary } from '../referrals/types.ts';
+import type { CaseDetail, CaseLink, CaseLinkList, ReporterIdentity } from './types.ts';
+import type { ReferralList } from '../../../contracts/referrals.ts';
+import { CASE_NOTE_LIMITS } from '../../../contracts/limits.ts';
 
 export function AssignSection({ c, onDone }: { c: CaseDetail; onDone(message: string): void }) {
   const t = useT();
@@ -69,7 +70,7 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
-  const [identity, setIdentity] = useState<Record<string, string> | null>(null);
+  const [identity, setIdentity] = useState<ReporterIdentity['identity'] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -82,7 +83,7 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
     setErrors({});
     setError(null);
     try {
-      const result = await api.post<{ identity: Record<string, string> }>(`/cases/${c.id}/reporter-identity`, { reason: reason.trim() });
+      const result = await api.post<ReporterIdentity>(`/cases/${c.id}/reporter-identity`, { reason: reason.trim() });
       setIdentity(result.identity);
     } catch (caught) { setError(toApiError(caught)); }
   }
@@ -142,7 +143,7 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
 export function LinksSection({ c, onDone }: { c: CaseDetail; onDone(message: string): void }) {
   const t = useT();
   const language = useLanguage();
-  const links = useApi((signal) => api.get<{ items: CaseLink[] }>(`/cases/${c.id}/links`, undefined, signal), [c.id, c.state]);
+  const links = useApi((signal) => api.get<CaseLinkList>(`/cases/${c.id}/links`, undefined, signal), [c.id, c.state]);
   const [error, setError] = useState<ApiError | null>(null);
   if (links.status !== 'ready' || links.data.items.length === 0) return null;
   const decide = async (link: CaseLink, decision: 'merge' | 'reject' | 'unmerge') => {
@@ -180,7 +181,7 @@ export function ReferralsSection({ c }: { c: CaseDetail }) {
   const t = useT();
   const language = useLanguage();
   const list = useApi(c.state === 'diteruskan'
-    ? (signal) => api.get<{ items: ReferralSummary[] }>('/referrals', { caseId: c.id }, signal) : null, [c.id, c.state]);
+    ? (signal) => api.get<ReferralList>('/referrals', { caseId: c.id }, signal) : null, [c.id, c.state]);
   if (c.state !== 'diteruskan' || list.status !== 'ready' || list.data.items.length === 0) return null;
   return (
     <section className="card" aria-labelledby="case-referrals">
@@ -206,7 +207,7 @@ export function NoteSection({ c, onDone }: { c: CaseDetail; onDone(message: stri
   if (c.availableActions.length === 0) return null;
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (note.trim().length < 2) { setErrors({ note: t('form.minChars', { n: 2 }) }); focusFirstInvalid(formRef.current); return; }
+    if (note.trim().length < CASE_NOTE_LIMITS.min) { setErrors({ note: t('form.minChars', { n: CASE_NOTE_LIMITS.min }) }); focusFirstInvalid(formRef.current); return; }
     setErrors({});
     setError(null);
     try {
@@ -220,7 +221,7 @@ export function NoteSection({ c, onDone }: { c: CaseDetail; onDone(message: stri
       <h2 id="case-note">{t('case.addNote')}</h2>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
         {error && <ErrorNotice error={error} />}
-        <TextArea name="note" label={t('case.note')} hint={t('case.noteHint')} rows={3} required value={note} onChange={setNote} error={errors.note} />
+        <TextArea name="note" label={t('case.note')} hint={t('case.noteHint')} rows={3} required maxLength={CASE_NOTE_LIMITS.max} value={note} onChange={setNote} error={errors.note} />
         <div className="form__actions"><button type="submit" className="button button--secondary">{t('common.save')}</button></div>
       </form>
     </section>

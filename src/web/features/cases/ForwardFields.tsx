@@ -9,6 +9,7 @@ import { SelectField, TextArea, TextField, type FieldErrors } from '../../compon
 import { useLanguage, useT } from '../../i18n/store.ts';
 import { classificationLabel, subjectLabel } from './labels.ts';
 import type { CaseDetail } from './types.ts';
+import { CASE_ACTION_LIMITS } from '../../../contracts/limits.ts';
 
 export interface AddressChoice { key: string; regionCode: string }
 
@@ -37,7 +38,7 @@ export function ForwardFields({ c, classification, setClassification, summary, s
       <SelectField name="classification" label={t('case.classification')} required value={classification} onChange={setClassification}
         hint={suggestion ? t('handling.suggested', { label: classificationLabel(suggestion.classification, language) }) : undefined}
         placeholder={t('form.choosePlaceholder')} error={errors.classification} options={options} />
-      <TextArea name="summary" label={t('case.summary')} hint={t('case.summaryHint')} required rows={4} value={summary} onChange={setSummary} error={errors.summary} />
+      <TextArea name="summary" label={t('case.summary')} hint={t('case.summaryHint')} required rows={4} maxLength={CASE_ACTION_LIMITS.summary.max} value={summary} onChange={setSummary} error={errors.summary} />
       {c.terlapor.filter((tl) => addresses[tl.id]).map((tl) => {
         const a = addresses[tl.id];
         const set = (next: Partial<AddressChoice>) => setAddresses({ ...addresses, [tl.id]: { ...a, ...next } });

@@ -7,6 +7,7 @@ import { SelectField, TextField, type FieldErrors } from '../../components/FormF
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useLanguage, useT } from '../../i18n/store.ts';
 import { todayLocal } from './labels.ts';
+import { REPORT_COUNT_LIMITS, TERLAPOR_LIMITS } from '../../../contracts/limits.ts';
 
 export interface TerlaporDraft {
   nama: string;
@@ -36,13 +37,13 @@ export function validateTerlapor(list: TerlaporDraft[], t: T, language: 'id' | '
   const errors: FieldErrors = {};
   list.forEach((item, i) => {
     const p = `terlapor.${i}`;
-    if (item.nama.trim().length < 2) errors[`${p}.nama`] = t('form.minChars', { n: 2 });
+    if (item.nama.trim().length < TERLAPOR_LIMITS.nama.min) errors[`${p}.nama`] = t('form.minChars', { n: TERLAPOR_LIMITS.nama.min });
     if (item.nip.trim()) {
       const nip = validateNip(item.nip, todayLocal());
       if (!nip.valid) errors[`${p}.nip`] = nip.reason[language];
     }
-    if (item.jabatan.trim().length < 2) errors[`${p}.jabatan`] = t('form.minChars', { n: 2 });
-    if (item.instansi.trim().length < 2) errors[`${p}.instansi`] = t('form.minChars', { n: 2 });
+    if (item.jabatan.trim().length < TERLAPOR_LIMITS.jabatan.min) errors[`${p}.jabatan`] = t('form.minChars', { n: TERLAPOR_LIMITS.jabatan.min });
+    if (item.instansi.trim().length < TERLAPOR_LIMITS.instansi.min) errors[`${p}.instansi`] = t('form.minChars', { n: TERLAPOR_LIMITS.instansi.min });
     if (!item.jenisSubjek) errors[`${p}.jenisSubjek`] = t('form.choose');
   });
   return errors;
@@ -61,14 +62,14 @@ export function TerlaporFields({ list, onChange, errors }: { list: TerlaporDraft
           <fieldset key={i} className="repeat__item card">
             <legend>{t('lapor.terlaporN', { n: i + 1 })}</legend>
             <div className="form form--grid">
-              <TextField name={`${p}.nama`} label={t('lapor.terlaporNama')} required value={item.nama} error={errors[`${p}.nama`]}
+              <TextField name={`${p}.nama`} label={t('lapor.terlaporNama')} required maxLength={TERLAPOR_LIMITS.nama.max} value={item.nama} error={errors[`${p}.nama`]}
                 onChange={(v) => update(i, { nama: v })} />
               <TextField name={`${p}.nip`} label={t('lapor.nip')} optionalLabel={t('form.optional')} hint={t('lapor.nipHint')} inputMode="numeric"
                 maxLength={21} value={item.nip} error={errors[`${p}.nip`]} onChange={(v) => update(i, { nip: v })}
                 status={nipCheck ? (nipCheck.valid ? t('lapor.nipOk') : nipCheck.reason[language]) : undefined} />
-              <TextField name={`${p}.jabatan`} label={t('lapor.jabatan')} hint={t('lapor.jabatanHint')} required value={item.jabatan}
+              <TextField name={`${p}.jabatan`} label={t('lapor.jabatan')} hint={t('lapor.jabatanHint')} required maxLength={TERLAPOR_LIMITS.jabatan.max} value={item.jabatan}
                 error={errors[`${p}.jabatan`]} onChange={(v) => update(i, { jabatan: v })} />
-              <TextField name={`${p}.instansi`} label={t('lapor.instansi')} hint={t('lapor.instansiHint')} required value={item.instansi}
+              <TextField name={`${p}.instansi`} label={t('lapor.instansi')} hint={t('lapor.instansiHint')} required maxLength={TERLAPOR_LIMITS.instansi.max} value={item.instansi}
                 error={errors[`${p}.instansi`]} onChange={(v) => update(i, { instansi: v })} />
               <SelectField name={`${p}.jenisSubjek`} label={t('lapor.jenisSubjek')} required value={item.jenisSubjek} placeholder={t('form.choosePlaceholder')}
                 error={errors[`${p}.jenisSubjek`]} onChange={(v) => update(i, { jenisSubjek: v })}
@@ -84,7 +85,7 @@ export function TerlaporFields({ list, onChange, errors }: { list: TerlaporDraft
           </fieldset>
         );
       })}
-      {list.length < 20 && (
+      {list.length < REPORT_COUNT_LIMITS.terlapor.max && (
         <button type="button" className="button button--secondary" onClick={() => onChange([...list, emptyTerlapor()])}>
           {t('lapor.addTerlapor')}
         </button>

@@ -5,7 +5,7 @@ import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { CopyValue } from '../cases/ReceiptView.tsx';
 
-import type { InformasiReceipt } from '../../../server/modules/cases/informasi.ts';
+import type { InformasiReceipt } from '../../../contracts/cases.ts';
 
 export type { InformasiReceipt };
 

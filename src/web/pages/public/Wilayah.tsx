@@ -4,7 +4,8 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { ContestSummary, ElectionList, Page, RegionDetail, RegionSummary } from '../../api/types.ts';
+import type { Page, RegionDetail, RegionSummary } from '../../api/types.ts';
+import type { ContestDetail, ContestSummary, ElectionList } from '../../../contracts/elections.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -236,7 +237,7 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
   const kind = t(`elections.kind.${contest.kind}`);
   const pairs = useApi(
     own && contest.candidatePairCount > 0
-      ? (signal) => api.get<{ candidatePairs: { ballotNumber: number | null; headName: string; deputyName: string; isIncumbent: boolean; parties: string | null }[] }>(
+      ? (signal) => api.get<ContestDetail>(
         `/elections/${encodeURIComponent(contest.electionId)}/contests/${encodeURIComponent(contest.regionCode)}`, undefined, signal)
       : null,
     [contest.electionId, contest.regionCode, own],

@@ -15,7 +15,7 @@ import { useLanguage, useT } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
 import { CaseList } from '../../features/cases/CaseList.tsx';
 import { OTHER_ACT, actLabel } from '../../features/cases/labels.ts';
-import type { CaseSummary } from '../../features/cases/types.ts';
+import type { CaseList as CaseListPage } from '../../features/cases/types.ts';
 import { DismissInformasi } from '../../features/lapor/DismissInformasi.tsx';
 
 const PAGE = 20;
@@ -31,7 +31,7 @@ export default function Antrian() {
   const [draft, setDraft] = useState(current);
   const key = params.toString();
   const authorityRole = user.role === 'bkn' || user.role === 'ppk';
-  const list = useApi(authorityRole ? null : (signal) => api.get<{ items: CaseSummary[]; total: number }>('/cases', {
+  const list = useApi(authorityRole ? null : (signal) => api.get<CaseListPage>('/cases', {
     ...current, q: current.q.trim().length >= 2 ? current.q.trim() : undefined, limit: PAGE, offset,
   }, signal), [key]);
 

@@ -8,12 +8,12 @@ import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { getLanguage } from '../../i18n/store.ts';
 import { pick, useLanguage } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
-import type { CaseImportResult } from '../../../server/modules/cases/importHistory.ts';
+import type { CaseImportResult } from '../../../contracts/cases.ts';
 
 /** The server's answer, typed by the server (not re-declared here). */
 type ImportResult = CaseImportResult;
 
-const ACTION_LABEL: Record<string, { id: string; en: string }> = {
+const ACTION_LABEL: Record<CaseImportResult['preview'][number]['action'], { id: string; en: string }> = {
   baru: { id: 'Baru', en: 'New' },
   diperbarui: { id: 'Diperbarui', en: 'Updated' },
   tetap: { id: 'Tidak berubah', en: 'Unchanged' },

@@ -11,17 +11,15 @@ import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { useT } from '../../i18n/store.ts';
 import { useSession, useStaffUser } from '../../session/session.tsx';
 
-interface Enrolment {
-  secret: string;
-  uri: string;
-}
+import type { CurrentUser, TotpConfirmed, TotpEnrolment } from '../../../contracts/accounts.ts';
+import { ACCOUNT_LIMITS, TOTP_CODE_LENGTH, TOTP_CODE_PATTERN } from '../../../contracts/limits.ts';
 
 export default function Keamanan() {
   const t = useT();
   const user = useStaffUser();
   const { refresh } = useSession();
   const ids = { code: useId(), current: useId(), recovery: useId(), hint: useId() };
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [currentCode, setCurrentCode] = useState('');
@@ -35,7 +33,7 @@ export default function Keamanan() {
   useEffect(() => {
     if (!user.totpEnabled) return;
     let live = true;
-    api.get<{ recoveryCodesLeft: number }>('/auth/me')
+    api.get<CurrentUser>('/auth/me')
       .then((me) => { if (live) setCodesLeft(me.recoveryCodesLeft); })
       .catch(() => { /* the count is a convenience */ });
     return () => { live = false; };
@@ -73,7 +71,7 @@ export default function Keamanan() {
     return run(async () => {
       setDone(null);
       setRecoveryCodes(null);
-      setEnrolment(await api.post<Enrolment>('/auth/totp/setup', user.totpEnabled ? currentFactor() : {}));
+      setEnrolment(await api.post<TotpEnrolment>('/auth/totp/setup', user.totpEnabled ? currentFactor() : {}));
       setCode('');
       setCurrentCode('');
       setCurrentRecovery('');
@@ -91,7 +89,7 @@ export default function Keamanan() {
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     return run(async () => {
-      const result = await api.post<{ recoveryCodes: string[] }>('/auth/totp/confirm', { code: code.trim() });
+      const result = await api.post<TotpConfirmed>('/auth/totp/confirm', { code: code.trim() });
       setDone('confirmed');
       setEnrolment(null);
       setRecoveryCodes(result.recoveryCodes);
@@ -127,12 +125,12 @@ export default function Keamanan() {
           <p>{t('security.currentHint')}</p>
           <div className="field">
             <label htmlFor={ids.current}>{t('security.currentCode')}</label>
-            <input id={ids.current} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6}
+            <input id={ids.current} inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN} maxLength={TOTP_CODE_LENGTH}
               value={currentCode} onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))} />
           </div>
           <div className="field">
             <label htmlFor={ids.recovery}>{t('security.currentRecovery')}</label>
-            <input id={ids.recovery} autoComplete="off" spellCheck={false} maxLength={40}
+            <input id={ids.recovery} autoComplete="off" spellCheck={false} maxLength={ACCOUNT_LIMITS.recoveryCode.max}
               value={currentRecovery} onChange={(e) => setCurrentRecovery(e.target.value)} />
           </div>
           <button type="submit" className="button button--primary" disabled={busy}>{t('security.restart')}</button>
@@ -153,7 +151,7 @@ export default function Keamanan() {
             <p>{t('security.step2')}</p>
             <div className="field">
               <label htmlFor={ids.code}>{t('security.code')}</label>
-              <input id={ids.code} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required
+              <input id={ids.code} inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN} maxLength={TOTP_CODE_LENGTH} required
                 value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
             </div>
             <button type="submit" className="button button--primary" disabled={busy}>{t('security.confirm')}</button>

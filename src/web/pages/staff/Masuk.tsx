@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
 import { useT } from '../../i18n/store.ts';
 import { useSession } from '../../session/session.tsx';
+import { ACCOUNT_LIMITS, TOTP_CODE_LENGTH, TOTP_CODE_PATTERN } from '../../../contracts/limits.ts';
 
 interface LocationState {
   from?: string;
@@ -102,8 +103,8 @@ export default function Masuk() {
         {needsTotp && !useRecovery && (
           <div className="field">
             <label htmlFor={ids.totp}>{t('staff.totp')}</label>
-            <input id={ids.totp} ref={totpInput} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}"
-              maxLength={6} required aria-describedby={ids.totpHint} value={totp}
+            <input id={ids.totp} ref={totpInput} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN}
+              maxLength={TOTP_CODE_LENGTH} required aria-describedby={ids.totpHint} value={totp}
               onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />
             <p id={ids.totpHint} className="hint">{t('staff.totpHint')}</p>
           </div>
@@ -112,7 +113,7 @@ export default function Masuk() {
           <div className="field">
             <label htmlFor={ids.recovery}>{t('staff.recoveryCode')}</label>
             <input id={ids.recovery} ref={recoveryInput} name="recoveryCode" autoComplete="off" spellCheck={false} required
-              maxLength={40} value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />
+              maxLength={ACCOUNT_LIMITS.recoveryCode.max} value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />
           </div>
         )}
         {needsTotp && (

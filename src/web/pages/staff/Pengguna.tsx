@@ -3,7 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { ROLE_LABELS, STAFF_ROLES, ROLE_REGION_PATTERN, type StaffRole } from '../../../domain/access/policy.ts';
 import { INSTANSI } from '../../../domain/catalogues/instansi.ts';
 import { api, ApiError } from '../../api/client.ts';
-import type { Page, RegionSummary, StaffUser } from '../../api/types.ts';
+import type { RegionSummary } from '../../api/types.ts';
+import type { UserEnvelope, UserList } from '../../../contracts/accounts.ts';
+import { ACCOUNT_LIMITS } from '../../../contracts/limits.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
@@ -28,7 +30,7 @@ export default function Pengguna() {
 function UserAdmin() {
   const t = useT();
   const language = useLanguage();
-  const users = useApi((signal) => api.get<Page<StaffUser>>('/users', undefined, signal), []);
+  const users = useApi((signal) => api.get<UserList>('/users', undefined, signal), []);
   return (
     <div className="page">
       <PageTitle>{t('users.title')}</PageTitle>
@@ -92,7 +94,7 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
     setError(null);
     setCreated(null);
     try {
-      const result = await api.post<{ user: StaffUser }>('/users', {
+      const result = await api.post<UserEnvelope>('/users', {
         username: username.trim(),
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
         password,
@@ -123,18 +125,18 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
       <form className="form form--grid" onSubmit={submit}>
         <div className="field">
           <label htmlFor={ids.username}>{t('staff.username')}</label>
-          <input id={ids.username} required minLength={3} autoComplete="off" value={username} aria-invalid={invalid('username')}
+          <input id={ids.username} required minLength={ACCOUNT_LIMITS.username.min} maxLength={ACCOUNT_LIMITS.username.max} autoComplete="off" value={username} aria-invalid={invalid('username')}
             onChange={(e) => setUsername(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={ids.displayName}>{t('users.displayName')}</label>
-          <input id={ids.displayName} autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input id={ids.displayName} autoComplete="off" maxLength={ACCOUNT_LIMITS.displayName.max} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={ids.password}>{t('staff.password')}</label>
-          <input id={ids.password} type="password" required minLength={10} autoComplete="new-password" value={password}
+          <input id={ids.password} type="password" required minLength={ACCOUNT_LIMITS.password.min} autoComplete="new-password" value={password}
             aria-describedby={ids.passwordHint} aria-invalid={invalid('password')} onChange={(e) => setPassword(e.target.value)} />
-          <p id={ids.passwordHint} className="hint">{t('users.passwordHint')}</p>
+          <p id={ids.passwordHint} className="hint">{t('users.passwordHint', { n: ACCOUNT_LIMITS.password.min })}</p>
         </div>
         <div className="field">
           <label htmlFor={ids.role}>{t('staff.role')}</label>

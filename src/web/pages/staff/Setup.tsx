@@ -6,6 +6,8 @@ import { ApiError, apiRequest } from '../../api/client.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { useT } from '../../i18n/store.ts';
+import type { UserEnvelope } from '../../../contracts/accounts.ts';
+import { ACCOUNT_LIMITS } from '../../../contracts/limits.ts';
 
 export default function Setup() {
   const t = useT();
@@ -29,7 +31,7 @@ export default function Setup() {
     setMismatch(false);
     setBusy(true);
     try {
-      const result = await apiRequest<{ user: { username: string } }>('POST', '/auth/setup', {
+      const result = await apiRequest<UserEnvelope>('POST', '/auth/setup', {
         body: { token, username: username.trim(), password, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) },
       });
       setCreated(result.user.username);
@@ -60,7 +62,7 @@ export default function Setup() {
           <form className="form card" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor={ids.username}>{t('setup.username')}</label>
-              <input id={ids.username} name="username" autoComplete="username" required minLength={3} value={username}
+              <input id={ids.username} name="username" autoComplete="username" required minLength={ACCOUNT_LIMITS.username.min} maxLength={ACCOUNT_LIMITS.username.max} value={username}
                 onChange={(e) => setUsername(e.target.value)} />
             </div>
             <div className="field">
@@ -70,12 +72,12 @@ export default function Setup() {
             </div>
             <div className="field">
               <label htmlFor={ids.password}>{t('setup.password')}</label>
-              <input id={ids.password} name="password" type="password" autoComplete="new-password" required minLength={10}
+              <input id={ids.password} name="password" type="password" autoComplete="new-password" required minLength={ACCOUNT_LIMITS.password.min}
                 value={password} onChange={(e) => setPassword(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={ids.repeat}>{t('setup.passwordRepeat')}</label>
-              <input id={ids.repeat} name="passwordRepeat" type="password" autoComplete="new-password" required minLength={10}
+              <input id={ids.repeat} name="passwordRepeat" type="password" autoComplete="new-password" required minLength={ACCOUNT_LIMITS.password.min}
                 aria-invalid={mismatch || undefined} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
             </div>
             <button type="submit" className="button button--primary" disabled={busy}>

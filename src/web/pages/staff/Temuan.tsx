@@ -16,7 +16,8 @@ import { CaseList } from '../../features/cases/CaseList.tsx';
 import { fieldErrorsOf, toApiError } from '../../features/cases/http.ts';
 import { OTHER_ACT, actLabel, todayLocal } from '../../features/cases/labels.ts';
 import { TerlaporFields, emptyTerlapor, terlaporBody, validateTerlapor, type TerlaporDraft } from '../../features/cases/TerlaporFields.tsx';
-import type { CaseSummary } from '../../features/cases/types.ts';
+import type { CaseList as CaseListPage, CreatedTemuan } from '../../features/cases/types.ts';
+import { TEMUAN_LIMITS } from '../../../contracts/limits.ts';
 
 const SOURCES = ['pengawasan_lapangan', 'patroli_siber', 'media', 'laporan_tidak_memenuhi_syarat'] as const;
 
@@ -27,7 +28,7 @@ export default function Temuan() {
   const navigate = useNavigate();
   const canRecord = user.role.startsWith('pengawas') || user.role === 'admin';
   const list = useApi(user.role === 'bkn' || user.role === 'ppk' ? null
-    : (signal) => api.get<{ items: CaseSummary[]; total: number }>('/cases', { kind: 'temuan', limit: 50 }, signal), []);
+    : (signal) => api.get<CaseListPage>('/cases', { kind: 'temuan', limit: 50 }, signal), []);
   const [form, setForm] = useState({ sumber: '', judul: '', uraian: '', tempat: '', tanggalKejadian: '', tanggalDiketahui: '', tautan: '' });
   const [region, setRegion] = useState<RegionSummary | null>(null);
   const [acts, setActs] = useState<string[]>([]);
@@ -43,10 +44,10 @@ export default function Temuan() {
     event.preventDefault();
     const found: FieldErrors = {};
     if (!form.sumber) found.sumber = t('form.choose');
-    if (form.judul.trim().length < 5) found.judul = t('form.minChars', { n: 5 });
-    if (form.uraian.trim().length < 20) found.uraian = t('form.minChars', { n: 20 });
+    if (form.judul.trim().length < TEMUAN_LIMITS.judul.min) found.judul = t('form.minChars', { n: TEMUAN_LIMITS.judul.min });
+    if (form.uraian.trim().length < TEMUAN_LIMITS.uraian.min) found.uraian = t('form.minChars', { n: TEMUAN_LIMITS.uraian.min });
     if (!region) found.kodeWilayah = t('lapor.regionRequired');
-    if (form.tempat.trim().length < 2) found.tempat = t('form.minChars', { n: 2 });
+    if (form.tempat.trim().length < TEMUAN_LIMITS.tempat.min) found.tempat = t('form.minChars', { n: TEMUAN_LIMITS.tempat.min });
     if (!form.tanggalKejadian) found.tanggalKejadian = t('form.required');
     if (!form.tanggalDiketahui) found.tanggalDiketahui = t('form.required');
     else if (form.tanggalDiketahui > today) found.tanggalDiketahui = t('form.futureDate');
@@ -58,7 +59,7 @@ export default function Temuan() {
     if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
     setBusy(true);
     try {
-      const created = await api.post<{ id: string }>('/temuan', {
+      const created = await api.post<CreatedTemuan>('/temuan', {
         sumber: form.sumber, judul: form.judul.trim(), uraian: form.uraian.trim(), kodeWilayah: region!.code, tempat: form.tempat.trim(),
         tanggalKejadian: form.tanggalKejadian, tanggalDiketahui: form.tanggalDiketahui, perbuatan: acts, terlapor: terlaporBody(terlapor),
         buktiTautan: form.tautan.split(/\s+/).filter(Boolean),
@@ -85,10 +86,10 @@ export default function Temuan() {
             {error && <ErrorNotice error={error} />}
             <SelectField name="sumber" label={t('temuan.source')} required value={form.sumber} onChange={set('sumber')} placeholder={t('form.choosePlaceholder')}
               error={errors.sumber} options={SOURCES.map((s) => ({ value: s, label: t(`temuan.source.${s}`) }))} />
-            <TextField name="judul" label={t('temuan.judul')} required value={form.judul} onChange={set('judul')} error={errors.judul} />
-            <TextArea name="uraian" label={t('lapor.uraian')} required rows={5} value={form.uraian} onChange={set('uraian')} error={errors.uraian} />
+            <TextField name="judul" label={t('temuan.judul')} required maxLength={TEMUAN_LIMITS.judul.max} value={form.judul} onChange={set('judul')} error={errors.judul} />
+            <TextArea name="uraian" label={t('lapor.uraian')} required rows={5} maxLength={TEMUAN_LIMITS.uraian.max} value={form.uraian} onChange={set('uraian')} error={errors.uraian} />
             <RegionPicker name="kodeWilayah" label={t('lapor.wilayahKejadian')} includeDesa value={region} onChange={setRegion} error={errors.kodeWilayah} />
-            <TextField name="tempat" label={t('lapor.tempat')} required value={form.tempat} onChange={set('tempat')} error={errors.tempat} />
+            <TextField name="tempat" label={t('lapor.tempat')} required maxLength={TEMUAN_LIMITS.tempat.max} value={form.tempat} onChange={set('tempat')} error={errors.tempat} />
             <div className="form form--grid">
               <TextField name="tanggalKejadian" type="date" label={t('lapor.tanggalKejadian')} required max={today} value={form.tanggalKejadian} onChange={set('tanggalKejadian')} error={errors.tanggalKejadian} />
               <TextField name="tanggalDiketahui" type="date" label={t('lapor.tanggalDiketahui')} hint={t('temuan.knownHint')} required max={today} value={form.tanggalDiketahui} onChange={set('tanggalDiketahui')} error={errors.tanggalDiketahui} />
