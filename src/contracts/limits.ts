@@ -85,3 +85,32 @@ export const REFERRAL_LIMITS = {
   siasnBlockReason: { min: 5, max: 2000 },
   effectiveAtReason: { min: 5, max: 1000 },
 } as const;
+
+/** POST /laporan and /informasi: the reporter (pelapor). */
+export const PELAPOR_LIMITS = {
+  nama: { min: 2, max: 200 },
+  tempatLahir: { min: 2, max: 100 },
+  pekerjaan: { min: 2, max: 100 },
+  kewarganegaraan: { min: 2, max: 60 },
+  alamat: { min: 5, max: 500 },
+  email: { min: 0, max: 200 },
+  nomorAkreditasi: { min: 3, max: 100 },
+  timKampanye: { min: 3, max: 200 },
+} as const satisfies Record<string, TextLimit>;
+/** An Indonesian mobile number after spaces and dashes are removed: 08…, 628… or +628…. */
+export const PHONE_PATTERN = '^(\\+62|62|0)8\\d{7,12}$';
+
+/** The event (peristiwa) of a laporan or informasi. */
+export const PERISTIWA_LIMITS = {
+  judul: { min: 5, max: 200 },
+  uraian: { min: 30, max: 20_000 },
+  tempat: { min: 2, max: 300 },
+} as const satisfies Record<string, TextLimit>;
+
+/** Witnesses (saksi) of a laporan: how many, and each one's fields. */
+export const SAKSI_LIMITS = {
+  count: { min: 0, max: 20 },
+  nama: { min: 2, max: 200 },
+  alamat: { min: 2, max: 500 },
+  telepon: { min: 0, max: 20 },
+} as const satisfies Record<string, TextLimit>;

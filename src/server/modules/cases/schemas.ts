@@ -11,7 +11,9 @@ import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
 import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../../domain/access/revealReason.ts';
 import { isoDate, plainText, regionCode } from '../../shared/schemas.ts';
 // Limits shared with the web app's forms.
-import { CASE_ACTION_LIMITS as A, REPORT_COUNT_LIMITS as N, TEMUAN_LIMITS as TM, TERLAPOR_LIMITS as TL } from '../../../contracts/limits.ts';
+import {
+  CASE_ACTION_LIMITS as A, PELAPOR_LIMITS as P, PERISTIWA_LIMITS as E, PHONE_PATTERN, REPORT_COUNT_LIMITS as N, SAKSI_LIMITS as S, TEMUAN_LIMITS as TM, TERLAPOR_LIMITS as TL,
+} from '../../../contracts/limits.ts';
 
 // Kept for callers that still import them from here; new code imports src/server/shared/schemas.ts.
 export { isoDate, plainText, regionCode };
@@ -23,19 +25,19 @@ export const revealReason = plainText(REVEAL_REASON_MIN, REVEAL_REASON_MAX)
 export const ACT_IDS = ['lainnya', ...NEUTRALITY_ACTS.map((a) => a.id)] as [string, ...string[]];
 
 export const pelaporSchema = z.object({
-  nama: plainText(2, 200),
+  nama: plainText(P.nama.min, P.nama.max),
   nik: z.string().trim().max(32),
-  tempatLahir: plainText(2, 100),
+  tempatLahir: plainText(P.tempatLahir.min, P.tempatLahir.max),
   tanggalLahir: isoDate,
   jenisKelamin: z.enum(['L', 'P']),
-  pekerjaan: plainText(2, 100),
-  kewarganegaraan: plainText(2, 60).default('Indonesia'),
-  alamat: plainText(5, 500),
-  telepon: z.string().trim().regex(/^(\+62|62|0)8\d{7,12}$/, 'nomor HP Indonesia, mis. 081234567890 / Indonesian mobile number, e.g. 081234567890'),
-  email: z.string().trim().email().max(200).optional(),
+  pekerjaan: plainText(P.pekerjaan.min, P.pekerjaan.max),
+  kewarganegaraan: plainText(P.kewarganegaraan.min, P.kewarganegaraan.max).default('Indonesia'),
+  alamat: plainText(P.alamat.min, P.alamat.max),
+  telepon: z.string().trim().regex(new RegExp(PHONE_PATTERN), 'nomor HP Indonesia, mis. 081234567890 / Indonesian mobile number, e.g. 081234567890'),
+  email: z.string().trim().email().max(P.email.max).optional(),
   kategori: z.enum(PELAPOR_CATEGORIES),
-  nomorAkreditasi: plainText(3, 100).optional(),
-  timKampanye: plainText(3, 200).optional(),
+  nomorAkreditasi: plainText(P.nomorAkreditasi.min, P.nomorAkreditasi.max).optional(),
+  timKampanye: plainText(P.timKampanye.min, P.timKampanye.max).optional(),
 });
 
 export const terlaporSchema = z.object({
@@ -51,15 +53,15 @@ export const laporanBody = z.object({
   pelapor: pelaporSchema,
   terlapor: z.array(terlaporSchema).min(N.terlapor.min).max(N.terlapor.max),
   peristiwa: z.object({
-    judul: plainText(5, 200).optional(),
-    uraian: plainText(30, 20_000),
+    judul: plainText(E.judul.min, E.judul.max).optional(),
+    uraian: plainText(E.uraian.min, E.uraian.max),
     kodeWilayah: regionCode,
-    tempat: plainText(2, 300),
+    tempat: plainText(E.tempat.min, E.tempat.max),
     tanggalKejadian: isoDate,
     tanggalDiketahui: isoDate,
   }),
   perbuatan: z.array(z.enum(ACT_IDS)).min(N.perbuatan.min).max(N.perbuatan.max),
-  saksi: z.array(z.object({ nama: plainText(2, 200), alamat: plainText(2, 500), telepon: z.string().trim().max(20).optional() })).max(20).default([]),
+  saksi: z.array(z.object({ nama: plainText(S.nama.min, S.nama.max), alamat: plainText(S.alamat.min, S.alamat.max), telepon: z.string().trim().max(S.telepon.max).optional() })).max(S.count.max).default([]),
   bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan / upload id')).max(10).default([]),
   buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only')).max(N.buktiTautan.max).default([]),
 });

@@ -10,6 +10,7 @@ import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useT } from '../../i18n/store.ts';
 import { daysBetween, todayLocal } from '../cases/labels.ts';
 import { FILING_DAYS, type Draft } from './draft.ts';
+import { PERISTIWA_LIMITS as E } from '../../../contracts/limits.ts';
 import type { GeoLocation } from '../../../contracts/public.ts';
 
 type Peristiwa = Draft['peristiwa'];
@@ -21,10 +22,10 @@ export function PeristiwaStep({ value, errors, onChange }: { value: Peristiwa; e
   return (
     <>
       <Notice>{t('lapor.anonymousLead')}</Notice>
-      <TextArea name="peristiwa.uraian" label={t('lapor.uraian')} hint={t('lapor.uraianHint')} required rows={7} maxLength={20000}
+      <TextArea name="peristiwa.uraian" label={t('lapor.uraian')} hint={t('lapor.uraianHint')} required rows={7} maxLength={E.uraian.max}
         value={value.uraian} error={errors['peristiwa.uraian']} onChange={(v) => onChange({ uraian: v })}
         counter={t('lapor.charCount', { n: value.uraian.trim().length })} />
-      <TextField name="peristiwa.judul" label={t('lapor.judul')} optionalLabel={t('form.optional')} hint={t('lapor.judulHint')} maxLength={200}
+      <TextField name="peristiwa.judul" label={t('lapor.judul')} optionalLabel={t('form.optional')} hint={t('lapor.judulHint')} maxLength={E.judul.max}
         value={value.judul} error={errors['peristiwa.judul']} onChange={(v) => onChange({ judul: v })} />
       <RegionPicker name="peristiwa.kodeWilayah" label={t('lapor.wilayahKejadian')} hint={t('lapor.wilayahKejadianHint')} includeDesa
         value={value.region} error={errors['peristiwa.kodeWilayah']} onChange={(region) => onChange({ region })} />

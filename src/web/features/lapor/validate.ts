@@ -7,6 +7,9 @@ import type { useT } from '../../i18n/store.ts';
 import { validateTerlapor } from '../cases/TerlaporFields.tsx';
 import { todayLocal } from '../cases/labels.ts';
 import { STEP, isHttpUrl, links, type Draft } from './draft.ts';
+import { PELAPOR_LIMITS as P, PERISTIWA_LIMITS as E, PHONE_PATTERN, REPORT_COUNT_LIMITS as N, SAKSI_LIMITS as S } from '../../../contracts/limits.ts';
+
+const PHONE = new RegExp(PHONE_PATTERN);
 
 type T = ReturnType<typeof useT>;
 
@@ -16,10 +19,10 @@ export function validateStep(step: number, d: Draft, t: T, language: 'id' | 'en'
   const min = (path: string, value: string, n: number) => { if (value.trim().length < n) errors[path] = value.trim() ? t('form.minChars', { n }) : t('form.required'); };
   if (step === STEP.peristiwa) {
     const e = d.peristiwa;
-    if (e.judul.trim() && e.judul.trim().length < 5) errors['peristiwa.judul'] = t('form.minChars', { n: 5 });
-    min('peristiwa.uraian', e.uraian, 30);
+    if (e.judul.trim() && e.judul.trim().length < E.judul.min) errors['peristiwa.judul'] = t('form.minChars', { n: E.judul.min });
+    min('peristiwa.uraian', e.uraian, E.uraian.min);
     if (!e.region) errors['peristiwa.kodeWilayah'] = t('lapor.regionRequired');
-    min('peristiwa.tempat', e.tempat, 2);
+    min('peristiwa.tempat', e.tempat, E.tempat.min);
     if (!e.tanggalKejadian) errors['peristiwa.tanggalKejadian'] = t('form.required');
     else if (e.tanggalKejadian > today) errors['peristiwa.tanggalKejadian'] = t('form.futureDate');
     if (!e.tanggalDiketahui) errors['peristiwa.tanggalDiketahui'] = t('form.required');
@@ -31,34 +34,34 @@ export function validateStep(step: number, d: Draft, t: T, language: 'id' | 'en'
     if (d.perbuatan.length === 0) errors.perbuatan = t('lapor.actRequired');
     d.saksi.forEach((s, i) => {
       if (!s.nama.trim() && !s.alamat.trim() && !s.telepon.trim()) return;
-      min(`saksi.${i}.nama`, s.nama, 2);
-      min(`saksi.${i}.alamat`, s.alamat, 2);
+      min(`saksi.${i}.nama`, s.nama, S.nama.min);
+      min(`saksi.${i}.alamat`, s.alamat, S.alamat.min);
     });
   }
   if (step === STEP.bukti) {
     const bad = links(d.tautan).find((u) => !isHttpUrl(u));
     if (bad) errors.buktiTautan = t('form.url', { url: bad });
-    else if (links(d.tautan).length > 10) errors.buktiTautan = t('lapor.tooManyLinks');
+    else if (links(d.tautan).length > N.buktiTautan.max) errors.buktiTautan = t('lapor.tooManyLinks');
   }
   if (step === STEP.pelapor) {
     const p = d.pelapor;
-    min('pelapor.nama', p.nama, 2);
+    min('pelapor.nama', p.nama, P.nama.min);
     const nik = validateNik(p.nik, today);
     if (!nik.valid) errors['pelapor.nik'] = nik.reason[language];
     else if (p.tanggalLahir && nik.birthDate !== p.tanggalLahir) errors['pelapor.nik'] = t('lapor.nikBirthMismatch');
     else if (p.jenisKelamin && nik.sex !== p.jenisKelamin) errors['pelapor.nik'] = t('lapor.nikSexMismatch');
-    min('pelapor.tempatLahir', p.tempatLahir, 2);
+    min('pelapor.tempatLahir', p.tempatLahir, P.tempatLahir.min);
     if (!p.tanggalLahir) errors['pelapor.tanggalLahir'] = t('form.required');
     else if (p.tanggalLahir > today) errors['pelapor.tanggalLahir'] = t('form.futureDate');
     if (!p.jenisKelamin) errors['pelapor.jenisKelamin'] = t('form.choose');
-    min('pelapor.pekerjaan', p.pekerjaan, 2);
-    min('pelapor.kewarganegaraan', p.kewarganegaraan, 2);
-    min('pelapor.alamat', p.alamat, 5);
-    if (!/^(\+62|62|0)8\d{7,12}$/.test(p.telepon.replace(/[\s-]/g, ''))) errors['pelapor.telepon'] = t('form.phone');
+    min('pelapor.pekerjaan', p.pekerjaan, P.pekerjaan.min);
+    min('pelapor.kewarganegaraan', p.kewarganegaraan, P.kewarganegaraan.min);
+    min('pelapor.alamat', p.alamat, P.alamat.min);
+    if (!PHONE.test(p.telepon.replace(/[\s-]/g, ''))) errors['pelapor.telepon'] = t('form.phone');
     if (p.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p.email.trim())) errors['pelapor.email'] = t('form.email');
     if (!p.kategori) errors['pelapor.kategori'] = t('form.choose');
-    if (p.kategori === 'pemantau') min('pelapor.nomorAkreditasi', p.nomorAkreditasi, 3);
-    if (p.kategori === 'peserta') min('pelapor.timKampanye', p.timKampanye, 3);
+    if (p.kategori === 'pemantau') min('pelapor.nomorAkreditasi', p.nomorAkreditasi, P.nomorAkreditasi.min);
+    if (p.kategori === 'peserta') min('pelapor.timKampanye', p.timKampanye, P.timKampanye.min);
   }
   return errors;
 }
