@@ -111,6 +111,28 @@ const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|
  * a concrete act by the apparatus member himself, "anggota Polres … terekam mengajak warga memilih").
  */
 export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly = false): Act[] {
+  const found = new Set<Act>();
+  scanActs(doc, actorMentions, ownSentencesOnly, (act) => { found.add(act); return true; });
+  return ACTS.filter((act) => found.has(act));
+}
+
+/**
+ * Acts told in the actors' own sentences, by sentence: relevance evidence in its own right
+ * ("Bhabinkamtibmas … terekam membagikan kaos caleg", "melarang kepala desa ikut berkampanye").
+ */
+export function ownActSentences(doc: Doc, actorMentions: readonly ActorMention[]): Map<number, Act[]> {
+  const out = new Map<number, Act[]>();
+  scanActs(doc, actorMentions, true, (act, sentence) => {
+    const list = out.get(sentence);
+    if (!list) out.set(sentence, [act]);
+    else if (!list.includes(act)) list.push(act);
+    return false;
+  });
+  return out;
+}
+
+/** `accept` returns true when the act is settled (no further hits of it are needed). */
+function scanActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly: boolean, accept: (act: Act, sentence: number) => boolean): void {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
   // The subject scan only adds anchors when some sentence is not already within one sentence
@@ -122,9 +144,9 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ow
   // "… mobil derek milik dinas untuk memasang baliho. Pegawai yang mengemudikan mobil itu dipanggil":
   // the actor sentence points back to the act told just before it.
   else for (const mention of actorMentions) if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
-  const found = new Set<Act>();
+  const settled = new Set<Act>();
   for (const { act, re, sentenceMust } of ACT_PATTERNS) {
-    if (found.has(act)) continue;
+    if (settled.has(act)) continue;
     for (const hit of findAll(doc, re)) {
       // The place sentence itself, or an event held there after a campaign sentence
       // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
@@ -150,10 +172,8 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ow
         || (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))) continue;
       if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
-        found.add(act);
-        break;
+        if (accept(act, hit.sentence)) { settled.add(act); break; }
       }
     }
   }
-  return ACTS.filter((act) => found.has(act));
 }

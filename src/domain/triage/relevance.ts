@@ -16,6 +16,7 @@
 // Weights were set by hand on the dev split (see docs/TRIAGE.md) and round to a probability
 // that is well-calibrated only in the coarse sense (≥ 0.5 relevant).
 
+import type { Act } from './acts.ts';
 import type { ActorMention } from './actors.ts';
 import { ELECTION_RE, NEUTRALITY_RE, VIOLATION_RE, countMatches } from './cues.ts';
 import { findAll, type Doc } from './text.ts';
@@ -45,6 +46,12 @@ export interface RelevanceFeatures {
   addressedNeutral: boolean;
   /** Catalogue acts told in the actor's own sentence (set by the caller for borderline articles). */
   ownActs?: number;
+  /**
+   * Actor sentences that forbid or warn against a catalogue act ("melarang kepala desa ikut
+   * berkampanye", "mengingatkan ASN agar tidak hadir dalam kampanye"): an appeal to neutrality
+   * in substance, without the word. Set when the caller passes the actors' own acts.
+   */
+  prohibitedActs?: number;
 }
 
 const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
@@ -67,10 +74,17 @@ const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako
 const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
 const ADDRESSED_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
 const NEUTRAL_AFTER_RE = /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
+// A prohibition or a warning against the act told in the same sentence.
+const PROHIBITED_ACT_RE = /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|menginstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
-export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): RelevanceFeatures {
+/**
+ * `ownActs`: catalogue acts in the actors' own sentences (ownActSentences), passed for articles
+ * below the threshold: an act by the apparatus member is evidence by itself, whatever words
+ * surround it (a prohibited act is an appeal; a reported or suspected act is a violation).
+ */
+export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], ownActs?: ReadonlyMap<number, readonly Act[]>): RelevanceFeatures {
   const apparatusSentences = new Set<number>();
   let apparatusMentions = 0;
   // Only mentions that are actors count: organisers, and officials who speak or act as the
@@ -101,6 +115,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   let near = 0;
   let handled = 0;
   let suspected = 0;
+  let prohibitedActs = 0;
   const sentenceLower = (index: number) => index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
   for (const sentence of apparatusSentences) {
     const own = sentenceLower(sentence);
@@ -132,6 +147,18 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     if (!neutral && neutralitySentences.has(sentence - 1)) near += 2;
     else if (!neutral && !violationSentences.has(sentence) && (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))) near += 1;
     if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
+    if (ownActs?.has(sentence)) {
+      if (PROHIBITED_ACT_RE.test(own)) prohibitedActs++;
+      else {
+        const wasViolation = violationSentences.has(sentence);
+        const wasSuspected = wasViolation && (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1)));
+        if (!wasViolation) violation++;
+        // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
+        // memasang baliho …", "terekam membagikan kaos caleg".
+        if (!wasSuspected && (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))
+          || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))) suspected++;
+      }
+    }
   }
   // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
   // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
@@ -173,6 +200,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     suspectedSentences: suspected,
     securityOnly,
     addressedNeutral,
+    ...(ownActs ? { prohibitedActs } : {}),
   };
 }
 
@@ -182,7 +210,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const phrase = APPARATUS_NEUTRALITY_PHRASE_RE.test(doc.lower);
   const sentences = Math.max(doc.sentences.length, 1);
   let z = -3.8;
-  z += 1.5 * Math.min(neutralSentences, 4);
+  z += 1.5 * Math.min(neutralSentences + (features.prohibitedActs ?? 0), 4);
   z += 0.8 * Math.min(violationSentences, 4);
   z += 0.9 * Math.min(directedSentences, 2);
   z += titleHit ? 1.6 : titleElection ? 0.8 : 0;
@@ -201,7 +229,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   if (securityOnly && neutralSentences + violationSentences <= 2 && !titleHit) z -= 3.5;
   if (electionMentions === 0 && !phrase) z -= 3;
   // Long articles that mention apparatus neutrality once in passing are about something else.
-  const density = (neutralSentences + violationSentences + 0.25 * nearSentences) / sentences;
+  const density = (neutralSentences + (features.prohibitedActs ?? 0) + violationSentences + 0.25 * nearSentences) / sentences;
   if (density < 0.08 && !titleHit) z -= 1.2;
   // Apparatus news (pay, recruitment, disasters, crime) with a passing election word.
   const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
