@@ -15,6 +15,7 @@
 // sentence carries a suspicion cue ("diduga", "dilaporkan", "tidak netral").
 
 import { ELECTION_RE, NEUTRALITY_RE, SPEECH_AFTER_RE, SPEECH_BEFORE_RE, SUSPICION_RE } from './cues.ts';
+import { matchesInSpan } from './phrases.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export const ACTORS = [
@@ -119,7 +120,8 @@ const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|po
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
   let value = cache.get(sentence);
   if (value === undefined) {
-    value = CONTEXT_RE.test(sentenceText(doc, sentence));
+    const span = doc.sentences[sentence];
+    value = span ? matchesInSpan(doc, CONTEXT_RE, span.start, span.end) : false;
     cache.set(sentence, value);
   }
   return value;

@@ -18,7 +18,8 @@
 
 import type { Act } from './acts.ts';
 import type { ActorMention } from './actors.ts';
-import { ELECTION_RE, NEUTRALITY_RE, VIOLATION_RE, countMatches } from './cues.ts';
+import { ELECTION_RE, NEUTRALITY_RE, VIOLATION_RE } from './cues.ts';
+import { countInSpan, matchesInSpan } from './phrases.ts';
 import { findAll, type Doc } from './text.ts';
 
 export const RELEVANCE_THRESHOLD = 0.5;
@@ -175,24 +176,17 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
   const neutralActors = new Set(selected.filter((mention) => mention.actor !== 'penyelenggara'
     && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence))).map((mention) => mention.actor));
   const securityOnly = neutralActors.size > 0 && [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri')
-    && countMatches(SECURITY_RE, doc.lower) >= 4;
-  const title = doc.lower.slice(0, doc.bodyStart);
+    && countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4;
   const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
-  NEUTRALITY_RE.lastIndex = 0;
-  VIOLATION_RE.lastIndex = 0;
-  const titleHit = titleApparatus && (NEUTRALITY_RE.test(title) || VIOLATION_RE.test(title));
-  NEUTRALITY_RE.lastIndex = 0;
-  VIOLATION_RE.lastIndex = 0;
-  ELECTION_RE.lastIndex = 0;
-  const titleElection = titleApparatus && ELECTION_RE.test(title);
-  ELECTION_RE.lastIndex = 0;
+  const titleHit = titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
+  const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
   return {
     neutralSentences: linkedNeutral.size,
     violationSentences: violation,
     titleHit,
     titleElection,
     directedSentences: directed,
-    electionMentions: countMatches(ELECTION_RE, doc.lower),
+    electionMentions: countInSpan(doc, ELECTION_RE),
     apparatusMentions,
     neutralityMentions: neutralitySentences.size,
     nearSentences: near,
@@ -207,7 +201,7 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
 export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const { neutralSentences, violationSentences, titleHit, titleElection, directedSentences, electionMentions, apparatusMentions, nearSentences, handledSentences, suspectedSentences, securityOnly } = features;
   if (apparatusMentions === 0) return 0.02;
-  const phrase = APPARATUS_NEUTRALITY_PHRASE_RE.test(doc.lower);
+  const phrase = matchesInSpan(doc, APPARATUS_NEUTRALITY_PHRASE_RE);
   const sentences = Math.max(doc.sentences.length, 1);
   let z = -3.8;
   z += 1.5 * Math.min(neutralSentences + (features.prohibitedActs ?? 0), 4);
@@ -220,7 +214,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   // case handling (reported, clarified, sanctioned) in an election article.
   z += 0.45 * Math.min(nearSentences, 4);
   if (electionMentions > 0 && neutralSentences + violationSentences + nearSentences > 0) z += 0.6 * Math.min(handledSentences, 3);
-  if (!phrase && NEUTRALITY_CASE_RE.test(doc.lower)) z += 0.8;
+  if (!phrase && matchesInSpan(doc, NEUTRALITY_CASE_RE)) z += 0.8;
   if (electionMentions > 0) z += 1.5 * Math.min(suspectedSentences, 2);
   // A catalogue act done by the apparatus member in the same sentence, in an election article
   // where the case is suspected or handled ("14 keuchik menghadiri dan ikut menandatangani
@@ -232,9 +226,9 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const density = (neutralSentences + (features.prohibitedActs ?? 0) + violationSentences + 0.25 * nearSentences) / sentences;
   if (density < 0.08 && !titleHit) z -= 1.2;
   // Apparatus news (pay, recruitment, disasters, crime) with a passing election word.
-  const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
+  const offTopic = countInSpan(doc, NON_ELECTION_RE, 0, doc.lower.length, 2);
   if (offTopic >= 2 && neutralSentences === 0) z -= 1.5;
   // Village-head elections without any Pilkada/Pemilu vocabulary.
-  if (countMatches(VILLAGE_ELECTION_RE, doc.lower) > 0 && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
+  if (matchesInSpan(doc, VILLAGE_ELECTION_RE) && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
