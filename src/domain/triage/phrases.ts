@@ -304,3 +304,7 @@ export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.len
 export function matchesInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.length): boolean {
   return countInSpan(doc, re, start, end, 1) > 0;
 }
+/** The regexes the index has accepted so far (for tests). */
+export function indexedRegexes(): RegExp[] {
+  return [...registry].filter(([, entry]) => entry).map(([re]) => re);
+}
