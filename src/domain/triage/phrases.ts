@@ -174,7 +174,8 @@ function isWordCode(code: number): boolean {
 }
 
 interface TrieNode { next: (TrieNode | undefined)[]; ids: number[] }
-const newNode = (): TrieNode => ({ next: [], ids: [] });
+// 128 slots, filled so that the array stays packed (fast elements), not a sparse dictionary.
+const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), ids: [] });
 
 interface Entry { id: number; sticky: RegExp }
 const registry = new Map<RegExp, Entry | null>();
