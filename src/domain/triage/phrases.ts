@@ -203,6 +203,38 @@ function entryFor(re: RegExp): Entry | null {
   return entry;
 }
 
+// The trie compiled into flat typed arrays for the per-article walk: child[node * width + slot]
+// (0 = none; the root is node 0 and never a child), slots for the characters that occur in some
+// prefix, and the regex ids of each node in ids[idStart[node] .. idStart[node + 1]).
+interface FlatTrie { count: number; width: number; slot: Uint8Array; child: Int32Array; idStart: Int32Array; ids: Int32Array }
+let flat: FlatTrie | null = null;
+
+function compile(): FlatTrie {
+  const slot = new Uint8Array(128);
+  let width = 1;
+  const nodes: TrieNode[] = [];
+  const visit = (node: TrieNode) => {
+    nodes.push(node);
+    node.next.forEach((child, code) => {
+      if (!child) return;
+      if (slot[code] === 0) slot[code] = width++;
+      visit(child);
+    });
+  };
+  visit(root);
+  const number = new Map<TrieNode, number>(nodes.map((node, k) => [node, k]));
+  const child = new Int32Array(nodes.length * width);
+  const idStart = new Int32Array(nodes.length + 1);
+  const ids: number[] = [];
+  nodes.forEach((node, k) => {
+    node.next.forEach((next, code) => { if (next) child[k * width + slot[code]] = number.get(next)!; });
+    idStart[k] = ids.length;
+    ids.push(...node.ids);
+  });
+  idStart[nodes.length] = ids.length;
+  return { count, width, slot, child, idStart, ids: Int32Array.from(ids) };
+}
+
 interface DocIndex { count: number; candidates: number[][] }
 const indexes = new WeakMap<Doc, DocIndex>();
 
@@ -210,7 +242,10 @@ const indexes = new WeakMap<Doc, DocIndex>();
 function docIndex(doc: Doc): DocIndex {
   const cached = indexes.get(doc);
   if (cached && cached.count === count) return cached;
-  const candidates: number[][] = Array.from({ length: count }, () => []);
+  if (!flat || flat.count !== count) flat = compile();
+  const { width, slot, child, idStart, ids } = flat;
+  const candidates: number[][] = [];
+  for (let id = 0; id < count; id++) candidates.push([]);
   const lower = doc.lower;
   const length = lower.length;
   let previousWord = false;
@@ -218,12 +253,16 @@ function docIndex(doc: Doc): DocIndex {
     const code = lower.charCodeAt(i);
     const word = isWordCode(code);
     if (word && !previousWord) {
-      let node: TrieNode | undefined = root;
-      for (let k = i; node && k < length; k++) {
+      let node = 0;
+      for (let k = i; k < length; k++) {
         const c = lower.charCodeAt(k);
-        node = c < 128 ? node.next[c] : undefined;
-        if (node && node.ids.length) for (const id of node.ids) {
-          const list = candidates[id];
+        if (c >= 128) break;
+        const s = slot[c];
+        if (s === 0) break;
+        node = child[node * width + s];
+        if (node === 0) break;
+        for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
+          const list = candidates[ids[j]];
           if (list[list.length - 1] !== i) list.push(i);
         }
       }
