@@ -67,7 +67,7 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   const cleaned = cleanArticle(raw, title);
   const text = cleaned.text.length > settings.maxChars ? cleaned.text.slice(0, settings.maxChars) : cleaned.text;
   const doc = buildDoc(text, cleaned.bodyStart, cleaned.dateline);
-  const language = detectLanguage(doc.lower);
+  const language = detectLanguage(doc.lower, doc);
   const regions = resolveRegions(doc, gazetteer);
   const date = extractEventDate(doc, { votingDay: settings.votingDay });
   const cleanedLength = text.length - cleaned.bodyStart;

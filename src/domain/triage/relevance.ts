@@ -118,6 +118,8 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
   let suspected = 0;
   let prohibitedActs = 0;
   const sentenceLower = (index: number) => index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
+  // SUSPECTED_RE.test(sentenceLower(index)), through the word index.
+  const suspectedIn = (index: number) => index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end);
   for (const sentence of apparatusSentences) {
     const own = sentenceLower(sentence);
     const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
@@ -135,9 +137,9 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
     if (violationSentences.has(sentence)) {
       violation++;
       // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
-      if (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))) suspected++;
+      if (suspectedIn(sentence) || suspectedIn(sentence + 1)) suspected++;
       if (PROHIBITION_RE.test(own)) directed++;
-    } else if (violationSentences.has(sentence - 1) && SUSPECTED_RE.test(own) && SUSPECTED_RE.test(sentenceLower(sentence - 1))) {
+    } else if (violationSentences.has(sentence - 1) && suspectedIn(sentence) && suspectedIn(sentence - 1)) {
       // The act is told first and the apparatus member is named as the one examined in the next
       // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
       // Seorang pegawai dinas yang mengemudikan mobil itu sudah dipanggil.").
@@ -152,11 +154,11 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
       if (PROHIBITED_ACT_RE.test(own)) prohibitedActs++;
       else {
         const wasViolation = violationSentences.has(sentence);
-        const wasSuspected = wasViolation && (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1)));
+        const wasSuspected = wasViolation && (suspectedIn(sentence) || suspectedIn(sentence + 1));
         if (!wasViolation) violation++;
         // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
         // memasang baliho …", "terekam membagikan kaos caleg".
-        if (!wasSuspected && (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))
+        if (!wasSuspected && (suspectedIn(sentence) || suspectedIn(sentence + 1)
           || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))) suspected++;
       }
     }
