@@ -29,6 +29,7 @@ type Node =
 const ONE: Quant = { min: 1, max: 1 };
 const PREFIX_LIMIT = 2048;
 const MAX_PREFIX = 16;
+const MAX_INDEXED = 256;
 
 function parse(source: string): Node[][] {
   let i = 0;
@@ -178,17 +179,22 @@ interface TrieNode { next: (TrieNode | undefined)[]; ids: number[] }
 const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), ids: [] });
 
 interface Entry { id: number; sticky: RegExp }
-const registry = new Map<RegExp, Entry | null>();
+// Weak: regexes built per call by some caller are not kept alive by the index.
+const registry = new WeakMap<RegExp, Entry | null>();
+const indexedList: RegExp[] = [];
 const root = newNode();
 let count = 0;
 
 function entryFor(re: RegExp): Entry | null {
   let entry = registry.get(re);
   if (entry !== undefined) return entry;
-  const prefixes = literalPrefixes(re);
+  // The pipeline's regexes are module constants (about 30); a caller that builds regexes per
+  // call would grow the trie without bound, so past the cap new regexes are simply scanned.
+  const prefixes = count < MAX_INDEXED ? literalPrefixes(re) : null;
   if (!prefixes) entry = null;
   else {
     entry = { id: count++, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') };
+    indexedList.push(re);
     for (const prefix of prefixes) {
       let node = root;
       for (let k = 0; k < prefix.length; k++) {
@@ -346,5 +352,5 @@ export function matchesInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.l
 }
 /** The regexes the index has accepted so far (for tests). */
 export function indexedRegexes(): RegExp[] {
-  return [...registry].filter(([, entry]) => entry).map(([re]) => re);
+  return [...indexedList];
 }
