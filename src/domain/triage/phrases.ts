@@ -69,11 +69,15 @@ function parse(source: string): Node[][] {
         node = zero ? { t: 'zero', q: ONE } : { t: 'group', alts: inner, q: ONE };
       } else if (ch === '[') {
         i++;
-        if (source[i] === '^') i++;
+        const negated = source[i] === '^';
+        if (negated) i++;
+        const from = i;
         if (source[i] === ']') i++;
         while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+        const chars = negated ? null : classChars(source.slice(from, i));
         i++;
-        node = { t: 'any', q: ONE };
+        // A small class of plain characters ("[1-5]") is an alternation of literals.
+        node = chars ? { t: 'group', alts: chars.map((c) => [{ t: 'lit', c, q: ONE }]), q: ONE } : { t: 'any', q: ONE };
       } else if (ch === '\\') {
         const next = source[i + 1];
         i += 2;
@@ -97,6 +101,23 @@ function parse(source: string): Node[][] {
   const out = alt();
   if (i !== source.length) throw new Error('trailing input');
   return out;
+}
+
+/** The characters of a class body made only of plain characters and ranges (at most 16), else null. */
+function classChars(body: string): string[] | null {
+  if (body.includes('\\')) return null;
+  const out: string[] = [];
+  for (let k = 0; k < body.length; k++) {
+    if (body[k + 1] === '-' && k + 2 < body.length) {
+      const first = body.charCodeAt(k);
+      const last = body.charCodeAt(k + 2);
+      if (last < first || last - first > 16) return null;
+      for (let code = first; code <= last; code++) out.push(String.fromCharCode(code));
+      k += 2;
+    } else out.push(body[k]);
+    if (out.length > 16) return null;
+  }
+  return out.length ? out : null;
 }
 
 interface Prefixes { set: string[]; exact: boolean }
