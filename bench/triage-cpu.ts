@@ -1,5 +1,5 @@
 // Articles per CPU-second (process.cpuUsage, user+system) over every eval set, Netra and the
-// keyword baseline in the same run. Usage: node --import tsx bench/triage-cpu.ts [chunks] [rounds]
+// keyword baseline in the same run. Usage: node --import tsx bench/triage-cpu.ts [chunks] [rounds] [pad]
 //
 // The machine is shared, so the two systems are measured in alternating chunks (each chunk runs
 // every eval article `rounds` times) after a warm-up of three rounds each: both see the same load.
@@ -12,7 +12,17 @@ import { loadEvalSets } from '../scripts/eval-triage.ts';
 const chunks = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 3);
 const gazetteer = buildGazetteer([...readProvinces(), ...readRegencies()]);
-const records = loadEvalSets();
+// "pad": each eval text padded with further eval paragraphs to ~3 KB (as bench/triage.bench.ts),
+// the article size of the issue's speed goal.
+const pad = process.argv[4] === 'pad';
+const records = pad ? padded(loadEvalSets()) : loadEvalSets();
+function padded(all: ReturnType<typeof loadEvalSets>): ReturnType<typeof loadEvalSets> {
+  return all.map((record, index) => {
+    let text = record.text;
+    for (let k = 1; text.length < 2800; k++) text += '\n\n' + all[(index + k) % all.length].text.split('\n\n').slice(1).join('\n\n');
+    return { ...record, text: text.slice(0, 3200) };
+  });
+}
 type Run = (record: (typeof records)[number]) => unknown;
 const systems: Array<{ name: string; run: Run; seconds: number[] }> = [
   { name: 'Netra triageArticle', run: (r) => triageArticle(r, gazetteer), seconds: [] },

@@ -15,6 +15,7 @@
 // sentence carries a suspicion cue ("diduga", "dilaporkan", "tidak netral").
 
 import { ELECTION_RE, NEUTRALITY_RE, SPEECH_AFTER_RE, SPEECH_BEFORE_RE, SUSPICION_RE } from './cues.ts';
+import { matchesInSpan } from './phrases.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export const ACTORS = [
@@ -32,7 +33,7 @@ export interface ActorMention {
 }
 
 const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
-  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|sekdaprov|sekprov|sekretaris provinsi|sekkab|sekkot|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g },
+  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|sekdaprov|sekprov|sekretaris provinsi|sekkab|sekkot|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|(?:staf|pegawai) kantor (?:camat|kecamatan|lurah|kelurahan|bupati|wali ?kota|gubernur|dinas)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g },
   { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b(?! (?:nomor|no\.))/g },
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
   { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
@@ -119,7 +120,8 @@ const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|po
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
   let value = cache.get(sentence);
   if (value === undefined) {
-    value = CONTEXT_RE.test(sentenceText(doc, sentence));
+    const span = doc.sentences[sentence];
+    value = span ? matchesInSpan(doc, CONTEXT_RE, span.start, span.end) : false;
     cache.set(sentence, value);
   }
   return value;

@@ -42,7 +42,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'atribut',
-    re: /\b(?:atribut(?: kampanye| partai| paslon| calon| pasangan)?|alat peraga kampanye|apk|baliho|spanduk|stiker|poster|bendera partai|kaos (?:paslon|calon|bergambar|kampanye|partai|bertuliskan)|memasang (?:baliho|spanduk|stiker|poster|gambar|foto) |rompi (?:paslon|calon|bergambar)|seragam (?:partai|tim|dinas|pns|asn|korpri))\b/g,
+    re: /\b(?:atribut(?: kampanye| partai| paslon| calon| pasangan)?|alat peraga kampanye|apk|baliho|spanduk|stiker|poster|bendera partai|kaos (?:salah satu )?(?:paslon|pasangan|calon|bergambar|kampanye|partai|bertuliskan)|(?:mengenakan|memakai|berkaos) (?:kaos|baju|rompi|topi|jaket)\b[^.!?\n]{0,30}?\b(?:paslon|pasangan calon|calon|partai|kandidat|nomor urut)|memasang (?:baliho|spanduk|stiker|poster|gambar|foto) |rompi (?:paslon|calon|bergambar)|seragam (?:partai|tim|dinas|pns|asn|korpri))\b/g,
   },
   {
     act: 'fasilitas_negara',
@@ -104,6 +104,12 @@ function withoutCirculation(sentence: string): string {
 const EVENT_CONTENT_BEFORE_RE = /\b(?:diisi|berisi|bermuatan|disertai)\s+$/;
 const GOODS_BEFORE_RE = /\b(?:sembako|bansos|bantuan|beras|paket|amplop|bingkisan|kalender|minyak)\b[^.!?\n]{0,30}$/;
 const PROFILE_AFTER_RE = /^[^.!?\n]{0,40}\b(?:akun|profil|media sosial|medsos|facebook|whatsapp|instagram|tiktok|status)\b/;
+// Goods handed out are distribution (lainnya), not attributes put up or worn: "membagikan stiker
+// paslon", "membagikan kaos calon".
+const DISTRIBUTION_BEFORE_RE = /\b(?:membagikan|membagi|bagi-bagi|menyebarkan|mengedarkan|memberikan|membagi-bagikan)\s+(?:[\w-]+\s+){0,2}$/;
+// Attending a declaration is attendance, not declaring: "menghadiri deklarasi dukungan".
+// ("ikut deklarasi relawan" joins the declaration and stays deklarasi_dukungan.)
+const ATTENDING_BEFORE_RE = /\b(?:menghadiri|hadiri|hadir (?:di|dalam|pada)|datang (?:ke|di))\s+(?:acara\s+|kegiatan\s+)?$/;
 const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|dibagikan|menyebar)\b[^.!?\n]{0,25}$/;
 
 /**
@@ -111,6 +117,28 @@ const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|
  * a concrete act by the apparatus member himself, "anggota Polres … terekam mengajak warga memilih").
  */
 export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly = false): Act[] {
+  const found = new Set<Act>();
+  scanActs(doc, actorMentions, ownSentencesOnly, (act) => { found.add(act); return true; });
+  return ACTS.filter((act) => found.has(act));
+}
+
+/**
+ * Acts told in the actors' own sentences, by sentence: relevance evidence in its own right
+ * ("Bhabinkamtibmas … terekam membagikan kaos caleg", "melarang kepala desa ikut berkampanye").
+ */
+export function ownActSentences(doc: Doc, actorMentions: readonly ActorMention[]): Map<number, Act[]> {
+  const out = new Map<number, Act[]>();
+  scanActs(doc, actorMentions, true, (act, sentence) => {
+    const list = out.get(sentence);
+    if (!list) out.set(sentence, [act]);
+    else if (!list.includes(act)) list.push(act);
+    return false;
+  });
+  return out;
+}
+
+/** `accept` returns true when the act is settled (no further hits of it are needed). */
+function scanActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly: boolean, accept: (act: Act, sentence: number) => boolean): void {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
   // The subject scan only adds anchors when some sentence is not already within one sentence
@@ -122,9 +150,9 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ow
   // "… mobil derek milik dinas untuk memasang baliho. Pegawai yang mengemudikan mobil itu dipanggil":
   // the actor sentence points back to the act told just before it.
   else for (const mention of actorMentions) if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
-  const found = new Set<Act>();
+  const settled = new Set<Act>();
   for (const { act, re, sentenceMust } of ACT_PATTERNS) {
-    if (found.has(act)) continue;
+    if (settled.has(act)) continue;
     for (const hit of findAll(doc, re)) {
       // The place sentence itself, or an event held there after a campaign sentence
       // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
@@ -133,6 +161,8 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ow
       if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       // Collecting ID cards or support for a candidate is declared support, not mobilisation.
       if (act === 'mobilisasi' && /^mengumpulkan\s+(?:\w+\s+){0,2}?(?:ktp|dukungan)\b/.test(hit.text)) continue;
+      // "staf kantor camat": the office is the employer, not a building used.
+      if (sentenceMust && /^kantor/.test(hit.text) && /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))) continue;
       // "di depan kantor desa": a place next to the act, not the use of the building.
       if (sentenceMust && /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index))) continue;
       // Inviting or bringing others to a candidate's event is mobilisation, not attendance:
@@ -148,12 +178,12 @@ export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ow
         || EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))) continue;
       if (act === 'atribut' && (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
         || (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))) continue;
+      if (act === 'atribut' && /^(?:stiker|kaos|poster|kalender)/.test(hit.text) && DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+      if (act === 'deklarasi_dukungan' && ATTENDING_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
-        found.add(act);
-        break;
+        if (accept(act, hit.sentence)) { settled.add(act); break; }
       }
     }
   }
-  return ACTS.filter((act) => found.has(act));
 }

@@ -2,7 +2,7 @@
 // no clock. Build the gazetteer once (`buildGazetteer(rows)`) and reuse it for every article.
 
 import { extractActors, findActorMentions, selectActorMentions, type Actor } from './actors.ts';
-import { extractActs, type Act } from './acts.ts';
+import { extractActs, ownActSentences, type Act } from './acts.ts';
 import { cleanArticle } from './clean.ts';
 import { extractEventDate } from './dates.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -67,7 +67,7 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   const cleaned = cleanArticle(raw, title);
   const text = cleaned.text.length > settings.maxChars ? cleaned.text.slice(0, settings.maxChars) : cleaned.text;
   const doc = buildDoc(text, cleaned.bodyStart, cleaned.dateline);
-  const language = detectLanguage(doc.lower);
+  const language = detectLanguage(doc.lower, doc);
   const regions = resolveRegions(doc, gazetteer);
   const date = extractEventDate(doc, { votingDay: settings.votingDay });
   const cleanedLength = text.length - cleaned.bodyStart;
@@ -80,9 +80,16 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   let score = relevanceScore(doc, features);
   // Borderline incidents: look for a catalogue act in the actor's own sentence (only then,
   // the act scan is not needed for clear or hopeless articles).
-  if (score < settings.threshold && score >= 0.1 && features.electionMentions > 0 && features.suspectedSentences + features.handledSentences > 0) {
-    const ownActs = extractActs(doc, selected.filter((mention) => mention.actor !== 'penyelenggara'), true).length;
-    if (ownActs > 0) score = relevanceScore(doc, { ...features, ownActs });
+  // Below the threshold in an election article: acts told in the actors' own sentences are
+  // evidence by themselves (a prohibited act is an appeal, a reported act a violation).
+  if (score < settings.threshold && features.electionMentions > 0 && features.apparatusMentions > 0) {
+    const actors = selected.filter((mention) => mention.actor !== 'penyelenggara');
+    const own = ownActSentences(doc, actors);
+    if (own.size > 0) {
+      const distinct = new Set([...own.values()].flat()).size;
+      const ownActs = score >= 0.1 && features.suspectedSentences + features.handledSentences > 0 ? distinct : 0;
+      score = relevanceScore(doc, { ...relevanceFeatures(doc, selected, own), ownActs });
+    }
   }
   const relevant = score >= settings.threshold;
   // People are only extracted for relevant articles (they feed case files, not filtering).

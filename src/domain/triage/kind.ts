@@ -8,7 +8,8 @@
 // Scores count cue words (title cues weigh three times) plus the extracted counts; the
 // highest score wins, with ties broken incident > statistics > appeal.
 
-import { APPEAL_RE, INCIDENT_RE, STATISTICS_RE, countMatches } from './cues.ts';
+import { APPEAL_RE, INCIDENT_RE, STATISTICS_RE } from './cues.ts';
+import { countInSpan } from './phrases.ts';
 import type { CountResult } from './numbers.ts';
 import type { Doc } from './text.ts';
 
@@ -46,12 +47,12 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const body = doc.lower.slice(doc.bodyStart);
   const sentences = Math.max(doc.sentences.length, 1);
   const scale = Math.sqrt(sentences / 12);
-  let appeal = countMatches(APPEAL_RE, body) / scale;
-  let incident = (countMatches(INCIDENT_RE, body) + 1.5 * countMatches(SPECIFIC_SUBJECT_RE, body)) / scale;
+  let appeal = countInSpan(doc, APPEAL_RE, doc.bodyStart) / scale;
+  let incident = (countInSpan(doc, INCIDENT_RE, doc.bodyStart) + 1.5 * countInSpan(doc, SPECIFIC_SUBJECT_RE, doc.bodyStart)) / scale;
   // A handful of people ("tiga ASN", "dua orang") is one case being handled, not statistics:
   // head counts up to five weigh half.
   const counted = numbers.reduce((sum, number) => sum + (number.unit !== 'other' ? 1 : number.value <= 1 ? 0 : number.value <= 5 ? 0.5 : 1), 0);
-  let statistics = (countMatches(STATISTICS_RE, body) * 0.5 + counted * 2.2) / scale;
+  let statistics = (countInSpan(doc, STATISTICS_RE, doc.bodyStart) * 0.5 + counted * 2.2) / scale;
   if (counted <= 1) statistics *= 0.4;
   // "Bupati Ingatkan ASN" (also a slug title): an appeal verb addressed to apparatus.
   const titleAppeal = TITLE_APPEAL_RE.test(title) || TITLE_APPEAL_TO_APPARATUS_RE.test(title);

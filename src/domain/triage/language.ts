@@ -2,20 +2,32 @@
 // usual other language in feeds). Short texts with too few function words count as
 // Indonesian so that headlines are not dropped.
 
+import { indexedFindAll } from './phrases.ts';
+import type { Doc } from './text.ts';
+
 const INDONESIAN_RE = /\b(?:yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|ke|juga|ada|oleh|sebagai|karena|bahwa|kami|mereka|tersebut|telah|sudah|agar|bisa|atau|saat|kata|ujar)\b/g;
 const ENGLISH_RE = /\b(?:the|and|of|to|is|in|that|for|with|are|was|were|this|have|has|be|by|on|from|it|which|their|they|will|would)\b/g;
 
 // Both lists in one scan (the two share no word): group 1 Indonesian, otherwise English.
 const FUNCTION_WORD_RE = new RegExp(`\\b(?:(${INDONESIAN_RE.source.slice(5, -3)})|${ENGLISH_RE.source.slice(5, -3)})\\b`, 'g');
 
-export function detectLanguage(lower: string): 'id' | 'other' {
+/** `doc`: the document whose `lower` this is; its word index (phrases.ts) then replaces the scan. */
+export function detectLanguage(lower: string, doc?: Doc): 'id' | 'other' {
   const sample = lower.length > 20_000 ? lower.slice(0, 20_000) : lower;
   let indonesian = 0;
   let english = 0;
-  FUNCTION_WORD_RE.lastIndex = 0;
-  for (let match = FUNCTION_WORD_RE.exec(sample); match; match = FUNCTION_WORD_RE.exec(sample)) {
-    if (match[1] !== undefined) indonesian++;
-    else english++;
+  const hits = doc && doc.lower === lower && sample === lower ? indexedFindAll(doc, FUNCTION_WORD_RE) : null;
+  if (hits) {
+    for (const hit of hits) {
+      if (hit.groups[0] !== undefined) indonesian++;
+      else english++;
+    }
+  } else {
+    FUNCTION_WORD_RE.lastIndex = 0;
+    for (let match = FUNCTION_WORD_RE.exec(sample); match; match = FUNCTION_WORD_RE.exec(sample)) {
+      if (match[1] !== undefined) indonesian++;
+      else english++;
+    }
   }
   if (indonesian + english < 6) return /[a-z]/.test(sample) || sample.trim() === '' ? 'id' : 'other';
   return indonesian >= english ? 'id' : 'other';

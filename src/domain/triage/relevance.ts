@@ -16,8 +16,10 @@
 // Weights were set by hand on the dev split (see docs/TRIAGE.md) and round to a probability
 // that is well-calibrated only in the coarse sense (≥ 0.5 relevant).
 
+import type { Act } from './acts.ts';
 import type { ActorMention } from './actors.ts';
-import { ELECTION_RE, NEUTRALITY_RE, VIOLATION_RE, countMatches } from './cues.ts';
+import { ELECTION_RE, NEUTRALITY_RE, VIOLATION_RE } from './cues.ts';
+import { countInSpan, matchesInSpan } from './phrases.ts';
 import { findAll, type Doc } from './text.ts';
 
 export const RELEVANCE_THRESHOLD = 0.5;
@@ -45,6 +47,12 @@ export interface RelevanceFeatures {
   addressedNeutral: boolean;
   /** Catalogue acts told in the actor's own sentence (set by the caller for borderline articles). */
   ownActs?: number;
+  /**
+   * Actor sentences that forbid or warn against a catalogue act ("melarang kepala desa ikut
+   * berkampanye", "mengingatkan ASN agar tidak hadir dalam kampanye"): an appeal to neutrality
+   * in substance, without the word. Set when the caller passes the actors' own acts.
+   */
+  prohibitedActs?: number;
 }
 
 const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
@@ -67,10 +75,17 @@ const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako
 const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
 const ADDRESSED_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
 const NEUTRAL_AFTER_RE = /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
+// A prohibition or a warning against the act told in the same sentence.
+const PROHIBITED_ACT_RE = /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|menginstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
 const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
-export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): RelevanceFeatures {
+/**
+ * `ownActs`: catalogue acts in the actors' own sentences (ownActSentences), passed for articles
+ * below the threshold: an act by the apparatus member is evidence by itself, whatever words
+ * surround it (a prohibited act is an appeal; a reported or suspected act is a violation).
+ */
+export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], ownActs?: ReadonlyMap<number, readonly Act[]>): RelevanceFeatures {
   const apparatusSentences = new Set<number>();
   let apparatusMentions = 0;
   // Only mentions that are actors count: organisers, and officials who speak or act as the
@@ -101,7 +116,10 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   let near = 0;
   let handled = 0;
   let suspected = 0;
+  let prohibitedActs = 0;
   const sentenceLower = (index: number) => index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
+  // SUSPECTED_RE.test(sentenceLower(index)), through the word index.
+  const suspectedIn = (index: number) => index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end);
   for (const sentence of apparatusSentences) {
     const own = sentenceLower(sentence);
     const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
@@ -119,9 +137,9 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     if (violationSentences.has(sentence)) {
       violation++;
       // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
-      if (SUSPECTED_RE.test(own) || SUSPECTED_RE.test(sentenceLower(sentence + 1))) suspected++;
+      if (suspectedIn(sentence) || suspectedIn(sentence + 1)) suspected++;
       if (PROHIBITION_RE.test(own)) directed++;
-    } else if (violationSentences.has(sentence - 1) && SUSPECTED_RE.test(own) && SUSPECTED_RE.test(sentenceLower(sentence - 1))) {
+    } else if (violationSentences.has(sentence - 1) && suspectedIn(sentence) && suspectedIn(sentence - 1)) {
       // The act is told first and the apparatus member is named as the one examined in the next
       // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
       // Seorang pegawai dinas yang mengemudikan mobil itu sudah dipanggil.").
@@ -132,6 +150,18 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     if (!neutral && neutralitySentences.has(sentence - 1)) near += 2;
     else if (!neutral && !violationSentences.has(sentence) && (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))) near += 1;
     if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
+    if (ownActs?.has(sentence)) {
+      if (PROHIBITED_ACT_RE.test(own)) prohibitedActs++;
+      else {
+        const wasViolation = violationSentences.has(sentence);
+        const wasSuspected = wasViolation && (suspectedIn(sentence) || suspectedIn(sentence + 1));
+        if (!wasViolation) violation++;
+        // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
+        // memasang baliho …", "terekam membagikan kaos caleg".
+        if (!wasSuspected && (suspectedIn(sentence) || suspectedIn(sentence + 1)
+          || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))) suspected++;
+      }
+    }
   }
   // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
   // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
@@ -148,24 +178,17 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
   const neutralActors = new Set(selected.filter((mention) => mention.actor !== 'penyelenggara'
     && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence))).map((mention) => mention.actor));
   const securityOnly = neutralActors.size > 0 && [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri')
-    && countMatches(SECURITY_RE, doc.lower) >= 4;
-  const title = doc.lower.slice(0, doc.bodyStart);
+    && countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4;
   const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
-  NEUTRALITY_RE.lastIndex = 0;
-  VIOLATION_RE.lastIndex = 0;
-  const titleHit = titleApparatus && (NEUTRALITY_RE.test(title) || VIOLATION_RE.test(title));
-  NEUTRALITY_RE.lastIndex = 0;
-  VIOLATION_RE.lastIndex = 0;
-  ELECTION_RE.lastIndex = 0;
-  const titleElection = titleApparatus && ELECTION_RE.test(title);
-  ELECTION_RE.lastIndex = 0;
+  const titleHit = titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
+  const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
   return {
     neutralSentences: linkedNeutral.size,
     violationSentences: violation,
     titleHit,
     titleElection,
     directedSentences: directed,
-    electionMentions: countMatches(ELECTION_RE, doc.lower),
+    electionMentions: countInSpan(doc, ELECTION_RE),
     apparatusMentions,
     neutralityMentions: neutralitySentences.size,
     nearSentences: near,
@@ -173,16 +196,17 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[]): 
     suspectedSentences: suspected,
     securityOnly,
     addressedNeutral,
+    ...(ownActs ? { prohibitedActs } : {}),
   };
 }
 
 export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const { neutralSentences, violationSentences, titleHit, titleElection, directedSentences, electionMentions, apparatusMentions, nearSentences, handledSentences, suspectedSentences, securityOnly } = features;
   if (apparatusMentions === 0) return 0.02;
-  const phrase = APPARATUS_NEUTRALITY_PHRASE_RE.test(doc.lower);
+  const phrase = matchesInSpan(doc, APPARATUS_NEUTRALITY_PHRASE_RE);
   const sentences = Math.max(doc.sentences.length, 1);
   let z = -3.8;
-  z += 1.5 * Math.min(neutralSentences, 4);
+  z += 1.5 * Math.min(neutralSentences + (features.prohibitedActs ?? 0), 4);
   z += 0.8 * Math.min(violationSentences, 4);
   z += 0.9 * Math.min(directedSentences, 2);
   z += titleHit ? 1.6 : titleElection ? 0.8 : 0;
@@ -192,7 +216,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   // case handling (reported, clarified, sanctioned) in an election article.
   z += 0.45 * Math.min(nearSentences, 4);
   if (electionMentions > 0 && neutralSentences + violationSentences + nearSentences > 0) z += 0.6 * Math.min(handledSentences, 3);
-  if (!phrase && NEUTRALITY_CASE_RE.test(doc.lower)) z += 0.8;
+  if (!phrase && matchesInSpan(doc, NEUTRALITY_CASE_RE)) z += 0.8;
   if (electionMentions > 0) z += 1.5 * Math.min(suspectedSentences, 2);
   // A catalogue act done by the apparatus member in the same sentence, in an election article
   // where the case is suspected or handled ("14 keuchik menghadiri dan ikut menandatangani
@@ -201,12 +225,12 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   if (securityOnly && neutralSentences + violationSentences <= 2 && !titleHit) z -= 3.5;
   if (electionMentions === 0 && !phrase) z -= 3;
   // Long articles that mention apparatus neutrality once in passing are about something else.
-  const density = (neutralSentences + violationSentences + 0.25 * nearSentences) / sentences;
+  const density = (neutralSentences + (features.prohibitedActs ?? 0) + violationSentences + 0.25 * nearSentences) / sentences;
   if (density < 0.08 && !titleHit) z -= 1.2;
   // Apparatus news (pay, recruitment, disasters, crime) with a passing election word.
-  const offTopic = countMatches(NON_ELECTION_RE, doc.lower);
+  const offTopic = countInSpan(doc, NON_ELECTION_RE, 0, doc.lower.length, 2);
   if (offTopic >= 2 && neutralSentences === 0) z -= 1.5;
   // Village-head elections without any Pilkada/Pemilu vocabulary.
-  if (countMatches(VILLAGE_ELECTION_RE, doc.lower) > 0 && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
+  if (matchesInSpan(doc, VILLAGE_ELECTION_RE) && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }

@@ -3,6 +3,8 @@
 // regexes over `lower` and map match offsets to sentences by binary search, which is much
 // cheaper than testing every regex against every sentence.
 
+import { indexedFindAll } from './phrases.ts';
+
 export interface Token {
   /** Original spelling. */
   text: string;
@@ -157,6 +159,12 @@ const NO_GROUPS: (string | undefined)[] = [];
 /** All matches of a global regex over the lower-case text, with their sentence. */
 export function findAll(doc: Doc, re: RegExp, source: 'lower' | 'text' = 'lower'): Hit[] {
   if (!re.global) throw new Error('findAll needs a global regex');
+  // Cue regexes that start with literal words are tried only where one of their first words
+  // starts (phrases.ts); the rest are scanned.
+  if (source === 'lower') {
+    const indexed = indexedFindAll(doc, re);
+    if (indexed) return indexed;
+  }
   const hits: Hit[] = [];
   const haystack = source === 'lower' ? doc.lower : doc.text;
   // An exec loop: matchAll clones the regex and allocates an iterator on every call.

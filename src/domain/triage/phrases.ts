@@ -1,0 +1,377 @@
+// First-token phrase index: one pass over the words of an article finds, for every cue regex,
+// the positions where one of its matches can start; the regex is then tried only there
+// (sticky exec) instead of scanning the whole text. Results are identical to a global scan:
+//
+// - Each regex's source is analysed once (literalPrefixes): the set of literal strings every
+//   match must start with ("kepala desa|kades|(?:meng)?hadiri?" → kepala desa, kades, menghadir,
+//   hadir). A regex is indexed only when every alternative starts with \b and every prefix
+//   starts with an ASCII word character, so a match can only start at the first character of a
+//   run of \w characters (a "word start"). Anything the analyser does not understand (classes,
+//   \w, backreferences, a leading optional group …) ends a prefix early, which keeps it sound:
+//   a shorter prefix only yields more candidates.
+// - Per article, the word starts are walked once through a character trie of all prefixes of all
+//   registered regexes; each prefix node lists the regexes it belongs to.
+// - A global exec from lastIndex L returns the leftmost match starting at or after L, and every
+//   match starts at a candidate, so trying candidates ≥ L in order with a sticky copy of the
+//   regex gives the same matches in the same order, with the same groups.
+// Regexes are registered on first use; unindexable ones fall back to the plain scan.
+
+import { sentenceAt, type Doc, type Hit } from './text.ts';
+
+type Quant = { min: number; max: number };
+type Node =
+  | { t: 'lit'; c: string; q: Quant }
+  | { t: 'any'; q: Quant }
+  | { t: 'b'; q: Quant }
+  | { t: 'zero'; q: Quant }
+  | { t: 'group'; alts: Node[][]; q: Quant };
+
+const ONE: Quant = { min: 1, max: 1 };
+const PREFIX_LIMIT = 2048;
+const MAX_PREFIX = 16;
+const MAX_INDEXED = 256;
+
+function parse(source: string): Node[][] {
+  let i = 0;
+  const quant = (): Quant => {
+    const ch = source[i];
+    let q: Quant = ONE;
+    if (ch === '?') { q = { min: 0, max: 1 }; i++; }
+    else if (ch === '*') { q = { min: 0, max: Infinity }; i++; }
+    else if (ch === '+') { q = { min: 1, max: Infinity }; i++; }
+    else if (ch === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (m) {
+        q = { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]) };
+        i += m[0].length;
+      }
+    }
+    if (q !== ONE && source[i] === '?') i++; // lazy
+    return q;
+  };
+  const alt = (): Node[][] => {
+    const alts: Node[][] = [[]];
+    while (i < source.length) {
+      const ch = source[i];
+      if (ch === ')') break;
+      if (ch === '|') { alts.push([]); i++; continue; }
+      let node: Node;
+      if (ch === '(') {
+        i++;
+        let zero = false;
+        if (source.startsWith('?:', i)) i += 2;
+        else if (source.startsWith('?=', i) || source.startsWith('?!', i)) { i += 2; zero = true; }
+        else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) { i += 3; zero = true; }
+        else if (source.startsWith('?<', i)) { i = source.indexOf('>', i) + 1; }
+        const inner = alt();
+        if (source[i] !== ')') throw new Error('unbalanced group');
+        i++;
+        node = zero ? { t: 'zero', q: ONE } : { t: 'group', alts: inner, q: ONE };
+      } else if (ch === '[') {
+        i++;
+        const negated = source[i] === '^';
+        if (negated) i++;
+        const from = i;
+        if (source[i] === ']') i++;
+        while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+        const chars = negated ? null : classChars(source.slice(from, i));
+        i++;
+        // A small class of plain characters ("[1-5]") is an alternation of literals.
+        node = chars ? { t: 'group', alts: chars.map((c) => [{ t: 'lit', c, q: ONE }]), q: ONE } : { t: 'any', q: ONE };
+      } else if (ch === '\\') {
+        const next = source[i + 1];
+        i += 2;
+        if (next === 'b') node = { t: 'b', q: ONE };
+        else if (next === 'B') node = { t: 'zero', q: ONE };
+        else if (/[.\-\\/()[\]{}|?*+^$ ,:;'"!#&%@=<>~`]/.test(next)) node = { t: 'lit', c: next, q: ONE };
+        else {
+          // \w \s \d \p{…} \u…, escapes of control characters, backreferences: not literal.
+          if ((next === 'p' || next === 'P' || next === 'u') && source[i] === '{') i = source.indexOf('}', i) + 1;
+          node = { t: 'any', q: ONE };
+        }
+      } else if (ch === '.') { i++; node = { t: 'any', q: ONE }; }
+      else if (ch === '^' || ch === '$') { i++; node = { t: 'zero', q: ONE }; }
+      else { i++; node = { t: 'lit', c: ch, q: ONE }; }
+      const q = quant();
+      if (q !== ONE) node = { ...node, q } as Node;
+      alts[alts.length - 1].push(node);
+    }
+    return alts;
+  };
+  const out = alt();
+  if (i !== source.length) throw new Error('trailing input');
+  return out;
+}
+
+/** The characters of a class body made only of plain characters and ranges (at most 16), else null. */
+function classChars(body: string): string[] | null {
+  if (body.includes('\\')) return null;
+  const out: string[] = [];
+  for (let k = 0; k < body.length; k++) {
+    if (body[k + 1] === '-' && k + 2 < body.length) {
+      const first = body.charCodeAt(k);
+      const last = body.charCodeAt(k + 2);
+      if (last < first || last - first > 16) return null;
+      for (let code = first; code <= last; code++) out.push(String.fromCharCode(code));
+      k += 2;
+    } else out.push(body[k]);
+    if (out.length > 16) return null;
+  }
+  return out.length ? out : null;
+}
+
+interface Prefixes { set: string[]; exact: boolean }
+
+function cross(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > PREFIX_LIMIT) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return out;
+}
+
+function nodePrefixes(node: Node): Prefixes {
+  let base: Prefixes;
+  if (node.t === 'lit') base = { set: [node.c], exact: true };
+  else if (node.t === 'any') base = { set: [''], exact: false };
+  else if (node.t === 'b' || node.t === 'zero') base = { set: [''], exact: true };
+  else {
+    const set: string[] = [];
+    let exact = true;
+    for (const seq of node.alts) {
+      const p = seqPrefixes(seq);
+      set.push(...p.set);
+      exact &&= p.exact;
+    }
+    base = { set, exact };
+  }
+  const { min, max } = node.q;
+  if (min === 1 && max === 1) return base;
+  // Zero repetitions allowed: the empty string is a prefix; more than one: only the first
+  // repetition is known.
+  const set = min === 0 ? [...base.set, ''] : base.set;
+  return { set, exact: base.exact && max <= 1 };
+}
+
+function seqPrefixes(seq: readonly Node[]): Prefixes {
+  let current = [''];
+  for (const node of seq) {
+    const p = nodePrefixes(node);
+    const next = cross(current, p.set);
+    if (!next) return { set: current, exact: false };
+    current = [...new Set(next.map((s) => s.slice(0, MAX_PREFIX)))];
+    if (!p.exact || current.some((s) => s.length >= MAX_PREFIX)) return { set: current, exact: false };
+  }
+  return { set: current, exact: true };
+}
+
+/** Every alternative asserts \b before consuming anything. */
+function startsWithBoundary(alts: readonly (readonly Node[])[]): boolean {
+  return alts.every((seq) => {
+    for (const node of seq) {
+      if (node.t === 'b') return true;
+      if (node.t === 'zero') continue;
+      if (node.t === 'group' && node.q.min >= 1) return startsWithBoundary(node.alts);
+      return false;
+    }
+    return false;
+  });
+}
+
+/** Literal prefixes of every match, or null when the regex cannot be indexed. Exported for tests. */
+export function literalPrefixes(re: RegExp): string[] | null {
+  if (re.flags.includes('i') || re.flags.includes('y')) return null;
+  let alts: Node[][];
+  try { alts = parse(re.source); } catch { return null; }
+  if (!startsWithBoundary(alts)) return null;
+  const set = new Set<string>();
+  for (const seq of alts) for (const s of seqPrefixes(seq).set) set.add(s);
+  const list = [...set].sort();
+  if (list.some((s) => s === '' || !isWordCode(s.charCodeAt(0)) || s.charCodeAt(0) >= 128)) return null;
+  // Keep the shortest: a prefix that extends another adds no candidates.
+  return list.filter((s, k) => !list.slice(0, k).some((shorter) => s.startsWith(shorter)));
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
+}
+
+interface TrieNode { next: (TrieNode | undefined)[]; ids: number[] }
+// 128 slots, filled so that the array stays packed (fast elements), not a sparse dictionary.
+const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), ids: [] });
+
+interface Entry { id: number; sticky: RegExp }
+// Weak: regexes built per call by some caller are not kept alive by the index.
+const registry = new WeakMap<RegExp, Entry | null>();
+const indexedList: RegExp[] = [];
+const root = newNode();
+let count = 0;
+
+function entryFor(re: RegExp): Entry | null {
+  let entry = registry.get(re);
+  if (entry !== undefined) return entry;
+  // The pipeline's regexes are module constants (about 30); a caller that builds regexes per
+  // call would grow the trie without bound, so past the cap new regexes are simply scanned.
+  const prefixes = count < MAX_INDEXED ? literalPrefixes(re) : null;
+  if (!prefixes) entry = null;
+  else {
+    entry = { id: count++, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') };
+    indexedList.push(re);
+    for (const prefix of prefixes) {
+      let node = root;
+      for (let k = 0; k < prefix.length; k++) {
+        const code = prefix.charCodeAt(k);
+        if (code >= 128) break; // a non-ASCII character ends the prefix (still sound)
+        node = node.next[code] ??= newNode();
+      }
+      if (!node.ids.includes(entry.id)) node.ids.push(entry.id);
+    }
+  }
+  registry.set(re, entry);
+  return entry;
+}
+
+// The trie compiled into flat typed arrays for the per-article walk: child[node * width + slot]
+// (0 = none; the root is node 0 and never a child), slots for the characters that occur in some
+// prefix, and the regex ids of each node in ids[idStart[node] .. idStart[node + 1]).
+interface FlatTrie { count: number; width: number; slot: Uint8Array; child: Int32Array; idStart: Int32Array; ids: Int32Array }
+let flat: FlatTrie | null = null;
+
+function compile(): FlatTrie {
+  const slot = new Uint8Array(128);
+  let width = 1;
+  const nodes: TrieNode[] = [];
+  const visit = (node: TrieNode) => {
+    nodes.push(node);
+    node.next.forEach((child, code) => {
+      if (!child) return;
+      if (slot[code] === 0) slot[code] = width++;
+      visit(child);
+    });
+  };
+  visit(root);
+  const number = new Map<TrieNode, number>(nodes.map((node, k) => [node, k]));
+  const child = new Int32Array(nodes.length * width);
+  const idStart = new Int32Array(nodes.length + 1);
+  const ids: number[] = [];
+  nodes.forEach((node, k) => {
+    node.next.forEach((next, code) => { if (next) child[k * width + slot[code]] = number.get(next)!; });
+    idStart[k] = ids.length;
+    ids.push(...node.ids);
+  });
+  idStart[nodes.length] = ids.length;
+  return { count, width, slot, child, idStart, ids: Int32Array.from(ids) };
+}
+
+interface DocIndex { count: number; candidates: number[][] }
+const indexes = new WeakMap<Doc, DocIndex>();
+
+/** Candidate start positions of every registered regex in `doc.lower`, one pass over word starts. */
+function docIndex(doc: Doc): DocIndex {
+  const cached = indexes.get(doc);
+  if (cached && cached.count === count) return cached;
+  if (!flat || flat.count !== count) flat = compile();
+  const { width, slot, child, idStart, ids } = flat;
+  const candidates: number[][] = [];
+  for (let id = 0; id < count; id++) candidates.push([]);
+  const lower = doc.lower;
+  const length = lower.length;
+  let previousWord = false;
+  for (let i = 0; i < length; i++) {
+    const code = lower.charCodeAt(i);
+    const word = isWordCode(code);
+    if (word && !previousWord) {
+      let node = 0;
+      for (let k = i; k < length; k++) {
+        const c = lower.charCodeAt(k);
+        if (c >= 128) break;
+        const s = slot[c];
+        if (s === 0) break;
+        node = child[node * width + s];
+        if (node === 0) break;
+        for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
+          const list = candidates[ids[j]];
+          if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+    }
+    previousWord = word;
+  }
+  const index = { count, candidates };
+  indexes.set(doc, index);
+  return index;
+}
+
+const NO_GROUPS: (string | undefined)[] = [];
+
+/** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
+export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
+  const entry = entryFor(re);
+  if (!entry) return null;
+  const candidates = docIndex(doc).candidates[entry.id];
+  const hits: Hit[] = [];
+  const { sticky } = entry;
+  let from = 0;
+  for (const position of candidates) {
+    if (position < from) continue;
+    sticky.lastIndex = position;
+    const match = sticky.exec(doc.lower);
+    if (!match) continue;
+    const end = position + match[0].length;
+    hits.push({ index: position, end, text: match[0], sentence: sentenceAt(doc, position), groups: match.length > 1 ? match.slice(1) : NO_GROUPS });
+    from = end > position ? end : position + 1;
+  }
+  return hits;
+}
+
+/**
+ * Number of matches of `re` in `doc.lower.slice(start, end)` (as a global scan of that slice
+ * would count them), up to `limit`. The slice must start after a non-word character (a sentence
+ * or body start), so its word starts are the document's.
+ */
+export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.length, limit = Infinity): number {
+  const entry = entryFor(re);
+  const haystack = start === 0 && end === doc.lower.length ? doc.lower : doc.lower.slice(start, end);
+  if (!entry || (start > 0 && isWordCode(doc.lower.charCodeAt(start - 1)))) {
+    const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
+    global.lastIndex = 0;
+    let n = 0;
+    for (let match = global.exec(haystack); match && n < limit; match = global.exec(haystack)) {
+      n++;
+      if (match[0].length === 0) global.lastIndex++;
+    }
+    global.lastIndex = 0;
+    return n;
+  }
+  const candidates = docIndex(doc).candidates[entry.id];
+  const { sticky } = entry;
+  let n = 0;
+  let from = start;
+  // First candidate at or after `start` (binary search).
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (candidates[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < candidates.length && n < limit; k++) {
+    const position = candidates[k];
+    if (position >= end) break;
+    if (position < from) continue;
+    sticky.lastIndex = position - start;
+    const match = sticky.exec(haystack);
+    if (!match) continue;
+    n++;
+    from = match[0].length > 0 ? position + match[0].length : position + 1;
+  }
+  return n;
+}
+
+/** True when `re` matches in `doc.lower.slice(start, end)` (same as `re.test` on that slice). */
+export function matchesInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.length): boolean {
+  return countInSpan(doc, re, start, end, 1) > 0;
+}
+/** The regexes the index has accepted so far (for tests). */
+export function indexedRegexes(): RegExp[] {
+  return [...indexedList];
+}
