@@ -3,7 +3,7 @@
 // the worker drains the backlog. Reports p50/p99/max request latency and the longest gap the
 // event loop left a request that needs no database unanswered.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startNetraProcess } from '../test/support/process.ts';
 import { buildLaporanInput } from '../test/support/factories.ts';
@@ -57,15 +57,20 @@ async function load(base: string, label: string, offset: number) {
   return row;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'netra-stall-'));
-const port = await freePort();
-const env = { NETRA_DATA_DIR: dataDir, NETRA_IDENTITY_KEY: 'a'.repeat(64), WORKER: 'on', NETRA_INTAKE_PER_MINUTE: '1000000' };
-const rows = ['| phase | reports | reports/s | p50 ms | p99 ms | max ms | longest stall ms (non-DB request) | failed |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
-let server = await startNetraProcess(env, { port });
-const base = `http://127.0.0.1:${port}`;
-rows.push(await load(base, 'fresh start, worker on', 0));
-await server.kill('SIGKILL');
-server = await startNetraProcess(env, { port });
-rows.push(await load(base, 'after restart, worker draining backlog', n));
-await server.kill('SIGTERM');
-console.log(`PGlite, n=${n} per phase, concurrency ${concurrency}\n\n${rows.join('\n')}`);
+// STALL_BASELINE_ROOT: a checkout of the code before a change (e.g. `git archive <commit> | tar -x`
+// with node_modules linked), run first in the same invocation so both rows share the machine's load.
+const baselineRoot = process.env.STALL_BASELINE_ROOT;
+const rows = ['| code | phase | reports | reports/s | p50 ms | p99 ms | max ms | longest stall ms (non-DB request) | failed |', '|---|---|---:|---:|---:|---:|---:|---:|---:|'];
+for (const [code, root] of [...(baselineRoot ? [['baseline', baselineRoot] as const] : []), ['this tree', undefined] as const]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'netra-stall-'));
+  const port = await freePort();
+  const env = { NETRA_DATA_DIR: dataDir, NETRA_IDENTITY_KEY: 'a'.repeat(64), WORKER: 'on', NETRA_INTAKE_PER_MINUTE: '1000000' };
+  let server = await startNetraProcess(env, { port, root });
+  const base = `http://127.0.0.1:${port}`;
+  rows.push(`| ${code} ${await load(base, 'fresh start, worker on', 0)}`);
+  await server.kill('SIGKILL');
+  server = await startNetraProcess(env, { port, root });
+  rows.push(`| ${code} ${await load(base, 'after restart, worker draining backlog', n)}`);
+  await server.kill('SIGTERM');
+}
+console.log(`PGlite, n=${n} per phase, concurrency ${concurrency}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end\n\n${rows.join('\n')}`);
