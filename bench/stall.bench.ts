@@ -36,7 +36,7 @@ function loopMonitor(file: string) {
   try { return JSON.parse(readFileSync(file, 'utf8')) as { wallMs: number; cpuMsOfWorstWall: number; cpuMs: number; wallMsOfWorstCpu: number }; } catch { return null; }
 }
 
-async function load(base: string, label: string, offset: number, monitorFile?: string, server?: { child: { kill(signal: string): boolean } }) {
+async function load(base: string, label: string, offset: number, monitorFile?: string, server?: { child: { kill(signal: NodeJS.Signals): boolean } }) {
   server?.child.kill('SIGUSR2');
   await new Promise((r) => setTimeout(r, 1100));
   const stopProbe = probe(base);
