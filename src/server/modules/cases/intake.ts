@@ -70,7 +70,8 @@ async function intakeFacts(db: Queryable, input: LaporanInput, officeCode: strin
             (SELECT id FROM election) AS election_id,
             (SELECT json_agg(json_build_object('code', code, 'starts_on', starts_on, 'ends_on', ends_on) ORDER BY sort_order)
                FROM election_stages WHERE election_id = (SELECT id FROM election)) AS stages`,
-    [regionCodes, officeCode, nikMac, since, input.peristiwa.tanggalKejadian])).rows[0];
+    // This runs before the date checks: a year PostgreSQL has no date for (0000) must reach them, not fail here.
+    [regionCodes, officeCode, nikMac, since, input.peristiwa.tanggalKejadian.startsWith('0000') ? null : input.peristiwa.tanggalKejadian])).rows[0];
   const known = new Set(row.known);
   const stage = row.election_id && row.stages
     ? stageOn(row.stages.map((s) => ({ code: s.code, startsOn: s.starts_on, endsOn: s.ends_on })), input.peristiwa.tanggalKejadian)
@@ -176,7 +177,9 @@ export async function submitLaporan(deps: CaseDeps, input: LaporanInput, idempot
                ${p(input.peristiwa.kodeWilayah)}, ${p(input.peristiwa.tempat)}, ${p(input.peristiwa.tanggalKejadian)}::date, ${p(input.peristiwa.tanggalDiketahui)}::date,
                ${p(now)}::timestamptz, ${p(facts.electionId)}, ${p(facts.stageCode)}, ${p(regime)}, ${p(title)}, ${p(input.peristiwa.uraian)},
                ${p(input.perbuatan)}::text[], ${p(input.buktiTautan)}::text[], ${p(timeliness.late)}::boolean, ${p(timeliness.proposedReason ?? null)},
-               to_tsvector('indonesian', ${p(searchText)}), ${p(options.language === 'en' ? 'en' : 'id')}
+               to_tsvector('indonesian', ${p(searchText)}),
+               -- The receipt speaks the reporter's language (the form sends the language it was filled in).
+               ${p(options.language === 'en' ? 'en' : 'id')}
              ${idempotencyKey ? 'WHERE EXISTS (SELECT 1 FROM claim)' : ''}
              RETURNING id),
            identity AS (
