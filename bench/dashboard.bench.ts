@@ -34,7 +34,7 @@ export interface DashboardBenchOptions {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function createDatabase(databaseUrl?: string): Promise<{ db: Db; label: string; drop(): Promise<void> }> {
+export async function createDatabase(databaseUrl?: string): Promise<{ db: Db; label: string; drop(): Promise<void> }> {
   if (!databaseUrl) {
     const db = await openPglite();
     return { db, label: 'PGlite (in memory)', drop: () => db.close() };

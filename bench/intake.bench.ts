@@ -3,6 +3,8 @@
 // and with one photo, beside a raw-SQL baseline that inserts the same rows, on PGlite and
 // PostgreSQL in the same run.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createTestDb } from '../test/support/backends.ts';
 import { buildTestApp } from '../test/support/http.ts';
 import { buildLaporanInput } from '../test/support/factories.ts';
@@ -65,7 +67,8 @@ function multipart(file: Buffer, name: string) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function benchIntake(options: { backends: BackendKind[]; n?: number; concurrency?: number }): Promise<string> {
+/** `baselineRoot`: another checkout (the code before a change) whose POST /laporan is measured in the same run. */
+export async function benchIntake(options: { backends: BackendKind[]; n?: number; concurrency?: number; baselineRoot?: string }): Promise<string> {
   const n = options.n ?? 300;
   const concurrency = options.concurrency ?? 8;
   const rows: string[] = ['| backend | workload | reports/s | p50 ms | p99 ms | vs raw INSERT |', '|---|---|---:|---:|---:|---:|'];
@@ -78,6 +81,16 @@ export async function benchIntake(options: { backends: BackendKind[]; n?: number
         const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
         if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
       });
+      let baseline: Awaited<ReturnType<typeof timed>> | null = null;
+      if (options.baselineRoot) {
+        const { buildTestApp: buildBaselineApp } = await import(pathToFileURL(join(options.baselineRoot, 'test/support/http.ts')).href);
+        const baselineApp = await buildBaselineApp(testDb.db, { now: () => NOW });
+        baseline = await timed(n, concurrency, async () => {
+          const res = await baselineApp.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
+          if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
+        });
+        await baselineApp.close();
+      }
       const hasUploads = app.hasRoute({ method: 'POST', url: '/api/v1/uploads' });
       const withPhoto = hasUploads ? await timed(Math.floor(n / 2), concurrency, async (i) => {
         const upload = multipart(photoBytes(i), `foto-${i}.jpg`);
@@ -89,7 +102,9 @@ export async function benchIntake(options: { backends: BackendKind[]; n?: number
       const fmt = (r: { perSecond: number; p50: number; p99: number }, ratio: string) =>
         `${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${ratio}`;
       rows.push(`| ${kind} | raw INSERT baseline (3 rows, 1 tx) | ${fmt(raw, '1.00')} |`);
-      rows.push(`| ${kind} | POST /api/v1/laporan (JSON) | ${fmt(json, (raw.perSecond / json.perSecond).toFixed(2) + '× slower')} |`);
+      const share = (r: { perSecond: number }) => `${(raw.perSecond / r.perSecond).toFixed(2)}× slower (${Math.round((100 * r.perSecond) / raw.perSecond)} %)`;
+      if (baseline) rows.push(`| ${kind} | POST /api/v1/laporan (JSON), baseline code | ${fmt(baseline, share(baseline))} |`);
+      rows.push(`| ${kind} | POST /api/v1/laporan (JSON)${baseline ? ', this code' : ''} | ${fmt(json, share(json))} |`);
       if (withPhoto) rows.push(`| ${kind} | upload 200 KB JPEG (EXIF stripped) + report | ${fmt(withPhoto, (raw.perSecond / withPhoto.perSecond).toFixed(2) + '× slower')} |`);
       await app.close();
     } finally {
@@ -100,6 +115,7 @@ export async function benchIntake(options: { backends: BackendKind[]; n?: number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const backends: BackendKind[] = process.argv.includes('--pglite-only') ? ['pglite'] : ['pglite', 'postgresql'];
-  console.log(await benchIntake({ backends }));
+  const backends: BackendKind[] = process.argv.includes('--pglite-only') ? ['pglite'] : process.argv.includes('--pg-only') ? ['postgresql'] : ['pglite', 'postgresql'];
+  console.log(await benchIntake({ backends, baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT, n: process.env.NETRA_BENCH_INTAKE_N ? Number(process.env.NETRA_BENCH_INTAKE_N) : undefined }));
+  process.exit(0);
 }

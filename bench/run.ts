@@ -16,7 +16,7 @@ if (want('startup')) {
 }
 if (want('intake')) {
   const { benchIntake } = await import('./intake.bench.ts');
-  console.log(`## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'] })}\n`);
+  console.log(`## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'], baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`);
 }
 if (want('standby')) {
   const { benchStandby } = await import('./standby.bench.ts');
@@ -39,5 +39,11 @@ if (want('dashboard') && existsSync(new URL('./dashboard.bench.ts', import.meta.
 if (want('evidence-store')) {
   const { benchEvidenceStore } = await import('./evidence-store.bench.ts');
   console.log(`## Evidence store: local disk beside S3\n\n${await benchEvidenceStore()}\n`);
+}
+if (want('http')) {
+  // autocannon in its own process against the app and a bare node:http server (issue 16).
+  const { benchHttp } = await import('./http.bench.ts');
+  const cases = Number(process.env.NETRA_BENCH_CASES ?? 1_000_000);
+  console.log(`## HTTP under an outside load generator\n\n${await benchHttp({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases, baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`);
 }
 process.exit(0);

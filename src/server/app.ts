@@ -33,6 +33,7 @@ import { registerDocumentRoutes } from './modules/documents/routes.ts';
 import { registerRiskRoutes } from './modules/risk/routes.ts';
 import { registerPledgeRoutes } from './modules/pledges/routes.ts';
 import { registerStatsRoutes } from './modules/stats/routes.ts';
+import { createReplayCache } from './http/replay.ts';
 import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
 import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { registerLeadRoutes } from './modules/leads/routes.ts';
@@ -107,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(deps.strictResponses ? strictSerializerCompiler : serializerCompiler);
   app.setErrorHandler(handleError);
   registerInputGuards(app);
+  // First onRequest hook: replayed public answers skip the ones below (helmet, cookies, auth).
+  const replay = createReplayCache(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -144,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDocumentRoutes(app, caseDeps);
   registerRiskRoutes(app, { db, readDb, config, now: deps.now });
   registerPledgeRoutes(app, { db, config, now: deps.now });
-  registerStatsRoutes(app, { db, readDb, config, now: deps.now });
+  registerStatsRoutes(app, { db, readDb, config, now: deps.now, replay });
   registerOpenDataRoutes(app, { db, readDb, config, now: deps.now, vault });
   registerGuideRoutes(app, { db, config });
   registerLeadRoutes(app, caseDeps);

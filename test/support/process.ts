@@ -36,10 +36,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startNetraProcess(env: Record<string, string>, options: { command?: 'start' | 'worker'; port?: number } = {}): Promise<NetraProcess> {
+/** `root`: another checkout to run (a benchmark's baseline code in the same run); default this one. */
+export async function startNetraProcess(env: Record<string, string>, options: { command?: 'start' | 'worker'; port?: number; root?: string; healthTimeoutMs?: number } = {}): Promise<NetraProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(root, 'bin/netra.mjs'), options.command ?? 'start'], {
-    cwd: root,
+  const cwd = options.root ?? root;
+  const child = spawn(process.execPath, [join(cwd, 'bin/netra.mjs'), options.command ?? 'start'], {
+    cwd,
     // TOTP enrolment is the concern of its own tests; these are about processes.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NETRA_LOG_LEVEL: 'error', NETRA_LOAD_VILLAGES: 'false', NETRA_REQUIRE_TOTP: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -52,7 +54,7 @@ export async function startNetraProcess(env: Record<string, string>, options: { 
     // Fail fast when the process dies instead of waiting for the health timeout.
     const early = exited.then(() => { throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`); });
     early.catch(() => {}); // a later, deliberate kill must not surface as an unhandled rejection
-    await Promise.race([waitForHealth(url), early]);
+    await Promise.race([waitForHealth(url, options.healthTimeoutMs), early]);
   }
   return {
     child, url,

@@ -130,7 +130,9 @@ export async function writeAuditCheckpoint(db: Db, vault: Vault, options: { now:
       const at = (await tx.query<{ hash: string }>('SELECT hash FROM audit_events WHERE id = $1', [last.lastEventId])).rows[0];
       if (last.lastEventId > 0 && at?.hash !== last.headHash) throw new AuditChainBrokenError(`audit event ${last.lastEventId} no longer matches checkpoint #${last.id}; not signing`);
     }
-    const walked = await walkChain(tx, start, await gaplessAfter(tx));
+    // Small pages: each page is hashed in one synchronous run, and on PGlite the whole walk shares
+    // the event loop with HTTP (5,000 rows a page stalled intake after a restart).
+    const walked = await walkChain(tx, start, await gaplessAfter(tx), undefined, CHECKPOINT_WALK_PAGE);
     if (!walked.ok) throw new AuditChainBrokenError(`audit chain broken at id ${walked.brokenId} (${walked.reason}); not signing`);
     const unsigned = {
       id: (last?.id ?? 0) + 1, lastEventId: walked.lastId, eventCount: walked.count, headHash: walked.hash,
@@ -190,6 +192,8 @@ export function parseOutsideCheckpoints(json: unknown): OutsideCheckpoints {
   }
   return { keys, checkpoints: [...byId.values()].sort((a, b) => a.lastEventId - b.lastEventId || a.id - b.id) };
 }
+
+const CHECKPOINT_WALK_PAGE = 500;
 
 /** The periodic job: at most one checkpoint per minute, and only when events were added. */
 export function auditCheckpointJobs(deps: { vault: Vault }) {

@@ -12,25 +12,38 @@ import type { CASE_LINK_STATES } from '../../../contracts/cases.ts';
 type CaseLinkState = (typeof CASE_LINK_STATES)[number];
 
 const LINK_BATCH = 50;
+/** Candidates scored per statement: each statement holds PGlite's single connection (and its thread). */
+const CANDIDATE_CHUNK = 100;
 
 /** Finds earlier cases about the same person near the same event and records suggestions. */
 export async function suggestLinksForCase(db: Db, caseId: string): Promise<number> {
-  const candidates = await db.query<{ other_id: string; same_nip: boolean; name_sim: number; agency_sim: number; days_apart: number | null }>(
-    `SELECT o.case_id AS other_id,
-            bool_or(t.nip IS NOT NULL AND t.nip = o.nip) AS same_nip,
-            max(similarity(t.search_name, o.search_name)) AS name_sim,
-            max(similarity(lower(t.agency), lower(o.agency))) AS agency_sim,
-            min(abs(c.event_date - oc.event_date)) AS days_apart
-     FROM case_terlapor t
-     JOIN cases c ON c.id = t.case_id
+  // Two steps so that no single statement grows with how often a person was reported (on PGlite a
+  // long statement blocks the event loop): first the ids of cases about the same person, from the
+  // NIP and trigram indexes alone; then the scores, CANDIDATE_CHUNK cases per statement.
+  const ids = (await db.query<{ case_id: string }>(
+    `SELECT DISTINCT o.case_id FROM case_terlapor t
      JOIN case_terlapor o ON o.case_id <> t.case_id AND (o.nip = t.nip OR o.search_name % t.search_name)
-     JOIN cases oc ON oc.id = o.case_id
-     WHERE t.case_id = $1 AND (oc.event_date IS NULL OR c.event_date IS NULL OR abs(c.event_date - oc.event_date) <= $2 OR o.nip = t.nip)
-     GROUP BY o.case_id`,
-    [caseId, NEAR_EVENT_DAYS * 3],
-  );
+     WHERE t.case_id = $1 ORDER BY o.case_id`, [caseId])).rows.map((r) => r.case_id);
+  const candidates: { other_id: string; same_nip: boolean; name_sim: number; agency_sim: number; days_apart: number | null }[] = [];
+  for (let i = 0; i < ids.length; i += CANDIDATE_CHUNK) {
+    const chunk = await db.query<{ other_id: string; same_nip: boolean; name_sim: number; agency_sim: number; days_apart: number | null }>(
+      `SELECT o.case_id AS other_id,
+              bool_or(t.nip IS NOT NULL AND t.nip = o.nip) AS same_nip,
+              max(similarity(t.search_name, o.search_name)) AS name_sim,
+              max(similarity(lower(t.agency), lower(o.agency))) AS agency_sim,
+              min(abs(c.event_date - oc.event_date)) AS days_apart
+       FROM case_terlapor t
+       JOIN cases c ON c.id = t.case_id
+       JOIN case_terlapor o ON o.case_id = ANY($3::text[]) AND o.case_id <> t.case_id AND (o.nip = t.nip OR o.search_name % t.search_name)
+       JOIN cases oc ON oc.id = o.case_id
+       WHERE t.case_id = $1 AND (oc.event_date IS NULL OR c.event_date IS NULL OR abs(c.event_date - oc.event_date) <= $2 OR o.nip = t.nip)
+       GROUP BY o.case_id`,
+      [caseId, NEAR_EVENT_DAYS * 3, ids.slice(i, i + CANDIDATE_CHUNK)],
+    );
+    candidates.push(...chunk.rows);
+  }
   const links: { a: string; b: string; reason: string; score: number }[] = [];
-  for (const c of candidates.rows) {
+  for (const c of candidates) {
     const match = scoreDuplicate({ sameNip: c.same_nip, nameSimilarity: c.name_sim, agencySimilarity: c.agency_sim, daysApart: c.days_apart });
     if (!match) continue;
     const [a, b] = [caseId, c.other_id].sort();

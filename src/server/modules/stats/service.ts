@@ -323,6 +323,12 @@ export class StatsCache {
   invalidate(): void {
     this.invalidated = true;
   }
+
+  /** The snapshot while it may be served as is (not invalidated, within its TTL); no refresh. */
+  current(): StatsSnapshot | null {
+    if (!this.snapshot || this.invalidated || Date.now() - this.snapshot.computedAt >= this.ttlMs) return null;
+    return this.snapshot;
+  }
 }
 
 const caches = new WeakMap<object, StatsCache>();
