@@ -26,10 +26,17 @@ export interface CrashResult {
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json().catch(() => null) as any, headers: res.headers };
+  return { status: res.status, body: (await res.json().catch(() => null)) as any, headers: res.headers };
 }
 
-export async function runCrashScenario(options: { backend: 'pglite' | 'postgresql'; submissions: number; concurrency?: number; killAfter?: number; adminUrl?: string; restartDatabase?: () => Promise<void> }): Promise<CrashResult> {
+export async function runCrashScenario(options: {
+  backend: 'pglite' | 'postgresql';
+  submissions: number;
+  concurrency?: number;
+  killAfter?: number;
+  adminUrl?: string;
+  restartDatabase?: () => Promise<void>;
+}): Promise<CrashResult> {
   const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-crash-'));
   let databaseUrl: string | undefined;
@@ -40,11 +47,19 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
-    const u = new URL(adminUrl); u.pathname = `/${dbName}`; databaseUrl = u.toString();
+    const u = new URL(adminUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
   }
   // A load test from one loopback address: lift the per-address flood guard (the per-reporter
   // limit still applies; every generated report has its own NIK).
-  const env: Record<string, string> = { NETRA_DATA_DIR: dataDir, NETRA_IDENTITY_KEY: 'a'.repeat(64), WORKER: 'off', NETRA_INTAKE_PER_MINUTE: '1000000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env: Record<string, string> = {
+    NETRA_DATA_DIR: dataDir,
+    NETRA_IDENTITY_KEY: 'a'.repeat(64),
+    WORKER: 'off',
+    NETRA_INTAKE_PER_MINUTE: '1000000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
   const port = await freePort();
   let server: NetraProcess = await startNetraProcess(env, { port });
   const base = `http://127.0.0.1:${port}`;
@@ -69,25 +84,37 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
   };
 
   let next = 0;
-  await Promise.all(Array.from({ length: options.concurrency ?? 32 }, async () => {
-    while (next < inputs.length) {
-      const i = next++;
-      // Clients retry until acknowledged (bounded at 5 minutes each), as the web form does.
-      const giveUpAt = Date.now() + 5 * 60_000;
-      while (Date.now() < giveUpAt) {
-        if (restarting) await restarting;
-        try {
-          const res = await postJson(`${base}/api/v1/laporan`, inputs[i], { 'idempotency-key': `crash-${i}-key` });
-          if (res.status === 201 || res.status === 200) { acknowledged.set(i, res.body.trackingCode); break; }
-          if (res.status === 503) unavailable++; // database restarting: retryable by design
-          else if (res.status >= 500) serverErrors++;
-        } catch { /* connection refused while restarting: retry */ }
-        await new Promise((r) => setTimeout(r, 50));
+  await Promise.all(
+    Array.from({ length: options.concurrency ?? 32 }, async () => {
+      while (next < inputs.length) {
+        const i = next++;
+        // Clients retry until acknowledged (bounded at 5 minutes each), as the web form does.
+        const giveUpAt = Date.now() + 5 * 60_000;
+        while (Date.now() < giveUpAt) {
+          if (restarting) await restarting;
+          try {
+            const res = await postJson(`${base}/api/v1/laporan`, inputs[i], { 'idempotency-key': `crash-${i}-key` });
+            if (res.status === 201 || res.status === 200) {
+              acknowledged.set(i, res.body.trackingCode);
+              break;
+            }
+            if (res.status === 503)
+              unavailable++; // database restarting: retryable by design
+            else if (res.status >= 500) serverErrors++;
+          } catch {
+            /* connection refused while restarting: retry */
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        completed++;
+        if (completed === killAfter && restarts === 0) {
+          restarting = restart().finally(() => {
+            restarting = null;
+          });
+        }
       }
-      completed++;
-      if (completed === killAfter && restarts === 0) { restarting = restart().finally(() => { restarting = null; }); }
-    }
-  }));
+    }),
+  );
   if (restarting) await restarting;
   await server.kill('SIGTERM');
 
@@ -107,29 +134,52 @@ export async function runCrashScenario(options: { backend: 'pglite' | 'postgresq
     const serverAgain = await startNetraProcess(env, { port });
     let registered = 0;
     try {
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'kata-sandi-rahasia' }) });
-      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'kata-sandi-rahasia' }),
+      });
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
       // 32 officers registering at once (not 2,000 sockets at once).
       let nextCase = 0;
-      await Promise.all(Array.from({ length: 32 }, async () => {
-        while (nextCase < cases.rows.length) {
-          const row = cases.rows[nextCase++];
-          const res = await fetch(`${base}/api/v1/cases/${row.id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ action: 'registrasi' }) });
-          if (res.ok) registered++;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          while (nextCase < cases.rows.length) {
+            const row = cases.rows[nextCase++];
+            const res = await fetch(`${base}/api/v1/cases/${row.id}/actions`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+              body: JSON.stringify({ action: 'registrasi' }),
+            });
+            if (res.ok) registered++;
+          }
+        }),
+      );
     } finally {
       await serverAgain.kill('SIGTERM');
     }
     db = await openDb();
-    const numbers = await db.query<{ registration_number: string }>('SELECT registration_number FROM cases WHERE registration_number IS NOT NULL');
+    const numbers = await db.query<{ registration_number: string }>(
+      'SELECT registration_number FROM cases WHERE registration_number IS NOT NULL',
+    );
     await db.close();
     const seqs = numbers.rows.map((r) => Number(r.registration_number.split('/')[0])).sort((a, b) => a - b);
     return {
-      backend: options.backend, submissions: options.submissions, acknowledged: acknowledged.size, casesInDb: cases.rows.length,
-      duplicates: cases.rows.length - acknowledged.size, lost, restarts, registered,
-      gapless: seqs.length === registered && seqs.every((s, i) => s === i + 1), serverErrors, unavailable,
+      backend: options.backend,
+      submissions: options.submissions,
+      acknowledged: acknowledged.size,
+      casesInDb: cases.rows.length,
+      duplicates: cases.rows.length - acknowledged.size,
+      lost,
+      restarts,
+      registered,
+      gapless: seqs.length === registered && seqs.every((s, i) => s === i + 1),
+      serverErrors,
+      unavailable,
     };
   } finally {
     if (dbName) {

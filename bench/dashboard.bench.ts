@@ -74,23 +74,61 @@ function weightedCase(column: string, entries: [string | null, number][]): strin
 
 /** N cases (and their terlapor) in one statement. Distributions loosely follow Pilkada 2020/2024 reports. */
 export async function generateCases(db: Db, n: number): Promise<void> {
-  const regencies = (await db.query<{ code: string }>(`SELECT code FROM regions WHERE level IN ('kabupaten', 'kota') ORDER BY md5(code)`)).rows.map((r) => r.code);
+  const regencies = (
+    await db.query<{ code: string }>(`SELECT code FROM regions WHERE level IN ('kabupaten', 'kota') ORDER BY md5(code)`)
+  ).rows.map((r) => r.code);
   const stages: [string | null, number][] = [
-    [null, 4], ['pendaftaran_pemantau', 3], ['syarat_dukungan_perseorangan', 3], ['pemutakhiran_data_pemilih', 8], ['pendaftaran_paslon', 6],
-    ['verifikasi_syarat_calon', 8], ['penetapan_paslon', 2], ['kampanye', 55], ['masa_tenang', 6], ['pemungutan_suara', 3], ['penghitungan_rekapitulasi', 2],
+    [null, 4],
+    ['pendaftaran_pemantau', 3],
+    ['syarat_dukungan_perseorangan', 3],
+    ['pemutakhiran_data_pemilih', 8],
+    ['pendaftaran_paslon', 6],
+    ['verifikasi_syarat_calon', 8],
+    ['penetapan_paslon', 2],
+    ['kampanye', 55],
+    ['masa_tenang', 6],
+    ['pemungutan_suara', 3],
+    ['penghitungan_rekapitulasi', 2],
   ];
   const states: [string, number][] = [
-    ['diterima', 8], ['menunggu_kelengkapan', 2], ['informasi_awal', 3], ['penelusuran', 3], ['diregistrasi', 8], ['klarifikasi', 6], ['kajian', 6],
-    ['diteruskan', 45], ['bukan_pelanggaran', 12], ['dihentikan', 4], ['tidak_diregistrasi', 3],
+    ['diterima', 8],
+    ['menunggu_kelengkapan', 2],
+    ['informasi_awal', 3],
+    ['penelusuran', 3],
+    ['diregistrasi', 8],
+    ['klarifikasi', 6],
+    ['kajian', 6],
+    ['diteruskan', 45],
+    ['bukan_pelanggaran', 12],
+    ['dihentikan', 4],
+    ['tidak_diregistrasi', 3],
   ];
   // KASN 2022: social media 30.4%, partiality 22.4%, photos 12.6%, declarations 10.9%, approaching parties 5.6%.
   const acts: [string, number][] = [
-    ['kampanye_media_sosial', 30], ['kegiatan_keberpihakan', 22], ['foto_bersama', 13], ['hadir_deklarasi_kampanye', 11], ['pendekatan_partai', 6],
-    ['interaksi_akun_pemenangan', 5], ['ikut_kegiatan_kampanye', 4], ['alat_peraga', 3], ['keputusan_menguntungkan', 2], ['tim_pemenangan', 1.5],
-    ['dukungan_calon_perseorangan', 1], ['hadir_kampanye_pasangan', 0.7], ['anggota_partai', 0.3],
+    ['kampanye_media_sosial', 30],
+    ['kegiatan_keberpihakan', 22],
+    ['foto_bersama', 13],
+    ['hadir_deklarasi_kampanye', 11],
+    ['pendekatan_partai', 6],
+    ['interaksi_akun_pemenangan', 5],
+    ['ikut_kegiatan_kampanye', 4],
+    ['alat_peraga', 3],
+    ['keputusan_menguntungkan', 2],
+    ['tim_pemenangan', 1.5],
+    ['dukungan_calon_perseorangan', 1],
+    ['hadir_kampanye_pasangan', 0.7],
+    ['anggota_partai', 0.3],
   ];
   const subjects: [string, number][] = [
-    ['PNS', 62], ['PPPK', 6], ['kepala_desa', 12], ['perangkat_desa', 7], ['camat', 4], ['lurah', 3], ['honorer', 4], ['penjabat_kepala_daerah', 0.5], ['lainnya', 1.5],
+    ['PNS', 62],
+    ['PPPK', 6],
+    ['kepala_desa', 12],
+    ['perangkat_desa', 7],
+    ['camat', 4],
+    ['lurah', 3],
+    ['honorer', 4],
+    ['penjabat_kepala_daerah', 0.5],
+    ['lainnya', 1.5],
   ];
   await db.query(
     `WITH s AS (
@@ -164,7 +202,10 @@ function one() {
 `;
 
 async function loadTest(port: number, seconds: number, concurrency: number, encoding: 'gzip' | 'identity') {
-  const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { port, seconds, concurrency, path: '/api/v1/public/stats', encoding } });
+  const worker = new Worker(LOAD_WORKER, {
+    eval: true,
+    workerData: { port, seconds, concurrency, path: '/api/v1/public/stats', encoding },
+  });
   const result = await new Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -172,8 +213,12 @@ async function loadTest(port: number, seconds: number, concurrency: number, enco
   await worker.terminate();
   const sorted = result.latencies.sort((a, b) => a - b);
   return {
-    requests: sorted.length, errors: result.errors, perSecond: sorted.length / result.elapsed,
-    p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0,
+    requests: sorted.length,
+    errors: result.errors,
+    perSecond: sorted.length / result.elapsed,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? 0,
     megabytesPerSecond: result.bytes / result.elapsed / 2 ** 20,
   };
 }
@@ -213,16 +258,28 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<st
     const identity = await loadTest(port, seconds, concurrency, 'identity');
     await app.close();
     const loadRows = (name: string, load: typeof gzipped) => [
-      [`Cached GET /api/v1/public/stats (${name}), ${concurrency} keep-alive connections, ${seconds} s`, `${Math.round(load.perSecond).toLocaleString('en')} req/s`, '≥ 3,000 req/s'],
+      [
+        `Cached GET /api/v1/public/stats (${name}), ${concurrency} keep-alive connections, ${seconds} s`,
+        `${Math.round(load.perSecond).toLocaleString('en')} req/s`,
+        '≥ 3,000 req/s',
+      ],
       ['  latency p50 / p99 / max', `${ms(load.p50)} / ${ms(load.p99)} / ${ms(load.max)}`, 'p99 < 20 ms'],
-      ['  requests / errors / throughput', `${load.requests.toLocaleString('en')} / ${load.errors} / ${load.megabytesPerSecond.toFixed(1)} MiB/s`, ''],
+      [
+        '  requests / errors / throughput',
+        `${load.requests.toLocaleString('en')} / ${load.errors} / ${load.megabytesPerSecond.toFixed(1)} MiB/s`,
+        '',
+      ],
     ];
 
     const rows = [
       ['Database', label, ''],
       ['Cases generated (one INSERT … SELECT)', `${options.cases.toLocaleString('en')} in ${(generateMs / 1000).toFixed(1)} s`, ''],
       ['Raw SQL aggregate, region × state (baseline), median of 5', ms(raw.median), ''],
-      ['refreshStats: all dashboard dimensions (trigger-kept counters), median of 9', `${ms(fresh.median)} (min ${ms(fresh.min)})`, '< 300 ms at 1M on PostgreSQL'],
+      [
+        'refreshStats: all dashboard dimensions (trigger-kept counters), median of 9',
+        `${ms(fresh.median)} (min ${ms(fresh.min)})`,
+        '< 300 ms at 1M on PostgreSQL',
+      ],
       ['Response body (identity)', `${(body.length / 1024).toFixed(1)} KiB`, ''],
       ...loadRows('gzip, as browsers ask', gzipped),
       ...loadRows('identity', identity),
@@ -234,11 +291,18 @@ export async function benchDashboard(options: DashboardBenchOptions): Promise<st
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
   const usePg = process.argv.includes('--pg');
   const cases = Number(arg('--cases') ?? (usePg ? 1_000_000 : 100_000));
   const databaseUrl = usePg ? (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') : undefined;
-  console.log(`Date: ${new Date().toISOString()} · Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}\n`);
-  console.log(await benchDashboard({ databaseUrl, cases, seconds: Number(arg('--seconds') ?? 10), concurrency: Number(arg('--concurrency') ?? 32) }));
+  console.log(
+    `Date: ${new Date().toISOString()} · Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}\n`,
+  );
+  console.log(
+    await benchDashboard({ databaseUrl, cases, seconds: Number(arg('--seconds') ?? 10), concurrency: Number(arg('--concurrency') ?? 32) }),
+  );
   process.exit(0);
 }

@@ -50,17 +50,28 @@ function readHeap(pid: number, reportDir: string, before: Set<string>): Promise<
   })();
 }
 
-function send(port: number, agent: http.Agent, req: HostileRequest, cookie: string | null, csrf: string | null): Promise<{ status: number; contentType?: string; body: string } | null> {
+function send(
+  port: number,
+  agent: http.Agent,
+  req: HostileRequest,
+  cookie: string | null,
+  csrf: string | null,
+): Promise<{ status: number; contentType?: string; body: string } | null> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = { ...req.headers };
-    if (cookie) { headers.cookie ??= cookie; if (csrf) headers['x-csrf-token'] ??= csrf; }
+    if (cookie) {
+      headers.cookie ??= cookie;
+      if (csrf) headers['x-csrf-token'] ??= csrf;
+    }
     if (req.as === 'bogus') headers.cookie ??= 'netra_session=forged-session-token; netra_csrf=forged';
     let r: http.ClientRequest;
     try {
       r = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', () => resolve(null));
       });
     } catch {
@@ -68,25 +79,48 @@ function send(port: number, agent: http.Agent, req: HostileRequest, cookie: stri
     }
     r.on('error', () => resolve(null));
     r.setTimeout(30_000, () => r.destroy());
-    if (req.payload !== undefined) r.end(req.payload); else r.end();
+    if (req.payload !== undefined) r.end(req.payload);
+    else r.end();
   });
 }
 
-export async function runHostileSoak(options: { requests: number; seed?: number; timeLimitMs?: number; concurrency?: number } = { requests: 100_000 }): Promise<HostileSoakResult> {
+export async function runHostileSoak(
+  options: { requests: number; seed?: number; timeLimitMs?: number; concurrency?: number } = { requests: 100_000 },
+): Promise<HostileSoakResult> {
   const count = options.requests ?? 100_000;
   const seed = options.seed ?? Number(process.env.NETRA_HOSTILE_SEED ?? 20261126);
   const deadline = Date.now() + (options.timeLimitMs ?? 10 * 60_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-hostile-'));
   const reportDir = mkdtempSync(join(tmpdir(), 'netra-hostile-report-'));
   const env: Record<string, string> = {
-    NETRA_DATA_DIR: dataDir, NETRA_IDENTITY_KEY: 'b'.repeat(64), WORKER: 'off', NETRA_LOAD_VILLAGES: 'false', NETRA_LOG_LEVEL: 'error',
+    NETRA_DATA_DIR: dataDir,
+    NETRA_IDENTITY_KEY: 'b'.repeat(64),
+    WORKER: 'off',
+    NETRA_LOAD_VILLAGES: 'false',
+    NETRA_LOG_LEVEL: 'error',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --report-on-signal --report-signal=SIGUSR2 --report-directory=${reportDir}`.trim(),
   };
   // Accounts first (the embedded database belongs to one process at a time).
-  const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'bin/netra.mjs'), ...args], { cwd: root, env: { ...process.env, ...env, NODE_OPTIONS: '' }, stdio: 'ignore' });
+  const cli = (args: string[]) =>
+    execFileSync(process.execPath, [join(root, 'bin/netra.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_OPTIONS: '' },
+      stdio: 'ignore',
+    });
   cli(['migrate']);
   cli(['user', 'create', '--role', 'admin', '--username', 'soak.admin', '--password', 'kata-sandi-rahasia-123']);
-  cli(['user', 'create', '--role', 'pengawas_kecamatan', '--region', '16.02.05', '--username', 'soak.camat', '--password', 'kata-sandi-rahasia-123']);
+  cli([
+    'user',
+    'create',
+    '--role',
+    'pengawas_kecamatan',
+    '--region',
+    '16.02.05',
+    '--username',
+    'soak.camat',
+    '--password',
+    'kata-sandi-rahasia-123',
+  ]);
 
   const port = 30000 + Math.floor(Math.random() * 20000);
   const server = await startNetraProcess(env, { port });
@@ -94,15 +128,22 @@ export async function runHostileSoak(options: { requests: number; seed?: number;
   const failures: string[] = [];
   try {
     const login = async (username: string) => {
-      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'kata-sandi-rahasia-123' }) });
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'kata-sandi-rahasia-123' }),
+      });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      return { cookie, csrf: (await res.json() as { csrfToken: string }).csrfToken };
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
     };
     const admin = await login('soak.admin');
     const scoped = await login('soak.camat');
     const openapiRes = await fetch(`${base}/api/openapi.json`);
-    const openapi = await openapiRes.json() as Parameters<typeof listOperations>[0];
+    const openapi = (await openapiRes.json()) as Parameters<typeof listOperations>[0];
     if (!openapi?.paths) throw new Error(`GET /api/openapi.json: ${openapiRes.status} ${JSON.stringify(openapi).slice(0, 300)}`);
     const ops = listOperations(openapi);
 
@@ -128,7 +169,10 @@ export async function runHostileSoak(options: { requests: number; seed?: number;
         sent++;
         const session = req.as === 'admin' ? admin : req.as === 'scoped' ? scoped : null;
         const res = await send(port, agent, req, session?.cookie ?? null, session?.csrf ?? null);
-        if (!res) { clientRejected++; continue; }
+        if (!res) {
+          clientRejected++;
+          continue;
+        }
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 500) fiveXX++;
         const problem = checkResponse(res.status, res.contentType, res.body);
@@ -147,11 +191,24 @@ export async function runHostileSoak(options: { requests: number; seed?: number;
     const seconds = (Date.now() - started) / 1000;
     await sleep(2000);
     const end = await readHeap(server.child.pid!, reportDir, reports);
-    const health = await fetch(`${base}/api/v1/health`).then((r) => r.status === 200).catch(() => false);
+    const health = await fetch(`${base}/api/v1/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     agent.destroy();
     return {
-      requests: sent, fiveXX, heapStartMiB: round(start.heapMiB), heapEndMiB: round(end.heapMiB), badProblems, clientRejected,
-      seconds: round(seconds), statuses, rssStartMiB: round(start.rssMiB), rssEndMiB: round(end.rssMiB), healthy: health, seed, failures,
+      requests: sent,
+      fiveXX,
+      heapStartMiB: round(start.heapMiB),
+      heapEndMiB: round(end.heapMiB),
+      badProblems,
+      clientRejected,
+      seconds: round(seconds),
+      statuses,
+      rssStartMiB: round(start.rssMiB),
+      rssEndMiB: round(end.rssMiB),
+      healthy: health,
+      seed,
+      failures,
     };
   } finally {
     await server.kill('SIGKILL');

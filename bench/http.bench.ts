@@ -24,10 +24,22 @@ import { createDatabase, generateCases } from './dashboard.bench.ts';
 
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-export interface LoadResult { perCpuSecond?: number; perSecond: number; p50: number; p99: number; max: number; requests: number; non2xx: number; errors: number }
+export interface LoadResult {
+  perCpuSecond?: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
 
 /** One autocannon run in a separate process. */
-export function autocannon(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult> {
+export function autocannon(
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string>; method?: string; body?: string },
+): Promise<LoadResult> {
   const args = [autocannonCli, '-j', '-c', String(options.connections), '-d', String(options.seconds)];
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (options.method) args.push('-m', options.method);
@@ -37,12 +49,24 @@ export function autocannon(url: string, options: { connections: number; seconds:
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+    });
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err}`));
       const r = JSON.parse(out);
-      resolve({ perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors });
+      resolve({
+        perSecond: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
     });
   });
 }
@@ -73,11 +97,18 @@ const headersToSend = (h: IncomingHttpHeaders): OutgoingHttpHeaders => {
 };
 
 /** A bare node:http server answering `path` with recorded bytes and headers (304 when If-None-Match is sent). */
-async function bareServer(answers: { ok: { status: number; headers: IncomingHttpHeaders; body: Buffer }; notModified?: { status: number; headers: IncomingHttpHeaders } }) {
+async function bareServer(answers: {
+  ok: { status: number; headers: IncomingHttpHeaders; body: Buffer };
+  notModified?: { status: number; headers: IncomingHttpHeaders };
+}) {
   const ok = headersToSend(answers.ok.headers);
   const nm = answers.notModified ? headersToSend(answers.notModified.headers) : null;
   const server = createServer((req, res) => {
-    if (nm && req.headers['if-none-match']) { res.writeHead(304, nm); res.end(); return; }
+    if (nm && req.headers['if-none-match']) {
+      res.writeHead(304, nm);
+      res.end();
+      return;
+    }
     res.writeHead(answers.ok.status, ok);
     res.end(answers.ok.body);
   });
@@ -89,7 +120,9 @@ async function bareServer(answers: { ok: { status: number; headers: IncomingHttp
 async function startApp(db: Db, root?: string): Promise<{ app: FastifyInstance; port: number }> {
   const base = root ? pathToFileURL(join(root, 'src/server/')).href : new URL('../src/server/', import.meta.url).href;
   const { buildApp } = await import(`${base}app.ts`);
-  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-http-bench-')) });
+  const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, {
+    dataDir: mkdtempSync(join(tmpdir(), 'netra-http-bench-')),
+  });
   const app: FastifyInstance = await buildApp({ db, config, vault: createVault(randomBytes(32)) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, port: (app.server.address() as { port: number }).port };
@@ -99,11 +132,20 @@ const ms = (x: number) => x.toFixed(1);
 const row = (what: string, r: LoadResult, baseline: LoadResult | null, goal: string) =>
   `| ${what} | ${Math.round(r.perSecond).toLocaleString('en')} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${baseline ? `${Math.round((100 * r.perSecond) / baseline.perSecond)} %` : ''} | ${Math.round(r.perCpuSecond ?? 0).toLocaleString('en')} | ${baseline ? `${Math.round((100 * (r.perCpuSecond ?? 0)) / (baseline.perCpuSecond ?? 1))} %` : ''} | ${goal} |`;
 
-export async function benchHttp(options: { databaseUrl?: string; cases: number; seconds?: number; connections?: number; baselineRoot?: string }): Promise<string> {
+export async function benchHttp(options: {
+  databaseUrl?: string;
+  cases: number;
+  seconds?: number;
+  connections?: number;
+  baselineRoot?: string;
+}): Promise<string> {
   const seconds = options.seconds ?? 10;
   const connections = options.connections ?? 32;
   const { db, label, drop } = await createDatabase(options.databaseUrl);
-  const rows = ['| what | req/s | p50 ms | p99 ms | max ms | errors | req/s vs bare node:http | requests per server CPU-second | per CPU-second vs bare | goal |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  const rows = [
+    '| what | req/s | p50 ms | p99 ms | max ms | errors | req/s vs bare node:http | requests per server CPU-second | per CPU-second vs bare | goal |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
   try {
     await migrate(db);
     await loadReferenceData(db, { loadVillages: false });
@@ -113,7 +155,9 @@ export async function benchHttp(options: { databaseUrl?: string; cases: number; 
       await db.query('CHECKPOINT');
     }
     const targets: { code: string; root?: string }[] = [
-      ...(options.baselineRoot ? [{ code: 'baseline code', root: options.baselineRoot }] : []), { code: 'this code' }];
+      ...(options.baselineRoot ? [{ code: 'baseline code', root: options.baselineRoot }] : []),
+      { code: 'this code' },
+    ];
     for (const target of targets) {
       const { app, port } = await startApp(db, target.root);
       try {
@@ -148,16 +192,29 @@ export async function benchHttp(options: { databaseUrl?: string; cases: number; 
   } finally {
     await drop();
   }
-  return `${label}, ${options.cases.toLocaleString('en')} cases, autocannon ${seconds} s per row (separate process), load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end\n\n${rows.join('\n')}`;
+  return `${label}, ${options.cases.toLocaleString('en')} cases, autocannon ${seconds} s per row (separate process), load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} at the end\n\n${rows.join('\n')}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
-  console.log(`Date: ${new Date().toISOString()} · Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
-  console.log(await benchHttp({
-    databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    cases: Number(arg('--cases') ?? process.env.NETRA_BENCH_CASES ?? 100_000), seconds: Number(arg('--seconds') ?? 10),
-    connections: Number(arg('--connections') ?? 32), baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT,
-  }));
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  console.log(
+    `Date: ${new Date().toISOString()} · Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}\n`,
+  );
+  console.log(
+    await benchHttp({
+      databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      cases: Number(arg('--cases') ?? process.env.NETRA_BENCH_CASES ?? 100_000),
+      seconds: Number(arg('--seconds') ?? 10),
+      connections: Number(arg('--connections') ?? 32),
+      baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT,
+    }),
+  );
   process.exit(0);
 }

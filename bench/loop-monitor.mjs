@@ -16,11 +16,19 @@ if (file) {
     const cpu = process.cpuUsage();
     const gapWall = wall - lastWall;
     const gapCpu = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
-    if (gapWall > worst.wallMs) { worst.wallMs = gapWall; worst.cpuMsOfWorstWall = gapCpu; }
-    if (gapCpu > worst.cpuMs) { worst.cpuMs = gapCpu; worst.wallMsOfWorstCpu = gapWall; }
+    if (gapWall > worst.wallMs) {
+      worst.wallMs = gapWall;
+      worst.cpuMsOfWorstWall = gapCpu;
+    }
+    if (gapCpu > worst.cpuMs) {
+      worst.cpuMs = gapCpu;
+      worst.wallMsOfWorstCpu = gapWall;
+    }
     lastWall = wall;
     lastCpu = cpu;
   }, 10).unref();
   setInterval(() => writeFileSync(file, JSON.stringify(worst)), 1000).unref();
-  process.on('SIGUSR2', () => { Object.assign(worst, { wallMs: 0, cpuMsOfWorstWall: 0, cpuMs: 0, wallMsOfWorstCpu: 0 }); });
+  process.on('SIGUSR2', () => {
+    Object.assign(worst, { wallMs: 0, cpuMsOfWorstWall: 0, cpuMs: 0, wallMsOfWorstCpu: 0 });
+  });
 }

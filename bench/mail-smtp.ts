@@ -12,7 +12,13 @@ import { renderNoticeEmail } from '../src/domain/cases/noticeEmail.ts';
 const count = Number(process.argv[2] ?? 200);
 const relay = await startRelay();
 const outbox = mkdtempSync(join(tmpdir(), 'netra-bench-outbox-'));
-const text = renderNoticeEmail({ language: 'id', title: 'Laporan NTR-AB12-CD34 diterima', body: 'Laporan Anda telah diterima oleh Bawaslu Kabupaten Ogan Komering Ilir dan sedang dalam kajian awal (pemeriksaan syarat formil dan materiil).', trackingCode: 'NTR-AB12-CD34', publicUrl: 'https://netra.bawaslu.go.id' });
+const text = renderNoticeEmail({
+  language: 'id',
+  title: 'Laporan NTR-AB12-CD34 diterima',
+  body: 'Laporan Anda telah diterima oleh Bawaslu Kabupaten Ogan Komering Ilir dan sedang dalam kajian awal (pemeriksaan syarat formil dan materiil).',
+  trackingCode: 'NTR-AB12-CD34',
+  publicUrl: 'https://netra.bawaslu.go.id',
+});
 const variants = {
   'smtp + STARTTLS': `smtp://127.0.0.1:${relay.port}/?requireTLS=true&tls.rejectUnauthorized=false`,
   'smtp (no TLS)': `smtp://127.0.0.1:${relay.port}/?ignoreTLS=true`,
@@ -23,7 +29,14 @@ for (const [label, smtpUrl] of Object.entries(variants)) {
   const mailer = createMailer({ smtpUrl, outbox });
   const started = performance.now();
   for (let i = 0; i < count; i++) {
-    await mailer.send({ to: `pelapor${i}@example.id`, from: 'Netra <noreply@netra.bawaslu.go.id>', language: 'id', ...text, messageId: `<bench-${i}@netra>`, fileName: `bench-${i}.eml` });
+    await mailer.send({
+      to: `pelapor${i}@example.id`,
+      from: 'Netra <noreply@netra.bawaslu.go.id>',
+      language: 'id',
+      ...text,
+      messageId: `<bench-${i}@netra>`,
+      fileName: `bench-${i}.eml`,
+    });
   }
   const seconds = (performance.now() - started) / 1000;
   mailer.close();

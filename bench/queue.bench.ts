@@ -21,11 +21,38 @@ async function measure(n: number, fn: (i: number) => Promise<void>) {
   return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: 1000 / (times.reduce((a, b) => a + b, 0) / n) };
 }
 
-const WORDS = ['kepala', 'desa', 'camat', 'kampanye', 'sembako', 'spanduk', 'foto', 'bersama', 'pasangan', 'calon', 'mobil', 'dinas',
-  'grup', 'whatsapp', 'deklarasi', 'dukungan', 'balai', 'apel', 'guru', 'sekolah', 'bantuan', 'sosial', 'lurah', 'unggahan', 'facebook'];
+const WORDS = [
+  'kepala',
+  'desa',
+  'camat',
+  'kampanye',
+  'sembako',
+  'spanduk',
+  'foto',
+  'bersama',
+  'pasangan',
+  'calon',
+  'mobil',
+  'dinas',
+  'grup',
+  'whatsapp',
+  'deklarasi',
+  'dukungan',
+  'balai',
+  'apel',
+  'guru',
+  'sekolah',
+  'bantuan',
+  'sosial',
+  'lurah',
+  'unggahan',
+  'facebook',
+];
 
 async function generate(db: Db, n: number) {
-  const regencies = (await db.query<{ code: string }>("SELECT code FROM regions WHERE level IN ('kabupaten', 'kota') ORDER BY code")).rows.map((r) => r.code);
+  const regencies = (
+    await db.query<{ code: string }>("SELECT code FROM regions WHERE level IN ('kabupaten', 'kota') ORDER BY code")
+  ).rows.map((r) => r.code);
   await db.query(
     `WITH s AS (SELECT g, random() AS a, random() AS b, random() AS c, random() AS d FROM generate_series(1, $1::int) g),
      ins AS (
@@ -54,7 +81,9 @@ export async function benchQueue(options: { backend: BackendKind; cases: number;
     await generate(t.db, options.cases);
     const generated = (performance.now() - t0) / 1000;
     const app = await buildTestApp(t.db, { now: () => new Date('2024-11-01T03:00:00Z') });
-    const officeRow = await t.db.query<{ office_code: string; n: number }>('SELECT office_code, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC LIMIT 1');
+    const officeRow = await t.db.query<{ office_code: string; n: number }>(
+      'SELECT office_code, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC LIMIT 1',
+    );
     const office = officeRow.rows[0].office_code;
     const staff = await buildUser(t.db, { role: 'pengawas_kabkota', regionCode: office });
     const session = await signIn(app, staff.username, staff.password);
@@ -64,12 +93,19 @@ export async function benchQueue(options: { backend: BackendKind; cases: number;
     for (let i = 0; i < 200; i++) {
       const code = `NTR-${randomBytes(2).toString('hex').toUpperCase().replace(/[01]/g, 'A')}-${String(1000 + i).replace(/[01]/g, 'B')}`;
       const pin = String(100000 + i);
-      await t.db.query('UPDATE cases SET tracking_code = $2, pin_hash = $3 WHERE id = $1', [`q-${i + 1}`, code, vault.mac(`${code}:${pin}`)]);
+      await t.db.query('UPDATE cases SET tracking_code = $2, pin_hash = $3 WHERE id = $1', [
+        `q-${i + 1}`,
+        code,
+        vault.mac(`${code}:${pin}`),
+      ]);
       codes.push({ code, pin });
     }
     const rawQueue = await measure(samples, async () => {
-      await t.db.query(`SELECT c.id, d.next_due FROM cases c LEFT JOIN LATERAL (SELECT k.due_at AS next_due FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL ORDER BY k.due_at LIMIT 1) d ON true
-        WHERE c.office_code = $1 ORDER BY d.next_due ASC NULLS LAST, c.received_at LIMIT 50`, [office]);
+      await t.db.query(
+        `SELECT c.id, d.next_due FROM cases c LEFT JOIN LATERAL (SELECT k.due_at AS next_due FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL ORDER BY k.due_at LIMIT 1) d ON true
+        WHERE c.office_code = $1 ORDER BY d.next_due ASC NULLS LAST, c.received_at LIMIT 50`,
+        [office],
+      );
     });
     const apiQueue = await measure(samples, async () => {
       const res = await session.request({ url: '/api/v1/cases?limit=50' });
@@ -77,10 +113,13 @@ export async function benchQueue(options: { backend: BackendKind; cases: number;
     });
     const rawSearch = await measure(samples, async (i) => {
       // The same work as the API: rank, total count, nearest deadline, first page.
-      await t.db.query(`SELECT c.id, count(*) OVER () AS total, d.next_due FROM cases c
+      await t.db.query(
+        `SELECT c.id, count(*) OVER () AS total, d.next_due FROM cases c
         LEFT JOIN LATERAL (SELECT k.due_at AS next_due FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL ORDER BY k.due_at LIMIT 1) d ON true
         WHERE c.office_code = $1 AND c.search @@ plainto_tsquery('indonesian', $2)
-        ORDER BY ts_rank(c.search, plainto_tsquery('indonesian', $2)) DESC, d.next_due ASC NULLS LAST LIMIT 50`, [office, WORDS[i % WORDS.length]]);
+        ORDER BY ts_rank(c.search, plainto_tsquery('indonesian', $2)) DESC, d.next_due ASC NULLS LAST LIMIT 50`,
+        [office, WORDS[i % WORDS.length]],
+      );
     });
     const apiSearch = await measure(samples, async (i) => {
       const res = await session.request({ url: `/api/v1/cases?limit=50&q=${WORDS[i % WORDS.length]}` });

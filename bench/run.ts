@@ -16,7 +16,9 @@ if (want('startup')) {
 }
 if (want('intake')) {
   const { benchIntake } = await import('./intake.bench.ts');
-  console.log(`## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'], baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`);
+  console.log(
+    `## Report intake\n\n${await benchIntake({ backends: ['pglite', 'postgresql'], baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`,
+  );
 }
 if (want('standby')) {
   const { benchStandby } = await import('./standby.bench.ts');
@@ -25,7 +27,9 @@ if (want('standby')) {
 if (want('queue')) {
   const { benchQueue } = await import('./queue.bench.ts');
   const cases = Number(process.env.NETRA_BENCH_QUEUE_CASES ?? 200_000);
-  console.log(`## Staff queue, search and status look-ups\n\n${await benchQueue({ backend: 'postgresql', cases })}\n\n${await benchQueue({ backend: 'pglite', cases: Math.min(cases, 50_000) })}\n`);
+  console.log(
+    `## Staff queue, search and status look-ups\n\n${await benchQueue({ backend: 'postgresql', cases })}\n\n${await benchQueue({ backend: 'pglite', cases: Math.min(cases, 50_000) })}\n`,
+  );
 }
 if (want('triage') && existsSync(new URL('./triage.bench.ts', import.meta.url))) {
   const { benchTriage } = await import('./triage.bench.ts');
@@ -34,7 +38,9 @@ if (want('triage') && existsSync(new URL('./triage.bench.ts', import.meta.url)))
 if (want('dashboard') && existsSync(new URL('./dashboard.bench.ts', import.meta.url))) {
   const { benchDashboard } = await import('./dashboard.bench.ts');
   const cases = Number(process.env.NETRA_BENCH_CASES ?? 1_000_000);
-  console.log(`## Public dashboard (${cases.toLocaleString('en')} cases, PostgreSQL)\n\n${await benchDashboard({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases })}\n`);
+  console.log(
+    `## Public dashboard (${cases.toLocaleString('en')} cases, PostgreSQL)\n\n${await benchDashboard({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases })}\n`,
+  );
 }
 if (want('evidence-store')) {
   const { benchEvidenceStore } = await import('./evidence-store.bench.ts');
@@ -44,6 +50,8 @@ if (want('http')) {
   // autocannon in its own process against the app and a bare node:http server (issue 16).
   const { benchHttp } = await import('./http.bench.ts');
   const cases = Number(process.env.NETRA_BENCH_CASES ?? 1_000_000);
-  console.log(`## HTTP under an outside load generator\n\n${await benchHttp({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases, baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`);
+  console.log(
+    `## HTTP under an outside load generator\n\n${await benchHttp({ databaseUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', cases, baselineRoot: process.env.NETRA_BENCH_BASELINE_ROOT })}\n`,
+  );
 }
 process.exit(0);

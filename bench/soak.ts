@@ -18,13 +18,19 @@ if (clusters.length === 1 && !process.env.NETRA_SOAK_NO_PG_RESTART) {
   const restartDatabase = async () => {
     execSync(`pg_ctlcluster --skip-systemctl-redirect ${clusters[0]} main restart`, { stdio: 'ignore' });
   };
-  console.log('PostgreSQL server restarted mid-load:', JSON.stringify(await runCrashScenario({ backend: 'postgresql', submissions: n, concurrency: 32, restartDatabase })));
+  console.log(
+    'PostgreSQL server restarted mid-load:',
+    JSON.stringify(await runCrashScenario({ backend: 'postgresql', submissions: n, concurrency: 32, restartDatabase })),
+  );
 } else {
   console.log('PostgreSQL restart scenario skipped (no single local cluster, or NETRA_SOAK_NO_PG_RESTART set).');
 }
 
 if (existsSync(new URL('./hostile.soak.ts', import.meta.url))) {
   const { runHostileSoak } = await import('./hostile.soak.ts');
-  console.log('hostile input against a real process:', JSON.stringify(await runHostileSoak({ requests: Number(process.env.NETRA_SOAK_HOSTILE ?? 100_000) })));
+  console.log(
+    'hostile input against a real process:',
+    JSON.stringify(await runHostileSoak({ requests: Number(process.env.NETRA_SOAK_HOSTILE ?? 100_000) })),
+  );
 }
 process.exit(0);

@@ -21,7 +21,8 @@ import { createVault } from '../src/server/platform/vault.ts';
 
 const NOW = new Date('2024-10-10T03:00:00Z');
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 const sortNum = (values: number[]) => [...values].sort((a, b) => a - b);
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const kib = (n: number) => (Number.isFinite(n) ? (n / 1024).toFixed(0) : '–');
@@ -36,8 +37,13 @@ async function runMode(pair: StandbyPair, mode: 'async' | 'sync', n: number, con
   const db = await openPostgres(pair.primary.url('netra'), 20);
   const replica = openReplica(pair.standby.url('netra'), db);
   const app = await buildApp({
-    db, readDb: replica, vault: createVault(randomBytes(32)), now: () => NOW,
-    config: loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off', NETRA_INTAKE_PER_MINUTE: '1000000' } as NodeJS.ProcessEnv, { dataDir }),
+    db,
+    readDb: replica,
+    vault: createVault(randomBytes(32)),
+    now: () => NOW,
+    config: loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off', NETRA_INTAKE_PER_MINUTE: '1000000' } as NodeJS.ProcessEnv, {
+      dataDir,
+    }),
   });
   const sampler = new pg.Client({ connectionString: pair.primary.url('postgres') });
   const watcher = new pg.Client({ connectionString: pair.standby.url('netra') });
@@ -49,10 +55,14 @@ async function runMode(pair: StandbyPair, mode: 'async' | 'sync', n: number, con
   let running = true;
   const sampling = (async () => {
     while (running) {
-      const row = (await sampler.query<{ bytes: number | null; replay: number | null }>(
-        `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8 AS bytes,
+      const row = (
+        await sampler.query<{ bytes: number | null; replay: number | null }>(
+          `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8 AS bytes,
                 (extract(epoch FROM replay_lag) * 1000)::float8 AS replay
-         FROM pg_stat_replication WHERE application_name = $1`, [pair.standbyName])).rows[0];
+         FROM pg_stat_replication WHERE application_name = $1`,
+          [pair.standbyName],
+        )
+      ).rows[0];
       if (row?.bytes != null) lagBytes.push(Number(row.bytes));
       if (row?.replay != null) replayLagMs.push(Number(row.replay));
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -73,17 +83,19 @@ async function runMode(pair: StandbyPair, mode: 'async' | 'sync', n: number, con
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) {
-      const i = next++;
-      const t0 = performance.now();
-      const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
-      if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
-      const ackedAt = performance.now();
-      latencies.push(ackedAt - t0);
-      if (i % 10 === 0) watch(res.json().trackingCode, ackedAt);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() });
+        if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
+        const ackedAt = performance.now();
+        latencies.push(ackedAt - t0);
+        if (i % 10 === 0) watch(res.json().trackingCode, ackedAt);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   await watching;
   running = false;
@@ -125,15 +137,22 @@ export async function benchStandby(options: { n?: number; concurrency?: number }
       await runMode(pair, 'async', n, concurrency),
       await runMode(pair, 'sync', n, concurrency),
     ];
-    return `PostgreSQL 15 primary + hot standby on the same machine, POST /api/v1/laporan (JSON), n=${n} per mode, concurrency ${concurrency}; ` +
-      `lag sampled every 50 ms from pg_stat_replication; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}\n\n${rows.join('\n')}`;
+    return (
+      `PostgreSQL 15 primary + hot standby on the same machine, POST /api/v1/laporan (JSON), n=${n} per mode, concurrency ${concurrency}; ` +
+      `lag sampled every 50 ms from pg_stat_replication; load average at the end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}\n\n${rows.join('\n')}`
+    );
   } finally {
     await pair.destroy();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : undefined; };
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
   console.log(await benchStandby({ n: arg('--n'), concurrency: arg('--concurrency') }));
   process.exit(0);
 }

@@ -44,5 +44,7 @@ for (const { name, seconds } of systems) {
   const total = seconds.reduce((a, b) => a + b, 0);
   const rates = seconds.map((s) => perChunk / s).sort((a, b) => a - b);
   const median = rates[Math.floor(rates.length / 2)];
-  console.log(`${name}: ${perChunk * chunks} articles, ${total.toFixed(2)} CPU s, ${Math.round((perChunk * chunks) / total)} articles per CPU-second overall, median chunk ${Math.round(median)} (min ${Math.round(rates[0])}, max ${Math.round(rates[rates.length - 1])})`);
+  console.log(
+    `${name}: ${perChunk * chunks} articles, ${total.toFixed(2)} CPU s, ${Math.round((perChunk * chunks) / total)} articles per CPU-second overall, median chunk ${Math.round(median)} (min ${Math.round(rates[0])}, max ${Math.round(rates[rates.length - 1])})`,
+  );
 }

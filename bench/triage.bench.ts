@@ -7,20 +7,32 @@ import { readProvinces, readRegencies } from '../src/server/reference/idnArea.ts
 import { buildGazetteer, triageArticle } from '../src/domain/triage/index.ts';
 import { baselineTriage } from '../src/domain/triage/baseline.ts';
 
-interface Article { id: string; text: string; title?: string }
+interface Article {
+  id: string;
+  text: string;
+  title?: string;
+}
 
 /** Articles of about 3 KB: eval texts padded with further eval paragraphs. */
 function corpus(): Article[] {
   const path = fileURLToPath(new URL('../eval/triage/netra-set.jsonl', import.meta.url));
-  const records = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Article);
+  const records = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Article);
   return records.map((record, index) => {
     let text = record.text;
-    for (let k = 1; text.length < 2800; k++) text += '\n\n' + records[(index + k) % records.length].text.split('\n\n').slice(1).join('\n\n');
+    for (let k = 1; text.length < 2800; k++)
+      text += '\n\n' + records[(index + k) % records.length].text.split('\n\n').slice(1).join('\n\n');
     return { id: record.id, title: record.title, text: text.slice(0, 3200) };
   });
 }
 
-interface Measurement { perSecond: number; perCpuSecond: number; n: number }
+interface Measurement {
+  perSecond: number;
+  perCpuSecond: number;
+  n: number;
+}
 
 /** Wall-clock rate and rate per CPU-second of this process (the latter is what one core
  * sustains when other processes compete for the machine). */

@@ -23,11 +23,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function loadEvalSets(): EvalRecord[] {
   const read = (file: string) =>
-    readFileSync(join(root, 'eval/triage', file), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EvalRecord);
+    readFileSync(join(root, 'eval/triage', file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as EvalRecord);
   return [...read('netra-set.jsonl'), ...read('seeds.jsonl').map((record) => ({ ...record, split: 'seeds' }))];
 }
 
-export function evaluateSystems(records: readonly EvalRecord[], gazetteer: Gazetteer): Map<string, { netra: EvaluationReport; baseline: EvaluationReport }> {
+export function evaluateSystems(
+  records: readonly EvalRecord[],
+  gazetteer: Gazetteer,
+): Map<string, { netra: EvaluationReport; baseline: EvaluationReport }> {
   const splits = new Map<string, EvalRecord[]>();
   for (const record of records) {
     const split = record.split ?? 'dev';
@@ -56,10 +62,18 @@ function listErrors(records: readonly EvalRecord[], gazetteer: Gazetteer) {
     };
     if (g.relevant !== p.relevant) diffs.push(`relevant: gold ${g.relevant} got ${p.relevant} (${p.score})`);
     if (g.relevant && g.kind !== p.kind) diffs.push(`kind: gold ${g.kind} got ${p.kind}`);
-    setDiff('regions', g.regions, p.regions.map((r) => r.code));
+    setDiff(
+      'regions',
+      g.regions,
+      p.regions.map((r) => r.code),
+    );
     setDiff('actors', g.actors, p.actors);
     setDiff('acts', g.acts, p.acts);
-    setDiff('numbers', g.numbers.map((n) => `${n.value}:${n.unit}`), p.numbers.map((n) => `${n.value}:${n.unit}`));
+    setDiff(
+      'numbers',
+      g.numbers.map((n) => `${n.value}:${n.unit}`),
+      p.numbers.map((n) => `${n.value}:${n.unit}`),
+    );
     if ((g.date ?? null) !== p.date) diffs.push(`date: gold ${g.date} got ${p.date}`);
     if (diffs.length) console.log(`${record.id} [${record.split}]\n  ${diffs.join('\n  ')}`);
   }
@@ -76,7 +90,12 @@ async function main() {
   const results = evaluateSystems(records, gazetteer);
   for (const [split, { netra, baseline }] of results) {
     console.log(`\n### ${split}\n`);
-    console.log(formatReportTable([{ system: 'Netra', report: netra }, { system: 'keyword baseline', report: baseline }]));
+    console.log(
+      formatReportTable([
+        { system: 'Netra', report: netra },
+        { system: 'keyword baseline', report: baseline },
+      ]),
+    );
   }
 }
 

@@ -1,7 +1,6 @@
 // The `netra` command: start, migrate, user create, verify-audit, triage, import.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
@@ -20,11 +19,6 @@ import { AppError } from '../server/platform/errors.ts';
 import { ensureWebBuild } from './webBuild.ts';
 import { HELP, IMPORT_CASES_HELP, RESTORE_HELP, USAGE, helpFor } from './usage.ts';
 
-
-
-
-
-
 async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await prepareDatabase(config, command);
@@ -38,12 +32,18 @@ async function withDb<T>(command: string, fn: (db: Awaited<ReturnType<typeof ope
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   const help = helpFor(argv);
-  if (help) { process.stdout.write(help); return 0; }
+  if (help) {
+    process.stdout.write(help);
+    return 0;
+  }
   switch (command) {
     case 'start': {
       await ensureWebBuild();
       const running = await startNetra();
-      const stop = async () => { await running.close(); process.exit(0); };
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return -1; // keep running
@@ -59,7 +59,9 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Netra worker berjalan / running (database: ${db.kind})`);
       const stop = async () => {
         await worker.stop();
-        await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true }).catch((e) => console.error(`audit checkpoint at shutdown failed: ${(e as Error).message}`));
+        await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true }).catch((e) =>
+          console.error(`audit checkpoint at shutdown failed: ${(e as Error).message}`),
+        );
         await db.close();
         process.exit(0);
       };
@@ -68,37 +70,60 @@ export async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'backup': {
-      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean), options: { out: { type: 'string' }, unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+      const { values } = parseArgs({
+        args: [sub, ...rest].filter(Boolean),
+        options: { out: { type: 'string' }, unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      });
       const config = loadConfig();
       if (!config.backupKey && !values.unencrypted) {
-        console.error('NETRA_BACKUP_KEY belum disetel: cadangan berisi hash kata sandi, identitas tersegel, dan bukti asli, jadi tidak ditulis tanpa enkripsi.\n' +
-          'NETRA_BACKUP_KEY is not set: a backup holds password hashes, sealed identities and evidence originals, so it is not written unencrypted.\n' +
-          'Buat kunci / make a key: openssl rand -hex 32   (atau / or pass --unencrypted explicitly)');
+        console.error(
+          'NETRA_BACKUP_KEY belum disetel: cadangan berisi hash kata sandi, identitas tersegel, dan bukti asli, jadi tidak ditulis tanpa enkripsi.\n' +
+            'NETRA_BACKUP_KEY is not set: a backup holds password hashes, sealed identities and evidence originals, so it is not written unencrypted.\n' +
+            'Buat kunci / make a key: openssl rand -hex 32   (atau / or pass --unencrypted explicitly)',
+        );
         return 2;
       }
-      if (values.unencrypted) console.error('PERINGATAN / WARNING: cadangan TIDAK terenkripsi / the backup is NOT encrypted (--unencrypted). Simpan di tempat yang aman / keep it somewhere safe.');
+      if (values.unencrypted)
+        console.error(
+          'PERINGATAN / WARNING: cadangan TIDAK terenkripsi / the backup is NOT encrypted (--unencrypted). Simpan di tempat yang aman / keep it somewhere safe.',
+        );
       const out = values.out ?? `netra-backup-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       const { backupInstance } = await import('../server/ops/backup.ts');
       const { createConfiguredEvidenceStore } = await import('../server/platform/evidenceStore.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const key = values.unencrypted ? null : parseBackupKey(config.backupKey!);
       const manifest = await withDb('backup', (db) => backupInstance(db, createConfiguredEvidenceStore(config), out, { key }));
-      console.log(`Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files, ${key ? 'encrypted' : 'NOT encrypted'})`);
-      console.log('Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) dan NETRA_BACKUP_KEY tidak ikut dicadangkan; simpan terpisah.');
+      console.log(
+        `Cadangan / backup: ${out} (${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows in ${manifest.tables.length} tables, ${manifest.evidence.length} evidence files, ${key ? 'encrypted' : 'NOT encrypted'})`,
+      );
+      console.log(
+        'Catatan: kunci identitas (identity.key / NETRA_IDENTITY_KEY) dan NETRA_BACKUP_KEY tidak ikut dicadangkan; simpan terpisah.',
+      );
       return 0;
     }
     case 'restore': {
-      const { values, positionals } = parseArgs({ args: [sub, ...rest].filter(Boolean), allowPositionals: true, options: { unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-      if (positionals.length !== 1) { console.error(RESTORE_HELP); return 2; }
+      const { values, positionals } = parseArgs({
+        args: [sub, ...rest].filter(Boolean),
+        allowPositionals: true,
+        options: { unencrypted: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      });
+      if (positionals.length !== 1) {
+        console.error(RESTORE_HELP);
+        return 2;
+      }
       const { restoreInstance } = await import('../server/ops/backup.ts');
       const { createConfiguredEvidenceStore } = await import('../server/platform/evidenceStore.ts');
       const { parseBackupKey } = await import('../server/ops/backupFiles.ts');
       const config = loadConfig();
       const key = config.backupKey ? parseBackupKey(config.backupKey) : null;
-      const report = await withDb('restore', (db) => restoreInstance(db, positionals[0], createConfiguredEvidenceStore(config), { key, allowUnencrypted: values.unencrypted }));
+      const report = await withDb('restore', (db) =>
+        restoreInstance(db, positionals[0], createConfiguredEvidenceStore(config), { key, allowUnencrypted: values.unencrypted }),
+      );
       const mismatched = report.tables.filter((t) => t.expected !== t.restored);
       for (const t of mismatched) console.log(`MISMATCH ${t.name}: expected ${t.expected}, restored ${t.restored}`);
-      console.log(`Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`);
+      console.log(
+        `Tables: ${report.tables.length - mismatched.length}/${report.tables.length} match · evidence verified: ${report.evidenceVerified} · audit chain: ${report.auditChain.ok ? 'OK' : `BROKEN at ${report.auditChain.brokenId}`}`,
+      );
       return mismatched.length === 0 && report.auditChain.ok ? 0 : 1;
     }
     case 'migrate': {
@@ -108,7 +133,9 @@ export async function main(argv: string[]): Promise<number> {
       const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'migrate' });
       progress('menerapkan migrasi / applying migrations…');
       const applied = await migrate(db);
-      progress(`memuat data rujukan / loading reference data${config.loadVillages ? ' (83.762 desa, ±20 detik pertama kali / first time)' : ''}…`);
+      progress(
+        `memuat data rujukan / loading reference data${config.loadVillages ? ' (83.762 desa, ±20 detik pertama kali / first time)' : ''}…`,
+      );
       const started = Date.now();
       await loadReferenceData(db, { loadVillages: config.loadVillages });
       progress(`data rujukan siap / reference data ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -117,16 +144,39 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user': {
-      if (sub !== 'create') { process.stderr.write(USAGE.user); return 2; }
+      if (sub !== 'create') {
+        process.stderr.write(USAGE.user);
+        return 2;
+      }
       const { values } = parseArgs({
         args: rest,
-        options: { role: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
+        options: {
+          role: { type: 'string' },
+          username: { type: 'string' },
+          password: { type: 'string' },
+          region: { type: 'string' },
+          agency: { type: 'string' },
+          name: { type: 'string' },
+        },
       });
-      if (!values.role || !values.username || !values.password) { console.error('Wajib / required: --role --username --password'); return 2; }
-      const user = await withDb('user create', (db) => createUser(db, {
-        role: values.role as StaffRole, username: values.username!, password: values.password!, regionCode: values.region ?? null,
-        agency: values.agency ?? null, displayName: values.name,
-      }, null));
+      if (!values.role || !values.username || !values.password) {
+        console.error('Wajib / required: --role --username --password');
+        return 2;
+      }
+      const user = await withDb('user create', (db) =>
+        createUser(
+          db,
+          {
+            role: values.role as StaffRole,
+            username: values.username!,
+            password: values.password!,
+            regionCode: values.region ?? null,
+            agency: values.agency ?? null,
+            displayName: values.name,
+          },
+          null,
+        ),
+      );
       console.log(`Akun dibuat / user created: ${user.username} (${user.role}${user.region_code ? `, ${user.region_code}` : ''})`);
       return 0;
     }
@@ -140,7 +190,10 @@ export async function main(argv: string[]): Promise<number> {
         return verifyAuditTrail(db, { trustedKeys, outside });
       });
       const checked = `${result.checkpoints} signed checkpoints${outside ? `, ${result.outsideCheckpoints}/${outside.checkpoints.length} outside checkpoints` : ''}`;
-      if (result.ok) { console.log(`OK (${result.count} events, ${checked})`); return 0; }
+      if (result.ok) {
+        console.log(`OK (${result.count} events, ${checked})`);
+        return 0;
+      }
       console.log(`BROKEN at audit_events.id=${result.brokenId}: ${result.reason} (${result.count} events verified before it; ${checked})`);
       return 1;
     }
@@ -148,7 +201,9 @@ export async function main(argv: string[]): Promise<number> {
       const config = loadConfig();
       const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
       const cp = await withDb('audit-checkpoint', (db) => writeAuditCheckpoint(db, vault, { now: new Date() }));
-      console.log(`Titik periksa / checkpoint #${cp!.id}: ${cp!.eventCount} events up to id ${cp!.lastEventId}, head ${cp!.headHash}, key ${cp!.keyId}`);
+      console.log(
+        `Titik periksa / checkpoint #${cp!.id}: ${cp!.eventCount} events up to id ${cp!.lastEventId}, head ${cp!.headHash}, key ${cp!.keyId}`,
+      );
       return 0;
     }
     case 'triage': {
@@ -164,11 +219,17 @@ export async function main(argv: string[]): Promise<number> {
         return runImportCases(rest, IMPORT_CASES_HELP, (fn) => withDb('import cases', fn));
       }
       const file = rest[0];
-      if (!file || (sub !== 'candidates' && sub !== 'election')) { process.stderr.write(USAGE.import); return 2; }
+      if (!file || (sub !== 'candidates' && sub !== 'election')) {
+        process.stderr.write(USAGE.import);
+        return 2;
+      }
       if (sub === 'candidates') {
         const text = readInputFile(file);
-        const result = await withDb('import candidates', (db) => importCandidatePairs(db, text, { id: null, role: 'cli' }))
-          .catch((error: unknown) => { throw inFile(file, error); });
+        const result = await withDb('import candidates', (db) => importCandidatePairs(db, text, { id: null, role: 'cli' })).catch(
+          (error: unknown) => {
+            throw inFile(file, error);
+          },
+        );
         console.log(`Diimpor / imported: ${result.imported} pasangan calon`);
         return 0;
       }
@@ -196,9 +257,11 @@ function readInputFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(code === 'ENOENT'
-      ? `${file}: berkas tidak ditemukan / file not found`
-      : `${file}: tidak dapat dibaca / cannot be read (${code ?? (error as Error).message})`);
+    throw new InputFileError(
+      code === 'ENOENT'
+        ? `${file}: berkas tidak ditemukan / file not found`
+        : `${file}: tidak dapat dibaca / cannot be read (${code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -232,15 +295,23 @@ function parseElectionFile(file: string, text: string) {
     const counts = countContests(cycle, readProvinces(), readRegencies());
     const wrong = Object.entries(cycle.expectedContests).filter(([kind, n]) => (counts[kind] ?? 0) !== n);
     if (wrong.length > 0) {
-      throw new InputFileError(wrong.map(([kind, n]) =>
-        `${file}: expectedContests.${kind}: berkas menyebut ${n}, hasil penjabaran ${counts[kind] ?? 0} / the file expects ${n}, the expansion gives ${counts[kind] ?? 0}`).join('\n'));
+      throw new InputFileError(
+        wrong
+          .map(
+            ([kind, n]) =>
+              `${file}: expectedContests.${kind}: berkas menyebut ${n}, hasil penjabaran ${counts[kind] ?? 0} / the file expects ${n}, the expansion gives ${counts[kind] ?? 0}`,
+          )
+          .join('\n'),
+      );
     }
   }
   return cycle;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code >= 0) process.exit(code); },
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
   (error) => {
     if (error instanceof InputFileError) console.error(error.message);
     else if (error instanceof AppError) console.error(`${error.messages.id} / ${error.messages.en}`);

@@ -46,7 +46,10 @@ async function* splitLines(input: NodeJS.ReadableStream, maxLineBytes: number): 
     return line;
   };
   const append = (piece: Buffer) => {
-    if (overflow !== null) { overflow += piece.length; return; }
+    if (overflow !== null) {
+      overflow += piece.length;
+      return;
+    }
     if (length + piece.length > maxLineBytes) {
       const head = Buffer.concat([...parts, piece]).subarray(0, HEAD_BYTES);
       overflow = length + piece.length;
@@ -77,7 +80,11 @@ function recoverId(head: string): string | null {
   const match = /"id"\s*:\s*(?:"((?:[^"\\]|\\.){0,200})"|(-?\d{1,20}))/.exec(head);
   if (!match) return null;
   if (match[2] !== undefined) return match[2];
-  try { return JSON.parse(`"${match[1]}"`) as string; } catch { return match[1]; }
+  try {
+    return JSON.parse(`"${match[1]}"`) as string;
+  } catch {
+    return match[1];
+  }
 }
 
 type Verdict = Record<string, unknown>;
@@ -110,10 +117,12 @@ export function triageLine(
   } catch (error) {
     return fail(recoverId(source), `invalid JSON: ${(error as Error).message}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(null, `expected a JSON object, got ${describe(parsed)}`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return fail(null, `expected a JSON object, got ${describe(parsed)}`);
   const record = parsed as Record<string, unknown>;
   const id = record.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return fail(null, id === undefined ? 'missing "id"' : `"id" must be a string or number, got ${describe(id)}`);
+  if (typeof id !== 'string' && typeof id !== 'number')
+    return fail(null, id === undefined ? 'missing "id"' : `"id" must be a string or number, got ${describe(id)}`);
   if (typeof id === 'string' && id.trim() === '') return fail(null, '"id" is empty');
   if (record.text === undefined) return fail(id, 'missing "text"');
   if (typeof record.text !== 'string') return fail(id, `"text" must be a string, got ${describe(record.text)}`);

@@ -4,9 +4,14 @@ import { listOf } from './common.ts';
 
 export const HOLIDAY_KINDS = ['libur', 'cuti_bersama'] as const;
 
-export const calendarDaySchema = z.object({
-  date: z.string().describe('YYYY-MM-DD'), name: z.string(), kind: z.enum(HOLIDAY_KINDS), source: z.string(),
-}).meta({ id: 'CalendarDay' });
+export const calendarDaySchema = z
+  .object({
+    date: z.string().describe('YYYY-MM-DD'),
+    name: z.string(),
+    kind: z.enum(HOLIDAY_KINDS),
+    source: z.string(),
+  })
+  .meta({ id: 'CalendarDay' });
 export type CalendarDay = z.infer<typeof calendarDaySchema>;
 
 export const calendarListSchema = listOf(calendarDaySchema);

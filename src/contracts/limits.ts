@@ -3,7 +3,10 @@
 // and both the API (400 naming the field) and the form (hint, minLength, client check) follow.
 import { TRANSITIONS, type CaseAction } from '../domain/cases/stateMachine.ts';
 
-export interface TextLimit { readonly min: number; readonly max: number }
+export interface TextLimit {
+  readonly min: number;
+  readonly max: number;
+}
 
 /** Staff accounts (POST /users, POST /auth/setup, POST /auth/login). */
 export const ACCOUNT_LIMITS = {
@@ -30,7 +33,9 @@ export const CASE_ACTION_LIMITS = {
 /** Actions refused without a written reason (tidak diregistrasi, dihentikan, bukan pelanggaran, dicabut). */
 export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = TRANSITIONS.filter((t) => t.requiresReason).map((t) => t.action);
 /** Actions that need a violation classification (teruskan). */
-export const CLASSIFICATION_REQUIRED_ACTIONS: readonly CaseAction[] = TRANSITIONS.filter((t) => t.requiresClassification).map((t) => t.action);
+export const CLASSIFICATION_REQUIRED_ACTIONS: readonly CaseAction[] = TRANSITIONS.filter((t) => t.requiresClassification).map(
+  (t) => t.action,
+);
 
 /** POST /cases/{id}/notes. */
 export const CASE_NOTE_LIMITS: TextLimit = { min: 2, max: 10_000 };
@@ -62,7 +67,6 @@ export const CALENDAR_LIMITS = {
   name: { min: 2, max: 200 },
   source: { min: 3, max: 500 },
 } as const satisfies Record<string, TextLimit>;
-
 
 /** Media monitoring: lead sources, pasted articles, dismissals. */
 export const LEAD_LIMITS = {

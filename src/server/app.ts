@@ -1,7 +1,6 @@
 // Builds the Fastify app: error handling, security headers, cookies, auth, OpenAPI, and each
 // module's routes; serves the built web app (dist/web) with an SPA fallback.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -85,16 +84,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   readStatsFrom(db, readDb);
   const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const evidence = deps.evidence ?? createConfiguredEvidenceStore(config);
-  const caseDeps = { db, readDb, vault, evidence, now: deps.now, intakePerMinute: config.intakePerMinute, informasiPerMinute: config.informasiPerMinute };
+  const caseDeps = {
+    db,
+    readDb,
+    vault,
+    evidence,
+    now: deps.now,
+    intakePerMinute: config.intakePerMinute,
+    informasiPerMinute: config.informasiPerMinute,
+  };
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
   await sealLegacyWitnesses(db, vault);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : {
-      level: config.logLevel,
-      // Reporter identity must never reach the logs: bodies are not logged, and these paths are redacted.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
-    },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Reporter identity must never reach the logs: bodies are not logged, and these paths are redacted.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     bodyLimit: 2 * 1024 * 1024,
     // Off unless NETRA_TRUST_PROXY names the proxies: otherwise anyone could choose their own
     // address (defeating per-address limits, forging log lines) with X-Forwarded-For.
@@ -114,8 +124,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
       },
     },
     crossOriginEmbedderPolicy: false,

@@ -21,7 +21,10 @@ const schema = z.object({
   // 32-byte key (hex or base64) for the reporter-identity vault; generated into the data dir when absent.
   NETRA_IDENTITY_KEY: z.string().optional(),
   // 32-byte key (hex or base64) sealing `netra backup` files; kept apart from the backups themselves.
-  NETRA_BACKUP_KEY: z.string().optional().refine((v) => v === undefined || backupKeyValid(v), 'must be 32 bytes (64 hex characters or base64)'),
+  NETRA_BACKUP_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || backupKeyValid(v), 'must be 32 bytes (64 hex characters or base64)'),
   NETRA_SESSION_HOURS: z.coerce.number().positive().default(12),
   NETRA_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   NETRA_LOAD_VILLAGES: z.enum(['true', 'false']).default('true'),
@@ -30,17 +33,30 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   // Unset: the socket address is the client (X-Forwarded-* ignored). A number: trusted proxy hops.
   // Otherwise a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-* are believed.
-  NETRA_TRUST_PROXY: z.string().trim().optional()
-    .refine((v) => !v || /^\d+$/.test(v) || v.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim())),
-      'a hop count (e.g. 1) or a comma-separated list of IP addresses/CIDRs'),
+  NETRA_TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => !v || /^\d+$/.test(v) || v.split(',').every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim())),
+      'a hop count (e.g. 1) or a comma-separated list of IP addresses/CIDRs',
+    ),
   // Base of every absolute URL printed in documents (pledge certificate QR codes); never the Host header.
-  NETRA_PUBLIC_URL: z.string().trim().url().refine((v) => /^https?:\/\//.test(v), 'http(s) URL').optional(),
+  NETRA_PUBLIC_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), 'http(s) URL')
+    .optional(),
   NETRA_REQUIRE_TOTP: z.enum(['staff', 'admin', 'off']).default('staff'),
   // Per-address ceiling on identity-free informasi; sized for carrier-grade NAT (many phones, one address).
   NETRA_INFORMASI_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // SMTP relay for notices (smtp:// upgrades with STARTTLS when offered, smtps:// is TLS from the
   // first byte). Unset: messages are written as .eml files to <data dir>/outbox.
-  NETRA_SMTP_URL: z.string().trim().optional()
+  NETRA_SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
     .refine((v) => !v || /^smtps?:\/\/[^/?#]+/.test(v), 'an smtp://… or smtps://… URL'),
   NETRA_MAIL_FROM: z.string().trim().min(3).optional(),
   // s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true: evidence in S3-compatible storage.
@@ -52,7 +68,10 @@ export type TrustProxy = false | number | string[];
 function parseTrustProxy(value: string | undefined): TrustProxy {
   if (!value) return false;
   if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 export interface Config {
@@ -93,8 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   // Parsed here so a wrong URL stops the start with a message naming what is wrong.
   const evidenceLocation = e.NETRA_EVIDENCE_URL ? parseEvidenceUrl(e.NETRA_EVIDENCE_URL) : undefined;
   if (e.NODE_ENV === 'production' && !e.NETRA_PUBLIC_URL && !overrides.publicUrl) {
-    throw new Error('NETRA_PUBLIC_URL wajib diisi di produksi / is required in production: the public base URL ' +
-      '(e.g. https://netra.example.go.id) printed in certificates and documents; it is never taken from the request.');
+    throw new Error(
+      'NETRA_PUBLIC_URL wajib diisi di produksi / is required in production: the public base URL ' +
+        '(e.g. https://netra.example.go.id) printed in certificates and documents; it is never taken from the request.',
+    );
   }
   return {
     port: e.PORT,

@@ -35,7 +35,10 @@ export async function prepareDatabase(config: Config, command = 'start'): Promis
   return db;
 }
 
-export async function startNetra(overrides: Partial<Config> = {}, options: { db?: Db; quiet?: boolean; now?: Clock } = {}): Promise<RunningNetra> {
+export async function startNetra(
+  overrides: Partial<Config> = {},
+  options: { db?: Db; quiet?: boolean; now?: Clock } = {},
+): Promise<RunningNetra> {
   const config = loadConfig(process.env, overrides);
   const db = options.db ?? (await prepareDatabase(config));
   const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
@@ -44,7 +47,9 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   let replica: ReplicaDb | undefined;
   if (config.replicaUrl && db.kind === 'postgresql') replica = openReplica(config.replicaUrl, db);
   else if (config.replicaUrl && !options.quiet) {
-    console.warn('PERINGATAN / WARNING: DATABASE_REPLICA_URL diabaikan tanpa DATABASE_URL / is ignored without DATABASE_URL (PGlite has no replicas).');
+    console.warn(
+      'PERINGATAN / WARNING: DATABASE_REPLICA_URL diabaikan tanpa DATABASE_URL / is ignored without DATABASE_URL (PGlite has no replicas).',
+    );
   }
   // One clock for the API and the job worker (escalations, completion windows, handovers).
   const now = options.now ?? systemClock;
@@ -65,34 +70,48 @@ export async function startNetra(overrides: Partial<Config> = {}, options: { db?
   const linkBase = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : publicUrl;
   const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
   if (!options.quiet) {
-    console.log(`Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}${replica ? ', read replica: DATABASE_REPLICA_URL' : ''}; ` +
-      `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`);
+    console.log(
+      `Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}${replica ? ', read replica: DATABASE_REPLICA_URL' : ''}; ` +
+        `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`,
+    );
     if (!config.publicUrl) {
-      console.warn(`PERINGATAN / WARNING: NETRA_PUBLIC_URL belum diatur / is not set; URLs printed in certificates and documents use ` +
-        `${publicUrl}. Set NETRA_PUBLIC_URL to the public address (required when NODE_ENV=production).`);
+      console.warn(
+        `PERINGATAN / WARNING: NETRA_PUBLIC_URL belum diatur / is not set; URLs printed in certificates and documents use ` +
+          `${publicUrl}. Set NETRA_PUBLIC_URL to the public address (required when NODE_ENV=production).`,
+      );
     }
     if (setupToken) {
-      console.log('Belum ada admin. Buka tautan ini sekali untuk membuat admin pertama (berlaku 1 jam) /\n' +
-        'No admin yet. Open this link once to create the first admin (valid for 1 hour):\n' +
-        `  ${linkBase}/staf/setup?token=${setupToken}\n` +
-        'Setelah masuk, daftarkan TOTP (aplikasi autentikator) / after signing in, enrol TOTP (an authenticator app).');
+      console.log(
+        'Belum ada admin. Buka tautan ini sekali untuk membuat admin pertama (berlaku 1 jam) /\n' +
+          'No admin yet. Open this link once to create the first admin (valid for 1 hour):\n' +
+          `  ${linkBase}/staf/setup?token=${setupToken}\n` +
+          'Setelah masuk, daftarkan TOTP (aplikasi autentikator) / after signing in, enrol TOTP (an authenticator app).',
+      );
     }
     if (db.kind === 'postgresql') {
-      console.log('PostgreSQL: perintah CLI (mis. `npx netra user create …`) boleh dijalankan selagi server berjalan, dengan DATABASE_URL yang sama /\n' +
-        'PostgreSQL: CLI commands (e.g. `npx netra user create …`) work while the server runs, with the same DATABASE_URL.');
+      console.log(
+        'PostgreSQL: perintah CLI (mis. `npx netra user create …`) boleh dijalankan selagi server berjalan, dengan DATABASE_URL yang sama /\n' +
+          'PostgreSQL: CLI commands (e.g. `npx netra user create …`) work while the server runs, with the same DATABASE_URL.',
+      );
     } else {
-      console.log('PGlite: direktori data dikunci proses ini; hentikan server sebelum memakai CLI (user create, migrate, backup …) /\n' +
-        'PGlite: this process locks the data dir; stop the server before using the CLI (user create, migrate, backup …).');
+      console.log(
+        'PGlite: direktori data dikunci proses ini; hentikan server sebelum memakai CLI (user create, migrate, backup …) /\n' +
+          'PGlite: this process locks the data dir; stop the server before using the CLI (user create, migrate, backup …).',
+      );
     }
   }
   return {
-    url, app, db, config,
+    url,
+    app,
+    db,
+    config,
     async close() {
       await worker?.stop();
       await app.close();
       // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
-      await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true })
-        .catch((error) => console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`));
+      await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true }).catch((error) =>
+        console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`),
+      );
       await replica?.close();
       if (!options.db) await db.close();
     },

@@ -35,7 +35,17 @@ const Verifikasi = lazy(() => import('./pages/public/Verifikasi.tsx'));
 const DataTerbuka = lazy(() => import('./pages/public/DataTerbuka.tsx'));
 const DeklarasiStaf = lazy(() => import('./pages/staff/DeklarasiStaf.tsx'));
 
-const page = (element: ReactNode) => <Suspense fallback={<div className="page"><Loading /></div>}>{element}</Suspense>;
+const page = (element: ReactNode) => (
+  <Suspense
+    fallback={
+      <div className="page">
+        <Loading />
+      </div>
+    }
+  >
+    {element}
+  </Suspense>
+);
 
 export function AppRoutes() {
   return (

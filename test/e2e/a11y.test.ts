@@ -27,8 +27,23 @@ after(async () => {
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
-const COMBINATIONS = [{ language: 'id', viewport: PHONE }, { language: 'en', viewport: DESKTOP }] as const;
-const PUBLIC_PAGES = ['/', '/lapor', '/lacak', '/pengumuman', '/peta', '/dasbor', '/deklarasi', '/data', '/panduan', '/wilayah/16.02/profil', '/rekomendasi'];
+const COMBINATIONS = [
+  { language: 'id', viewport: PHONE },
+  { language: 'en', viewport: DESKTOP },
+] as const;
+const PUBLIC_PAGES = [
+  '/',
+  '/lapor',
+  '/lacak',
+  '/pengumuman',
+  '/peta',
+  '/dasbor',
+  '/deklarasi',
+  '/data',
+  '/panduan',
+  '/wilayah/16.02/profil',
+  '/rekomendasi',
+];
 
 /** A page is ready when the app has rendered its main heading and nothing is still loading. */
 async function settle(page: Page): Promise<void> {
@@ -42,31 +57,45 @@ const EXTRA_RULES = ['heading-order', 'scrollable-region-focusable', 'label-cont
 
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page })
-    .options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: Object.fromEntries(EXTRA_RULES.map((r) => [r, { enabled: true }])) })
+    .options({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: Object.fromEntries(EXTRA_RULES.map((r) => [r, { enabled: true }])),
+    })
     .analyze();
-  return result.violations
-    // Heading order is 'moderate' for axe; the issue asks for it, so it fails here too.
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
-    .map((v) => `${where}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  return (
+    result.violations
+      // Heading order is 'moderate' for axe; the issue asks for it, so it fails here too.
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+      .map(
+        (v) =>
+          `${where}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('\n    ')}`,
+      )
+  );
 }
 
 test('public pages: no serious or critical axe violations, both languages, phone and desktop', async () => {
   const found: string[] = [];
   // Two browser contexts at a time: axe is CPU-bound in the page, so more would not help.
-  await Promise.all(COMBINATIONS.map(async ({ language, viewport }) => {
-    const page = await session.newPage(viewport);
-    await page.context().addInitScript((lang) => localStorage.setItem('netra.lang', lang), language);
-    for (const path of PUBLIC_PAGES) {
-      const started = Date.now();
-      await page.goto(path);
-      await settle(page);
-      const settled = Date.now();
-      assert.equal(await page.locator('html').getAttribute('lang'), language);
-      found.push(...await seriousViolations(page, `${path} [${language} ${viewport.width}]`));
-      if (process.env.A11Y_TIMING) console.log(`${path} ${language} ${viewport.width}: settle ${settled - started} ms, axe ${Date.now() - settled} ms`);
-    }
-    await page.context().close();
-  }));
+  await Promise.all(
+    COMBINATIONS.map(async ({ language, viewport }) => {
+      const page = await session.newPage(viewport);
+      await page.context().addInitScript((lang) => localStorage.setItem('netra.lang', lang), language);
+      for (const path of PUBLIC_PAGES) {
+        const started = Date.now();
+        await page.goto(path);
+        await settle(page);
+        const settled = Date.now();
+        assert.equal(await page.locator('html').getAttribute('lang'), language);
+        found.push(...(await seriousViolations(page, `${path} [${language} ${viewport.width}]`)));
+        if (process.env.A11Y_TIMING)
+          console.log(`${path} ${language} ${viewport.width}: settle ${settled - started} ms, axe ${Date.now() - settled} ms`);
+      }
+      await page.context().close();
+    }),
+  );
   assert.deepEqual(found, [], found.join('\n'));
 });
 
@@ -78,7 +107,7 @@ test('staff pages: no serious or critical axe violations', async () => {
   const page = await session.newPage({ width: 1366, height: 900 });
   const filed = await page.request.post('/api/v1/laporan', { data: input });
   assert.equal(filed.status(), 201, await filed.text());
-  const { id } = await filed.json() as { id: string };
+  const { id } = (await filed.json()) as { id: string };
   const { username, password } = await buildUser(session.netra.db, { role: 'pengawas_kabkota', regionCode: '16.02' });
   await page.goto('/staf/masuk');
   await page.getByLabel('Nama pengguna').fill(username);
@@ -90,13 +119,13 @@ test('staff pages: no serious or critical axe violations', async () => {
   for (const path of ['/staf/antrian', `/staf/kasus/${id}`, '/staf/rekomendasi', '/staf/leads', '/staf']) {
     await page.goto(path);
     await settle(page);
-    found.push(...await seriousViolations(page, path));
+    found.push(...(await seriousViolations(page, path)));
   }
   // The sign-in page itself, signed out.
   const signedOut = await session.newPage({ width: 390, height: 844 });
   await signedOut.goto('/staf/masuk');
   await settle(signedOut);
-  found.push(...await seriousViolations(signedOut, '/staf/masuk'));
+  found.push(...(await seriousViolations(signedOut, '/staf/masuk')));
   // Empty sign-in: one sentence in the page's language, focus on the empty field, no field keys.
   await signedOut.getByRole('button', { name: 'Masuk', exact: true }).click();
   await signedOut.getByText('Isi nama pengguna dan kata sandi.').waitFor();

@@ -14,8 +14,12 @@ import { localDateOf } from '../../src/domain/time/zones.ts';
 import { addDaysToLocalDate } from '../../src/domain/time/localDate.ts';
 
 let session: BrowserSession;
-before(async () => { session = await startBrowserSession(); });
-after(async () => { await session?.close(); });
+before(async () => {
+  session = await startBrowserSession();
+});
+after(async () => {
+  await session?.close();
+});
 
 const PHONE = { width: 390, height: 844 };
 /** Viewport-sized PNGs (not full page) keep the committed images small. */
@@ -24,8 +28,12 @@ const TITLE = 'Kepala desa mengarahkan perangkat desa memilih calon';
 
 async function phoneAt(latitude: number, longitude: number): Promise<Page> {
   const context = await session.browser.newContext({
-    baseURL: session.baseUrl, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta',
-    geolocation: { latitude, longitude }, permissions: ['geolocation'],
+    baseURL: session.baseUrl,
+    viewport: PHONE,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    geolocation: { latitude, longitude },
+    permissions: ['geolocation'],
   });
   context.setDefaultTimeout(10_000);
   return context.newPage();
@@ -34,7 +42,7 @@ async function phoneAt(latitude: number, longitude: number): Promise<Page> {
 test('a witness sends informasi without identity; the supervisor sees it in the queue and dismisses it', async (t) => {
   const today = localDateOf(new Date(), 'WIB');
   // Kayuagung, Ogan Komering Ilir.
-  const phone = await phoneAt(-3.40, 104.82);
+  const phone = await phoneAt(-3.4, 104.82);
   let receiptCode = '';
 
   await t.test('incident first, region from "Gunakan lokasi saya", then the identity-free route', async () => {
@@ -42,7 +50,9 @@ test('a witness sends informasi without identity; the supervisor sees it in the 
     await phone.getByRole('heading', { name: 'Langkah 1 dari 6: Peristiwa' }).waitFor();
     await docShot(phone, 'lapor-1-peristiwa-390');
     await phone.getByLabel(/^Judul singkat/).fill(TITLE);
-    await phone.getByLabel('Uraian kejadian').fill('Kepala desa mengumpulkan perangkat desa di balai desa dan meminta mereka mengarahkan warga memilih calon bupati nomor 2.');
+    await phone
+      .getByLabel('Uraian kejadian')
+      .fill('Kepala desa mengumpulkan perangkat desa di balai desa dan meminta mereka mengarahkan warga memilih calon bupati nomor 2.');
     await phone.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
     await phone.getByText('Lokasi Anda berada di Kabupaten Ogan Komering Ilir. Persempit ke kecamatan atau desa bila Anda tahu.').waitFor();
     await phone.getByText(/Dipilih: .*\(16\.02\)/).waitFor();
@@ -109,20 +119,32 @@ test('a witness sends informasi without identity; the supervisor sees it in the 
     await card.getByText('Dihentikan').waitFor();
     assert.equal(await card.getByRole('button', { name: /Abaikan/ }).count(), 0);
     const audit = await session.netra.db.query<{ action: string }>(
-      "SELECT a.action FROM audit_events a JOIN cases c ON c.id = a.entity_id WHERE c.tracking_code = $1 ORDER BY a.id", [receiptCode]);
-    assert.deepEqual(audit.rows.map((r) => r.action), ['informasi.submitted', 'case.hentikan_penelusuran']);
+      'SELECT a.action FROM audit_events a JOIN cases c ON c.id = a.entity_id WHERE c.tracking_code = $1 ORDER BY a.id',
+      [receiptCode],
+    );
+    assert.deepEqual(
+      audit.rows.map((r) => r.action),
+      ['informasi.submitted', 'case.hentikan_penelusuran'],
+    );
   });
 });
 
 test('tracking accepts a sloppily typed code: "ntr 45by 84mv"', async () => {
   const today = localDateOf(new Date(), 'WIB');
-  const input = buildLaporanInput({ peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today, -2), tanggalDiketahui: addDaysToLocalDate(today, -1) } });
+  const input = buildLaporanInput({
+    peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today, -2), tanggalDiketahui: addDaysToLocalDate(today, -1) },
+  });
   // A fresh context: no staff session cookies (a signed-in page would need the CSRF header).
-  const context = await session.browser.newContext({ baseURL: session.baseUrl, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await session.browser.newContext({
+    baseURL: session.baseUrl,
+    viewport: PHONE,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
   context.setDefaultTimeout(10_000);
   const filed = await context.request.post('/api/v1/laporan', { data: input });
   assert.equal(filed.status(), 201, await filed.text());
-  const { trackingCode, pin } = await filed.json() as { trackingCode: string; pin: string };
+  const { trackingCode, pin } = (await filed.json()) as { trackingCode: string; pin: string };
   const sloppy = trackingCode.toLowerCase().replace(/-/g, ' ');
   const phone = await context.newPage();
   await phone.goto('/lacak');

@@ -22,7 +22,8 @@ after(async () => {
 test('admin checks and imports a recap sheet in the Impor riwayat page', async () => {
   const { page } = session;
   const db = session.netra.db;
-  const imported = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE imported_from IS NOT NULL')).rows[0].n;
+  const imported = async () =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE imported_from IS NOT NULL')).rows[0].n;
   const admin = await buildUser(db, { role: 'admin', displayName: 'Admin Riwayat' });
   await page.goto('/staf/masuk');
   await page.getByLabel('Nama pengguna').fill(admin.username);
@@ -34,14 +35,23 @@ test('admin checks and imports a recap sheet in the Impor riwayat page', async (
 
   const dir = mkdtempSync(join(tmpdir(), 'netra-e2e-import-'));
   const bad = join(dir, 'rekap-salah.csv');
-  writeFileSync(bad, 'Nomor Registrasi,Tanggal Diterima/Ditemukan,Laporan/Temuan,Wilayah,Jenis Subjek,Perbuatan,Status\nX-1,31/02/2024,Laporan,35.07,PNS,Foto,Diteruskan\n');
+  writeFileSync(
+    bad,
+    'Nomor Registrasi,Tanggal Diterima/Ditemukan,Laporan/Temuan,Wilayah,Jenis Subjek,Perbuatan,Status\nX-1,31/02/2024,Laporan,35.07,PNS,Foto,Diteruskan\n',
+  );
   await page.getByLabel('Berkas rekap').setInputFiles(bad);
   await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
-  await page.getByRole('alert').getByText(/CSV baris 2, kolom Tanggal Diterima\/Ditemukan/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/CSV baris 2, kolom Tanggal Diterima\/Ditemukan/)
+    .waitFor();
 
   await page.getByLabel('Berkas rekap').setInputFiles(join(repoRoot, 'reference/samples/rekap-perkara-SINTETIS.csv'));
   await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
-  await page.getByTestId('import-summary').getByText(/8 baris: 8 baru, 0 diperbarui, 0 tidak berubah/).waitFor();
+  await page
+    .getByTestId('import-summary')
+    .getByText(/8 baris: 8 baru, 0 diperbarui, 0 tidak berubah/)
+    .waitFor();
   await page.getByRole('row', { name: /SINTETIS-002\/TM\/PB\/Kab\/35\.07\/XI\/2020.*Kabupaten Malang/ }).waitFor();
   assert.equal(await imported(), 0, 'the dry run wrote nothing');
   await session.screenshot(page, 'import-history-preview');

@@ -60,7 +60,9 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await expectFocus(phone, 'f-peristiwa-uraian');
 
     await phone.getByLabel(/^Judul singkat/).fill(TITLE);
-    await phone.getByLabel('Uraian kejadian').fill('Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan.');
+    await phone
+      .getByLabel('Uraian kejadian')
+      .fill('Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan.');
     await phone.locator('#f-peristiwa-kodeWilayah').fill('Kayu Agung');
     await phone.getByRole('button', { name: /16\.02\.05/ }).click();
     await phone.getByText(/Dipilih: .*\(16\.02\.05\)/).waitFor();
@@ -102,15 +104,21 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByRole('heading', { name: 'Langkah 4 dari 6: Bukti' }).waitFor();
     // The size limit is shown in MB next to the picker.
     await phone.getByText(/Batas ukuran: foto 10 MB, PDF 20 MB, video 50 MB/).waitFor();
-    await phone.locator('#f-bukti').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: png({ width: 24, height: 16 }) });
+    await phone
+      .locator('#f-bukti')
+      .setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: png({ width: 24, height: 16 }) });
     await phone.getByText(/terunggah/).waitFor();
     // A file the server refuses shows the server's reason at the file.
-    await phone.locator('#f-bukti').setInputFiles({ name: 'bukan-foto.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await phone
+      .locator('#f-bukti')
+      .setInputFiles({ name: 'bukan-foto.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
     await phone.getByText(/bukan-foto\.png gagal diunggah/).waitFor();
     await phone.getByRole('button', { name: 'Tutup' }).click();
     // An oversize photo is refused before a byte is uploaded.
     const uploads: string[] = [];
-    const onRequest = (r: { url(): string }) => { if (r.url().endsWith('/api/v1/uploads')) uploads.push(r.url()); };
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().endsWith('/api/v1/uploads')) uploads.push(r.url());
+    };
     phone.on('request', onRequest);
     // From a file on disk: the local browser reads it directly instead of 11 MB going over the protocol.
     const bigPhoto = join(mkdtempSync(join(tmpdir(), 'netra-e2e-')), 'foto-besar.jpg');
@@ -132,7 +140,11 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
     await phone.getByLabel('NIK', { exact: true }).fill('1602015508');
     await phone.getByText('10 dari 16 angka.').waitFor();
     await phone.getByRole('button', { name: 'Lanjut' }).click();
-    await phone.getByRole('alert').filter({ hasText: 'Periksa kembali isian berikut' }).getByRole('link', { name: /^NIK: / }).waitFor();
+    await phone
+      .getByRole('alert')
+      .filter({ hasText: 'Periksa kembali isian berikut' })
+      .getByRole('link', { name: /^NIK: / })
+      .waitFor();
     await expectFocus(phone, 'f-pelapor-nama');
     assert.equal(await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-invalid'), 'true');
     const describedBy = await phone.getByLabel('NIK', { exact: true }).getAttribute('aria-describedby');
@@ -170,7 +182,9 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
 
     // A double click files one report: the Idempotency-Key makes the retry return the same receipt.
     const responses: number[] = [];
-    phone.on('response', (r) => { if (r.url().endsWith('/api/v1/laporan')) responses.push(r.status()); });
+    phone.on('response', (r) => {
+      if (r.url().endsWith('/api/v1/laporan')) responses.push(r.status());
+    });
     await phone.getByRole('button', { name: 'Kirim laporan' }).dblclick();
     await phone.getByRole('heading', { level: 1, name: 'Laporan diterima' }).waitFor();
     code = (await phone.locator('output[aria-label="Kode pelacakan"]').innerText()).trim();
@@ -225,7 +239,11 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
 
   await t.test('supervisor finds it in the queue, registers, clarifies, assesses and forwards', async () => {
     const desk = session.page;
-    const { username, password } = await buildUser(session.netra.db, { role: 'pengawas_kabkota', regionCode: '16.02', displayName: 'Rahmat Hidayat' });
+    const { username, password } = await buildUser(session.netra.db, {
+      role: 'pengawas_kabkota',
+      regionCode: '16.02',
+      displayName: 'Rahmat Hidayat',
+    });
     await desk.goto('/staf/antrian');
     await desk.waitForURL(/\/staf\/masuk$/);
     await desk.getByLabel('Nama pengguna').fill(username);
@@ -252,10 +270,16 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
       await desk.getByTestId('case-state').filter({ hasText: stateAfter }).waitFor();
     };
     await act('Registrasi laporan', 'Diregistrasi');
-    await desk.getByText(/\/LP\/PB\/Kab\/16\.02\//).first().waitFor();
+    await desk
+      .getByText(/\/LP\/PB\/Kab\/16\.02\//)
+      .first()
+      .waitFor();
     // The 3-day handling clock with its legal source and zone.
     await desk.getByText('Putusan atas laporan (3 hari sejak registrasi)').first().waitFor();
-    await desk.getByText(/Pasal 134 ayat \(5\)/).first().waitFor();
+    await desk
+      .getByText(/Pasal 134 ayat \(5\)/)
+      .first()
+      .waitFor();
     await act('Mulai klarifikasi', 'Klarifikasi');
     await act('Tulis kajian', 'Kajian', async () => {
       await desk.getByLabel('Kajian', { exact: true }).fill('Terlapor hadir dan berorasi; dua saksi dan video saling menguatkan.');
@@ -295,7 +319,10 @@ test('report on a phone → receipt → tracking → supervisor forwards → tra
 
     await phone.goto('/pengumuman');
     await phone.getByRole('heading', { level: 1, name: 'Pengumuman status laporan' }).waitFor();
-    await phone.getByText(/Kepala Bidang Pendapatan, Badan Pendapatan Daerah/).first().waitFor();
+    await phone
+      .getByText(/Kepala Bidang Pendapatan, Badan Pendapatan Daerah/)
+      .first()
+      .waitFor();
     const text = await phone.locator('main').innerText();
     assert.ok(!text.includes('Budi Santoso') && !text.includes('Siti Aminah'), 'no names on the announcements page');
     await phone.context().close();

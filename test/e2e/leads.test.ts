@@ -33,7 +33,11 @@ before(async () => {
     }
     if (request.url === '/berita/camat-oki') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<html><head><title>${TITLE}</title></head><body><nav><a href="/">Beranda</a></nav><article><h1>${TITLE}</h1>${TEXT.split('\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+      response.end(
+        `<html><head><title>${TITLE}</title></head><body><nav><a href="/">Beranda</a></nav><article><h1>${TITLE}</h1>${TEXT.split('\n')
+          .map((p) => `<p>${p}</p>`)
+          .join('')}</article></body></html>`,
+      );
       return;
     }
     response.writeHead(404).end();
@@ -76,12 +80,21 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
 
   // The test server runs without the in-process worker: drain the lead jobs here.
   // Only this test's own feed server is exempt from the SSRF address check (production passes no guard).
-  const worker = startWorker(netra.db, leadJobs({
-    db: netra.db, evidence: createDiskEvidenceStore(join(netra.config.dataDir, 'evidence')), fetchGuard: { allowOrigins: [feedBase] },
-  }), { autoStart: false });
+  const worker = startWorker(
+    netra.db,
+    leadJobs({
+      db: netra.db,
+      evidence: createDiskEvidenceStore(join(netra.config.dataDir, 'evidence')),
+      fetchGuard: { allowOrigins: [feedBase] },
+    }),
+    { autoStart: false },
+  );
   while (await worker.runOnce());
   await worker.stop();
-  const processed = await netra.db.query<{ relevant: boolean; region_codes: string[] }>('SELECT l.relevant, l.region_codes FROM leads l JOIN articles a ON a.id = l.article_id WHERE a.external_id = $1', ['camat-oki']);
+  const processed = await netra.db.query<{ relevant: boolean; region_codes: string[] }>(
+    'SELECT l.relevant, l.region_codes FROM leads l JOIN articles a ON a.id = l.article_id WHERE a.external_id = $1',
+    ['camat-oki'],
+  );
   assert.deepEqual(processed.rows, [{ relevant: true, region_codes: ['16.02'] }]);
 
   // The OKI supervisor, in a separate browser context.
@@ -98,7 +111,7 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
 
   await staff.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   const marks = staff.locator('.lead-text mark');
-  assert.ok(await marks.count() >= 3, 'facts are highlighted in the text');
+  assert.ok((await marks.count()) >= 3, 'facts are highlighted in the text');
   assert.ok((await staff.locator('.lead-text mark[data-kind="region"]').allInnerTexts()).some((m) => /OKI|Ogan Komering Ilir/.test(m)));
   assert.ok((await staff.locator('.lead-text mark[data-kind="person"]').allInnerTexts()).includes('Romi Maradona'));
   await staff.getByRole('list', { name: 'Keterangan sorotan' }).waitFor();
@@ -117,7 +130,10 @@ test('admin adds a feed; the OKI supervisor promotes the lead to informasi awal'
   await staff.getByRole('link', { name: 'Buka perkara' }).click();
   await staff.waitForURL(/\/staf\/kasus\/[0-9a-f-]{36}$/);
   const caseId = staff.url().split('/').pop()!;
-  const created = await netra.db.query<{ kind: string; state: string; source: string; office_code: string }>('SELECT kind, state, source, office_code FROM cases WHERE id = $1', [caseId]);
+  const created = await netra.db.query<{ kind: string; state: string; source: string; office_code: string }>(
+    'SELECT kind, state, source, office_code FROM cases WHERE id = $1',
+    [caseId],
+  );
   assert.deepEqual(created.rows[0], { kind: 'temuan', state: 'informasi_awal', source: 'media', office_code: '16.02' });
   await staff.getByText(TITLE).first().waitFor();
   await session.screenshot(staff, 'leads-promoted-case');

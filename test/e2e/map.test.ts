@@ -24,17 +24,25 @@ before(async () => {
   for (let i = 0; i < SEEDED; i++) {
     const input = buildLaporanInput({ peristiwa: { tanggalKejadian: jakartaDate(2), tanggalDiketahui: jakartaDate(1) } });
     const response = await fetch(`${session.baseUrl}/api/v1/laporan`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
     });
     assert.equal(response.status, 201, await response.text());
   }
   // Official IKP scores for the drill-down path: a category is only shown with enough data
   // (live cases alone stay uncategorised; src/domain/risk MIN_WEIGHT_WITH_DATA).
-  await importRiskIndicators(session.netra.db, 'ikp', [
-    'region_code,score,category,source',
-    '16,40.5,sedang,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
-    '16.02,55.1,tinggi,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
-  ].join('\n'), { id: null, role: 'test' }, new Date());
+  await importRiskIndicators(
+    session.netra.db,
+    'ikp',
+    [
+      'region_code,score,category,source',
+      '16,40.5,sedang,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
+      '16.02,55.1,tinggi,"Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024"',
+    ].join('\n'),
+    { id: null, role: 'test' },
+    new Date(),
+  );
   invalidateStats(session.netra.db);
 });
 
@@ -52,7 +60,7 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     assert.match(response.headers.get('cache-control') ?? '', /max-age=\d{5,}/);
     const etag = response.headers.get('etag');
     assert.ok(etag);
-    const topology = await response.json() as { objects: { regencies: { geometries: unknown[] } } };
+    const topology = (await response.json()) as { objects: { regencies: { geometries: unknown[] } } };
     assert.equal(topology.objects.regencies.geometries.length, 514);
     const again = await fetch(`${session.baseUrl}/api/v1/public/geo/regencies.topo.json`, { headers: { 'if-none-match': etag! } });
     assert.equal(again.status, 304);
@@ -76,7 +84,9 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     await page.getByRole('heading', { level: 2, name: /^Sumatera Selatan: 17 kabupaten\/kota$/ }).waitFor();
     await page.locator('figure.map-figure[aria-busy="false"] svg[data-regions="17"]').waitFor();
     // Focus follows the drill-down to the new view's heading (not <body>).
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H2' && /Sumatera Selatan/.test(document.activeElement.textContent ?? ''));
+    await page.waitForFunction(
+      () => document.activeElement?.tagName === 'H2' && /Sumatera Selatan/.test(document.activeElement.textContent ?? ''),
+    );
     const breadcrumbs = page.getByRole('navigation', { name: 'Lokasi halaman' });
     await breadcrumbs.getByRole('link', { name: 'Peta kerawanan netralitas' }).waitFor();
 
@@ -96,7 +106,7 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     await page.getByRole('heading', { level: 1, name: 'Kabupaten Ogan Komering Ilir' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Pemilihan Bupati dan Wakil Bupati' }).waitFor();
     assert.match(await page.getByRole('row', { name: /^Pemungutan suara\b/ }).innerText(), /27 November 2024/);
-    const risk = await (await fetch(`${session.baseUrl}/api/v1/risk/16.02`)).json() as { category: string; score: number };
+    const risk = (await (await fetch(`${session.baseUrl}/api/v1/risk/16.02`)).json()) as { category: string; score: number };
     const label = { rendah: 'Rawan rendah', sedang: 'Rawan sedang', tinggi: 'Rawan tinggi' }[risk.category]!;
     const riskSection = page.getByRole('region', { name: 'Kerawanan netralitas' });
     await riskSection.getByText(label, { exact: true }).waitFor();
@@ -125,8 +135,10 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     timings.recolour514Ms = Number(await page.locator('svg.choropleth').getAttribute('data-recolour-ms'));
     await page.getByRole('button', { name: 'Kabupaten Ogan Komering Ilir: 3 perkara' }).waitFor();
     await session.screenshot(page, 'map-514-desktop');
-    t.diagnostic(`514-region view: click→drawn ${timings.clickTo514Ms} ms (incl. 1 MB TopoJSON fetch + risk API); `
-      + `component render (geometry + commit + paint) ${timings.render514Ms} ms, of which projection + path strings ${timings.geometry514Ms} ms; layer recolour ${timings.recolour514Ms} ms`);
+    t.diagnostic(
+      `514-region view: click→drawn ${timings.clickTo514Ms} ms (incl. 1 MB TopoJSON fetch + risk API); ` +
+        `component render (geometry + commit + paint) ${timings.render514Ms} ms, of which projection + path strings ${timings.geometry514Ms} ms; layer recolour ${timings.recolour514Ms} ms`,
+    );
     console.log(`[map timings] ${JSON.stringify(timings)}`);
     assert.ok(timings.render514Ms < 5000, `514-region render took ${timings.render514Ms} ms`);
   });
@@ -167,7 +179,7 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
       page.getByRole('button', { name: 'Catat dan terbitkan sertifikat' }).click(),
     ]);
     assert.equal(response.status(), 201);
-    const created = await response.json() as { id: string; verificationUrl: string; signature: string };
+    const created = (await response.json()) as { id: string; verificationUrl: string; signature: string };
     await page.getByText('Deklarasi Pemerintah Kabupaten Ogan Komering Ilir telah dicatat.').waitFor();
     assert.equal(await page.getByTestId('verification-link').getAttribute('href'), created.verificationUrl);
     const pdf = await page.request.get(`/api/v1/public/pledges/${created.id}/certificate.pdf`);
@@ -178,7 +190,10 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
     await page.goto(created.verificationUrl);
     await page.getByRole('heading', { level: 1, name: 'Verifikasi sertifikat deklarasi' }).waitFor();
     await page.getByText('Sertifikat SAH').waitFor();
-    assert.match(await page.locator('dl.facts--profile').innerText(), /Pemerintah Kabupaten Ogan Komering Ilir[\s\S]*Kabupaten Ogan Komering Ilir[\s\S]*250/);
+    assert.match(
+      await page.locator('dl.facts--profile').innerText(),
+      /Pemerintah Kabupaten Ogan Komering Ilir[\s\S]*Kabupaten Ogan Komering Ilir[\s\S]*250/,
+    );
     await session.screenshot(page, 'pledge-verify-valid');
 
     const sig = created.signature;
@@ -202,10 +217,7 @@ test('map, region profile, pledges and open data in the browser', async (t) => {
 
     await page.goto('/data');
     await page.getByRole('heading', { level: 1, name: 'Data terbuka' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Unduh CSV' }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv.split('\r\n').filter(Boolean);
     assert.match(lines[0], /^case_ref,kind,state,/);

@@ -12,19 +12,38 @@ import { loadVault } from '../../src/server/platform/vault.ts';
 
 let session: BrowserSession;
 let relay: Awaited<ReturnType<typeof startRelay>>;
-before(async () => { session = await startBrowserSession(); relay = await startRelay(); });
-after(async () => { await session?.close(); await relay?.close(); });
+before(async () => {
+  session = await startBrowserSession();
+  relay = await startRelay();
+});
+after(async () => {
+  await session?.close();
+  await relay?.close();
+});
 
-test('a refused notice e-mail is an alert on the case page, with the relay\'s answer', async () => {
-  const response = await fetch(`${session.baseUrl}/api/v1/laporan`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(buildLaporanInput({ pelapor: { email: 'refuse@example.id' } })) });
+test("a refused notice e-mail is an alert on the case page, with the relay's answer", async () => {
+  const response = await fetch(`${session.baseUrl}/api/v1/laporan`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(buildLaporanInput({ pelapor: { email: 'refuse@example.id' } })),
+  });
   const body = await response.text();
   assert.equal(response.status, 201, body);
   const caseId = JSON.parse(body).id as string;
 
   const { db, config } = session.netra;
   const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
-  const worker = startWorker(db, { 'notices.email': buildJobRegistry({ db, config: { ...config, smtpUrl: `smtp://127.0.0.1:${relay.port}/?tls.rejectUnauthorized=false` }, vault })['notices.email'] }, { autoStart: false });
+  const worker = startWorker(
+    db,
+    {
+      'notices.email': buildJobRegistry({
+        db,
+        config: { ...config, smtpUrl: `smtp://127.0.0.1:${relay.port}/?tls.rejectUnauthorized=false` },
+        vault,
+      })['notices.email'],
+    },
+    { autoStart: false },
+  );
   while (await worker.runOnce());
   await worker.stop();
   assert.equal(relay.tries.get('refuse@example.id'), 1);

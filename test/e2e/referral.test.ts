@@ -32,7 +32,10 @@ async function signIn(page: Page, input: Parameters<typeof buildUser>[1], path: 
 
 /** Case actions confirm with 'Konfirmasi'; referral actions repeat their label on the submit button. */
 async function act(page: Page, button: string, fill?: () => Promise<void>, confirm = button) {
-  await page.locator('.action-buttons').getByRole('button', { name: button, exact: confirm === button }).click();
+  await page
+    .locator('.action-buttons')
+    .getByRole('button', { name: button, exact: confirm === button })
+    .click();
   const form = page.locator('form.action-form');
   await form.waitFor();
   await fill?.();
@@ -40,7 +43,9 @@ async function act(page: Page, button: string, fill?: () => Promise<void>, confi
   await page.getByText(new RegExp(`^Tersimpan: ${button}`)).waitFor();
 }
 
-interface Stats { byAuthority: { authority: string; decided: number; total?: number }[] }
+interface Stats {
+  byAuthority: { authority: string; decided: number; total?: number }[];
+}
 
 test('forward → BKN verifies and forwards to the PPK → PPK sanction → public timeline and stats', async (t) => {
   const today = localDateOf(new Date(), 'WIB');
@@ -50,35 +55,51 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
   await t.test('a report is filed and the supervisor forwards it', async () => {
     const input = buildLaporanInput({
-      peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today, -3), tanggalDiketahui: addDaysToLocalDate(today, -2) },
+      peristiwa: {
+        kodeWilayah: '16.02.05',
+        tanggalKejadian: addDaysToLocalDate(today, -3),
+        tanggalDiketahui: addDaysToLocalDate(today, -2),
+      },
     });
     const filed = await desk.request.post('/api/v1/laporan', { data: input });
     assert.equal(filed.status(), 201, await filed.text());
-    const { id } = await filed.json() as { id: string };
+    const { id } = (await filed.json()) as { id: string };
 
     await signIn(desk, { role: 'pengawas_kabkota', regionCode: '16.02' }, `/staf/kasus/${id}`);
     await desk.getByTestId('case-state').filter({ hasText: 'Diterima (kajian awal)' }).waitFor();
     await act(desk, 'Registrasi laporan', undefined, 'Konfirmasi');
-    await act(desk, 'Tulis kajian', async () => {
-      await desk.getByLabel('Kajian', { exact: true }).fill('Terlapor (PNS) hadir dan berorasi dalam kampanye terbuka; video dan dua saksi saling menguatkan.');
-    }, 'Konfirmasi');
+    await act(
+      desk,
+      'Tulis kajian',
+      async () => {
+        await desk
+          .getByLabel('Kajian', { exact: true })
+          .fill('Terlapor (PNS) hadir dan berorasi dalam kampanye terbuka; video dan dua saksi saling menguatkan.');
+      },
+      'Konfirmasi',
+    );
     // An ASN reported for neutrality acts: the dialog proposes netralitas ASN (listed first) and
     // names BKN and the recommendation letter before anything is confirmed.
-    await act(desk, 'Teruskan ke instansi berwenang', async () => {
-      const classification = desk.getByLabel('Klasifikasi pelanggaran');
-      assert.equal(await classification.inputValue(), 'peraturan_lainnya');
-      const options = await classification.locator('option').allInnerTexts();
-      assert.match(options[1], /netralitas ASN.*\(usulan\)/, `neutrality first: ${options.join(' | ')}`);
-      const preview = desk.getByTestId('forward-preview');
-      assert.match(await preview.innerText(), /Surat rekomendasi …\/PP\.01\.00\/K\.16\.02\/… kepada Badan Kepegawaian Negara/);
-      // Choosing the administrative classification would send it to KPU: the preview says so.
-      await classification.selectOption('administrasi');
-      await preview.getByText(/KPU Provinsi\/Kabupaten\/Kota/).waitFor();
-      await classification.selectOption('peraturan_lainnya');
-      await preview.getByText(/kepada Badan Kepegawaian Negara/).waitFor();
-      await desk.getByLabel('Ringkasan kajian').fill('Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.');
-      await session.screenshot(desk, 'teruskan-bkn-desktop');
-    }, 'Konfirmasi');
+    await act(
+      desk,
+      'Teruskan ke instansi berwenang',
+      async () => {
+        const classification = desk.getByLabel('Klasifikasi pelanggaran');
+        assert.equal(await classification.inputValue(), 'peraturan_lainnya');
+        const options = await classification.locator('option').allInnerTexts();
+        assert.match(options[1], /netralitas ASN.*\(usulan\)/, `neutrality first: ${options.join(' | ')}`);
+        const preview = desk.getByTestId('forward-preview');
+        assert.match(await preview.innerText(), /Surat rekomendasi …\/PP\.01\.00\/K\.16\.02\/… kepada Badan Kepegawaian Negara/);
+        // Choosing the administrative classification would send it to KPU: the preview says so.
+        await classification.selectOption('administrasi');
+        await preview.getByText(/KPU Provinsi\/Kabupaten\/Kota/).waitFor();
+        await classification.selectOption('peraturan_lainnya');
+        await preview.getByText(/kepada Badan Kepegawaian Negara/).waitFor();
+        await desk.getByLabel('Ringkasan kajian').fill('Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.');
+        await session.screenshot(desk, 'teruskan-bkn-desktop');
+      },
+      'Konfirmasi',
+    );
     await desk.getByTestId('case-state').filter({ hasText: 'Diteruskan' }).waitFor();
     const link = desk.getByRole('link', { name: /\/PP\.01\.00\/K\.16\.02\// });
     number = (await link.innerText()).trim();
@@ -95,7 +116,7 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
 
   let statsBefore: Stats;
   await t.test('BKN verifies and forwards to the PPK', async () => {
-    statsBefore = await (await desk.request.get('/api/v1/public/referral-stats')).json() as Stats;
+    statsBefore = (await (await desk.request.get('/api/v1/public/referral-stats')).json()) as Stats;
     const bkn = await session.newPage();
     await signIn(bkn, { role: 'bkn', displayName: 'Petugas BKN' }, '/staf/rekomendasi');
     await bkn.getByRole('heading', { level: 1, name: 'Rekomendasi' }).waitFor();
@@ -103,8 +124,14 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
     await bkn.getByTestId('referral-state').filter({ hasText: 'Direkomendasikan' }).waitFor();
     // The letter data: addressee and the proposed track.
     await bkn.getByRole('heading', { name: 'Data surat rekomendasi' }).waitFor();
-    await bkn.getByText(/Badan Kepegawaian Negara/).first().waitFor();
-    await bkn.getByText(/Verifikasi BKN/).first().waitFor();
+    await bkn
+      .getByText(/Badan Kepegawaian Negara/)
+      .first()
+      .waitFor();
+    await bkn
+      .getByText(/Verifikasi BKN/)
+      .first()
+      .waitFor();
     await act(bkn, 'Verifikasi');
     await bkn.getByTestId('referral-state').filter({ hasText: 'Diverifikasi BKN' }).waitFor();
     await act(bkn, 'Teruskan ke PPK');
@@ -144,14 +171,17 @@ test('forward → BKN verifies and forwards to the PPK → PPK sanction → publ
     await pub.getByTestId('public-referral-state').filter({ hasText: 'Sanksi diputuskan' }).waitFor();
     await pub.locator('[data-step="verified"].timeline__item--done').waitFor();
     await pub.locator('[data-step="forwarded_to_ppk"].timeline__item--done').waitFor();
-    await pub.locator('[data-step="decided"].timeline__item--done').getByText(/Penurunan jabatan/).waitFor();
+    await pub
+      .locator('[data-step="decided"].timeline__item--done')
+      .getByText(/Penurunan jabatan/)
+      .waitFor();
     const text = await pub.locator('main').innerText();
     assert.match(text, /Kepala Bidang Pendapatan, Badan Pendapatan Daerah/);
     assert.ok(!text.includes('Budi Santoso') && !text.includes('198503122010011002'), 'no name or NIP on the public page');
     await session.screenshot(pub, 'rekomendasi-publik-phone');
     await pub.context().close();
 
-    const statsAfter = await (await desk.request.get('/api/v1/public/referral-stats')).json() as Stats;
+    const statsAfter = (await (await desk.request.get('/api/v1/public/referral-stats')).json()) as Stats;
     const decided = (s: Stats) => s.byAuthority.find((a) => a.authority === 'BKN')?.decided ?? 0;
     assert.equal(decided(statsAfter), decided(statsBefore) + 1);
   });

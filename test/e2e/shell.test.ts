@@ -70,7 +70,9 @@ test('public portal, region browser and staff sign-in in the browser', async (t)
 
   await t.test('staff: guard, wrong password, sign in, dashboard, sign out', async () => {
     const { username, password } = await buildUser(session.netra.db, {
-      role: 'pengawas_kabkota', regionCode: '16.02', displayName: 'Siti Rahmawati',
+      role: 'pengawas_kabkota',
+      regionCode: '16.02',
+      displayName: 'Siti Rahmawati',
     });
 
     await page.goto('/staf');
@@ -91,7 +93,10 @@ test('public portal, region browser and staff sign-in in the browser', async (t)
     const profile = await page.locator('dl.facts--profile').innerText();
     assert.match(profile, /Pengawas Bawaslu Kabupaten\/Kota/);
     await page.getByRole('link', { name: /Kabupaten Ogan Komering Ilir, Sumatera Selatan/ }).waitFor();
-    await page.getByRole('link', { name: /Antrian kasus/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Antrian kasus/ })
+      .first()
+      .waitFor();
     assert.equal(await page.getByRole('link', { name: 'Pengguna' }).count(), 0, 'only admins see user management');
     await session.screenshot(page, 'shell-staff-dashboard-desktop');
 

@@ -102,43 +102,46 @@ test('admin creates a user; the user enrols TOTP and signs in with a code', asyn
     await page.getByText('Anda telah keluar.').waitFor();
   });
 
-  await t.test('signing in now asks for the code; a wrong code is refused, a recovery code works once, then the authenticator', async () => {
-    await page.getByLabel('Nama pengguna').fill(newUser.username);
-    await page.getByLabel('Kata sandi').fill(newUser.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    const codeField = page.getByLabel('Kode autentikator (6 digit)');
-    await codeField.waitFor();
+  await t.test(
+    'signing in now asks for the code; a wrong code is refused, a recovery code works once, then the authenticator',
+    async () => {
+      await page.getByLabel('Nama pengguna').fill(newUser.username);
+      await page.getByLabel('Kata sandi').fill(newUser.password);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      const codeField = page.getByLabel('Kode autentikator (6 digit)');
+      await codeField.waitFor();
 
-    // The code that confirmed enrolment is burnt, so the right one is from the next time step.
-    const right = URI.parse(uri).generate({ timestamp: Date.now() + 30_000 });
-    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
-    await codeField.fill(wrong);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /Kode TOTP salah\./);
+      // The code that confirmed enrolment is burnt, so the right one is from the next time step.
+      const right = URI.parse(uri).generate({ timestamp: Date.now() + 30_000 });
+      const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+      await codeField.fill(wrong);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Kode TOTP salah\./);
 
-    await page.getByRole('button', { name: 'Gunakan kode pemulihan' }).click();
-    await page.getByLabel('Kode pemulihan').fill(recoveryCodes[0]);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${newUser.displayName}` }).waitFor();
-    await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.getByText('Anda telah keluar.').waitFor();
+      await page.getByRole('button', { name: 'Gunakan kode pemulihan' }).click();
+      await page.getByLabel('Kode pemulihan').fill(recoveryCodes[0]);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `Selamat datang, ${newUser.displayName}` }).waitFor();
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await page.getByText('Anda telah keluar.').waitFor();
 
-    await page.getByLabel('Nama pengguna').fill(newUser.username);
-    await page.getByLabel('Kata sandi').fill(newUser.password);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await codeField.waitFor();
-    await page.getByRole('button', { name: 'Gunakan kode pemulihan' }).click();
-    await page.getByLabel('Kode pemulihan').fill(recoveryCodes[0]);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: 'Kode pemulihan salah atau sudah dipakai.' }).waitFor();
-    await page.getByRole('button', { name: 'Gunakan kode autentikator' }).click();
+      await page.getByLabel('Nama pengguna').fill(newUser.username);
+      await page.getByLabel('Kata sandi').fill(newUser.password);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await codeField.waitFor();
+      await page.getByRole('button', { name: 'Gunakan kode pemulihan' }).click();
+      await page.getByLabel('Kode pemulihan').fill(recoveryCodes[0]);
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Kode pemulihan salah atau sudah dipakai.' }).waitFor();
+      await page.getByRole('button', { name: 'Gunakan kode autentikator' }).click();
 
-    // Fresh: the journey above may have outlived the first code's window.
-    await codeField.fill(URI.parse(uri).generate({ timestamp: Date.now() + 30_000 }));
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Selamat datang, ${newUser.displayName}` }).waitFor();
-    assert.match(await page.locator('dl.facts--profile').innerText(), /Verifikasi dua langkah\s*Aktif/);
-  });
+      // Fresh: the journey above may have outlived the first code's window.
+      await codeField.fill(URI.parse(uri).generate({ timestamp: Date.now() + 30_000 }));
+      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `Selamat datang, ${newUser.displayName}` }).waitFor();
+      assert.match(await page.locator('dl.facts--profile').innerText(), /Verifikasi dua langkah\s*Aktif/);
+    },
+  );
 });

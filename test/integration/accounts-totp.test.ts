@@ -9,12 +9,17 @@ import { buildTestApp, buildUser, signIn, testVault, type Session } from '../sup
 
 let clock = new Date('2024-10-10T03:00:07Z');
 const now = () => clock;
-const advanceSteps = (steps: number) => { clock = new Date(clock.getTime() + steps * 30_000); };
+const advanceSteps = (steps: number) => {
+  clock = new Date(clock.getTime() + steps * 30_000);
+};
 const codeAt = (secret: string, stepOffset = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: clock.getTime() + stepOffset * 30_000 });
 
-const loginBody = (username: string, password: string, extra: Record<string, string> = {}) =>
-  ({ method: 'POST' as const, url: '/api/v1/auth/login', payload: { username, password, ...extra } });
+const loginBody = (username: string, password: string, extra: Record<string, string> = {}) => ({
+  method: 'POST' as const,
+  url: '/api/v1/auth/login',
+  payload: { username, password, ...extra },
+});
 
 /** Enrols TOTP through the API; returns the secret and the recovery codes. */
 async function enrol(session: Session, current: Record<string, string> = {}) {
@@ -29,8 +34,12 @@ async function enrol(session: Session, current: Record<string, string> = {}) {
 
 describeEachBackend('TOTP required for staff (the default)', (ctx) => {
   let app: FastifyInstance;
-  before(async () => { app = await buildTestApp(ctx().db, { now, requireTotp: 'staff' }); });
-  after(async () => { await app.close(); });
+  before(async () => {
+    app = await buildTestApp(ctx().db, { now, requireTotp: 'staff' });
+  });
+  after(async () => {
+    await app.close();
+  });
 
   test('a signed-in supervisor without TOTP gets 403 totp_required on a case action until enrolled', async () => {
     const { username, password } = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
@@ -41,7 +50,11 @@ describeEachBackend('TOTP required for staff (the default)', (ctx) => {
     const blocked = await session.request({ url: '/api/v1/cases' });
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().code, 'totp_required');
-    const action = await session.request({ method: 'POST', url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/actions', payload: { action: 'registrasi' } });
+    const action = await session.request({
+      method: 'POST',
+      url: '/api/v1/cases/00000000-0000-4000-8000-000000000000/actions',
+      payload: { action: 'registrasi' },
+    });
     assert.equal(action.statusCode, 403);
     assert.equal(action.json().code, 'totp_required');
 
@@ -87,7 +100,11 @@ describeEachBackend('TOTP required for staff (the default)', (ctx) => {
     const noCode = await session.request({ method: 'POST', url: '/api/v1/auth/totp/setup', payload: {} });
     assert.equal(noCode.statusCode, 403);
     assert.equal(noCode.json().code, 'totp_required');
-    const wrong = await session.request({ method: 'POST', url: '/api/v1/auth/totp/setup', payload: { code: codeAt(secret) === '000000' ? '111111' : '000000' } });
+    const wrong = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/totp/setup',
+      payload: { code: codeAt(secret) === '000000' ? '111111' : '000000' },
+    });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().field, 'code');
     // Still the old secret: a session alone changed nothing.
@@ -102,7 +119,11 @@ describeEachBackend('TOTP required for staff (the default)', (ctx) => {
     assert.notEqual(renewed.secret, secret);
     advanceSteps(1);
     assert.equal((await app.inject(loginBody(username, password, { totp: codeAt(secret) }))).statusCode, 401, 'the old secret is gone');
-    assert.equal((await app.inject(loginBody(username, password, { recoveryCode: recoveryCodes[0] }))).statusCode, 401, 'old recovery codes are gone');
+    assert.equal(
+      (await app.inject(loginBody(username, password, { recoveryCode: recoveryCodes[0] }))).statusCode,
+      401,
+      'old recovery codes are gone',
+    );
     assert.equal((await app.inject(loginBody(username, password, { recoveryCode: renewed.recoveryCodes[0] }))).statusCode, 200);
   });
 
@@ -112,7 +133,12 @@ describeEachBackend('TOTP required for staff (the default)', (ctx) => {
     await ctx().db.query('UPDATE users SET totp_secret = $2, totp_enabled = true WHERE id = $1', [user.id, secret]);
     const restarted = await buildTestApp(ctx().db, { now, requireTotp: 'staff' });
     try {
-      const row = (await ctx().db.query<{ totp_secret: string | null; totp_secret_sealed: string | null }>('SELECT totp_secret, totp_secret_sealed FROM users WHERE id = $1', [user.id])).rows[0];
+      const row = (
+        await ctx().db.query<{ totp_secret: string | null; totp_secret_sealed: string | null }>(
+          'SELECT totp_secret, totp_secret_sealed FROM users WHERE id = $1',
+          [user.id],
+        )
+      ).rows[0];
       assert.equal(row.totp_secret, null);
       assert.equal(testVault(restarted).decrypt(row.totp_secret_sealed!), secret);
       advanceSteps(1);
@@ -130,7 +156,10 @@ describeEachBackend('TOTP policy admin / off', (ctx) => {
     adminOnly = await buildTestApp(ctx().db, { now, requireTotp: 'admin' });
     off = await buildTestApp(ctx().db, { now, requireTotp: 'off' });
   });
-  after(async () => { await adminOnly.close(); await off.close(); });
+  after(async () => {
+    await adminOnly.close();
+    await off.close();
+  });
 
   test("'admin': only administrators must enrol", async () => {
     const admin = await buildUser(ctx().db, { role: 'admin' });
@@ -151,7 +180,11 @@ describeEachBackend('TOTP policy admin / off', (ctx) => {
     const noCode = await session.request({ method: 'POST', url: '/api/v1/auth/totp/disable', payload: {} });
     assert.equal(noCode.statusCode, 403);
     assert.equal(noCode.json().code, 'totp_required');
-    const wrong = await session.request({ method: 'POST', url: '/api/v1/auth/totp/disable', payload: { code: codeAt(secret) === '000000' ? '111111' : '000000' } });
+    const wrong = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/totp/disable',
+      payload: { code: codeAt(secret) === '000000' ? '111111' : '000000' },
+    });
     assert.equal(wrong.statusCode, 400);
     const disabled = await session.request({ method: 'POST', url: '/api/v1/auth/totp/disable', payload: { code: codeAt(secret, 1) } });
     assert.equal(disabled.statusCode, 200, disabled.body);

@@ -22,7 +22,9 @@ const EVIDENCE_MARKER = 'NETRA-EVIDENCE-MARKER-7f3a9c';
 
 /** Every file under a folder, recursively. */
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(dir, e.name), ...walk(join(dir, e.name))] : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [join(dir, e.name), ...walk(join(dir, e.name))] : [join(dir, e.name)],
+  );
 }
 
 for (const kind of enabledBackends()) {
@@ -36,16 +38,24 @@ for (const kind of enabledBackends()) {
       const session = await signIn(app, staff.username, staff.password);
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const input = buildLaporanInput(i === 0 ? { pelapor: { nik: NIK }, saksi: [{ nama: WITNESS, alamat: 'Jalan Saksi Nomor 12 Kayuagung', telepon: WITNESS_PHONE }] } : {});
+        const input = buildLaporanInput(
+          i === 0
+            ? { pelapor: { nik: NIK }, saksi: [{ nama: WITNESS, alamat: 'Jalan Saksi Nomor 12 Kayuagung', telepon: WITNESS_PHONE }] }
+            : {},
+        );
         const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
         assert.equal(res.statusCode, 201, res.body);
         ids.push(res.json().id);
-        if (i < 3) await session.request({ method: 'POST', url: `/api/v1/cases/${res.json().id}/actions`, payload: { action: 'registrasi' } });
+        if (i < 3)
+          await session.request({ method: 'POST', url: `/api/v1/cases/${res.json().id}/actions`, payload: { action: 'registrasi' } });
       }
       // Witness data is sealed in the database, opened for staff.
       const rows = await source.db.query<Record<string, unknown>>('SELECT * FROM case_witnesses WHERE case_id = $1', [ids[0]]);
       assert.equal(rows.rows.length, 1);
-      assert.ok(!JSON.stringify(rows.rows).includes(WITNESS) && !JSON.stringify(rows.rows).includes(WITNESS_PHONE), 'no witness plaintext in the row');
+      assert.ok(
+        !JSON.stringify(rows.rows).includes(WITNESS) && !JSON.stringify(rows.rows).includes(WITNESS_PHONE),
+        'no witness plaintext in the row',
+      );
       assert.equal(rows.rows[0].name, null);
       const detail = await session.request({ url: `/api/v1/cases/${ids[0]}` });
       assert.deepEqual(detail.json().witnesses, [{ name: WITNESS, address: 'Jalan Saksi Nomor 12 Kayuagung', phone: WITNESS_PHONE }]);
@@ -56,7 +66,10 @@ for (const kind of enabledBackends()) {
       const store = createDiskEvidenceStore(evidenceDir);
       const content = `%PDF-1.4 bukti foto kegiatan ${EVIDENCE_MARKER}`;
       const sha = await store.put(Buffer.from(content));
-      await source.db.query("INSERT INTO evidence_files (sha256, size_bytes, mime_type) VALUES ($1, $2, 'application/pdf')", [sha, content.length]);
+      await source.db.query("INSERT INTO evidence_files (sha256, size_bytes, mime_type) VALUES ($1, $2, 'application/pdf')", [
+        sha,
+        content.length,
+      ]);
       await app.close();
 
       const key = randomBytes(32);
@@ -81,8 +94,10 @@ for (const kind of enabledBackends()) {
 
       // A wrong key is refused before anything is restored.
       const wrongEvidence = mkdtempSync(join(tmpdir(), 'netra-evidence-wrong-'));
-      await assert.rejects(restoreInstance(wrongTarget.db, out, wrongEvidence, { key: randomBytes(32) }),
-        (e: Error & { field?: string }) => e.field === 'NETRA_BACKUP_KEY' && /wrong NETRA_BACKUP_KEY/.test(e.message));
+      await assert.rejects(
+        restoreInstance(wrongTarget.db, out, wrongEvidence, { key: randomBytes(32) }),
+        (e: Error & { field?: string }) => e.field === 'NETRA_BACKUP_KEY' && /wrong NETRA_BACKUP_KEY/.test(e.message),
+      );
       await assert.rejects(restoreInstance(wrongTarget.db, out, wrongEvidence, { key: null }), /encrypted/);
       assert.equal((await wrongTarget.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases')).rows[0].n, 0);
       assert.equal((await wrongTarget.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n, 0);
@@ -97,8 +112,13 @@ for (const kind of enabledBackends()) {
       const { verifyStatsCounters } = await import('../../src/server/modules/stats/service.ts');
       assert.deepEqual(await verifyStatsCounters(target.db), [], 'dashboard counters rebuilt');
       assert.equal(readFileSync(join(restoredEvidence, sha.slice(0, 2), sha), 'utf8'), content);
-      const numbers = await target.db.query<{ registration_number: string }>('SELECT registration_number FROM cases WHERE registration_number IS NOT NULL ORDER BY 1');
-      assert.deepEqual(numbers.rows.map((r) => r.registration_number), ['001/LP/PB/Kab/16.02/X/2024', '002/LP/PB/Kab/16.02/X/2024', '003/LP/PB/Kab/16.02/X/2024']);
+      const numbers = await target.db.query<{ registration_number: string }>(
+        'SELECT registration_number FROM cases WHERE registration_number IS NOT NULL ORDER BY 1',
+      );
+      assert.deepEqual(
+        numbers.rows.map((r) => r.registration_number),
+        ['001/LP/PB/Kab/16.02/X/2024', '002/LP/PB/Kab/16.02/X/2024', '003/LP/PB/Kab/16.02/X/2024'],
+      );
       const sealed = await target.db.query<{ sealed: string }>('SELECT sealed FROM case_witnesses WHERE case_id = $1', [ids[0]]);
       assert.equal(JSON.parse(vault.decrypt(sealed.rows[0].sealed)).name, WITNESS);
       // Serial sequences continue after the restored rows.
@@ -130,12 +150,16 @@ for (const kind of enabledBackends()) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ saksi: [] }) });
       assert.equal(res.statusCode, 201, res.body);
       await app.close();
-      await t.db.query("INSERT INTO case_witnesses (case_id, name, address, phone) VALUES ($1, $2, 'Alamat lama saksi', '081200001111')", [res.json().id, WITNESS]);
+      await t.db.query("INSERT INTO case_witnesses (case_id, name, address, phone) VALUES ($1, $2, 'Alamat lama saksi', '081200001111')", [
+        res.json().id,
+        WITNESS,
+      ]);
       // A restart (a new app) seals it.
       const restarted = await buildTestApp(t.db);
       const vault = testVault(restarted);
       await restarted.close();
-      const row = (await t.db.query<Record<string, string | null>>('SELECT * FROM case_witnesses WHERE case_id = $1', [res.json().id])).rows[0];
+      const row = (await t.db.query<Record<string, string | null>>('SELECT * FROM case_witnesses WHERE case_id = $1', [res.json().id]))
+        .rows[0];
       assert.ok(!JSON.stringify(row).includes(WITNESS) && !JSON.stringify(row).includes('081200001111'));
       assert.ok(row.sealed);
       assert.deepEqual(JSON.parse(vault.decrypt(row.sealed!)), { name: WITNESS, address: 'Alamat lama saksi', phone: '081200001111' });
@@ -146,7 +170,10 @@ for (const kind of enabledBackends()) {
       await backupInstance(t.db, mkdtempSync(join(tmpdir(), 'netra-evidence-')), clear, { key: null });
       for (const p of [clear, ...walk(clear)]) assert.equal(statSync(p).mode & 0o777, statSync(p).isDirectory() ? 0o700 : 0o600, p);
       assert.ok(existsSync(join(clear, 'manifest.json')));
-      await assert.rejects(restoreInstance(t.db, clear, mkdtempSync(join(tmpdir(), 'netra-e-')), { key: randomBytes(32) }), /--unencrypted/);
+      await assert.rejects(
+        restoreInstance(t.db, clear, mkdtempSync(join(tmpdir(), 'netra-e-')), { key: randomBytes(32) }),
+        /--unencrypted/,
+      );
       await assert.rejects(backupInstance(t.db, mkdtempSync(join(tmpdir(), 'netra-evidence-')), clear, { key: null }), /not empty/);
     } finally {
       await t.destroy();
@@ -163,7 +190,10 @@ for (const kind of enabledBackends()) {
       const app = await buildTestApp(source.db, { now: () => new Date('2024-10-10T03:00:00Z'), evidence: store });
       const content = Buffer.from(`%PDF-1.4 bukti di S3 ${EVIDENCE_MARKER}`);
       const sha = await store.put(content);
-      await source.db.query("INSERT INTO evidence_files (sha256, size_bytes, mime_type) VALUES ($1, $2, 'application/pdf')", [sha, content.length]);
+      await source.db.query("INSERT INTO evidence_files (sha256, size_bytes, mime_type) VALUES ($1, $2, 'application/pdf')", [
+        sha,
+        content.length,
+      ]);
       assert.equal((await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput() })).statusCode, 201);
       await app.close();
 
@@ -171,7 +201,8 @@ for (const kind of enabledBackends()) {
       const out = join(mkdtempSync(join(tmpdir(), 'netra-backup-s3-')), 'backup');
       const manifest = await backupInstance(source.db, store, out, { key });
       assert.deepEqual(manifest.evidence, [{ sha256: sha }]);
-      for (const p of walk(out)) if (statSync(p).isFile()) assert.ok(!readFileSync(p).toString('latin1').includes(EVIDENCE_MARKER), `${p} is sealed`);
+      for (const p of walk(out))
+        if (statSync(p).isFile()) assert.ok(!readFileSync(p).toString('latin1').includes(EVIDENCE_MARKER), `${p} is sealed`);
 
       const restoredStore = s3.store('instans-b');
       assert.equal(await restoredStore.has(sha), false);
@@ -182,8 +213,10 @@ for (const kind of enabledBackends()) {
 
       // A file the bucket lost makes the backup fail loudly, naming the file.
       await store.delete(sha);
-      await assert.rejects(backupInstance(source.db, store, join(mkdtempSync(join(tmpdir(), 'netra-backup-s3-')), 'b'), { key }),
-        new RegExp(`evidence file missing: ${sha}`));
+      await assert.rejects(
+        backupInstance(source.db, store, join(mkdtempSync(join(tmpdir(), 'netra-backup-s3-')), 'b'), { key }),
+        new RegExp(`evidence file missing: ${sha}`),
+      );
     } finally {
       await source.destroy();
       await target.destroy();
@@ -196,7 +229,8 @@ test('netra backup without NETRA_BACKUP_KEY refuses (exit 2, nothing written); -
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-cli-'));
   const out = join(dataDir, 'out');
   const env = { PATH: process.env.PATH ?? '', NETRA_DATA_DIR: dataDir, NETRA_LOG_LEVEL: 'silent' };
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
   const refused = run('backup', '--out', out);
   assert.equal(refused.status, 2, refused.stderr);
   assert.match(refused.stderr, /NETRA_BACKUP_KEY belum disetel/);

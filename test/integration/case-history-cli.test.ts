@@ -13,8 +13,11 @@ test('netra import cases imports the sample with progress on stderr and a summar
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-import-'));
   try {
     const env = { PATH: process.env.PATH ?? '', NETRA_DATA_DIR: dataDir, NETRA_LOG_LEVEL: 'silent', NETRA_LOAD_VILLAGES: 'false' };
-    const run = spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), 'import', 'cases', join(root, 'reference/samples/rekap-perkara-SINTETIS.csv')],
-      { cwd: root, env, encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'bin/netra.mjs'), 'import', 'cases', join(root, 'reference/samples/rekap-perkara-SINTETIS.csv')],
+      { cwd: root, env, encoding: 'utf8', timeout: 300_000 },
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /periksa: 8\/8 baris \(100%\)/);
     assert.match(run.stderr, /tulis: 8\/8 baris/);
@@ -29,8 +32,12 @@ test('netra import cases imports the sample with progress on stderr and a summar
 test('netra import cases --help prints the usage without opening a database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'netra-import-'));
   try {
-    const run = spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), 'import', 'cases', '--help'],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', NETRA_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [join(root, 'bin/netra.mjs'), 'import', 'cases', '--help'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', NETRA_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /usage: netra import cases FILE\.csv\|FILE\.xlsx \[--dry-run\]/);
   } finally {

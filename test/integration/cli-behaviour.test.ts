@@ -18,21 +18,38 @@ function netra(args: string[], options: { env?: Record<string, string>; input?: 
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  child.stdout.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+  });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
   child.stdin.end(options.input ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once('exit', (code) => {
-    clearTimeout(timer);
-    resolve({ code, stdout, stderr });
-  }));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 
 describe('netra command line', () => {
   test('--help on every subcommand prints its usage and touches no data dir', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'netra-cli-')), 'data');
-    const commands = [['start'], ['worker'], ['migrate'], ['verify-audit'], ['audit-checkpoint'], ['backup'], ['restore'],
-      ['user', 'create'], ['import', 'candidates'], ['import', 'election'], ['triage']];
+    const commands = [
+      ['start'],
+      ['worker'],
+      ['migrate'],
+      ['verify-audit'],
+      ['audit-checkpoint'],
+      ['backup'],
+      ['restore'],
+      ['user', 'create'],
+      ['import', 'candidates'],
+      ['import', 'election'],
+      ['triage'],
+    ];
     const runs = [];
     // One at a time: each answers from the usage texts alone, so the whole loop stays short.
     for (const args of commands) runs.push(await netra([...args, '--help'], { env: { NETRA_DATA_DIR: dataDir } }));
@@ -81,7 +98,10 @@ describe('netra command line', () => {
   });
 
   test('triage exits 1 when any input line failed, and still writes a result for every line', async () => {
-    const good = JSON.stringify({ id: 'a', text: 'Bawaslu Kabupaten Ogan Komering Ilir menemukan kepala desa ikut kampanye pasangan calon bupati pada Selasa (17/9/2024).' });
+    const good = JSON.stringify({
+      id: 'a',
+      text: 'Bawaslu Kabupaten Ogan Komering Ilir menemukan kepala desa ikut kampanye pasangan calon bupati pada Selasa (17/9/2024).',
+    });
     const run = await netra(['triage'], { input: `${good}\n{not json}\n` });
     assert.equal(run.code, 1, run.stderr);
     const lines = run.stdout.trim().split('\n');

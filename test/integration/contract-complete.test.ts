@@ -31,8 +31,9 @@ test('every operation declares the body of its 2xx responses (none is x-netra-un
     for (const [method, op] of Object.entries(methods)) {
       operations += 1;
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-      const bare = success.length === 0 || success.some(([, response]) =>
-        Object.values(response.content ?? {}).some((media) => media.schema?.['x-netra-untyped'] === true));
+      const bare =
+        success.length === 0 ||
+        success.some(([, response]) => Object.values(response.content ?? {}).some((media) => media.schema?.['x-netra-untyped'] === true));
       if (bare) untyped.push(`${method.toUpperCase()} ${path} (${op.operationId})`);
     }
   }

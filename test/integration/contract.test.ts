@@ -18,10 +18,16 @@ const clock = new Date('2024-10-10T03:00:00Z');
 const VALID_UUID = '3f2b8c1e-6a4d-4e2b-9f10-1c2d3e4f5a6b';
 
 type Operation = {
-  operationId?: string; tags?: string[]; security?: unknown[];
+  operationId?: string;
+  tags?: string[];
+  security?: unknown[];
   responses: Record<string, { content?: Record<string, unknown> }>;
 };
-type Doc = { paths: Record<string, Record<string, Operation>>; tags: { name: string; description: string }[]; components: { securitySchemes: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  tags: { name: string; description: string }[];
+  components: { securitySchemes: Record<string, unknown> };
+};
 
 describeEachBackend('contract: the OpenAPI document matches what every GET answers', (ctx) => {
   let app: FastifyInstance;
@@ -40,25 +46,52 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     // A laporan about a PNS forwarded as a recommendation → one BKN referral.
     const today = localDateOf(clock, 'WIB');
     const input = buildLaporanInput({
-      terlapor: [{ nama: 'Budi Santoso', nip: '198503122010011002', jabatan: 'Kepala Bidang Pendapatan', instansi: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', jenisSubjek: 'PNS', kodeWilayah: '16.02' }] as never,
-      peristiwa: { kodeWilayah: '16.02.05', tanggalKejadian: addDaysToLocalDate(today, -2), tanggalDiketahui: addDaysToLocalDate(today, -1) },
+      terlapor: [
+        {
+          nama: 'Budi Santoso',
+          nip: '198503122010011002',
+          jabatan: 'Kepala Bidang Pendapatan',
+          instansi: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir',
+          jenisSubjek: 'PNS',
+          kodeWilayah: '16.02',
+        },
+      ] as never,
+      peristiwa: {
+        kodeWilayah: '16.02.05',
+        tanggalKejadian: addDaysToLocalDate(today, -2),
+        tanggalDiketahui: addDaysToLocalDate(today, -1),
+      },
     });
     const submitted = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
     assert.equal(submitted.statusCode, 201, submitted.body);
     seeded.caseId = submitted.json().id;
-    for (const body of [{ action: 'registrasi' }, { action: 'kaji' }, { action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.' }]) {
+    for (const body of [
+      { action: 'registrasi' },
+      { action: 'kaji' },
+      {
+        action: 'teruskan',
+        classification: 'peraturan_lainnya',
+        summary: 'Terbukti hadir dan berorasi mendukung pasangan calon dalam kampanye terbuka.',
+      },
+    ]) {
       const res = await office.request({ method: 'POST', url: `/api/v1/cases/${seeded.caseId}/actions`, payload: body });
       assert.equal(res.statusCode, 200, res.body);
     }
     const referrals = (await admin.request({ url: `/api/v1/referrals?caseId=${seeded.caseId}` })).json();
     seeded.referralId = referrals.items[0].id;
     seeded.publicKey = referrals.items[0].publicKey;
-    const token = await admin.request({ method: 'POST', url: '/api/v1/agency-tokens', payload: { authority: 'BKN', label: 'SIASN integrasi' } });
+    const token = await admin.request({
+      method: 'POST',
+      url: '/api/v1/agency-tokens',
+      payload: { authority: 'BKN', label: 'SIASN integrasi' },
+    });
     assert.equal(token.statusCode, 201, token.body);
     agencyToken = token.json().token;
     doc = (await app.inject({ url: '/api/openapi.json' })).json();
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('every operation: verb-first unique operationId, a described tag, security, a 2xx and a problem 4xx', () => {
     const ids = new Set<string>();
@@ -68,14 +101,24 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         const where = `${method.toUpperCase()} ${path}`;
-        assert.match(op.operationId ?? '', /^(get|list|create|submit|track|withdraw|download|upload|apply|assign|add|reveal|decide|set|delete|verify|forward|record|block|revoke|report|import|start|confirm|login|logout|update|poll|push|dismiss|promote|detach)[A-Z]?/, `${where}: verb-first operationId`);
+        assert.match(
+          op.operationId ?? '',
+          /^(get|list|create|submit|track|withdraw|download|upload|apply|assign|add|reveal|decide|set|delete|verify|forward|record|block|revoke|report|import|start|confirm|login|logout|update|poll|push|dismiss|promote|detach)[A-Z]?/,
+          `${where}: verb-first operationId`,
+        );
         assert.ok(!ids.has(op.operationId!), `${where}: unique operationId ${op.operationId}`);
         ids.add(op.operationId!);
         assert.ok(op.tags?.length && op.tags.every((t) => tagNames.has(t)), `${where}: tags declared at the top level`);
         assert.ok(Array.isArray(op.security), `${where}: security stated`);
         const statuses = Object.keys(op.responses);
-        assert.ok(statuses.some((s) => s.startsWith('2')), `${where}: a 2xx response`);
-        assert.ok(statuses.some((s) => s.startsWith('4') && op.responses[s].content?.['application/problem+json']), `${where}: a problem 4xx`);
+        assert.ok(
+          statuses.some((s) => s.startsWith('2')),
+          `${where}: a 2xx response`,
+        );
+        assert.ok(
+          statuses.some((s) => s.startsWith('4') && op.responses[s].content?.['application/problem+json']),
+          `${where}: a problem 4xx`,
+        );
       }
     }
     // The agency API and staff routes are not public; the intake is.
@@ -101,11 +144,16 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     const declared = op.responses[String(res.statusCode)];
     assert.ok(declared, `${where}: status not declared (${Object.keys(op.responses).join(', ')}): ${res.body.slice(0, 300)}`);
     const mediaType = String(res.headers['content-type'] ?? '').split(';')[0];
-    assert.ok(declared.content?.[mediaType], `${where}: media type ${mediaType} not declared (${Object.keys(declared.content ?? {}).join(', ')})`);
+    assert.ok(
+      declared.content?.[mediaType],
+      `${where}: media type ${mediaType} not declared (${Object.keys(declared.content ?? {}).join(', ')})`,
+    );
     const contract = app.contracts.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)?.[String(res.statusCode)];
-    const schema = (contract && typeof contract === 'object' && 'content' in contract
-      ? (contract as { content: Record<string, { schema: ZodType }> }).content[mediaType]?.schema
-      : contract) as ZodType | undefined;
+    const schema = (
+      contract && typeof contract === 'object' && 'content' in contract
+        ? (contract as { content: Record<string, { schema: ZodType }> }).content[mediaType]?.schema
+        : contract
+    ) as ZodType | undefined;
     if (mediaType === 'application/json' && res.statusCode === 200) {
       const body = res.json() as { items?: unknown; total?: unknown };
       if (Array.isArray(body.items)) assert.equal(typeof body.total, 'number', `${where}: a list answers { items, total }`);
@@ -134,8 +182,17 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
   });
 
   test('public data: strong ETag and 304 on If-None-Match; CORS open for public reads only; OPTIONS answered', async () => {
-    for (const url of ['/api/v1/regions?parent=16', '/api/v1/regions/16.02', '/api/v1/elections', '/api/v1/public/announcements', '/api/v1/public/pledges',
-      '/api/v1/public/referral-stats', '/api/v1/public/open-data', `/api/v1/public/referrals/${seeded.publicKey}`, '/api/v1/public/stats']) {
+    for (const url of [
+      '/api/v1/regions?parent=16',
+      '/api/v1/regions/16.02',
+      '/api/v1/elections',
+      '/api/v1/public/announcements',
+      '/api/v1/public/pledges',
+      '/api/v1/public/referral-stats',
+      '/api/v1/public/open-data',
+      `/api/v1/public/referrals/${seeded.publicKey}`,
+      '/api/v1/public/stats',
+    ]) {
       const first = await app.inject({ url });
       assert.equal(first.statusCode, 200, `${url}: ${first.body.slice(0, 200)}`);
       const etag = first.headers.etag as string;
@@ -148,13 +205,21 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
       const changed = await app.inject({ url, headers: { 'if-none-match': '"stale"' } });
       assert.equal(changed.statusCode, 200, url);
     }
-    const preflight = await app.inject({ method: 'OPTIONS', url: '/api/v1/regions', headers: { origin: 'https://siasn.example', 'access-control-request-method': 'GET' } });
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/regions',
+      headers: { origin: 'https://siasn.example', 'access-control-request-method': 'GET' },
+    });
     assert.equal(preflight.statusCode, 204);
     assert.equal(preflight.headers['access-control-allow-origin'], '*');
     assert.equal(preflight.headers['access-control-allow-methods'], 'GET, HEAD');
     // Staff and agency data, and public writes: same-origin only (no CORS headers), but OPTIONS is not a 404.
     for (const url of ['/api/v1/cases', '/api/v1/agency/referrals', '/api/v1/laporan']) {
-      const res = await app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+      const res = await app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
       assert.equal(res.statusCode, 204, url);
       assert.equal(res.headers['access-control-allow-origin'], undefined, url);
     }
@@ -178,7 +243,11 @@ describeEachBackend('contract: the OpenAPI document matches what every GET answe
     }
     const all = (await app.inject({ url: '/api/v1/problems' })).json() as { items: { code: string }[]; total: number };
     assert.equal(all.total, all.items.length);
-    for (const code of ['validation_failed', 'invalid_state_transition', 'rate_limited', 'unavailable', 'csrf_failed']) assert.ok(all.items.some((i) => i.code === code), code);
+    for (const code of ['validation_failed', 'invalid_state_transition', 'rate_limited', 'unavailable', 'csrf_failed'])
+      assert.ok(
+        all.items.some((i) => i.code === code),
+        code,
+      );
   });
 
   test('the agency API answers the BKN token with typed referrals', async () => {

@@ -11,7 +11,9 @@ if (enabledBackends().includes('postgresql')) {
     const t = await createTestDb('postgresql', { reference: false });
     try {
       const crashed: unknown[] = [];
-      const onUncaught = (error: unknown) => { crashed.push(error); };
+      const onUncaught = (error: unknown) => {
+        crashed.push(error);
+      };
       process.on('uncaughtException', onUncaught);
       try {
         const attempt = t.db.transaction(async (tx) => {
@@ -20,8 +22,10 @@ if (enabledBackends().includes('postgresql')) {
           await new Promise((r) => setTimeout(r, 200));
           await tx.query('SELECT 1');
         });
-        await assert.rejects(attempt, (error: { code?: string; message?: string }) =>
-          error.code === '57P01' || /terminat|Connection/i.test(error.message ?? ''));
+        await assert.rejects(
+          attempt,
+          (error: { code?: string; message?: string }) => error.code === '57P01' || /terminat|Connection/i.test(error.message ?? ''),
+        );
         await new Promise((r) => setTimeout(r, 100));
         assert.deepEqual(crashed, [], 'no uncaught error from the dead client');
         // The pool still serves queries and transactions.

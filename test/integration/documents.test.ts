@@ -10,8 +10,9 @@ import { jpeg } from '../unit/evidence-fixtures.ts';
 
 // 10 Oct 2024 10:00 WIB, during the Pilkada 2024 campaign.
 let clock = new Date('2024-10-10T03:00:00Z');
-const advance = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
-
+const advance = (hours: number) => {
+  clock = new Date(clock.getTime() + hours * 3_600_000);
+};
 
 async function readPdf(res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
   assert.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -43,11 +44,18 @@ describeEachBackend('case documents (PDF)', (ctx) => {
 
     const boundary = 'netraboundary1234';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto kampanye.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto kampanye.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       jpeg({ width: 16, height: 16 }),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const up = await app.inject({ method: 'POST', url: '/api/v1/uploads', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/v1/uploads',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     assert.equal(up.statusCode, 201, up.body);
     evidenceSha = up.json().sha256;
 
@@ -55,7 +63,8 @@ describeEachBackend('case documents (PDF)', (ctx) => {
       pelapor: { nama: NAME, nik: NIK },
       bukti: [up.json().id],
       // Emoji, CJK and typographic characters must not break the PDFs.
-      uraian: 'Terlapor hadir dan berorasi “mendukung” paslon nomor urut 1 – kampanye terbuka 2×24 jam 😀👍 中文 テスト di lapangan kecamatan.',
+      uraian:
+        'Terlapor hadir dan berorasi “mendukung” paslon nomor urut 1 – kampanye terbuka 2×24 jam 😀👍 中文 テスト di lapangan kecamatan.',
     });
     const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
     assert.equal(res.statusCode, 201, res.body);
@@ -63,14 +72,22 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     const queue = (await oki.request({ url: '/api/v1/cases' })).json();
     caseId = queue.items.find((i: { trackingCode: string }) => i.trackingCode === receipt.trackingCode).id;
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
-  const staffPdf = (kind: string, session = oki, query = '') => session.request({ url: `/api/v1/cases/${caseId}/documents/${kind}.pdf${query}` });
+  const staffPdf = (kind: string, session = oki, query = '') =>
+    session.request({ url: `/api/v1/cases/${caseId}/documents/${kind}.pdf${query}` });
   const act = (body: Record<string, unknown>) => oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: body });
 
   test('the reporter downloads the receipt with code + PIN: name, code, time, office, evidence', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
-    if (process.env.NETRA_DUMP_PDF) (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/tanda-bukti.pdf`, res.rawPayload);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/tanda-bukti',
+      payload: { kode: receipt.trackingCode, pin: receipt.pin },
+    });
+    if (process.env.NETRA_DUMP_PDF)
+      (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/tanda-bukti.pdf`, res.rawPayload);
     const pdf = await readPdf(res);
     assert.match(String(res.headers['content-disposition']), /^attachment; filename="tanda-bukti-NTR-/);
     assert.ok(pdf.text.includes('TANDA BUKTI PENYAMPAIAN LAPORAN'));
@@ -81,7 +98,10 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(pdf.text.includes('Kepala Bidang Pendapatan'));
     assert.ok(pdf.text.includes(evidenceSha.slice(0, 16)), 'evidence SHA-256 listed');
     // Filed on time: no filing deadline after the fact (issue 13), and the signature stays on page 1.
-    assert.ok(!pdf.text.includes('15 Oktober 2024 23.59 WIB') && !pdf.text.includes('Batas waktu penyampaian'), 'no filing deadline once filed on time');
+    assert.ok(
+      !pdf.text.includes('15 Oktober 2024 23.59 WIB') && !pdf.text.includes('Batas waktu penyampaian'),
+      'no filing deadline once filed on time',
+    );
     assert.ok(pdf.text.includes('"mendukung"') && pdf.text.includes('2x24 jam'), 'typography transliterated');
     assert.ok(!pdf.text.includes(NIK) && !pdf.raw.includes(NIK), 'no NIK');
     assert.ok(!pdf.text.includes(`PIN ${receipt.pin}`));
@@ -91,7 +111,11 @@ describeEachBackend('case documents (PDF)', (ctx) => {
 
   test('wrong PIN → 401; malformed body → 400', async () => {
     const wrongPin = receipt.pin === '000000' ? '111111' : '000000';
-    const res = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: wrongPin } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/tanda-bukti',
+      payload: { kode: receipt.trackingCode, pin: wrongPin },
+    });
     assert.equal(res.statusCode, 401);
     assert.equal(res.json().field, 'pin');
     const bad = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: 'x', pin: '1' } });
@@ -104,10 +128,15 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(!plain.text.includes(NAME) && plain.text.includes('(dirahasiakan)'));
     assert.ok(!plain.raw.includes(NIK) && !plain.text.includes(NIK));
     const reason = 'Mencetak tanda bukti untuk berkas fisik pelapor';
-    const named = await readPdf(await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf`, payload: { reason } }));
+    const named = await readPdf(
+      await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf`, payload: { reason } }),
+    );
     assert.ok(named.text.includes(NAME));
     assert.ok(!named.text.includes(NIK));
-    const audit = await ctx().db.query<{ data: { via?: string; reason?: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId]);
+    const audit = await ctx().db.query<{ data: { via?: string; reason?: string } }>(
+      "SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'",
+      [caseId],
+    );
     assert.equal(audit.rows.length, 1);
     assert.equal(audit.rows[0].data.via, 'document:tanda-bukti');
     assert.equal(audit.rows[0].data.reason, reason);
@@ -116,7 +145,9 @@ describeEachBackend('case documents (PDF)', (ctx) => {
   // Issue 11 item 6: a cross-site link (GET) made the officer's browser reveal the name and write
   // an audit row with the attacker's reason. Only a POST with the CSRF header and a real reason may.
   test('reveal by link is refused: GET ?reason= → 405 and no audit row; POST needs CSRF and a reason with content', async () => {
-    const reads = async () => (await ctx().db.query("SELECT id FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId])).rows.length;
+    const reads = async () =>
+      (await ctx().db.query("SELECT id FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read'", [caseId])).rows
+        .length;
     const before = await reads();
     const url = `/api/v1/cases/${caseId}/documents/tanda-bukti.pdf`;
     const byLink = await staffPdf('tanda-bukti', oki, `?reason=${encodeURIComponent('Alasan pilihan penyerang dari situs lain')}`);
@@ -126,7 +157,12 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.equal(byLink.json().field, 'reason');
     assert.ok(!byLink.rawPayload.toString('latin1').includes(NAME));
 
-    const noCsrf = await app.inject({ method: 'POST', url, payload: { reason: 'Mencetak tanda bukti untuk berkas fisik pelapor' }, headers: { cookie: oki.cookie } });
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url,
+      payload: { reason: 'Mencetak tanda bukti untuk berkas fisik pelapor' },
+      headers: { cookie: oki.cookie },
+    });
     assert.equal(noCsrf.statusCode, 403);
     assert.equal(noCsrf.json().code, 'csrf_failed');
 
@@ -137,7 +173,11 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     }
     assert.equal((await oki.request({ method: 'POST', url, payload: {} })).json().field, 'reason');
     // The identity endpoint takes the same rule.
-    const junkIdentity = await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/reporter-identity`, payload: { reason: 'xxxxxxxxxxxxxxx' } });
+    const junkIdentity = await oki.request({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/reporter-identity`,
+      payload: { reason: 'xxxxxxxxxxxxxxx' },
+    });
     assert.equal(junkIdentity.statusCode, 400);
     assert.equal(junkIdentity.json().field, 'reason');
     assert.equal(await reads(), before, 'nothing refused was audited as a read');
@@ -145,7 +185,10 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     const ok = await oki.request({ method: 'POST', url, payload: { reason: 'Salinan tanda bukti diminta pelapor di kantor' } });
     assert.ok((await readPdf(ok)).text.includes(NAME));
     assert.equal(ok.headers['cache-control'], 'no-store');
-    const last = await ctx().db.query<{ data: { reason: string } }>("SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read' ORDER BY id DESC LIMIT 1", [caseId]);
+    const last = await ctx().db.query<{ data: { reason: string } }>(
+      "SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.reporter_identity_read' ORDER BY id DESC LIMIT 1",
+      [caseId],
+    );
     assert.equal(await reads(), before + 1);
     assert.equal(last.rows[0].data.reason, 'Salinan tanda bukti diminta pelapor di kantor');
   });
@@ -154,7 +197,11 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     const detail = await oki.request({ url: `/api/v1/cases/${caseId}` });
     assert.equal(detail.statusCode, 200);
     assert.equal(detail.headers['cache-control'], 'no-store');
-    const identity = await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/reporter-identity`, payload: { reason: 'Klarifikasi kepada pelapor tentang bukti' } });
+    const identity = await oki.request({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/reporter-identity`,
+      payload: { reason: 'Klarifikasi kepada pelapor tentang bukti' },
+    });
     assert.equal(identity.statusCode, 200);
     assert.equal(identity.headers['cache-control'], 'no-store');
     const refused = await oki.request({ url: `/api/v1/cases/${caseId}/nope` });
@@ -197,10 +244,22 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     const KAJIAN = 'Fakta: terlapor hadir dan berorasi pada kampanye terbuka; keterangan dua saksi dan video saling menguatkan.';
     assert.equal((await act({ action: 'kaji', kajian: 'terlalu pendek' })).json().field, 'kajian', 'an assessment has substance');
     assert.equal((await act({ action: 'kaji', kajian: KAJIAN })).statusCode, 200);
-    const audited = await ctx().db.query<{ data: Record<string, unknown> }>(`SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.kaji'`, [caseId]);
+    const audited = await ctx().db.query<{ data: Record<string, unknown> }>(
+      `SELECT data FROM audit_events WHERE entity_id = $1 AND action = 'case.kaji'`,
+      [caseId],
+    );
     assert.equal(audited.rows[0].data.kajianChars, KAJIAN.length, 'the audit row counts the assessment, the case event keeps it');
     assert.ok(!JSON.stringify(audited.rows[0].data).includes('berorasi'));
-    assert.equal((await act({ action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.' })).statusCode, 200);
+    assert.equal(
+      (
+        await act({
+          action: 'teruskan',
+          classification: 'peraturan_lainnya',
+          summary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.',
+        })
+      ).statusCode,
+      200,
+    );
 
     const status = await readPdf(await staffPdf('pemberitahuan-status'));
     assert.ok(status.text.includes('PEMBERITAHUAN STATUS LAPORAN'));
@@ -208,7 +267,8 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     assert.ok(status.text.includes('Diteruskan'));
 
     const kajianRes = await staffPdf('kajian');
-    if (process.env.NETRA_DUMP_PDF) (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/kajian.pdf`, kajianRes.rawPayload);
+    if (process.env.NETRA_DUMP_PDF)
+      (await import('node:fs')).writeFileSync(`${process.env.NETRA_DUMP_PDF}/kajian.pdf`, kajianRes.rawPayload);
     const kajian = await readPdf(kajianRes);
     assert.ok(kajian.text.includes('KAJIAN DUGAAN PELANGGARAN'));
     assert.ok(kajian.text.includes(registered.registrationNumber));
@@ -224,18 +284,33 @@ describeEachBackend('case documents (PDF)', (ctx) => {
     for (const kind of ['tanda-bukti', 'pemberitahuan-kelengkapan', 'pemberitahuan-status', 'kajian']) {
       const res = await staffPdf(kind);
       assert.equal(res.statusCode, 200, kind);
-      assert.ok(!pdfText(res.rawPayload).includes(NIK) && !res.rawPayload.toString('latin1').includes(NIK), `${kind} must not carry the NIK`);
+      assert.ok(
+        !pdfText(res.rawPayload).includes(NIK) && !res.rawPayload.toString('latin1').includes(NIK),
+        `${kind} must not carry the NIK`,
+      );
       assert.ok(!pdfText(res.rawPayload).includes(NAME), `${kind} must not carry the name`);
     }
     assert.equal((await staffPdf('formulir-temuan')).statusCode, 404, 'no temuan form for a laporan');
   });
 
   test('temuan: formulir temuan once set in pleno; no receipt or status notice', async () => {
-    const created = await oki.request({ method: 'POST', url: '/api/v1/temuan', payload: {
-      sumber: 'patroli_siber', judul: 'Unggahan dukungan paslon oleh camat', uraian: 'Camat mengunggah foto bersama paslon dengan pose jari dua di akun resmi.',
-      kodeWilayah: '16.02.05', tempat: 'Instagram @camat.contoh', tanggalKejadian: '2024-10-09', tanggalDiketahui: '2024-10-09', perbuatan: ['foto_bersama'],
-      terlapor: [{ nama: 'Ahmad Camat', nip: '197001011990031001', jabatan: 'Camat', instansi: 'Kecamatan Kayuagung', jenisSubjek: 'camat' }],
-    } });
+    const created = await oki.request({
+      method: 'POST',
+      url: '/api/v1/temuan',
+      payload: {
+        sumber: 'patroli_siber',
+        judul: 'Unggahan dukungan paslon oleh camat',
+        uraian: 'Camat mengunggah foto bersama paslon dengan pose jari dua di akun resmi.',
+        kodeWilayah: '16.02.05',
+        tempat: 'Instagram @camat.contoh',
+        tanggalKejadian: '2024-10-09',
+        tanggalDiketahui: '2024-10-09',
+        perbuatan: ['foto_bersama'],
+        terlapor: [
+          { nama: 'Ahmad Camat', nip: '197001011990031001', jabatan: 'Camat', instansi: 'Kecamatan Kayuagung', jenisSubjek: 'camat' },
+        ],
+      },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = created.json().id;
     const temuanPdf = (kind: string) => oki.request({ url: `/api/v1/cases/${id}/documents/${kind}.pdf` });
@@ -255,20 +330,42 @@ describeEachBackend('case documents (PDF)', (ctx) => {
 
   test('a report filed in English gets its receipt in English; an Indonesian one stays Indonesian', async () => {
     const input = buildLaporanInput({ pelapor: { nama: 'John Reporter', nik: '1602015508900002' } });
-    const filed = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const filed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: input,
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     assert.equal(filed.statusCode, 201, filed.body);
-    const en = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: filed.json().trackingCode, pin: filed.json().pin } }));
+    const en = await readPdf(
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/lacak/tanda-bukti',
+        payload: { kode: filed.json().trackingCode, pin: filed.json().pin },
+      }),
+    );
     for (const text of ['RECEIPT OF A SUBMITTED REPORT', 'Tracking code', 'Filing deadline', 'Page 1 of', 'John Reporter']) {
       assert.ok(en.text.toUpperCase().includes(text.toUpperCase()), `English receipt has "${text}"`);
     }
-    for (const text of ['Kode pelacakan', 'Batas waktu penyampaian', 'Halaman 1 dari']) assert.ok(!en.text.includes(text), `no Indonesian "${text}"`);
-    const id = await readPdf(await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } }));
+    for (const text of ['Kode pelacakan', 'Batas waktu penyampaian', 'Halaman 1 dari'])
+      assert.ok(!en.text.includes(text), `no Indonesian "${text}"`);
+    const id = await readPdf(
+      await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } }),
+    );
     assert.ok(id.text.includes('Kode pelacakan') && id.text.includes('Halaman 1 dari'));
   });
 
   test('receipt render is stable for the same data (hash in the footer)', async () => {
-    const a = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
-    const b = await app.inject({ method: 'POST', url: '/api/v1/lacak/tanda-bukti', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
+    const a = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/tanda-bukti',
+      payload: { kode: receipt.trackingCode, pin: receipt.pin },
+    });
+    const b = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/tanda-bukti',
+      payload: { kode: receipt.trackingCode, pin: receipt.pin },
+    });
     assert.equal(a.headers['x-document-sha256'], b.headers['x-document-sha256']);
     assert.ok(String(a.headers['x-document-sha256']).match(/^[0-9a-f]{64}$/));
   });

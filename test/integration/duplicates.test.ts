@@ -23,19 +23,36 @@ describeEachBackend('duplicates around the person', (ctx) => {
     const u = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     staff = await signIn(app, u.username, u.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   const submit = async (terlapor: Record<string, unknown>, tanggalKejadian = '2024-10-07') => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ terlapor: [terlapor] as never, peristiwa: { tanggalKejadian, tanggalDiketahui: '2024-10-08' } }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: buildLaporanInput({ terlapor: [terlapor] as never, peristiwa: { tanggalKejadian, tanggalDiketahui: '2024-10-08' } }),
+    });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id as string;
   };
 
   test('same person near the same event → suggestion; merge is reversible; history lists both', async () => {
-    const base = { nama: 'Budi Santoso', jabatan: 'Kabid Pendapatan', instansi: 'Bapenda Kabupaten Ogan Komering Ilir', jenisSubjek: 'PNS', nip: '198503122010011002' };
+    const base = {
+      nama: 'Budi Santoso',
+      jabatan: 'Kabid Pendapatan',
+      instansi: 'Bapenda Kabupaten Ogan Komering Ilir',
+      jenisSubjek: 'PNS',
+      nip: '198503122010011002',
+    };
     const first = await submit(base);
     const second = await submit({ ...base, nama: 'Budi Santosa', nip: undefined }, '2024-10-06');
-    const unrelated = await submit({ nama: 'Rahmat Hidayat', jabatan: 'Kepala Desa', instansi: 'Pemerintah Desa Sukamaju', jenisSubjek: 'kepala_desa' });
+    const unrelated = await submit({
+      nama: 'Rahmat Hidayat',
+      jabatan: 'Kepala Desa',
+      instansi: 'Pemerintah Desa Sukamaju',
+      jenisSubjek: 'kepala_desa',
+    });
     assert.equal(await suggestLinksForCase(ctx().db, second), 1);
     assert.equal(await suggestLinksForCase(ctx().db, unrelated), 0);
     assert.equal(await suggestLinksForCase(ctx().db, second), 0, 'idempotent');
@@ -52,8 +69,15 @@ describeEachBackend('duplicates around the person', (ctx) => {
     assert.equal(unmerge.json().state, 'unmerged');
 
     const byNip = (await staff.request({ url: '/api/v1/terlapor/history?nip=198503122010011002' })).json();
-    assert.deepEqual(byNip.items.map((i: { caseId: string }) => i.caseId), [first]);
-    const byName = (await staff.request({ url: `/api/v1/terlapor/history?name=${encodeURIComponent('Budi Santoso')}&agency=${encodeURIComponent('Bapenda Kabupaten Ogan Komering Ilir')}` })).json();
+    assert.deepEqual(
+      byNip.items.map((i: { caseId: string }) => i.caseId),
+      [first],
+    );
+    const byName = (
+      await staff.request({
+        url: `/api/v1/terlapor/history?name=${encodeURIComponent('Budi Santoso')}&agency=${encodeURIComponent('Bapenda Kabupaten Ogan Komering Ilir')}`,
+      })
+    ).json();
     assert.deepEqual(byName.items.map((i: { caseId: string }) => i.caseId).sort(), [first, second].sort());
     const noQuery = await staff.request({ url: '/api/v1/terlapor/history' });
     assert.equal(noQuery.statusCode, 400);

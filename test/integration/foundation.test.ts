@@ -9,8 +9,12 @@ import { loadReferenceData } from '../../src/server/reference/loadReference.ts';
 
 describeEachBackend('foundation API', (ctx) => {
   let app: FastifyInstance;
-  before(async () => { app = await buildTestApp(ctx().db); });
-  after(async () => { await app.close(); });
+  before(async () => {
+    app = await buildTestApp(ctx().db);
+  });
+  after(async () => {
+    await app.close();
+  });
 
   test('health names the backend', async () => {
     const res = await app.inject('/api/v1/health');
@@ -25,7 +29,11 @@ describeEachBackend('foundation API', (ctx) => {
     // The same database, with every statement the health route sends written down.
     const spy = new Proxy(db, {
       get(target, key, receiver) {
-        if (key === 'query') return (text: string, params?: unknown[]) => { seen.push(text); return target.query(text, params as never); };
+        if (key === 'query')
+          return (text: string, params?: unknown[]) => {
+            seen.push(text);
+            return target.query(text, params as never);
+          };
         return Reflect.get(target, key, receiver);
       },
     });
@@ -63,11 +71,15 @@ describeEachBackend('foundation API', (ctx) => {
     assert.equal(papua.timeZone, 'WIT');
     const sulsel = (await app.inject('/api/v1/regions/73.71')).json();
     assert.equal(sulsel.timeZone, 'WITA');
-    assert.deepEqual(sulsel.ancestors.map((a: { code: string }) => a.code), ['73']);
+    assert.deepEqual(
+      sulsel.ancestors.map((a: { code: string }) => a.code),
+      ['73'],
+    );
   });
 
   test('q resolves aliases and tolerates typos', async () => {
-    const first = async (q: string, extra = '') => (await app.inject(`/api/v1/regions?q=${encodeURIComponent(q)}${extra}&limit=5`)).json().items[0]?.code;
+    const first = async (q: string, extra = '') =>
+      (await app.inject(`/api/v1/regions?q=${encodeURIComponent(q)}${extra}&limit=5`)).json().items[0]?.code;
     assert.equal(await first('Solo'), '33.72');
     assert.equal(await first('OKI'), '16.02');
     assert.equal(await first('Sumsel'), '16');
@@ -140,36 +152,61 @@ describeEachBackend('foundation API', (ctx) => {
     const me = await session.request({ url: '/api/v1/auth/me' });
     assert.equal(me.json().user.role, 'admin');
 
-    const noCsrf = await app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: session.cookie },
-      payload: { username: 'x_user', password: 'kata-sandi-rahasia-1', role: 'analyst' } });
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: session.cookie },
+      payload: { username: 'x_user', password: 'kata-sandi-rahasia-1', role: 'analyst' },
+    });
     assert.equal(noCsrf.statusCode, 403);
     assert.equal(noCsrf.json().code, 'csrf_failed');
 
-    const badScope = await session.request({ method: 'POST', url: '/api/v1/users',
-      payload: { username: 'pengawas_oki', password: 'kata-sandi-rahasia-1', role: 'pengawas_kabkota', regionCode: '16' } });
+    const badScope = await session.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'pengawas_oki', password: 'kata-sandi-rahasia-1', role: 'pengawas_kabkota', regionCode: '16' },
+    });
     assert.equal(badScope.statusCode, 400);
     assert.equal(badScope.json().field, 'region');
-    const created = await session.request({ method: 'POST', url: '/api/v1/users',
-      payload: { username: 'pengawas_oki', password: 'kata-sandi-rahasia-1', role: 'pengawas_kabkota', regionCode: '16.02' } });
+    const created = await session.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'pengawas_oki', password: 'kata-sandi-rahasia-1', role: 'pengawas_kabkota', regionCode: '16.02' },
+    });
     assert.equal(created.statusCode, 201);
 
     const pengawas = await signIn(app, 'pengawas_oki', 'kata-sandi-rahasia-1');
-    const forbidden = await pengawas.request({ method: 'POST', url: '/api/v1/users',
-      payload: { username: 'y_user', password: 'kata-sandi-rahasia-1', role: 'analyst' } });
+    const forbidden = await pengawas.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'y_user', password: 'kata-sandi-rahasia-1', role: 'analyst' },
+    });
     assert.equal(forbidden.statusCode, 403);
 
     const before = (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM candidate_pairs')).rows[0].n;
-    const badCsv = 'election_id,region_code,ballot_number,head_name,deputy_name,is_incumbent\n' +
+    const badCsv =
+      'election_id,region_code,ballot_number,head_name,deputy_name,is_incumbent\n' +
       'pilkada-2024,16.02,1,Muchendi Mahzareki,Supriyanto,false\n' +
       'pilkada-2024,16.02,abc,Calon Dua,Wakil Dua,false\n';
-    const rejected = await session.request({ method: 'POST', url: '/api/v1/elections/candidates/import', payload: badCsv, headers: { 'content-type': 'text/csv' } });
+    const rejected = await session.request({
+      method: 'POST',
+      url: '/api/v1/elections/candidates/import',
+      payload: badCsv,
+      headers: { 'content-type': 'text/csv' },
+    });
     assert.equal(rejected.statusCode, 400);
     assert.equal(rejected.json().details.line, 3);
     assert.equal(rejected.json().details.column, 'ballot_number');
     assert.equal((await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM candidate_pairs')).rows[0].n, before);
-    const goodCsv = 'election_id,region_code,ballot_number,head_name,deputy_name,is_incumbent\n' +
+    const goodCsv =
+      'election_id,region_code,ballot_number,head_name,deputy_name,is_incumbent\n' +
       'pilkada-2024,16.02,1,"Muchendi Mahzareki",Supriyanto,ya\npilkada-2024,16.02,2,Calon Dua,Wakil Dua,tidak\n';
-    const imported = await session.request({ method: 'POST', url: '/api/v1/elections/candidates/import', payload: goodCsv, headers: { 'content-type': 'text/csv' } });
+    const imported = await session.request({
+      method: 'POST',
+      url: '/api/v1/elections/candidates/import',
+      payload: goodCsv,
+      headers: { 'content-type': 'text/csv' },
+    });
     assert.equal(imported.statusCode, 200);
     const contest = (await app.inject('/api/v1/elections/pilkada-2024/contests/16.02')).json();
     assert.equal(contest.candidatePairs.length, 2);
@@ -183,13 +220,22 @@ describeEachBackend('foundation API', (ctx) => {
     const frozen = await buildTestApp(ctx().db, { now: () => stopped });
     try {
       for (let i = 0; i < 5; i++) {
-        const res = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'salah-salah-salah' } });
+        const res = await frozen.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: 'salah-salah-salah' },
+        });
         assert.equal(res.statusCode, 401);
       }
       const limited = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       assert.equal(limited.statusCode, 429);
       assert.equal(limited.json().code, 'rate_limited');
-      const elsewhere = await frozen.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.44', payload: { username, password } });
+      const elsewhere = await frozen.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '192.0.2.44',
+        payload: { username, password },
+      });
       assert.equal(elsewhere.statusCode, 200, 'the account itself is not locked');
     } finally {
       await frozen.close();
@@ -201,14 +247,26 @@ describeEachBackend('foundation API', (ctx) => {
     const totp = new TOTP({ secret: Secret.fromBase32(setup.secret), digits: 6, period: 30 });
     const confirmed = await session.request({ method: 'POST', url: '/api/v1/auth/totp/confirm', payload: { code: totp.generate() } });
     assert.equal(confirmed.statusCode, 200);
-    const withoutCode = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password } });
+    const withoutCode = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: other.username, password: other.password },
+    });
     assert.equal(withoutCode.statusCode, 401);
     assert.equal(withoutCode.json().code, 'totp_required');
     // The confirming code's time step is burnt; the next step's code signs in.
     const code = totp.generate({ timestamp: Date.now() + 30_000 });
-    const withCode = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password, totp: code } });
+    const withCode = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: other.username, password: other.password, totp: code },
+    });
     assert.equal(withCode.statusCode, 200);
-    const replayed = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: other.username, password: other.password, totp: code } });
+    const replayed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: other.username, password: other.password, totp: code },
+    });
     assert.equal(replayed.statusCode, 401, 'the same code cannot be used twice');
   });
 

@@ -12,7 +12,8 @@ function spyOn(db: Db, seen: string[], fail: () => boolean): Db {
       if (key === 'query') {
         return (text: string, params?: unknown[]) => {
           seen.push(text);
-          if (text === 'SELECT 1' && fail()) return Promise.reject(Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' }));
+          if (text === 'SELECT 1' && fail())
+            return Promise.reject(Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' }));
           return target.query(text, params as never);
         };
       }

@@ -37,7 +37,8 @@ function collectGarbage(): () => void {
 }
 
 const heapMiB = (gc: () => void) => {
-  gc(); gc();
+  gc();
+  gc();
   return process.memoryUsage().heapUsed / 1048576;
 };
 
@@ -54,26 +55,73 @@ describeEachBackend('hostile input: every endpoint, seeded, no 5xx, problem+json
     const k = await buildUser(ctx().db, { role: 'pengawas_kecamatan', regionCode: '16.02.05' });
     scoped = await signIn(app, k.username, k.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('specific guards: deep JSON, NUL bytes, broken URLs and long parameters are 4xx problem+json', async () => {
     const deep = (d: number) => '{"a":'.repeat(d) + '1' + '}'.repeat(d);
     const cases: { name: string; method: 'GET' | 'POST'; url: string; payload?: string; status: number; code: string }[] = [
       // A field that accepts any JSON: before the depth guard this overflowed the stack in canonicalJson (500).
-      { name: 'depth 10,000 inside verify-document', method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: `{"document":${deep(10_000)},"signature":"abc"}`, status: 400, code: 'validation_failed' },
-      { name: 'depth 100,000 array', method: 'POST', url: '/api/v1/laporan', payload: '['.repeat(100_000) + ']'.repeat(100_000), status: 400, code: 'validation_failed' },
+      {
+        name: 'depth 10,000 inside verify-document',
+        method: 'POST',
+        url: '/api/v1/public/pledges/verify-document',
+        payload: `{"document":${deep(10_000)},"signature":"abc"}`,
+        status: 400,
+        code: 'validation_failed',
+      },
+      {
+        name: 'depth 100,000 array',
+        method: 'POST',
+        url: '/api/v1/laporan',
+        payload: '['.repeat(100_000) + ']'.repeat(100_000),
+        status: 400,
+        code: 'validation_failed',
+      },
       // NUL cannot be stored in PostgreSQL text: it used to fail inside the query (500).
-      { name: 'NUL in a path parameter', method: 'GET', url: '/api/v1/elections/..%00/contests/16.02', status: 400, code: 'validation_failed' },
+      {
+        name: 'NUL in a path parameter',
+        method: 'GET',
+        url: '/api/v1/elections/..%00/contests/16.02',
+        status: 400,
+        code: 'validation_failed',
+      },
       { name: 'NUL in a query value', method: 'GET', url: '/api/v1/regions?q=a%00b', status: 400, code: 'validation_failed' },
-      { name: 'NUL in a JSON string', method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: '{"document":"x","signature":"ab\\u0000c"}', status: 400, code: 'validation_failed' },
+      {
+        name: 'NUL in a JSON string',
+        method: 'POST',
+        url: '/api/v1/public/pledges/verify-document',
+        payload: '{"document":"x","signature":"ab\\u0000c"}',
+        status: 400,
+        code: 'validation_failed',
+      },
       // Router errors used to answer Fastify's plain JSON, not problem+json.
       { name: 'broken percent-encoding', method: 'GET', url: '/api/v1/referrals/%ZZ', status: 400, code: 'bad_request' },
       { name: 'overlong UTF-8', method: 'GET', url: '/api/v1/public/referrals/%C0%AF', status: 400, code: 'bad_request' },
-      { name: 'path parameter over the router limit', method: 'GET', url: `/api/v1/cases/${'x'.repeat(500)}`, status: 414, code: 'bad_request' },
-      { name: '__proto__ key', method: 'POST', url: '/api/v1/lacak', payload: '{"__proto__":{"x":1},"kode":"NTR-AAAA-AAAA","pin":"123456"}', status: 400, code: 'bad_request' },
+      {
+        name: 'path parameter over the router limit',
+        method: 'GET',
+        url: `/api/v1/cases/${'x'.repeat(500)}`,
+        status: 414,
+        code: 'bad_request',
+      },
+      {
+        name: '__proto__ key',
+        method: 'POST',
+        url: '/api/v1/lacak',
+        payload: '{"__proto__":{"x":1},"kode":"NTR-AAAA-AAAA","pin":"123456"}',
+        status: 400,
+        code: 'bad_request',
+      },
     ];
     for (const c of cases) {
-      const res = await app.inject({ method: c.method, url: c.url, payload: c.payload, headers: c.payload ? { 'content-type': 'application/json' } : {} });
+      const res = await app.inject({
+        method: c.method,
+        url: c.url,
+        payload: c.payload,
+        headers: c.payload ? { 'content-type': 'application/json' } : {},
+      });
       assert.equal(res.statusCode, c.status, `${c.name}: ${res.body.slice(0, 300)}`);
       assert.match(String(res.headers['content-type']), /^application\/problem\+json/, c.name);
       assert.equal(res.json().code, c.code, c.name);
@@ -92,7 +140,10 @@ describeEachBackend('hostile input: every endpoint, seeded, no 5xx, problem+json
     const send = (req: HostileRequest) => {
       const headers = { ...req.headers };
       const session = req.as === 'admin' ? admin : req.as === 'scoped' ? scoped : null;
-      if (session) { headers.cookie ??= session.cookie; headers['x-csrf-token'] ??= session.csrf; }
+      if (session) {
+        headers.cookie ??= session.cookie;
+        headers['x-csrf-token'] ??= session.csrf;
+      }
       if (req.as === 'bogus') headers.cookie ??= 'netra_session=forged-session-token; netra_csrf=forged';
       return app.inject({ method: req.method as 'GET', url: req.url, headers, payload: req.payload });
     };
@@ -130,8 +181,14 @@ describeEachBackend('hostile input: every endpoint, seeded, no 5xx, problem+json
     assert.equal(failures.length, 0, `${failures.length} bad responses (${summary}):\n${failures.slice(0, 25).join('\n')}`);
     assert.equal(sent, count);
     assert.equal(perOp.size, ops.length, 'every operation was exercised');
-    assert.ok([...statuses.keys()].every((s) => s < 500), 'no 5xx');
-    assert.ok(heapEnd - heapStart < HEAP_BOUND_MIB, `heap grew ${(heapEnd - heapStart).toFixed(1)} MiB (bound ${HEAP_BOUND_MIB}): ${summary}`);
+    assert.ok(
+      [...statuses.keys()].every((s) => s < 500),
+      'no 5xx',
+    );
+    assert.ok(
+      heapEnd - heapStart < HEAP_BOUND_MIB,
+      `heap grew ${(heapEnd - heapStart).toFixed(1)} MiB (bound ${HEAP_BOUND_MIB}): ${summary}`,
+    );
 
     const health = await app.inject({ url: '/api/v1/health' });
     assert.equal(health.statusCode, 200, health.body);
@@ -139,5 +196,4 @@ describeEachBackend('hostile input: every endpoint, seeded, no 5xx, problem+json
     // Sessions still work (nothing in the run broke authentication).
     assert.equal((await admin.request({ url: '/api/v1/auth/me' })).statusCode, 200);
   });
-
 });

@@ -10,12 +10,17 @@ const SUBMISSIONS = 200;
 
 describeEachBackend('concurrent intake and registration', (ctx) => {
   let app: FastifyInstance;
-  before(async () => { app = await buildTestApp(ctx().db, { now: () => new Date('2024-10-10T03:00:00Z') }); });
-  after(async () => { await app.close(); });
+  before(async () => {
+    app = await buildTestApp(ctx().db, { now: () => new Date('2024-10-10T03:00:00Z') });
+  });
+  after(async () => {
+    await app.close();
+  });
 
   test(`${SUBMISSIONS} concurrent submissions, each retried with its key → exactly ${SUBMISSIONS} cases, gapless registration numbers`, async () => {
     const inputs = Array.from({ length: SUBMISSIONS }, () => buildLaporanInput());
-    const send = (i: number) => app.inject({ method: 'POST', url: '/api/v1/laporan', payload: inputs[i], headers: { 'idempotency-key': `concurrent-${i}-key` } });
+    const send = (i: number) =>
+      app.inject({ method: 'POST', url: '/api/v1/laporan', payload: inputs[i], headers: { 'idempotency-key': `concurrent-${i}-key` } });
     // First attempt and retry race each other.
     const responses = await Promise.all(inputs.flatMap((_, i) => [send(i), send(i)]));
     for (const res of responses) assert.ok(res.statusCode === 201 || res.statusCode === 200, res.body);
@@ -31,11 +36,16 @@ describeEachBackend('concurrent intake and registration', (ctx) => {
 
     const staff = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     const session = await signIn(app, staff.username, staff.password);
-    const registered = await Promise.all(cases.rows.map((c) => session.request({ method: 'POST', url: `/api/v1/cases/${c.id}/actions`, payload: { action: 'registrasi' } })));
+    const registered = await Promise.all(
+      cases.rows.map((c) => session.request({ method: 'POST', url: `/api/v1/cases/${c.id}/actions`, payload: { action: 'registrasi' } })),
+    );
     for (const res of registered) assert.equal(res.statusCode, 200, res.body);
     const numbers = registered.map((res) => res.json().registrationNumber as string);
     assert.equal(new Set(numbers).size, SUBMISSIONS);
     const sequences = numbers.map((n) => parseRegistrationNumber(n)!.sequence).sort((a, b) => a - b);
-    assert.deepEqual(sequences, Array.from({ length: SUBMISSIONS }, (_, i) => i + 1));
+    assert.deepEqual(
+      sequences,
+      Array.from({ length: SUBMISSIONS }, (_, i) => i + 1),
+    );
   });
 });

@@ -15,7 +15,9 @@ import { testVault } from '../support/http.ts';
 
 // 10 Oct 2024 10:00 WIB: during the Pilkada 2024 campaign.
 let clock = new Date('2024-10-10T03:00:00Z');
-const advance = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
+const advance = (hours: number) => {
+  clock = new Date(clock.getTime() + hours * 3_600_000);
+};
 
 describeEachBackend('laporan lifecycle', (ctx) => {
   let app: FastifyInstance;
@@ -29,11 +31,18 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const b = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.71' });
     palembang = await signIn(app, b.username, b.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('citizen reports, tracks; supervisor registers, clarifies, extends, decides and forwards', async () => {
     const input = buildLaporanInput();
-    const submitted = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input, headers: { 'idempotency-key': 'lifecycle-key-0001' } });
+    const submitted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: input,
+      headers: { 'idempotency-key': 'lifecycle-key-0001' },
+    });
     assert.equal(submitted.statusCode, 201, submitted.body);
     const receipt = submitted.json();
     assert.match(receipt.trackingCode, /^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -45,10 +54,20 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     assert.ok(!JSON.stringify(receipt).includes(input.pelapor.nik));
 
     // Retrying with the same key returns the same receipt, not a second case.
-    const retried = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input, headers: { 'idempotency-key': 'lifecycle-key-0001' } });
+    const retried = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: input,
+      headers: { 'idempotency-key': 'lifecycle-key-0001' },
+    });
     assert.equal(retried.statusCode, 200);
     assert.equal(retried.json().trackingCode, receipt.trackingCode);
-    const otherBody = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput(), headers: { 'idempotency-key': 'lifecycle-key-0001' } });
+    const otherBody = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: buildLaporanInput(),
+      headers: { 'idempotency-key': 'lifecycle-key-0001' },
+    });
     assert.equal(otherBody.statusCode, 409);
 
     const tracked = await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: receipt.trackingCode, pin: receipt.pin } });
@@ -72,7 +91,8 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     assert.ok(!JSON.stringify(detail).includes(input.pelapor.nama));
     assert.deepEqual(detail.availableActions.sort(), ['cabut', 'limpahkan', 'minta_kelengkapan', 'registrasi', 'tolak_registrasi'].sort());
 
-    const act = (body: Record<string, unknown>, session = oki) => session.request({ method: 'POST', url: `/api/v1/cases/${item.id}/actions`, payload: body });
+    const act = (body: Record<string, unknown>, session = oki) =>
+      session.request({ method: 'POST', url: `/api/v1/cases/${item.id}/actions`, payload: body });
 
     // Request completion → 2×24 hours; completed.
     assert.equal((await act({ action: 'minta_kelengkapan', reason: 'Lengkapi foto kegiatan dan nama saksi kedua.' })).statusCode, 200);
@@ -86,12 +106,18 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const registered = (await act({ action: 'registrasi' })).json();
     assert.equal(registered.registrationNumber, '001/LP/PB/Kab/16.02/X/2024');
     const afterReg = (await oki.request({ url: `/api/v1/cases/${item.id}` })).json();
-    const handling = afterReg.deadlines.find((d: { ruleId: string; stoppedAt: string | null }) => d.ruleId === 'laporan.putusan' && !d.stoppedAt);
+    const handling = afterReg.deadlines.find(
+      (d: { ruleId: string; stoppedAt: string | null }) => d.ruleId === 'laporan.putusan' && !d.stoppedAt,
+    );
     assert.ok(handling, 'handling clock started');
     assert.match(handling.dueLocal, /WIB/);
 
     // A registered report cannot be withdrawn, by staff or by the reporter.
-    const withdraw = await app.inject({ method: 'POST', url: '/api/v1/lacak/cabut', payload: { kode: receipt.trackingCode, pin: receipt.pin, alasan: 'Saya berubah pikiran.' } });
+    const withdraw = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/cabut',
+      payload: { kode: receipt.trackingCode, pin: receipt.pin, alasan: 'Saya berubah pikiran.' },
+    });
     assert.equal(withdraw.statusCode, 409);
     assert.equal((await act({ action: 'cabut', reason: 'permintaan pelapor' })).statusCode, 409);
 
@@ -99,7 +125,9 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const extended = await act({ action: 'minta_keterangan_tambahan' });
     assert.equal(extended.statusCode, 200);
     const afterExt = (await oki.request({ url: `/api/v1/cases/${item.id}` })).json();
-    const extClock = afterExt.deadlines.find((d: { ruleId: string; stoppedAt: string | null }) => d.ruleId === 'laporan.putusan' && !d.stoppedAt);
+    const extClock = afterExt.deadlines.find(
+      (d: { ruleId: string; stoppedAt: string | null }) => d.ruleId === 'laporan.putusan' && !d.stoppedAt,
+    );
     assert.equal(extClock.extended, true);
     assert.ok(new Date(extClock.dueAt).getTime() - new Date(handling.dueAt).getTime() === 2 * 86_400_000);
 
@@ -107,13 +135,19 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const missingClass = await act({ action: 'teruskan' });
     assert.equal(missingClass.statusCode, 409);
     assert.equal(missingClass.json().field, 'classification');
-    const forwarded = await act({ action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye.' });
+    const forwarded = await act({
+      action: 'teruskan',
+      classification: 'peraturan_lainnya',
+      summary: 'Terbukti hadir dan berorasi dalam kampanye.',
+    });
     assert.equal(forwarded.statusCode, 200, forwarded.body);
     assert.equal(forwarded.json().state, 'diteruskan');
     assert.equal(forwarded.json().referrals[0].authority, 'BKN');
 
     // The reporter sees every status change as a notice.
-    const final = (await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: receipt.trackingCode, pin: receipt.pin } })).json();
+    const final = (
+      await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: receipt.trackingCode, pin: receipt.pin } })
+    ).json();
     assert.equal(final.state, 'diteruskan');
     assert.equal(final.registrationNumber, '001/LP/PB/Kab/16.02/X/2024');
     assert.ok(final.notices.length >= 7, `notices: ${final.notices.length}`);
@@ -125,7 +159,10 @@ describeEachBackend('laporan lifecycle', (ctx) => {
 
     // Public announcements show status by registration number, terlapor by position/agency only.
     const announcements = (await app.inject('/api/v1/public/announcements?office=16.02')).json();
-    const registeredNotice = announcements.items.find((a: { action: string; registrationNumber: string }) => a.action === 'registrasi' && a.registrationNumber === '001/LP/PB/Kab/16.02/X/2024');
+    const registeredNotice = announcements.items.find(
+      (a: { action: string; registrationNumber: string }) =>
+        a.action === 'registrasi' && a.registrationNumber === '001/LP/PB/Kab/16.02/X/2024',
+    );
     assert.ok(registeredNotice);
     assert.equal(registeredNotice.office, 'Bawaslu Kabupaten Ogan Komering Ilir');
     assert.deepEqual(registeredNotice.terlapor, [{ position: input.terlapor[0].jabatan, agency: input.terlapor[0].instansi }]);
@@ -135,10 +172,17 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     }
 
     // Identity reveal needs a reason and is audited.
-    const reveal = await oki.request({ method: 'POST', url: `/api/v1/cases/${item.id}/reporter-identity`, payload: { reason: 'Mengundang pelapor untuk klarifikasi.' } });
+    const reveal = await oki.request({
+      method: 'POST',
+      url: `/api/v1/cases/${item.id}/reporter-identity`,
+      payload: { reason: 'Mengundang pelapor untuk klarifikasi.' },
+    });
     assert.equal(reveal.statusCode, 200);
     assert.equal(reveal.json().identity.nik, input.pelapor.nik);
-    const audit = await ctx().db.query<{ action: string; data: unknown }>(`SELECT action, data FROM audit_events WHERE entity_id = $1 ORDER BY id`, [item.id]);
+    const audit = await ctx().db.query<{ action: string; data: unknown }>(
+      `SELECT action, data FROM audit_events WHERE entity_id = $1 ORDER BY id`,
+      [item.id],
+    );
     assert.ok(audit.rows.some((r) => r.action === 'case.reporter_identity_read'));
     assert.ok(!JSON.stringify(audit.rows).includes(input.pelapor.nik));
     assert.equal((await verifyAuditChain(ctx().db)).ok, true);
@@ -148,7 +192,9 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const input = buildLaporanInput({ pelapor: { email: 'pelapor@example.id' } });
     const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
     assert.equal(res.statusCode, 201);
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-outbox-')) });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
+      dataDir: mkdtempSync(join(tmpdir(), 'netra-outbox-')),
+    });
     const registry = buildJobRegistry({ db: ctx().db, config, vault: testVault(app) });
     const drain = async () => {
       const worker = startWorker(ctx().db, { 'notices.email': registry['notices.email'] }, { autoStart: false, now: () => clock });
@@ -179,7 +225,11 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const rejected = await oki.request({ method: 'POST', url: `/api/v1/cases/${row.id}/actions`, payload: { action: 'tolak_registrasi' } });
     assert.equal(rejected.statusCode, 409);
     assert.equal(rejected.json().field, 'reason');
-    const ok = await oki.request({ method: 'POST', url: `/api/v1/cases/${row.id}/actions`, payload: { action: 'tolak_registrasi', reason: res.json().proposedReason } });
+    const ok = await oki.request({
+      method: 'POST',
+      url: `/api/v1/cases/${row.id}/actions`,
+      payload: { action: 'tolak_registrasi', reason: res.json().proposedReason },
+    });
     assert.equal(ok.json().state, 'tidak_diregistrasi');
   });
 
@@ -194,17 +244,31 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const limited = await app.inject({ method: 'POST', url: '/api/v1/lacak', payload: { kode: res.trackingCode, pin: res.pin } });
     assert.equal(limited.statusCode, 429);
     advance(1);
-    const withdrawn = await app.inject({ method: 'POST', url: '/api/v1/lacak/cabut', payload: { kode: res.trackingCode, pin: res.pin, alasan: 'Sudah diselesaikan secara internal.' } });
+    const withdrawn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/lacak/cabut',
+      payload: { kode: res.trackingCode, pin: res.pin, alasan: 'Sudah diselesaikan secara internal.' },
+    });
     assert.equal(withdrawn.statusCode, 200);
     assert.equal(withdrawn.json().state, 'dihentikan');
   });
 
   test('temuan: informasi awal → penelusuran → pleno sets the temuan with a TM number; transfer keeps the clock', async () => {
-    const created = await oki.request({ method: 'POST', url: '/api/v1/temuan', payload: {
-      sumber: 'patroli_siber', judul: 'Camat unggah dukungan di Facebook', uraian: 'Akun Facebook camat mengunggah foto dukungan kepada paslon nomor 2.',
-      kodeWilayah: '16.02.05', tempat: 'Facebook', tanggalKejadian: '2024-10-09', tanggalDiketahui: '2024-10-10', perbuatan: ['kampanye_media_sosial'],
-      terlapor: [{ nama: 'Hendra', jabatan: 'Camat', instansi: 'Pemerintah Kabupaten Ogan Komering Ilir', jenisSubjek: 'camat' }],
-    } });
+    const created = await oki.request({
+      method: 'POST',
+      url: '/api/v1/temuan',
+      payload: {
+        sumber: 'patroli_siber',
+        judul: 'Camat unggah dukungan di Facebook',
+        uraian: 'Akun Facebook camat mengunggah foto dukungan kepada paslon nomor 2.',
+        kodeWilayah: '16.02.05',
+        tempat: 'Facebook',
+        tanggalKejadian: '2024-10-09',
+        tanggalDiketahui: '2024-10-10',
+        perbuatan: ['kampanye_media_sosial'],
+        terlapor: [{ nama: 'Hendra', jabatan: 'Camat', instansi: 'Pemerintah Kabupaten Ogan Komering Ilir', jenisSubjek: 'camat' }],
+      },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = created.json().id;
     const detail = (await oki.request({ url: `/api/v1/cases/${id}` })).json();
@@ -227,8 +291,14 @@ describeEachBackend('laporan lifecycle', (ctx) => {
   });
 
   test('full-text search and filters in the queue', async () => {
-    await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ uraian: 'Kepala desa membagikan sembako bergambar pasangan calon kepada warga di balai desa.',
-      terlapor: [{ nama: 'Sutrisno', jabatan: 'Kepala Desa Sukamaju', instansi: 'Pemerintah Desa Sukamaju', jenisSubjek: 'kepala_desa' }] }) });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: buildLaporanInput({
+        uraian: 'Kepala desa membagikan sembako bergambar pasangan calon kepada warga di balai desa.',
+        terlapor: [{ nama: 'Sutrisno', jabatan: 'Kepala Desa Sukamaju', instansi: 'Pemerintah Desa Sukamaju', jenisSubjek: 'kepala_desa' }],
+      }),
+    });
     const found = (await oki.request({ url: '/api/v1/cases?q=sembako' })).json();
     assert.equal(found.total, 1);
     const bySubject = (await oki.request({ url: '/api/v1/cases?subjectType=kepala_desa' })).json();
@@ -238,7 +308,11 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const analyst = await buildUser(ctx().db, { role: 'analyst' });
     const analystSession = await signIn(app, analyst.username, analyst.password);
     assert.ok((await analystSession.request({ url: '/api/v1/cases' })).json().total >= 4);
-    const write = await analystSession.request({ method: 'POST', url: `/api/v1/cases/${found.items[0].id}/actions`, payload: { action: 'registrasi' } });
+    const write = await analystSession.request({
+      method: 'POST',
+      url: `/api/v1/cases/${found.items[0].id}/actions`,
+      payload: { action: 'registrasi' },
+    });
     assert.equal(write.statusCode, 403);
     const bkn = await buildUser(ctx().db, { role: 'bkn' });
     const bknSession = await signIn(app, bkn.username, bkn.password);

@@ -11,7 +11,9 @@ import { pdfText } from '../support/pdfText.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
 
 let clock = new Date('2024-10-10T03:00:00Z');
-const advance = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
+const advance = (hours: number) => {
+  clock = new Date(clock.getTime() + hours * 3_600_000);
+};
 const GOOD_REASON = 'Kajian awal menemukan pelapor baru mengetahui peristiwa dari unggahan tanggal 5 Oktober, bukan tanggal pada formulir.';
 
 describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
@@ -22,18 +24,30 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     const a = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     oki = await signIn(app, a.username, a.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   async function submit(knownDate: string, eventDate = knownDate) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ peristiwa: { tanggalKejadian: eventDate, tanggalDiketahui: knownDate } }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/laporan',
+      payload: buildLaporanInput({ peristiwa: { tanggalKejadian: eventDate, tanggalDiketahui: knownDate } }),
+    });
     assert.equal(res.statusCode, 201, res.body);
     const queue = (await oki.request({ url: '/api/v1/cases?limit=200' })).json();
     return queue.items.find((i: { trackingCode: string }) => i.trackingCode === res.json().trackingCode).id as string;
   }
-  const act = (id: string, body: Record<string, unknown>) => oki.request({ method: 'POST', url: `/api/v1/cases/${id}/actions`, payload: body });
+  const act = (id: string, body: Record<string, unknown>) =>
+    oki.request({ method: 'POST', url: `/api/v1/cases/${id}/actions`, payload: body });
   const detail = async (id: string) => (await oki.request({ url: `/api/v1/cases/${id}` })).json();
   const auditOf = async (id: string, action: string) =>
-    (await ctx().db.query<{ at: Date; data: Record<string, unknown> }>('SELECT occurred_at AS at, data FROM audit_events WHERE entity_id = $1 AND action = $2 ORDER BY id', [id, action])).rows;
+    (
+      await ctx().db.query<{ at: Date; data: Record<string, unknown> }>(
+        'SELECT occurred_at AS at, data FROM audit_events WHERE entity_id = $1 AND action = $2 ORDER BY id',
+        [id, action],
+      )
+    ).rows;
 
   test('completion window: the reporter’s 2×24 hours run before "kelengkapan tidak dipenuhi"; not overridable', async () => {
     clock = new Date('2024-10-10T03:00:00Z');
@@ -51,7 +65,11 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     assert.equal(blocked.overridable, false);
     assert.match(blocked.reason.id, /2×24 jam/);
 
-    const overridden = await act(id, { action: 'kelengkapan_tidak_dipenuhi', reason: 'Pelapor tidak melengkapi.', override: { reason: GOOD_REASON } });
+    const overridden = await act(id, {
+      action: 'kelengkapan_tidak_dipenuhi',
+      reason: 'Pelapor tidak melengkapi.',
+      override: { reason: GOOD_REASON },
+    });
     assert.equal(overridden.statusCode, 409, 'the reporter’s window cannot be overridden');
 
     advance(47);
@@ -96,11 +114,21 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
   test('temuan after 7 days: refused on day 9 unless overridden; a pleno on day 6 entered on day 9 passes with effectiveAt', async () => {
     clock = new Date('2024-10-10T03:00:00Z');
     const createTemuan = async () => {
-      const res = await oki.request({ method: 'POST', url: '/api/v1/temuan', payload: {
-        sumber: 'patroli_siber', judul: 'Camat unggah dukungan di Facebook', uraian: 'Akun Facebook camat mengunggah foto dukungan kepada paslon nomor 2.',
-        kodeWilayah: '16.02.05', tempat: 'Facebook', tanggalKejadian: '2024-10-09', tanggalDiketahui: '2024-10-10', perbuatan: ['kampanye_media_sosial'],
-        terlapor: [{ nama: 'Hendra', jabatan: 'Camat', instansi: 'Pemerintah Kabupaten Ogan Komering Ilir', jenisSubjek: 'camat' }],
-      } });
+      const res = await oki.request({
+        method: 'POST',
+        url: '/api/v1/temuan',
+        payload: {
+          sumber: 'patroli_siber',
+          judul: 'Camat unggah dukungan di Facebook',
+          uraian: 'Akun Facebook camat mengunggah foto dukungan kepada paslon nomor 2.',
+          kodeWilayah: '16.02.05',
+          tempat: 'Facebook',
+          tanggalKejadian: '2024-10-09',
+          tanggalDiketahui: '2024-10-10',
+          perbuatan: ['kampanye_media_sosial'],
+          terlapor: [{ nama: 'Hendra', jabatan: 'Camat', instansi: 'Pemerintah Kabupaten Ogan Komering Ilir', jenisSubjek: 'camat' }],
+        },
+      });
       assert.equal(res.statusCode, 201, res.body);
       const id = res.json().id as string;
       assert.equal((await act(id, { action: 'telusuri' })).statusCode, 200);
@@ -115,12 +143,19 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     assert.match(refused.json().details.unconfirmed, /verify/);
     const blocked = (await detail(late)).blockedActions.find((b: { action: string }) => b.action === 'tetapkan_temuan');
     assert.match(blocked.since, /^2024-10-17T/);
-    const ok = await act(late, { action: 'tetapkan_temuan', override: { reason: 'Pleno tertunda karena anggota pleno tidak kuorum akibat banjir di OKI.' } });
+    const ok = await act(late, {
+      action: 'tetapkan_temuan',
+      override: { reason: 'Pleno tertunda karena anggota pleno tidak kuorum akibat banjir di OKI.' },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((await auditOf(late, 'case.tetapkan_temuan'))[0].data.override ? 'yes' : 'no', 'yes');
 
     // The pleno met on 16 Oct (day 6) and was typed on 19 Oct: within the limit, no override needed.
-    const set = await act(onPaper, { action: 'tetapkan_temuan', effectiveAt: '2024-10-16T19:00:00+07:00', effectiveAtReason: 'Pleno malam hari, berita acara diketik tiga hari kemudian.' });
+    const set = await act(onPaper, {
+      action: 'tetapkan_temuan',
+      effectiveAt: '2024-10-16T19:00:00+07:00',
+      effectiveAtReason: 'Pleno malam hari, berita acara diketik tiga hari kemudian.',
+    });
     assert.equal(set.statusCode, 200, set.body);
     assert.equal(set.json().effectiveAt, '2024-10-16T12:00:00.000Z');
   });
@@ -133,11 +168,20 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
       for (const action of ['registrasi', 'kaji']) assert.equal((await act(id, { action })).statusCode, 200);
     }
     clock = new Date('2024-08-26T02:00:00Z'); // 26 Aug, 09:00 WIB
-    const decided = await act(onPaper, { action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye.',
-      effectiveAt: '2024-08-24T20:00:00+07:00', effectiveAtReason: 'Putusan pleno 24 Agustus malam; dientri setelah akhir pekan.' });
+    const decided = await act(onPaper, {
+      action: 'teruskan',
+      classification: 'peraturan_lainnya',
+      summary: 'Terbukti hadir dan berorasi dalam kampanye.',
+      effectiveAt: '2024-08-24T20:00:00+07:00',
+      effectiveAtReason: 'Putusan pleno 24 Agustus malam; dientri setelah akhir pekan.',
+    });
     assert.equal(decided.statusCode, 200, decided.body);
     assert.equal(decided.json().referrals[0].authority, 'KASN');
-    const today = await act(typedNow, { action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye.' });
+    const today = await act(typedNow, {
+      action: 'teruskan',
+      classification: 'peraturan_lainnya',
+      summary: 'Terbukti hadir dan berorasi dalam kampanye.',
+    });
     assert.equal(today.json().referrals[0].authority, 'BKN');
 
     const event = (await detail(onPaper)).timeline.find((e: { action: string }) => e.action === 'teruskan');
@@ -154,17 +198,34 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     const id = await submit('2024-10-29');
     clock = new Date('2024-11-01T02:00:00Z'); // 1 Nov 09:00 WIB
     // A note typed this morning is not a step: it does not stop last night's registration.
-    assert.equal((await oki.request({ method: 'POST', url: `/api/v1/cases/${id}/notes`, payload: { note: 'Berkas fisik diterima di meja registrasi.' } })).statusCode, 200);
+    assert.equal(
+      (
+        await oki.request({
+          method: 'POST',
+          url: `/api/v1/cases/${id}/notes`,
+          payload: { note: 'Berkas fisik diterima di meja registrasi.' },
+        })
+      ).statusCode,
+      200,
+    );
     const future = await act(id, { action: 'registrasi', effectiveAt: '2024-11-01T12:00:00+07:00' });
     assert.equal(future.statusCode, 400);
     assert.equal(future.json().field, 'effectiveAt');
-    const beforeReceipt = await act(id, { action: 'registrasi', effectiveAt: '2024-10-29T10:00:00+07:00', effectiveAtReason: 'Registrasi manual di buku registrasi.' });
+    const beforeReceipt = await act(id, {
+      action: 'registrasi',
+      effectiveAt: '2024-10-29T10:00:00+07:00',
+      effectiveAtReason: 'Registrasi manual di buku registrasi.',
+    });
     assert.equal(beforeReceipt.statusCode, 400);
     assert.equal(beforeReceipt.json().details.problem, 'before_previous_step');
     const noReason = await act(id, { action: 'registrasi', effectiveAt: '2024-10-31T23:00:00+07:00' });
     assert.equal(noReason.statusCode, 400);
     assert.equal(noReason.json().field, 'effectiveAtReason');
-    const ok = await act(id, { action: 'registrasi', effectiveAt: '2024-10-31T23:00:00+07:00', effectiveAtReason: 'Diregistrasi di buku registrasi malam hari, diketik pagi ini.' });
+    const ok = await act(id, {
+      action: 'registrasi',
+      effectiveAt: '2024-10-31T23:00:00+07:00',
+      effectiveAtReason: 'Diregistrasi di buku registrasi malam hari, diketik pagi ini.',
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.match(ok.json().registrationNumber, /\/X\/2024$/);
     const handling = (await detail(id)).deadlines.find((d: { ruleId: string }) => d.ruleId === 'laporan.putusan');
@@ -172,7 +233,11 @@ describeEachBackend('legal-deadline guards and effectiveAt', (ctx) => {
     assert.match(handling.dueLocal, /3 November 2024/);
 
     clock = new Date('2024-11-20T02:00:00Z');
-    const tooFar = await act(id, { action: 'kaji', effectiveAt: '2024-11-05T10:00:00+07:00', effectiveAtReason: 'Kajian dilakukan di atas kertas.' });
+    const tooFar = await act(id, {
+      action: 'kaji',
+      effectiveAt: '2024-11-05T10:00:00+07:00',
+      effectiveAtReason: 'Kajian dilakukan di atas kertas.',
+    });
     assert.equal(tooFar.statusCode, 400);
     assert.equal(tooFar.json().details.problem, 'too_far_back');
   });

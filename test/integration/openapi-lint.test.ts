@@ -18,8 +18,16 @@ const bin = (path: string) => join(root, 'node_modules', path);
 
 function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      args,
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -44,18 +52,55 @@ after(async () => {
 
 test('Spectral (spectral:oas): 0 errors, and no missing operationId, tag or description', async () => {
   const out = join(dir, 'spectral.json');
-  const result = await run([bin('@stoplight/spectral-cli/dist/index.js'), 'lint', '-r', join(root, '.spectral.yaml'), '-f', 'json', '-o', out, '--fail-severity', 'error', docPath], dir);
+  const result = await run(
+    [
+      bin('@stoplight/spectral-cli/dist/index.js'),
+      'lint',
+      '-r',
+      join(root, '.spectral.yaml'),
+      '-f',
+      'json',
+      '-o',
+      out,
+      '--fail-severity',
+      'error',
+      docPath,
+    ],
+    dir,
+  );
   const findings = JSON.parse(readFileSync(out, 'utf8')) as { code: string; severity: number; message: string; path: string[] }[];
   const errors = findings.filter((f) => f.severity === 0);
-  assert.deepEqual(errors.map((f) => `${f.code} ${f.path.join('.')}: ${f.message}`), [], result.stderr);
-  const missing = findings.filter((f) => ['operation-operationId', 'operation-operationId-unique', 'operation-tag-defined', 'operation-tags', 'operation-description', 'operation-success-response'].includes(f.code));
-  assert.deepEqual(missing.map((f) => `${f.code} ${f.path.join('.')}`), []);
+  assert.deepEqual(
+    errors.map((f) => `${f.code} ${f.path.join('.')}: ${f.message}`),
+    [],
+    result.stderr,
+  );
+  const missing = findings.filter((f) =>
+    [
+      'operation-operationId',
+      'operation-operationId-unique',
+      'operation-tag-defined',
+      'operation-tags',
+      'operation-description',
+      'operation-success-response',
+    ].includes(f.code),
+  );
+  assert.deepEqual(
+    missing.map((f) => `${f.code} ${f.path.join('.')}`),
+    [],
+  );
   assert.equal(result.code, 0, result.stderr);
 });
 
 test('Redocly (recommended): 0 errors', async () => {
-  const result = await run([bin('@redocly/cli/lib/index.js'), 'lint', docPath, '--format=json', '--config', join(root, 'redocly.yaml')], dir);
-  const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { totals: { errors: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] };
+  const result = await run(
+    [bin('@redocly/cli/lib/index.js'), 'lint', docPath, '--format=json', '--config', join(root, 'redocly.yaml')],
+    dir,
+  );
+  const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as {
+    totals: { errors: number };
+    problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[];
+  };
   const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
   assert.deepEqual(errors, []);
   assert.equal(report.totals.errors, 0);
@@ -71,15 +116,33 @@ test('a client generated with openapi-typescript compiles the BKN example in doc
   const example = /```ts\n([\s\S]*?)```/.exec(guide)?.[1];
   assert.ok(example, 'docs/INTEGRATION.md has a ts example');
   writeFileSync(join(dir, 'example.ts'), example);
-  const compiled = await run([bin('typescript/bin/tsc'), '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
-    '--lib', 'es2022,dom', join(dir, 'example.ts')], dir);
+  const compiled = await run(
+    [
+      bin('typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'es2022',
+      '--moduleResolution',
+      'bundler',
+      '--lib',
+      'es2022,dom',
+      join(dir, 'example.ts'),
+    ],
+    dir,
+  );
   assert.equal(compiled.code, 0, `${compiled.stdout}\n${compiled.stderr}`);
 });
 
 test('one vocabulary (issue 12): one Authority enum for tokens, filters and referrals; status steps in the state words, English deprecated', () => {
   type Schema = { $ref?: string; enum?: string[]; anyOf?: Schema[]; deprecated?: boolean; properties?: Record<string, Schema> };
   const doc = app.swagger() as unknown as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; schema: Schema }[] }>>;
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; schema: Schema }[] }>
+    >;
     components: { schemas: Record<string, Schema> };
   };
   const resolve = (s: Schema): Schema => (s.$ref ? doc.components.schemas[s.$ref.split('/').pop()!] : s);
@@ -94,22 +157,33 @@ test('one vocabulary (issue 12): one Authority enum for tokens, filters and refe
 
   const step = doc.paths['/api/v1/agency/referrals/{id}/status'].post.requestBody!.content['application/json'].schema.properties!.step;
   const [current, deprecated] = step.anyOf!;
-  assert.deepEqual(current.enum, ['diverifikasi', 'diteruskan_ppk', 'diterima_instansi', 'diputus', 'sanksi_dilaksanakan', 'tidak_terbukti']);
+  assert.deepEqual(current.enum, [
+    'diverifikasi',
+    'diteruskan_ppk',
+    'diterima_instansi',
+    'diputus',
+    'sanksi_dilaksanakan',
+    'tidak_terbukti',
+  ]);
   assert.equal(current.deprecated, undefined);
   assert.equal(deprecated.deprecated, true);
   assert.deepEqual(deprecated.enum, ['verified', 'forwarded_to_ppk', 'received', 'sanction', 'sanction_applied', 'not_proven']);
 });
 
 test('every operation of the leads, risk, public-data and referral-policy areas has a typed 2xx body (no x-netra-untyped)', () => {
-  const doc = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>> };
-  const mine = /^\/api\/v1\/(lead|leads|article|articles|risk|public\/(stats|open-data$|guide|leads|regions)|geo|policy-settings|referrals\/kasn-handover)/;
+  const doc = app.swagger() as unknown as {
+    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>;
+  };
+  const mine =
+    /^\/api\/v1\/(lead|leads|article|articles|risk|public\/(stats|open-data$|guide|leads|regions)|geo|policy-settings|referrals\/kasn-handover)/;
   const untyped: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     if (!mine.test(path)) continue;
     for (const [method, op] of Object.entries(methods)) {
       for (const [status, response] of Object.entries(op.responses)) {
         if (!status.startsWith('2')) continue;
-        if (Object.values(response.content ?? {}).some((c) => c.schema['x-netra-untyped'])) untyped.push(`${method.toUpperCase()} ${path} ${status}`);
+        if (Object.values(response.content ?? {}).some((c) => c.schema['x-netra-untyped']))
+          untyped.push(`${method.toUpperCase()} ${path} ${status}`);
       }
     }
   }

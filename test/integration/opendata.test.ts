@@ -20,9 +20,17 @@ describeEachBackend('open data', (ctx) => {
   const receipts: { id: string; trackingCode: string }[] = [];
   before(async () => {
     app = await buildTestApp(ctx().db, { now: () => NOW });
-    for (const [region, subject] of [['16.02.05', 'PNS'], ['16.02', 'kepala_desa'], ['16.71', 'PPPK'], ['32.73', 'PNS']] as const) {
+    for (const [region, subject] of [
+      ['16.02.05', 'PNS'],
+      ['16.02', 'kepala_desa'],
+      ['16.71', 'PPPK'],
+      ['32.73', 'PNS'],
+    ] as const) {
       const input = buildLaporanInput({ peristiwa: { kodeWilayah: region } });
-      input.terlapor = [{ ...input.terlapor[0], jenisSubjek: subject }, { ...input.terlapor[0], nama: 'Joko Susilo', nip: undefined, jenisSubjek: 'camat' }];
+      input.terlapor = [
+        { ...input.terlapor[0], jenisSubjek: subject },
+        { ...input.terlapor[0], nama: 'Joko Susilo', nip: undefined, jenisSubjek: 'camat' },
+      ];
       const response = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
       assert.equal(response.statusCode, 201, response.body);
       inputs.push(input);
@@ -30,7 +38,9 @@ describeEachBackend('open data', (ctx) => {
     }
     invalidateStats(ctx().db);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('cases.csv: one row per case, counts match the dashboard, SHA-256 header matches the body', async () => {
     const response = await app.inject({ url: '/api/v1/public/open-data/cases.csv' });
@@ -38,12 +48,29 @@ describeEachBackend('open data', (ctx) => {
     assert.match(response.headers['content-type'] as string, /^text\/csv/);
     assert.equal(response.headers['x-content-sha256'], sha256(response.rawPayload));
     const { header, records } = readCsvRecords(response.body);
-    assert.deepEqual(header, ['case_ref', 'kind', 'state', 'office_code', 'office_name', 'province_code', 'province_name', 'event_region_code',
-      'stage_code', 'acts', 'subject_types', 'classification', 'received_date', 'registered', 'late']);
+    assert.deepEqual(header, [
+      'case_ref',
+      'kind',
+      'state',
+      'office_code',
+      'office_name',
+      'province_code',
+      'province_name',
+      'event_region_code',
+      'stage_code',
+      'acts',
+      'subject_types',
+      'classification',
+      'received_date',
+      'registered',
+      'late',
+    ]);
     const stats = (await app.inject({ url: '/api/v1/public/stats' })).json();
     assert.equal(records.length, stats.totals.cases);
     const perRegency = new Map<string, number>();
-    for (const r of records) if (r.values.event_region_code.length >= 5) perRegency.set(r.values.event_region_code.slice(0, 5), (perRegency.get(r.values.event_region_code.slice(0, 5)) ?? 0) + 1);
+    for (const r of records)
+      if (r.values.event_region_code.length >= 5)
+        perRegency.set(r.values.event_region_code.slice(0, 5), (perRegency.get(r.values.event_region_code.slice(0, 5)) ?? 0) + 1);
     for (const regency of stats.byRegency) assert.equal(perRegency.get(regency.code), regency.count, regency.code);
     const perState = new Map<string, number>();
     for (const r of records) perState.set(r.values.state, (perState.get(r.values.state) ?? 0) + 1);
@@ -57,7 +84,15 @@ describeEachBackend('open data', (ctx) => {
     assert.match(oki.values.case_ref, /^[0-9a-f]{20}$/);
     // No personal data, no internal ids, no narrative, no tracking codes.
     for (const input of inputs) {
-      for (const secret of [input.pelapor.nama, input.pelapor.nik, input.terlapor[0].nama, input.terlapor[0].nip!, 'Joko Susilo', input.peristiwa.uraian.slice(0, 30), input.peristiwa.tempat]) {
+      for (const secret of [
+        input.pelapor.nama,
+        input.pelapor.nik,
+        input.terlapor[0].nama,
+        input.terlapor[0].nip!,
+        'Joko Susilo',
+        input.peristiwa.uraian.slice(0, 30),
+        input.peristiwa.tempat,
+      ]) {
         assert.ok(!response.body.includes(secret), `leaked: ${secret}`);
       }
     }
@@ -69,11 +104,16 @@ describeEachBackend('open data', (ctx) => {
 
   test('releases are recorded once per content and listed in the catalogue with the data dictionary', async () => {
     const again = await app.inject({ url: '/api/v1/public/open-data/cases.csv' });
-    const releases = await ctx().db.query<{ dataset: string; sha256: string; row_count: number }>(`SELECT dataset, sha256, row_count FROM open_data_releases WHERE dataset = 'cases.csv'`);
+    const releases = await ctx().db.query<{ dataset: string; sha256: string; row_count: number }>(
+      `SELECT dataset, sha256, row_count FROM open_data_releases WHERE dataset = 'cases.csv'`,
+    );
     assert.equal(releases.rows.length, 1);
     assert.equal(releases.rows[0].sha256, again.headers['x-content-sha256']);
     assert.equal(releases.rows[0].row_count, 4);
-    const conditional = await app.inject({ url: '/api/v1/public/open-data/cases.csv', headers: { 'if-none-match': again.headers.etag as string } });
+    const conditional = await app.inject({
+      url: '/api/v1/public/open-data/cases.csv',
+      headers: { 'if-none-match': again.headers.etag as string },
+    });
     assert.equal(conditional.statusCode, 304);
     const catalogue = (await app.inject({ url: '/api/v1/public/open-data' })).json();
     const csv = catalogue.datasets.find((d: { id: string }) => d.id === 'cases.csv');

@@ -23,12 +23,22 @@ describeEachBackend('neutrality pledges', (ctx) => {
     const b = await buildUser(ctx().db, { role: 'admin' });
     admin = await signIn(app, b.username, b.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   const body = (overrides: Record<string, unknown> = {}) => ({
-    agency: 'Pemerintah Kabupaten Ogan Komering Ilir', regionCode: '16.02', date: '2024-09-02', venue: 'Pendopo Rumah Dinas Bupati, Kayuagung',
-    signatoryCount: 350, signatories: [{ name: 'Rahmat Hidayat', position: 'Sekretaris Daerah' }, { name: 'Dewi Lestari', position: 'Kepala BKPSDM' }],
-    documentSha256: 'a'.repeat(64), ...overrides,
+    agency: 'Pemerintah Kabupaten Ogan Komering Ilir',
+    regionCode: '16.02',
+    date: '2024-09-02',
+    venue: 'Pendopo Rumah Dinas Bupati, Kayuagung',
+    signatoryCount: 350,
+    signatories: [
+      { name: 'Rahmat Hidayat', position: 'Sekretaris Daerah' },
+      { name: 'Dewi Lestari', position: 'Kepala BKPSDM' },
+    ],
+    documentSha256: 'a'.repeat(64),
+    ...overrides,
   });
 
   test('staff register in their jurisdiction only; dates cannot be in the future', async () => {
@@ -37,14 +47,28 @@ describeEachBackend('neutrality pledges', (ctx) => {
     const future = await oki.request({ method: 'POST', url: '/api/v1/pledges', payload: body({ date: '2024-10-11' }) });
     assert.equal(future.statusCode, 400);
     assert.equal(future.json().field, 'date');
-    const none = await oki.request({ method: 'POST', url: '/api/v1/pledges', payload: body({ signatoryCount: undefined, signatories: [] }) });
+    const none = await oki.request({
+      method: 'POST',
+      url: '/api/v1/pledges',
+      payload: body({ signatoryCount: undefined, signatories: [] }),
+    });
     assert.equal(none.statusCode, 400);
     const created = await oki.request({ method: 'POST', url: '/api/v1/pledges', payload: body({ date: '2024-10-10' }) });
     assert.equal(created.statusCode, 201, created.body);
     pledge = created.json();
     assert.match(pledge.verificationUrl, new RegExp(`^/verifikasi/deklarasi/${pledge.id}\\?sig=[A-Za-z0-9_-]{86}$`));
     assert.ok(!pledge.document.includes('Rahmat Hidayat'), 'signatory names are not in the signed public document');
-    const byAdmin = await admin.request({ method: 'POST', url: '/api/v1/pledges', payload: body({ agency: 'Kantor Camat Kayuagung', regionCode: '16.02.05', signatoryCount: 40, signatories: undefined, documentSha256: undefined }) });
+    const byAdmin = await admin.request({
+      method: 'POST',
+      url: '/api/v1/pledges',
+      payload: body({
+        agency: 'Kantor Camat Kayuagung',
+        regionCode: '16.02.05',
+        signatoryCount: 40,
+        signatories: undefined,
+        documentSha256: undefined,
+      }),
+    });
     assert.equal(byAdmin.statusCode, 201, byAdmin.body);
   });
 
@@ -84,7 +108,10 @@ describeEachBackend('neutrality pledges', (ctx) => {
     assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(pdf.rawPayload.length > 2000);
     assert.ok(pdf.rawPayload.includes(Buffer.from('deklarasi.json')), 'signed document attached');
-    assert.equal((await app.inject({ url: '/api/v1/public/pledges/00000000-0000-4000-8000-000000000000/certificate.pdf' })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ url: '/api/v1/public/pledges/00000000-0000-4000-8000-000000000000/certificate.pdf' })).statusCode,
+      404,
+    );
   });
 
   test('verification: the QR signature verifies; a wrong signature fails', async () => {
@@ -106,14 +133,24 @@ describeEachBackend('neutrality pledges', (ctx) => {
   });
 
   test('verify-document: the signed canonical JSON verifies; one changed byte fails', async () => {
-    const good = await app.inject({ method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: { document: pledge.document, signature: pledge.signature } });
+    const good = await app.inject({
+      method: 'POST',
+      url: '/api/v1/public/pledges/verify-document',
+      payload: { document: pledge.document, signature: pledge.signature },
+    });
     assert.equal(good.statusCode, 200);
     assert.equal(good.json().valid, true);
     assert.equal(good.json().pledgeId, pledge.id);
     // Every single-byte change of the signatory count fails (350 → 351).
     const changed = pledge.document.replace('"signatoryCount":350', '"signatoryCount":351');
     assert.notEqual(changed, pledge.document);
-    const bad = (await app.inject({ method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: { document: changed, signature: pledge.signature } })).json();
+    const bad = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/public/pledges/verify-document',
+        payload: { document: changed, signature: pledge.signature },
+      })
+    ).json();
     assert.equal(bad.valid, false);
     assert.equal(bad.reason, 'bad_signature');
     // A changed byte anywhere else fails too.
@@ -121,11 +158,23 @@ describeEachBackend('neutrality pledges', (ctx) => {
     for (const index of [0, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const copy = Buffer.from(bytes);
       copy[index] = copy[index] ^ 0x01;
-      const response = (await app.inject({ method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: { document: copy.toString('latin1'), signature: pledge.signature } })).json();
+      const response = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/public/pledges/verify-document',
+          payload: { document: copy.toString('latin1'), signature: pledge.signature },
+        })
+      ).json();
       assert.equal(response.valid, false, `byte ${index}`);
     }
     // The parsed object (re-canonicalised) verifies as well.
-    const asObject = (await app.inject({ method: 'POST', url: '/api/v1/public/pledges/verify-document', payload: { document: JSON.parse(pledge.document), signature: pledge.signature } })).json();
+    const asObject = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/public/pledges/verify-document',
+        payload: { document: JSON.parse(pledge.document), signature: pledge.signature },
+      })
+    ).json();
     assert.equal(asObject.valid, true);
   });
 

@@ -18,7 +18,9 @@ import { localDateOf } from '../../src/domain/time/zones.ts';
 import { addDaysToLocalDate } from '../../src/domain/time/localDate.ts';
 
 let clock = new Date('2024-10-10T03:00:00Z');
-const advanceDays = (days: number) => { clock = new Date(clock.getTime() + days * 86_400_000); };
+const advanceDays = (days: number) => {
+  clock = new Date(clock.getTime() + days * 86_400_000);
+};
 const today = () => localDateOf(clock, 'WIB');
 
 describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
@@ -27,7 +29,10 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
   let bkn: Session;
   let ppk: Session;
   let admin: Session;
-  const session = async (input: Parameters<typeof buildUser>[1]) => { const u = await buildUser(ctx().db, input); return signIn(app, u.username, u.password); };
+  const session = async (input: Parameters<typeof buildUser>[1]) => {
+    const u = await buildUser(ctx().db, input);
+    return signIn(app, u.username, u.password);
+  };
 
   before(async () => {
     app = await buildTestApp(ctx().db, { now: () => clock });
@@ -36,14 +41,22 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     ppk = await session({ role: 'ppk', agency: 'bapenda', regionCode: '16.02' });
     admin = await session({ role: 'admin' });
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   async function forward() {
-    const input = buildLaporanInput({ peristiwa: { tanggalKejadian: addDaysToLocalDate(today(), -2), tanggalDiketahui: addDaysToLocalDate(today(), -1) } });
+    const input = buildLaporanInput({
+      peristiwa: { tanggalKejadian: addDaysToLocalDate(today(), -2), tanggalDiketahui: addDaysToLocalDate(today(), -1) },
+    });
     const submitted = await app.inject({ method: 'POST', url: '/api/v1/laporan', payload: input });
     assert.equal(submitted.statusCode, 201, submitted.body);
     const { id: caseId, trackingCode, pin } = submitted.json();
-    for (const body of [{ action: 'registrasi' }, { action: 'kaji' }, { action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye.' }]) {
+    for (const body of [
+      { action: 'registrasi' },
+      { action: 'kaji' },
+      { action: 'teruskan', classification: 'peraturan_lainnya', summary: 'Terbukti hadir dan berorasi dalam kampanye.' },
+    ]) {
       const res = await oki.request({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, payload: body });
       assert.equal(res.statusCode, 200, res.body);
     }
@@ -65,26 +78,59 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     assert.deepEqual(kinds(await track()), ['referral.sent']);
     advanceDays(1);
     // BKN verified on paper last evening and enters it this morning: the step keeps both times.
-    const future = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-11T18:00:00+07:00' } });
+    const future = await bkn.request({
+      method: 'POST',
+      url: `/api/v1/referrals/${referral.id}/verify`,
+      payload: { effectiveAt: '2024-10-11T18:00:00+07:00' },
+    });
     assert.equal(future.statusCode, 400);
     assert.equal(future.json().field, 'effectiveAt');
-    const noReason = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-10T20:00:00+07:00' } });
+    const noReason = await bkn.request({
+      method: 'POST',
+      url: `/api/v1/referrals/${referral.id}/verify`,
+      payload: { effectiveAt: '2024-10-10T20:00:00+07:00' },
+    });
     assert.equal(noReason.json().field, 'effectiveAtReason');
-    const verified = await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/verify`, payload: { effectiveAt: '2024-10-10T20:00:00+07:00', effectiveAtReason: 'Verifikasi berkas selesai malam hari, dientri pagi ini.' } });
+    const verified = await bkn.request({
+      method: 'POST',
+      url: `/api/v1/referrals/${referral.id}/verify`,
+      payload: { effectiveAt: '2024-10-10T20:00:00+07:00', effectiveAtReason: 'Verifikasi berkas selesai malam hari, dientri pagi ini.' },
+    });
     assert.equal(verified.statusCode, 200, verified.body);
     const key = (await admin.request({ url: `/api/v1/referrals/${referral.id}` })).json().publicKey as string;
     const pub = (await app.inject({ url: `/api/v1/public/referrals/${key}` })).json();
     assert.equal(pub.timeline.find((t: { step: string }) => t.step === 'verified').at, '2024-10-10T13:00:00.000Z');
-    const audit = (await ctx().db.query<{ occurred_at: Date; data: { effectiveAt: string; recordedAt: string } }>(`SELECT occurred_at, data FROM audit_events WHERE action = 'referral.verified' AND entity_id = $1`, [referral.id])).rows[0];
+    const audit = (
+      await ctx().db.query<{ occurred_at: Date; data: { effectiveAt: string; recordedAt: string } }>(
+        `SELECT occurred_at, data FROM audit_events WHERE action = 'referral.verified' AND entity_id = $1`,
+        [referral.id],
+      )
+    ).rows[0];
     assert.equal(audit.data.effectiveAt, '2024-10-10T13:00:00.000Z');
     assert.equal(new Date(audit.occurred_at).toISOString(), clock.toISOString());
-    assert.equal((await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/forward-to-ppk`, payload: {} })).statusCode, 200);
+    assert.equal(
+      (await bkn.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/forward-to-ppk`, payload: {} })).statusCode,
+      200,
+    );
     advanceDays(1);
-    const decided = await ppk.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/sanction`, payload: { sanction: 'pp94.penurunan_jabatan_12_bulan', decreeNumber: '800/77/KEP/2024', decreeDate: today() } });
+    const decided = await ppk.request({
+      method: 'POST',
+      url: `/api/v1/referrals/${referral.id}/sanction`,
+      payload: { sanction: 'pp94.penurunan_jabatan_12_bulan', decreeNumber: '800/77/KEP/2024', decreeDate: today() },
+    });
     assert.equal(decided.statusCode, 200, decided.body);
-    assert.equal((await ppk.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/sanction-applied`, payload: {} })).statusCode, 200);
+    assert.equal(
+      (await ppk.request({ method: 'POST', url: `/api/v1/referrals/${referral.id}/sanction-applied`, payload: {} })).statusCode,
+      200,
+    );
     const tracked = await track();
-    assert.deepEqual(kinds(tracked), ['referral.sent', 'referral.verified', 'referral.forwarded_to_ppk', 'referral.sanction', 'referral.sanction_applied']);
+    assert.deepEqual(kinds(tracked), [
+      'referral.sent',
+      'referral.verified',
+      'referral.forwarded_to_ppk',
+      'referral.sanction',
+      'referral.sanction_applied',
+    ]);
     assert.ok(tracked.notices.some((n: { body: string }) => n.body.includes(referral.recommendationNumber)));
     assertNoTerlapor(tracked, input);
 
@@ -92,7 +138,11 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     // injected clock as the API; the reporter hears of it.
     const late = await forward();
     advanceDays(9);
-    const registry = buildJobRegistry({ db: ctx().db, config: loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-refnotice-')) }), vault: testVault(app) });
+    const registry = buildJobRegistry({
+      db: ctx().db,
+      config: loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-refnotice-')) }),
+      vault: testVault(app),
+    });
     const worker = startWorker(ctx().db, { 'referrals.escalate': registry['referrals.escalate'] }, { autoStart: false, now: () => clock });
     while (await worker.runOnce());
     await worker.stop();
@@ -116,7 +166,9 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     const again = await admin.request({ method: 'POST', url: '/api/v1/referrals/kasn-handover' });
     assert.equal(again.json().handedOver, 0, 'idempotent');
 
-    const audit = await ctx().db.query<{ data: { referrals: { id: string }[]; effectiveAt: string } }>(`SELECT data FROM audit_events WHERE action = 'referral.kasn_handover'`);
+    const audit = await ctx().db.query<{ data: { referrals: { id: string }[]; effectiveAt: string } }>(
+      `SELECT data FROM audit_events WHERE action = 'referral.kasn_handover'`,
+    );
     assert.equal(audit.rows.length, 1, 'one audited step');
     assert.ok(audit.rows[0].data.referrals.some((r) => r.id === referral.id));
     assert.equal(audit.rows[0].data.effectiveAt, '2024-08-24T17:00:00.000Z');

@@ -21,7 +21,9 @@ describeEachBackend('risk imports and index', (ctx) => {
     const p = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     pengawas = await signIn(app, p.username, p.password);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('only admins import', async () => {
     const anonymous = await app.inject({ url: '/api/v1/risk/import/ikp', ...csv(['region_code,score,source', '16,50,x']) });
@@ -31,19 +33,25 @@ describeEachBackend('risk imports and index', (ctx) => {
   });
 
   test('a good IKP CSV and a good history CSV are imported and feed the index', async () => {
-    const ikp = await admin.request({ url: '/api/v1/risk/import/ikp', ...csv([
-      'region_code,score,category,source',
-      '16,40.5,sedang,"Bawaslu, IKP 2024 (16 Des 2022)"',
-      '16.02,55.1,tinggi,Bawaslu IKP 2024',
-      '16.71,12,rendah,Bawaslu IKP 2024',
-    ]) });
+    const ikp = await admin.request({
+      url: '/api/v1/risk/import/ikp',
+      ...csv([
+        'region_code,score,category,source',
+        '16,40.5,sedang,"Bawaslu, IKP 2024 (16 Des 2022)"',
+        '16.02,55.1,tinggi,Bawaslu IKP 2024',
+        '16.71,12,rendah,Bawaslu IKP 2024',
+      ]),
+    });
     assert.equal(ikp.statusCode, 200, ikp.body);
     assert.equal(ikp.json().regions, 3);
-    const history = await admin.request({ url: '/api/v1/risk/import/history', ...csv([
-      'region_code,cases,source,election,asn_headcount,voters_without_ektp_pct',
-      '16.02,12,Bawaslu Sep 2022,Pilkada 2020,8000,3.5',
-      '16.71,2,Bawaslu Sep 2022,,12000,',
-    ]) });
+    const history = await admin.request({
+      url: '/api/v1/risk/import/history',
+      ...csv([
+        'region_code,cases,source,election,asn_headcount,voters_without_ektp_pct',
+        '16.02,12,Bawaslu Sep 2022,Pilkada 2020,8000,3.5',
+        '16.71,2,Bawaslu Sep 2022,,12000,',
+      ]),
+    });
     assert.equal(history.statusCode, 200, history.body);
     assert.equal(history.json().indicators, 5);
 
@@ -97,7 +105,10 @@ describeEachBackend('risk imports and index', (ctx) => {
       assert.equal(problem.details.column, b.column, `${b.lines.join(' | ')}: ${problem.detail}`);
       assert.match(problem.message.id, new RegExp(`baris ${b.line}, kolom ${b.column}`));
     }
-    const history = await admin.request({ url: '/api/v1/risk/import/history', ...csv(['region_code,cases,source', '16.02,3,sumber', '16.71,-1,sumber']) });
+    const history = await admin.request({
+      url: '/api/v1/risk/import/history',
+      ...csv(['region_code,cases,source', '16.02,3,sumber', '16.71,-1,sumber']),
+    });
     assert.equal(history.statusCode, 400);
     assert.equal(history.json().details.line, 3);
     assert.equal(history.json().details.column, 'cases');
@@ -111,18 +122,26 @@ describeEachBackend('risk imports and index', (ctx) => {
     const published = (await app.inject({ url: '/api/v1/risk/weights' })).json();
     assert.equal(published.weights.ikp, 0.3);
     assert.ok(published.components.every((c: { rationale: string }) => c.rationale));
-    assert.equal((await pengawas.request({ method: 'PUT', url: '/api/v1/risk/weights', payload: { weights: { ikp: 0.9 } } })).statusCode, 403);
+    assert.equal(
+      (await pengawas.request({ method: 'PUT', url: '/api/v1/risk/weights', payload: { weights: { ikp: 0.9 } } })).statusCode,
+      403,
+    );
     assert.equal((await admin.request({ method: 'PUT', url: '/api/v1/risk/weights', payload: { weights: { ikp: 2 } } })).statusCode, 400);
     const updated = await admin.request({ method: 'PUT', url: '/api/v1/risk/weights', payload: { weights: { ikp: 0.6 } } });
     assert.equal(updated.statusCode, 200, updated.body);
     assert.equal(updated.json().weights.ikp, 0.6);
     assert.deepEqual(updated.json().customized, ['ikp']);
-    const audit = await ctx().db.query<{ data: { after: { ikp: number } } }>(`SELECT data FROM audit_events WHERE action = 'risk.weights_updated'`);
+    const audit = await ctx().db.query<{ data: { after: { ikp: number } } }>(
+      `SELECT data FROM audit_events WHERE action = 'risk.weights_updated'`,
+    );
     assert.equal(audit.rows.length, 1);
     assert.equal(audit.rows[0].data.after.ikp, 0.6);
     const detail = (await app.inject({ url: '/api/v1/risk/16.02' })).json();
     assert.equal(detail.components.find((c: { key: string }) => c.key === 'ikp').baseWeight, 0.6);
-    assert.deepEqual(await verifyAuditChain(ctx().db), { ok: true, count: (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n });
+    assert.deepEqual(await verifyAuditChain(ctx().db), {
+      ok: true,
+      count: (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0].n,
+    });
   });
 
   test('region profile: contests, stages, pairs, cases by state, pledges, risk', async () => {
@@ -131,7 +150,10 @@ describeEachBackend('risk imports and index', (ctx) => {
     const body = profile.json();
     assert.equal(body.region.name, 'Kabupaten Ogan Komering Ilir');
     assert.equal(body.region.province.code, '16');
-    assert.deepEqual(body.contests.map((c: { regionCode: string }) => c.regionCode), ['16', '16.02']);
+    assert.deepEqual(
+      body.contests.map((c: { regionCode: string }) => c.regionCode),
+      ['16', '16.02'],
+    );
     assert.ok(body.elections[0].stages.some((s: { code: string }) => s.code === 'penetapan_paslon'));
     assert.equal(body.cases.byState.length, 11);
     assert.equal(body.risk.regionCode, '16.02');

@@ -15,7 +15,9 @@ describeEachBackend('first-admin setup link', (ctx) => {
     setup = createSetupLink();
     app = await buildTestApp(ctx().db, { now: () => clock, setup });
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   const post = (body: Record<string, unknown>, lang = 'id') =>
     app.inject({ method: 'POST', url: '/api/v1/auth/setup', headers: { 'accept-language': lang }, payload: body });
@@ -49,9 +51,18 @@ describeEachBackend('first-admin setup link', (ctx) => {
     res = await post(admin(token));
     assert.equal(res.statusCode, 201);
     assert.equal(res.json().user.role, 'admin');
-    const audit = await ctx().db.query<{ actor_role: string }>("SELECT actor_role FROM audit_events WHERE action = 'user.created' AND data->>'username' = 'admin_setup'");
-    assert.deepEqual(audit.rows.map((r) => r.actor_role), ['setup']);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin_setup', password: 'kata-sandi-rahasia' } });
+    const audit = await ctx().db.query<{ actor_role: string }>(
+      "SELECT actor_role FROM audit_events WHERE action = 'user.created' AND data->>'username' = 'admin_setup'",
+    );
+    assert.deepEqual(
+      audit.rows.map((r) => r.actor_role),
+      ['setup'],
+    );
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin_setup', password: 'kata-sandi-rahasia' },
+    });
     assert.equal(login.statusCode, 200);
 
     // Used: the same link again makes nobody.

@@ -19,31 +19,43 @@ import { replayCacheOf } from '../../src/server/http/replay.ts';
 import { invalidateStats } from '../../src/server/modules/stats/service.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 
-interface Answer { status: number; headers: IncomingHttpHeaders; body: Buffer }
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
 
 describeEachBackend('cached public stats replay', (ctx) => {
   let app: FastifyInstance;
   let port = 0;
   const replayed = () => replayCacheOf(app)!.counts.replayed;
 
-  const get = (headers: Record<string, string>, path = '/api/v1/public/stats') => new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+  const get = (headers: Record<string, string>, path = '/api/v1/public/stats') =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
     });
-    req.on('error', reject);
-    req.end();
-  });
-  const withoutDate = (h: IncomingHttpHeaders) => { const { date: _date, ...rest } = h; return rest; };
+  const withoutDate = (h: IncomingHttpHeaders) => {
+    const { date: _date, ...rest } = h;
+    return rest;
+  };
 
   before(async () => {
-    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-replay-')) });
+    const config = loadConfig({ NETRA_LOG_LEVEL: 'silent', NETRA_REQUIRE_TOTP: 'off' } as NodeJS.ProcessEnv, {
+      dataDir: mkdtempSync(join(tmpdir(), 'netra-replay-')),
+    });
     app = await buildApp({ db: ctx().db, config, vault: createVault(randomBytes(32)) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('a replay carries the same status, headers and bytes as the full answer, for gzip, identity and 304', async () => {
     for (const headers of [{ 'accept-encoding': 'gzip' }, { 'accept-encoding': 'identity' }]) {
@@ -70,7 +82,10 @@ describeEachBackend('cached public stats replay', (ctx) => {
     }
     const gz = await get({ 'accept-encoding': 'gzip' });
     assert.equal(gz.headers['content-encoding'], 'gzip');
-    assert.equal(JSON.parse(gunzipSync(gz.body).toString()).totals.cases, JSON.parse((await get({ 'accept-encoding': 'identity' })).body.toString()).totals.cases);
+    assert.equal(
+      JSON.parse(gunzipSync(gz.body).toString()).totals.cases,
+      JSON.parse((await get({ 'accept-encoding': 'identity' })).body.toString()).totals.cases,
+    );
   });
 
   test('a new snapshot is never answered with the previous recording', async () => {

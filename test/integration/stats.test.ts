@@ -38,7 +38,9 @@ describeEachBackend('public dashboard', (ctx) => {
     seeded = await seedCases(app);
     invalidateStats(ctx().db);
   });
-  after(async () => { await app.close(); });
+  after(async () => {
+    await app.close();
+  });
 
   test('counts match the seeded cases', async () => {
     const response = await app.inject({ url: '/api/v1/public/stats' });
@@ -63,8 +65,14 @@ describeEachBackend('public dashboard', (ctx) => {
     assert.equal(stats.byState.find((s: { code: string }) => s.code === 'diterima').count, 5);
     assert.equal(stats.byState.length, 11);
     assert.equal(stats.byOutcome.find((s: { code: string }) => s.code === 'dalam_proses').count, 5);
-    assert.deepEqual(stats.byStage.map((s: { code: string; count: number }) => [s.code, s.count]), [['kampanye', 5]]);
-    assert.deepEqual(stats.byClassification.map((s: { code: string; count: number }) => [s.code, s.count]), [['belum_diklasifikasi', 5]]);
+    assert.deepEqual(
+      stats.byStage.map((s: { code: string; count: number }) => [s.code, s.count]),
+      [['kampanye', 5]],
+    );
+    assert.deepEqual(
+      stats.byClassification.map((s: { code: string; count: number }) => [s.code, s.count]),
+      [['belum_diklasifikasi', 5]],
+    );
     assert.deepEqual(stats.weekly, [{ week: '2024-W41', startsOn: '2024-10-07', count: 5 }]);
     const reference = stats.reference.find((r: { id: string }) => r.id === 'pilkada2020.bawaslu.2022');
     assert.equal(reference.figures.suspected, 1536);
@@ -108,7 +116,11 @@ describeEachBackend('public dashboard', (ctx) => {
   test('counters follow case changes made by other modules (trigger-maintained, checked against a full scan)', async () => {
     const user = await buildUser(ctx().db, { role: 'pengawas_kabkota', regionCode: '16.02' });
     const session = await signIn(app, user.username, user.password);
-    const registered = await session.request({ method: 'POST', url: `/api/v1/cases/${seeded.receipts[0].id}/actions`, payload: { action: 'registrasi' } });
+    const registered = await session.request({
+      method: 'POST',
+      url: `/api/v1/cases/${seeded.receipts[0].id}/actions`,
+      payload: { action: 'registrasi' },
+    });
     assert.equal(registered.statusCode, 200, registered.body);
     assert.deepEqual(await verifyStatsCounters(ctx().db), []);
     invalidateStats(ctx().db);

@@ -15,7 +15,12 @@ function run(bin: string, args: string[], cwd = root) {
 }
 
 test('ESLint reports nothing on src, test, bench and scripts', () => {
-  const { status, output } = run('node_modules/eslint/bin/eslint.js', ['--max-warnings=0', ...DIRS, 'eslint.config.js', '.dependency-cruiser.cjs']);
+  const { status, output } = run('node_modules/eslint/bin/eslint.js', [
+    '--max-warnings=0',
+    ...DIRS,
+    'eslint.config.js',
+    '.dependency-cruiser.cjs',
+  ]);
   assert.equal(status, 0, output);
 });
 
@@ -25,7 +30,13 @@ test('Prettier finds every file formatted', () => {
 });
 
 test('dependency-cruiser: layer and module-boundary rules hold (.dependency-cruiser.cjs)', () => {
-  const { status, output } = run('node_modules/dependency-cruiser/bin/dependency-cruise.mjs', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+  const { status, output } = run('node_modules/dependency-cruiser/bin/dependency-cruise.mjs', [
+    'src',
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'err',
+  ]);
   assert.equal(status, 0, output);
 });
 
@@ -38,7 +49,13 @@ test('dependency-cruiser catches a forbidden import (the rules are not vacuous)'
   );
   assert.notEqual(status, 0, output);
   assert.match(output, /5 dependency violations/, output);
-  for (const rule of ['domain-is-pure', 'domain-has-no-io', 'web-imports-web-contracts-domain', 'contracts-import-zod-and-domain', 'modules-through-index']) {
+  for (const rule of [
+    'domain-is-pure',
+    'domain-has-no-io',
+    'web-imports-web-contracts-domain',
+    'contracts-import-zod-and-domain',
+    'modules-through-index',
+  ]) {
     assert.match(output, new RegExp(`error ${rule}:`), `${rule} fires on the fixture\n${output}`);
   }
   assert.doesNotMatch(output, /a\/service\.ts → src\/server\/modules\/a\/repository\.ts/, 'files of one module import each other freely');

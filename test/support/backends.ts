@@ -12,7 +12,10 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 
 /** Set by scripts/test.mjs after probing the server once for the whole run. */
 export function enabledBackends(): BackendKind[] {
-  const list = (process.env.NETRA_TEST_BACKENDS ?? 'pglite').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.NETRA_TEST_BACKENDS ?? 'pglite')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list as BackendKind[];
 }
 
@@ -58,13 +61,21 @@ export async function createTestDb(kind: BackendKind, options: { reference?: boo
 }
 
 /** Runs the same suite once per enabled backend, each against its own fresh database. */
-export function describeEachBackend(title: string, body: (ctx: () => TestDb) => void, options: { reference?: boolean; skip?: string } = {}) {
+export function describeEachBackend(
+  title: string,
+  body: (ctx: () => TestDb) => void,
+  options: { reference?: boolean; skip?: string } = {},
+) {
   for (const kind of enabledBackends()) {
     // skip: a message saying why the suite cannot run here (e.g. its server cannot start).
     describe(`${title} [${kind}]`, { skip: options.skip }, () => {
       let current: TestDb | undefined;
-      before(async () => { current = await createTestDb(kind, options); });
-      after(async () => { await current?.destroy(); });
+      before(async () => {
+        current = await createTestDb(kind, options);
+      });
+      after(async () => {
+        await current?.destroy();
+      });
       body(() => {
         if (!current) throw new Error('test database not ready');
         return current;

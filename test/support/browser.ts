@@ -37,7 +37,7 @@ export function findChromium(): string {
   }
   throw new Error(
     'Chromium not found on PATH. Browser tests use the system Chromium (Debian: `apt-get install chromium`, ' +
-    'which provides /usr/bin/chromium), or set CHROMIUM_PATH to a Chromium/Chrome executable.',
+      'which provides /usr/bin/chromium), or set CHROMIUM_PATH to a Chromium/Chrome executable.',
   );
 }
 
@@ -76,13 +76,14 @@ export const LAUNCH_TIMEOUT_MS = 120_000;
 
 /** Launches Chromium, once more after a failed first attempt (a launch that hung is killed by playwright). */
 export async function launchChromium(executablePath: string): Promise<Browser> {
-  const launch = () => chromium.launch({
-    executablePath,
-    headless: true,
-    // Playwright gives every launch its own fresh temporary --user-data-dir (and refuses one in args).
-    args: CHROMIUM_ARGS,
-    timeout: LAUNCH_TIMEOUT_MS,
-  });
+  const launch = () =>
+    chromium.launch({
+      executablePath,
+      headless: true,
+      // Playwright gives every launch its own fresh temporary --user-data-dir (and refuses one in args).
+      args: CHROMIUM_ARGS,
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
   try {
     return await launch();
   } catch (first) {
@@ -134,7 +135,15 @@ export async function startBrowserSession(options: BrowserSessionOptions = {}): 
   // launch has the loop to itself, with room for a loaded machine and one retry.
   try {
     netra = await startNetra(
-      { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', loadVillages: false, runWorker: false, requireTotp: options.requireTotp ?? 'off' },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        logLevel: 'silent',
+        loadVillages: false,
+        runWorker: false,
+        requireTotp: options.requireTotp ?? 'off',
+      },
       { quiet: true },
     );
     browser = await launchChromium(executablePath);

@@ -11,7 +11,7 @@ export function buildLaporanInput(overrides: DeepPartial<LaporanInput> & { uraia
     pelapor: {
       nama: 'Siti Aminah',
       // OKI, lahir 15-08-1990, perempuan (+40); a different sequence per report.
-      nik: `160201550890${String((counter % 9999) + 1).padStart(4, "0")}`,
+      nik: `160201550890${String((counter % 9999) + 1).padStart(4, '0')}`,
       tempatLahir: 'Kayuagung',
       tanggalLahir: '1990-08-15',
       jenisKelamin: 'P',
@@ -21,10 +21,16 @@ export function buildLaporanInput(overrides: DeepPartial<LaporanInput> & { uraia
       telepon: '081234567890',
       kategori: 'pemilih',
     },
-    terlapor: [{
-      nama: 'Budi Santoso', nip: '198503122010011002', jabatan: 'Kepala Bidang Pendapatan',
-      instansi: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', jenisSubjek: 'PNS', kodeWilayah: '16.02',
-    }],
+    terlapor: [
+      {
+        nama: 'Budi Santoso',
+        nip: '198503122010011002',
+        jabatan: 'Kepala Bidang Pendapatan',
+        instansi: 'Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir',
+        jenisSubjek: 'PNS',
+        kodeWilayah: '16.02',
+      },
+    ],
     peristiwa: {
       uraian: `Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan (laporan ${counter}).`,
       kodeWilayah: '16.02.05',

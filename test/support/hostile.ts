@@ -18,7 +18,9 @@ export function createPrng(seed: number) {
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
-    pick<T>(items: readonly T[]): T { return items[Math.floor(next() * items.length)]; },
+    pick<T>(items: readonly T[]): T {
+      return items[Math.floor(next() * items.length)];
+    },
     chance: (p: number) => next() < p,
   };
 }
@@ -34,7 +36,15 @@ export interface Operation {
 }
 
 /** Every operation of the OpenAPI document (methods, path parameters, query parameters). */
-export function listOperations(openapi: { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: { type?: string } }[]; requestBody?: { content: Record<string, unknown> } }>> }): Operation[] {
+export function listOperations(openapi: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { in: string; name: string; schema?: { type?: string } }[]; requestBody?: { content: Record<string, unknown> } }
+    >
+  >;
+}): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(openapi.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -79,36 +89,121 @@ const SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Hostile scalar values for path segments and query values (raw, before encoding). */
 const HOSTILE_STRINGS: readonly string[] = [
-  '', ' ', '0', '-1', '-999999999999', '1e309', '99999999999999999999999', '1.5', 'NaN', 'Infinity', 'null', 'undefined', 'true',
-  "' OR 1=1 --", "'; DROP TABLE cases; --", '" OR ""="', '1) OR (1=1', '%', '%%', '\\', '\\\\x00',
-  '../../../../etc/passwd', '..\\..\\windows\\win.ini', '....//....//etc/passwd', '/', '//', '.', '..',
-  'a\u0000b', '\u0000', '\u0001\u0002\u001f', '\r\nSet-Cookie: x=1', '\uFEFF', '\u202Etxt.exe', 'ÿ', '𝕏𝕐𝕫', '🙂'.repeat(50),
-  'Ω≈ç√∫˜µ≤≥÷', '田中さんにあげて下さい', 'ثم نفس سقطت', 'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫ', '\uD800', '\uDFFF\uD800',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}', '__proto__', 'constructor', 'prototype',
-  'NTR-AAAA-AAAA', 'ntr-zzzz-zzzz', '16', '16.02', '16.02.05', '16.71', '99.99', '16.02.05.2001', VALID_UUID, SHA, 'tanda-bukti.pdf',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'x'.repeat(101), 'x'.repeat(1000), '9'.repeat(400),
+  '',
+  ' ',
+  '0',
+  '-1',
+  '-999999999999',
+  '1e309',
+  '99999999999999999999999',
+  '1.5',
+  'NaN',
+  'Infinity',
+  'null',
+  'undefined',
+  'true',
+  "' OR 1=1 --",
+  "'; DROP TABLE cases; --",
+  '" OR ""="',
+  '1) OR (1=1',
+  '%',
+  '%%',
+  '\\',
+  '\\\\x00',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '....//....//etc/passwd',
+  '/',
+  '//',
+  '.',
+  '..',
+  'a\u0000b',
+  '\u0000',
+  '\u0001\u0002\u001f',
+  '\r\nSet-Cookie: x=1',
+  '\uFEFF',
+  '\u202Etxt.exe',
+  'ÿ',
+  '𝕏𝕐𝕫',
+  '🙂'.repeat(50),
+  'Ω≈ç√∫˜µ≤≥÷',
+  '田中さんにあげて下さい',
+  'ثم نفس سقطت',
+  'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫ',
+  '\uD800',
+  '\uDFFF\uD800',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '{{7*7}}',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'NTR-AAAA-AAAA',
+  'ntr-zzzz-zzzz',
+  '16',
+  '16.02',
+  '16.02.05',
+  '16.71',
+  '99.99',
+  '16.02.05.2001',
+  VALID_UUID,
+  SHA,
+  'tanda-bukti.pdf',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'x'.repeat(101),
+  'x'.repeat(1000),
+  '9'.repeat(400),
 ];
 
 /** Percent-encoded oddities that only make sense in a raw URL. */
 const RAW_URL_BITS: readonly string[] = [
-  '%00', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..%2F..%2F', '%c0%ae%c0%ae%2f', '%C0%AF', '%E0%A4%A', '%ZZ', '%', '%ff%fe', '%ED%A0%80',
-  '..%00', '%0d%0a', '%uFF0E', '?', '#x', ';a=b', '%252e%252e',
+  '%00',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%2F..%2F',
+  '%c0%ae%c0%ae%2f',
+  '%C0%AF',
+  '%E0%A4%A',
+  '%ZZ',
+  '%',
+  '%ff%fe',
+  '%ED%A0%80',
+  '..%00',
+  '%0d%0a',
+  '%uFF0E',
+  '?',
+  '#x',
+  ';a=b',
+  '%252e%252e',
 ];
 
 /** Hostile JSON values to put in a field. */
 function hostileJsonValue(rng: Prng): unknown {
   switch (rng.int(18)) {
-    case 0: return null;
-    case 1: return rng.pick([0, -1, 1e308, -1e308, 2 ** 53 + 1, 1.5, -0]);
-    case 2: return rng.pick([true, false]);
-    case 3: return [];
-    case 4: return {};
-    case 5: return ['a', 1, null, {}];
-    case 6: return 'x'.repeat(rng.pick([1, 100, 5000, 100_000]));
-    case 7: return { __proto__: { isAdmin: true } }; // a literal __proto__ key is dropped by JSON.stringify; see rawProto below
-    case 8: return { constructor: { prototype: { isAdmin: true } } };
-    case 9: return Array.from({ length: rng.pick([100, 1000, 10_000]) }, (_, i) => i);
-    default: return rng.pick(HOSTILE_STRINGS);
+    case 0:
+      return null;
+    case 1:
+      return rng.pick([0, -1, 1e308, -1e308, 2 ** 53 + 1, 1.5, -0]);
+    case 2:
+      return rng.pick([true, false]);
+    case 3:
+      return [];
+    case 4:
+      return {};
+    case 5:
+      return ['a', 1, null, {}];
+    case 6:
+      return 'x'.repeat(rng.pick([1, 100, 5000, 100_000]));
+    case 7:
+      return { __proto__: { isAdmin: true } }; // a literal __proto__ key is dropped by JSON.stringify; see rawProto below
+    case 8:
+      return { constructor: { prototype: { isAdmin: true } } };
+    case 9:
+      return Array.from({ length: rng.pick([100, 1000, 10_000]) }, (_, i) => i);
+    default:
+      return rng.pick(HOSTILE_STRINGS);
   }
 }
 
@@ -117,31 +212,60 @@ function hostileJsonValue(rng: Prng): unknown {
 function templateFor(op: Operation): unknown {
   const key = `${op.method} ${op.path}`;
   switch (key) {
-    case 'POST /api/v1/laporan': return buildLaporanInput();
-    case 'POST /api/v1/lacak': case 'POST /api/v1/lacak/tanda-bukti': return { kode: 'NTR-7K3M-Q9XP', pin: '123456' };
-    case 'POST /api/v1/lacak/cabut': return { kode: 'NTR-7K3M-Q9XP', pin: '123456', alasan: 'Saya berubah pikiran.' };
-    case 'POST /api/v1/auth/login': return { username: 'admin', password: 'kata-sandi-salah-123' };
-    case 'POST /api/v1/auth/totp/confirm': return { code: '123456' };
-    case 'POST /api/v1/users': return { username: 'petugas.baru', password: 'kata-sandi-rahasia-123', role: 'pengawas_kabkota', regionCode: '16.02' };
-    case 'POST /api/v1/temuan': return {
-      sumber: 'patroli_siber', judul: 'Unggahan dukungan', uraian: 'Terlapor mengunggah dukungan untuk pasangan calon di media sosial.',
-      kodeWilayah: '16.02.05', tempat: 'Instagram', tanggalKejadian: '2024-10-01', tanggalDiketahui: '2024-10-02', perbuatan: ['lainnya'],
-      terlapor: [{ nama: 'Budi', jabatan: 'Camat', instansi: 'Pemkab OKI', jenisSubjek: 'PNS' }],
-    };
-    case 'POST /api/v1/cases/{id}/actions': return { action: 'kaji', reason: 'Alasan yang cukup panjang.' };
-    case 'POST /api/v1/cases/{id}/assign': return { assigneeId: VALID_UUID };
-    case 'POST /api/v1/cases/{id}/notes': return { note: 'Catatan penanganan.' };
-    case 'POST /api/v1/cases/{id}/reporter-identity': case 'POST /api/v1/cases/{id}/documents/tanda-bukti.pdf': return { reason: 'Klarifikasi kepada pelapor.' };
-    case 'POST /api/v1/case-links/{linkId}': return { decision: 'merge' };
-    case 'POST /api/v1/referrals/{id}/sanction': return { sanction: 'pp94.teguran_lisan', decreeNumber: '800/1/2024', decreeDate: '2024-10-10' };
-    case 'POST /api/v1/referrals/{id}/siasn-block': return { reason: 'PPK tidak menindaklanjuti.' };
-    case 'POST /api/v1/agency/referrals/{id}/status': return { step: 'diverifikasi', note: 'ok' };
-    case 'POST /api/v1/agency-tokens': return { authority: 'BKN', label: 'SIASN' };
-    case 'PUT /api/v1/policy-settings/{key}': return { value: true };
-    case 'PUT /api/v1/risk/weights': return { weights: { ikp: 0.5 } };
-    case 'POST /api/v1/pledges': return { agency: 'Dinas Pendidikan', regionCode: '16.02', date: '2024-09-01', venue: 'Aula Kantor Bupati', signatoryCount: 10 };
-    case 'POST /api/v1/public/pledges/verify-document': return { document: { a: 1 }, signature: 'abc' };
-    default: return { note: 'catatan' };
+    case 'POST /api/v1/laporan':
+      return buildLaporanInput();
+    case 'POST /api/v1/lacak':
+    case 'POST /api/v1/lacak/tanda-bukti':
+      return { kode: 'NTR-7K3M-Q9XP', pin: '123456' };
+    case 'POST /api/v1/lacak/cabut':
+      return { kode: 'NTR-7K3M-Q9XP', pin: '123456', alasan: 'Saya berubah pikiran.' };
+    case 'POST /api/v1/auth/login':
+      return { username: 'admin', password: 'kata-sandi-salah-123' };
+    case 'POST /api/v1/auth/totp/confirm':
+      return { code: '123456' };
+    case 'POST /api/v1/users':
+      return { username: 'petugas.baru', password: 'kata-sandi-rahasia-123', role: 'pengawas_kabkota', regionCode: '16.02' };
+    case 'POST /api/v1/temuan':
+      return {
+        sumber: 'patroli_siber',
+        judul: 'Unggahan dukungan',
+        uraian: 'Terlapor mengunggah dukungan untuk pasangan calon di media sosial.',
+        kodeWilayah: '16.02.05',
+        tempat: 'Instagram',
+        tanggalKejadian: '2024-10-01',
+        tanggalDiketahui: '2024-10-02',
+        perbuatan: ['lainnya'],
+        terlapor: [{ nama: 'Budi', jabatan: 'Camat', instansi: 'Pemkab OKI', jenisSubjek: 'PNS' }],
+      };
+    case 'POST /api/v1/cases/{id}/actions':
+      return { action: 'kaji', reason: 'Alasan yang cukup panjang.' };
+    case 'POST /api/v1/cases/{id}/assign':
+      return { assigneeId: VALID_UUID };
+    case 'POST /api/v1/cases/{id}/notes':
+      return { note: 'Catatan penanganan.' };
+    case 'POST /api/v1/cases/{id}/reporter-identity':
+    case 'POST /api/v1/cases/{id}/documents/tanda-bukti.pdf':
+      return { reason: 'Klarifikasi kepada pelapor.' };
+    case 'POST /api/v1/case-links/{linkId}':
+      return { decision: 'merge' };
+    case 'POST /api/v1/referrals/{id}/sanction':
+      return { sanction: 'pp94.teguran_lisan', decreeNumber: '800/1/2024', decreeDate: '2024-10-10' };
+    case 'POST /api/v1/referrals/{id}/siasn-block':
+      return { reason: 'PPK tidak menindaklanjuti.' };
+    case 'POST /api/v1/agency/referrals/{id}/status':
+      return { step: 'diverifikasi', note: 'ok' };
+    case 'POST /api/v1/agency-tokens':
+      return { authority: 'BKN', label: 'SIASN' };
+    case 'PUT /api/v1/policy-settings/{key}':
+      return { value: true };
+    case 'PUT /api/v1/risk/weights':
+      return { weights: { ikp: 0.5 } };
+    case 'POST /api/v1/pledges':
+      return { agency: 'Dinas Pendidikan', regionCode: '16.02', date: '2024-09-01', venue: 'Aula Kantor Bupati', signatoryCount: 10 };
+    case 'POST /api/v1/public/pledges/verify-document':
+      return { document: { a: 1 }, signature: 'abc' };
+    default:
+      return { note: 'catatan' };
   }
 }
 
@@ -177,7 +301,11 @@ function validParam(op: Operation, name: string): string {
 function encodeSegment(rng: Prng, raw: string): string {
   // Mostly properly encoded; sometimes raw (traversal, spaces) to test the router.
   if (rng.chance(0.15)) return raw.replace(/[\s#?]/g, encodeURIComponent);
-  try { return encodeURIComponent(raw); } catch { return encodeURIComponent(raw.replace(/[\uD800-\uDFFF]/g, '?')); }
+  try {
+    return encodeURIComponent(raw);
+  } catch {
+    return encodeURIComponent(raw.replace(/[\uD800-\uDFFF]/g, '?'));
+  }
 }
 
 function buildPath(rng: Prng, op: Operation, hostile: boolean): string {
@@ -193,14 +321,28 @@ function hostileQuery(rng: Prng, op: Operation): string {
   const parts: string[] = [];
   const n = 1 + rng.int(3);
   for (let i = 0; i < n; i++) {
-    const name = names.length && rng.chance(0.8) ? rng.pick(names) : rng.pick(['__proto__[admin]', 'constructor[prototype][admin]', '__proto__', 'constructor', 'x', 'a[b][c]', 'limit[]', '']);
+    const name =
+      names.length && rng.chance(0.8)
+        ? rng.pick(names)
+        : rng.pick(['__proto__[admin]', 'constructor[prototype][admin]', '__proto__', 'constructor', 'x', 'a[b][c]', 'limit[]', '']);
     switch (rng.int(8)) {
-      case 0: parts.push(`${name}=1&${name}=2`); break; // array where a scalar is expected
-      case 1: parts.push(`${name}[]=1`); break;
-      case 2: parts.push(`${name}[a]=1`); break;
-      case 3: parts.push(`${name}=${rng.pick(RAW_URL_BITS)}`); break;
-      case 4: parts.push(`${name}=${rng.pick(['-1', '-0', '1e309', '99999999999999999999999', '0x10', '1.5', 'NaN', ''])}`); break;
-      default: parts.push(`${name}=${encodeSegment(rng, rng.pick(HOSTILE_STRINGS))}`);
+      case 0:
+        parts.push(`${name}=1&${name}=2`);
+        break; // array where a scalar is expected
+      case 1:
+        parts.push(`${name}[]=1`);
+        break;
+      case 2:
+        parts.push(`${name}[a]=1`);
+        break;
+      case 3:
+        parts.push(`${name}=${rng.pick(RAW_URL_BITS)}`);
+        break;
+      case 4:
+        parts.push(`${name}=${rng.pick(['-1', '-0', '1e309', '99999999999999999999999', '0x10', '1.5', 'NaN', ''])}`);
+        break;
+      default:
+        parts.push(`${name}=${encodeSegment(rng, rng.pick(HOSTILE_STRINGS))}`);
     }
   }
   return parts.join('&');
@@ -208,7 +350,11 @@ function hostileQuery(rng: Prng, op: Operation): string {
 
 // ---- bodies ---------------------------------------------------------------------------------
 
-interface Body { payload?: string | Buffer; contentType?: string; label: string }
+interface Body {
+  payload?: string | Buffer;
+  contentType?: string;
+  label: string;
+}
 
 function hostileBody(rng: Prng, op: Operation): Body {
   const json = 'application/json';
@@ -224,18 +370,59 @@ function hostileBody(rng: Prng, op: Operation): Body {
     return { payload: text, contentType: json, label: `depth ${DEPTH} JSON at ${path.join('.') || '(root)'}` };
   }
   if (roll < 9) return { payload: rng.chance(0.5) ? HUGE_ARRAY : HUGE_STRING_ARRAY, contentType: json, label: 'huge array' };
-  if (roll < 14) return { payload: rng.pick(['{', '{"a":', '{"a":1,}', "{'a':1}", 'undefined', 'NaN', '[1,2', '{"a":"\\u12"}', '"\\ud800"', '{"a":1}{"b":2}', '\u0000', '{"a":1}\u0000']), contentType: json, label: 'invalid JSON' };
-  if (roll < 17) return { payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80, 0x22, 0x7d]), contentType: json, label: 'invalid UTF-8 bytes' };
+  if (roll < 14)
+    return {
+      payload: rng.pick([
+        '{',
+        '{"a":',
+        '{"a":1,}',
+        "{'a':1}",
+        'undefined',
+        'NaN',
+        '[1,2',
+        '{"a":"\\u12"}',
+        '"\\ud800"',
+        '{"a":1}{"b":2}',
+        '\u0000',
+        '{"a":1}\u0000',
+      ]),
+      contentType: json,
+      label: 'invalid JSON',
+    };
+  if (roll < 17)
+    return {
+      payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80, 0x22, 0x7d]),
+      contentType: json,
+      label: 'invalid UTF-8 bytes',
+    };
   if (roll < 20) return { payload: '', contentType: json, label: 'empty JSON body' };
   if (roll < 22) return { payload: undefined, contentType: json, label: 'no body, JSON content type' };
   if (roll < 27) {
-    const ct = rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/csv', 'application/octet-stream', 'application/json; charset=latin1', 'application/jsonx', 'image/png', '']);
-    return { payload: rng.chance(0.5) ? 'a=1&b=2' : JSON.stringify(templateFor(op)), contentType: ct, label: `content-type ${JSON.stringify(ct)}` };
+    const ct = rng.pick([
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'text/csv',
+      'application/octet-stream',
+      'application/json; charset=latin1',
+      'application/jsonx',
+      'image/png',
+      '',
+    ]);
+    return {
+      payload: rng.chance(0.5) ? 'a=1&b=2' : JSON.stringify(templateFor(op)),
+      contentType: ct,
+      label: `content-type ${JSON.stringify(ct)}`,
+    };
   }
   if (roll < 31) {
     const raw = rng.pick([
-      '{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"isAdmin":true}}}',
-      '{"a":{"__proto__":{"polluted":1}}}', '[{"__proto__":{"x":1}}]', '{"__proto__":null}',
+      '{"__proto__":{"isAdmin":true}}',
+      '{"constructor":{"prototype":{"isAdmin":true}}}',
+      '{"a":{"__proto__":{"polluted":1}}}',
+      '[{"__proto__":{"x":1}}]',
+      '{"__proto__":null}',
     ]);
     return { payload: raw, contentType: json, label: 'prototype pollution keys' };
   }
@@ -252,7 +439,8 @@ function hostileBody(rng: Prng, op: Operation): Body {
     result = setAt(result, path, value);
     labels.push(path.join('.') || '(root)');
   }
-  if (rng.chance(0.1) && result && typeof result === 'object' && !Array.isArray(result)) (result as Record<string, unknown>).extra = 'tidak dikenal';
+  if (rng.chance(0.1) && result && typeof result === 'object' && !Array.isArray(result))
+    (result as Record<string, unknown>).extra = 'tidak dikenal';
   return { payload: JSON.stringify(result), contentType: json, label: `mutated ${labels.join(',')}` };
 }
 
@@ -285,13 +473,22 @@ export function* generateHostileRequests(ops: Operation[], options: GeneratorOpt
     if (hostilePath) labels.push('path params');
     const isGet = op.method === 'GET' || op.method === 'HEAD';
     // Every request is hostile somewhere: a GET without hostile path parameters gets a hostile query.
-    if (rng.chance(op.queryParams.length ? 0.6 : 0.2) || (isGet && !hostilePath)) { url += `?${hostileQuery(rng, op)}`; labels.push('query'); }
+    if (rng.chance(op.queryParams.length ? 0.6 : 0.2) || (isGet && !hostilePath)) {
+      url += `?${hostileQuery(rng, op)}`;
+      labels.push('query');
+    }
 
     if (rng.chance(0.1)) {
       const [name, value] = rng.pick([
-        ['accept-language', 'en'.repeat(2000)], ['if-none-match', '"x"'.repeat(1000)], ['authorization', 'Bearer ' + rng.pick(HOSTILE_STRINGS.filter((s) => !/[\u0000-\u001f\u007f-\uffff]/.test(s)))],
-        ['authorization', 'Basic YWRtaW46YWRtaW4='], ['idempotency-key', rng.pick(["' OR 1=1 --", 'x'.repeat(300), 'short'])], ['x-forwarded-for', '1.2.3.4, ' + '9.9.9.9, '.repeat(100)],
-        ['accept-encoding', 'gzip;q=0, *;q=1000'], ['x-csrf-token', 'a'.repeat(5000)], ['cookie', 'netra_session=' + 'x'.repeat(4000)],
+        ['accept-language', 'en'.repeat(2000)],
+        ['if-none-match', '"x"'.repeat(1000)],
+        ['authorization', 'Bearer ' + rng.pick(HOSTILE_STRINGS.filter((s) => !/[\u0000-\u001f\u007f-\uffff]/.test(s)))],
+        ['authorization', 'Basic YWRtaW46YWRtaW4='],
+        ['idempotency-key', rng.pick(["' OR 1=1 --", 'x'.repeat(300), 'short'])],
+        ['x-forwarded-for', '1.2.3.4, ' + '9.9.9.9, '.repeat(100)],
+        ['accept-encoding', 'gzip;q=0, *;q=1000'],
+        ['x-csrf-token', 'a'.repeat(5000)],
+        ['cookie', 'netra_session=' + 'x'.repeat(4000)],
       ] as const);
       headers[name] = value;
       labels.push(`header ${name}`);
@@ -316,7 +513,8 @@ export function* generateHostileRequests(ops: Operation[], options: GeneratorOpt
 export function checkResponse(status: number, contentType: string | undefined, body: string): string | null {
   if (status >= 500) return `${status} ${body.slice(0, 300)}`;
   if (status >= 400) {
-    if (!String(contentType ?? '').startsWith('application/problem+json')) return `${status} without problem+json (${contentType}): ${body.slice(0, 200)}`;
+    if (!String(contentType ?? '').startsWith('application/problem+json'))
+      return `${status} without problem+json (${contentType}): ${body.slice(0, 200)}`;
     try {
       const parsed = JSON.parse(body) as { code?: unknown };
       if (typeof parsed.code !== 'string' || parsed.code.length === 0) return `${status} problem without code: ${body.slice(0, 200)}`;

@@ -34,8 +34,15 @@ export async function buildTestApp(db: Db, options: TestAppOptions = {}): Promis
   if (options.publicUrl !== undefined) env.NETRA_PUBLIC_URL = options.publicUrl;
   const config = loadConfig(env as NodeJS.ProcessEnv, { dataDir });
   const vault = createVault(randomBytes(32));
-  const app = await buildApp({ db, config, vault, now: options.now, setup: options.setup, evidence: options.evidence,
-    strictResponses: options.strictResponses ?? process.env.NETRA_TEST_STRICT_RESPONSES !== '0' });
+  const app = await buildApp({
+    db,
+    config,
+    vault,
+    now: options.now,
+    setup: options.setup,
+    evidence: options.evidence,
+    strictResponses: options.strictResponses ?? process.env.NETRA_TEST_STRICT_RESPONSES !== '0',
+  });
   vaults.set(app, vault);
   return app;
 }
@@ -60,8 +67,19 @@ export interface Session {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password: string, totp?: string, options: { remoteAddress?: string } = {}): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: options.remoteAddress, payload: { username, password, ...(totp ? { totp } : {}) } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  totp?: string,
+  options: { remoteAddress?: string } = {},
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    remoteAddress: options.remoteAddress,
+    payload: { username, password, ...(totp ? { totp } : {}) },
+  });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = response.json().csrfToken as string;

@@ -32,7 +32,8 @@ export function pgBinariesUnusable(): string | null {
   for (const bin of ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres']) {
     if (!existsSync(join(PG_BIN, bin))) return `${join(PG_BIN, bin)} is missing (install postgresql-15, or set NETRA_PG_BIN)`;
   }
-  if (asRoot && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root and there is no `postgres` OS user to run initdb as';
+  if (asRoot && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root and there is no `postgres` OS user to run initdb as';
   const [file, argv] = command('initdb', ['--version']);
   const probe = spawnSync(file, argv, { encoding: 'utf8', timeout: 60_000 });
   if (probe.status !== 0) return `${file} ${argv.join(' ')} does not run: ${probe.error?.message ?? probe.stderr}`;
@@ -58,7 +59,10 @@ function cluster(root: string, name: string, port: number): PgCluster {
   const logFile = join(root, `${name}.log`);
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
-    name, dir, port, url,
+    name,
+    dir,
+    port,
+    url,
     async sql(text, params, database) {
       const client = new pg.Client({ connectionString: url(database), connectionTimeoutMillis: 30_000 });
       await client.connect();
@@ -68,9 +72,15 @@ function cluster(root: string, name: string, port: number): PgCluster {
         await client.end().catch(() => {});
       }
     },
-    async start() { await run('pg_ctl', ['-D', dir, '-l', logFile, '-w', '-t', '300', 'start']); },
-    async stop(mode = 'fast') { await run('pg_ctl', ['-D', dir, '-m', mode, '-w', '-t', '300', 'stop']); },
-    async promote() { await run('pg_ctl', ['-D', dir, '-w', '-t', '300', 'promote']); },
+    async start() {
+      await run('pg_ctl', ['-D', dir, '-l', logFile, '-w', '-t', '300', 'start']);
+    },
+    async stop(mode = 'fast') {
+      await run('pg_ctl', ['-D', dir, '-m', mode, '-w', '-t', '300', 'stop']);
+    },
+    async promote() {
+      await run('pg_ctl', ['-D', dir, '-w', '-t', '300', 'promote']);
+    },
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
   };
 }
@@ -125,7 +135,10 @@ export async function createStandbyPair(options: { prepare?: (primary: PgCluster
     }
   };
   // If the test process exits abruptly, the servers must not outlive it.
-  const onExit = () => { stopAll(); rmSync(root, { recursive: true, force: true }); };
+  const onExit = () => {
+    stopAll();
+    rmSync(root, { recursive: true, force: true });
+  };
   process.once('exit', onExit);
   const destroy = async () => {
     process.off('exit', onExit);
@@ -138,35 +151,73 @@ export async function createStandbyPair(options: { prepare?: (primary: PgCluster
     await primary.start();
     await options.prepare?.(primary);
     // -R writes primary_conninfo and standby.signal; -X stream copies the WAL written meanwhile.
-    await run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', standby.dir, '-R', '-X', 'stream', '-c', 'fast']);
-    appendFileSync(join(standby.dir, 'postgresql.conf'), `${COMMON_CONF(root, standby.port)}
+    await run('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      standby.dir,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+    ]);
+    appendFileSync(
+      join(standby.dir, 'postgresql.conf'),
+      `${COMMON_CONF(root, standby.port)}
 cluster_name = '${standbyName}'
 # Long exports on the standby are not cancelled by vacuum on the primary.
 hot_standby_feedback = on
-`);
+`,
+    );
     await standby.start();
     const pair: StandbyPair = {
-      root, primary, standby, standbyName, destroy,
+      root,
+      primary,
+      standby,
+      standbyName,
+      destroy,
       async makeSynchronous() {
         await primary.sql(`ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (${standbyName})'`);
         await primary.sql('SELECT pg_reload_conf()');
-        await waitFor(async () => (await primary.sql<{ sync_state: string }>(
-          'SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [standbyName]))[0]?.sync_state === 'sync', 120_000,
-        'the standby to become synchronous');
+        await waitFor(
+          async () =>
+            (
+              await primary.sql<{ sync_state: string }>('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [
+                standbyName,
+              ])
+            )[0]?.sync_state === 'sync',
+          120_000,
+          'the standby to become synchronous',
+        );
       },
       async waitForReplay(timeoutMs = 120_000) {
         const [{ lsn }] = await primary.sql<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
-        await waitFor(async () => (await standby.sql<{ done: boolean }>(
-          'SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS done', [lsn]))[0].done, timeoutMs, 'the standby to replay');
+        await waitFor(
+          async () =>
+            (await standby.sql<{ done: boolean }>('SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 AS done', [lsn]))[0]
+              .done,
+          timeoutMs,
+          'the standby to replay',
+        );
       },
     };
-    await waitFor(async () => (await primary.sql('SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = $2',
-      [standbyName, 'streaming'])).length === 1, 120_000, 'the standby to stream');
+    await waitFor(
+      async () =>
+        (await primary.sql('SELECT 1 FROM pg_stat_replication WHERE application_name = $1 AND state = $2', [standbyName, 'streaming']))
+          .length === 1,
+      120_000,
+      'the standby to stream',
+    );
     return pair;
   } catch (error) {
     const logs = `${primary.log().slice(-2000)}\n${standby.log().slice(-2000)}`;
     await destroy();
-    throw new Error(`${(error as Error).message}\n--- server logs ---\n${logs}`);
+    throw new Error(`${(error as Error).message}\n--- server logs ---\n${logs}`, { cause: error });
   }
 }
 

@@ -21,7 +21,9 @@ export async function waitForHealth(url: string, timeoutMs = 120_000): Promise<v
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`netra at ${url} did not become healthy`);
@@ -37,27 +39,43 @@ export async function freePort(): Promise<number> {
 }
 
 /** `root`: another checkout to run (a benchmark's baseline code in the same run); default this one. */
-export async function startNetraProcess(env: Record<string, string>, options: { command?: 'start' | 'worker'; port?: number; root?: string; healthTimeoutMs?: number } = {}): Promise<NetraProcess> {
+export async function startNetraProcess(
+  env: Record<string, string>,
+  options: { command?: 'start' | 'worker'; port?: number; root?: string; healthTimeoutMs?: number } = {},
+): Promise<NetraProcess> {
   const port = options.port ?? (await freePort());
   const cwd = options.root ?? root;
   const child = spawn(process.execPath, [join(cwd, 'bin/netra.mjs'), options.command ?? 'start'], {
     cwd,
     // TOTP enrolment is the concern of its own tests; these are about processes.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NETRA_LOG_LEVEL: 'error', NETRA_LOAD_VILLAGES: 'false', NETRA_REQUIRE_TOTP: 'off', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NETRA_LOG_LEVEL: 'error',
+      NETRA_LOAD_VILLAGES: 'false',
+      NETRA_REQUIRE_TOTP: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let printed = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { printed += chunk; });
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    printed += chunk;
+  });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if ((options.command ?? 'start') === 'start') {
     // Fail fast when the process dies instead of waiting for the health timeout.
-    const early = exited.then(() => { throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`); });
+    const early = exited.then(() => {
+      throw new Error(`netra process exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    });
     early.catch(() => {}); // a later, deliberate kill must not surface as an unhandled rejection
     await Promise.race([waitForHealth(url, options.healthTimeoutMs), early]);
   }
   return {
-    child, url,
+    child,
+    url,
     stdout: () => printed,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -67,7 +85,11 @@ export async function startNetraProcess(env: Record<string, string>, options: { 
 }
 
 /** Runs one `netra` CLI command to completion: exit code and everything it printed. */
-export async function runNetraCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runNetraCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [join(root, 'bin/netra.mjs'), ...args], {
     cwd: root,
     env: { ...process.env, NETRA_LOG_LEVEL: 'error', NETRA_LOAD_VILLAGES: 'false', ...env },
@@ -75,8 +97,12 @@ export async function runNetraCli(args: string[], env: Record<string, string>, t
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+  });
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(timer);

@@ -13,7 +13,12 @@ import { parseEvidenceUrl, type EvidenceStore } from '../../src/server/platform/
 const main = fileURLToPath(new URL('./s3rver-main.mjs', import.meta.url));
 
 /** s3rver accepts exactly this key pair (it checks request signatures). */
-export const S3_TEST_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+export const S3_TEST_ENV = {
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_REGION: 'us-east-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 for (const [k, v] of Object.entries(S3_TEST_ENV)) process.env[k] ??= v;
 
 export interface S3TestServer {
@@ -58,7 +63,9 @@ async function spawnServer(dir: string, bucket: string, port: number): Promise<{
 
 export async function startS3Server(bucket = 'netra-evidence'): Promise<S3TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'netra-s3-'));
-  let { child, port } = await spawnServer(dir, bucket, 0);
+  const first = await spawnServer(dir, bucket, 0);
+  let child = first.child;
+  const port = first.port;
   const endpoint = `http://127.0.0.1:${port}`;
   const evidenceUrl = (prefix = 'bukti', through = endpoint) =>
     `s3://${bucket}/${prefix}?endpoint=${encodeURIComponent(through)}&region=us-east-1&forcePathStyle=true`;
@@ -69,8 +76,13 @@ export async function startS3Server(bucket = 'netra-evidence'): Promise<S3TestSe
     await exited;
   };
   return {
-    port, endpoint, bucket, dir, evidenceUrl,
-    store: (prefix = 'bukti', options = {}) => createS3EvidenceStore(parseEvidenceUrl(evidenceUrl(prefix)), { requestTimeoutMs: 20_000, ...options }),
+    port,
+    endpoint,
+    bucket,
+    dir,
+    evidenceUrl,
+    store: (prefix = 'bukti', options = {}) =>
+      createS3EvidenceStore(parseEvidenceUrl(evidenceUrl(prefix)), { requestTimeoutMs: 20_000, ...options }),
     kill,
     async restart() {
       await kill();
@@ -87,7 +99,11 @@ export async function startS3Server(bucket = 'netra-evidence'): Promise<S3TestSe
  * A TCP relay in front of the S3 server that calls `onThreshold` once `bytes` request bytes have
  * passed through it (the test kills the server there: a death in the middle of an upload).
  */
-export async function startCuttingRelay(targetPort: number, bytes: number, onThreshold: () => void): Promise<{ endpoint: string; forwarded(): number; requests(): string; close(): Promise<void> }> {
+export async function startCuttingRelay(
+  targetPort: number,
+  bytes: number,
+  onThreshold: () => void,
+): Promise<{ endpoint: string; forwarded(): number; requests(): string; close(): Promise<void> }> {
   let forwarded = 0;
   // The request lines and headers seen (bodies left out), to check what the client asked for.
   let heads = '';
@@ -95,18 +111,29 @@ export async function startCuttingRelay(targetPort: number, bytes: number, onThr
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = new Socket();
-    sockets.add(client); sockets.add(upstream);
+    sockets.add(client);
+    sockets.add(upstream);
     upstream.connect(targetPort, '127.0.0.1');
     client.on('data', (chunk) => {
       forwarded += chunk.length;
       const text = chunk.toString('latin1');
-      for (const m of text.matchAll(/(?:^|\r\n)((?:PUT|POST|GET|HEAD|DELETE) \/[^\r\n]* HTTP\/1\.1\r\n(?:[^\r\n]+\r\n)*)\r\n/g)) heads += `${m[1]}\n`;
+      for (const m of text.matchAll(/(?:^|\r\n)((?:PUT|POST|GET|HEAD|DELETE) \/[^\r\n]* HTTP\/1\.1\r\n(?:[^\r\n]+\r\n)*)\r\n/g))
+        heads += `${m[1]}\n`;
       upstream.write(chunk);
-      if (!fired && forwarded >= bytes) { fired = true; onThreshold(); }
+      if (!fired && forwarded >= bytes) {
+        fired = true;
+        onThreshold();
+      }
     });
     upstream.on('data', (chunk) => client.write(chunk));
-    const end = () => { client.destroy(); upstream.destroy(); };
-    client.on('error', end); upstream.on('error', end); client.on('close', end); upstream.on('close', end);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', end);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -36,7 +36,13 @@ const ROWS: Row[] = [
   // Laporan intake and kajian awal.
   { from: 'diterima', action: 'minta_kelengkapan', to: 'menunggu_kelengkapan', starts: ['laporan.kelengkapan'] },
   { from: 'menunggu_kelengkapan', action: 'lengkapi', to: 'diterima', stops: ['laporan.kelengkapan'] },
-  { from: 'menunggu_kelengkapan', action: 'kelengkapan_tidak_dipenuhi', reason: R, to: 'dihentikan', stops: ['laporan.kelengkapan', 'laporan.kajian_awal'] },
+  {
+    from: 'menunggu_kelengkapan',
+    action: 'kelengkapan_tidak_dipenuhi',
+    reason: R,
+    to: 'dihentikan',
+    stops: ['laporan.kelengkapan', 'laporan.kajian_awal'],
+  },
   { from: 'menunggu_kelengkapan', action: 'kelengkapan_tidak_dipenuhi', error: 'REASON_REQUIRED' },
   { from: 'diterima', action: 'tolak_registrasi', reason: 'Melewati 7 hari (Pasal 134 ayat (4))', to: 'tidak_diregistrasi' },
   { from: 'diterima', action: 'tolak_registrasi', reason: '   ', error: 'REASON_REQUIRED' },
@@ -44,7 +50,13 @@ const ROWS: Row[] = [
   { from: 'menunggu_kelengkapan', action: 'registrasi', error: 'INVALID_TRANSITION' },
   // Withdrawal only before registration.
   { from: 'diterima', action: 'cabut', reason: 'dicabut pelapor', to: 'dihentikan' },
-  { from: 'menunggu_kelengkapan', action: 'cabut', reason: 'dicabut pelapor', to: 'dihentikan', stops: ['laporan.kelengkapan', 'laporan.kajian_awal'] },
+  {
+    from: 'menunggu_kelengkapan',
+    action: 'cabut',
+    reason: 'dicabut pelapor',
+    to: 'dihentikan',
+    stops: ['laporan.kelengkapan', 'laporan.kajian_awal'],
+  },
   { from: 'diregistrasi', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },
   { from: 'klarifikasi', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },
   { from: 'kajian', action: 'cabut', reason: R, error: 'CANNOT_WITHDRAW_REGISTERED' },
@@ -63,13 +75,33 @@ const ROWS: Row[] = [
   { from: 'klarifikasi', action: 'kaji', to: 'kajian' },
   { from: 'klarifikasi', action: 'minta_keterangan_tambahan', to: 'klarifikasi', extends: ['laporan.putusan', 'temuan.putusan'] },
   { from: 'kajian', action: 'minta_keterangan_tambahan', to: 'kajian', extends: ['laporan.putusan', 'temuan.putusan'] },
-  { from: 'kajian', action: 'teruskan', classification: 'pidana', to: 'diteruskan', starts: ['pidana.penerusan_gakkumdu'], stops: ['laporan.putusan', 'temuan.putusan'] },
-  { from: 'kajian', action: 'teruskan', classification: 'administrasi', to: 'diteruskan', starts: [], stops: ['laporan.putusan', 'temuan.putusan'] },
+  {
+    from: 'kajian',
+    action: 'teruskan',
+    classification: 'pidana',
+    to: 'diteruskan',
+    starts: ['pidana.penerusan_gakkumdu'],
+    stops: ['laporan.putusan', 'temuan.putusan'],
+  },
+  {
+    from: 'kajian',
+    action: 'teruskan',
+    classification: 'administrasi',
+    to: 'diteruskan',
+    starts: [],
+    stops: ['laporan.putusan', 'temuan.putusan'],
+  },
   { from: 'kajian', action: 'teruskan', classification: 'kode_etik_penyelenggara', to: 'diteruskan', starts: [] },
   { from: 'kajian', action: 'teruskan', classification: 'peraturan_lainnya', to: 'diteruskan', starts: [] },
   { from: 'kajian', action: 'teruskan', error: 'CLASSIFICATION_REQUIRED' },
   { from: 'kajian', action: 'teruskan', classification: 'bukan_pelanggaran', error: 'CLASSIFICATION_NOT_A_VIOLATION' },
-  { from: 'kajian', action: 'nyatakan_bukan_pelanggaran', reason: R, to: 'bukan_pelanggaran', stops: ['laporan.putusan', 'temuan.putusan'] },
+  {
+    from: 'kajian',
+    action: 'nyatakan_bukan_pelanggaran',
+    reason: R,
+    to: 'bukan_pelanggaran',
+    stops: ['laporan.putusan', 'temuan.putusan'],
+  },
   { from: 'klarifikasi', action: 'teruskan', classification: 'pidana', error: 'INVALID_TRANSITION' },
   { from: 'diregistrasi', action: 'registrasi', error: 'INVALID_TRANSITION' },
   // Pelimpahan keeps state and clock.
@@ -111,8 +143,17 @@ describe('case state machine: applyAction table', () => {
 describe('case state machine: structure', () => {
   test('state ids are exactly the documented ones', () => {
     assert.deepEqual([...CASE_STATES].sort(), [
-      'bukan_pelanggaran', 'dihentikan', 'diregistrasi', 'diterima', 'diteruskan', 'informasi_awal',
-      'kajian', 'klarifikasi', 'menunggu_kelengkapan', 'penelusuran', 'tidak_diregistrasi',
+      'bukan_pelanggaran',
+      'dihentikan',
+      'diregistrasi',
+      'diterima',
+      'diteruskan',
+      'informasi_awal',
+      'kajian',
+      'klarifikasi',
+      'menunggu_kelengkapan',
+      'penelusuran',
+      'tidak_diregistrasi',
     ]);
     assert.ok(!(CASE_STATES as readonly string[]).includes('diputus'));
     assert.ok(!(CASE_STATES as readonly string[]).includes('dilimpahkan'));
@@ -144,15 +185,23 @@ describe('case state machine: structure', () => {
     while (grew) {
       grew = false;
       for (const t of transitions) {
-        if (t.to !== 'same' && t.from.some((f) => seen.has(f)) && !seen.has(t.to)) { seen.add(t.to); grew = true; }
+        if (t.to !== 'same' && t.from.some((f) => seen.has(f)) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
       }
     }
     assert.deepEqual([...seen].sort(), [...CASE_STATES].sort());
   });
   test('a full laporan path: received → completion → registered → clarification → forwarded', () => {
     const path: [CaseAction, { reason?: string; classification?: ViolationClassification }][] = [
-      ['minta_kelengkapan', {}], ['lengkapi', {}], ['registrasi', {}], ['klarifikasi', {}],
-      ['minta_keterangan_tambahan', {}], ['kaji', {}], ['teruskan', { classification: 'peraturan_lainnya' }],
+      ['minta_kelengkapan', {}],
+      ['lengkapi', {}],
+      ['registrasi', {}],
+      ['klarifikasi', {}],
+      ['minta_keterangan_tambahan', {}],
+      ['kaji', {}],
+      ['teruskan', { classification: 'peraturan_lainnya' }],
     ];
     let state: CaseState = initialState('laporan');
     for (const [action, details] of path) {

@@ -33,13 +33,19 @@ import { toUtcInstant } from '../../src/domain/time/index.ts';
 
 describe('subjects, pelapor and classifications', () => {
   test('subject types and ASN status', () => {
-    assert.deepEqual([...SUBJECT_TYPES], ['PNS', 'PPPK', 'kepala_desa', 'perangkat_desa', 'camat', 'lurah', 'TNI', 'Polri', 'penjabat_kepala_daerah', 'honorer', 'lainnya']);
+    assert.deepEqual(
+      [...SUBJECT_TYPES],
+      ['PNS', 'PPPK', 'kepala_desa', 'perangkat_desa', 'camat', 'lurah', 'TNI', 'Polri', 'penjabat_kepala_daerah', 'honorer', 'lainnya'],
+    );
     const asn = SUBJECT_TYPES.filter(isAsnSubject);
     assert.deepEqual(asn, ['PNS', 'PPPK', 'camat', 'lurah', 'penjabat_kepala_daerah']);
     for (const s of SUBJECT_TYPE_CATALOGUE) assert.ok(s.label && s.labelEn && s.source, s.id);
   });
   test('pelapor categories: pemantau needs accreditation, peserta acts through its team', () => {
-    assert.deepEqual(PELAPOR_CATALOGUE.map((p) => p.id), ['pemilih', 'pemantau', 'peserta']);
+    assert.deepEqual(
+      PELAPOR_CATALOGUE.map((p) => p.id),
+      ['pemilih', 'pemantau', 'peserta'],
+    );
     assert.deepEqual(checkPelaporCategory({ category: 'pemantau' }), ['ACCREDITATION_NUMBER_REQUIRED']);
     assert.deepEqual(checkPelaporCategory({ category: 'pemantau', accreditationNumber: '12/PP.02.2-Kpt/3204/2024' }), []);
     assert.deepEqual(checkPelaporCategory({ category: 'peserta' }), ['PESERTA_REPRESENTATIVE_REQUIRED']);
@@ -47,7 +53,10 @@ describe('subjects, pelapor and classifications', () => {
     assert.deepEqual(checkPelaporCategory({ category: 'pemilih' }), []);
   });
   test('classifications', () => {
-    assert.deepEqual([...VIOLATION_CLASSIFICATIONS], ['administrasi', 'kode_etik_penyelenggara', 'pidana', 'peraturan_lainnya', 'bukan_pelanggaran']);
+    assert.deepEqual(
+      [...VIOLATION_CLASSIFICATIONS],
+      ['administrasi', 'kode_etik_penyelenggara', 'pidana', 'peraturan_lainnya', 'bukan_pelanggaran'],
+    );
     for (const c of CLASSIFICATIONS) assert.ok(c.source.length > 0);
   });
 });
@@ -57,11 +66,21 @@ describe('sanctions', () => {
     const byLevel = (level: string) => PP94_PENALTIES.filter((p) => p.level === level).map((p) => p.id);
     assert.deepEqual(byLevel('ringan'), ['teguran_lisan', 'teguran_tertulis', 'pernyataan_tidak_puas']);
     assert.deepEqual(byLevel('sedang'), ['potongan_tukin_25_6_bulan', 'potongan_tukin_25_9_bulan', 'potongan_tukin_25_12_bulan']);
-    assert.deepEqual(byLevel('berat'), ['penurunan_jabatan_12_bulan', 'pembebasan_jabatan_12_bulan', 'pemberhentian_dengan_hormat_tidak_atas_permintaan_sendiri']);
+    assert.deepEqual(byLevel('berat'), [
+      'penurunan_jabatan_12_bulan',
+      'pembebasan_jabatan_12_bulan',
+      'pemberhentian_dengan_hormat_tidak_atas_permintaan_sendiri',
+    ]);
   });
   test('moral, desa and not-proven', () => {
-    assert.deepEqual(MORAL_SANCTIONS.map((s) => s.id), ['pernyataan_terbuka', 'pernyataan_tertutup']);
-    assert.deepEqual(DESA_SANCTIONS.map((s) => s.id), ['teguran_lisan', 'teguran_tertulis', 'pemberhentian_sementara', 'pemberhentian']);
+    assert.deepEqual(
+      MORAL_SANCTIONS.map((s) => s.id),
+      ['pernyataan_terbuka', 'pernyataan_tertutup'],
+    );
+    assert.deepEqual(
+      DESA_SANCTIONS.map((s) => s.id),
+      ['teguran_lisan', 'teguran_tertulis', 'pemberhentian_sementara', 'pemberhentian'],
+    );
     assert.ok(ALL_SANCTIONS.some((s) => s.id === 'tidak_terbukti'));
     assert.equal(new Set(ALL_SANCTIONS.map((s) => s.key)).size, ALL_SANCTIONS.length);
   });
@@ -69,8 +88,14 @@ describe('sanctions', () => {
 
 describe('SKB 2022 catalogue', () => {
   test('7 kode etik items and 12 disiplin items with stable ids', () => {
-    assert.deepEqual(SKB_KODE_ETIK.map((i) => i.id), [1, 2, 3, 4, 5, 6, 7].map((n) => `skb2022.kode_etik.${n}`));
-    assert.deepEqual(SKB_DISIPLIN.map((i) => i.id), Array.from({ length: 12 }, (_, n) => `skb2022.disiplin.${n + 1}`));
+    assert.deepEqual(
+      SKB_KODE_ETIK.map((i) => i.id),
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `skb2022.kode_etik.${n}`),
+    );
+    assert.deepEqual(
+      SKB_DISIPLIN.map((i) => i.id),
+      Array.from({ length: 12 }, (_, n) => `skb2022.disiplin.${n + 1}`),
+    );
   });
   test('disiplin levels per Lampiran II', () => {
     const levels = SKB_DISIPLIN.map((i) => i.level);
@@ -92,10 +117,16 @@ describe('SKB 2022 catalogue', () => {
       const inUu = UU_PILKADA_CATALOGUE.filter((e) => e.mediaActs.includes(act)).length;
       assert.ok(inSkb + inUu > 0, act);
     }
-    assert.deepEqual(catalogueItemsForMediaAct('foto_bersama').map((i) => i.id), ['skb2022.kode_etik.5', 'skb2022.disiplin.7']);
+    assert.deepEqual(
+      catalogueItemsForMediaAct('foto_bersama').map((i) => i.id),
+      ['skb2022.kode_etik.5', 'skb2022.disiplin.7'],
+    );
   });
   test('UU Pilkada entries: Pasal 70(1), 71(1)-(3), 188, 189', () => {
-    assert.deepEqual(UU_PILKADA_CATALOGUE.map((e) => e.id), ['uu_pilkada.70_1', 'uu_pilkada.71_1', 'uu_pilkada.71_2', 'uu_pilkada.71_3', 'uu_pilkada.188', 'uu_pilkada.189']);
+    assert.deepEqual(
+      UU_PILKADA_CATALOGUE.map((e) => e.id),
+      ['uu_pilkada.70_1', 'uu_pilkada.71_1', 'uu_pilkada.71_2', 'uu_pilkada.71_3', 'uu_pilkada.188', 'uu_pilkada.189'],
+    );
     const p188 = UU_PILKADA_CATALOGUE.find((e) => e.id === 'uu_pilkada.188')!;
     assert.deepEqual(p188.penalty, { prisonMonths: { min: 1, max: 6 }, fineRupiah: { min: 600_000, max: 6_000_000 } });
     assert.equal(UU_PILKADA_CATALOGUE.find((e) => e.id === 'uu_pilkada.71_1')!.criminalSanctionId, 'uu_pilkada.188');
@@ -105,15 +136,36 @@ describe('SKB 2022 catalogue', () => {
 
 describe('SKB stage rule: sanctionTrackFor around 22 Sep 2024', () => {
   const rows: { act: string; date: string; track: string; item: string; level: string; stage: string }[] = [
-    { act: 'kampanye_media_sosial', date: '2024-09-21', track: 'kode_etik', item: 'skb2022.kode_etik.2', level: 'moral', stage: 'bakal_calon' },
+    {
+      act: 'kampanye_media_sosial',
+      date: '2024-09-21',
+      track: 'kode_etik',
+      item: 'skb2022.kode_etik.2',
+      level: 'moral',
+      stage: 'bakal_calon',
+    },
     { act: 'kampanye_media_sosial', date: '2024-09-22', track: 'disiplin', item: 'skb2022.disiplin.2', level: 'berat', stage: 'calon' },
     { act: 'alat_peraga', date: '2024-08-01', track: 'kode_etik', item: 'skb2022.kode_etik.1', level: 'moral', stage: 'bakal_calon' },
     { act: 'alat_peraga', date: '2024-10-15', track: 'disiplin', item: 'skb2022.disiplin.1', level: 'berat', stage: 'calon' },
     { act: 'foto_bersama', date: '2024-09-21', track: 'kode_etik', item: 'skb2022.kode_etik.5', level: 'moral', stage: 'bakal_calon' },
     { act: 'foto_bersama', date: '2024-11-27', track: 'disiplin', item: 'skb2022.disiplin.7', level: 'berat', stage: 'calon' },
-    { act: 'hadir_deklarasi_kampanye', date: '2024-09-21', track: 'kode_etik', item: 'skb2022.kode_etik.3', level: 'moral', stage: 'bakal_calon' },
+    {
+      act: 'hadir_deklarasi_kampanye',
+      date: '2024-09-21',
+      track: 'kode_etik',
+      item: 'skb2022.kode_etik.3',
+      level: 'moral',
+      stage: 'bakal_calon',
+    },
     { act: 'hadir_deklarasi_kampanye', date: '2024-09-23', track: 'disiplin', item: 'skb2022.disiplin.4', level: 'berat', stage: 'calon' },
-    { act: 'interaksi_akun_pemenangan', date: '2024-09-01', track: 'kode_etik', item: 'skb2022.kode_etik.4', level: 'moral', stage: 'bakal_calon' },
+    {
+      act: 'interaksi_akun_pemenangan',
+      date: '2024-09-01',
+      track: 'kode_etik',
+      item: 'skb2022.kode_etik.4',
+      level: 'moral',
+      stage: 'bakal_calon',
+    },
     { act: 'interaksi_akun_pemenangan', date: '2024-09-22', track: 'disiplin', item: 'skb2022.disiplin.6', level: 'berat', stage: 'calon' },
     { act: 'anggota_partai', date: '2024-09-21', track: 'disiplin', item: 'skb2022.disiplin.5', level: 'ptdh', stage: 'bakal_calon' },
     { act: 'anggota_partai', date: '2024-09-22', track: 'disiplin', item: 'skb2022.disiplin.5', level: 'ptdh', stage: 'calon' },
@@ -121,7 +173,14 @@ describe('SKB stage rule: sanctionTrackFor around 22 Sep 2024', () => {
     { act: 'tim_pemenangan', date: '2024-09-22', track: 'disiplin', item: 'skb2022.disiplin.10', level: 'berat', stage: 'calon' },
     // Catalogue item ids are accepted too and resolve to their act.
     { act: 'skb2022.kode_etik.2', date: '2024-09-25', track: 'disiplin', item: 'skb2022.disiplin.2', level: 'berat', stage: 'calon' },
-    { act: 'skb2022.disiplin.1', date: '2024-09-20', track: 'kode_etik', item: 'skb2022.kode_etik.1', level: 'moral', stage: 'bakal_calon' },
+    {
+      act: 'skb2022.disiplin.1',
+      date: '2024-09-20',
+      track: 'kode_etik',
+      item: 'skb2022.kode_etik.1',
+      level: 'moral',
+      stage: 'bakal_calon',
+    },
   ];
   for (const row of rows) {
     test(`${row.act} on ${row.date} → ${row.item}`, () => {
@@ -135,8 +194,14 @@ describe('SKB stage rule: sanctionTrackFor around 22 Sep 2024', () => {
     });
   }
   test('kode etik track proposes the moral sanctions; party membership PTDH', () => {
-    assert.deepEqual(sanctionTrackFor('alat_peraga', '2024-09-01', PILKADA_2024_STAGES).sanctions.map((s) => s.key), ['moral.pernyataan_terbuka', 'moral.pernyataan_tertutup']);
-    assert.deepEqual(sanctionTrackFor('anggota_partai', '2024-01-01', PILKADA_2024_STAGES).sanctions.map((s) => s.key), ['uu_asn.pemberhentian_tidak_dengan_hormat']);
+    assert.deepEqual(
+      sanctionTrackFor('alat_peraga', '2024-09-01', PILKADA_2024_STAGES).sanctions.map((s) => s.key),
+      ['moral.pernyataan_terbuka', 'moral.pernyataan_tertutup'],
+    );
+    assert.deepEqual(
+      sanctionTrackFor('anggota_partai', '2024-01-01', PILKADA_2024_STAGES).sanctions.map((s) => s.key),
+      ['uu_asn.pemberhentian_tidak_dengan_hormat'],
+    );
   });
   test('a Date event is read in the election region zone (21 Sep 23:30 WIB = 22 Sep 01:30 WIT)', () => {
     const instant = toUtcInstant('2024-09-21', '23:30', 'WIB');
@@ -160,10 +225,14 @@ describe('routing: every subject type × classification, before and after 24 Aug
   const ASN: SubjectType[] = ['PNS', 'PPPK', 'camat', 'lurah', 'penjabat_kepala_daerah'];
   function expected(classification: ViolationClassification, subject: SubjectType, after: boolean): ReferralAuthority {
     switch (classification) {
-      case 'pidana': return 'GAKKUMDU';
-      case 'administrasi': return 'KPU';
-      case 'kode_etik_penyelenggara': return 'DKPP';
-      case 'bukan_pelanggaran': return 'TIDAK_ADA';
+      case 'pidana':
+        return 'GAKKUMDU';
+      case 'administrasi':
+        return 'KPU';
+      case 'kode_etik_penyelenggara':
+        return 'DKPP';
+      case 'bukan_pelanggaran':
+        return 'TIDAK_ADA';
       case 'peraturan_lainnya':
         if (ASN.includes(subject)) return after ? 'BKN' : 'KASN';
         if (subject === 'kepala_desa' || subject === 'perangkat_desa') return 'BUPATI_WALIKOTA';
@@ -193,7 +262,12 @@ describe('routing: every subject type × classification, before and after 24 Aug
     for (const rule of ROUTING_RULES) if (rule.deadlineRuleId) assert.ok(ruleIds.has(rule.deadlineRuleId), rule.id);
   });
   test('pidana → Gakkumdu within 1×24 jam (Pasal 135(2))', () => {
-    const route = routeReferral({ classification: 'pidana', subjectType: 'kepala_desa', decidedAt: '2024-11-01', regionCode: '32.04.01.2001' });
+    const route = routeReferral({
+      classification: 'pidana',
+      subjectType: 'kepala_desa',
+      decidedAt: '2024-11-01',
+      regionCode: '32.04.01.2001',
+    });
     assert.equal(route.deadlineRuleId, 'pidana.penerusan_gakkumdu');
     assert.match(route.source, /Pasal 135 ayat \(1\) huruf d dan ayat \(2\)/);
     assert.equal(route.level, 'kabupaten');
@@ -206,8 +280,14 @@ describe('routing: every subject type × classification, before and after 24 Aug
   });
   test('a Date decision is read in the region zone: 24 Aug 23:30 WIB is 25 Aug in WIT', () => {
     const instant = toUtcInstant('2024-08-24', '23:30', 'WIB');
-    assert.equal(routeReferral({ classification: 'peraturan_lainnya', subjectType: 'camat', decidedAt: instant, regionCode: '32.04' }).authority, 'KASN');
-    assert.equal(routeReferral({ classification: 'peraturan_lainnya', subjectType: 'camat', decidedAt: instant, regionCode: '91.71' }).authority, 'BKN');
+    assert.equal(
+      routeReferral({ classification: 'peraturan_lainnya', subjectType: 'camat', decidedAt: instant, regionCode: '32.04' }).authority,
+      'KASN',
+    );
+    assert.equal(
+      routeReferral({ classification: 'peraturan_lainnya', subjectType: 'camat', decidedAt: instant, regionCode: '91.71' }).authority,
+      'BKN',
+    );
   });
   test('administrasi → KPU of the level; 7-day rule only before MK 104/2025', () => {
     const before = routeReferral({ classification: 'administrasi', subjectType: 'lainnya', decidedAt: '2025-07-29', regionCode: '73' });

@@ -36,26 +36,94 @@ test('laporan form: pelapor, peristiwa and saksi limits are the ones the server 
   const { laporanBody } = await import('../../src/server/modules/cases/schemas.ts');
   const { PELAPOR_LIMITS, PERISTIWA_LIMITS, SAKSI_LIMITS, PHONE_PATTERN } = await import('../../src/contracts/limits.ts');
   const { buildLaporanInput } = await import('../support/factories.ts');
-  const base = buildLaporanInput() as unknown as { pelapor: Record<string, unknown>; peristiwa: Record<string, unknown>; saksi?: unknown[] };
-  const ok = (patch: (b: typeof base) => void) => { const b = structuredClone(base); patch(b); return laporanBody.safeParse(b).success; };
-  assert.equal(ok(() => {}), true);
+  const base = buildLaporanInput() as unknown as {
+    pelapor: Record<string, unknown>;
+    peristiwa: Record<string, unknown>;
+    saksi?: unknown[];
+  };
+  const ok = (patch: (b: typeof base) => void) => {
+    const b = structuredClone(base);
+    patch(b);
+    return laporanBody.safeParse(b).success;
+  };
+  assert.equal(
+    ok(() => {}),
+    true,
+  );
   for (const field of ['nama', 'alamat', 'pekerjaan'] as const) {
-    assert.equal(ok((b) => { b.pelapor[field] = chars(PELAPOR_LIMITS[field].min); }), true, field);
-    assert.equal(ok((b) => { b.pelapor[field] = chars(PELAPOR_LIMITS[field].min - 1); }), false, field);
-    assert.equal(ok((b) => { b.pelapor[field] = chars(PELAPOR_LIMITS[field].max + 1); }), false, field);
+    assert.equal(
+      ok((b) => {
+        b.pelapor[field] = chars(PELAPOR_LIMITS[field].min);
+      }),
+      true,
+      field,
+    );
+    assert.equal(
+      ok((b) => {
+        b.pelapor[field] = chars(PELAPOR_LIMITS[field].min - 1);
+      }),
+      false,
+      field,
+    );
+    assert.equal(
+      ok((b) => {
+        b.pelapor[field] = chars(PELAPOR_LIMITS[field].max + 1);
+      }),
+      false,
+      field,
+    );
   }
   for (const field of ['uraian', 'tempat'] as const) {
-    assert.equal(ok((b) => { b.peristiwa[field] = chars(PERISTIWA_LIMITS[field].min); }), true, field);
-    assert.equal(ok((b) => { b.peristiwa[field] = chars(PERISTIWA_LIMITS[field].min - 1); }), false, field);
+    assert.equal(
+      ok((b) => {
+        b.peristiwa[field] = chars(PERISTIWA_LIMITS[field].min);
+      }),
+      true,
+      field,
+    );
+    assert.equal(
+      ok((b) => {
+        b.peristiwa[field] = chars(PERISTIWA_LIMITS[field].min - 1);
+      }),
+      false,
+      field,
+    );
   }
   const saksi = { nama: chars(SAKSI_LIMITS.nama.min), alamat: chars(SAKSI_LIMITS.alamat.min) };
-  assert.equal(ok((b) => { b.saksi = [saksi]; }), true);
-  assert.equal(ok((b) => { b.saksi = Array.from({ length: SAKSI_LIMITS.count.max + 1 }, () => saksi); }), false);
-  assert.equal(ok((b) => { b.saksi = [{ ...saksi, nama: chars(SAKSI_LIMITS.nama.min - 1) }]; }), false);
+  assert.equal(
+    ok((b) => {
+      b.saksi = [saksi];
+    }),
+    true,
+  );
+  assert.equal(
+    ok((b) => {
+      b.saksi = Array.from({ length: SAKSI_LIMITS.count.max + 1 }, () => saksi);
+    }),
+    false,
+  );
+  assert.equal(
+    ok((b) => {
+      b.saksi = [{ ...saksi, nama: chars(SAKSI_LIMITS.nama.min - 1) }];
+    }),
+    false,
+  );
   const phone = new RegExp(PHONE_PATTERN);
   for (const number of ['081234567890', '6281234567890', '+6281234567890']) {
     assert.equal(phone.test(number), true, number);
-    assert.equal(ok((b) => { b.pelapor.telepon = number; }), true, number);
+    assert.equal(
+      ok((b) => {
+        b.pelapor.telepon = number;
+      }),
+      true,
+      number,
+    );
   }
-  assert.equal(ok((b) => { b.pelapor.telepon = '0212345678'; }), false, 'a landline is not a mobile number');
+  assert.equal(
+    ok((b) => {
+      b.pelapor.telepon = '0212345678';
+    }),
+    false,
+    'a landline is not a mobile number',
+  );
 });

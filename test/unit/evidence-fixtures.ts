@@ -13,10 +13,22 @@ export function exifSegment(options: { orientation?: number; artist?: string } =
   const ifdSize = 2 + entries * 12 + 4;
   const artistOffset = 8 + ifdSize;
   const tiff = [
-    0x4d, 0x4d, 0x00, 0x2a, ...u32(8),
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    ...u32(8),
     ...u16(entries),
-    ...u16(0x0112), ...u16(3), ...u32(1), ...u16(options.orientation ?? 6), 0, 0,
-    ...u16(0x013b), ...u16(2), ...u32(artist.length), ...u32(artistOffset),
+    ...u16(0x0112),
+    ...u16(3),
+    ...u32(1),
+    ...u16(options.orientation ?? 6),
+    0,
+    0,
+    ...u16(0x013b),
+    ...u16(2),
+    ...u32(artist.length),
+    ...u32(artistOffset),
     ...u32(0),
     ...artist,
   ];
@@ -58,7 +70,9 @@ const chunk = (type: string, data: Buffer) => {
   return Buffer.concat([Buffer.from(u32(data.length)), typeAndData, Buffer.from(u32(crc32(typeAndData)))]);
 };
 
-export function png(options: { width?: number; height?: number; text?: Record<string, string>; exif?: boolean; pixels?: boolean } = {}): Buffer {
+export function png(
+  options: { width?: number; height?: number; text?: Record<string, string>; exif?: boolean; pixels?: boolean } = {},
+): Buffer {
   const width = options.width ?? 4;
   const height = options.height ?? 4;
   const ihdr = Buffer.from([...u32(width), ...u32(height), 8, 0, 0, 0, 0]);
@@ -100,7 +114,10 @@ export function pdf(options: { extra?: string; info?: string; body?: string } = 
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
-  objects.forEach((body, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${body}\nendobj\n`; });
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
@@ -113,15 +130,44 @@ export function pdfWithCompressedJavaScript(): Buffer {
   const base = pdf().toString('latin1');
   const stream = `6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${hidden.length} >>\nstream\n`;
   const at = base.indexOf('xref');
-  return Buffer.concat([Buffer.from(base.slice(0, at) + stream, 'latin1'), hidden, Buffer.from(`\nendstream\nendobj\n${base.slice(at)}`, 'latin1')]);
+  return Buffer.concat([
+    Buffer.from(base.slice(0, at) + stream, 'latin1'),
+    hidden,
+    Buffer.from(`\nendstream\nendobj\n${base.slice(at)}`, 'latin1'),
+  ]);
 }
 
 export function mp4(): Buffer {
-  return Buffer.concat([Buffer.from([0, 0, 0, 0x18, ...bytesOf('ftypmp42'), 0, 0, 0, 0, ...bytesOf('mp42isom')]), Buffer.from([0, 0, 0, 8, ...bytesOf('free')])]);
+  return Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18, ...bytesOf('ftypmp42'), 0, 0, 0, 0, ...bytesOf('mp42isom')]),
+    Buffer.from([0, 0, 0, 8, ...bytesOf('free')]),
+  ]);
 }
 
 export function webm(): Buffer {
-  return Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0x82, 0x84, ...bytesOf('webm'), 0x42, 0x87, 0x81, 0x02]);
+  return Buffer.from([
+    0x1a,
+    0x45,
+    0xdf,
+    0xa3,
+    0x9f,
+    0x42,
+    0x86,
+    0x81,
+    0x01,
+    0x42,
+    0xf7,
+    0x81,
+    0x01,
+    0x42,
+    0x82,
+    0x84,
+    ...bytesOf('webm'),
+    0x42,
+    0x87,
+    0x81,
+    0x02,
+  ]);
 }
 
 // ---- Hostile PDFs for the active-content check (issue 11, item 3) ----
@@ -133,9 +179,15 @@ export function ascii85(data: Buffer): string {
     const chunkBytes = data.subarray(i, i + 4);
     const padded = Buffer.concat([chunkBytes, Buffer.alloc(4 - chunkBytes.length)]);
     let n = padded.readUInt32BE(0);
-    if (n === 0 && chunkBytes.length === 4) { out += 'z'; continue; }
+    if (n === 0 && chunkBytes.length === 4) {
+      out += 'z';
+      continue;
+    }
     const digits: string[] = [];
-    for (let k = 0; k < 5; k++) { digits.unshift(String.fromCharCode(33 + (n % 85))); n = Math.floor(n / 85); }
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(33 + (n % 85)));
+      n = Math.floor(n / 85);
+    }
     out += digits.join('').slice(0, chunkBytes.length + 1);
   }
   return `${out}~>`;
@@ -169,7 +221,10 @@ export function encodeStream(data: Buffer, filters: StreamFilter[]): Buffer {
 export function objectStreamBody(objects: string[], firstNumber: number): { data: Buffer; n: number; first: number } {
   let offset = 0;
   const header: string[] = [];
-  for (const [i, body] of objects.entries()) { header.push(`${firstNumber + i} ${offset}`); offset += body.length + 1; }
+  for (const [i, body] of objects.entries()) {
+    header.push(`${firstNumber + i} ${offset}`);
+    offset += body.length + 1;
+  }
   const head = `${header.join(' ')}\n`;
   return { data: Buffer.from(head + objects.map((o) => `${o}\n`).join(''), 'latin1'), n: objects.length, first: head.length };
 }
@@ -184,7 +239,12 @@ export function pdfWithObjects(objects: (string | { dict: string; data: Buffer }
   const parts: Buffer[] = [Buffer.from(base.slice(0, at), 'latin1')];
   objects.forEach((o, i) => {
     if (typeof o === 'string') parts.push(Buffer.from(`${6 + i} 0 obj\n${o}\nendobj\n`, 'latin1'));
-    else parts.push(Buffer.from(`${6 + i} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, 'latin1'), o.data, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    else
+      parts.push(
+        Buffer.from(`${6 + i} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, 'latin1'),
+        o.data,
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      );
   });
   parts.push(Buffer.from(base.slice(at), 'latin1'));
   return Buffer.concat(parts);
@@ -194,5 +254,13 @@ export function pdfWithObjects(objects: (string | { dict: string; data: Buffer }
 export function pdfWithScriptInObjectStream(filters: StreamFilter[], options: { streamType?: string } = {}): Buffer {
   const body = objectStreamBody(['<< /S /JavaScript /JS (app.alert\\(1\\)) >>'], 7);
   const filter = filters.length === 1 ? `/${filters[0]}` : `[${filters.map((f) => `/${f}`).join(' ')}]`;
-  return pdfWithObjects([{ dict: `${options.streamType ?? '/Type /ObjStm'} /N ${body.n} /First ${body.first} /Filter ${filter}`, data: encodeStream(body.data, filters) }], { extra: '/OpenAction 7 0 R' });
+  return pdfWithObjects(
+    [
+      {
+        dict: `${options.streamType ?? '/Type /ObjStm'} /N ${body.n} /First ${body.first} /Filter ${filter}`,
+        data: encodeStream(body.data, filters),
+      },
+    ],
+    { extra: '/OpenAction 7 0 R' },
+  );
 }

@@ -4,8 +4,27 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { inspectEvidence, DEFAULT_EVIDENCE_LIMITS, type RejectionReason } from '../../src/domain/evidence/inspect.ts';
 import { extensionMatches, imageDimensions, sniffFormat, recogniseUnsupported } from '../../src/domain/evidence/sniff.ts';
-import { exifOrientation, stripJpegMetadata, stripPngMetadata, stripWebpMetadata, MalformedFileError } from '../../src/domain/evidence/strip.ts';
-import { appSegment, encodeStream, exifSegment, jpeg, mp4, pdf, pdfWithCompressedJavaScript, pdfWithObjects, pdfWithScriptInObjectStream, png, webm, webp } from './evidence-fixtures.ts';
+import {
+  exifOrientation,
+  stripJpegMetadata,
+  stripPngMetadata,
+  stripWebpMetadata,
+  MalformedFileError,
+} from '../../src/domain/evidence/strip.ts';
+import {
+  appSegment,
+  encodeStream,
+  exifSegment,
+  jpeg,
+  mp4,
+  pdf,
+  pdfWithCompressedJavaScript,
+  pdfWithObjects,
+  pdfWithScriptInObjectStream,
+  png,
+  webm,
+  webp,
+} from './evidence-fixtures.ts';
 import { scanPdf } from '../../src/domain/evidence/pdfScan.ts';
 
 const has = (hay: Uint8Array, needle: string) => Buffer.from(hay).includes(Buffer.from(needle, 'latin1'));
@@ -62,7 +81,11 @@ describe('inspectEvidence: accept', () => {
     const app1 = Buffer.from(copy).indexOf(Buffer.from([0xff, 0xe1]));
     assert.ok(app1 > 0);
     assert.equal(exifOrientation(Buffer.from(copy).subarray(app1 + 4)), 6);
-    assert.ok(Buffer.from(copy).subarray(-2).equals(Buffer.from([0xff, 0xd9])));
+    assert.ok(
+      Buffer.from(copy)
+        .subarray(-2)
+        .equals(Buffer.from([0xff, 0xd9])),
+    );
   });
   test('JPEG with more than 64 KB of APP1 data: accepted, all of it stripped', () => {
     const big = Array.from({ length: 3 }, (_, i) => appSegment(1, Buffer.alloc(40_000, 0x41 + i)));
@@ -92,7 +115,12 @@ describe('inspectEvidence: accept', () => {
     assert.equal(Buffer.from(result.bytes).readUInt32LE(4), result.bytes.length - 8);
   });
   test('a PDF with annotation rich text (XHTML <body>) is not a polyglot', () => {
-    assert.ok(inspectEvidence(pdf({ extra: '/Annot << /RC (<?xml version="1.0"?><body xmlns="http://www.w3.org/1999/xhtml"><p>catatan</p></body>) >>' }), 'a.pdf').ok);
+    assert.ok(
+      inspectEvidence(
+        pdf({ extra: '/Annot << /RC (<?xml version="1.0"?><body xmlns="http://www.w3.org/1999/xhtml"><p>catatan</p></body>) >>' }),
+        'a.pdf',
+      ).ok,
+    );
   });
   test('PDF, MP4 and WebM accepted', () => {
     assert.ok(inspectEvidence(pdf(), 'surat.pdf').ok);
@@ -104,7 +132,13 @@ describe('inspectEvidence: accept', () => {
 describe('inspectEvidence: reject', () => {
   const cases: [string, Buffer, string, RejectionReason, number][] = [
     ['empty file', Buffer.alloc(0), 'a.jpg', 'empty', 400],
-    ['SVG with script', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'a.svg', 'unsupported_type', 415],
+    [
+      'SVG with script',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'a.svg',
+      'unsupported_type',
+      415,
+    ],
     ['HTML renamed .jpg', Buffer.from('<html><body><script>alert(1)</script></body></html>'), 'photo.jpg', 'unsupported_type', 415],
     ['PDF renamed .jpg', pdf(), 'photo.jpg', 'extension_mismatch', 415],
     ['JPEG named .exe', jpeg(), 'photo.exe', 'extension_mismatch', 415],
@@ -159,18 +193,65 @@ describe('PDF active content over the whole object graph (issue 11, item 3)', ()
     ['JavaScript behind ASCII85 then Flate', pdfWithScriptInObjectStream(['ASCII85Decode', 'FlateDecode']), 'JavaScript'],
     ['JavaScript in a RunLength object stream', pdfWithScriptInObjectStream(['RunLengthDecode']), 'JavaScript'],
     ['an object stream tagged as an image', pdfWithScriptInObjectStream(['FlateDecode'], { streamType: asImage }), 'JavaScript'],
-    ['a JavaScript action inside a stream tagged as an image', pdfWithObjects([{ dict: `${asImage} /Filter /FlateDecode`, data: deflateSync(script) }]), 'JavaScript'],
-    ['/J#61vaScript inside an object stream', pdfWithObjects([{ dict: `/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode`, data: deflateSync(Buffer.from('7 0\n<< /S /J#61vaScript /J#53 (x) >>')) }], { extra: '/OpenAction 7 0 R' }), 'JavaScript'],
+    [
+      'a JavaScript action inside a stream tagged as an image',
+      pdfWithObjects([{ dict: `${asImage} /Filter /FlateDecode`, data: deflateSync(script) }]),
+      'JavaScript',
+    ],
+    [
+      '/J#61vaScript inside an object stream',
+      pdfWithObjects(
+        [
+          {
+            dict: `/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode`,
+            data: deflateSync(Buffer.from('7 0\n<< /S /J#61vaScript /J#53 (x) >>')),
+          },
+        ],
+        { extra: '/OpenAction 7 0 R' },
+      ),
+      'JavaScript',
+    ],
     ['lower-case escapes /#4aava#53cript', pdf({ extra: '/OpenAction << /S /#4aava#53cript /#4a#53 (x) >>' }), 'JavaScript'],
     ['/OpenAction /URI', pdf({ extra: '/OpenAction << /S /URI /URI (https://contoh.test/x) >>' }), 'OpenAction URI'],
-    ['/OpenAction to an indirect /URI action', pdfWithObjects(['<< /Type /Action /S /URI /URI (https://contoh.test/x) >>'], { extra: '/OpenAction 6 0 R' }), 'OpenAction URI'],
+    [
+      '/OpenAction to an indirect /URI action',
+      pdfWithObjects(['<< /Type /Action /S /URI /URI (https://contoh.test/x) >>'], { extra: '/OpenAction 6 0 R' }),
+      'OpenAction URI',
+    ],
     ['/AA /SubmitForm', pdf({ extra: '/AA << /WC << /S /SubmitForm /F << /FS /URL /F (https://contoh.test/) >> >> >>' }), 'SubmitForm'],
-    ['/AA with a URI action on page open', pdfWithObjects(['<< /O << /S /URI /URI (https://contoh.test/) >> >>'], { extra: '/AA 6 0 R' }), 'AA/O URI'],
+    [
+      '/AA with a URI action on page open',
+      pdfWithObjects(['<< /O << /S /URI /URI (https://contoh.test/) >> >>'], { extra: '/AA 6 0 R' }),
+      'AA/O URI',
+    ],
     ['/OpenAction /Launch', pdf({ extra: '/OpenAction << /S /Launch /F (cmd.exe) >>' }), 'Launch'],
-    ['a GoTo followed by JavaScript in /Next', pdf({ extra: '/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /Named /N /Print >> >>' }), 'OpenAction Named'],
-    ['a link to another file (GoToR)', pdfWithObjects(['<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoToR /F (lain.pdf) /D [0 /Fit] >> >>']), 'GoToR'],
-    ['embedded files in the names tree', pdfWithObjects(['<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>', { dict: '/Type /EmbeddedFile', data: Buffer.from('MZ') }], { extra: '/Names << /Embedded#46iles << /Names [(a.exe) 6 0 R] >> >>' }), 'EmbeddedFile'],
-    ['a file attachment annotation in an object stream', pdfWithObjects([{ dict: '/Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode', data: encodeStream(Buffer.from('7 0\n<< /Type /Annot /Subtype /FileAttachment /FS 8 0 R >>'), ['ASCIIHexDecode']) }]), 'FileAttachment'],
+    [
+      'a GoTo followed by JavaScript in /Next',
+      pdf({ extra: '/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next << /S /Named /N /Print >> >>' }),
+      'OpenAction Named',
+    ],
+    [
+      'a link to another file (GoToR)',
+      pdfWithObjects(['<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoToR /F (lain.pdf) /D [0 /Fit] >> >>']),
+      'GoToR',
+    ],
+    [
+      'embedded files in the names tree',
+      pdfWithObjects(['<< /Type /Filespec /F (a.exe) /EF << /F 7 0 R >> >>', { dict: '/Type /EmbeddedFile', data: Buffer.from('MZ') }], {
+        extra: '/Names << /Embedded#46iles << /Names [(a.exe) 6 0 R] >> >>',
+      }),
+      'EmbeddedFile',
+    ],
+    [
+      'a file attachment annotation in an object stream',
+      pdfWithObjects([
+        {
+          dict: '/Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode',
+          data: encodeStream(Buffer.from('7 0\n<< /Type /Annot /Subtype /FileAttachment /FS 8 0 R >>'), ['ASCIIHexDecode']),
+        },
+      ]),
+      'FileAttachment',
+    ],
     ['an XFA form', pdf({ extra: '/AcroForm << /Fields [] /XFA 6 0 R >>' }), 'XFA'],
   ];
   for (const [name, bytes, what] of refused) {
@@ -180,7 +261,10 @@ describe('PDF active content over the whole object graph (issue 11, item 3)', ()
       if (result.ok) return;
       assert.equal(result.rejection.reason, 'active_content');
       assert.equal(result.rejection.status, 422);
-      assert.ok(result.rejection.found?.some((f) => f.startsWith(what)), `${name}: found ${result.rejection.found}`);
+      assert.ok(
+        result.rejection.found?.some((f) => f.startsWith(what)),
+        `${name}: found ${result.rejection.found}`,
+      );
       assert.match(result.rejection.message.id, /konten aktif/);
       assert.match(result.rejection.message.en, /active content/);
     });
@@ -201,7 +285,10 @@ describe('PDF active content over the whole object graph (issue 11, item 3)', ()
   test('uninspectable: a stream that inflates beyond the limit (decompression bomb)', () => {
     const bomb = pdfWithObjects([{ dict: '/Filter /FlateDecode', data: deflateSync(Buffer.alloc(200_000)) }]);
     const result = inspectEvidence(bomb, 'bom.pdf', { pdfScan: { perStream: 100_000, total: 1_000_000 } });
-    assert.ok(!result.ok && result.rejection.reason === 'malformed' && /terlalu besar/.test(result.rejection.message.id), JSON.stringify(result));
+    assert.ok(
+      !result.ok && result.rejection.reason === 'malformed' && /terlalu besar/.test(result.rejection.message.id),
+      JSON.stringify(result),
+    );
     assert.ok(inspectEvidence(bomb, 'bom.pdf').ok, 'within the default limit');
   });
   test('uninspectable: a stream cut short of its indirect /Length', () => {
@@ -213,12 +300,15 @@ describe('PDF active content over the whole object graph (issue 11, item 3)', ()
   });
 
   test('accepted: in-document navigation, a clicked web link, structure and transparency /S names', () => {
-    const clean = pdfWithObjects([
-      '<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoTo /D [3 0 R /Fit] >> >>',
-      '<< /Type /Annot /Subtype /Link /Rect [0 20 10 30] /A << /S /URI /URI (https://kpu.go.id/) >> >>',
-      '<< /Type /StructTreeRoot /K << /S /P /Pg 3 0 R >> >>',
-      '<< /Type /Group /S /Transparency /CS /DeviceRGB >>',
-    ], { extra: '/OpenAction [3 0 R /Fit] /AA << /WC << /S /Named /N /FirstPage >> >> /PageLabels << /Nums [0 << /S /D >>] >>' });
+    const clean = pdfWithObjects(
+      [
+        '<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /GoTo /D [3 0 R /Fit] >> >>',
+        '<< /Type /Annot /Subtype /Link /Rect [0 20 10 30] /A << /S /URI /URI (https://kpu.go.id/) >> >>',
+        '<< /Type /StructTreeRoot /K << /S /P /Pg 3 0 R >> >>',
+        '<< /Type /Group /S /Transparency /CS /DeviceRGB >>',
+      ],
+      { extra: '/OpenAction [3 0 R /Fit] /AA << /WC << /S /Named /N /FirstPage >> >> /PageLabels << /Nums [0 << /S /D >>] >>' },
+    );
     const result = inspectEvidence(clean, 'tautan.pdf');
     assert.ok(result.ok, JSON.stringify(result));
   });

@@ -7,13 +7,19 @@ import { DEADLINE_RULES } from '../../src/domain/legal-clock/rules.ts';
 const guide = buildGuide();
 
 test('the guide lists every SKB 2022 act with its sanction track and source', () => {
-  assert.deepEqual(guide.acts.map((a) => a.id), SKB_CATALOGUE.map((a) => a.id));
+  assert.deepEqual(
+    guide.acts.map((a) => a.id),
+    SKB_CATALOGUE.map((a) => a.id),
+  );
   for (const act of guide.acts) {
     assert.ok(act.source.includes('SKB'), act.id);
     assert.ok(act.sanctions.length > 0, act.id);
     assert.ok(act.trackLabel.id && act.trackLabel.en);
   }
-  assert.deepEqual(guide.neutralityActs.map((a) => a.id), NEUTRALITY_ACTS.map((a) => a.id));
+  assert.deepEqual(
+    guide.neutralityActs.map((a) => a.id),
+    NEUTRALITY_ACTS.map((a) => a.id),
+  );
 });
 
 test('the guide lists UU Pilkada Pasal 70/71 and 188/189', () => {
@@ -25,7 +31,10 @@ test('the guide lists UU Pilkada Pasal 70/71 and 188/189', () => {
 test('the guide lists every deadline rule id with its source', () => {
   const ruleIds = new Set(guide.deadlines.map((d) => d.id));
   for (const rule of DEADLINE_RULES) assert.ok(ruleIds.has(rule.id), rule.id);
-  assert.deepEqual(guide.deadlines.map((d) => d.versionId), DEADLINE_RULES.map((r) => r.versionId));
+  assert.deepEqual(
+    guide.deadlines.map((d) => d.versionId),
+    DEADLINE_RULES.map((r) => r.versionId),
+  );
   for (const d of guide.deadlines) assert.ok(d.source.length > 5 && d.length.id && d.length.en);
   assert.equal(guide.deadlines.find((d) => d.id === 'laporan.penyampaian')!.length.id, '7 hari kalender');
   assert.match(guide.deadlines.find((d) => d.id === 'laporan.putusan')!.length.id, /^3 hari kalender \(\+2 hari/);

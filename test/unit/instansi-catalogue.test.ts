@@ -23,12 +23,18 @@ test('an entry is a pemerintah daerah region + a key; kecamatan/kelurahan/desa o
 test('suggestions from the reporter’s free text, in the terlapor’s kab/kota or the province', () => {
   assert.deepEqual(suggestInstansi('Dinas Pendidikan', '16.02.05'), { regionCode: '16.02', key: 'dinas_pendidikan' });
   assert.deepEqual(suggestInstansi('SD Negeri 3 Kayuagung', '16.02'), { regionCode: '16.02', key: 'dinas_pendidikan' });
-  assert.deepEqual(suggestInstansi('Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', '16.02'), { regionCode: '16.02', key: 'bapenda' });
+  assert.deepEqual(suggestInstansi('Badan Pendapatan Daerah Kabupaten Ogan Komering Ilir', '16.02'), {
+    regionCode: '16.02',
+    key: 'bapenda',
+  });
   assert.deepEqual(suggestInstansi('Dinas Kesehatan Provinsi Sumatera Selatan', '16.71'), { regionCode: '16', key: 'dinas_kesehatan' });
   assert.deepEqual(suggestInstansi('Pemerintah Kabupaten Ogan Komering Ilir', '16.02'), { regionCode: '16.02', key: 'pemerintah_daerah' });
   assert.equal(suggestInstansi('Kementerian Agama', '16.02'), null);
   assert.equal(suggestInstansi('Yayasan Pelita', '16.02'), null);
-  assert.deepEqual(suggestAddressForSubject('kepala_desa', 'Pemerintah Desa Sukamaju', '16.02.05.2001'), { regionCode: '16.02', key: 'pemerintah_daerah' });
+  assert.deepEqual(suggestAddressForSubject('kepala_desa', 'Pemerintah Desa Sukamaju', '16.02.05.2001'), {
+    regionCode: '16.02',
+    key: 'pemerintah_daerah',
+  });
   assert.equal(suggestAddressForSubject('TNI', 'Kodim 0402', '16.02'), null);
 });
 
@@ -45,7 +51,12 @@ test('PPK role: region (pemerintah daerah) and catalogue key both required; with
 });
 
 test('witness details: handling office; analyst only inside its region; national analyst, BKN, PPK never', () => {
-  const p = (role: 'analyst' | 'pengawas_kabkota' | 'bkn' | 'ppk' | 'pengawas_ri', regionCode: string | null) => ({ id: 'x', role, regionCode, agency: role === 'ppk' ? 'bapenda' : null });
+  const p = (role: 'analyst' | 'pengawas_kabkota' | 'bkn' | 'ppk' | 'pengawas_ri', regionCode: string | null) => ({
+    id: 'x',
+    role,
+    regionCode,
+    agency: role === 'ppk' ? 'bapenda' : null,
+  });
   assert.equal(canReadWitnessDetails(p('pengawas_kabkota', '16.02'), '16.02'), true);
   assert.equal(canReadWitnessDetails(p('pengawas_kabkota', '16.02'), '16.71'), false);
   assert.equal(canReadWitnessDetails(p('pengawas_ri', null), '16.71'), true);

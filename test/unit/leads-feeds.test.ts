@@ -97,7 +97,13 @@ test('word counts ignore markup; charset decoding; article-link safety; backoff'
   assert.equal(countWords(null), 0);
   assert.equal(decodeBody(Buffer.from('caf\xe9', 'latin1'), 'text/html; charset=iso-8859-1'), 'café');
   assert.equal(decodeBody(Buffer.from('\uFEFFhalo', 'utf8'), 'text/plain'), 'halo');
-  assert.ok(isPrivateHost('127.0.0.1') && isPrivateHost('10.1.2.3') && isPrivateHost('169.254.169.254') && isPrivateHost('localhost') && isPrivateHost('[::1]'));
+  assert.ok(
+    isPrivateHost('127.0.0.1') &&
+      isPrivateHost('10.1.2.3') &&
+      isPrivateHost('169.254.169.254') &&
+      isPrivateHost('localhost') &&
+      isPrivateHost('[::1]'),
+  );
   assert.ok(!isPrivateHost('berita.example') && !isPrivateHost('8.8.8.8'));
   assert.ok(mayFetchArticleLink('https://berita.example/a', 'https://berita.example/feed'));
   assert.ok(!mayFetchArticleLink('http://169.254.169.254/latest/meta-data', 'https://berita.example/feed'));

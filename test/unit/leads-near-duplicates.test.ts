@@ -6,12 +6,25 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cleanArticle } from '../../src/domain/triage/clean.ts';
 import {
-  bestSameStory, estimateJaccard, exactJaccard, lshBands, minhashSignature, MINHASH_SIZE, SAME_STORY_JACCARD, shingleHashes,
+  bestSameStory,
+  estimateJaccard,
+  exactJaccard,
+  lshBands,
+  minhashSignature,
+  MINHASH_SIZE,
+  SAME_STORY_JACCARD,
+  shingleHashes,
 } from '../../src/domain/leads/nearDuplicates.ts';
 
 const SEEDS_DIR = '/work/shared/seeds';
-export const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(`${SEEDS_DIR}/${f}`, 'utf8'));
-const bodyOf = (text: string) => { const c = cleanArticle(text); return c.text.slice(c.bodyStart); };
+export const seeds = readdirSync(SEEDS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(`${SEEDS_DIR}/${f}`, 'utf8'));
+const bodyOf = (text: string) => {
+  const c = cleanArticle(text);
+  return c.text.slice(c.bodyStart);
+};
 
 /** A syndicated copy: another outlet's dateline and boilerplate, two edited words, the last paragraph dropped. */
 export function syndicatedCopy(text: string): string {
@@ -21,7 +34,10 @@ export function syndicatedCopy(text: string): string {
   const first = kept[0].replace(/^[^–-]{0,60}[–-]\s*/, '');
   const out = [`JAKARTA, OUTLETLAIN.COM – ${first}`, ...kept.slice(1)];
   out.splice(2, 0, 'BACA JUGA: Bupati Lantik Pejabat Baru di Kabupaten Lain');
-  return `${out.join('\n').replace(/\bASN\b/, 'aparatur').replace(/\bmenjelang\b/i, 'jelang')}\nEditor: Redaksi\nBerita Terkait\nIkuti berita terkini di Google News`;
+  return `${out
+    .join('\n')
+    .replace(/\bASN\b/, 'aparatur')
+    .replace(/\bmenjelang\b/i, 'jelang')}\nEditor: Redaksi\nBerita Terkait\nIkuti berita terkini di Google News`;
 }
 
 test('five seeds are available', () => {
@@ -34,7 +50,10 @@ test('syndicated copies of each seed reach the same-story threshold', () => {
     const b = minhashSignature(bodyOf(syndicatedCopy(seed)));
     const estimate = estimateJaccard(a, b);
     assert.ok(estimate >= SAME_STORY_JACCARD, `seed ${i}: estimated Jaccard ${estimate}`);
-    assert.ok(lshBands(a).some((band) => lshBands(b).includes(band)), `seed ${i}: copies share an LSH band`);
+    assert.ok(
+      lshBands(a).some((band) => lshBands(b).includes(band)),
+      `seed ${i}: copies share an LSH band`,
+    );
   }
 });
 

@@ -21,7 +21,10 @@ const listen = async (server: Server) => {
 
 before(async () => {
   // The "internal service" a hostile feed would like the server to read.
-  target = createServer((_request, response) => { targetHits++; response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED); });
+  target = createServer((_request, response) => {
+    targetHits++;
+    response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
+  });
   targetPort = await listen(target);
   const redirects: Record<string, string> = {
     '/to-loopback': `http://127.0.0.1:${targetPort}/feed.xml`,
@@ -51,16 +54,27 @@ after(async () => {
 });
 
 // Test DNS: intranet.example resolves to a private address (as a hostile zone could arrange).
-const resolve = async (hostname: string) => (hostname === 'intranet.example'
-  ? [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.5', family: 4 }]
-  : [{ address: '93.184.216.34', family: 4 }]);
-const fetchVia = (path: string, allow = true) => politeFetch(`${base}${path}`, {
-  maxBytes: 100_000, accept: '*/*', timeoutMs: 10_000, guard: allow ? { allowOrigins: [base], resolve } : { resolve },
-});
+const resolve = async (hostname: string) =>
+  hostname === 'intranet.example'
+    ? [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.0.0.5', family: 4 },
+      ]
+    : [{ address: '93.184.216.34', family: 4 }];
+const fetchVia = (path: string, allow = true) =>
+  politeFetch(`${base}${path}`, {
+    maxBytes: 100_000,
+    accept: '*/*',
+    timeoutMs: 10_000,
+    guard: allow ? { allowOrigins: [base], resolve } : { resolve },
+  });
 
 test('without the allowance, a loopback feed URL is refused before any connection', async () => {
   await assert.rejects(fetchVia('/ok', false), BlockedDestination);
-  await assert.rejects(politeFetch(`http://127.0.0.1:${targetPort}/feed.xml`, { maxBytes: 1000, accept: '*/*' }), /blocked destination: 127\.0\.0\.1 \(loopback\)/);
+  await assert.rejects(
+    politeFetch(`http://127.0.0.1:${targetPort}/feed.xml`, { maxBytes: 1000, accept: '*/*' }),
+    /blocked destination: 127\.0\.0\.1 \(loopback\)/,
+  );
   assert.equal(targetHits, 0);
 });
 
@@ -86,16 +100,20 @@ test('redirects within the allowed origin still work; endless redirects stop', a
   const ok = await fetchVia('/hop');
   assert.equal(ok.status, 200);
   assert.equal(ok.status === 200 && ok.finalUrl, `${base}/ok`);
-  await assert.rejects(fetchVia('/loop'), (error: Error) => error instanceof FetchFailure && error.message.includes(`more than ${MAX_REDIRECTS}`));
+  await assert.rejects(
+    fetchVia('/loop'),
+    (error: Error) => error instanceof FetchFailure && error.message.includes(`more than ${MAX_REDIRECTS}`),
+  );
 });
 
 test('the socket lookup applies the same check (a DNS answer that changes to a private address is refused)', async () => {
   let answer = '93.184.216.34';
   const rebinding = async () => [{ address: answer, family: answer.includes(':') ? 6 : 4 }];
   const lookup = guardedLookup(rebinding);
-  const call = (options: { all?: boolean }) => new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((done) => {
-    lookup('feeds.example', options, (error, address) => done({ error, address }));
-  });
+  const call = (options: { all?: boolean }) =>
+    new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((done) => {
+      lookup('feeds.example', options, (error, address) => done({ error, address }));
+    });
   assert.deepEqual(await call({ all: true }), { error: null, address: [{ address: '93.184.216.34', family: 4 }] });
   assert.deepEqual(await call({}), { error: null, address: '93.184.216.34' });
   for (const privateAnswer of ['127.0.0.1', '::1', '169.254.169.254', '::ffff:10.0.0.1', 'fe80::1']) {

@@ -11,11 +11,22 @@ const letter = {
   subject: 'Penerusan dugaan pelanggaran peraturan perundang-undangan lainnya',
   registrationNumber: '001/LP/PB/Kab/16.02/X/2024',
   classification: { id: 'peraturan_lainnya', label: 'Pelanggaran peraturan perundang-undangan lainnya (termasuk netralitas ASN)' },
-  terlapor: { name: 'Budi Santoso', nip: '198503122010011002', position: 'Kabid Pendapatan', agency: 'Bapenda OKI', subjectLabel: 'Pegawai Negeri Sipil' },
+  terlapor: {
+    name: 'Budi Santoso',
+    nip: '198503122010011002',
+    position: 'Kabid Pendapatan',
+    agency: 'Bapenda OKI',
+    subjectLabel: 'Pegawai Negeri Sipil',
+  },
   kajianSummary: 'Terbukti hadir dan berorasi dalam kampanye terbuka.',
   event: { date: '2024-10-07', place: 'Lapangan Merdeka, Kayuagung', regionCode: '16.02.05' },
   acts: [{ id: 'hadir_deklarasi_kampanye', label: 'Hadir dan mendukung aktif deklarasi/kampanye' }],
-  proposedTrack: { track: 'disiplin', level: 'berat', citation: 'SKB Netralitas ASN 2022 Lampiran II huruf B angka 4', sanctions: [{ key: 'pp94.penurunan_jabatan_12_bulan', label: 'Penurunan jabatan 12 bulan' }] },
+  proposedTrack: {
+    track: 'disiplin',
+    level: 'berat',
+    citation: 'SKB Netralitas ASN 2022 Lampiran II huruf B angka 4',
+    sanctions: [{ key: 'pp94.penurunan_jabatan_12_bulan', label: 'Penurunan jabatan 12 bulan' }],
+  },
   legalBasis: 'SE MenPANRB 4/2024',
   followUpDeadline: { dueLocal: '17 Oktober 2024 23.59 WIB', source: 'BKN SBT' },
   conflictOfInterest: true,
@@ -26,7 +37,13 @@ test('the recommendation letter carries its number, addressee, kajian summary, p
   assert.deepEqual(model.meta[0], ['Nomor', letter.number]);
   assert.equal(model.reference, letter.number);
   const text = JSON.stringify(model);
-  for (const part of [letter.addressee, letter.kajianSummary, letter.proposedTrack.citation, letter.followUpDeadline.dueLocal, 'konflik kepentingan']) {
+  for (const part of [
+    letter.addressee,
+    letter.kajianSummary,
+    letter.proposedTrack.citation,
+    letter.followUpDeadline.dueLocal,
+    'konflik kepentingan',
+  ]) {
     assert.ok(text.includes(part), part);
   }
   const rendered = await renderDocument(model);

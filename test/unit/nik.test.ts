@@ -23,8 +23,20 @@ describe('NIK validation', () => {
     { nik: '9601017112990009', sex: 'P', birthDate: '1999-12-31', note: 'Papua Barat Daya (96), woman 31 Dec' },
     { nik: '1101010107709999', sex: 'L', birthDate: '1970-07-01', note: 'Aceh, sequence 9999' },
     { nik: '3204 0141 0190 0001', sex: 'P', birthDate: '1990-01-01', note: 'spaces ignored' },
-    { nik: '3204014101900001', sex: 'P', birthDate: '2090-01-01', today: '2090-06-01', note: 'century follows today: on 1 Jun 2090, YY 90 → 2090' },
-    { nik: '3204014101900001', sex: 'P', birthDate: '1990-01-01', today: '2089-12-31', note: 'century follows today: on 31 Dec 2089, YY 90 → 1990' },
+    {
+      nik: '3204014101900001',
+      sex: 'P',
+      birthDate: '2090-01-01',
+      today: '2090-06-01',
+      note: 'century follows today: on 1 Jun 2090, YY 90 → 2090',
+    },
+    {
+      nik: '3204014101900001',
+      sex: 'P',
+      birthDate: '1990-01-01',
+      today: '2089-12-31',
+      note: 'century follows today: on 31 Dec 2089, YY 90 → 1990',
+    },
   ];
   for (const row of valid) {
     test(`valid: ${row.note}`, () => {
@@ -106,7 +118,14 @@ describe('NIP validation', () => {
   }
   test('derived fields', () => {
     const result = validateNip('198503152010011001');
-    assert.deepEqual(result, { valid: true, nip: '198503152010011001', birthDate: '1985-03-15', appointment: '2010-01', sex: 'L', sequence: '001' });
+    assert.deepEqual(result, {
+      valid: true,
+      nip: '198503152010011001',
+      birthDate: '1985-03-15',
+      appointment: '2010-01',
+      sex: 'L',
+      sequence: '001',
+    });
   });
 });
 
@@ -122,10 +141,36 @@ describe('registration numbers', () => {
     );
   });
   test('parse both published examples', () => {
-    assert.deepEqual(parseRegistrationNumber('003/LP/PB/Kab/06.08/XII/2024'), { sequence: 3, kind: 'LP', electionType: 'PB', level: 'Kab', regionCode: '06.08', month: 12, year: 2024 });
-    assert.deepEqual(parseRegistrationNumber('005/TM/PL/Kab/27.10/V/2024'), { sequence: 5, kind: 'TM', electionType: 'PL', level: 'Kab', regionCode: '27.10', month: 5, year: 2024 });
+    assert.deepEqual(parseRegistrationNumber('003/LP/PB/Kab/06.08/XII/2024'), {
+      sequence: 3,
+      kind: 'LP',
+      electionType: 'PB',
+      level: 'Kab',
+      regionCode: '06.08',
+      month: 12,
+      year: 2024,
+    });
+    assert.deepEqual(parseRegistrationNumber('005/TM/PL/Kab/27.10/V/2024'), {
+      sequence: 5,
+      kind: 'TM',
+      electionType: 'PL',
+      level: 'Kab',
+      regionCode: '27.10',
+      month: 5,
+      year: 2024,
+    });
   });
-  const rejects = ['3/LP/PB/Kab/06.08/XII/2024', '000/LP/PB/Kab/06.08/XII/2024', '0003/LP/PB/Kab/06.08/XII/2024', '003/LX/PB/Kab/06.08/XII/2024', '003/LP/PB/Kec/06.08/XII/2024', '003/LP/PB/Kab/6.8/XII/2024', '003/LP/PB/Kab/06.08/XIII/2024', '003/LP/PB/Kab/06.08/IIII/2024', '003/LP/PB/Kab/06.08/XII/24'];
+  const rejects = [
+    '3/LP/PB/Kab/06.08/XII/2024',
+    '000/LP/PB/Kab/06.08/XII/2024',
+    '0003/LP/PB/Kab/06.08/XII/2024',
+    '003/LX/PB/Kab/06.08/XII/2024',
+    '003/LP/PB/Kec/06.08/XII/2024',
+    '003/LP/PB/Kab/6.8/XII/2024',
+    '003/LP/PB/Kab/06.08/XIII/2024',
+    '003/LP/PB/Kab/06.08/IIII/2024',
+    '003/LP/PB/Kab/06.08/XII/24',
+  ];
   for (const value of rejects) {
     test(`rejects ${value}`, () => assert.equal(parseRegistrationNumber(value), null));
   }
@@ -133,7 +178,15 @@ describe('registration numbers', () => {
     for (let month = 1; month <= 12; month++) {
       for (const sequence of [1, 42, 999, 1000, 12345]) {
         const text = formatRegistrationNumber({ sequence, kind: 'LP', level: 'Kota', regionCode: '73.71', month, year: 2024 });
-        assert.deepEqual(parseRegistrationNumber(text), { sequence, kind: 'LP', electionType: 'PB', level: 'Kota', regionCode: '73.71', month, year: 2024 });
+        assert.deepEqual(parseRegistrationNumber(text), {
+          sequence,
+          kind: 'LP',
+          electionType: 'PB',
+          level: 'Kota',
+          regionCode: '73.71',
+          month,
+          year: 2024,
+        });
       }
     }
   });

@@ -10,7 +10,14 @@ import { referralNotice } from '../../src/domain/referrals/notices.ts';
 const base = { trackingCode: 'NTR-AB12-CD34', publicUrl: 'https://netra.bawaslu.go.id/' };
 
 test('Indonesian: the notice as recorded, the tracking link, the PIN warning; no English', () => {
-  const notice = noticeForReceipt({ kind: 'laporan', trackingCode: 'NTR-AB12-CD34', registrationNumber: null, state: 'diterima', officeName: 'Bawaslu Kota Palembang', late: false });
+  const notice = noticeForReceipt({
+    kind: 'laporan',
+    trackingCode: 'NTR-AB12-CD34',
+    registrationNumber: null,
+    state: 'diterima',
+    officeName: 'Bawaslu Kota Palembang',
+    late: false,
+  });
   const mail = renderNoticeEmail({ ...base, language: 'id', ...notice });
   assert.equal(mail.subject, 'Laporan NTR-AB12-CD34 diterima');
   assert.match(mail.text, /Laporan Anda telah diterima oleh Bawaslu Kota Palembang/);
@@ -22,18 +29,38 @@ test('Indonesian: the notice as recorded, the tracking link, the PIN warning; no
 });
 
 test('English: the English wording of receipt, step and referral notices', () => {
-  const receipt = noticeForReceipt({ kind: 'laporan', trackingCode: 'NTR-AB12-CD34', registrationNumber: null, state: 'diterima', officeName: 'Bawaslu Kota Palembang', late: true });
+  const receipt = noticeForReceipt({
+    kind: 'laporan',
+    trackingCode: 'NTR-AB12-CD34',
+    registrationNumber: null,
+    state: 'diterima',
+    officeName: 'Bawaslu Kota Palembang',
+    late: true,
+  });
   const mail = renderNoticeEmail({ ...base, language: 'en', ...receipt });
   assert.equal(mail.subject, 'Report NTR-AB12-CD34 received');
   assert.match(mail.text, /Article 134\(4\)/);
   assert.match(mail.text, /Tracking code: NTR-AB12-CD34/);
   assert.doesNotMatch(mail.text, /no English version/);
 
-  const step = noticeForAction('teruskan', { kind: 'laporan', trackingCode: 'NTR-AB12-CD34', registrationNumber: '001/Reg/LP/PB/Kab/06.02/X/2024', state: 'diteruskan', officeName: 'Bawaslu OKI', classificationLabel: 'Pelanggaran hukum lainnya', classificationLabelEn: 'Other legal violation' });
+  const step = noticeForAction('teruskan', {
+    kind: 'laporan',
+    trackingCode: 'NTR-AB12-CD34',
+    registrationNumber: '001/Reg/LP/PB/Kab/06.02/X/2024',
+    state: 'diteruskan',
+    officeName: 'Bawaslu OKI',
+    classificationLabel: 'Pelanggaran hukum lainnya',
+    classificationLabelEn: 'Other legal violation',
+  });
   assert.ok(step?.en);
   assert.match(renderNoticeEmail({ ...base, language: 'en', ...step! }).text, /Outcome of the review: Other legal violation proven/);
 
-  const referral = referralNotice('forwarded_to_ppk', { caseRef: '001/Reg', recommendationNumber: 'R-7', authorityName: 'BKN', dueLocal: '1 November 2024' });
+  const referral = referralNotice('forwarded_to_ppk', {
+    caseRef: '001/Reg',
+    recommendationNumber: 'R-7',
+    authorityName: 'BKN',
+    dueLocal: '1 November 2024',
+  });
   assert.match(renderNoticeEmail({ ...base, language: 'en', ...referral }).subject, /^Follow-up 001\/Reg: forwarded to the PPK$/);
 });
 
@@ -44,7 +71,12 @@ test('English for a notice without an English text says so and gives the officia
 });
 
 test('free text cannot inject markup into the HTML part; the text part keeps it verbatim', () => {
-  const mail = renderNoticeEmail({ ...base, language: 'id', title: 'Laporan <b>x</b> diterima', body: 'Alasan: <script>alert(1)</script> & "kutip"' });
+  const mail = renderNoticeEmail({
+    ...base,
+    language: 'id',
+    title: 'Laporan <b>x</b> diterima',
+    body: 'Alasan: <script>alert(1)</script> & "kutip"',
+  });
   assert.doesNotMatch(mail.html, /<script>|<b>x<\/b>/);
   assert.match(mail.html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;kutip&quot;/);
   assert.match(mail.text, /Alasan: <script>alert\(1\)<\/script> & "kutip"/);

@@ -5,7 +5,6 @@ import { pdfText } from '../support/pdfText.ts';
 import { isWinAnsi, sanitizeForPdf, truncateText, wrapText } from '../../src/server/modules/documents/text.ts';
 import { documentDataHash, renderDocument, type DocumentModel } from '../../src/server/modules/documents/render.ts';
 
-
 const measure = (s: string) => s.length; // one unit per character
 
 describe('wrapText', () => {
@@ -24,7 +23,9 @@ describe('wrapText', () => {
   test('every line fits, with a real font metric', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    const text = 'Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan. '.repeat(8);
+    const text = 'Terlapor hadir dan berorasi mendukung pasangan calon nomor urut 1 pada kampanye terbuka di lapangan kecamatan. '.repeat(
+      8,
+    );
     const lines = wrapText(text, 200, (s) => font.widthOfTextAtSize(s, 10));
     assert.ok(lines.length > 5);
     for (const line of lines) assert.ok(font.widthOfTextAtSize(line, 10) <= 200, line);
@@ -73,15 +74,43 @@ describe('sanitizeForPdf', () => {
 
 describe('renderDocument', () => {
   const model = (overrides: Partial<DocumentModel> = {}): DocumentModel => ({
-    kind: 'uji', title: 'Dokumen Uji', subtitle: 'Kode: NTR-TEST-0001', officeName: 'Bawaslu Kabupaten Ogan Komering Ilir',
-    meta: [['Kode pelacakan', 'NTR-TEST-0001'], ['Catatan', 'emoji 😀 dan 中文 tidak merusak dokumen']],
+    kind: 'uji',
+    title: 'Dokumen Uji',
+    subtitle: 'Kode: NTR-TEST-0001',
+    officeName: 'Bawaslu Kabupaten Ogan Komering Ilir',
+    meta: [
+      ['Kode pelacakan', 'NTR-TEST-0001'],
+      ['Catatan', 'emoji 😀 dan 中文 tidak merusak dokumen'],
+    ],
     sections: [
       { heading: 'A. Uraian', paragraphs: ['Paragraf panjang. '.repeat(400)] },
-      { heading: 'B. Tabel', table: { columns: [{ header: 'No', width: 5 }, { header: 'SHA-256', width: 60 }, { header: 'Ket', width: 35 }], rows: Array.from({ length: 80 }, (_, i) => [String(i + 1), 'a'.repeat(64), '“ok” – 2×24']) } },
-      { heading: 'C. Kosong', table: { columns: [{ header: 'No', width: 1 }, { header: 'Isi', width: 3 }], rows: [], empty: 'Tidak ada.' } },
+      {
+        heading: 'B. Tabel',
+        table: {
+          columns: [
+            { header: 'No', width: 5 },
+            { header: 'SHA-256', width: 60 },
+            { header: 'Ket', width: 35 },
+          ],
+          rows: Array.from({ length: 80 }, (_, i) => [String(i + 1), 'a'.repeat(64), '“ok” – 2×24']),
+        },
+      },
+      {
+        heading: 'C. Kosong',
+        table: {
+          columns: [
+            { header: 'No', width: 1 },
+            { header: 'Isi', width: 3 },
+          ],
+          rows: [],
+          empty: 'Tidak ada.',
+        },
+      },
     ],
     closing: ['Kayuagung, 10 Oktober 2024', 'Pengawas'],
-    generatedLocal: '10 Oktober 2024 10.00 WIB', reference: 'NTR-TEST-0001', createdAt: new Date('2024-10-10T03:00:00Z'),
+    generatedLocal: '10 Oktober 2024 10.00 WIB',
+    reference: 'NTR-TEST-0001',
+    createdAt: new Date('2024-10-10T03:00:00Z'),
     ...overrides,
   });
 
@@ -113,11 +142,25 @@ describe('renderDocument', () => {
 
   test('hostile text everywhere does not crash the renderer', async () => {
     const nasty = '😀中文\u0000\u202e<script>\t\r\n' + '\u{1F600}'.repeat(500) + 'x'.repeat(5000);
-    const rendered = await renderDocument(model({
-      title: nasty, subtitle: nasty, officeName: nasty, meta: [[nasty, nasty]], reference: nasty, generatedLocal: nasty,
-      sections: [{ heading: nasty, paragraphs: [nasty], rows: [[nasty, nasty]], table: { columns: [{ header: nasty, width: 1 }], rows: [[nasty]] } }],
-      closing: [nasty],
-    }));
+    const rendered = await renderDocument(
+      model({
+        title: nasty,
+        subtitle: nasty,
+        officeName: nasty,
+        meta: [[nasty, nasty]],
+        reference: nasty,
+        generatedLocal: nasty,
+        sections: [
+          {
+            heading: nasty,
+            paragraphs: [nasty],
+            rows: [[nasty, nasty]],
+            table: { columns: [{ header: nasty, width: 1 }], rows: [[nasty]] },
+          },
+        ],
+        closing: [nasty],
+      }),
+    );
     assert.ok((await PDFDocument.load(rendered.bytes)).getPageCount() >= 1);
   });
 });

@@ -10,16 +10,30 @@ import { formatRecommendationNumber, RECOMMENDATION_NUMBER_PATTERN } from '../..
 
 // Expected authority for peraturan_lainnya by subject, before / from 25 Aug 2024.
 const OTHER_LAWS: Record<SubjectType, [string, string]> = {
-  PNS: ['KASN', 'BKN'], PPPK: ['KASN', 'BKN'], camat: ['KASN', 'BKN'], lurah: ['KASN', 'BKN'], penjabat_kepala_daerah: ['KASN', 'BKN'],
-  kepala_desa: ['BUPATI_WALIKOTA', 'BUPATI_WALIKOTA'], perangkat_desa: ['BUPATI_WALIKOTA', 'BUPATI_WALIKOTA'],
-  honorer: ['PPK_DAERAH', 'PPK_DAERAH'], TNI: ['TNI', 'TNI'], Polri: ['POLRI', 'POLRI'], lainnya: ['INSTANSI_BERWENANG', 'INSTANSI_BERWENANG'],
+  PNS: ['KASN', 'BKN'],
+  PPPK: ['KASN', 'BKN'],
+  camat: ['KASN', 'BKN'],
+  lurah: ['KASN', 'BKN'],
+  penjabat_kepala_daerah: ['KASN', 'BKN'],
+  kepala_desa: ['BUPATI_WALIKOTA', 'BUPATI_WALIKOTA'],
+  perangkat_desa: ['BUPATI_WALIKOTA', 'BUPATI_WALIKOTA'],
+  honorer: ['PPK_DAERAH', 'PPK_DAERAH'],
+  TNI: ['TNI', 'TNI'],
+  Polri: ['POLRI', 'POLRI'],
+  lainnya: ['INSTANSI_BERWENANG', 'INSTANSI_BERWENANG'],
 };
 const BY_CLASSIFICATION: Partial<Record<ViolationClassification, string>> = {
-  pidana: 'GAKKUMDU', administrasi: 'KPU', kode_etik_penyelenggara: 'DKPP', bukan_pelanggaran: 'TIDAK_ADA',
+  pidana: 'GAKKUMDU',
+  administrasi: 'KPU',
+  kode_etik_penyelenggara: 'DKPP',
+  bukan_pelanggaran: 'TIDAK_ADA',
 };
 
 describe('referral routing: subject × classification × date around 24 Aug 2024', () => {
-  for (const [label, date, index] of [['24 Aug 2024 (KASN last day)', '2024-08-24', 0], ['25 Aug 2024 (BKN)', '2024-08-25', 1]] as const) {
+  for (const [label, date, index] of [
+    ['24 Aug 2024 (KASN last day)', '2024-08-24', 0],
+    ['25 Aug 2024 (BKN)', '2024-08-25', 1],
+  ] as const) {
     for (const classification of VIOLATION_CLASSIFICATIONS) {
       for (const subjectType of SUBJECT_TYPES) {
         const expected = classification === 'peraturan_lainnya' ? OTHER_LAWS[subjectType][index] : BY_CLASSIFICATION[classification]!;
@@ -50,14 +64,42 @@ describe('first step and its legal clock per authority', () => {
 
 describe('proposed track: SKB 2022 stage rule on both sides of 22 Sep 2024', () => {
   const rows: { acts: string[]; date: string; track: string | null; level: string | null; item: string | null; stage: string | null }[] = [
-    { acts: ['kampanye_media_sosial'], date: '2024-09-21', track: 'kode_etik', level: 'moral', item: 'skb2022.kode_etik.2', stage: 'bakal_calon' },
+    {
+      acts: ['kampanye_media_sosial'],
+      date: '2024-09-21',
+      track: 'kode_etik',
+      level: 'moral',
+      item: 'skb2022.kode_etik.2',
+      stage: 'bakal_calon',
+    },
     { acts: ['kampanye_media_sosial'], date: '2024-09-22', track: 'disiplin', level: 'berat', item: 'skb2022.disiplin.2', stage: 'calon' },
-    { acts: ['hadir_deklarasi_kampanye'], date: '2024-09-21', track: 'kode_etik', level: 'moral', item: 'skb2022.kode_etik.3', stage: 'bakal_calon' },
-    { acts: ['hadir_deklarasi_kampanye'], date: '2024-10-07', track: 'disiplin', level: 'berat', item: 'skb2022.disiplin.4', stage: 'calon' },
+    {
+      acts: ['hadir_deklarasi_kampanye'],
+      date: '2024-09-21',
+      track: 'kode_etik',
+      level: 'moral',
+      item: 'skb2022.kode_etik.3',
+      stage: 'bakal_calon',
+    },
+    {
+      acts: ['hadir_deklarasi_kampanye'],
+      date: '2024-10-07',
+      track: 'disiplin',
+      level: 'berat',
+      item: 'skb2022.disiplin.4',
+      stage: 'calon',
+    },
     { acts: ['tim_pemenangan'], date: '2024-09-21', track: 'disiplin', level: 'sedang', item: 'skb2022.disiplin.9', stage: 'bakal_calon' },
     { acts: ['tim_pemenangan'], date: '2024-09-22', track: 'disiplin', level: 'berat', item: 'skb2022.disiplin.10', stage: 'calon' },
     // Several acts: the heaviest is proposed (B9 sedang beats A2 moral before determination).
-    { acts: ['kampanye_media_sosial', 'tim_pemenangan'], date: '2024-09-01', track: 'disiplin', level: 'sedang', item: 'skb2022.disiplin.9', stage: 'bakal_calon' },
+    {
+      acts: ['kampanye_media_sosial', 'tim_pemenangan'],
+      date: '2024-09-01',
+      track: 'disiplin',
+      level: 'sedang',
+      item: 'skb2022.disiplin.9',
+      stage: 'bakal_calon',
+    },
     { acts: ['anggota_partai'], date: '2024-09-01', track: 'disiplin', level: 'ptdh', item: 'skb2022.disiplin.5', stage: 'bakal_calon' },
     { acts: ['tidak_dikenal'], date: '2024-10-01', track: null, level: null, item: null, stage: null },
   ];
@@ -72,10 +114,22 @@ describe('proposed track: SKB 2022 stage rule on both sides of 22 Sep 2024', () 
     });
   }
   test('desa and honorer cite their own laws; non-ASN others propose nothing', () => {
-    assert.match(proposeTrack({ subjectType: 'kepala_desa', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).citation, /UU 6\/2014.*Pasal 30/);
-    assert.match(proposeTrack({ subjectType: 'perangkat_desa', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).citation, /Pasal 52/);
-    assert.equal(proposeTrack({ subjectType: 'honorer', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).regime, 'honorer');
-    assert.equal(proposeTrack({ subjectType: 'TNI', acts: ['foto_bersama'], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).regime, 'none');
+    assert.match(
+      proposeTrack({ subjectType: 'kepala_desa', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).citation,
+      /UU 6\/2014.*Pasal 30/,
+    );
+    assert.match(
+      proposeTrack({ subjectType: 'perangkat_desa', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).citation,
+      /Pasal 52/,
+    );
+    assert.equal(
+      proposeTrack({ subjectType: 'honorer', acts: [], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).regime,
+      'honorer',
+    );
+    assert.equal(
+      proposeTrack({ subjectType: 'TNI', acts: ['foto_bersama'], eventDate: '2024-10-01', stages: PILKADA_2024_STAGES }).regime,
+      'none',
+    );
   });
 });
 

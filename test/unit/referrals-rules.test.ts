@@ -94,15 +94,37 @@ describe('decree date', () => {
     ['20241101', '2024-10-18', '2024-11-01', 'INVALID'],
   ];
   for (const [decree, rec, today, expected] of rows) {
-    test(`decree ${decree}, recommended ${rec}, today ${today} → ${expected ?? 'ok'}`, () => assert.equal(checkDecreeDate(decree, rec, today), expected));
+    test(`decree ${decree}, recommended ${rec}, today ${today} → ${expected ?? 'ok'}`, () =>
+      assert.equal(checkDecreeDate(decree, rec, today), expected));
   }
 });
 
 describe('access: (actor) × (referral) → visible / may act', () => {
   // Referrals are addressed to an instansi catalogue entry (agencyRegionCode, agencyKey).
-  const bknRef: ReferralFacts = { authority: 'BKN', agencyRegionCode: '16.02', agencyKey: 'bapenda', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: true };
-  const desaRef: ReferralFacts = { authority: 'BUPATI_WALIKOTA', agencyRegionCode: '16.02', agencyKey: 'pemerintah_daerah', regionCode: '16.02', officeCode: '16.02', forwardedToPpk: false };
-  const gakkumduRef: ReferralFacts = { authority: 'GAKKUMDU', agencyRegionCode: null, agencyKey: null, regionCode: '16.71', officeCode: '16.71', forwardedToPpk: false };
+  const bknRef: ReferralFacts = {
+    authority: 'BKN',
+    agencyRegionCode: '16.02',
+    agencyKey: 'bapenda',
+    regionCode: '16.02',
+    officeCode: '16.02',
+    forwardedToPpk: true,
+  };
+  const desaRef: ReferralFacts = {
+    authority: 'BUPATI_WALIKOTA',
+    agencyRegionCode: '16.02',
+    agencyKey: 'pemerintah_daerah',
+    regionCode: '16.02',
+    officeCode: '16.02',
+    forwardedToPpk: false,
+  };
+  const gakkumduRef: ReferralFacts = {
+    authority: 'GAKKUMDU',
+    agencyRegionCode: null,
+    agencyKey: null,
+    regionCode: '16.71',
+    officeCode: '16.71',
+    forwardedToPpk: false,
+  };
   // Same instansi key, another kabupaten: Bapenda of Kota Palembang.
   const bknRefPlg: ReferralFacts = { ...bknRef, agencyRegionCode: '16.71', regionCode: '16.71', officeCode: '16.71' };
   // Not addressed to any regional PPK (e.g. a central ministry): BKN only.
@@ -120,14 +142,27 @@ describe('access: (actor) × (referral) → visible / may act', () => {
     gakkumdu: { kind: 'authority', authority: 'GAKKUMDU', agencyKey: null, regionCode: null },
   };
   const visible: [string, ReferralFacts, boolean][] = [
-    ['admin', bknRef, true], ['admin', desaRef, true],
-    ['bkn', bknRef, true], ['bkn', desaRef, false], ['bkn', gakkumduRef, false],
-    ['ppkBapenda', bknRef, true], ['ppkBapenda', desaRef, false], ['ppkBapendaWrongRegion', bknRef, false],
-    ['ppkBapenda', bknRefPlg, false], ['ppkBapendaWrongRegion', bknRefPlg, true], ['ppkBapendaProvince', bknRef, false],
-    ['ppkBapenda', bknUnaddressed, false], ['bkn', bknUnaddressed, true],
-    ['pemkabOki', desaRef, true], ['pemkabOki', bknRef, false],
-    ['bawasluOki', bknRef, true], ['bawasluOki', gakkumduRef, false], ['bawasluSumsel', gakkumduRef, true], ['bawasluPalembang', bknRef, false],
-    ['gakkumdu', gakkumduRef, true], ['gakkumdu', bknRef, false],
+    ['admin', bknRef, true],
+    ['admin', desaRef, true],
+    ['bkn', bknRef, true],
+    ['bkn', desaRef, false],
+    ['bkn', gakkumduRef, false],
+    ['ppkBapenda', bknRef, true],
+    ['ppkBapenda', desaRef, false],
+    ['ppkBapendaWrongRegion', bknRef, false],
+    ['ppkBapenda', bknRefPlg, false],
+    ['ppkBapendaWrongRegion', bknRefPlg, true],
+    ['ppkBapendaProvince', bknRef, false],
+    ['ppkBapenda', bknUnaddressed, false],
+    ['bkn', bknUnaddressed, true],
+    ['pemkabOki', desaRef, true],
+    ['pemkabOki', bknRef, false],
+    ['bawasluOki', bknRef, true],
+    ['bawasluOki', gakkumduRef, false],
+    ['bawasluSumsel', gakkumduRef, true],
+    ['bawasluPalembang', bknRef, false],
+    ['gakkumdu', gakkumduRef, true],
+    ['gakkumdu', bknRef, false],
   ];
   for (const [name, facts, expected] of visible) {
     test(`${name} sees ${facts.authority} referral: ${expected}`, () => assert.equal(canSeeReferral(actors[name], facts), expected));
@@ -136,12 +171,19 @@ describe('access: (actor) × (referral) → visible / may act', () => {
     assert.equal(canSeeReferral(actors.ppkBapenda, { ...bknRef, forwardedToPpk: false }), false);
   });
   const acts: [string, ReferralFacts, ReferralStep, boolean][] = [
-    ['bkn', bknRef, 'verified', true], ['ppkBapenda', bknRef, 'verified', false], ['bkn', bknRef, 'sanction', false],
-    ['ppkBapenda', bknRef, 'sanction', true], ['bawasluOki', bknRef, 'sanction', false], ['admin', bknRef, 'sanction', false],
-    ['pemkabOki', desaRef, 'sanction', true], ['gakkumdu', gakkumduRef, 'received', true], ['gakkumdu', gakkumduRef, 'sanction', true],
+    ['bkn', bknRef, 'verified', true],
+    ['ppkBapenda', bknRef, 'verified', false],
+    ['bkn', bknRef, 'sanction', false],
+    ['ppkBapenda', bknRef, 'sanction', true],
+    ['bawasluOki', bknRef, 'sanction', false],
+    ['admin', bknRef, 'sanction', false],
+    ['pemkabOki', desaRef, 'sanction', true],
+    ['gakkumdu', gakkumduRef, 'received', true],
+    ['gakkumdu', gakkumduRef, 'sanction', true],
   ];
   for (const [name, facts, step, expected] of acts) {
-    test(`${name} may report ${step} on ${facts.authority}: ${expected}`, () => assert.equal(canReportStep(actors[name], facts, step), expected));
+    test(`${name} may report ${step} on ${facts.authority}: ${expected}`, () =>
+      assert.equal(canReportStep(actors[name], facts, step), expected));
   }
 });
 
@@ -156,11 +198,18 @@ describe('conflict of interest', () => {
     ['BKN', 'Dinas X', null, null],
   ];
   for (const [authority, agency, region, expected] of rows) {
-    test(`${authority} ${agency} → contest ${expected ?? 'none'}`, () => assert.equal(ppkContestRegion({ authority, agency, regionCode: region }), expected));
+    test(`${authority} ${agency} → contest ${expected ?? 'none'}`, () =>
+      assert.equal(ppkContestRegion({ authority, agency, regionCode: region }), expected));
   }
   test('flagged only when the contest has an incumbent pair', () => {
     assert.equal(hasConflictOfInterest('16.02', [{ regionCode: '16.02', isIncumbent: true }]), true);
-    assert.equal(hasConflictOfInterest('16.02', [{ regionCode: '16.02', isIncumbent: false }, { regionCode: '16.71', isIncumbent: true }]), false);
+    assert.equal(
+      hasConflictOfInterest('16.02', [
+        { regionCode: '16.02', isIncumbent: false },
+        { regionCode: '16.71', isIncumbent: true },
+      ]),
+      false,
+    );
     assert.equal(hasConflictOfInterest(null, [{ regionCode: '16.02', isIncumbent: true }]), false);
   });
 });

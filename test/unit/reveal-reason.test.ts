@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { checkRevealReason } from '../../src/domain/access/revealReason.ts';
 
 test('a reveal reason needs real content, not padding', () => {
-  for (const junk of ['aaaaaaaaaa', '...', '..........', '1234567890', 'abababababab', '          x', '!!!!!!!!!!!!', 'a.a.a.a.a.a.a', 'kajian']) {
+  for (const junk of [
+    'aaaaaaaaaa',
+    '...',
+    '..........',
+    '1234567890',
+    'abababababab',
+    '          x',
+    '!!!!!!!!!!!!',
+    'a.a.a.a.a.a.a',
+    'kajian',
+  ]) {
     assert.equal(checkRevealReason(junk).ok, false, junk);
   }
   assert.deepEqual(checkRevealReason('x'.repeat(2000)), { ok: false, problem: 'too_long' });

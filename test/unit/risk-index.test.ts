@@ -1,18 +1,32 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  computeRiskIndex, riskCategory, checkRiskWeights, DEFAULT_RISK_WEIGHTS, RISK_COMPONENTS, RISK_COMPONENT_KEYS,
-  type RiskInput, type RiskLevel,
+  computeRiskIndex,
+  riskCategory,
+  checkRiskWeights,
+  DEFAULT_RISK_WEIGHTS,
+  RISK_COMPONENTS,
+  RISK_COMPONENT_KEYS,
+  type RiskInput,
+  type RiskLevel,
 } from '../../src/domain/risk/index.ts';
 
 const src = (value: number, source = 'uji') => ({ value, source });
 
 describe('risk index: category thresholds (IKP 2024)', () => {
   const cases: [RiskLevel, number, string][] = [
-    ['provinsi', 100, 'tinggi'], ['provinsi', 68.5, 'tinggi'], ['provinsi', 68.49, 'sedang'],
-    ['provinsi', 21.7, 'sedang'], ['provinsi', 21.69, 'rendah'], ['provinsi', 0, 'rendah'],
-    ['kabupaten_kota', 49.33, 'tinggi'], ['kabupaten_kota', 49.32, 'sedang'], ['kabupaten_kota', 13.47, 'sedang'],
-    ['kabupaten_kota', 13.46, 'rendah'], ['kabupaten_kota', 13.465, 'rendah'], ['kabupaten_kota', 100, 'tinggi'],
+    ['provinsi', 100, 'tinggi'],
+    ['provinsi', 68.5, 'tinggi'],
+    ['provinsi', 68.49, 'sedang'],
+    ['provinsi', 21.7, 'sedang'],
+    ['provinsi', 21.69, 'rendah'],
+    ['provinsi', 0, 'rendah'],
+    ['kabupaten_kota', 49.33, 'tinggi'],
+    ['kabupaten_kota', 49.32, 'sedang'],
+    ['kabupaten_kota', 13.47, 'sedang'],
+    ['kabupaten_kota', 13.46, 'rendah'],
+    ['kabupaten_kota', 13.465, 'rendah'],
+    ['kabupaten_kota', 100, 'tinggi'],
   ];
   for (const [level, score, expected] of cases) {
     test(`${level} ${score} → ${expected}`, () => assert.equal(riskCategory(level, score), expected));
@@ -23,15 +37,28 @@ describe('risk index: components', () => {
   test('default weights are published with a rationale and sum to 1', () => {
     const sum = Object.values(DEFAULT_RISK_WEIGHTS).reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(sum - 1) < 1e-9, `sum ${sum}`);
-    for (const c of RISK_COMPONENTS) { assert.ok(c.rationale.length > 20); assert.ok(c.normalization.length > 5); }
-    assert.deepEqual(RISK_COMPONENTS.map((c) => c.key), [...RISK_COMPONENT_KEYS]);
+    for (const c of RISK_COMPONENTS) {
+      assert.ok(c.rationale.length > 20);
+      assert.ok(c.normalization.length > 5);
+    }
+    assert.deepEqual(
+      RISK_COMPONENTS.map((c) => c.key),
+      [...RISK_COMPONENT_KEYS],
+    );
   });
 
   const full: RiskInput = {
-    regionCode: '16.02', level: 'kabupaten_kota',
-    ikpScore: src(60, 'IKP 2024'), pastCases: src(10, 'Pilkada 2020'), liveCases: src(4, 'Netra'), mediaLeads: src(20, 'leads'),
-    pledgeSignatories: src(2500, 'Netra'), asnHeadcount: src(10_000, 'BKN'), incumbentRunning: { value: true, source: 'paslon' },
-    votersWithoutEktpPercent: src(5, 'Disdukcapil'), candidatePairs: src(2, 'paslon'),
+    regionCode: '16.02',
+    level: 'kabupaten_kota',
+    ikpScore: src(60, 'IKP 2024'),
+    pastCases: src(10, 'Pilkada 2020'),
+    liveCases: src(4, 'Netra'),
+    mediaLeads: src(20, 'leads'),
+    pledgeSignatories: src(2500, 'Netra'),
+    asnHeadcount: src(10_000, 'BKN'),
+    incumbentRunning: { value: true, source: 'paslon' },
+    votersWithoutEktpPercent: src(5, 'Disdukcapil'),
+    candidatePairs: src(2, 'paslon'),
   };
 
   const table: { name: string; key: string; value: number; normalized: number }[] = [
@@ -79,7 +106,12 @@ describe('risk index: components', () => {
   });
 
   test('contest shapes: 1 pair 0.75, 2 pairs 1, 3+ pairs 0.5', () => {
-    for (const [pairs, expected] of [[1, 0.75], [2, 1], [3, 0.5], [5, 0.5]] as const) {
+    for (const [pairs, expected] of [
+      [1, 0.75],
+      [2, 1],
+      [3, 0.5],
+      [5, 0.5],
+    ] as const) {
       const r = computeRiskIndex({ regionCode: '16.02', level: 'kabupaten_kota', candidatePairs: src(pairs) });
       assert.equal(r.components[0].normalized, expected);
     }
@@ -89,7 +121,10 @@ describe('risk index: components', () => {
 describe('risk index: missing inputs', () => {
   test('missing components are excluded and weights renormalised, and the output says so', () => {
     const r = computeRiskIndex({ regionCode: '16.02', level: 'kabupaten_kota', ikpScore: src(50), liveCases: src(10) });
-    assert.deepEqual(r.missing.sort(), ['candidate_pairs', 'incumbent', 'media_leads', 'past_cases', 'pledge_gap', 'voters_without_ektp'].sort());
+    assert.deepEqual(
+      r.missing.sort(),
+      ['candidate_pairs', 'incumbent', 'media_leads', 'past_cases', 'pledge_gap', 'voters_without_ektp'].sort(),
+    );
     assert.equal(r.renormalized, true);
     const ikp = r.components.find((c) => c.key === 'ikp')!;
     const live = r.components.find((c) => c.key === 'live_cases')!;
@@ -103,7 +138,12 @@ describe('risk index: missing inputs', () => {
   });
 
   test('the data layer can explain why a component is missing (leads table absent)', () => {
-    const r = computeRiskIndex({ regionCode: '16.02', level: 'kabupaten_kota', ikpScore: src(10), notes: { media_leads: 'tabel leads belum ada' } });
+    const r = computeRiskIndex({
+      regionCode: '16.02',
+      level: 'kabupaten_kota',
+      ikpScore: src(10),
+      notes: { media_leads: 'tabel leads belum ada' },
+    });
     assert.equal(r.missingNotes.media_leads, 'tabel leads belum ada');
   });
 

@@ -11,7 +11,10 @@ import { REASON_REQUIRED_ACTIONS, CLASSIFICATION_REQUIRED_ACTIONS } from '../../
 import { applyAction } from '../../src/domain/cases/stateMachine.ts';
 
 test('droppedFields names what the encoded body lost, nested and in arrays', () => {
-  assert.deepEqual(droppedFields({ a: 1, b: { c: 2, d: 3 }, e: [{ f: 1, g: 2 }] }, { a: 1, b: { c: 2 }, e: [{ f: 1 }] }), ['b.d', 'e[0].g']);
+  assert.deepEqual(droppedFields({ a: 1, b: { c: 2, d: 3 }, e: [{ f: 1, g: 2 }] }, { a: 1, b: { c: 2 }, e: [{ f: 1 }] }), [
+    'b.d',
+    'e[0].g',
+  ]);
   assert.deepEqual(droppedFields({ a: null, b: [1, 2] }, { a: null, b: [1, 2] }), []);
   assert.deepEqual(droppedFields({ a: 'x' }, { a: 'x', added: true }), [], 'defaults the contract adds are not drops');
 });
@@ -22,7 +25,11 @@ async function appWith(strict: boolean) {
   app.setSerializerCompiler(strict ? strictSerializerCompiler : serializerCompiler);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const contract = z.object({ id: z.string(), items: z.array(z.object({ name: z.string() })) });
-  r.get('/forgot-a-field', { schema: { response: { 200: contract } } }, async () => ({ id: 'a', secret: 's', items: [{ name: 'n', extra: 1 }] }) as never);
+  r.get(
+    '/forgot-a-field',
+    { schema: { response: { 200: contract } } },
+    async () => ({ id: 'a', secret: 's', items: [{ name: 'n', extra: 1 }] }) as never,
+  );
   r.get('/wrong-type', { schema: { response: { 200: contract } } }, async () => ({ id: new Date(0), items: [] }) as never);
   r.get('/exact', { schema: { response: { 200: contract } } }, async () => ({ id: 'a', items: [{ name: 'n' }] }));
   return app;
@@ -47,10 +54,23 @@ test('without strictness a forgotten field is dropped silently; with it the answ
   await Promise.all([lax.close(), strict.close()]);
 });
 
-test('the reason-required rule the web form uses is the state machine\'s own', () => {
-  assert.deepEqual([...REASON_REQUIRED_ACTIONS].sort(), ['cabut', 'hentikan_penelusuran', 'kelengkapan_tidak_dipenuhi', 'nyatakan_bukan_pelanggaran', 'tolak_registrasi']);
+test("the reason-required rule the web form uses is the state machine's own", () => {
+  assert.deepEqual([...REASON_REQUIRED_ACTIONS].sort(), [
+    'cabut',
+    'hentikan_penelusuran',
+    'kelengkapan_tidak_dipenuhi',
+    'nyatakan_bukan_pelanggaran',
+    'tolak_registrasi',
+  ]);
   for (const action of REASON_REQUIRED_ACTIONS) {
-    const from = action === 'kelengkapan_tidak_dipenuhi' ? 'menunggu_kelengkapan' : action === 'hentikan_penelusuran' ? 'informasi_awal' : action === 'nyatakan_bukan_pelanggaran' ? 'kajian' : 'diterima';
+    const from =
+      action === 'kelengkapan_tidak_dipenuhi'
+        ? 'menunggu_kelengkapan'
+        : action === 'hentikan_penelusuran'
+          ? 'informasi_awal'
+          : action === 'nyatakan_bukan_pelanggaran'
+            ? 'kajian'
+            : 'diterima';
     const refused = applyAction(from, action, {});
     assert.equal(refused.ok, false, action);
     assert.equal(!refused.ok && refused.error, 'REASON_REQUIRED', action);

@@ -16,7 +16,10 @@ test('an ASN reported for neutrality acts → peraturan lainnya (netralitas ASN)
 test('kepala desa, TNI and Polri go to their own authorities; unlisted acts alone still point to neutrality', () => {
   assert.equal(previewForwarding('peraturan_lainnya', ['kepala_desa'], '2026-12-07', '16.02')[0].authority, 'BUPATI_WALIKOTA');
   assert.equal(previewForwarding('peraturan_lainnya', ['TNI'], '2026-12-07', '16.02')[0].authority, 'TNI');
-  assert.deepEqual(suggestClassification(['kepala_desa'], ['lainnya']), { classification: 'peraturan_lainnya', basis: 'neutrality_subject' });
+  assert.deepEqual(suggestClassification(['kepala_desa'], ['lainnya']), {
+    classification: 'peraturan_lainnya',
+    basis: 'neutrality_subject',
+  });
 });
 
 test('no suggestion when nothing points to a neutrality rule', () => {
@@ -30,5 +33,8 @@ test('neutrality first in the dialog; every forwardable classification offered o
   assert.equal(new Set(FORWARDING_ORDER).size, 4);
   assert.ok(!FORWARDING_ORDER.includes('bukan_pelanggaran'));
   assert.deepEqual(previewForwarding('nonsense', ['PNS'], '2026-12-07', '16.02'), []);
-  assert.deepEqual(previewForwarding('administrasi', ['PNS'], '2026-12-07', '16.02').map((r) => r.authority), ['KPU']);
+  assert.deepEqual(
+    previewForwarding('administrasi', ['PNS'], '2026-12-07', '16.02').map((r) => r.authority),
+    ['KPU'],
+  );
 });

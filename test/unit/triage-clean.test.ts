@@ -7,27 +7,34 @@ describe('triage: boilerplate removal', () => {
     {
       name: 'BACA JUGA lines (with and without a space after the colon)',
       input: 'ASN harus netral.\nBACA JUGA:Kapolri Tunjuk 8 Pamen\nBACA JUGA: Harga Cabai di Pati Naik\nSelesai.',
-      keeps: ['ASN harus netral.', 'Selesai.'], drops: ['Kapolri', 'Pati'],
+      keeps: ['ASN harus netral.', 'Selesai.'],
+      drops: ['Kapolri', 'Pati'],
     },
     {
       name: 'inline "Baca juga:" headline in a paragraph',
       input: 'Kades dilaporkan. Baca juga: Banjir di Muara Enim Rendam Rumah\nBawaslu memanggil kades.',
-      keeps: ['Kades dilaporkan.', 'Bawaslu memanggil kades.'], drops: ['Muara Enim'],
+      keeps: ['Kades dilaporkan.', 'Bawaslu memanggil kades.'],
+      drops: ['Muara Enim'],
     },
     {
       name: 'Google News prompt, editor and copyright lines',
-      input: 'Isi berita.\nCek Berita dan Artikel yang lain di Google News\nEditor: Budi\nCOPYRIGHT © ANTARA 2024\nSimak berita lainnya di sini',
-      keeps: ['Isi berita.'], drops: ['Google News', 'Editor', 'ANTARA 2024', 'Simak'],
+      input:
+        'Isi berita.\nCek Berita dan Artikel yang lain di Google News\nEditor: Budi\nCOPYRIGHT © ANTARA 2024\nSimak berita lainnya di sini',
+      keeps: ['Isi berita.'],
+      drops: ['Google News', 'Editor', 'ANTARA 2024', 'Simak'],
     },
     {
       name: 'related-news trailer at the end',
-      input: 'Paragraf satu tentang netralitas ASN di Kota Bengkulu yang cukup panjang untuk mengisi separuh teks.\nParagraf dua.\nBerita Terkait\nWarga Koba datang lebih awal ke TPS\n18 menit lalu',
-      keeps: ['Paragraf dua.'], drops: ['Koba', 'menit lalu'],
+      input:
+        'Paragraf satu tentang netralitas ASN di Kota Bengkulu yang cukup panjang untuk mengisi separuh teks.\nParagraf dua.\nBerita Terkait\nWarga Koba datang lebih awal ke TPS\n18 menit lalu',
+      keeps: ['Paragraf dua.'],
+      drops: ['Koba', 'menit lalu'],
     },
     {
       name: 'share/tag/follow lines',
       input: 'Isi.\nTag\nShare\nIkuti kami di Instagram\nBerita Terpopuler',
-      keeps: ['Isi.'], drops: ['Share', 'Instagram', 'Terpopuler'],
+      keeps: ['Isi.'],
+      drops: ['Share', 'Instagram', 'Terpopuler'],
     },
   ];
   for (const { name, input, keeps, drops } of cases) {

@@ -12,7 +12,14 @@ async function run(chunks: Array<string | Buffer>, options = {}) {
   output.on('data', (d) => (out += d));
   errors.on('data', (d) => (err += d));
   const summary = await runTriage(Readable.from(chunks), output, errors, options);
-  return { summary, lines: out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>), err };
+  return {
+    summary,
+    lines: out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+    err,
+  };
 }
 
 const seed = readFileSync(new URL('../../eval/triage/seeds.jsonl', import.meta.url), 'utf8').split('\n')[1];
@@ -29,8 +36,12 @@ describe('netra triage command', () => {
       ...Array.from({ length: Math.ceil(big.length / 65536) }, (_, i) => big.slice(i * 65536, (i + 1) * 65536)),
       '\n',
       Buffer.concat([Buffer.from('{"id":"latin1","text":"caf'), Buffer.from([0xe9, 0xff]), Buffer.from('"}\n')]),
-      JSON.stringify({ id: 'english', text: 'The government said on Monday that civil servants must remain neutral during the regional elections and that the police would watch.' }) + '\n',
-      JSON.stringify({ id: 'html-only', text: '<html><body><script>var a = 1;</script><nav><a href="/">Beranda</a></nav></body></html>' }) + '\n',
+      JSON.stringify({
+        id: 'english',
+        text: 'The government said on Monday that civil servants must remain neutral during the regional elections and that the police would watch.',
+      }) + '\n',
+      JSON.stringify({ id: 'html-only', text: '<html><body><script>var a = 1;</script><nav><a href="/">Beranda</a></nav></body></html>' }) +
+        '\n',
       JSON.stringify({ text: 'tanpa id' }) + '\n',
       JSON.stringify({ id: 'no-text' }) + '\n',
       '[1,2,3]\n',
@@ -42,7 +53,10 @@ describe('netra triage command', () => {
     assert.deepEqual(summary, { lines: 11, failed: 8 });
     const byId = (id: unknown) => lines.find((line) => line.id === id);
     assert.equal(byId('good-1')?.relevant, true);
-    assert.deepEqual((byId('good-1')?.regions as Array<{ code: string }>).map((r) => r.code), ['17.71']);
+    assert.deepEqual(
+      (byId('good-1')?.regions as Array<{ code: string }>).map((r) => r.code),
+      ['17.71'],
+    );
     assert.equal(byId('good-2')?.relevant, true);
     assert.match(String(lines[1].error), /invalid JSON/);
     assert.equal(lines[1].id, null);
@@ -68,8 +82,13 @@ describe('netra triage command', () => {
   });
 
   test('CRLF line endings and a BOM are accepted', async () => {
-    const { lines } = await run(['\ufeff' + JSON.stringify({ id: 'a', text: seedText }) + '\r\n' + JSON.stringify({ id: 'b', text: seedText }) + '\r\n']);
-    assert.deepEqual(lines.map((line) => line.id), ['a', 'b']);
+    const { lines } = await run([
+      '\ufeff' + JSON.stringify({ id: 'a', text: seedText }) + '\r\n' + JSON.stringify({ id: 'b', text: seedText }) + '\r\n',
+    ]);
+    assert.deepEqual(
+      lines.map((line) => line.id),
+      ['a', 'b'],
+    );
     assert.ok(lines.every((line) => !('error' in line)));
   });
 });

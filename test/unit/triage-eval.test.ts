@@ -14,7 +14,10 @@ test('Netra beats the keyword baseline on the eval set', () => {
     assert.ok(result, split);
     const { netra, baseline } = result;
     for (const field of ['relevance', 'regions', 'actors', 'acts', 'numbers'] as const) {
-      assert.ok(netra[field].f1 >= baseline[field].f1 + 0.1, `${split} ${field}: Netra ${netra[field].f1.toFixed(3)} vs baseline ${baseline[field].f1.toFixed(3)}`);
+      assert.ok(
+        netra[field].f1 >= baseline[field].f1 + 0.1,
+        `${split} ${field}: Netra ${netra[field].f1.toFixed(3)} vs baseline ${baseline[field].f1.toFixed(3)}`,
+      );
     }
     assert.ok(netra.kindAccuracy >= baseline.kindAccuracy + 0.2, `${split} kind`);
     assert.ok(netra.dateAccuracy >= baseline.dateAccuracy + 0.2, `${split} date`);

@@ -12,8 +12,14 @@ const gazetteer = buildGazetteer([...readProvinces(), ...readRegencies()]);
 const triage = (text: string, title?: string) => triageArticle({ text, title }, gazetteer);
 const doc = (text: string) => buildDoc(text, 0, null);
 // Extractors alone (the pipeline runs them only on relevant articles).
-const actorsOf = (text: string) => { const d = doc(text); return extractActors(selectActorMentions(d, findActorMentions(d))); };
-const actsOf = (text: string) => { const d = doc(text); return extractActs(d, findActorMentions(d)); };
+const actorsOf = (text: string) => {
+  const d = doc(text);
+  return extractActors(selectActorMentions(d, findActorMentions(d)));
+};
+const actsOf = (text: string) => {
+  const d = doc(text);
+  return extractActs(d, findActorMentions(d));
+};
 
 describe('triage: numbers', () => {
   const cases: Array<[string, Array<{ value: number; unit: string }>]> = [
@@ -21,7 +27,14 @@ describe('triage: numbers', () => {
     ['Sebanyak 1.158 ASN diduga melanggar netralitas.', [{ value: 1158, unit: 'other' }]],
     ['Pilkada 2020 terjadi sebanyak 1.010 perkara atau pelanggaran.', [{ value: 1010, unit: 'perkara' }]],
     ['Bawaslu telah menangani dua laporan kasus pelanggaran netralitas ASN.', [{ value: 2, unit: 'laporan' }]],
-    ['Bawaslu menerbitkan 23 rekomendasi dan menangani 12 kasus serta 5 perkara.', [{ value: 23, unit: 'rekomendasi' }, { value: 12, unit: 'kasus' }, { value: 5, unit: 'perkara' }]],
+    [
+      'Bawaslu menerbitkan 23 rekomendasi dan menangani 12 kasus serta 5 perkara.',
+      [
+        { value: 23, unit: 'rekomendasi' },
+        { value: 12, unit: 'kasus' },
+        { value: 5, unit: 'perkara' },
+      ],
+    ],
     ['Jumlah laporan yang masuk mencapai 15.', [{ value: 15, unit: 'laporan' }]],
     ['Dari 433 itu, sebanyak 314 merupakan pelanggaran.', [{ value: 314, unit: 'other' }]],
     ['Pasal 70 dan PP 94/2021 serta H-17 pada 27 November 2024, naik 30 persen, Rp 15 juta, usia 45 tahun.', []],
@@ -29,11 +42,37 @@ describe('triage: numbers', () => {
     ['Sekitar 17.900 pemilih belum memiliki e-KTP di 170 wilayah.', []],
     // 2026-11-26 numbers round: breakdowns without a noun, remainders, reverse order with filler,
     // ranges, audiences, rotated officials.
-    ['Bawaslu menerima 31 laporan dugaan pelanggaran. Dari jumlah itu, 18 melibatkan kepala desa dan 13 melibatkan ASN.', [{ value: 31, unit: 'laporan' }, { value: 18, unit: 'other' }, { value: 13, unit: 'other' }]],
-    ['Bawaslu menangani 12 dugaan pelanggaran. Dari jumlah tersebut, tujuh berasal dari laporan masyarakat dan lima merupakan temuan pengawas.', [{ value: 12, unit: 'other' }, { value: 7, unit: 'laporan' }, { value: 5, unit: 'temuan' }]],
-    ['Sebanyak 19 ASN dijatuhi sanksi, sementara 24 lainnya masih menunggu keputusan.', [{ value: 19, unit: 'other' }, { value: 24, unit: 'other' }]],
+    [
+      'Bawaslu menerima 31 laporan dugaan pelanggaran. Dari jumlah itu, 18 melibatkan kepala desa dan 13 melibatkan ASN.',
+      [
+        { value: 31, unit: 'laporan' },
+        { value: 18, unit: 'other' },
+        { value: 13, unit: 'other' },
+      ],
+    ],
+    [
+      'Bawaslu menangani 12 dugaan pelanggaran. Dari jumlah tersebut, tujuh berasal dari laporan masyarakat dan lima merupakan temuan pengawas.',
+      [
+        { value: 12, unit: 'other' },
+        { value: 7, unit: 'laporan' },
+        { value: 5, unit: 'temuan' },
+      ],
+    ],
+    [
+      'Sebanyak 19 ASN dijatuhi sanksi, sementara 24 lainnya masih menunggu keputusan.',
+      [
+        { value: 19, unit: 'other' },
+        { value: 24, unit: 'other' },
+      ],
+    ],
     ['Total laporan yang diterima jajarannya mencapai 48.', [{ value: 48, unit: 'laporan' }]],
-    ['Bawaslu memproses dua laporan dan satu temuan dugaan pelanggaran netralitas.', [{ value: 2, unit: 'laporan' }, { value: 1, unit: 'temuan' }]],
+    [
+      'Bawaslu memproses dua laporan dan satu temuan dugaan pelanggaran netralitas.',
+      [
+        { value: 2, unit: 'laporan' },
+        { value: 1, unit: 'temuan' },
+      ],
+    ],
     ['Setiap pekan Bawaslu menerima 10 sampai 15 laporan dugaan pelanggaran.', []],
     ['Pj Wali Kota dilaporkan karena lantik 40 pejabat tanpa izin Mendagri.', []],
     ['Kami sudah meminta keterangan sembilan kepala desa yang hadir. Mereka diundang.', []],
@@ -68,11 +107,17 @@ describe('triage: event date', () => {
 
 describe('triage: actors', () => {
   const cases: Array<[string, string[]]> = [
-    ['Pj Bupati OKI, Ir. Asmar Wijaya, mengingatkan ASN dan kepala desa beserta perangkatnya untuk menjaga netralitas dalam Pilkada.', ['ASN', 'kepala_desa', 'perangkat_desa']],
+    [
+      'Pj Bupati OKI, Ir. Asmar Wijaya, mengingatkan ASN dan kepala desa beserta perangkatnya untuk menjaga netralitas dalam Pilkada.',
+      ['ASN', 'kepala_desa', 'perangkat_desa'],
+    ],
     ['Pj Wali Kota Kendari dilaporkan ke Bawaslu karena diduga mengampanyekan calon wali kota.', ['penjabat_kepala_daerah']],
     ['Kapolres menegaskan anggota Polri harus netral dalam Pilkada dan tidak berpihak.', ['Polri']],
     ['Camat Kayuagung, Budi, mengimbau kepala desa tidak ikut kampanye pasangan calon.', ['kepala_desa']],
-    ['Bawaslu mengimbau ASN, TNI, Polri dan penyelenggara ad hoc menjaga netralitas dalam Pilkada.', ['ASN', 'TNI', 'Polri', 'penyelenggara']],
+    [
+      'Bawaslu mengimbau ASN, TNI, Polri dan penyelenggara ad hoc menjaga netralitas dalam Pilkada.',
+      ['ASN', 'TNI', 'Polri', 'penyelenggara'],
+    ],
     ['Pengawas kelurahan menemukan baliho paslon di kantor lurah; lurah itu diduga memasang baliho kampanye.', ['lurah']],
     ['Guru berstatus PPPK diduga ikut kampanye pasangan calon.', ['PPPK']],
   ];
@@ -94,7 +139,10 @@ describe('triage: acts', () => {
     // 2026-11-26 acts round.
     ['Seorang kepala SD negeri diduga meminta orang tua siswa memilih calon bupati petahana.', ['mobilisasi']],
     ['Guru PPPK itu diduga mengajak penontonnya memilih salah satu pasangan calon saat siaran langsung di TikTok.', ['media_sosial']],
-    ['Kepala desa itu memberi sambutan dalam kampanye calon bupati dan menyatakan siap memenangkan pasangan calon tersebut.', ['hadir_kampanye', 'deklarasi_dukungan']],
+    [
+      'Kepala desa itu memberi sambutan dalam kampanye calon bupati dan menyatakan siap memenangkan pasangan calon tersebut.',
+      ['hadir_kampanye', 'deklarasi_dukungan'],
+    ],
     ['Lurah kedapatan mengikuti jalan sehat yang digelar tim pemenangan paslon.', ['hadir_kampanye']],
     ['Kades diduga membagikan 200 paket sembako bertempel stiker pasangan calon.', ['lainnya']],
     ['PNS itu diduga memasang foto paslon sebagai foto profil WhatsApp.', ['media_sosial']],
@@ -108,47 +156,59 @@ describe('triage: acts', () => {
 describe('triage: relevance and kind', () => {
   const cases: Array<{ name: string; title?: string; text: string; relevant: boolean; kind?: string }> = [
     {
-      name: 'incident', title: 'Diduga Hadiri Kampanye Paslon, Kades Dilaporkan ke Bawaslu',
+      name: 'incident',
+      title: 'Diduga Hadiri Kampanye Paslon, Kades Dilaporkan ke Bawaslu',
       text: 'Seorang kepala desa dilaporkan ke Bawaslu karena diduga menghadiri kampanye salah satu pasangan calon bupati. Bawaslu akan memanggil terlapor untuk klarifikasi. Kades membantah.',
-      relevant: true, kind: 'incident',
+      relevant: true,
+      kind: 'incident',
     },
     {
-      name: 'appeal', title: 'Bawaslu Imbau ASN Jaga Netralitas',
+      name: 'appeal',
+      title: 'Bawaslu Imbau ASN Jaga Netralitas',
       text: 'Bawaslu mengimbau seluruh ASN menjaga netralitas selama Pilkada 2024. ASN dilarang menghadiri kampanye dan berfoto dengan pasangan calon. Netralitas ASN adalah harga mati.',
-      relevant: true, kind: 'appeal',
+      relevant: true,
+      kind: 'appeal',
     },
     {
-      name: 'statistics', title: 'Bawaslu Catat 57 Kasus Netralitas ASN dan Kades',
+      name: 'statistics',
+      title: 'Bawaslu Catat 57 Kasus Netralitas ASN dan Kades',
       text: 'Bawaslu mencatat 57 kasus dugaan pelanggaran netralitas dalam Pilkada. Sebanyak 31 kasus melibatkan kepala desa dan 18 kasus melibatkan ASN. Data itu tercatat hingga akhir kampanye.',
-      relevant: true, kind: 'statistics',
+      relevant: true,
+      kind: 'statistics',
     },
     {
-      name: 'money politics by a campaign team', title: 'Timses Bagi-bagi Uang',
+      name: 'money politics by a campaign team',
+      title: 'Timses Bagi-bagi Uang',
       text: 'Dua anggota tim sukses pasangan calon tertangkap tangan membagikan uang kepada warga pada masa tenang Pilkada. Bawaslu menyita uang tunai.',
       relevant: false,
     },
     {
-      name: 'ASN salaries', title: 'Gaji ke-13 PNS Cair',
+      name: 'ASN salaries',
+      title: 'Gaji ke-13 PNS Cair',
       text: 'Pemerintah mencairkan gaji ke-13 bagi PNS, PPPK, TNI dan Polri pekan depan. Besarannya meliputi gaji pokok dan tunjangan kinerja.',
       relevant: false,
     },
     {
-      name: 'TNI disaster relief', title: 'Prajurit Bantu Korban Banjir',
+      name: 'TNI disaster relief',
+      title: 'Prajurit Bantu Korban Banjir',
       text: 'Prajurit TNI membantu evakuasi korban banjir di Konawe. Banjir merendam ratusan rumah setelah hujan deras.',
       relevant: false,
     },
     {
-      name: 'KPU logistics escorted by TNI-Polri', title: 'KPU Distribusikan Logistik Pilkada',
+      name: 'KPU logistics escorted by TNI-Polri',
+      title: 'KPU Distribusikan Logistik Pilkada',
       text: 'KPU mulai mendistribusikan logistik Pilkada ke kecamatan. Distribusi dikawal aparat TNI dan Polri. Kapolres menyiagakan ratusan personel.',
       relevant: false,
     },
     {
-      name: 'kepala desa corruption unrelated to elections', title: 'Kades Ditahan Kasus Korupsi Dana Desa',
+      name: 'kepala desa corruption unrelated to elections',
+      title: 'Kades Ditahan Kasus Korupsi Dana Desa',
       text: 'Kejaksaan menahan seorang kepala desa atas dugaan korupsi dana desa tahun 2022. Kerugian negara mencapai Rp 620 juta.',
       relevant: false,
     },
     {
-      name: 'English text', text: 'The ministry warned civil servants to remain neutral during the regional elections, and said that violators would be sanctioned by the agency.',
+      name: 'English text',
+      text: 'The ministry warned civil servants to remain neutral during the regional elections, and said that violators would be sanctioned by the agency.',
       relevant: false,
     },
   ];
@@ -162,7 +222,10 @@ describe('triage: relevance and kind', () => {
     });
   }
   test('people with positions', () => {
-    const result = triage('Ketua Bawaslu OKI, Romi Maradona, mengimbau ASN netral dalam Pilkada. Ia meminta ASN tidak hadir kampanye.', 'Bawaslu OKI Imbau ASN Jaga Netralitas');
+    const result = triage(
+      'Ketua Bawaslu OKI, Romi Maradona, mengimbau ASN netral dalam Pilkada. Ia meminta ASN tidak hadir kampanye.',
+      'Bawaslu OKI Imbau ASN Jaga Netralitas',
+    );
     assert.deepEqual(result.people, [{ name: 'Romi Maradona', position: 'Ketua Bawaslu OKI' }]);
   });
 });

@@ -28,7 +28,11 @@ describe('triage phrase index', () => {
     assert.equal(literalPrefixes(/(?:x)?\bab/g), null, 'a leading optional group');
     assert.equal(literalPrefixes(/\b\w+an/g), null, 'no literal first character');
     assert.equal(literalPrefixes(/\basn/gi), null, 'case-insensitive');
-    assert.deepEqual(literalPrefixes(/\b(?:dua|[1-3]) jari/g), ['1 jari', '2 jari', '3 jari', 'dua jari'], 'a small class is an alternation');
+    assert.deepEqual(
+      literalPrefixes(/\b(?:dua|[1-3]) jari/g),
+      ['1 jari', '2 jari', '3 jari', 'dua jari'],
+      'a small class is an alternation',
+    );
     assert.equal(literalPrefixes(/\b[a-z]+an/g), null, 'a large class is not literal');
     assert.equal(literalPrefixes(/\b[^a]b/g), null, 'a negated class is not literal');
   });

@@ -49,7 +49,11 @@ describe('triage: region resolution', () => {
     ['Kab. abbreviation', 'ASN di Kab. Malang diperiksa.', ['35.07']],
     ['Bupati X is the kabupaten', 'Bupati Bekasi melantik pejabat.', ['32.16']],
     ['aliases: Sumsel, OKI, Babel', 'Bawaslu Sumsel dan Bawaslu OKI serta Pj Gubernur Babel.', ['16', '16.02', '19']],
-    ['aliases: Solo, 50 Kota, Tanjab Barat, Kukar', 'Di Solo, di 50 Kota, di Tanjab Barat dan di Kukar.', ['33.72', '13.07', '15.06', '64.02']],
+    [
+      'aliases: Solo, 50 Kota, Tanjab Barat, Kukar',
+      'Di Solo, di 50 Kota, di Tanjab Barat dan di Kukar.',
+      ['33.72', '13.07', '15.06', '64.02'],
+    ],
     ['Jogja: kota with a Pemkot cue, DIY otherwise', 'Pemkot Jogja mengimbau ASN. Gubernur DIY juga.', ['34.71', '34']],
     ['acronym aliases need capitals', 'Oki dan Pali datang ke pesta.', []],
     ['read-also lines are not mentions', 'ASN di Kabupaten Lahat netral.\nBACA JUGA: Banjir Rendam Muara Enim\n', ['16.04']],

@@ -4,7 +4,14 @@ import { isWithinRegion } from '../regions/search.ts';
 import { checkAgencyAddress } from '../catalogues/instansi.ts';
 
 export const STAFF_ROLES = [
-  'admin', 'pengawas_ri', 'pengawas_provinsi', 'pengawas_kabkota', 'pengawas_kecamatan', 'bkn', 'ppk', 'analyst',
+  'admin',
+  'pengawas_ri',
+  'pengawas_provinsi',
+  'pengawas_kabkota',
+  'pengawas_kecamatan',
+  'bkn',
+  'ppk',
+  'analyst',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -25,9 +25,19 @@ export interface ThrottlePolicy {
 export const MINUTE = 60_000;
 
 /** Per (username, address): 5 free failures, then 1 s, 2 s, 4 s … up to 15 minutes. */
-export const LOGIN_PAIR_POLICY: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE };
+export const LOGIN_PAIR_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 24 * 60 * MINUTE,
+};
 /** Per address across usernames: a ceiling for password spraying (an office NAT has many staff). */
-export const LOGIN_ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 30, baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 24 * 60 * MINUTE };
+export const LOGIN_ADDRESS_POLICY: ThrottlePolicy = {
+  freeFailures: 30,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 24 * 60 * MINUTE,
+};
 
 /** How long to refuse attempts after the given number of consecutive failures (0 = no delay). */
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {

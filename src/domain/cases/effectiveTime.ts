@@ -15,8 +15,7 @@ export const DEFAULT_EFFECTIVE_TIME_POLICY: EffectiveTimePolicy = { maxDaysBack:
 export type EffectiveTimeProblem = 'in_future' | 'before_previous_step' | 'too_far_back' | 'reason_required';
 
 export type EffectiveTimeCheck =
-  | { ok: true; at: Date; backdated: boolean; reason: string | null }
-  | { ok: false; problem: EffectiveTimeProblem; limit: Date };
+  { ok: true; at: Date; backdated: boolean; reason: string | null } | { ok: false; problem: EffectiveTimeProblem; limit: Date };
 
 // A clock skew allowance: a browser a minute ahead of the server is not "the future".
 const FUTURE_SLACK_MS = 2 * 60_000;
@@ -43,7 +42,8 @@ export function checkEffectiveAt(input: {
   const backMs = input.now.getTime() - effective.getTime();
   if (backMs > policy.reasonAfterHours * 3_600_000) {
     const checked = input.reason ? checkRevealReason(input.reason) : null;
-    if (!checked?.ok) return { ok: false, problem: 'reason_required', limit: new Date(input.now.getTime() - policy.reasonAfterHours * 3_600_000) };
+    if (!checked?.ok)
+      return { ok: false, problem: 'reason_required', limit: new Date(input.now.getTime() - policy.reasonAfterHours * 3_600_000) };
     return { ok: true, at: effective, backdated: true, reason: checked.reason };
   }
   return { ok: true, at: effective, backdated: backMs > 0, reason: input.reason?.trim() || null };

@@ -11,9 +11,14 @@ export const INFORMASI_FOLD_HOURS = 24;
 export const INFORMASI_FOLD_SIMILARITY = 0.8;
 
 /** Reason written on a one-click dismissal (hentikan_penelusuran needs a written reason). */
-export const INFORMASI_DISMISS_REASON = 'Informasi publik tanpa identitas diabaikan oleh pengawas (tidak dapat ditindaklanjuti, berulang, atau spam).';
+export const INFORMASI_DISMISS_REASON =
+  'Informasi publik tanpa identitas diabaikan oleh pengawas (tidak dapat ditindaklanjuti, berulang, atau spam).';
 
 /** Text used for folding: case, spacing and punctuation do not make a new submission. */
 export function foldKey(text: string): string {
-  return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

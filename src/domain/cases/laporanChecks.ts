@@ -33,21 +33,45 @@ export function checkLaporanFacts(input: LaporanFacts, today: LocalDate): FieldI
     issues.push({ field: 'pelapor.nik', ...nik.reason });
   } else {
     if (nik.birthDate !== input.pelapor.tanggalLahir) {
-      issues.push({ field: 'pelapor.nik', id: 'Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.', en: 'The birth date in the NIK does not match the stated birth date.' });
+      issues.push({
+        field: 'pelapor.nik',
+        id: 'Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.',
+        en: 'The birth date in the NIK does not match the stated birth date.',
+      });
     } else if (nik.sex !== input.pelapor.jenisKelamin) {
-      issues.push({ field: 'pelapor.nik', id: 'Jenis kelamin pada NIK tidak sesuai dengan yang diisi.', en: 'The sex encoded in the NIK does not match the stated sex.' });
+      issues.push({
+        field: 'pelapor.nik',
+        id: 'Jenis kelamin pada NIK tidak sesuai dengan yang diisi.',
+        en: 'The sex encoded in the NIK does not match the stated sex.',
+      });
     }
   }
   if (input.pelapor.tanggalLahir > today) {
-    issues.push({ field: 'pelapor.tanggalLahir', id: 'Tanggal lahir tidak boleh di masa depan.', en: 'Birth date cannot be in the future.' });
+    issues.push({
+      field: 'pelapor.tanggalLahir',
+      id: 'Tanggal lahir tidak boleh di masa depan.',
+      en: 'Birth date cannot be in the future.',
+    });
   } else if (yearsBetween(input.pelapor.tanggalLahir, today) < MIN_REPORTER_AGE) {
-    issues.push({ field: 'pelapor.tanggalLahir', id: 'Pelapor pemilih harus berusia minimal 17 tahun.', en: 'A reporting voter must be at least 17 years old.' });
+    issues.push({
+      field: 'pelapor.tanggalLahir',
+      id: 'Pelapor pemilih harus berusia minimal 17 tahun.',
+      en: 'A reporting voter must be at least 17 years old.',
+    });
   }
   if (input.pelapor.kategori === 'pemantau' && !input.pelapor.nomorAkreditasi) {
-    issues.push({ field: 'pelapor.nomorAkreditasi', id: 'Pemantau wajib mencantumkan nomor akreditasi dari KPU.', en: 'An election monitor must give its KPU accreditation number.' });
+    issues.push({
+      field: 'pelapor.nomorAkreditasi',
+      id: 'Pemantau wajib mencantumkan nomor akreditasi dari KPU.',
+      en: 'An election monitor must give its KPU accreditation number.',
+    });
   }
   if (input.pelapor.kategori === 'peserta' && !input.pelapor.timKampanye) {
-    issues.push({ field: 'pelapor.timKampanye', id: 'Peserta pemilihan melapor melalui tim kampanye; isi nama tim kampanye.', en: 'A candidate pair reports through its campaign team; give the team.' });
+    issues.push({
+      field: 'pelapor.timKampanye',
+      id: 'Peserta pemilihan melapor melalui tim kampanye; isi nama tim kampanye.',
+      en: 'A candidate pair reports through its campaign team; give the team.',
+    });
   }
   issues.push(...checkIncidentFacts(input, today));
   return issues;
@@ -63,16 +87,32 @@ export function checkIncidentFacts(input: Omit<LaporanFacts, 'pelapor'>, today: 
   });
   const { tanggalKejadian, tanggalDiketahui } = input.peristiwa;
   if (tanggalKejadian > today) {
-    issues.push({ field: 'peristiwa.tanggalKejadian', id: 'Tanggal kejadian tidak boleh di masa depan.', en: 'The event date cannot be in the future.' });
+    issues.push({
+      field: 'peristiwa.tanggalKejadian',
+      id: 'Tanggal kejadian tidak boleh di masa depan.',
+      en: 'The event date cannot be in the future.',
+    });
   }
   if (tanggalDiketahui > today) {
-    issues.push({ field: 'peristiwa.tanggalDiketahui', id: 'Tanggal diketahui tidak boleh di masa depan.', en: 'The date known cannot be in the future.' });
+    issues.push({
+      field: 'peristiwa.tanggalDiketahui',
+      id: 'Tanggal diketahui tidak boleh di masa depan.',
+      en: 'The date known cannot be in the future.',
+    });
   }
   if (tanggalKejadian > tanggalDiketahui) {
-    issues.push({ field: 'peristiwa.tanggalKejadian', id: 'Tanggal kejadian tidak boleh sesudah tanggal diketahui.', en: 'The event cannot be after the date it became known.' });
+    issues.push({
+      field: 'peristiwa.tanggalKejadian',
+      id: 'Tanggal kejadian tidak boleh sesudah tanggal diketahui.',
+      en: 'The event cannot be after the date it became known.',
+    });
   }
   if (tanggalKejadian < '2000-01-01') {
-    issues.push({ field: 'peristiwa.tanggalKejadian', id: 'Tanggal kejadian terlalu lampau.', en: 'The event date is too far in the past.' });
+    issues.push({
+      field: 'peristiwa.tanggalKejadian',
+      id: 'Tanggal kejadian terlalu lampau.',
+      en: 'The event date is too far in the past.',
+    });
   }
   return issues;
 }

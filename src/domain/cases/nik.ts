@@ -16,7 +16,10 @@ export type NikErrorCode =
 
 const MESSAGES: Record<NikErrorCode, { id: string; en: string }> = {
   NOT_16_DIGITS: { id: 'NIK harus terdiri atas 16 angka.', en: 'A NIK must be exactly 16 digits.' },
-  UNKNOWN_PROVINCE: { id: 'Dua angka pertama NIK bukan kode provinsi yang sah.', en: 'The first two digits are not a valid province code.' },
+  UNKNOWN_PROVINCE: {
+    id: 'Dua angka pertama NIK bukan kode provinsi yang sah.',
+    en: 'The first two digits are not a valid province code.',
+  },
   INVALID_REGENCY: { id: 'Kode kabupaten/kota pada NIK (angka 3–4) tidak boleh 00.', en: 'The regency part (digits 3–4) must not be 00.' },
   INVALID_DISTRICT: { id: 'Kode kecamatan pada NIK (angka 5–6) tidak boleh 00.', en: 'The district part (digits 5–6) must not be 00.' },
   INVALID_BIRTH_DATE: { id: 'Tanggal lahir pada NIK (angka 7–12) bukan tanggal yang sah.', en: 'Digits 7–12 are not a real birth date.' },

@@ -16,8 +16,14 @@ export type NipErrorCode =
 const MESSAGES: Record<NipErrorCode, { id: string; en: string }> = {
   NOT_18_DIGITS: { id: 'NIP harus terdiri atas 18 angka.', en: 'A NIP must be exactly 18 digits.' },
   INVALID_BIRTH_DATE: { id: 'Tanggal lahir pada NIP (angka 1–8) bukan tanggal yang sah.', en: 'Digits 1–8 are not a real birth date.' },
-  INVALID_APPOINTMENT: { id: 'Bulan dan tahun pengangkatan pada NIP (angka 9–14) tidak sah.', en: 'Digits 9–14 are not a valid appointment year and month.' },
-  APPOINTMENT_BEFORE_BIRTH: { id: 'Tanggal pengangkatan pada NIP mendahului tanggal lahir.', en: 'The appointment precedes the birth date.' },
+  INVALID_APPOINTMENT: {
+    id: 'Bulan dan tahun pengangkatan pada NIP (angka 9–14) tidak sah.',
+    en: 'Digits 9–14 are not a valid appointment year and month.',
+  },
+  APPOINTMENT_BEFORE_BIRTH: {
+    id: 'Tanggal pengangkatan pada NIP mendahului tanggal lahir.',
+    en: 'The appointment precedes the birth date.',
+  },
   APPOINTMENT_IN_FUTURE: { id: 'Tanggal pengangkatan pada NIP berada di masa depan.', en: 'The appointment date is in the future.' },
   INVALID_SEX_DIGIT: { id: 'Angka ke-15 NIP (jenis kelamin) harus 1 atau 2.', en: 'Digit 15 (sex) must be 1 or 2.' },
   INVALID_SEQUENCE: { id: 'Nomor urut pada NIP (angka 16–18) tidak boleh 000.', en: 'The sequence (digits 16–18) must not be 000.' },

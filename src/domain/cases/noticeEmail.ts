@@ -58,6 +58,8 @@ export function renderNoticeEmail(input: NoticeEmailInput): NoticeEmail {
     `<p>${escapeHtml(lines.track).replace(escapeHtml(trackUrl), `<a href="${escapeHtml(trackUrl)}">${escapeHtml(trackUrl)}</a>`)}</p>`,
     `<hr><p style="color:#555;font-size:.9em">${escapeHtml(lines.footer)}</p>`,
     '</body></html>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { subject: title, text, html };
 }

@@ -34,11 +34,15 @@ export function fromRomanMonth(roman: string): number | null {
 const REGION_CODE = /^\d{2}(\.\d{2}){0,3}$/;
 
 export function formatRegistrationNumber(input: Omit<RegistrationNumber, 'electionType'> & { electionType?: ElectionTypeCode }): string {
-  if (!Number.isInteger(input.sequence) || input.sequence < 1) throw new RangeError(`Nomor urut tidak sah / invalid sequence: ${input.sequence}`);
+  if (!Number.isInteger(input.sequence) || input.sequence < 1)
+    throw new RangeError(`Nomor urut tidak sah / invalid sequence: ${input.sequence}`);
   if (!REGION_CODE.test(input.regionCode)) throw new RangeError(`Kode wilayah tidak sah / invalid region code: ${input.regionCode}`);
-  if (!Number.isInteger(input.year) || input.year < 1000 || input.year > 9999) throw new RangeError(`Tahun tidak sah / invalid year: ${input.year}`);
+  if (!Number.isInteger(input.year) || input.year < 1000 || input.year > 9999)
+    throw new RangeError(`Tahun tidak sah / invalid year: ${input.year}`);
   const seq = String(input.sequence).padStart(3, '0');
-  return [seq, input.kind, input.electionType ?? 'PB', input.level, input.regionCode, toRomanMonth(input.month), String(input.year)].join('/');
+  return [seq, input.kind, input.electionType ?? 'PB', input.level, input.regionCode, toRomanMonth(input.month), String(input.year)].join(
+    '/',
+  );
 }
 
 const PATTERN = /^(\d{3,})\/(LP|TM)\/(PL|PB|PP)\/(Prov|Kab|Kota)\/(\d{2}(?:\.\d{2}){0,3})\/([IVX]+)\/(\d{4})$/;

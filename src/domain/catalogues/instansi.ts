@@ -16,31 +16,118 @@ export interface InstansiEntry {
 }
 
 export const INSTANSI: readonly InstansiEntry[] = [
-  { key: 'sekretariat_daerah', label: 'Sekretariat Daerah', labelEn: 'Regional secretariat', aliases: ['sekretariat daerah', 'setda', 'sekda'] },
-  { key: 'sekretariat_dprd', label: 'Sekretariat DPRD', labelEn: 'Regional parliament secretariat', aliases: ['sekretariat dprd', 'setwan', 'sekwan'] },
+  {
+    key: 'sekretariat_daerah',
+    label: 'Sekretariat Daerah',
+    labelEn: 'Regional secretariat',
+    aliases: ['sekretariat daerah', 'setda', 'sekda'],
+  },
+  {
+    key: 'sekretariat_dprd',
+    label: 'Sekretariat DPRD',
+    labelEn: 'Regional parliament secretariat',
+    aliases: ['sekretariat dprd', 'setwan', 'sekwan'],
+  },
   { key: 'inspektorat', label: 'Inspektorat Daerah', labelEn: 'Regional inspectorate', aliases: ['inspektorat'] },
-  { key: 'bappeda', label: 'Badan Perencanaan Pembangunan Daerah', labelEn: 'Regional development planning agency', aliases: ['perencanaan pembangunan', 'bappeda', 'bapperida'] },
-  { key: 'bkpsdm', label: 'Badan Kepegawaian (BKD/BKPSDM)', labelEn: 'Regional civil service agency', aliases: ['kepegawaian', 'bkpsdm', 'bkd', 'bkpp'] },
-  { key: 'bpkad', label: 'Badan Pengelolaan Keuangan dan Aset Daerah', labelEn: 'Regional finance and assets agency', aliases: ['keuangan dan aset', 'bpkad', 'bpkd'] },
-  { key: 'bapenda', label: 'Badan Pendapatan Daerah', labelEn: 'Regional revenue agency', aliases: ['pendapatan daerah', 'bapenda', 'bppd'] },
-  { key: 'dinas_pendidikan', label: 'Dinas Pendidikan', labelEn: 'Education office', aliases: ['dinas pendidikan', 'disdik', 'diknas', 'sekolah', 'sd negeri', 'smp negeri', 'sma negeri', 'smk negeri'] },
+  {
+    key: 'bappeda',
+    label: 'Badan Perencanaan Pembangunan Daerah',
+    labelEn: 'Regional development planning agency',
+    aliases: ['perencanaan pembangunan', 'bappeda', 'bapperida'],
+  },
+  {
+    key: 'bkpsdm',
+    label: 'Badan Kepegawaian (BKD/BKPSDM)',
+    labelEn: 'Regional civil service agency',
+    aliases: ['kepegawaian', 'bkpsdm', 'bkd', 'bkpp'],
+  },
+  {
+    key: 'bpkad',
+    label: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+    labelEn: 'Regional finance and assets agency',
+    aliases: ['keuangan dan aset', 'bpkad', 'bpkd'],
+  },
+  {
+    key: 'bapenda',
+    label: 'Badan Pendapatan Daerah',
+    labelEn: 'Regional revenue agency',
+    aliases: ['pendapatan daerah', 'bapenda', 'bppd'],
+  },
+  {
+    key: 'dinas_pendidikan',
+    label: 'Dinas Pendidikan',
+    labelEn: 'Education office',
+    aliases: ['dinas pendidikan', 'disdik', 'diknas', 'sekolah', 'sd negeri', 'smp negeri', 'sma negeri', 'smk negeri'],
+  },
   { key: 'dinas_kesehatan', label: 'Dinas Kesehatan', labelEn: 'Health office', aliases: ['dinas kesehatan', 'dinkes', 'puskesmas'] },
   { key: 'rsud', label: 'Rumah Sakit Umum Daerah', labelEn: 'Regional public hospital', aliases: ['rumah sakit umum daerah', 'rsud'] },
-  { key: 'dinas_pupr', label: 'Dinas Pekerjaan Umum dan Penataan Ruang', labelEn: 'Public works office', aliases: ['pekerjaan umum', 'pupr', 'dpupr'] },
+  {
+    key: 'dinas_pupr',
+    label: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    labelEn: 'Public works office',
+    aliases: ['pekerjaan umum', 'pupr', 'dpupr'],
+  },
   { key: 'dinas_sosial', label: 'Dinas Sosial', labelEn: 'Social affairs office', aliases: ['dinas sosial', 'dinsos'] },
-  { key: 'dukcapil', label: 'Dinas Kependudukan dan Pencatatan Sipil', labelEn: 'Population and civil registry office', aliases: ['kependudukan', 'dukcapil', 'disdukcapil'] },
-  { key: 'dinas_pmd', label: 'Dinas Pemberdayaan Masyarakat dan Desa', labelEn: 'Community and village empowerment office', aliases: ['pemberdayaan masyarakat', 'dpmd', 'dinas pmd', 'dispmd'] },
-  { key: 'satpol_pp', label: 'Satuan Polisi Pamong Praja', labelEn: 'Civil service police unit', aliases: ['polisi pamong praja', 'satpol pp', 'satpol'] },
-  { key: 'kesbangpol', label: 'Badan Kesatuan Bangsa dan Politik', labelEn: 'National unity and politics agency', aliases: ['kesatuan bangsa', 'kesbangpol'] },
+  {
+    key: 'dukcapil',
+    label: 'Dinas Kependudukan dan Pencatatan Sipil',
+    labelEn: 'Population and civil registry office',
+    aliases: ['kependudukan', 'dukcapil', 'disdukcapil'],
+  },
+  {
+    key: 'dinas_pmd',
+    label: 'Dinas Pemberdayaan Masyarakat dan Desa',
+    labelEn: 'Community and village empowerment office',
+    aliases: ['pemberdayaan masyarakat', 'dpmd', 'dinas pmd', 'dispmd'],
+  },
+  {
+    key: 'satpol_pp',
+    label: 'Satuan Polisi Pamong Praja',
+    labelEn: 'Civil service police unit',
+    aliases: ['polisi pamong praja', 'satpol pp', 'satpol'],
+  },
+  {
+    key: 'kesbangpol',
+    label: 'Badan Kesatuan Bangsa dan Politik',
+    labelEn: 'National unity and politics agency',
+    aliases: ['kesatuan bangsa', 'kesbangpol'],
+  },
   { key: 'dinas_perhubungan', label: 'Dinas Perhubungan', labelEn: 'Transport office', aliases: ['perhubungan', 'dishub'] },
   { key: 'dinas_pertanian', label: 'Dinas Pertanian', labelEn: 'Agriculture office', aliases: ['pertanian', 'distan'] },
-  { key: 'dinas_kominfo', label: 'Dinas Komunikasi dan Informatika', labelEn: 'Communication and informatics office', aliases: ['komunikasi dan informatika', 'kominfo', 'diskominfo'] },
+  {
+    key: 'dinas_kominfo',
+    label: 'Dinas Komunikasi dan Informatika',
+    labelEn: 'Communication and informatics office',
+    aliases: ['komunikasi dan informatika', 'kominfo', 'diskominfo'],
+  },
   { key: 'kecamatan', label: 'Kecamatan', labelEn: 'Sub-district office', aliases: ['kecamatan', 'camat'], kabKotaOnly: true },
   { key: 'kelurahan', label: 'Kelurahan', labelEn: 'Urban village office', aliases: ['kelurahan', 'lurah'], kabKotaOnly: true },
-  { key: 'pemerintah_desa', label: 'Pemerintah Desa', labelEn: 'Village government', aliases: ['pemerintah desa', 'kepala desa', 'perangkat desa', 'desa '], kabKotaOnly: true },
+  {
+    key: 'pemerintah_desa',
+    label: 'Pemerintah Desa',
+    labelEn: 'Village government',
+    aliases: ['pemerintah desa', 'kepala desa', 'perangkat desa', 'desa '],
+    kabKotaOnly: true,
+  },
   // The kepala daerah as PPK (desa and honorer referrals: bupati/wali kota/gubernur); last, so a
   // named dinas inside "Pemerintah Kabupaten X" wins.
-  { key: 'pemerintah_daerah', label: 'Pemerintah Daerah (kepala daerah)', labelEn: 'Regional government (regional head)', aliases: ['pemerintah kabupaten', 'pemerintah kota', 'pemerintah provinsi', 'pemkab', 'pemkot', 'pemprov', 'bupati', 'wali kota', 'walikota', 'gubernur'] },
+  {
+    key: 'pemerintah_daerah',
+    label: 'Pemerintah Daerah (kepala daerah)',
+    labelEn: 'Regional government (regional head)',
+    aliases: [
+      'pemerintah kabupaten',
+      'pemerintah kota',
+      'pemerintah provinsi',
+      'pemkab',
+      'pemkot',
+      'pemprov',
+      'bupati',
+      'wali kota',
+      'walikota',
+      'gubernur',
+    ],
+  },
 ];
 
 export const INSTANSI_KEYS = INSTANSI.map((e) => e.key) as [string, ...string[]];
@@ -97,10 +184,15 @@ const KEPALA_DAERAH_SUBJECTS: readonly string[] = ['kepala_desa', 'perangkat_des
 const ASN_SUBJECTS: readonly string[] = ['PNS', 'PPPK', 'camat', 'lurah', 'penjabat_kepala_daerah'];
 
 /** Whether a terlapor of this subject type is addressed to a catalogue entry when forwarded. */
-export const isAddressedSubject = (subjectType: string) => KEPALA_DAERAH_SUBJECTS.includes(subjectType) || ASN_SUBJECTS.includes(subjectType);
+export const isAddressedSubject = (subjectType: string) =>
+  KEPALA_DAERAH_SUBJECTS.includes(subjectType) || ASN_SUBJECTS.includes(subjectType);
 
 /** The entry the forwarding form proposes for the supervisor to confirm or change. */
-export function suggestAddressForSubject(subjectType: string, freeText: string, regionCode: string): { regionCode: string; key: string } | null {
+export function suggestAddressForSubject(
+  subjectType: string,
+  freeText: string,
+  regionCode: string,
+): { regionCode: string; key: string } | null {
   if (KEPALA_DAERAH_SUBJECTS.includes(subjectType)) return { regionCode: pemdaOfRegion(regionCode), key: 'pemerintah_daerah' };
   if (ASN_SUBJECTS.includes(subjectType)) return suggestInstansi(freeText, regionCode);
   return null;

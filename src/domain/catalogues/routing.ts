@@ -10,17 +10,7 @@ import type { ViolationClassification } from './classifications.ts';
 import type { SubjectType } from './subjects.ts';
 
 export type ReferralAuthority =
-  | 'KASN'
-  | 'BKN'
-  | 'BUPATI_WALIKOTA'
-  | 'PPK_DAERAH'
-  | 'GAKKUMDU'
-  | 'KPU'
-  | 'DKPP'
-  | 'TNI'
-  | 'POLRI'
-  | 'INSTANSI_BERWENANG'
-  | 'TIDAK_ADA';
+  'KASN' | 'BKN' | 'BUPATI_WALIKOTA' | 'PPK_DAERAH' | 'GAKKUMDU' | 'KPU' | 'DKPP' | 'TNI' | 'POLRI' | 'INSTANSI_BERWENANG' | 'TIDAK_ADA';
 
 export type ReferralLevel = 'pusat' | 'provinsi' | 'kabupaten' | 'kota';
 
@@ -181,7 +171,10 @@ export interface ReferralRoute {
 }
 
 export class RoutingError extends Error {
-  constructor(readonly code: 'NO_ROUTE', message: string) {
+  constructor(
+    readonly code: 'NO_ROUTE',
+    message: string,
+  ) {
     super(message);
     this.name = 'RoutingError';
   }
@@ -202,16 +195,18 @@ export function routeReferral(input: ReferralInput, rules: readonly RoutingRule[
   } else {
     decidedLocal = localDateOf(input.decidedAt, input.regionCode ? zoneForRegion(input.regionCode) : 'WIB');
   }
-  const rule = rules.find((r) => r.classification === input.classification
-    && (r.subjectTypes === undefined || r.subjectTypes.includes(input.subjectType))
-    && (r.inForceFrom === undefined || r.inForceFrom <= decidedLocal)
-    && (r.inForceUntil === undefined || decidedLocal <= r.inForceUntil));
+  const rule = rules.find(
+    (r) =>
+      r.classification === input.classification &&
+      (r.subjectTypes === undefined || r.subjectTypes.includes(input.subjectType)) &&
+      (r.inForceFrom === undefined || r.inForceFrom <= decidedLocal) &&
+      (r.inForceUntil === undefined || decidedLocal <= r.inForceUntil),
+  );
   if (!rule) {
     throw new RoutingError('NO_ROUTE', `Tidak ada jalur penerusan untuk ${input.classification}/${input.subjectType} pada ${decidedLocal}`);
   }
-  const level: ReferralLevel | undefined = rule.level === 'pusat'
-    ? 'pusat'
-    : input.regionCode ? levelOfRegionCode(input.regionCode) : undefined;
+  const level: ReferralLevel | undefined =
+    rule.level === 'pusat' ? 'pusat' : input.regionCode ? levelOfRegionCode(input.regionCode) : undefined;
   return {
     ruleId: rule.id,
     authority: rule.authority,

@@ -52,62 +52,164 @@ const BERAT_KEYS = PP94_PENALTIES.filter((s) => s.level === 'berat').map((s) => 
 
 function etik(number: number, text: string, textEn: string, mediaActs: MediaAct[]): SkbCatalogueItem {
   return {
-    id: `skb2022.kode_etik.${number}`, track: 'kode_etik', number, text, textEn, level: 'moral',
-    sanctionKeys: MORAL_KEYS, mediaActs, source: `${SKB} huruf A angka ${number}; PP 42/2004 Pasal 15`,
+    id: `skb2022.kode_etik.${number}`,
+    track: 'kode_etik',
+    number,
+    text,
+    textEn,
+    level: 'moral',
+    sanctionKeys: MORAL_KEYS,
+    mediaActs,
+    source: `${SKB} huruf A angka ${number}; PP 42/2004 Pasal 15`,
   };
 }
 
-function disiplin(number: number, level: 'sedang' | 'berat' | 'ptdh', text: string, textEn: string, mediaActs: MediaAct[]): SkbCatalogueItem {
+function disiplin(
+  number: number,
+  level: 'sedang' | 'berat' | 'ptdh',
+  text: string,
+  textEn: string,
+  mediaActs: MediaAct[],
+): SkbCatalogueItem {
   const sanctionKeys = level === 'sedang' ? SEDANG_KEYS : level === 'berat' ? BERAT_KEYS : [PTDH_SANCTION.key];
-  const basis = level === 'ptdh' ? 'UU 5/2014 Pasal 87 ayat (4) huruf c' : `PP 94/2021 Pasal 5 huruf n jo. Pasal 8 ayat (${level === 'sedang' ? 3 : 4})`;
+  const basis =
+    level === 'ptdh'
+      ? 'UU 5/2014 Pasal 87 ayat (4) huruf c'
+      : `PP 94/2021 Pasal 5 huruf n jo. Pasal 8 ayat (${level === 'sedang' ? 3 : 4})`;
   return {
-    id: `skb2022.disiplin.${number}`, track: 'disiplin', number, text, textEn, level, sanctionKeys, mediaActs,
+    id: `skb2022.disiplin.${number}`,
+    track: 'disiplin',
+    number,
+    text,
+    textEn,
+    level,
+    sanctionKeys,
+    mediaActs,
     source: `${SKB} huruf B angka ${number}; ${basis}`,
   };
 }
 
 export const SKB_KODE_ETIK: readonly SkbCatalogueItem[] = [
-  etik(1, 'Memasang spanduk/baliho/alat peraga lainnya terkait bakal calon peserta pemilihan',
-    'Putting up banners, billboards or other campaign props for a prospective candidate', ['atribut']),
-  etik(2, 'Sosialisasi/kampanye media sosial/online bakal calon',
-    'Social-media or online campaigning for a prospective candidate', ['media_sosial']),
-  etik(3, 'Menghadiri deklarasi/kampanye pasangan bakal calon dan memberikan tindakan atau dukungan secara aktif',
-    'Attending a prospective candidate pair’s declaration or campaign and actively supporting it', ['hadir_kampanye', 'deklarasi_dukungan']),
-  etik(4, 'Membuat posting, comment, share, like, bergabung/follow dalam grup/akun pemenangan bakal calon',
-    'Posting, commenting, sharing, liking, joining or following a prospective candidate’s winning-team group or account', ['media_sosial']),
-  etik(5, 'Memposting pada media sosial/media lain yang dapat diakses publik foto bersama bakal calon, tim sukses, atau alat peraga partai politik',
-    'Publicly posting a photo with a prospective candidate, the campaign team or party props', ['foto_bersama', 'media_sosial']),
-  etik(6, 'Ikut dalam kegiatan kampanye/sosialisasi/pengenalan bakal calon',
-    'Taking part in campaign, socialisation or introduction events for a prospective candidate', ['hadir_kampanye']),
-  etik(7, 'Menghadiri deklarasi/kampanye bagi suami/istri calon yang berstatus ASN',
-    'Attending a declaration or campaign for one’s spouse who is a candidate', ['hadir_kampanye', 'deklarasi_dukungan']),
+  etik(
+    1,
+    'Memasang spanduk/baliho/alat peraga lainnya terkait bakal calon peserta pemilihan',
+    'Putting up banners, billboards or other campaign props for a prospective candidate',
+    ['atribut'],
+  ),
+  etik(2, 'Sosialisasi/kampanye media sosial/online bakal calon', 'Social-media or online campaigning for a prospective candidate', [
+    'media_sosial',
+  ]),
+  etik(
+    3,
+    'Menghadiri deklarasi/kampanye pasangan bakal calon dan memberikan tindakan atau dukungan secara aktif',
+    'Attending a prospective candidate pair’s declaration or campaign and actively supporting it',
+    ['hadir_kampanye', 'deklarasi_dukungan'],
+  ),
+  etik(
+    4,
+    'Membuat posting, comment, share, like, bergabung/follow dalam grup/akun pemenangan bakal calon',
+    'Posting, commenting, sharing, liking, joining or following a prospective candidate’s winning-team group or account',
+    ['media_sosial'],
+  ),
+  etik(
+    5,
+    'Memposting pada media sosial/media lain yang dapat diakses publik foto bersama bakal calon, tim sukses, atau alat peraga partai politik',
+    'Publicly posting a photo with a prospective candidate, the campaign team or party props',
+    ['foto_bersama', 'media_sosial'],
+  ),
+  etik(
+    6,
+    'Ikut dalam kegiatan kampanye/sosialisasi/pengenalan bakal calon',
+    'Taking part in campaign, socialisation or introduction events for a prospective candidate',
+    ['hadir_kampanye'],
+  ),
+  etik(
+    7,
+    'Menghadiri deklarasi/kampanye bagi suami/istri calon yang berstatus ASN',
+    'Attending a declaration or campaign for one’s spouse who is a candidate',
+    ['hadir_kampanye', 'deklarasi_dukungan'],
+  ),
 ];
 
 export const SKB_DISIPLIN: readonly SkbCatalogueItem[] = [
-  disiplin(1, 'berat', 'Memasang spanduk/baliho/alat peraga lainnya terkait calon peserta pemilihan',
-    'Putting up banners, billboards or other campaign props for a candidate', ['atribut']),
-  disiplin(2, 'berat', 'Sosialisasi/kampanye media sosial/online calon peserta pemilihan',
-    'Social-media or online campaigning for a candidate', ['media_sosial']),
-  disiplin(3, 'sedang', 'Melakukan pendekatan ke partai politik atau masyarakat sebagai bakal calon',
-    'Approaching a party or the public as a prospective candidate', ['lainnya']),
-  disiplin(4, 'berat', 'Menghadiri deklarasi/kampanye calon dan memberikan tindakan atau dukungan secara aktif',
-    'Attending a candidate’s declaration or campaign and actively supporting it', ['hadir_kampanye', 'deklarasi_dukungan']),
-  disiplin(5, 'ptdh', 'Menjadi anggota dan/atau pengurus partai politik',
-    'Being a member or official of a political party', ['lainnya']),
-  disiplin(6, 'berat', 'Membuat posting, comment, share, like, bergabung/follow dalam grup/akun pemenangan calon',
-    'Posting, commenting, sharing, liking, joining or following a candidate’s winning-team group or account', ['media_sosial']),
-  disiplin(7, 'berat', 'Memposting foto bersama calon, tim pemenangan, atau simbol partai politik yang dapat diakses publik',
-    'Publicly posting a photo with a candidate, the winning team or party symbols', ['foto_bersama', 'media_sosial']),
-  disiplin(8, 'berat', 'Melakukan kegiatan yang mengarah pada keberpihakan (pertemuan, ajakan, imbauan, seruan, pemberian barang)',
-    'Activities showing partiality (meetings, appeals, calls, gifts)', ['mobilisasi', 'menerima_bantuan']),
-  disiplin(9, 'sedang', 'Menjadi tim ahli/tim pemenangan/konsultan bakal calon sebelum penetapan',
-    'Acting as expert, winning-team member or consultant before candidate determination', ['deklarasi_dukungan']),
-  disiplin(10, 'berat', 'Menjadi tim ahli/tim pemenangan/konsultan calon setelah penetapan',
-    'Acting as expert, winning-team member or consultant after candidate determination', ['deklarasi_dukungan']),
-  disiplin(11, 'berat', 'Memberikan surat dukungan disertai fotokopi KTP atau mengumpulkan fotokopi KTP untuk calon perseorangan',
-    'Giving a support letter with ID copy, or collecting ID copies, for an independent candidate', ['deklarasi_dukungan']),
-  disiplin(12, 'berat', 'Membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan pasangan calon',
-    'Decisions or actions that benefit or harm a candidate', ['keputusan_menguntungkan', 'fasilitas_negara']),
+  disiplin(
+    1,
+    'berat',
+    'Memasang spanduk/baliho/alat peraga lainnya terkait calon peserta pemilihan',
+    'Putting up banners, billboards or other campaign props for a candidate',
+    ['atribut'],
+  ),
+  disiplin(
+    2,
+    'berat',
+    'Sosialisasi/kampanye media sosial/online calon peserta pemilihan',
+    'Social-media or online campaigning for a candidate',
+    ['media_sosial'],
+  ),
+  disiplin(
+    3,
+    'sedang',
+    'Melakukan pendekatan ke partai politik atau masyarakat sebagai bakal calon',
+    'Approaching a party or the public as a prospective candidate',
+    ['lainnya'],
+  ),
+  disiplin(
+    4,
+    'berat',
+    'Menghadiri deklarasi/kampanye calon dan memberikan tindakan atau dukungan secara aktif',
+    'Attending a candidate’s declaration or campaign and actively supporting it',
+    ['hadir_kampanye', 'deklarasi_dukungan'],
+  ),
+  disiplin(5, 'ptdh', 'Menjadi anggota dan/atau pengurus partai politik', 'Being a member or official of a political party', ['lainnya']),
+  disiplin(
+    6,
+    'berat',
+    'Membuat posting, comment, share, like, bergabung/follow dalam grup/akun pemenangan calon',
+    'Posting, commenting, sharing, liking, joining or following a candidate’s winning-team group or account',
+    ['media_sosial'],
+  ),
+  disiplin(
+    7,
+    'berat',
+    'Memposting foto bersama calon, tim pemenangan, atau simbol partai politik yang dapat diakses publik',
+    'Publicly posting a photo with a candidate, the winning team or party symbols',
+    ['foto_bersama', 'media_sosial'],
+  ),
+  disiplin(
+    8,
+    'berat',
+    'Melakukan kegiatan yang mengarah pada keberpihakan (pertemuan, ajakan, imbauan, seruan, pemberian barang)',
+    'Activities showing partiality (meetings, appeals, calls, gifts)',
+    ['mobilisasi', 'menerima_bantuan'],
+  ),
+  disiplin(
+    9,
+    'sedang',
+    'Menjadi tim ahli/tim pemenangan/konsultan bakal calon sebelum penetapan',
+    'Acting as expert, winning-team member or consultant before candidate determination',
+    ['deklarasi_dukungan'],
+  ),
+  disiplin(
+    10,
+    'berat',
+    'Menjadi tim ahli/tim pemenangan/konsultan calon setelah penetapan',
+    'Acting as expert, winning-team member or consultant after candidate determination',
+    ['deklarasi_dukungan'],
+  ),
+  disiplin(
+    11,
+    'berat',
+    'Memberikan surat dukungan disertai fotokopi KTP atau mengumpulkan fotokopi KTP untuk calon perseorangan',
+    'Giving a support letter with ID copy, or collecting ID copies, for an independent candidate',
+    ['deklarasi_dukungan'],
+  ),
+  disiplin(
+    12,
+    'berat',
+    'Membuat keputusan dan/atau tindakan yang menguntungkan atau merugikan pasangan calon',
+    'Decisions or actions that benefit or harm a candidate',
+    ['keputusan_menguntungkan', 'fasilitas_negara'],
+  ),
 ];
 
 export const SKB_CATALOGUE: readonly SkbCatalogueItem[] = [...SKB_KODE_ETIK, ...SKB_DISIPLIN];
@@ -133,19 +235,100 @@ export interface NeutralityAct {
 }
 
 export const NEUTRALITY_ACTS: readonly NeutralityAct[] = [
-  { id: 'alat_peraga', label: 'Memasang alat peraga', labelEn: 'Campaign props', before: 'skb2022.kode_etik.1', onOrAfter: 'skb2022.disiplin.1' },
-  { id: 'kampanye_media_sosial', label: 'Kampanye di media sosial', labelEn: 'Social-media campaigning', before: 'skb2022.kode_etik.2', onOrAfter: 'skb2022.disiplin.2' },
-  { id: 'hadir_deklarasi_kampanye', label: 'Hadir dan mendukung aktif deklarasi/kampanye', labelEn: 'Attending and actively supporting a declaration/campaign', before: 'skb2022.kode_etik.3', onOrAfter: 'skb2022.disiplin.4' },
-  { id: 'interaksi_akun_pemenangan', label: 'Posting/like/share/follow akun pemenangan', labelEn: 'Engaging with winning-team accounts', before: 'skb2022.kode_etik.4', onOrAfter: 'skb2022.disiplin.6' },
-  { id: 'foto_bersama', label: 'Foto bersama calon/tim/simbol partai', labelEn: 'Photo with candidate/team/party symbols', before: 'skb2022.kode_etik.5', onOrAfter: 'skb2022.disiplin.7' },
-  { id: 'ikut_kegiatan_kampanye', label: 'Ikut kegiatan kampanye/sosialisasi', labelEn: 'Taking part in campaign events', before: 'skb2022.kode_etik.6', onOrAfter: 'skb2022.disiplin.8', note: 'Padanan setelah penetapan disimpulkan (B8 kegiatan keberpihakan).' },
-  { id: 'hadir_kampanye_pasangan', label: 'Hadir deklarasi/kampanye suami/istri calon', labelEn: 'Attending a spouse-candidate’s campaign', before: 'skb2022.kode_etik.7', onOrAfter: 'skb2022.disiplin.4', note: 'Padanan setelah penetapan disimpulkan (B4).' },
-  { id: 'pendekatan_partai', label: 'Pendekatan ke partai/masyarakat sebagai bakal calon', labelEn: 'Approaching a party as a prospective candidate', before: 'skb2022.disiplin.3', onOrAfter: 'skb2022.disiplin.3' },
-  { id: 'anggota_partai', label: 'Anggota/pengurus partai politik', labelEn: 'Party member/official', before: 'skb2022.disiplin.5', onOrAfter: 'skb2022.disiplin.5' },
-  { id: 'kegiatan_keberpihakan', label: 'Kegiatan yang mengarah pada keberpihakan', labelEn: 'Activities showing partiality', before: 'skb2022.kode_etik.6', onOrAfter: 'skb2022.disiplin.8', note: 'Padanan sebelum penetapan disimpulkan (A6).' },
-  { id: 'tim_pemenangan', label: 'Tim ahli/pemenangan/konsultan', labelEn: 'Expert/winning team/consultant', before: 'skb2022.disiplin.9', onOrAfter: 'skb2022.disiplin.10' },
-  { id: 'dukungan_calon_perseorangan', label: 'Dukungan KTP untuk calon perseorangan', labelEn: 'ID-copy support for an independent candidate', before: 'skb2022.disiplin.11', onOrAfter: 'skb2022.disiplin.11' },
-  { id: 'keputusan_menguntungkan', label: 'Keputusan/tindakan menguntungkan atau merugikan calon', labelEn: 'Decision benefiting or harming a candidate', before: 'skb2022.disiplin.12', onOrAfter: 'skb2022.disiplin.12' },
+  {
+    id: 'alat_peraga',
+    label: 'Memasang alat peraga',
+    labelEn: 'Campaign props',
+    before: 'skb2022.kode_etik.1',
+    onOrAfter: 'skb2022.disiplin.1',
+  },
+  {
+    id: 'kampanye_media_sosial',
+    label: 'Kampanye di media sosial',
+    labelEn: 'Social-media campaigning',
+    before: 'skb2022.kode_etik.2',
+    onOrAfter: 'skb2022.disiplin.2',
+  },
+  {
+    id: 'hadir_deklarasi_kampanye',
+    label: 'Hadir dan mendukung aktif deklarasi/kampanye',
+    labelEn: 'Attending and actively supporting a declaration/campaign',
+    before: 'skb2022.kode_etik.3',
+    onOrAfter: 'skb2022.disiplin.4',
+  },
+  {
+    id: 'interaksi_akun_pemenangan',
+    label: 'Posting/like/share/follow akun pemenangan',
+    labelEn: 'Engaging with winning-team accounts',
+    before: 'skb2022.kode_etik.4',
+    onOrAfter: 'skb2022.disiplin.6',
+  },
+  {
+    id: 'foto_bersama',
+    label: 'Foto bersama calon/tim/simbol partai',
+    labelEn: 'Photo with candidate/team/party symbols',
+    before: 'skb2022.kode_etik.5',
+    onOrAfter: 'skb2022.disiplin.7',
+  },
+  {
+    id: 'ikut_kegiatan_kampanye',
+    label: 'Ikut kegiatan kampanye/sosialisasi',
+    labelEn: 'Taking part in campaign events',
+    before: 'skb2022.kode_etik.6',
+    onOrAfter: 'skb2022.disiplin.8',
+    note: 'Padanan setelah penetapan disimpulkan (B8 kegiatan keberpihakan).',
+  },
+  {
+    id: 'hadir_kampanye_pasangan',
+    label: 'Hadir deklarasi/kampanye suami/istri calon',
+    labelEn: 'Attending a spouse-candidate’s campaign',
+    before: 'skb2022.kode_etik.7',
+    onOrAfter: 'skb2022.disiplin.4',
+    note: 'Padanan setelah penetapan disimpulkan (B4).',
+  },
+  {
+    id: 'pendekatan_partai',
+    label: 'Pendekatan ke partai/masyarakat sebagai bakal calon',
+    labelEn: 'Approaching a party as a prospective candidate',
+    before: 'skb2022.disiplin.3',
+    onOrAfter: 'skb2022.disiplin.3',
+  },
+  {
+    id: 'anggota_partai',
+    label: 'Anggota/pengurus partai politik',
+    labelEn: 'Party member/official',
+    before: 'skb2022.disiplin.5',
+    onOrAfter: 'skb2022.disiplin.5',
+  },
+  {
+    id: 'kegiatan_keberpihakan',
+    label: 'Kegiatan yang mengarah pada keberpihakan',
+    labelEn: 'Activities showing partiality',
+    before: 'skb2022.kode_etik.6',
+    onOrAfter: 'skb2022.disiplin.8',
+    note: 'Padanan sebelum penetapan disimpulkan (A6).',
+  },
+  {
+    id: 'tim_pemenangan',
+    label: 'Tim ahli/pemenangan/konsultan',
+    labelEn: 'Expert/winning team/consultant',
+    before: 'skb2022.disiplin.9',
+    onOrAfter: 'skb2022.disiplin.10',
+  },
+  {
+    id: 'dukungan_calon_perseorangan',
+    label: 'Dukungan KTP untuk calon perseorangan',
+    labelEn: 'ID-copy support for an independent candidate',
+    before: 'skb2022.disiplin.11',
+    onOrAfter: 'skb2022.disiplin.11',
+  },
+  {
+    id: 'keputusan_menguntungkan',
+    label: 'Keputusan/tindakan menguntungkan atau merugikan calon',
+    labelEn: 'Decision benefiting or harming a candidate',
+    before: 'skb2022.disiplin.12',
+    onOrAfter: 'skb2022.disiplin.12',
+  },
 ];
 
 /** Catalogue items (both tracks) that a media-monitoring act may correspond to. */
@@ -175,7 +358,10 @@ export interface SanctionTrack {
 }
 
 export class SanctionTrackError extends Error {
-  constructor(readonly code: 'UNKNOWN_ACT' | 'NO_DETERMINATION_STAGE', message: string) {
+  constructor(
+    readonly code: 'UNKNOWN_ACT' | 'NO_DETERMINATION_STAGE',
+    message: string,
+  ) {
     super(message);
     this.name = 'SanctionTrackError';
   }
@@ -188,14 +374,13 @@ export class SanctionTrackError extends Error {
  * stages (22 Sep 2024 for Pilkada 2024, PKPU 2/2024).
  */
 export function sanctionTrackFor(actId: string, eventDate: Date | LocalDate, election: ElectionStagesLike): SanctionTrack {
-  const act = NEUTRALITY_ACTS.find((a) => a.id === actId)
-    ?? NEUTRALITY_ACTS.find((a) => a.before === actId || a.onOrAfter === actId);
+  const act = NEUTRALITY_ACTS.find((a) => a.id === actId) ?? NEUTRALITY_ACTS.find((a) => a.before === actId || a.onOrAfter === actId);
   if (!act) throw new SanctionTrackError('UNKNOWN_ACT', `Perbuatan tidak dikenal / unknown act: ${actId}`);
   const determination = election.stages.find((s) => s.code === CANDIDATE_DETERMINATION_STAGE);
-  if (!determination) throw new SanctionTrackError('NO_DETERMINATION_STAGE', 'Tahapan penetapan pasangan calon tidak ada / no candidate-determination stage');
-  const local = typeof eventDate === 'string'
-    ? eventDate
-    : localDateOf(eventDate, election.regionCode ? zoneForRegion(election.regionCode) : 'WIB');
+  if (!determination)
+    throw new SanctionTrackError('NO_DETERMINATION_STAGE', 'Tahapan penetapan pasangan calon tidak ada / no candidate-determination stage');
+  const local =
+    typeof eventDate === 'string' ? eventDate : localDateOf(eventDate, election.regionCode ? zoneForRegion(election.regionCode) : 'WIB');
   const onOrAfter = local >= determination.startsOn;
   const item = skbItem(onOrAfter ? act.onOrAfter : act.before)!;
   return {

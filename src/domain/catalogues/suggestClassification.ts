@@ -12,7 +12,16 @@ import type { LocalDate } from '../time/localDate.ts';
 
 /** Subject types whose neutrality is governed by their own laws (UU ASN, UU Desa, UU TNI/Polri). */
 const NEUTRALITY_SUBJECTS: readonly SubjectType[] = [
-  'PNS', 'PPPK', 'camat', 'lurah', 'penjabat_kepala_daerah', 'kepala_desa', 'perangkat_desa', 'honorer', 'TNI', 'Polri',
+  'PNS',
+  'PPPK',
+  'camat',
+  'lurah',
+  'penjabat_kepala_daerah',
+  'kepala_desa',
+  'perangkat_desa',
+  'honorer',
+  'TNI',
+  'Polri',
 ];
 
 export interface ClassificationSuggestion {
@@ -34,7 +43,12 @@ export function suggestClassification(subjectTypes: readonly string[], acts: rea
 }
 
 /** Neutrality first: the order the 'Teruskan' dialog offers classifications in. */
-export const FORWARDING_ORDER: readonly ViolationClassification[] = ['peraturan_lainnya', 'pidana', 'administrasi', 'kode_etik_penyelenggara'];
+export const FORWARDING_ORDER: readonly ViolationClassification[] = [
+  'peraturan_lainnya',
+  'pidana',
+  'administrasi',
+  'kode_etik_penyelenggara',
+];
 
 export interface ForwardingPreview extends ReferralRoute {
   subjectType: SubjectType;

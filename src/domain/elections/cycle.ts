@@ -25,14 +25,26 @@ export const electionCycleSchema = z.object({
 export type ElectionCycle = z.infer<typeof electionCycleSchema>;
 export type ContestKind = 'gubernur' | 'bupati' | 'walikota';
 
-interface RegionLike { code: string; level: string }
+interface RegionLike {
+  code: string;
+  level: string;
+}
 
-export function expandContests(cycle: ElectionCycle, provinces: RegionLike[], regencies: RegionLike[]): { regionCode: string; kind: ContestKind }[] {
+export function expandContests(
+  cycle: ElectionCycle,
+  provinces: RegionLike[],
+  regencies: RegionLike[],
+): { regionCode: string; kind: ContestKind }[] {
   const out: { regionCode: string; kind: ContestKind }[] = [];
   const c = cycle.contests;
-  if (c.gubernur) for (const p of provinces) if (!c.gubernur.allProvincesExcept.includes(p.code)) out.push({ regionCode: p.code, kind: 'gubernur' });
-  if (c.bupati) for (const r of regencies) if (r.level === 'kabupaten' && !c.bupati.allKabupatenExcept.includes(r.code)) out.push({ regionCode: r.code, kind: 'bupati' });
-  if (c.walikota) for (const r of regencies) if (r.level === 'kota' && !c.walikota.allKotaExcept.includes(r.code)) out.push({ regionCode: r.code, kind: 'walikota' });
+  if (c.gubernur)
+    for (const p of provinces) if (!c.gubernur.allProvincesExcept.includes(p.code)) out.push({ regionCode: p.code, kind: 'gubernur' });
+  if (c.bupati)
+    for (const r of regencies)
+      if (r.level === 'kabupaten' && !c.bupati.allKabupatenExcept.includes(r.code)) out.push({ regionCode: r.code, kind: 'bupati' });
+  if (c.walikota)
+    for (const r of regencies)
+      if (r.level === 'kota' && !c.walikota.allKotaExcept.includes(r.code)) out.push({ regionCode: r.code, kind: 'walikota' });
   if (c.only) out.push(...c.only);
   return out;
 }

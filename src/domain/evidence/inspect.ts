@@ -2,7 +2,16 @@
 // sniffed type, per-kind size limit, extension/content agreement, active content and polyglots,
 // declared image size (decompression bombs), structural soundness; and the metadata-free public
 // copy for images. The HTTP layer only maps a rejection to problem+json.
-import { extensionMatches, extensionOf, imageDimensions, recogniseUnsupported, sniffFormat, type EvidenceKind, type ImageDimensions, type SniffedType } from './sniff.ts';
+import {
+  extensionMatches,
+  extensionOf,
+  imageDimensions,
+  recogniseUnsupported,
+  sniffFormat,
+  type EvidenceKind,
+  type ImageDimensions,
+  type SniffedType,
+} from './sniff.ts';
 import { MalformedFileError, stripImageMetadata, type StripResult } from './strip.ts';
 import { DEFAULT_PDF_SCAN_LIMITS, decodePdfNames, latin1, scanPdf, type PdfScanLimits } from './pdfScan.ts';
 
@@ -14,8 +23,15 @@ const MB = 1024 * 1024;
 export const maxUploadBytes = (limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS) => Math.max(limits.image, limits.pdf, limits.video);
 
 export type RejectionReason =
-  | 'empty' | 'unsupported_type' | 'extension_mismatch' | 'too_large' | 'too_many_pixels'
-  | 'polyglot' | 'active_content' | 'encrypted_pdf' | 'malformed';
+  | 'empty'
+  | 'unsupported_type'
+  | 'extension_mismatch'
+  | 'too_large'
+  | 'too_many_pixels'
+  | 'polyglot'
+  | 'active_content'
+  | 'encrypted_pdf'
+  | 'malformed';
 
 export interface Rejection {
   reason: RejectionReason;
@@ -44,18 +60,33 @@ export interface InspectOptions {
 }
 
 const KIND_LABEL: Record<EvidenceKind, { id: string; en: string }> = {
-  image: { id: 'gambar', en: 'images' }, pdf: { id: 'PDF', en: 'PDFs' }, video: { id: 'video', en: 'videos' },
+  image: { id: 'gambar', en: 'images' },
+  pdf: { id: 'PDF', en: 'PDFs' },
+  video: { id: 'video', en: 'videos' },
 };
 const UNSUPPORTED_LABEL: Record<string, string> = {
-  gif: 'GIF', heic: 'HEIC/HEIF', zip: 'arsip ZIP (termasuk DOCX/XLSX/APK)', exe: 'program Windows (EXE/DLL)', elf: 'program Linux (ELF)',
-  svg: 'SVG', html: 'HTML', script: 'skrip', rar: 'arsip RAR', '7z': 'arsip 7z', matroska: 'Matroska (MKV)', tiff: 'TIFF', bmp: 'BMP',
+  gif: 'GIF',
+  heic: 'HEIC/HEIF',
+  zip: 'arsip ZIP (termasuk DOCX/XLSX/APK)',
+  exe: 'program Windows (EXE/DLL)',
+  elf: 'program Linux (ELF)',
+  svg: 'SVG',
+  html: 'HTML',
+  script: 'skrip',
+  rar: 'arsip RAR',
+  '7z': 'arsip 7z',
+  matroska: 'Matroska (MKV)',
+  tiff: 'TIFF',
+  bmp: 'BMP',
 };
 
 /** PDF names that run code or carry hidden files, looked for in the raw bytes (after #xx escapes are decoded). */
 const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|ImportData|SubmitForm)(?![A-Za-z0-9])/;
 
-const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Inspection =>
-  ({ ok: false, rejection: { reason, status, message: { id, en } } });
+const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Inspection => ({
+  ok: false,
+  rejection: { reason, status, message: { id, en } },
+});
 
 const ACCEPTED_LIST = 'JPEG, PNG, WebP, PDF, MP4/MOV, WebM';
 const megabytes = (n: number) => `${Math.round(n / MB)} MB`;
@@ -71,22 +102,38 @@ export function inspectEvidence(bytes: Uint8Array, fileName: string, options: In
   if (!type) {
     const known = recogniseUnsupported(bytes);
     const what = known ? `Berkas ${UNSUPPORTED_LABEL[known]} tidak diterima.` : 'Jenis berkas tidak dikenali dari isinya.';
-    return reject('unsupported_type', 415, `${what} Jenis yang diterima: ${ACCEPTED_LIST}.`,
-      `${known ? `${known.toUpperCase()} files are not accepted.` : 'The file type could not be recognised from its content.'} Accepted: ${ACCEPTED_LIST}.`);
+    return reject(
+      'unsupported_type',
+      415,
+      `${what} Jenis yang diterima: ${ACCEPTED_LIST}.`,
+      `${known ? `${known.toUpperCase()} files are not accepted.` : 'The file type could not be recognised from its content.'} Accepted: ${ACCEPTED_LIST}.`,
+    );
   }
   if (!extensionMatches(fileName, type.format)) {
-    return reject('extension_mismatch', 415,
+    return reject(
+      'extension_mismatch',
+      415,
       `Ekstensi tidak sesuai isi berkas: nama berakhiran .${extensionOf(fileName)}, isinya ${type.format.toUpperCase()}.`,
-      `The extension does not match the content: named .${extensionOf(fileName)}, content is ${type.format.toUpperCase()}.`);
+      `The extension does not match the content: named .${extensionOf(fileName)}, content is ${type.format.toUpperCase()}.`,
+    );
   }
   const limit = limits[type.kind];
   if (bytes.length > limit) {
-    return reject('too_large', 413, `Berkas terlalu besar: batas ${KIND_LABEL[type.kind].id} ${megabytes(limit)}.`,
-      `File too large: the limit for ${KIND_LABEL[type.kind].en} is ${megabytes(limit)}.`);
+    return reject(
+      'too_large',
+      413,
+      `Berkas terlalu besar: batas ${KIND_LABEL[type.kind].id} ${megabytes(limit)}.`,
+      `File too large: the limit for ${KIND_LABEL[type.kind].en} is ${megabytes(limit)}.`,
+    );
   }
   const text = latin1(bytes);
   if ((type.kind === 'pdf' ? PDF_MARKUP : MARKUP).test(text)) {
-    return reject('polyglot', 415, 'Berkas berisi kode HTML/skrip tersembunyi dan tidak diterima.', 'The file contains hidden HTML/script code and is not accepted.');
+    return reject(
+      'polyglot',
+      415,
+      'Berkas berisi kode HTML/skrip tersembunyi dan tidak diterima.',
+      'The file contains hidden HTML/script code and is not accepted.',
+    );
   }
 
   let dimensions: ImageDimensions | null = null;
@@ -97,36 +144,63 @@ export function inspectEvidence(bytes: Uint8Array, fileName: string, options: In
       return reject('malformed', 400, 'Berkas gambar rusak: ukuran gambar tidak terbaca.', 'Corrupt image: its size cannot be read.');
     }
     if (dimensions.width * dimensions.height > limits.maxPixels) {
-      return reject('too_many_pixels', 413,
+      return reject(
+        'too_many_pixels',
+        413,
         `Dimensi gambar terlalu besar (${dimensions.width}×${dimensions.height}); batas ${Math.round(limits.maxPixels / 1e6)} megapiksel.`,
-        `Image dimensions too large (${dimensions.width}×${dimensions.height}); the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`);
+        `Image dimensions too large (${dimensions.width}×${dimensions.height}); the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`,
+      );
     }
     try {
       publicCopy = stripImageMetadata(bytes, type.format);
     } catch (error) {
-      if (error instanceof MalformedFileError) return reject('malformed', 400, 'Berkas gambar rusak atau tidak lengkap.', 'The image is corrupt or incomplete.');
+      if (error instanceof MalformedFileError)
+        return reject('malformed', 400, 'Berkas gambar rusak atau tidak lengkap.', 'The image is corrupt or incomplete.');
       throw error;
     }
   }
   if (type.kind === 'pdf') {
     if (/\/Encrypt(?![A-Za-z0-9])/.test(decodePdfNames(text))) {
-      return reject('encrypted_pdf', 415, 'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.', 'Encrypted or password-protected PDFs cannot be checked; send one without a password.');
+      return reject(
+        'encrypted_pdf',
+        415,
+        'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
+        'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
+      );
     }
     const raw = PDF_ACTIVE.exec(decodePdfNames(text));
     const scan = scanPdf(bytes, options.pdfScan ?? DEFAULT_PDF_SCAN_LIMITS);
     if (scan.encrypted) {
-      return reject('encrypted_pdf', 415, 'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.', 'Encrypted or password-protected PDFs cannot be checked; send one without a password.');
+      return reject(
+        'encrypted_pdf',
+        415,
+        'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
+        'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
+      );
     }
     const found = [...new Set([...(raw ? [raw[1] === 'JS' ? 'JavaScript' : raw[1].replace(/s$/, '')] : []), ...scan.found])];
     if (found.length > 0) {
       const list = found.slice(0, 5).join(', ');
-      return { ok: false, rejection: { reason: 'active_content', status: 422, found, message: {
-        id: `PDF berisi konten aktif (${list}) dan tidak diterima: skrip, peluncuran program, pengiriman formulir, berkas sisipan, atau aksi selain navigasi di dalam dokumen. Cetak ulang ke PDF biasa lalu kirim kembali.`,
-        en: `The PDF contains active content (${list}) and is not accepted: scripts, program launches, form submission, embedded files or actions other than in-document navigation. Print it to a plain PDF and send it again.`,
-      } } };
+      return {
+        ok: false,
+        rejection: {
+          reason: 'active_content',
+          status: 422,
+          found,
+          message: {
+            id: `PDF berisi konten aktif (${list}) dan tidak diterima: skrip, peluncuran program, pengiriman formulir, berkas sisipan, atau aksi selain navigasi di dalam dokumen. Cetak ulang ke PDF biasa lalu kirim kembali.`,
+            en: `The PDF contains active content (${list}) and is not accepted: scripts, program launches, form submission, embedded files or actions other than in-document navigation. Print it to a plain PDF and send it again.`,
+          },
+        },
+      };
     }
     if (scan.uninspectable) {
-      return reject('malformed', 400, `Isi PDF tidak dapat diperiksa: ${scan.uninspectable.id}.`, `The PDF cannot be checked: ${scan.uninspectable.en}.`);
+      return reject(
+        'malformed',
+        400,
+        `Isi PDF tidak dapat diperiksa: ${scan.uninspectable.id}.`,
+        `The PDF cannot be checked: ${scan.uninspectable.en}.`,
+      );
     }
     if (!/%%EOF/.test(text.slice(-2048))) {
       return reject('malformed', 400, 'Berkas PDF rusak atau tidak lengkap.', 'The PDF is corrupt or incomplete.');

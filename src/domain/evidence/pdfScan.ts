@@ -16,7 +16,18 @@
 // saved as PDF, and the public copy is rebuilt from page content alone, without annotations.
 // Anything that cannot be decoded (unknown or abbreviated filter, corrupt data, over the limits)
 // makes the file uninspectable, and it is refused too: fail closed.
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
 
 export interface PdfScanLimits {
   /** Largest decoded size of one stream. */
@@ -39,14 +50,32 @@ export interface PdfScan {
 
 /** Action types refused wherever they appear. */
 const REFUSED_ACTIONS = new Set([
-  'JavaScript', 'Launch', 'SubmitForm', 'ResetForm', 'ImportData', 'GoToR', 'GoToE', 'GoToDp',
-  'Rendition', 'Sound', 'Movie', 'Hide', 'RichMediaExecute', 'GoTo3DView',
+  'JavaScript',
+  'Launch',
+  'SubmitForm',
+  'ResetForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'GoToDp',
+  'Rendition',
+  'Sound',
+  'Movie',
+  'Hide',
+  'RichMediaExecute',
+  'GoTo3DView',
 ]);
 /** Named actions that only move within the document. */
 const NAVIGATION_NAMES = new Set(['NextPage', 'PrevPage', 'FirstPage', 'LastPage']);
 const REFUSED_KEYS = new Map([
-  ['JS', 'JavaScript'], ['JavaScript', 'JavaScript'], ['EmbeddedFiles', 'EmbeddedFile'], ['EmbeddedFile', 'EmbeddedFile'], ['EF', 'EmbeddedFile'],
-  ['XFA', 'XFA'], ['RichMediaContent', 'RichMedia'], ['RichMediaSettings', 'RichMedia'],
+  ['JS', 'JavaScript'],
+  ['JavaScript', 'JavaScript'],
+  ['EmbeddedFiles', 'EmbeddedFile'],
+  ['EmbeddedFile', 'EmbeddedFile'],
+  ['EF', 'EmbeddedFile'],
+  ['XFA', 'XFA'],
+  ['RichMediaContent', 'RichMedia'],
+  ['RichMediaSettings', 'RichMedia'],
 ]);
 const REFUSED_SUBTYPES = new Set(['FileAttachment', 'RichMedia', 'Movie', 'Sound']);
 const REFUSED_TYPES = new Set(['EmbeddedFile']);
@@ -67,13 +96,18 @@ export const latin1 = (bytes: Uint8Array) => {
 };
 /** Decodes #xx escapes in every name of a PDF text (readers accept either case of hex digit). */
 export const decodePdfNames = (text: string) =>
-  text.replace(/\/[^\s/[\]<>(){}%]+/g, (name) => name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  text.replace(/\/[^\s/[\]<>(){}%]+/g, (name) =>
+    name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+  );
 
 /** A name's text; pdf-lib decodes only upper-case #XX escapes, so the rest are decoded here. */
-const nameText = (name: PDFName) => decodePdfNames(name.decodeText().startsWith('/') ? name.decodeText() : `/${name.decodeText()}`).slice(1);
+const nameText = (name: PDFName) =>
+  decodePdfNames(name.decodeText().startsWith('/') ? name.decodeText() : `/${name.decodeText()}`).slice(1);
 
 class Uninspectable extends Error {
-  constructor(readonly why: { id: string; en: string }) { super(why.en); }
+  constructor(readonly why: { id: string; en: string }) {
+    super(why.en);
+  }
 }
 
 export function scanPdf(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT_PDF_SCAN_LIMITS): PdfScan {
@@ -111,9 +145,15 @@ export function scanPdf(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT_PDF_S
     let total = 0;
     // Object streams add streams' worth of objects but never streams, so one pass suffices.
     for (const stream of streams) {
-      const { decoded, pixels } = decodeStream(stream, numbers, limits.perStream, () => { encrypted = true; });
+      const { decoded, pixels } = decodeStream(stream, numbers, limits.perStream, () => {
+        encrypted = true;
+      });
       total += decoded.length;
-      if (total > limits.total) throw new Uninspectable({ id: 'isi aliran data seluruhnya melebihi batas ukuran', en: 'its decoded streams together exceed the size limit' });
+      if (total > limits.total)
+        throw new Uninspectable({
+          id: 'isi aliran data seluruhnya melebihi batas ukuran',
+          en: 'its decoded streams together exceed the size limit',
+        });
       const inner = decodePdfNames(latin1(decoded));
       const hit = (pixels ? PIXEL_MARKERS : STREAM_MARKERS).exec(inner);
       if (hit) found.add(hit[1].startsWith('RichMedia') ? 'RichMedia' : hit[1] === 'JS' ? 'JavaScript' : hit[1].replace(/s$/, ''));
@@ -142,17 +182,30 @@ const filterList = (stream: PDFRawStream): { filters: PDFObject[]; params: PDFOb
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const params = stream.dict.lookup(PDFName.of('DecodeParms'));
   if (filter === undefined) return { filters: [], params: [] };
-  if (filter instanceof PDFArray) return { filters: filter.asArray().map((f) => stream.dict.context.lookup(f) ?? f), params: params instanceof PDFArray ? params.asArray() : [] };
+  if (filter instanceof PDFArray)
+    return {
+      filters: filter.asArray().map((f) => stream.dict.context.lookup(f) ?? f),
+      params: params instanceof PDFArray ? params.asArray() : [],
+    };
   return { filters: [filter], params: params ? [params] : [] };
 };
 
-function decodeStream(stream: PDFRawStream, numbers: Map<string, number>, max: number, onCrypt: () => void): { decoded: Uint8Array; pixels: boolean } {
+function decodeStream(
+  stream: PDFRawStream,
+  numbers: Map<string, number>,
+  max: number,
+  onCrypt: () => void,
+): { decoded: Uint8Array; pixels: boolean } {
   // An indirect /Length: pdf-lib's parser found the end by searching for `endstream`; data that
   // disagrees with the declared length could be hiding the rest of the stream from us.
   const length = stream.dict.get(PDFName.of('Length'));
   if (length instanceof PDFRef) {
     const declared = numbers.get(`${length.objectNumber} ${length.generationNumber}`);
-    if (declared !== undefined && Math.abs(declared - stream.contents.length) > 2) throw new Uninspectable({ id: 'panjang aliran data tidak sesuai dengan yang dinyatakan', en: 'a stream does not match its declared length' });
+    if (declared !== undefined && Math.abs(declared - stream.contents.length) > 2)
+      throw new Uninspectable({
+        id: 'panjang aliran data tidak sesuai dengan yang dinyatakan',
+        en: 'a stream does not match its declared length',
+      });
   }
   const { filters, params } = filterList(stream);
   const decodable: PDFName[] = [];
@@ -160,9 +213,16 @@ function decodeStream(stream: PDFRawStream, numbers: Map<string, number>, max: n
   for (const filter of filters) {
     if (!(filter instanceof PDFName)) throw new Uninspectable({ id: 'filter aliran data tidak sah', en: 'a stream filter is invalid' });
     const name = nameText(filter);
-    if (name === 'Crypt') { onCrypt(); throw new Uninspectable({ id: 'aliran data terenkripsi', en: 'an encrypted stream' }); }
-    if (IMAGE_FILTERS.has(name)) { pixels = true; break; }
-    if (!STANDARD_FILTERS.has(name)) throw new Uninspectable({ id: `filter aliran data tidak didukung (${name})`, en: `an unsupported stream filter (${name})` });
+    if (name === 'Crypt') {
+      onCrypt();
+      throw new Uninspectable({ id: 'aliran data terenkripsi', en: 'an encrypted stream' });
+    }
+    if (IMAGE_FILTERS.has(name)) {
+      pixels = true;
+      break;
+    }
+    if (!STANDARD_FILTERS.has(name))
+      throw new Uninspectable({ id: `filter aliran data tidak didukung (${name})`, en: `an unsupported stream filter (${name})` });
     decodable.push(PDFName.of(name));
   }
   const dict = stream.dict.context.obj({}) as PDFDict;
@@ -191,7 +251,8 @@ function checkAutomatic(value: PDFObject | undefined, trigger: string, context: 
     // A destination array ([page /Fit]) is navigation; an array of actions is a /Next chain.
     for (const item of object.asArray()) {
       const resolved = item instanceof PDFRef ? context.lookup(item) : item;
-      if (resolved instanceof PDFDict && !(resolved.get(PDFName.of('Type')) === PDFName.of('Page'))) checkAutomatic(resolved, trigger, context, found, depth + 1);
+      if (resolved instanceof PDFDict && !(resolved.get(PDFName.of('Type')) === PDFName.of('Page')))
+        checkAutomatic(resolved, trigger, context, found, depth + 1);
     }
     return;
   }
@@ -233,6 +294,7 @@ function checkObject(object: PDFObject, context: PDFContext, found: Set<string>,
   const type = actionType(object);
   if (type === 'Named') {
     const named = object.get(PDFName.of('N'));
-    if (!(named instanceof PDFName && NAVIGATION_NAMES.has(nameText(named)))) found.add(`Named ${named instanceof PDFName ? nameText(named) : '?'}`);
+    if (!(named instanceof PDFName && NAVIGATION_NAMES.has(nameText(named))))
+      found.add(`Named ${named instanceof PDFName ? nameText(named) : '?'}`);
   }
 }

@@ -26,7 +26,8 @@ const FORMATS: Record<EvidenceFormat, SniffedType> = {
 export const formatInfo = (format: EvidenceFormat): SniffedType => FORMATS[format];
 
 /** Things we recognise only to name them in the refusal ("berkas ZIP tidak diterima"). */
-export type RecognisedUnsupported = 'gif' | 'heic' | 'zip' | 'exe' | 'elf' | 'svg' | 'html' | 'script' | 'rar' | '7z' | 'matroska' | 'tiff' | 'bmp';
+export type RecognisedUnsupported =
+  'gif' | 'heic' | 'zip' | 'exe' | 'elf' | 'svg' | 'html' | 'script' | 'rar' | '7z' | 'matroska' | 'tiff' | 'bmp';
 
 const ascii = (bytes: Uint8Array, start: number, length: number) => {
   let out = '';
@@ -42,7 +43,27 @@ export const readUint16LE = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8)
 export const readUint32LE = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + ((b[i + 3] << 24) >>> 0);
 
 // ISO base media brands for video. 'qt  ' is QuickTime (MOV); HEIF brands are images we refuse.
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'M4VP', 'dash', 'MSNV', '3gp4', '3gp5', '3gp6', '3g2a', 'mmp4', 'f4v ']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VP',
+  'dash',
+  'MSNV',
+  '3gp4',
+  '3gp5',
+  '3gp6',
+  '3g2a',
+  'mmp4',
+  'f4v ',
+]);
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
 
 /** The accepted format of the content, or null. */
@@ -68,7 +89,10 @@ export function sniffFormat(bytes: Uint8Array): SniffedType | null {
 
 /** Names well-known refused formats so the message can say what was sent. */
 export function recogniseUnsupported(bytes: Uint8Array): RecognisedUnsupported | null {
-  const head = ascii(bytes, 0, Math.min(bytes.length, 512)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = ascii(bytes, 0, Math.min(bytes.length, 512))
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('gif87a') || head.startsWith('gif89a')) return 'gif';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, [0x4d, 0x5a])) return 'exe';
@@ -101,8 +125,14 @@ export function imageDimensions(bytes: Uint8Array, format: EvidenceFormat): Imag
     while (i + 4 <= bytes.length) {
       if (bytes[i] !== 0xff) return null;
       const marker = bytes[i + 1];
-      if (marker === 0xff) { i++; continue; }
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; }
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
       if (marker === 0xd9 || marker === 0xda) return null;
       const length = readUint16BE(bytes, i + 2);
       if (length < 2) return null;

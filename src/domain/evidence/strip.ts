@@ -8,7 +8,10 @@
 import { readUint16BE, readUint32BE, readUint32LE, type EvidenceFormat } from './sniff.ts';
 
 export class MalformedFileError extends Error {
-  constructor(readonly format: EvidenceFormat, detail: string) {
+  constructor(
+    readonly format: EvidenceFormat,
+    detail: string,
+  ) {
     super(`${format}: ${detail}`);
     this.name = 'MalformedFileError';
   }
@@ -28,7 +31,10 @@ const concat = (parts: Uint8Array[]) => {
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };
 
@@ -90,8 +96,17 @@ export function stripJpegMetadata(bytes: Uint8Array): StripResult {
     if (m >= bytes.length) throw new MalformedFileError('jpeg', 'truncated marker');
     const marker = bytes[m];
     const start = m - 1;
-    if (marker === 0xd9) { parts.push(bytes.subarray(start, m + 1)); i = m + 1; sawEoi = true; break; }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { parts.push(bytes.subarray(start, m + 1)); i = m + 1; continue; }
+    if (marker === 0xd9) {
+      parts.push(bytes.subarray(start, m + 1));
+      i = m + 1;
+      sawEoi = true;
+      break;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      parts.push(bytes.subarray(start, m + 1));
+      i = m + 1;
+      continue;
+    }
     if (m + 3 > bytes.length) throw new MalformedFileError('jpeg', 'truncated segment');
     const length = readUint16BE(bytes, m + 1);
     const end = m + 1 + length;
@@ -112,7 +127,11 @@ export function stripJpegMetadata(bytes: Uint8Array): StripResult {
     if (marker === 0xda) {
       // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
       let k = i;
-      while (k + 1 < bytes.length && !(bytes[k] === 0xff && bytes[k + 1] !== 0x00 && !(bytes[k + 1] >= 0xd0 && bytes[k + 1] <= 0xd7) && bytes[k + 1] !== 0xff)) k++;
+      while (
+        k + 1 < bytes.length &&
+        !(bytes[k] === 0xff && bytes[k + 1] !== 0x00 && !(bytes[k + 1] >= 0xd0 && bytes[k + 1] <= 0xd7) && bytes[k + 1] !== 0xff)
+      )
+        k++;
       if (k + 1 >= bytes.length) throw new MalformedFileError('jpeg', 'scan data without EOI');
       parts.push(bytes.subarray(i, k));
       i = k;
@@ -144,7 +163,10 @@ export function stripPngMetadata(bytes: Uint8Array): StripResult {
     if (PNG_METADATA_CHUNKS.has(type)) removed.push(type);
     else parts.push(bytes.subarray(i, end));
     i = end;
-    if (type === 'IEND') { sawEnd = true; break; }
+    if (type === 'IEND') {
+      sawEnd = true;
+      break;
+    }
   }
   if (!sawEnd) throw new MalformedFileError('png', 'no IEND');
   return { bytes: concat(parts), removed, trailingBytes: bytes.length - i, app1Bytes: 0 };
@@ -152,7 +174,8 @@ export function stripPngMetadata(bytes: Uint8Array): StripResult {
 
 /** Drops EXIF and XMP chunks from a WebP and clears their VP8X flags. */
 export function stripWebpMetadata(bytes: Uint8Array): StripResult {
-  if (bytes.length < 20 || !isAscii(bytes, 0, 'RIFF') || !isAscii(bytes, 8, 'WEBP')) throw new MalformedFileError('webp', 'no RIFF/WEBP header');
+  if (bytes.length < 20 || !isAscii(bytes, 0, 'RIFF') || !isAscii(bytes, 8, 'WEBP'))
+    throw new MalformedFileError('webp', 'no RIFF/WEBP header');
   const riffEnd = Math.min(bytes.length, 8 + readUint32LE(bytes, 4));
   const chunks: Uint8Array[] = [];
   const removed: string[] = [];
@@ -175,7 +198,10 @@ export function stripWebpMetadata(bytes: Uint8Array): StripResult {
   const header = new Uint8Array(12);
   header.set(bytes.subarray(0, 12));
   const riffSize = body.length + 4;
-  header[4] = riffSize & 0xff; header[5] = (riffSize >> 8) & 0xff; header[6] = (riffSize >> 16) & 0xff; header[7] = (riffSize >>> 24) & 0xff;
+  header[4] = riffSize & 0xff;
+  header[5] = (riffSize >> 8) & 0xff;
+  header[6] = (riffSize >> 16) & 0xff;
+  header[7] = (riffSize >>> 24) & 0xff;
   return { bytes: concat([header, body]), removed, trailingBytes: Math.max(0, bytes.length - riffEnd), app1Bytes: 0 };
 }
 

@@ -14,7 +14,11 @@ export interface CsvRecord {
 
 /** A file that is not valid CSV: an unbalanced quote, a stray quote inside a field. */
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, readonly reason: 'unclosed_quote' | 'invalid_quote' | 'syntax', message: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: 'unclosed_quote' | 'invalid_quote' | 'syntax',
+    message: string,
+  ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }
@@ -48,29 +52,55 @@ function unclosedQuoteLine(text: string, delimiter: string): number {
       else if (ch === '\n') line++;
       continue;
     }
-    if (ch === '"' && atFieldStart) { quoted = true; openedAt = line; continue; }
-    if (ch === '\n') { line++; atFieldStart = true; continue; }
-    atFieldStart = ch === delimiter || (ch === '\r');
+    if (ch === '"' && atFieldStart) {
+      quoted = true;
+      openedAt = line;
+      continue;
+    }
+    if (ch === '\n') {
+      line++;
+      atFieldStart = true;
+      continue;
+    }
+    atFieldStart = ch === delimiter || ch === '\r';
   }
   return openedAt;
 }
 
-interface ParsedRow { record: string[]; raw: string }
+interface ParsedRow {
+  record: string[];
+  raw: string;
+}
 
 /** Parses the whole text; each row with the line it starts on. Throws CsvSyntaxError. */
 export function parseCsvRows(text: string, delimiter: ',' | ';' = detectDelimiter(text)): { line: number; fields: string[] }[] {
   let rows: ParsedRow[];
   try {
-    rows = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as ParsedRow[];
+    rows = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+    }) as unknown as ParsedRow[];
   } catch (error) {
     const e = error as { code?: string; lines?: number; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       const line = unclosedQuoteLine(text.replace(/^\uFEFF/, ''), delimiter);
-      throw new CsvSyntaxError(line, 'unclosed_quote', `tanda kutip dibuka di baris ${line} tidak ditutup / quote opened on line ${line} is never closed`);
+      throw new CsvSyntaxError(
+        line,
+        'unclosed_quote',
+        `tanda kutip dibuka di baris ${line} tidak ditutup / quote opened on line ${line} is never closed`,
+      );
     }
     if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_CLOSING_QUOTE') {
       const line = e.lines ?? 1;
-      throw new CsvSyntaxError(line, 'invalid_quote', `tanda kutip di tengah isian; apit seluruh isian dengan tanda kutip dan gandakan kutip di dalamnya ("") / stray quote inside a field`);
+      throw new CsvSyntaxError(
+        line,
+        'invalid_quote',
+        `tanda kutip di tengah isian; apit seluruh isian dengan tanda kutip dan gandakan kutip di dalamnya ("") / stray quote inside a field`,
+      );
     }
     throw new CsvSyntaxError(e.lines ?? 1, 'syntax', e.message);
   }

@@ -55,7 +55,7 @@ function atomLink(links: unknown): string | null {
   if (!Array.isArray(links)) return textOf(links);
   const nodes: Node[] = links.map((l) => (typeof l === 'object' && l ? (l as Node) : { '@_href': l }));
   const alternate = nodes.find((l) => !l['@_rel'] || l['@_rel'] === 'alternate') ?? nodes[0];
-  return alternate ? textOf(alternate['@_href']) ?? textOf(alternate) : null;
+  return alternate ? (textOf(alternate['@_href']) ?? textOf(alternate)) : null;
 }
 
 function rssItem(item: Node): FeedItem {

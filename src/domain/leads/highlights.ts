@@ -18,8 +18,10 @@ export interface Highlight {
 
 /** Display cues per media act (where the text says it), not the act classifier. */
 const ACT_CUES: Record<string, RegExp> = {
-  hadir_kampanye: /\b(?:(?:meng)?hadiri?|ikut(?: serta)?|terlibat|berkampanye|juru kampanye|jurkam)\b[^.!?\n]{0,45}?\bkampanye\b|\bberkampanye\b/g,
-  media_sosial: /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|whatsapp|unggah\w*|mengunggah|membagikan|menyukai|like|share|status)\b/g,
+  hadir_kampanye:
+    /\b(?:(?:meng)?hadiri?|ikut(?: serta)?|terlibat|berkampanye|juru kampanye|jurkam)\b[^.!?\n]{0,45}?\bkampanye\b|\bberkampanye\b/g,
+  media_sosial:
+    /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|whatsapp|unggah\w*|mengunggah|membagikan|menyukai|like|share|status)\b/g,
   atribut: /\b(?:atribut|baliho|spanduk|alat peraga|stiker|kaos)\b/g,
   fasilitas_negara: /\b(?:fasilitas negara|mobil dinas|kendaraan dinas|kantor (?:desa|camat|dinas)|anggaran daerah)\b/g,
   mobilisasi: /\b(?:mobilisasi|memobilisasi|mengerahkan|mengarahkan|mengajak)\b/g,
@@ -69,7 +71,13 @@ function patternSpans(doc: Doc, re: RegExp, kind: HighlightKind, label: string, 
 }
 
 /** Spans for every fact of the verdict, in text order, without overlaps (earlier, longer spans win). */
-export function computeHighlights(text: string, bodyStart: number, dateline: Doc['dateline'], result: TriageResult, gazetteer: Gazetteer): Highlight[] {
+export function computeHighlights(
+  text: string,
+  bodyStart: number,
+  dateline: Doc['dateline'],
+  result: TriageResult,
+  gazetteer: Gazetteer,
+): Highlight[] {
   const doc = buildDoc(text, bodyStart, dateline);
   const spans: Highlight[] = [...regionSpans(doc, result, gazetteer)];
   const actors = new Set<string>(result.actors);
@@ -91,7 +99,8 @@ export function computeHighlights(text: string, bodyStart: number, dateline: Doc
     spans.push(...patternSpans(doc, re, 'date', result.date));
   }
   for (const person of result.people) {
-    if (person.name.length >= 3) spans.push(...patternSpans(doc, new RegExp(String.raw`\b${escapeRe(person.name)}\b`, 'g'), 'person', person.name, 'text'));
+    if (person.name.length >= 3)
+      spans.push(...patternSpans(doc, new RegExp(String.raw`\b${escapeRe(person.name)}\b`, 'g'), 'person', person.name, 'text'));
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Highlight[] = [];

@@ -110,19 +110,32 @@ export function splitCsvRecords(input: string): { line: number; fields: string[]
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === '\n') line++;
         field += ch;
       }
       continue;
     }
-    if (ch === '"' && !fieldStarted) { quoted = true; fieldStarted = true; }
-    else if (ch === ',') { fields.push(field); field = ''; fieldStarted = false; }
-    else if (ch === '\r' && text[i + 1] === '\n') continue;
-    else if (ch === '\n') { endRecord(); line++; recordLine = line; }
-    else { field += ch; fieldStarted = true; }
+    if (ch === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+    } else if (ch === ',') {
+      fields.push(field);
+      field = '';
+      fieldStarted = false;
+    } else if (ch === '\r' && text[i + 1] === '\n') continue;
+    else if (ch === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
   }
   if (quoted) {
     out.push({ line: recordLine, fields: [], error: 'unterminated quoted field' });
@@ -137,15 +150,21 @@ export function parseCsv(input: string): ParsedImport {
   const header = rows.shift();
   if (!header || header.error) return { records, errors: [{ line: 1, message: 'missing header row' }] };
   const names = header.fields.map((h) => h.trim().toLowerCase());
-  if (!names.includes('text')) return { records, errors: [{ line: header.line, message: `header must name a "text" column (known: ${COLUMNS.join(', ')})` }] };
+  if (!names.includes('text'))
+    return { records, errors: [{ line: header.line, message: `header must name a "text" column (known: ${COLUMNS.join(', ')})` }] };
   for (const row of rows) {
-    if (row.error) { errors.push({ line: row.line, message: row.error }); continue; }
+    if (row.error) {
+      errors.push({ line: row.line, message: row.error });
+      continue;
+    }
     if (row.fields.length > names.length) {
       errors.push({ line: row.line, message: `${row.fields.length} fields, header has ${names.length}` });
       continue;
     }
     const raw: Record<string, unknown> = {};
-    names.forEach((name, i) => { if ((COLUMNS as readonly string[]).includes(name)) raw[name] = row.fields[i] ?? ''; });
+    names.forEach((name, i) => {
+      if ((COLUMNS as readonly string[]).includes(name)) raw[name] = row.fields[i] ?? '';
+    });
     const result = validateImportFields(row.line, raw);
     if (isError(result)) errors.push(result);
     else records.push(result);

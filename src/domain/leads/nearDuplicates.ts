@@ -104,8 +104,11 @@ export interface ClusterCandidate {
 }
 
 /** The most similar candidate at or above the threshold, or null. Ties go to the earlier candidate. */
-export function bestSameStory(signature: readonly number[], candidates: readonly ClusterCandidate[], threshold = SAME_STORY_JACCARD):
-  { candidate: ClusterCandidate; jaccard: number } | null {
+export function bestSameStory(
+  signature: readonly number[],
+  candidates: readonly ClusterCandidate[],
+  threshold = SAME_STORY_JACCARD,
+): { candidate: ClusterCandidate; jaccard: number } | null {
   let best: { candidate: ClusterCandidate; jaccard: number } | null = null;
   for (const candidate of candidates) {
     const jaccard = estimateJaccard(signature, candidate.signature);

@@ -13,20 +13,8 @@
 import { NATIONAL_CALENDAR, type Calendar } from '../calendar/holidays.ts';
 import { addWorkingDays } from '../calendar/workingDays.ts';
 import { addDaysToLocalDate, diffLocalDates, formatLocalDateId, isValidLocalDate, type LocalDate } from '../time/localDate.ts';
-import {
-  endOfLocalDay,
-  formatLocalDateTime,
-  localDateOf,
-  zoneForRegion,
-  type ZoneLabel,
-} from '../time/zones.ts';
-import {
-  DEADLINE_RULES,
-  LegalClockError,
-  REGULATION_REGIMES,
-  type DeadlineRule,
-  type RegulationRegime,
-} from './rules.ts';
+import { endOfLocalDay, formatLocalDateTime, localDateOf, zoneForRegion, type ZoneLabel } from '../time/zones.ts';
+import { DEADLINE_RULES, LegalClockError, REGULATION_REGIMES, type DeadlineRule, type RegulationRegime } from './rules.ts';
 
 export interface DeadlineInput {
   /** The instant of the start event (diketahui, diterima, keputusan, …). */
@@ -61,8 +49,10 @@ export interface Deadline {
 }
 
 function isInForce(range: { inForceFrom?: string; inForceUntil?: string }, localDate: LocalDate): boolean {
-  return (range.inForceFrom === undefined || range.inForceFrom <= localDate)
-    && (range.inForceUntil === undefined || localDate <= range.inForceUntil);
+  return (
+    (range.inForceFrom === undefined || range.inForceFrom <= localDate) &&
+    (range.inForceUntil === undefined || localDate <= range.inForceUntil)
+  );
 }
 
 function toCaseLocalDate(date: Date | LocalDate, zone: ZoneLabel): LocalDate {
@@ -104,11 +94,7 @@ export function regulationRegimesInForce(date: Date | LocalDate, regionCode?: st
   return REGULATION_REGIMES.filter((regime) => isInForce(regime, local));
 }
 
-export function computeDeadline(
-  ruleId: string,
-  input: DeadlineInput,
-  rules: readonly DeadlineRule[] = DEADLINE_RULES,
-): Deadline {
+export function computeDeadline(ruleId: string, input: DeadlineInput, rules: readonly DeadlineRule[] = DEADLINE_RULES): Deadline {
   const zone = zoneForRegion(input.regionCode);
   const caseLocal = toCaseLocalDate(input.caseDate ?? input.startAt, zone.label);
   const rule = findRuleVersion(ruleId, caseLocal, rules);
@@ -130,35 +116,32 @@ export function computeDeadline(
   let kind: Deadline['kind'];
   let length: Deadline['length'];
   let basis: string;
-  const extensionText = extended && rule.extension
-    ? ` + ${rule.extension.value} ${rule.extension.unit === 'days' ? 'hari' : 'jam'} (permintaan keterangan tambahan)`
-    : '';
+  const extensionText =
+    extended && rule.extension
+      ? ` + ${rule.extension.value} ${rule.extension.unit === 'days' ? 'hari' : 'jam'} (permintaan keterangan tambahan)`
+      : '';
 
   if (rule.length.unit === 'hours') {
     // "N×24 jam": exact hours from the event instant.
-    const extensionHours = extended && rule.extension
-      ? rule.extension.value * (rule.extension.unit === 'days' ? 24 : 1)
-      : 0;
+    const extensionHours = extended && rule.extension ? rule.extension.value * (rule.extension.unit === 'days' ? 24 : 1) : 0;
     const hours = rule.length.value + extensionHours;
     dueAt = new Date(input.startAt.getTime() + hours * 3_600_000);
     kind = 'hours';
     length = { value: hours, unit: 'hours' };
     basis = `${hours / 24 === Math.floor(hours / 24) ? `${hours / 24}×24 jam` : `${hours} jam`} sejak ${startLocal}${extensionText}`;
   } else {
-    const extensionDays = extended && rule.extension
-      ? (rule.extension.unit === 'days' ? rule.extension.value : Math.ceil(rule.extension.value / 24))
-      : 0;
+    const extensionDays =
+      extended && rule.extension ? (rule.extension.unit === 'days' ? rule.extension.value : Math.ceil(rule.extension.value / 24)) : 0;
     const days = rule.length.value + extensionDays;
-    const lastDay = rule.kind === 'working'
-      ? addWorkingDays(startLocalDate, days, calendar)
-      : addDaysToLocalDate(startLocalDate, days);
+    const lastDay = rule.kind === 'working' ? addWorkingDays(startLocalDate, days, calendar) : addDaysToLocalDate(startLocalDate, days);
     dueAt = endOfLocalDay(lastDay, zone);
     kind = rule.kind;
     length = { value: days, unit: 'days' };
     const unitText = rule.kind === 'working' ? 'hari kerja' : 'hari kalender';
-    basis = `${rule.length.value} ${unitText}${extensionText} sejak ${formatLocalDateId(startLocalDate)} `
-      + `(hari peristiwa tidak dihitung; hari ke-1 = ${formatLocalDateId(addDaysToLocalDate(startLocalDate, 1))}), `
-      + `berakhir ${formatLocalDateId(lastDay)} pukul 23.59.59 ${zone.label}`;
+    basis =
+      `${rule.length.value} ${unitText}${extensionText} sejak ${formatLocalDateId(startLocalDate)} ` +
+      `(hari peristiwa tidak dihitung; hari ke-1 = ${formatLocalDateId(addDaysToLocalDate(startLocalDate, 1))}), ` +
+      `berakhir ${formatLocalDateId(lastDay)} pukul 23.59.59 ${zone.label}`;
   }
 
   return {
@@ -227,11 +210,7 @@ export interface FilingTimeliness {
  * (syarat formil huruf c, Perbawaslu 8/2020): the result proposes the reason for
  * "tidak diregistrasi", for a person to confirm; the report is never dropped.
  */
-export function assessFilingTimeliness(input: {
-  knownAt: Date;
-  receivedAt: Date;
-  regionCode: string;
-}): FilingTimeliness {
+export function assessFilingTimeliness(input: { knownAt: Date; receivedAt: Date; regionCode: string }): FilingTimeliness {
   const zone = zoneForRegion(input.regionCode);
   const deadline = computeDeadline('laporan.penyampaian', {
     startAt: input.knownAt,
@@ -250,16 +229,15 @@ export function assessFilingTimeliness(input: {
   };
   if (late) {
     result.proposedReason =
-      `Laporan tidak memenuhi syarat formil karena disampaikan melewati batas waktu paling lama 7 (tujuh) hari `
-      + `sejak diketahui dan/atau ditemukannya dugaan pelanggaran (${deadline.source}). `
-      + `Dugaan pelanggaran diketahui pada ${formatLocalDateId(knownLocal)}, batas akhir penyampaian ${deadline.dueLocal}, `
-      + `laporan disampaikan pada ${formatLocalDateTime(input.receivedAt, zone)} (hari ke-${daysSinceKnown}). `
-      + `Laporan tetap dicatat dan dapat dijadikan informasi awal untuk penelusuran.`;
+      `Laporan tidak memenuhi syarat formil karena disampaikan melewati batas waktu paling lama 7 (tujuh) hari ` +
+      `sejak diketahui dan/atau ditemukannya dugaan pelanggaran (${deadline.source}). ` +
+      `Dugaan pelanggaran diketahui pada ${formatLocalDateId(knownLocal)}, batas akhir penyampaian ${deadline.dueLocal}, ` +
+      `laporan disampaikan pada ${formatLocalDateTime(input.receivedAt, zone)} (hari ke-${daysSinceKnown}). ` +
+      `Laporan tetap dicatat dan dapat dijadikan informasi awal untuk penelusuran.`;
     result.proposedReasonEn =
-      `The report does not meet the formal requirements because it was filed after the 7-day limit from when `
-      + `the alleged violation was known (${deadline.source}): known ${knownLocal}, deadline ${deadline.dueLocal}, `
-      + `filed on day ${daysSinceKnown}. The report is still recorded and may be used as initial information.`;
+      `The report does not meet the formal requirements because it was filed after the 7-day limit from when ` +
+      `the alleged violation was known (${deadline.source}): known ${knownLocal}, deadline ${deadline.dueLocal}, ` +
+      `filed on day ${daysSinceKnown}. The report is still recorded and may be used as initial information.`;
   }
   return result;
 }
-

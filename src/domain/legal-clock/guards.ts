@@ -34,19 +34,31 @@ export interface CaseGuard {
 
 export const CASE_GUARDS: readonly CaseGuard[] = [
   {
-    id: 'laporan.kelengkapan.window', action: 'kelengkapan_tidak_dipenuhi', kind: 'laporan', mode: 'not_yet',
-    ruleId: 'laporan.kelengkapan', overridable: false,
+    id: 'laporan.kelengkapan.window',
+    action: 'kelengkapan_tidak_dipenuhi',
+    kind: 'laporan',
+    mode: 'not_yet',
+    ruleId: 'laporan.kelengkapan',
+    overridable: false,
     source: 'Perbawaslu 8/2020 jo. Perbawaslu 9/2024 (pemberitahuan kelengkapan: pelapor melengkapi paling lama 2×24 jam)',
     unconfirmed: 'Nomor pasal 2×24 jam belum diverifikasi terhadap teks BN (lihat aturan laporan.kelengkapan).',
   },
   {
-    id: 'laporan.penyampaian.late', action: 'registrasi', kind: 'laporan', mode: 'no_longer',
-    ruleId: 'laporan.penyampaian', overridable: true,
+    id: 'laporan.penyampaian.late',
+    action: 'registrasi',
+    kind: 'laporan',
+    mode: 'no_longer',
+    ruleId: 'laporan.penyampaian',
+    overridable: true,
     source: 'UU 1/2015 jo. UU 8/2015 jo. UU 10/2016 Pasal 134 ayat (4); Perbawaslu 8/2020 jo. 9/2024 (syarat formil huruf c)',
   },
   {
-    id: 'temuan.penetapan.late', action: 'tetapkan_temuan', kind: 'temuan', mode: 'no_longer',
-    ruleId: 'temuan.penetapan', overridable: true,
+    id: 'temuan.penetapan.late',
+    action: 'tetapkan_temuan',
+    kind: 'temuan',
+    mode: 'no_longer',
+    ruleId: 'temuan.penetapan',
+    overridable: true,
     source: 'Perbawaslu 14/2017 Pasal 5 (temuan paling lama 7 hari sejak diketahui/ditemukan)',
     unconfirmed: '[verify] Dianggap dipertahankan dalam Perbawaslu 8/2020 jo. 9/2024; pasal padanannya belum diverifikasi.',
   },
@@ -88,7 +100,8 @@ export interface GuardBlock {
 }
 
 /** Local time in the office's zone for the explanation ("13 Oktober 2024 10.00 WIB"); ISO without a region. */
-const fmtIn = (regionCode: string | undefined) => (d: Date) => (regionCode ? formatLocalDateTime(d, zoneForRegion(regionCode)) : d.toISOString());
+const fmtIn = (regionCode: string | undefined) => (d: Date) =>
+  regionCode ? formatLocalDateTime(d, zoneForRegion(regionCode)) : d.toISOString();
 
 function openClock(ctx: GuardContext, ruleId: string): GuardClock | undefined {
   // The open clock; when it was stopped by this very action's state (none here), the latest one.
@@ -100,29 +113,51 @@ export function blockingGuard(ctx: GuardContext): GuardBlock | null {
   const fmt = fmtIn(ctx.regionCode);
   for (const guard of CASE_GUARDS) {
     if (guard.action !== ctx.action || guard.kind !== ctx.kind) continue;
-    const base = { guard: guard.id, action: guard.action, mode: guard.mode, overridable: guard.overridable, source: guard.source, ...(guard.unconfirmed ? { unconfirmed: guard.unconfirmed } : {}) };
+    const base = {
+      guard: guard.id,
+      action: guard.action,
+      mode: guard.mode,
+      overridable: guard.overridable,
+      source: guard.source,
+      ...(guard.unconfirmed ? { unconfirmed: guard.unconfirmed } : {}),
+    };
     if (guard.id === 'laporan.kelengkapan.window') {
       const clock = openClock(ctx, guard.ruleId);
       if (clock && ctx.at.getTime() <= clock.dueAt.getTime()) {
-        return { ...base, until: clock.dueAt, since: null, reason: {
-          id: `Pelapor masih berhak melengkapi laporan selama 2×24 jam sejak pemberitahuan kelengkapan; laporan baru dapat dihentikan setelah ${fmt(clock.dueAt)}.`,
-          en: `The reporter still has the 2×24 hours from the completion notice; the report can be stopped only after ${fmt(clock.dueAt)}.`,
-        } };
+        return {
+          ...base,
+          until: clock.dueAt,
+          since: null,
+          reason: {
+            id: `Pelapor masih berhak melengkapi laporan selama 2×24 jam sejak pemberitahuan kelengkapan; laporan baru dapat dihentikan setelah ${fmt(clock.dueAt)}.`,
+            en: `The reporter still has the 2×24 hours from the completion notice; the report can be stopped only after ${fmt(clock.dueAt)}.`,
+          },
+        };
       }
     }
     if (guard.id === 'laporan.penyampaian.late' && ctx.filedLate) {
-      return { ...base, until: null, since: ctx.filingDueAt ?? null, reason: {
-        id: 'Laporan disampaikan melewati 7 hari sejak diketahui (Pasal 134 ayat (4)) dan tidak memenuhi syarat formil huruf c; registrasi hanya dengan pengecualian beralasan yang diaudit dan dicantumkan dalam kajian.',
-        en: 'The report was filed after the 7 days from when the violation was known (Article 134(4)) and fails formal requirement (c); registration needs an audited, reasoned override printed on the assessment.',
-      } };
+      return {
+        ...base,
+        until: null,
+        since: ctx.filingDueAt ?? null,
+        reason: {
+          id: 'Laporan disampaikan melewati 7 hari sejak diketahui (Pasal 134 ayat (4)) dan tidak memenuhi syarat formil huruf c; registrasi hanya dengan pengecualian beralasan yang diaudit dan dicantumkan dalam kajian.',
+          en: 'The report was filed after the 7 days from when the violation was known (Article 134(4)) and fails formal requirement (c); registration needs an audited, reasoned override printed on the assessment.',
+        },
+      };
     }
     if (guard.id === 'temuan.penetapan.late') {
       const clock = ctx.clocks.filter((c) => c.ruleId === guard.ruleId).sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime())[0];
       if (clock && ctx.at.getTime() > clock.dueAt.getTime()) {
-        return { ...base, until: null, since: clock.dueAt, reason: {
-          id: `Batas 7 hari penetapan temuan berakhir ${fmt(clock.dueAt)} (Perbawaslu 14/2017 Pasal 5 [verify]); penetapan hanya dengan pengecualian beralasan yang diaudit dan dicantumkan dalam kajian.`,
-          en: `The 7-day limit to set the finding ended ${fmt(clock.dueAt)} (Perbawaslu 14/2017 Art. 5 [verify]); setting it needs an audited, reasoned override printed on the assessment.`,
-        } };
+        return {
+          ...base,
+          until: null,
+          since: clock.dueAt,
+          reason: {
+            id: `Batas 7 hari penetapan temuan berakhir ${fmt(clock.dueAt)} (Perbawaslu 14/2017 Pasal 5 [verify]); penetapan hanya dengan pengecualian beralasan yang diaudit dan dicantumkan dalam kajian.`,
+            en: `The 7-day limit to set the finding ended ${fmt(clock.dueAt)} (Perbawaslu 14/2017 Art. 5 [verify]); setting it needs an audited, reasoned override printed on the assessment.`,
+          },
+        };
       }
     }
   }

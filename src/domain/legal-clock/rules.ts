@@ -93,7 +93,8 @@ export const REGULATION_REGIMES: readonly RegulationRegime[] = [
     title: 'Perbawaslu 9/2024 tentang Perubahan atas Perbawaslu 8/2020',
     inForceFrom: '2024-10-01',
     source: 'Perbawaslu 9/2024 (ditetapkan 30 Sep 2024, BN 2024 No. 636)',
-    unconfirmed: 'Tanggal diundangkan/berlaku tidak tercatat; 1 Oktober 2024 diasumsikan.', unconfirmedEn: 'The promulgation/effective date is not recorded; 1 October 2024 is assumed.',
+    unconfirmed: 'Tanggal diundangkan/berlaku tidak tercatat; 1 Oktober 2024 diasumsikan.',
+    unconfirmedEn: 'The promulgation/effective date is not recorded; 1 October 2024 is assumed.',
   },
   {
     id: 'mk-104-puu-xxiii-2025',
@@ -133,7 +134,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     pauseReasons: NO_PAUSE,
     inForceUntil: '2024-09-30',
     regime: 'perbawaslu-8-2020',
-    unconfirmed: 'Nomor pasal 2×24 jam dalam Perbawaslu 8/2020 belum diverifikasi.', unconfirmedEn: 'The article number of the 2×24-hour rule in Perbawaslu 8/2020 is not yet verified.',
+    unconfirmed: 'Nomor pasal 2×24 jam dalam Perbawaslu 8/2020 belum diverifikasi.',
+    unconfirmedEn: 'The article number of the 2×24-hour rule in Perbawaslu 8/2020 is not yet verified.',
   },
   {
     // Same 2×24 hours under the amendment (cited by Panwaslu Pujud and Bawaslu Halsel, Oct 2024).
@@ -148,7 +150,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     pauseReasons: NO_PAUSE,
     inForceFrom: '2024-10-01',
     regime: 'perbawaslu-9-2024',
-    unconfirmed: 'Nomor pasal 2×24 jam dan tanggal berlaku Perbawaslu 9/2024 (1 Okt 2024 diasumsikan) belum diverifikasi.', unconfirmedEn: 'The article number of the 2×24-hour rule and the effective date of Perbawaslu 9/2024 (1 Oct 2024 assumed) are not yet verified.',
+    unconfirmed: 'Nomor pasal 2×24 jam dan tanggal berlaku Perbawaslu 9/2024 (1 Okt 2024 diasumsikan) belum diverifikasi.',
+    unconfirmedEn:
+      'The article number of the 2×24-hour rule and the effective date of Perbawaslu 9/2024 (1 Oct 2024 assumed) are not yet verified.',
   },
   {
     // Kajian awal of a handed-in laporan before it is registered or refused. The Pilkada law sets
@@ -163,7 +167,10 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 2, unit: 'days' },
     kind: 'calendar',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Batas 2 hari kajian awal untuk Pemilihan belum ditemukan dalam teks Perbawaslu 8/2020 atau 9/2024; diambil dari praktik Pemilu.', unconfirmedEn: 'The 2-day initial review limit for regional elections was not found in the text of Perbawaslu 8/2020 or 9/2024; taken from general-election practice.',
+    unconfirmed:
+      'Batas 2 hari kajian awal untuk Pemilihan belum ditemukan dalam teks Perbawaslu 8/2020 atau 9/2024; diambil dari praktik Pemilu.',
+    unconfirmedEn:
+      'The 2-day initial review limit for regional elections was not found in the text of Perbawaslu 8/2020 or 9/2024; taken from general-election practice.',
   },
   {
     // Pasal 134(5): follow up "paling lama 3 (tiga) hari setelah laporan diterima";
@@ -192,7 +199,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 7, unit: 'days' },
     kind: 'calendar',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Pasal padanan dalam Perbawaslu 8/2020 dan 9/2024 belum diverifikasi.', unconfirmedEn: 'The corresponding articles in Perbawaslu 8/2020 and 9/2024 are not yet verified.',
+    unconfirmed: 'Pasal padanan dalam Perbawaslu 8/2020 dan 9/2024 belum diverifikasi.',
+    unconfirmedEn: 'The corresponding articles in Perbawaslu 8/2020 and 9/2024 are not yet verified.',
   },
   {
     // The temuan is handled in the same 3+2 days as a laporan (Ketua Bawaslu Bagja, Pilkada 2024:
@@ -207,7 +215,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     kind: 'calendar',
     extension: { value: 2, unit: 'days', reason: 'keterangan_tambahan', source: `${UU_PILKADA} Pasal 134 ayat (6)` },
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Pasal Perbawaslu yang memberlakukan 3+2 hari untuk temuan belum diverifikasi.', unconfirmedEn: 'The Perbawaslu article applying 3+2 days to findings is not yet verified.',
+    unconfirmed: 'Pasal Perbawaslu yang memberlakukan 3+2 hari untuk temuan belum diverifikasi.',
+    unconfirmedEn: 'The Perbawaslu article applying 3+2 days to findings is not yet verified.',
   },
   {
     // Pasal 135(2): election crimes go to Polri "paling lama 1 x 24 (satu kali dua puluh empat)
@@ -236,7 +245,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     kind: 'calendar',
     pauseReasons: NO_PAUSE,
     inForceUntil: '2025-07-29',
-    unconfirmed: 'Ayat yang memuat batas 7 hari (139 vs 140) belum diverifikasi terhadap teks BN.', unconfirmedEn: 'Which article holds the 7-day limit (139 or 140) is not yet verified against the official gazette text.',
+    unconfirmed: 'Ayat yang memuat batas 7 hari (139 vs 140) belum diverifikasi terhadap teks BN.',
+    unconfirmedEn: 'Which article holds the 7-day limit (139 or 140) is not yet verified against the official gazette text.',
   },
   {
     // Police investigation: file to the prosecutor "paling lama 14 (empat belas) hari kerja
@@ -250,7 +260,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 14, unit: 'days' },
     kind: 'working',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Nomor pasal UU (146) dari pengetahuan umum; panduan Bawaslu Agustus 2024 mengonfirmasi angka 14 hari kerja.', unconfirmedEn: 'The article number (146) is from general knowledge; Bawaslu’s August 2024 guide confirms the 14 working days.',
+    unconfirmed: 'Nomor pasal UU (146) dari pengetahuan umum; panduan Bawaslu Agustus 2024 mengonfirmasi angka 14 hari kerja.',
+    unconfirmedEn: 'The article number (146) is from general knowledge; Bawaslu’s August 2024 guide confirms the 14 working days.',
   },
   {
     // Prosecutor returns an incomplete file within 3 hari kerja, with directions.
@@ -263,7 +274,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 3, unit: 'days' },
     kind: 'working',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 3 hari kerja dari panduan Bawaslu Agustus 2024.', unconfirmedEn: 'The article number is from general knowledge; the 3 working days are from Bawaslu’s August 2024 guide.',
+    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 3 hari kerja dari panduan Bawaslu Agustus 2024.',
+    unconfirmedEn: 'The article number is from general knowledge; the 3 working days are from Bawaslu’s August 2024 guide.',
   },
   {
     // Police resubmit the completed file within 3 hari kerja of its return.
@@ -276,7 +288,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 3, unit: 'days' },
     kind: 'working',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 3 hari kerja dari panduan Bawaslu Agustus 2024.', unconfirmedEn: 'The article number is from general knowledge; the 3 working days are from Bawaslu’s August 2024 guide.',
+    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 3 hari kerja dari panduan Bawaslu Agustus 2024.',
+    unconfirmedEn: 'The article number is from general knowledge; the 3 working days are from Bawaslu’s August 2024 guide.',
   },
   {
     // Prosecutor files the case in the district court within 5 hari kerja of receiving the file.
@@ -289,7 +302,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     length: { value: 5, unit: 'days' },
     kind: 'working',
     pauseReasons: NO_PAUSE,
-    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 5 hari kerja dari panduan Bawaslu Agustus 2024.', unconfirmedEn: 'The article number is from general knowledge; the 5 working days are from Bawaslu’s August 2024 guide.',
+    unconfirmed: 'Nomor pasal dari pengetahuan umum; angka 5 hari kerja dari panduan Bawaslu Agustus 2024.',
+    unconfirmedEn: 'The article number is from general knowledge; the 5 working days are from Bawaslu’s August 2024 guide.',
   },
   {
     // BKN track 2024 (SBT): Satgas Netralitas verification within 7 days of the forwarded case.
@@ -303,7 +317,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     kind: 'calendar',
     pauseReasons: NO_PAUSE,
     inForceFrom: '2024-08-25',
-    unconfirmed: 'Dasar hukum tertulis alur SBT belum diverifikasi (sumber: pemberitaan Oktober 2024).', unconfirmedEn: 'The written legal basis of the SBT procedure is not yet verified (source: news reports, October 2024).',
+    unconfirmed: 'Dasar hukum tertulis alur SBT belum diverifikasi (sumber: pemberitaan Oktober 2024).',
+    unconfirmedEn: 'The written legal basis of the SBT procedure is not yet verified (source: news reports, October 2024).',
   },
   {
     // BKN track 2024: Bawaslu review, verification and validation within 3 hari kerja.
@@ -317,7 +332,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     kind: 'working',
     pauseReasons: NO_PAUSE,
     inForceFrom: '2024-08-25',
-    unconfirmed: 'Dasar hukum tertulis alur SBT belum diverifikasi (sumber: pemberitaan Oktober 2024).', unconfirmedEn: 'The written legal basis of the SBT procedure is not yet verified (source: news reports, October 2024).',
+    unconfirmed: 'Dasar hukum tertulis alur SBT belum diverifikasi (sumber: pemberitaan Oktober 2024).',
+    unconfirmedEn: 'The written legal basis of the SBT procedure is not yet verified (source: news reports, October 2024).',
   },
   {
     // PPK follow-up on a neutrality recommendation. SKB 2022 figure believed to be 14 working
@@ -326,13 +342,15 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     versionId: 'ppk.tindak_lanjut@skb-2022',
     title: 'PPK menindaklanjuti rekomendasi netralitas ASN',
     titleEn: 'PPK acts on a neutrality recommendation',
-    source: 'SKB Netralitas ASN 2022 (MenPANRB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, Bawaslu 1447.1/PM.01/K.1/09/2022)',
+    source:
+      'SKB Netralitas ASN 2022 (MenPANRB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, Bawaslu 1447.1/PM.01/K.1/09/2022)',
     startEvent: 'penerusan',
     length: { value: 14, unit: 'days' },
     kind: 'working',
     pauseReasons: NO_PAUSE,
     configurable: true,
-    unconfirmed: 'Angka 14 hari kerja tidak terverifikasi (2020: "10 hari"); nilai bawaan dapat diubah.', unconfirmedEn: 'The 14 working days are not verified (2020: "10 days"); the default can be changed.',
+    unconfirmed: 'Angka 14 hari kerja tidak terverifikasi (2020: "10 hari"); nilai bawaan dapat diubah.',
+    unconfirmedEn: 'The 14 working days are not verified (2020: "10 days"); the default can be changed.',
   },
 ];
 
@@ -346,7 +364,8 @@ export function withRuleOverride(
 ): DeadlineRule[] {
   return rules.map((rule) => {
     if (rule.id !== ruleId) return rule;
-    if (!rule.configurable) throw new LegalClockError('RULE_NOT_CONFIGURABLE', `Aturan ${ruleId} tidak dapat diubah (ditetapkan undang-undang).`);
+    if (!rule.configurable)
+      throw new LegalClockError('RULE_NOT_CONFIGURABLE', `Aturan ${ruleId} tidak dapat diubah (ditetapkan undang-undang).`);
     return { ...rule, ...override, versionId: `${rule.versionId}+override` };
   });
 }
@@ -354,7 +373,10 @@ export function withRuleOverride(
 export type LegalClockErrorCode = 'UNKNOWN_RULE' | 'RULE_NOT_IN_FORCE' | 'RULE_NOT_CONFIGURABLE' | 'NO_EXTENSION';
 
 export class LegalClockError extends Error {
-  constructor(readonly code: LegalClockErrorCode, message: string) {
+  constructor(
+    readonly code: LegalClockErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'LegalClockError';
   }

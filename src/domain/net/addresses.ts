@@ -5,8 +5,17 @@
 // including IPv4 addresses embedded in IPv6 (::ffff:127.0.0.1, NAT64, 6to4).
 
 export type AddressClass =
-  | 'public' | 'loopback' | 'private' | 'shared' | 'link_local' | 'unique_local' | 'multicast'
-  | 'unspecified' | 'documentation' | 'reserved' | 'invalid';
+  | 'public'
+  | 'loopback'
+  | 'private'
+  | 'shared'
+  | 'link_local'
+  | 'unique_local'
+  | 'multicast'
+  | 'unspecified'
+  | 'documentation'
+  | 'reserved'
+  | 'invalid';
 
 /** Dotted-quad IPv4 → 4 octets, or null (no octal/hex/short forms: those are not addresses here). */
 export function parseIPv4(text: string): number[] | null {
@@ -90,5 +99,11 @@ export const isPublicAddress = (address: string) => classifyAddress(address) ===
 /** Names that never leave the machine or the local network, whatever DNS says. */
 export function isLocalHostname(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.home.arpa');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal') ||
+    host.endsWith('.home.arpa')
+  );
 }

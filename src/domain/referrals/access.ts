@@ -17,19 +17,27 @@ export type ReferralActor =
 
 export function actorOfPrincipal(p: Principal): ReferralActor {
   switch (p.role) {
-    case 'admin': case 'pengawas_ri': case 'analyst': return { kind: 'oversight' };
-    case 'pengawas_provinsi': case 'pengawas_kabkota': case 'pengawas_kecamatan':
+    case 'admin':
+    case 'pengawas_ri':
+    case 'analyst':
+      return { kind: 'oversight' };
+    case 'pengawas_provinsi':
+    case 'pengawas_kabkota':
+    case 'pengawas_kecamatan':
       return p.regionCode ? { kind: 'bawaslu', regionCode: p.regionCode } : { kind: 'none' };
-    case 'bkn': return { kind: 'bkn' };
+    case 'bkn':
+      return { kind: 'bkn' };
     // Bupati/wali kota offices (desa cases) are PPK users with the key 'pemerintah_daerah'.
     // Without a region or agency key a PPK sees nothing (such users can no longer be created).
-    case 'ppk': return p.agency && p.regionCode ? { kind: 'ppk', agencyKey: p.agency, regionCode: p.regionCode } : { kind: 'none' };
+    case 'ppk':
+      return p.agency && p.regionCode ? { kind: 'ppk', agencyKey: p.agency, regionCode: p.regionCode } : { kind: 'none' };
   }
 }
 
 export function actorOfToken(token: { authority: string; agency: string | null; regionCode: string | null }): ReferralActor {
   if (token.authority === 'BKN') return { kind: 'bkn' };
-  if (token.authority === 'PPK') return token.agency && token.regionCode ? { kind: 'ppk', agencyKey: token.agency, regionCode: token.regionCode } : { kind: 'none' };
+  if (token.authority === 'PPK')
+    return token.agency && token.regionCode ? { kind: 'ppk', agencyKey: token.agency, regionCode: token.regionCode } : { kind: 'none' };
   return { kind: 'authority', authority: token.authority, agencyKey: token.agency, regionCode: token.regionCode };
 }
 
@@ -51,15 +59,23 @@ const inRegion = (code: string | null, scope: string | null) => scope === null |
 /** Same rule as the SQL scope in the repository, for single rows and tests. */
 export function canSeeReferral(actor: ReferralActor, r: ReferralFacts): boolean {
   switch (actor.kind) {
-    case 'oversight': return true;
-    case 'bawaslu': return isWithinRegion(r.officeCode, actor.regionCode);
-    case 'bkn': return r.authority === 'BKN';
+    case 'oversight':
+      return true;
+    case 'bawaslu':
+      return isWithinRegion(r.officeCode, actor.regionCode);
+    case 'bkn':
+      return r.authority === 'BKN';
     // A PPK sees an ASN referral once BKN has forwarded it; desa/honorer referrals at once.
-    case 'ppk': return sameEntry(r, actor.regionCode, actor.agencyKey)
-      && (isAsnAuthority(r.authority) ? r.forwardedToPpk : true);
-    case 'authority': return r.authority === actor.authority && (actor.agencyKey === null || r.agencyKey === actor.agencyKey)
-      && inRegion(r.regionCode, actor.regionCode);
-    case 'none': return false;
+    case 'ppk':
+      return sameEntry(r, actor.regionCode, actor.agencyKey) && (isAsnAuthority(r.authority) ? r.forwardedToPpk : true);
+    case 'authority':
+      return (
+        r.authority === actor.authority &&
+        (actor.agencyKey === null || r.agencyKey === actor.agencyKey) &&
+        inRegion(r.regionCode, actor.regionCode)
+      );
+    case 'none':
+      return false;
   }
 }
 

@@ -15,7 +15,8 @@ export function ppkContestRegion(input: { authority: string; agency: string; reg
   if (input.authority !== 'BKN' && input.authority !== 'KASN') return null;
   const agency = input.agency.toLocaleLowerCase('id');
   // Central ministries and agencies: the PPK is a minister or agency head, not a Pilkada contestant.
-  if (/\b(kementerian|kemen[a-z]+|badan .*nasional|lembaga|mahkamah|kejaksaan|kepolisian)\b/.test(agency) && !/daerah/.test(agency)) return null;
+  if (/\b(kementerian|kemen[a-z]+|badan .*nasional|lembaga|mahkamah|kejaksaan|kepolisian)\b/.test(agency) && !/daerah/.test(agency))
+    return null;
   if (/\bprovinsi\b/.test(agency)) return province;
   return regency ?? province;
 }

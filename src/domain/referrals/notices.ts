@@ -4,7 +4,7 @@
 import type { NoticeText } from '../cases/notices.ts';
 
 export type ReferralNoticeEvent =
-  | 'sent' | 'verified' | 'forwarded_to_ppk' | 'received' | 'sanction' | 'not_proven' | 'sanction_applied' | 'escalated' | 'handed_over';
+  'sent' | 'verified' | 'forwarded_to_ppk' | 'received' | 'sanction' | 'not_proven' | 'sanction_applied' | 'escalated' | 'handed_over';
 
 export interface ReferralNoticeContext {
   /** The case's registration number (or tracking code). */
@@ -25,11 +25,17 @@ function referralNoticeEn(event: ReferralNoticeEvent, c: ReferralNoticeContext):
   const rec = `recommendation ${c.recommendationNumber}`;
   switch (event) {
     case 'sent':
-      return { title: `${head}: ${rec} sent`, body: `Bawaslu sent ${rec} to ${c.authorityName}.${c.dueLocal ? ` Deadline of the next step: ${c.dueLocal}.` : ''}` };
+      return {
+        title: `${head}: ${rec} sent`,
+        body: `Bawaslu sent ${rec} to ${c.authorityName}.${c.dueLocal ? ` Deadline of the next step: ${c.dueLocal}.` : ''}`,
+      };
     case 'verified':
       return { title: `${head}: verified by BKN`, body: `BKN has verified ${rec}.` };
     case 'forwarded_to_ppk':
-      return { title: `${head}: forwarded to the PPK`, body: `BKN forwarded ${rec} to the civil-service appointing official (PPK) to impose a sanction.${c.dueLocal ? ` Deadline for the PPK: ${c.dueLocal}.` : ''}` };
+      return {
+        title: `${head}: forwarded to the PPK`,
+        body: `BKN forwarded ${rec} to the civil-service appointing official (PPK) to impose a sanction.${c.dueLocal ? ` Deadline for the PPK: ${c.dueLocal}.` : ''}`,
+      };
     case 'received':
       return { title: `${head}: received by ${c.authorityName}`, body: `${c.authorityName} has received ${rec}.` };
     case 'sanction':
@@ -39,9 +45,15 @@ function referralNoticeEn(event: ReferralNoticeEvent, c: ReferralNoticeContext):
     case 'sanction_applied':
       return { title: `${head}: sanction applied`, body: `The sanction on ${rec} has been applied.` };
     case 'escalated':
-      return { title: `${head}: deadline missed`, body: `The deadline of ${c.stepLabel ?? 'the follow-up'} on ${rec} was missed; Bawaslu and BKN have been told.` };
+      return {
+        title: `${head}: deadline missed`,
+        body: `The deadline of ${c.stepLabel ?? 'the follow-up'} on ${rec} was missed; Bawaslu and BKN have been told.`,
+      };
     case 'handed_over':
-      return { title: `${head}: handed over from KASN to BKN`, body: `Since 25 August 2024 supervision of civil-servant neutrality has passed from KASN to BKN; ${rec} is now followed up by BKN.` };
+      return {
+        title: `${head}: handed over from KASN to BKN`,
+        body: `Since 25 August 2024 supervision of civil-servant neutrality has passed from KASN to BKN; ${rec} is now followed up by BKN.`,
+      };
   }
 }
 
@@ -50,22 +62,50 @@ function referralNoticeId(event: ReferralNoticeEvent, c: ReferralNoticeContext):
   const rec = `rekomendasi ${c.recommendationNumber}`;
   switch (event) {
     case 'sent':
-      return { kind: 'referral.sent', title: `${head}: ${rec} dikirim`, body: `Bawaslu mengirim ${rec} kepada ${c.authorityName}.${c.dueLocal ? ` Batas waktu langkah berikutnya: ${c.dueLocal}.` : ''}` };
+      return {
+        kind: 'referral.sent',
+        title: `${head}: ${rec} dikirim`,
+        body: `Bawaslu mengirim ${rec} kepada ${c.authorityName}.${c.dueLocal ? ` Batas waktu langkah berikutnya: ${c.dueLocal}.` : ''}`,
+      };
     case 'verified':
       return { kind: 'referral.verified', title: `${head}: diverifikasi BKN`, body: `BKN telah memverifikasi ${rec}.` };
     case 'forwarded_to_ppk':
-      return { kind: 'referral.forwarded_to_ppk', title: `${head}: diteruskan ke PPK`, body: `BKN meneruskan ${rec} kepada Pejabat Pembina Kepegawaian (PPK) untuk dijatuhi sanksi.${c.dueLocal ? ` Batas waktu tindak lanjut PPK: ${c.dueLocal}.` : ''}` };
+      return {
+        kind: 'referral.forwarded_to_ppk',
+        title: `${head}: diteruskan ke PPK`,
+        body: `BKN meneruskan ${rec} kepada Pejabat Pembina Kepegawaian (PPK) untuk dijatuhi sanksi.${c.dueLocal ? ` Batas waktu tindak lanjut PPK: ${c.dueLocal}.` : ''}`,
+      };
     case 'received':
-      return { kind: 'referral.received', title: `${head}: diterima ${c.authorityName}`, body: `${c.authorityName} telah menerima ${rec}.` };
+      return {
+        kind: 'referral.received',
+        title: `${head}: diterima ${c.authorityName}`,
+        body: `${c.authorityName} telah menerima ${rec}.`,
+      };
     case 'sanction':
-      return { kind: 'referral.sanction', title: `${head}: sanksi diputuskan`, body: `Instansi yang berwenang telah memutuskan sanksi atas ${rec}.` };
+      return {
+        kind: 'referral.sanction',
+        title: `${head}: sanksi diputuskan`,
+        body: `Instansi yang berwenang telah memutuskan sanksi atas ${rec}.`,
+      };
     case 'not_proven':
-      return { kind: 'referral.not_proven', title: `${head}: tidak terbukti`, body: `Instansi yang berwenang menyatakan ${rec} tidak terbukti.` };
+      return {
+        kind: 'referral.not_proven',
+        title: `${head}: tidak terbukti`,
+        body: `Instansi yang berwenang menyatakan ${rec} tidak terbukti.`,
+      };
     case 'sanction_applied':
       return { kind: 'referral.sanction_applied', title: `${head}: sanksi dilaksanakan`, body: `Sanksi atas ${rec} telah dilaksanakan.` };
     case 'escalated':
-      return { kind: 'referral.escalated', title: `${head}: tenggat terlewati`, body: `Tenggat ${c.stepLabel ?? 'tindak lanjut'} atas ${rec} terlewati; Bawaslu dan BKN telah diberi tahu.` };
+      return {
+        kind: 'referral.escalated',
+        title: `${head}: tenggat terlewati`,
+        body: `Tenggat ${c.stepLabel ?? 'tindak lanjut'} atas ${rec} terlewati; Bawaslu dan BKN telah diberi tahu.`,
+      };
     case 'handed_over':
-      return { kind: 'referral.handed_over', title: `${head}: dialihkan dari KASN ke BKN`, body: `Sejak 25 Agustus 2024 fungsi pengawasan netralitas ASN beralih dari KASN ke BKN; ${rec} kini ditindaklanjuti BKN.` };
+      return {
+        kind: 'referral.handed_over',
+        title: `${head}: dialihkan dari KASN ke BKN`,
+        body: `Sejak 25 Agustus 2024 fungsi pengawasan netralitas ASN beralih dari KASN ke BKN; ${rec} kini ditindaklanjuti BKN.`,
+      };
   }
 }

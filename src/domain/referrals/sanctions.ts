@@ -11,20 +11,48 @@
 //    authority's own reference number; their sanctions are outside this catalogue.
 //  - "Tidak terbukti" is always a valid outcome.
 import {
-  DESA_SANCTIONS, MORAL_SANCTIONS, NOT_PROVEN, PP94_PENALTIES, PTDH_SANCTION, sanctionByKey, type SanctionEntry,
+  DESA_SANCTIONS,
+  MORAL_SANCTIONS,
+  NOT_PROVEN,
+  PP94_PENALTIES,
+  PTDH_SANCTION,
+  sanctionByKey,
+  type SanctionEntry,
 } from '../catalogues/sanctions.ts';
 import type { SubjectType } from '../catalogues/subjects.ts';
 import type { SkbTrack } from '../catalogues/skb2022.ts';
 import type { LocalDate } from '../time/localDate.ts';
 
 export const HONORER_SANCTIONS: readonly SanctionEntry[] = [
-  { key: 'honorer.teguran_tertulis', regime: 'none', id: 'teguran_tertulis', level: 'ringan', label: 'Teguran tertulis (non-ASN)', labelEn: 'Written warning (non-ASN)', source: 'SE MenPANRB 1/2023', unconfirmed: 'Jenis sanksi non-ASN belum diverifikasi.' },
-  { key: 'honorer.pemutusan_hubungan_kerja', regime: 'none', id: 'pemutusan_hubungan_kerja', level: 'berat', label: 'Pemutusan hubungan kerja (non-ASN)', labelEn: 'Termination of contract (non-ASN)', source: 'SE MenPANRB 1/2023', unconfirmed: 'Jenis sanksi non-ASN belum diverifikasi.' },
+  {
+    key: 'honorer.teguran_tertulis',
+    regime: 'none',
+    id: 'teguran_tertulis',
+    level: 'ringan',
+    label: 'Teguran tertulis (non-ASN)',
+    labelEn: 'Written warning (non-ASN)',
+    source: 'SE MenPANRB 1/2023',
+    unconfirmed: 'Jenis sanksi non-ASN belum diverifikasi.',
+  },
+  {
+    key: 'honorer.pemutusan_hubungan_kerja',
+    regime: 'none',
+    id: 'pemutusan_hubungan_kerja',
+    level: 'berat',
+    label: 'Pemutusan hubungan kerja (non-ASN)',
+    labelEn: 'Termination of contract (non-ASN)',
+    source: 'SE MenPANRB 1/2023',
+    unconfirmed: 'Jenis sanksi non-ASN belum diverifikasi.',
+  },
 ];
 
 export const AUTHORITY_OUTCOME: SanctionEntry = {
-  key: 'instansi.ditindaklanjuti', regime: 'none', id: 'ditindaklanjuti', level: 'none',
-  label: 'Ditindaklanjuti oleh instansi berwenang', labelEn: 'Followed up by the competent authority',
+  key: 'instansi.ditindaklanjuti',
+  regime: 'none',
+  id: 'ditindaklanjuti',
+  level: 'none',
+  label: 'Ditindaklanjuti oleh instansi berwenang',
+  labelEn: 'Followed up by the competent authority',
   source: 'UU 1/2015 jo. UU 10/2016 Pasal 135 ayat (1)',
 };
 

@@ -8,7 +8,14 @@
 // directly: direkomendasikan → diputus → sanksi_dilaksanakan, or tidak_terbukti.
 import type { ReferralAuthority } from '../catalogues/routing.ts';
 
-export const REFERRAL_STATES = ['direkomendasikan', 'diverifikasi', 'diteruskan_ppk', 'diputus', 'sanksi_dilaksanakan', 'tidak_terbukti'] as const;
+export const REFERRAL_STATES = [
+  'direkomendasikan',
+  'diverifikasi',
+  'diteruskan_ppk',
+  'diputus',
+  'sanksi_dilaksanakan',
+  'tidak_terbukti',
+] as const;
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 export const REFERRAL_STATE_LABELS: Record<ReferralState, { id: string; en: string }> = {
@@ -80,8 +87,12 @@ export interface TransitionPlan {
  * The transition for a reported step. `outcome` is 'not_proven' when a sanction report carries
  * the not-proven key. Pure: who may report is access.ts's business.
  */
-export function planTransition(authority: string, state: ReferralState, step: ReferralStep, outcome: 'sanction' | 'not_proven' = 'sanction'):
-  { ok: true; plan: TransitionPlan } | { ok: false; error: TransitionError } {
+export function planTransition(
+  authority: string,
+  state: ReferralState,
+  step: ReferralStep,
+  outcome: 'sanction' | 'not_proven' = 'sanction',
+): { ok: true; plan: TransitionPlan } | { ok: false; error: TransitionError } {
   const asn = isAsnAuthority(authority);
   const fail = (error: TransitionError) => ({ ok: false as const, error });
   const ok = (plan: TransitionPlan) => ({ ok: true as const, plan });
@@ -89,26 +100,37 @@ export function planTransition(authority: string, state: ReferralState, step: Re
     case 'verified':
       if (!asn) return fail('STEP_NOT_FOR_AUTHORITY');
       return state === 'direkomendasikan'
-        ? ok({ to: 'diverifikasi', completes: ['verifikasi_bkn'], starts: [{ step: 'penerusan_ppk', ruleId: null }] }) : fail('INVALID_STATE');
+        ? ok({ to: 'diverifikasi', completes: ['verifikasi_bkn'], starts: [{ step: 'penerusan_ppk', ruleId: null }] })
+        : fail('INVALID_STATE');
     case 'forwarded_to_ppk':
       if (!asn) return fail('STEP_NOT_FOR_AUTHORITY');
       return state === 'diverifikasi'
-        ? ok({ to: 'diteruskan_ppk', completes: ['penerusan_ppk'], starts: [{ step: 'tindak_lanjut_ppk', ruleId: 'ppk.tindak_lanjut' }] }) : fail('INVALID_STATE');
+        ? ok({ to: 'diteruskan_ppk', completes: ['penerusan_ppk'], starts: [{ step: 'tindak_lanjut_ppk', ruleId: 'ppk.tindak_lanjut' }] })
+        : fail('INVALID_STATE');
     case 'received':
       if (authority !== 'GAKKUMDU') return fail('STEP_NOT_FOR_AUTHORITY');
       // Gakkumdu investigation: ≤ 14 hari kerja from receipt of the report (Bawaslu guidance, Aug 2024).
       return state === 'direkomendasikan'
-        ? ok({ to: 'direkomendasikan', completes: ['penerimaan_instansi'], starts: [{ step: 'tindak_lanjut_instansi', ruleId: 'gakkumdu.penyidikan' }] }) : fail('INVALID_STATE');
+        ? ok({
+            to: 'direkomendasikan',
+            completes: ['penerimaan_instansi'],
+            starts: [{ step: 'tindak_lanjut_instansi', ruleId: 'gakkumdu.penyidikan' }],
+          })
+        : fail('INVALID_STATE');
     case 'sanction':
     case 'not_proven': {
       const notProven = step === 'not_proven' || outcome === 'not_proven';
       const decidable: readonly ReferralState[] = asn
-        ? (step === 'not_proven' ? ['direkomendasikan', 'diverifikasi', 'diteruskan_ppk'] : ['diteruskan_ppk'])
+        ? step === 'not_proven'
+          ? ['direkomendasikan', 'diverifikasi', 'diteruskan_ppk']
+          : ['diteruskan_ppk']
         : ['direkomendasikan'];
       if (!decidable.includes(state)) return fail('INVALID_STATE');
-      return ok(notProven
-        ? { to: 'tidak_terbukti', completes: ['*'], starts: [] }
-        : { to: 'diputus', completes: ['*'], starts: [{ step: 'pelaksanaan_sanksi', ruleId: null }] });
+      return ok(
+        notProven
+          ? { to: 'tidak_terbukti', completes: ['*'], starts: [] }
+          : { to: 'diputus', completes: ['*'], starts: [{ step: 'pelaksanaan_sanksi', ruleId: null }] },
+      );
     }
     case 'sanction_applied':
       return state === 'diputus' ? ok({ to: 'sanksi_dilaksanakan', completes: ['pelaksanaan_sanksi'], starts: [] }) : fail('INVALID_STATE');

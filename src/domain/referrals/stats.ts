@@ -6,7 +6,10 @@
 //    it). Open overdue steps count as late: a body that never answers cannot look punctual.
 import { isDecidedState } from './states.ts';
 
-export interface StatStep { dueAt: Date | null; doneAt: Date | null }
+export interface StatStep {
+  dueAt: Date | null;
+  doneAt: Date | null;
+}
 
 export interface StatReferral {
   authority: string;
@@ -49,7 +52,14 @@ export function isReferralDue(r: StatReferral, now: Date): boolean {
 }
 
 export function complianceFigures(rows: readonly StatReferral[], now: Date): ComplianceFigures {
-  let due = 0, decided = 0, sanctioned = 0, applied = 0, notProven = 0, overdueOpen = 0, onTime = 0, judged = 0;
+  let due = 0,
+    decided = 0,
+    sanctioned = 0,
+    applied = 0,
+    notProven = 0,
+    overdueOpen = 0,
+    onTime = 0,
+    judged = 0;
   const days: number[] = [];
   for (const r of rows) {
     if (isReferralDue(r, now)) due++;
@@ -62,13 +72,24 @@ export function complianceFigures(rows: readonly StatReferral[], now: Date): Com
     if (r.state === 'sanksi_dilaksanakan') applied++;
     for (const s of r.steps) {
       if (s.dueAt === null) continue;
-      if (s.doneAt !== null) { judged++; if (s.doneAt.getTime() <= s.dueAt.getTime()) onTime++; }
-      else if (s.dueAt.getTime() < now.getTime()) { judged++; overdueOpen++; }
+      if (s.doneAt !== null) {
+        judged++;
+        if (s.doneAt.getTime() <= s.dueAt.getTime()) onTime++;
+      } else if (s.dueAt.getTime() < now.getTime()) {
+        judged++;
+        overdueOpen++;
+      }
     }
   }
   const med = median(days);
   return {
-    referrals: rows.length, due, decided, sanctioned, sanctionApplied: applied, notProven, overdueOpen,
+    referrals: rows.length,
+    due,
+    decided,
+    sanctioned,
+    sanctionApplied: applied,
+    notProven,
+    overdueOpen,
     complianceRate: due ? round(decided / due) : null,
     medianDaysToSanction: med === null ? null : round(med, 1),
     onTimeRate: judged ? round(onTime / judged) : null,
@@ -77,12 +98,18 @@ export function complianceFigures(rows: readonly StatReferral[], now: Date): Com
   };
 }
 
-export function groupFigures<K extends string>(rows: readonly StatReferral[], keyOf: (r: StatReferral) => K | null, now: Date): { key: K; figures: ComplianceFigures }[] {
+export function groupFigures<K extends string>(
+  rows: readonly StatReferral[],
+  keyOf: (r: StatReferral) => K | null,
+  now: Date,
+): { key: K; figures: ComplianceFigures }[] {
   const groups = new Map<K, StatReferral[]>();
   for (const r of rows) {
     const key = keyOf(r);
     if (key === null) continue;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, list]) => ({ key, figures: complianceFigures(list, now) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, list]) => ({ key, figures: complianceFigures(list, now) }));
 }

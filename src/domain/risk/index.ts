@@ -31,8 +31,16 @@ export interface RiskThresholds {
 }
 
 export const IKP_THRESHOLDS: Readonly<Record<RiskLevel, RiskThresholds>> = {
-  provinsi: { tinggi: 68.5, sedang: 21.7, source: 'Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024 (16 Des 2022): provinsi tinggi 68,5–100, sedang 21,7–68,5, rendah < 21,7' },
-  kabupaten_kota: { tinggi: 49.33, sedang: 13.47, source: 'Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024 (16 Des 2022): kab/kota tinggi 49,33–100, sedang 13,47–49,32, rendah < 13,46' },
+  provinsi: {
+    tinggi: 68.5,
+    sedang: 21.7,
+    source: 'Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024 (16 Des 2022): provinsi tinggi 68,5–100, sedang 21,7–68,5, rendah < 21,7',
+  },
+  kabupaten_kota: {
+    tinggi: 49.33,
+    sedang: 13.47,
+    source: 'Bawaslu, IKP Pemilu dan Pemilihan Serentak 2024 (16 Des 2022): kab/kota tinggi 49,33–100, sedang 13,47–49,32, rendah < 13,46',
+  },
 };
 
 export function riskCategory(level: RiskLevel, score: number): RiskCategory {
@@ -68,52 +76,78 @@ export interface RiskComponentDefinition {
  */
 export const RISK_COMPONENTS: readonly RiskComponentDefinition[] = [
   {
-    key: 'ikp', label: 'Skor IKP Bawaslu', labelEn: 'Bawaslu IKP score', weight: 0.30,
+    key: 'ikp',
+    label: 'Skor IKP Bawaslu',
+    labelEn: 'Bawaslu IKP score',
+    weight: 0.3,
     rationale: 'Indeks resmi Bawaslu (61 indikator, 4 dimensi); sumber paling lengkap, tetapi tidak khusus netralitas ASN.',
     normalization: 'skor 0–100 dibagi 100',
   },
   {
-    key: 'past_cases', label: 'Riwayat kasus netralitas (Pilkada sebelumnya)', labelEn: 'Past neutrality cases (earlier Pilkada)', weight: 0.15,
+    key: 'past_cases',
+    label: 'Riwayat kasus netralitas (Pilkada sebelumnya)',
+    labelEn: 'Past neutrality cases (earlier Pilkada)',
+    weight: 0.15,
     rationale: 'Pelanggaran berulang di daerah yang sama (mis. 1.536 dugaan pada Pilkada 2020, Bawaslu Sep 2022).',
-    normalization: 'kasus per 1.000 ASN dibagi 2 (jenuh di 2 per 1.000); tanpa jumlah ASN: jumlah kasus dibagi 20 (kab/kota) atau 150 (provinsi)',
+    normalization:
+      'kasus per 1.000 ASN dibagi 2 (jenuh di 2 per 1.000); tanpa jumlah ASN: jumlah kasus dibagi 20 (kab/kota) atau 150 (provinsi)',
   },
   {
-    key: 'live_cases', label: 'Kasus berjalan di Netra', labelEn: 'Live cases in Netra', weight: 0.20,
+    key: 'live_cases',
+    label: 'Kasus berjalan di Netra',
+    labelEn: 'Live cases in Netra',
+    weight: 0.2,
     rationale: 'Sinyal terkini: laporan dan temuan netralitas pada siklus ini.',
     normalization: 'sama seperti riwayat kasus',
   },
   {
-    key: 'media_leads', label: 'Petunjuk dari pemantauan media', labelEn: 'Media-monitoring leads', weight: 0.10,
+    key: 'media_leads',
+    label: 'Petunjuk dari pemantauan media',
+    labelEn: 'Media-monitoring leads',
+    weight: 0.1,
     rationale: 'Informasi awal dari media/media sosial; belum terverifikasi sehingga bobotnya lebih kecil daripada kasus.',
     normalization: 'jumlah petunjuk dibagi 20 (kab/kota) atau 150 (provinsi)',
   },
   {
-    key: 'pledge_gap', label: 'Kekurangan cakupan deklarasi netralitas', labelEn: 'Neutrality-pledge coverage gap', weight: 0.05,
-    rationale: 'Deklarasi netralitas adalah langkah pencegahan; cakupan rendah menambah kerawanan. Bobot kecil karena efeknya belum terukur.',
+    key: 'pledge_gap',
+    label: 'Kekurangan cakupan deklarasi netralitas',
+    labelEn: 'Neutrality-pledge coverage gap',
+    weight: 0.05,
+    rationale:
+      'Deklarasi netralitas adalah langkah pencegahan; cakupan rendah menambah kerawanan. Bobot kecil karena efeknya belum terukur.',
     normalization: '1 − (penanda tangan ÷ jumlah ASN), dibatasi 0–1; perlu jumlah ASN',
   },
   {
-    key: 'incumbent', label: 'Petahana mencalonkan diri', labelEn: 'Incumbent running', weight: 0.10,
-    rationale: 'UU 1/2015 jo. UU 10/2016 Pasal 71 ayat (2)-(3); pemetaan kerawanan Pilkada 2024 (26 Agu 2024): risiko tertinggi tahap pencalonan adalah penyalahgunaan wewenang petahana dan ASN.',
+    key: 'incumbent',
+    label: 'Petahana mencalonkan diri',
+    labelEn: 'Incumbent running',
+    weight: 0.1,
+    rationale:
+      'UU 1/2015 jo. UU 10/2016 Pasal 71 ayat (2)-(3); pemetaan kerawanan Pilkada 2024 (26 Agu 2024): risiko tertinggi tahap pencalonan adalah penyalahgunaan wewenang petahana dan ASN.',
     normalization: '1 bila ada pasangan calon petahana, 0 bila tidak',
   },
   {
-    key: 'voters_without_ektp', label: 'Pemilih belum ber-KTP-el (%)', labelEn: 'Voters without e-KTP (%)', weight: 0.05,
+    key: 'voters_without_ektp',
+    label: 'Pemilih belum ber-KTP-el (%)',
+    labelEn: 'Voters without e-KTP (%)',
+    weight: 0.05,
     rationale: 'Proksi lemahnya administrasi kependudukan yang membuka ruang mobilisasi oleh aparatur.',
     normalization: 'persentase dibagi 10 (jenuh di 10%)',
   },
   {
-    key: 'candidate_pairs', label: 'Bentuk kontestasi (jumlah pasangan calon)', labelEn: 'Contest shape (number of candidate pairs)', weight: 0.05,
-    rationale: '[asumsi, perlu kalibrasi] Dua pasangan (head-to-head) paling terpolarisasi; calon tunggal (kotak kosong) rawan mobilisasi aparatur.',
+    key: 'candidate_pairs',
+    label: 'Bentuk kontestasi (jumlah pasangan calon)',
+    labelEn: 'Contest shape (number of candidate pairs)',
+    weight: 0.05,
+    rationale:
+      '[asumsi, perlu kalibrasi] Dua pasangan (head-to-head) paling terpolarisasi; calon tunggal (kotak kosong) rawan mobilisasi aparatur.',
     normalization: '2 pasangan → 1; 1 pasangan → 0,75; 3 atau lebih → 0,5',
   },
 ];
 
 export type RiskWeights = Record<RiskComponentKey, number>;
 
-export const DEFAULT_RISK_WEIGHTS: Readonly<RiskWeights> = Object.fromEntries(
-  RISK_COMPONENTS.map((c) => [c.key, c.weight]),
-) as RiskWeights;
+export const DEFAULT_RISK_WEIGHTS: Readonly<RiskWeights> = Object.fromEntries(RISK_COMPONENTS.map((c) => [c.key, c.weight])) as RiskWeights;
 
 /** Count saturation (normalised = 1) when no ASN headcount is known, by level. */
 export const COUNT_SATURATION: Readonly<Record<RiskLevel, number>> = { provinsi: 150, kabupaten_kota: 20 };
@@ -189,13 +223,18 @@ function caseMeasure(input: RiskInput, count: Sourced<number>): Measured {
   if (headcount && headcount > 0) {
     const rate = (count.value / headcount) * 1000;
     return {
-      value: round(rate, 4), unit: 'kasus per 1.000 ASN', normalized: clamp01(rate / RATE_SATURATION_PER_1000),
+      value: round(rate, 4),
+      unit: 'kasus per 1.000 ASN',
+      normalized: clamp01(rate / RATE_SATURATION_PER_1000),
       source: `${count.source}; jumlah ASN: ${input.asnHeadcount!.source}`,
       note: `${count.value} kasus ÷ ${headcount} ASN`,
     };
   }
   return {
-    value: count.value, unit: 'kasus', normalized: clamp01(count.value / COUNT_SATURATION[input.level]), source: count.source,
+    value: count.value,
+    unit: 'kasus',
+    normalized: clamp01(count.value / COUNT_SATURATION[input.level]),
+    source: count.source,
     note: 'Jumlah ASN tidak tersedia: dipakai jumlah kasus, bukan rasio.',
   };
 }
@@ -204,7 +243,12 @@ function measure(key: RiskComponentKey, input: RiskInput): Measured | string {
   switch (key) {
     case 'ikp':
       if (!input.ikpScore) return 'Skor IKP belum diimpor.';
-      return { value: input.ikpScore.value, unit: 'skor 0–100', normalized: clamp01(input.ikpScore.value / 100), source: input.ikpScore.source };
+      return {
+        value: input.ikpScore.value,
+        unit: 'skor 0–100',
+        normalized: clamp01(input.ikpScore.value / 100),
+        source: input.ikpScore.source,
+      };
     case 'past_cases':
       if (!input.pastCases) return 'Riwayat kasus belum diimpor.';
       return caseMeasure(input, input.pastCases);
@@ -222,19 +266,28 @@ function measure(key: RiskComponentKey, input: RiskInput): Measured | string {
       const signed = input.pledgeSignatories?.value ?? 0;
       const coverage = clamp01(signed / headcount);
       return {
-        value: round(coverage * 100, 2), unit: '% ASN yang menandatangani', normalized: 1 - coverage,
+        value: round(coverage * 100, 2),
+        unit: '% ASN yang menandatangani',
+        normalized: 1 - coverage,
         source: `${input.pledgeSignatories?.source ?? 'Netra: deklarasi netralitas (belum ada)'}; jumlah ASN: ${input.asnHeadcount!.source}`,
         note: `${signed} penanda tangan ÷ ${headcount} ASN`,
       };
     }
     case 'incumbent':
       if (!input.incumbentRunning) return 'Data pasangan calon belum diimpor.';
-      return { value: input.incumbentRunning.value ? 1 : 0, unit: 'ya/tidak', normalized: input.incumbentRunning.value ? 1 : 0, source: input.incumbentRunning.source };
+      return {
+        value: input.incumbentRunning.value ? 1 : 0,
+        unit: 'ya/tidak',
+        normalized: input.incumbentRunning.value ? 1 : 0,
+        source: input.incumbentRunning.source,
+      };
     case 'voters_without_ektp':
       if (!input.votersWithoutEktpPercent) return 'Persentase pemilih tanpa KTP-el belum diimpor.';
       return {
-        value: input.votersWithoutEktpPercent.value, unit: '%',
-        normalized: clamp01(input.votersWithoutEktpPercent.value / EKTP_SATURATION_PERCENT), source: input.votersWithoutEktpPercent.source,
+        value: input.votersWithoutEktpPercent.value,
+        unit: '%',
+        normalized: clamp01(input.votersWithoutEktpPercent.value / EKTP_SATURATION_PERCENT),
+        source: input.votersWithoutEktpPercent.source,
       };
     case 'candidate_pairs': {
       if (!input.candidatePairs || input.candidatePairs.value < 1) return 'Data pasangan calon belum diimpor.';
@@ -267,23 +320,40 @@ export function computeRiskIndex(input: RiskInput, weights: Readonly<RiskWeights
   for (const def of RISK_COMPONENTS) {
     if ((weights[def.key] ?? 0) <= 0) continue; // weight 0: switched off, neither present nor missing
     const m = measure(def.key, input);
-    if (typeof m === 'string') { missing.push(def.key); missingNotes[def.key] = m; }
-    else present.push({ def, m });
+    if (typeof m === 'string') {
+      missing.push(def.key);
+      missingNotes[def.key] = m;
+    } else present.push({ def, m });
   }
   const totalWeight = present.reduce((sum, p) => sum + weights[p.def.key], 0);
   const activeWeight = RISK_COMPONENTS.reduce((sum, c) => sum + Math.max(0, weights[c.key] ?? 0), 0);
   const components: RiskComponent[] = present.map(({ def, m }) => {
     const weight = totalWeight > 0 ? weights[def.key] / totalWeight : 0;
     return {
-      key: def.key, label: def.label, labelEn: def.labelEn, value: m.value, unit: m.unit,
-      normalized: round(m.normalized, 4), weight: round(weight, 4), baseWeight: weights[def.key],
-      contribution: round(m.normalized * weight * 100, 2), source: m.source, ...(m.note ? { note: m.note } : {}),
+      key: def.key,
+      label: def.label,
+      labelEn: def.labelEn,
+      value: m.value,
+      unit: m.unit,
+      normalized: round(m.normalized, 4),
+      weight: round(weight, 4),
+      baseWeight: weights[def.key],
+      contribution: round(m.normalized * weight * 100, 2),
+      source: m.source,
+      ...(m.note ? { note: m.note } : {}),
     };
   });
   const thresholds = IKP_THRESHOLDS[input.level];
   if (present.length === 0) {
     return {
-      regionCode: input.regionCode, level: input.level, score: null, category: null, thresholds, components, missing, missingNotes,
+      regionCode: input.regionCode,
+      level: input.level,
+      score: null,
+      category: null,
+      thresholds,
+      components,
+      missing,
+      missingNotes,
       renormalized: false,
       note: { id: 'Belum ada data untuk menghitung indeks wilayah ini.', en: 'No data yet to compute this region’s index.' },
     };
@@ -296,9 +366,15 @@ export function computeRiskIndex(input: RiskInput, weights: Readonly<RiskWeights
   // provisional and uncategorised.
   if (totalWeight / activeWeight < MIN_WEIGHT_WITH_DATA && !present.some((p) => p.def.key === 'ikp')) {
     return {
-      regionCode: input.regionCode, level: input.level, score, category: null, thresholds,
+      regionCode: input.regionCode,
+      level: input.level,
+      score,
+      category: null,
+      thresholds,
       components: components.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key)),
-      missing, missingNotes, renormalized,
+      missing,
+      missingNotes,
+      renormalized,
       note: {
         id: `Data belum cukup untuk kategori kerawanan: komponen berdata mencakup ${share}% bobot (minimal ${MIN_WEIGHT_WITH_DATA * 100}%). Skor bersifat sementara.`,
         en: `Not enough data for a vulnerability category: components with data cover ${share}% of the weight (at least ${MIN_WEIGHT_WITH_DATA * 100}% needed). The score is provisional.`,
@@ -306,17 +382,24 @@ export function computeRiskIndex(input: RiskInput, weights: Readonly<RiskWeights
     };
   }
   return {
-    regionCode: input.regionCode, level: input.level, score, category: riskCategory(input.level, score), thresholds,
+    regionCode: input.regionCode,
+    level: input.level,
+    score,
+    category: riskCategory(input.level, score),
+    thresholds,
     components: components.sort((a, b) => b.contribution - a.contribution || a.key.localeCompare(b.key)),
-    missing, missingNotes, renormalized,
-    note: missing.length > 0
-      ? {
-        id: `Komponen tanpa data (${missing.join(', ')}) tidak dihitung; bobot komponen lain dinormalkan ulang (mencakup ${share}% bobot).`,
-        en: `Components without data (${missing.join(', ')}) are left out; the other weights were renormalised (covering ${share}% of the weight).`,
-      }
-      : renormalized
-        ? { id: 'Bobot dinormalkan ulang agar berjumlah 1.', en: 'Weights were renormalised to sum to 1.' }
-        : { id: 'Semua komponen tersedia.', en: 'All components available.' },
+    missing,
+    missingNotes,
+    renormalized,
+    note:
+      missing.length > 0
+        ? {
+            id: `Komponen tanpa data (${missing.join(', ')}) tidak dihitung; bobot komponen lain dinormalkan ulang (mencakup ${share}% bobot).`,
+            en: `Components without data (${missing.join(', ')}) are left out; the other weights were renormalised (covering ${share}% of the weight).`,
+          }
+        : renormalized
+          ? { id: 'Bobot dinormalkan ulang agar berjumlah 1.', en: 'Weights were renormalised to sum to 1.' }
+          : { id: 'Semua komponen tersedia.', en: 'All components available.' },
   };
 }
 

@@ -8,13 +8,7 @@
 // (Asia/Makassar), WIT = UTC+9 (Asia/Jayapura). Because the offsets never change, conversions are
 // plain millisecond arithmetic; `test/unit/legal-clock.test.ts` cross-checks them against
 // Intl.DateTimeFormat with the IANA zone so a future tzdata change would be noticed.
-import {
-  addDaysToLocalDate,
-  formatLocalDateId,
-  isValidLocalDate,
-  parseLocalDate,
-  type LocalDate,
-} from './localDate.ts';
+import { addDaysToLocalDate, formatLocalDateId, isValidLocalDate, parseLocalDate, type LocalDate } from './localDate.ts';
 
 export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
 
@@ -37,14 +31,44 @@ export const ZONES: Readonly<Record<ZoneLabel, TimeZoneInfo>> = {
  * six Papua provinces.
  */
 export const PROVINCE_ZONES: Readonly<Record<string, ZoneLabel>> = {
-  '11': 'WIB', '12': 'WIB', '13': 'WIB', '14': 'WIB', '15': 'WIB', '16': 'WIB', '17': 'WIB',
-  '18': 'WIB', '19': 'WIB', '21': 'WIB',
-  '31': 'WIB', '32': 'WIB', '33': 'WIB', '34': 'WIB', '35': 'WIB', '36': 'WIB',
-  '51': 'WITA', '52': 'WITA', '53': 'WITA',
-  '61': 'WIB', '62': 'WIB', '63': 'WITA', '64': 'WITA', '65': 'WITA',
-  '71': 'WITA', '72': 'WITA', '73': 'WITA', '74': 'WITA', '75': 'WITA', '76': 'WITA',
-  '81': 'WIT', '82': 'WIT',
-  '91': 'WIT', '92': 'WIT', '93': 'WIT', '94': 'WIT', '95': 'WIT', '96': 'WIT',
+  '11': 'WIB',
+  '12': 'WIB',
+  '13': 'WIB',
+  '14': 'WIB',
+  '15': 'WIB',
+  '16': 'WIB',
+  '17': 'WIB',
+  '18': 'WIB',
+  '19': 'WIB',
+  '21': 'WIB',
+  '31': 'WIB',
+  '32': 'WIB',
+  '33': 'WIB',
+  '34': 'WIB',
+  '35': 'WIB',
+  '36': 'WIB',
+  '51': 'WITA',
+  '52': 'WITA',
+  '53': 'WITA',
+  '61': 'WIB',
+  '62': 'WIB',
+  '63': 'WITA',
+  '64': 'WITA',
+  '65': 'WITA',
+  '71': 'WITA',
+  '72': 'WITA',
+  '73': 'WITA',
+  '74': 'WITA',
+  '75': 'WITA',
+  '76': 'WITA',
+  '81': 'WIT',
+  '82': 'WIT',
+  '91': 'WIT',
+  '92': 'WIT',
+  '93': 'WIT',
+  '94': 'WIT',
+  '95': 'WIT',
+  '96': 'WIT',
 };
 
 export const PROVINCE_CODES: readonly string[] = Object.keys(PROVINCE_ZONES).sort();
@@ -101,7 +125,9 @@ export function localPartsOf(instant: Date, zone: ZoneLabel | TimeZoneInfo): Loc
   const day = shifted.getUTCDate();
   return {
     date: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`,
-    year, month, day,
+    year,
+    month,
+    day,
     hour: shifted.getUTCHours(),
     minute: shifted.getUTCMinutes(),
     second: shifted.getUTCSeconds(),
@@ -146,11 +172,7 @@ export function endOfLocalDay(localDate: LocalDate, zone: ZoneLabel | TimeZoneIn
 }
 
 /** "29 November 2024 23.59 WITA" (Indonesian style: dot between hour and minute). */
-export function formatLocalDateTime(
-  instant: Date,
-  zone: ZoneLabel | TimeZoneInfo,
-  options: { seconds?: boolean } = {},
-): string {
+export function formatLocalDateTime(instant: Date, zone: ZoneLabel | TimeZoneInfo, options: { seconds?: boolean } = {}): string {
   const p = localPartsOf(instant, zone);
   const time = `${pad2(p.hour)}.${pad2(p.minute)}${options.seconds ? `.${pad2(p.second)}` : ''}`;
   return `${formatLocalDateId(p.date)} ${time} ${zoneInfo(zone).label}`;

@@ -19,7 +19,17 @@ import { matchesInSpan } from './phrases.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export const ACTORS = [
-  'ASN', 'PNS', 'PPPK', 'kepala_desa', 'perangkat_desa', 'camat', 'lurah', 'TNI', 'Polri', 'penjabat_kepala_daerah', 'penyelenggara',
+  'ASN',
+  'PNS',
+  'PPPK',
+  'kepala_desa',
+  'perangkat_desa',
+  'camat',
+  'lurah',
+  'TNI',
+  'Polri',
+  'penjabat_kepala_daerah',
+  'penyelenggara',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 /** Mention classes: the output actors plus state-paid non-ASN staff (evidence only). */
@@ -33,27 +43,52 @@ export interface ActorMention {
 }
 
 const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
-  { actor: 'ASN', re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|sekdaprov|sekprov|sekretaris provinsi|sekkab|sekkot|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|(?:staf|pegawai) kantor (?:camat|kecamatan|lurah|kelurahan|bupati|wali ?kota|gubernur|dinas)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g },
+  {
+    actor: 'ASN',
+    re: /\b(?:asn|aparatur sipil negara|aparatur sipil|pegawai negeri|aparatur pemerintah(?:an)?(?! desa)|kepala dinas|sekretaris dinas|kadis|kadin|kepala (?:organisasi )?(?:opd|perangkat daerah)|kepala opd|kepala puskesmas|kepala uptd|pimpinan opd|sekretaris daerah|sekda|sekdaprov|sekprov|sekretaris provinsi|sekkab|sekkot|asisten (?:i|ii|iii|pemerintahan|perekonomian|administrasi)|pejabat eselon|pejabat struktural|pejabat (?:pemkab|pemkot|pemprov|pemda|pemerintah)|pegawai (?:di )?(?:lingkungan )?(?:pemerintah (?:kabupaten|kota|provinsi|daerah)|pemkab|pemkot|pemprov|pemda|dinas|kecamatan|kelurahan|puskesmas|rsud|setda|sekretariat daerah|bappeda)|staf (?:kecamatan|kelurahan|dinas|pemkab|pemkot|pemprov|setda)|(?:staf|pegawai) kantor (?:camat|kecamatan|lurah|kelurahan|bupati|wali ?kota|gubernur|dinas)|kepala badan|kepala bagian|kabag|kepala bidang|kabid|kepala (?:sekolah|sd|smp|sma|smk|mi|mts)n?|satpol pp|satuan polisi pamong praja|polisi pamong praja|aparatur daerah|birokrat|birokrasi)\b/g,
+  },
   { actor: 'PNS', re: /\b(?:pns|cpns|pegawai negeri sipil)\b(?! (?:nomor|no\.))/g },
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
-  { actor: 'kepala_desa', re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g },
-  { actor: 'perangkat_desa', re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g },
+  {
+    actor: 'kepala_desa',
+    re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g,
+  },
+  {
+    actor: 'perangkat_desa',
+    re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g,
+  },
   { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
-  { actor: 'TNI', re: /\b(?:tni|prajurit|tentara|babinsa|bintara pembina desa|dandim|danrem|pangdam|danramil|koramil|kodim|korem|kodam|panglima tni|polisi militer|denpom|subdenpom|puspom|pomdam)\b/g },
-  { actor: 'Polri', re: /\b(?:polri|polisi(?! (?:militer|pamong))|kepolisian|bhabin|polres|polresta|polrestabes|polda|polsek|bhabinkamtibmas|kapolres|kapolresta|kapolda|kapolri|kapolsek|brimob)\b/g },
-  { actor: 'penjabat_kepala_daerah', re: /\b(?:pj|pjs|plt|penjabat|penjabat sementara|pelaksana tugas)\.?(?:\s*\((?:pj|pjs|plt)\))?\s+(?:bupati|wali ?kota|gubernur|kepala daerah)\b/g },
-  { actor: 'penyelenggara', re: /\b(?:penyelenggara(?: pemilu| pemilihan| pilkada| ad ?hoc)?|badan ad ?hoc|kpps|anggota pps|ketua pps|pps|anggota ppk|ketua ppk|panwascam|panwaslu kecamatan|pengawas kelurahan(?:\/desa)?|pengawas desa|pkd|pengawas tps|ptps|anggota kpu|komisioner kpu|anggota bawaslu|komisioner bawaslu|pantarlih|petugas tps|petugas kpps)\b/g },
+  {
+    actor: 'TNI',
+    re: /\b(?:tni|prajurit|tentara|babinsa|bintara pembina desa|dandim|danrem|pangdam|danramil|koramil|kodim|korem|kodam|panglima tni|polisi militer|denpom|subdenpom|puspom|pomdam)\b/g,
+  },
+  {
+    actor: 'Polri',
+    re: /\b(?:polri|polisi(?! (?:militer|pamong))|kepolisian|bhabin|polres|polresta|polrestabes|polda|polsek|bhabinkamtibmas|kapolres|kapolresta|kapolda|kapolri|kapolsek|brimob)\b/g,
+  },
+  {
+    actor: 'penjabat_kepala_daerah',
+    re: /\b(?:pj|pjs|plt|penjabat|penjabat sementara|pelaksana tugas)\.?(?:\s*\((?:pj|pjs|plt)\))?\s+(?:bupati|wali ?kota|gubernur|kepala daerah)\b/g,
+  },
+  {
+    actor: 'penyelenggara',
+    re: /\b(?:penyelenggara(?: pemilu| pemilihan| pilkada| ad ?hoc)?|badan ad ?hoc|kpps|anggota pps|ketua pps|pps|anggota ppk|ketua ppk|panwascam|panwaslu kecamatan|pengawas kelurahan(?:\/desa)?|pengawas desa|pkd|pengawas tps|ptps|anggota kpu|komisioner kpu|anggota bawaslu|komisioner bawaslu|pantarlih|petugas tps|petugas kpps)\b/g,
+  },
   // State-paid staff who are not ASN (honorer, contract and daily workers). Their partisanship
   // is evidence of relevance, but they are not an actor of the vocabulary (never output).
-  { actor: 'non_ASN', re: /\b(?:(?:guru|tenaga|pegawai|staf) honorer|honorer|pegawai non[- ]?asn|tenaga non[- ]?asn|non[- ]?asn|pegawai tidak tetap|tenaga harian lepas|tenaga kontrak (?:pemkab|pemkot|pemprov|pemda|daerah))\b/g },
+  {
+    actor: 'non_ASN',
+    re: /\b(?:(?:guru|tenaga|pegawai|staf) honorer|honorer|pegawai non[- ]?asn|tenaga non[- ]?asn|non[- ]?asn|pegawai tidak tetap|tenaga harian lepas|tenaga kontrak (?:pemkab|pemkot|pemprov|pemda|daerah))\b/g,
+  },
 ];
 
 // "perangkatnya" after "kepala desa … beserta perangkatnya".
 const VILLAGE_STAFF_PRONOUN_RE = /\b(?:kepala desa|kades)\b[^.!?\n]{0,40}\bperangkatnya\b/g;
 
 const PLACE_BEFORE_RE = /\b(?:jalan|jl|jln|gang|gg|aula|kantor|balai|halaman|rumah dinas|lapangan)\.?\s+$/;
-const NOT_A_MENTION_BEFORE_RE = /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin|\b(?:aturan|ketentuan|regulasi|prinsip) netralitas)\s*$/;
+const NOT_A_MENTION_BEFORE_RE =
+  /(?:\bbukan|\bnon-?|\btidak berstatus|\bbelum berstatus|\btentang(?: disiplin| manajemen)?|\bdisiplin|\b(?:aturan|ketentuan|regulasi|prinsip) netralitas)\s*$/;
 
 // One scan for all actors: the patterns joined as capture groups, in the order above.
 const ALL_ACTORS_RE = new RegExp(ACTOR_PATTERNS.map(({ re }) => `(${re.source})`).join('|'), 'g');
@@ -69,7 +104,11 @@ export function findActorMentions(doc: Doc): ActorMention[] {
     // "bukan ASN", "non-PNS", "PP 94/2021 tentang Disiplin PNS": not a mention of the group.
     if (NOT_A_MENTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 24), hit.index))) continue;
     // "Jalan Lurah Z", "kantor Camat X", "aula Kelurahan Y": a place named after the office.
-    if (PLACE_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index)) && /^\s+[A-Z]/.test(doc.text.slice(hit.end, hit.end + 2))) continue;
+    if (
+      PLACE_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index)) &&
+      /^\s+[A-Z]/.test(doc.text.slice(hit.end, hit.end + 2))
+    )
+      continue;
     mentions.push({ actor, index: hit.index, end: hit.end, sentence: hit.sentence });
   }
   for (const hit of findAll(doc, VILLAGE_STAFF_PRONOUN_RE)) {
@@ -91,7 +130,9 @@ export function isSpeaker(doc: Doc, mention: ActorMention): boolean {
   // mention is not its subject ("Kades yang diduga mendukung paslon mengatakan …").
   if (SUSPICION_RE.test(verb[1])) return false;
   // Another subject before the verb ("Pj Bupati Lantik 40 Pejabat, Bawaslu Minta Penjelasan").
-  return !/\b(?:bahwa|agar|supaya|untuk|dan|serta|yang|dilarang|diminta|diimbau|diingatkan|harus|wajib|tidak boleh|jangan|asn|pns|kades|kepala desa|camat|lurah|bawaslu|panwaslu|panwascam|kpu|gakkumdu|bkn|kasn|kemendagri|mendagri|warga|pelapor|lantik|melantik|mutasi|memutasi)\b/.test(verb[1]);
+  return !/\b(?:bahwa|agar|supaya|untuk|dan|serta|yang|dilarang|diminta|diimbau|diingatkan|harus|wajib|tidak boleh|jangan|asn|pns|kades|kepala desa|camat|lurah|bawaslu|panwaslu|panwascam|kpu|gakkumdu|bkn|kasn|kemendagri|mendagri|warga|pelapor|lantik|melantik|mutasi|memutasi)\b/.test(
+    verb[1],
+  );
 }
 
 const CONTEXT_RE = new RegExp(`${ELECTION_RE.source}|${NEUTRALITY_RE.source}|\\b(?:pelanggaran|dukung\\w*|deklarasi|sanksi|politik)\\b`);
@@ -99,22 +140,29 @@ const OWN_NEUTRALITY_RE = /\b(?:netral\w*|ketidaknetralan|berpihak|keberpihakan|
 
 // Officials and institutions that are usually the speaker or the authority: they count only
 // as the object of an appeal/investigation or when a suspicion cue follows them directly.
-export const AUTHORITY_RE = /^(?:sekprov|sekdaprov|sekretaris provinsi|sekkab|sekkot|pj|pjs|plt|penjabat|pelaksana|kepolisian|polisi militer|denpom|subdenpom|puspom|pomdam|dandim|danrem|pangdam|danramil|panglima|kodim|korem|kodam|koramil|kapolres|kapolresta|kapolda|kapolri|kapolsek|polres|polresta|polrestabes|polda|polsek|kepala dinas|kadis|sekda|sekretaris daerah|kepala badan|kepala opd)/;
-const ADDRESSEE_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|melaporkan|laporkan|memanggil|panggil|memeriksa|periksa|mengklarifikasi|klarifikasi|terhadap|kepada|ke|bagi|agar|supaya|sanksi|mencopot|memberhentikan|menonaktifkan|dugaan pelanggaran(?: netralitas)?(?: oleh| yang dilakukan)?|oknum|jangan(?: sampai)?(?: ada)?)\s+(?:(?:para|seluruh|semua|setiap|sejumlah)\s+)?(?:[\w.()-]+\s+){0,2}$/;
-const AFTER_CUE_RE = /\b(?:diduga|dilaporkan|terlapor|terbukti|melanggar|tidak netral|dipanggil|diperiksa|diklarifikasi|membantah|mengaku|netral\w*|berpihak|memihak|dilarang|harus|wajib|tidak boleh|jangan|(?:meng)?hadiri|ikut|terlibat|mendukung (?:salah|paslon|calon|pasangan)|berfoto|berpose|mengarahkan|melantik|lantik|mutasi|(?:meng)?kampanyekan)\b/;
+export const AUTHORITY_RE =
+  /^(?:sekprov|sekdaprov|sekretaris provinsi|sekkab|sekkot|pj|pjs|plt|penjabat|pelaksana|kepolisian|polisi militer|denpom|subdenpom|puspom|pomdam|dandim|danrem|pangdam|danramil|panglima|kodim|korem|kodam|koramil|kapolres|kapolresta|kapolda|kapolri|kapolsek|polres|polresta|polrestabes|polda|polsek|kepala dinas|kadis|sekda|sekretaris daerah|kepala badan|kepala opd)/;
+const ADDRESSEE_BEFORE_RE =
+  /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|melaporkan|laporkan|memanggil|panggil|memeriksa|periksa|mengklarifikasi|klarifikasi|terhadap|kepada|ke|bagi|agar|supaya|sanksi|mencopot|memberhentikan|menonaktifkan|dugaan pelanggaran(?: netralitas)?(?: oleh| yang dilakukan)?|oknum|jangan(?: sampai)?(?: ada)?)\s+(?:(?:para|seluruh|semua|setiap|sejumlah)\s+)?(?:[\w.()-]+\s+){0,2}$/;
+const AFTER_CUE_RE =
+  /\b(?:diduga|dilaporkan|terlapor|terbukti|melanggar|tidak netral|dipanggil|diperiksa|diklarifikasi|membantah|mengaku|netral\w*|berpihak|memihak|dilarang|harus|wajib|tidak boleh|jangan|(?:meng)?hadiri|ikut|terlibat|mendukung (?:salah|paslon|calon|pasangan)|berfoto|berpose|mengarahkan|melantik|lantik|mutasi|(?:meng)?kampanyekan)\b/;
 // "mengarahkan para kepala desa …": the group is the target of mobilisation, not a suspect;
 // "memutasi 32 pejabat eselon": officials moved by a Pj are not suspects either.
-const TARGET_BEFORE_RE = /\b(?:melalui|mengarahkan|mengumpulkan|kumpulkan|mengerahkan|memobilisasi|menekan|mengajak|ajak|arahkan|menginstruksikan|melantik|memutasi|merotasi|mengganti|menggeser)\s+(?:(?:para|seluruh|semua|sejumlah|beberapa|puluhan|ratusan|\d[\d.]*|\w+ puluh(?: \w+)?)\s+)?$/;
+const TARGET_BEFORE_RE =
+  /\b(?:melalui|mengarahkan|mengumpulkan|kumpulkan|mengerahkan|memobilisasi|menekan|mengajak|ajak|arahkan|menginstruksikan|melantik|memutasi|merotasi|mengganti|menggeser)\s+(?:(?:para|seluruh|semua|sejumlah|beberapa|puluhan|ratusan|\d[\d.]*|\w+ puluh(?: \w+)?)\s+)?$/;
 // "rekomendasi … kepada Pj Wali Kota", "diteruskan ke BKN dan Pj Bupati": the official who
 // receives a recommendation or a case file is the authority, not an addressee of an appeal.
-const RECIPIENT_BEFORE_RE = /\b(?:rekomendasi\w*|merekomendasikan|meneruskan|teruskan|diteruskan|mengirim\w*|dikirim|kirim|menyerahkan|serahkan|diserahkan|melimpahkan|dilimpahkan|tembusan|menyurati|disurati|melaporkan hasil)\b[^.!?\n]{0,90}$/;
+const RECIPIENT_BEFORE_RE =
+  /\b(?:rekomendasi\w*|merekomendasikan|meneruskan|teruskan|diteruskan|mengirim\w*|dikirim|kirim|menyerahkan|serahkan|diserahkan|melimpahkan|dilimpahkan|tembusan|menyurati|disurati|melaporkan hasil)\b[^.!?\n]{0,90}$/;
 const RECIPIENT_TO_RE = /\b(?:ke|kepada)\s+(?:[\w.()-]+\s+){0,3}$/;
 // "meminta Pj Bupati selaku PPK menjatuhkan sanksi": asked to act as the authority.
 // "Kadis mengaku sudah memanggil guru itu": an official acting on the case is the authority.
-const AUTHORITY_ROLE_AFTER_RE = /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
+const AUTHORITY_ROLE_AFTER_RE =
+  /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
 
 const NOT_TO_AFTER_RE = /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b/;
-const ENFORCEMENT_AFTER_RE = /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
+const ENFORCEMENT_AFTER_RE =
+  /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
 const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
 
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
@@ -155,7 +203,11 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
       if (/\b(?:dijatuhkan|diberikan|dikeluarkan|diterbitkan|ditandatangani)\s+(?:oleh\s+)?$/.test(before)) return;
       if (AUTHORITY_ROLE_AFTER_RE.test(after)) return;
       // The recipient of a recommendation or case file ("… ke BKN dan Pj Bupati").
-      if (RECIPIENT_TO_RE.test(before) && RECIPIENT_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 120), mention.index))) return;
+      if (
+        RECIPIENT_TO_RE.test(before) &&
+        RECIPIENT_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 120), mention.index))
+      )
+        return;
       const addressed = ADDRESSEE_BEFORE_RE.test(before);
       if (!addressed && (!AFTER_CUE_RE.test(after) || isSpeaker(doc, mention))) return;
     } else if (isSpeaker(doc, mention)) return;

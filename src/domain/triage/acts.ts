@@ -24,8 +24,16 @@ import type { ActorMention } from './actors.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export const ACTS = [
-  'hadir_kampanye', 'media_sosial', 'atribut', 'fasilitas_negara', 'mobilisasi', 'menerima_bantuan',
-  'keputusan_menguntungkan', 'foto_bersama', 'deklarasi_dukungan', 'lainnya',
+  'hadir_kampanye',
+  'media_sosial',
+  'atribut',
+  'fasilitas_negara',
+  'mobilisasi',
+  'menerima_bantuan',
+  'keputusan_menguntungkan',
+  'foto_bersama',
+  'deklarasi_dukungan',
+  'lainnya',
 ] as const;
 export type Act = (typeof ACTS)[number];
 
@@ -34,7 +42,10 @@ const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|k
 const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
   {
     act: 'hadir_kampanye',
-    re: new RegExp(String.raw`\b(?:(?:meng)?hadiri?|kehadiran|keikutsertaan|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`, 'g'),
+    re: new RegExp(
+      String.raw`\b(?:(?:meng)?hadiri?|kehadiran|keikutsertaan|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`,
+      'g',
+    ),
   },
   {
     act: 'media_sosial',
@@ -53,7 +64,8 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
     // often held in the same halls).
     act: 'fasilitas_negara',
     re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah)|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
-    sentenceMust: /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik(?! praktis))/,
+    sentenceMust:
+      /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik(?! praktis))/,
   },
   {
     act: 'mobilisasi',
@@ -84,7 +96,8 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
 // Sentences in which an act word is about apparatus conduct.
 // Case-handling words and collective pronouns ("Ketiganya sebelumnya direkomendasikan Bawaslu
 // karena menghadiri kampanye…") also tie an act to the suspects.
-const SUBJECT_RE = /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|tersangka|terdakwa|dilarang|larangan|melarang|tidak boleh|jangan|pelanggaran|kasus|diduga|dugaan|dilaporkan|terbukti|direkomendasikan|rekomendasi|sanksi|diperiksa|diklarifikasi|klarifikasi|keduanya|ketiganya|keempatnya|kelimanya|mereka)\b/g;
+const SUBJECT_RE =
+  /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|tersangka|terdakwa|dilarang|larangan|melarang|tidak boleh|jangan|pelanggaran|kasus|diduga|dugaan|dilaporkan|terbukti|direkomendasikan|rekomendasi|sanksi|diperiksa|diklarifikasi|klarifikasi|keduanya|ketiganya|keempatnya|kelimanya|mereka)\b/g;
 const BACK_REFERENCE_RE = /\b(?:itu|tersebut|tadi)\b/;
 const EVENT_HERE_RE = /\b(?:pertemuan|kegiatan|acara|rapat|digelar|dilaksanakan|diadakan|berlangsung)\b/;
 // "membantah ikut menjadi bagian tim sukses": a denial is not an allegation of that act.
@@ -95,18 +108,22 @@ const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah|tidak pernah
 // A call to vote made online ("mengajak pengikutnya memilih paslon" in a TikTok live, "disertai
 // ajakan memilih" in a post) is social-media conduct, not mobilisation; a call that is the content
 // of someone else's event ("pengajian yang diisi ajakan memilih") is not the suspect's act.
-const ONLINE_RE = /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|youtube|akun|unggah\w*|mengunggah|postingan|warganet|netizen|pengikut\w*|penonton\w*|siaran langsung|live|story|status wa|status whatsapp|konten|video)\b/;
+const ONLINE_RE =
+  /\b(?:media sosial|medsos|facebook|instagram|tiktok|twitter|youtube|akun|unggah\w*|mengunggah|postingan|warganet|netizen|pengikut\w*|penonton\w*|siaran langsung|live|story|status wa|status whatsapp|konten|video)\b/;
 // "Video seorang lurah yang menyerukan warga memilih … viral di media sosial": the video that
 // circulated is evidence, not the medium of the call.
 function withoutCirculation(sentence: string): string {
-  return /\b(?:viral|beredar|tersebar)\b/.test(sentence) ? sentence.replace(/\b(?:video|foto|rekaman|media sosial|medsos)\b/g, ' ') : sentence;
+  return /\b(?:viral|beredar|tersebar)\b/.test(sentence)
+    ? sentence.replace(/\b(?:video|foto|rekaman|media sosial|medsos)\b/g, ' ')
+    : sentence;
 }
 const EVENT_CONTENT_BEFORE_RE = /\b(?:diisi|berisi|bermuatan|disertai)\s+$/;
 const GOODS_BEFORE_RE = /\b(?:sembako|bansos|bantuan|beras|paket|amplop|bingkisan|kalender|minyak)\b[^.!?\n]{0,30}$/;
 const PROFILE_AFTER_RE = /^[^.!?\n]{0,40}\b(?:akun|profil|media sosial|medsos|facebook|whatsapp|instagram|tiktok|status)\b/;
 // Goods handed out are distribution (lainnya), not attributes put up or worn: "membagikan stiker
 // paslon", "membagikan kaos calon".
-const DISTRIBUTION_BEFORE_RE = /\b(?:membagikan|membagi|bagi-bagi|menyebarkan|mengedarkan|memberikan|membagi-bagikan)\s+(?:[\w-]+\s+){0,2}$/;
+const DISTRIBUTION_BEFORE_RE =
+  /\b(?:membagikan|membagi|bagi-bagi|menyebarkan|mengedarkan|memberikan|membagi-bagikan)\s+(?:[\w-]+\s+){0,2}$/;
 // Attending a declaration is attendance, not declaring: "menghadiri deklarasi dukungan".
 // ("ikut deklarasi relawan" joins the declaration and stays deklarasi_dukungan.)
 const ATTENDING_BEFORE_RE = /\b(?:menghadiri|hadiri|hadir (?:di|dalam|pada)|datang (?:ke|di))\s+(?:acara\s+|kegiatan\s+)?$/;
@@ -118,7 +135,10 @@ const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|
  */
 export function extractActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly = false): Act[] {
   const found = new Set<Act>();
-  scanActs(doc, actorMentions, ownSentencesOnly, (act) => { found.add(act); return true; });
+  scanActs(doc, actorMentions, ownSentencesOnly, (act) => {
+    found.add(act);
+    return true;
+  });
   return ACTS.filter((act) => found.has(act));
 }
 
@@ -138,7 +158,12 @@ export function ownActSentences(doc: Doc, actorMentions: readonly ActorMention[]
 }
 
 /** `accept` returns true when the act is settled (no further hits of it are needed). */
-function scanActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly: boolean, accept: (act: Act, sentence: number) => boolean): void {
+function scanActs(
+  doc: Doc,
+  actorMentions: readonly ActorMention[],
+  ownSentencesOnly: boolean,
+  accept: (act: Act, sentence: number) => boolean,
+): void {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
   // The subject scan only adds anchors when some sentence is not already within one sentence
@@ -149,40 +174,90 @@ function scanActs(doc: Doc, actorMentions: readonly ActorMention[], ownSentences
   if (!ownSentencesOnly && !allCovered) for (const hit of findAll(doc, SUBJECT_RE)) anchored.add(hit.sentence);
   // "… mobil derek milik dinas untuk memasang baliho. Pegawai yang mengemudikan mobil itu dipanggil":
   // the actor sentence points back to the act told just before it.
-  else for (const mention of actorMentions) if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
+  else
+    for (const mention of actorMentions)
+      if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
   const settled = new Set<Act>();
   for (const { act, re, sentenceMust } of ACT_PATTERNS) {
     if (settled.has(act)) continue;
     for (const hit of findAll(doc, re)) {
       // The place sentence itself, or an event held there after a campaign sentence
       // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
-      if (sentenceMust && !sentenceMust.test(sentenceText(doc, hit.sentence))
-        && !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))) continue;
+      if (
+        sentenceMust &&
+        !sentenceMust.test(sentenceText(doc, hit.sentence)) &&
+        !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))
+      )
+        continue;
       if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       // Collecting ID cards or support for a candidate is declared support, not mobilisation.
       if (act === 'mobilisasi' && /^mengumpulkan\s+(?:\w+\s+){0,2}?(?:ktp|dukungan)\b/.test(hit.text)) continue;
       // "staf kantor camat": the office is the employer, not a building used.
-      if (sentenceMust && /^kantor/.test(hit.text) && /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))) continue;
+      if (
+        sentenceMust &&
+        /^kantor/.test(hit.text) &&
+        /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))
+      )
+        continue;
       // "di depan kantor desa": a place next to the act, not the use of the building.
-      if (sentenceMust && /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 16), hit.index))) continue;
+      if (
+        sentenceMust &&
+        /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(
+          doc.lower.slice(Math.max(0, hit.index - 16), hit.index),
+        )
+      )
+        continue;
       // Inviting or bringing others to a candidate's event is mobilisation, not attendance:
       // "menyebarkan undangan … kepada warga untuk menghadiri pertemuan pasangan calon".
-      if (act === 'hadir_kampanye' && /\b(?:warga|masyarakat|pemilih|penduduk|ketua rt|rt|rw|ibu-ibu|jemaah|tokoh \w+)\b[^.!?\n]{0,15}\b(?:untuk|agar|supaya)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
-        && /\b(?:undangan|mengundang|mengajak|mengerahkan|memobilisasi|menyuruh|memerintahkan|meminta)\b/.test(doc.lower.slice(Math.max(doc.sentences[hit.sentence].start, hit.index - 120), hit.index))) continue;
+      if (
+        act === 'hadir_kampanye' &&
+        /\b(?:warga|masyarakat|pemilih|penduduk|ketua rt|rt|rw|ibu-ibu|jemaah|tokoh \w+)\b[^.!?\n]{0,15}\b(?:untuk|agar|supaya)\s+$/.test(
+          doc.lower.slice(Math.max(0, hit.index - 40), hit.index),
+        ) &&
+        /\b(?:undangan|mengundang|mengajak|mengerahkan|memobilisasi|menyuruh|memerintahkan|meminta)\b/.test(
+          doc.lower.slice(Math.max(doc.sentences[hit.sentence].start, hit.index - 120), hit.index),
+        )
+      )
+        continue;
       // "tidak menggunakan ruang kelas … untuk berkampanye": the act is the use of the facility.
-      if (act === 'hadir_kampanye' && /^berkampanye/.test(hit.text) && /\buntuk\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index))
-        && /\b(?:menggunakan|memakai|memanfaatkan|menjadikan)\b/.test(sentenceText(doc, hit.sentence))) continue;
+      if (
+        act === 'hadir_kampanye' &&
+        /^berkampanye/.test(hit.text) &&
+        /\buntuk\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index)) &&
+        /\b(?:menggunakan|memakai|memanfaatkan|menjadikan)\b/.test(sentenceText(doc, hit.sentence))
+      )
+        continue;
       // "mengancam memutasi guru yang tidak memilih petahana": a threat to move staff is pressure to vote.
-      if (act === 'keputusan_menguntungkan' && /\b(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,20}$/.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))) continue;
-      if (act === 'mobilisasi' && (ONLINE_RE.test(withoutCirculation(sentenceText(doc, hit.sentence)))
-        || EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))) continue;
-      if (act === 'atribut' && (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
-        || (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))) continue;
-      if (act === 'atribut' && /^(?:stiker|kaos|poster|kalender)/.test(hit.text) && DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+      if (
+        act === 'keputusan_menguntungkan' &&
+        /\b(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,20}$/.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))
+      )
+        continue;
+      if (
+        act === 'mobilisasi' &&
+        (ONLINE_RE.test(withoutCirculation(sentenceText(doc, hit.sentence))) ||
+          EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))
+      )
+        continue;
+      if (
+        act === 'atribut' &&
+        (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index)) ||
+          (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))
+      )
+        continue;
+      if (
+        act === 'atribut' &&
+        /^(?:stiker|kaos|poster|kalender)/.test(hit.text) &&
+        DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
+      )
+        continue;
       if (act === 'deklarasi_dukungan' && ATTENDING_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
       if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
-        if (accept(act, hit.sentence)) { settled.add(act); break; }
+        if (accept(act, hit.sentence)) {
+          settled.add(act);
+          break;
+        }
       }
     }
   }

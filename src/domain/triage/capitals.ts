@@ -239,7 +239,9 @@ export interface KabupatenCapital {
   provinceCode: string;
 }
 
-export const KABUPATEN_CAPITALS: readonly KabupatenCapital[] = KABUPATEN_CAPITALS_SOURCE.trim().split('\n').map((line) => {
-  const [capital, kabupaten, provinceCode] = line.split('|').map((part) => part.trim());
-  return { capital, kabupaten, provinceCode };
-});
+export const KABUPATEN_CAPITALS: readonly KabupatenCapital[] = KABUPATEN_CAPITALS_SOURCE.trim()
+  .split('\n')
+  .map((line) => {
+    const [capital, kabupaten, provinceCode] = line.split('|').map((part) => part.trim());
+    return { capital, kabupaten, provinceCode };
+  });

@@ -21,9 +21,31 @@ export interface CleanedArticle {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘',
-  rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', middot: '·', bull: '•', shy: '',
-  zwnj: '', zwj: '', thinsp: ' ', ensp: ' ', emsp: ' ',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  middot: '·',
+  bull: '•',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
 };
 
 export function decodeEntities(text: string): string {
@@ -36,7 +58,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const HTML_TAG_RE = /<\/?(?:p|div|br|html|body|head|article|span|a|h[1-6]|script|style|section|ul|li|table|meta|img|strong|em|b|i)\b[^>]*>/gi;
+const HTML_TAG_RE =
+  /<\/?(?:p|div|br|html|body|head|article|span|a|h[1-6]|script|style|section|ul|li|table|meta|img|strong|em|b|i)\b[^>]*>/gi;
 
 export function looksLikeHtml(text: string): boolean {
   HTML_TAG_RE.lastIndex = 0;
@@ -47,7 +70,8 @@ export function looksLikeHtml(text: string): boolean {
   return false;
 }
 
-const DROP_ELEMENTS_RE = /<(script|style|noscript|nav|header|footer|aside|form|iframe|svg|button|select|template|figure|video|audio|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const DROP_ELEMENTS_RE =
+  /<(script|style|noscript|nav|header|footer|aside|form|iframe|svg|button|select|template|figure|video|audio|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const BLOCK_TAG_RE = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|main|blockquote|figcaption|dd|dt|dl|pre|hr)\b[^>]*>/gi;
 const LINK_RE = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const ANY_TAG_RE = /<[^>]*>/g;
@@ -87,19 +111,69 @@ function collapse(text: string): string {
 const DROP_LINE_RE = new RegExp(
   '^\\s*(?:' +
     [
-      'baca juga', 'baca pula', 'baca:', 'simak juga', 'simak pula', 'lihat juga', 'artikel terkait', 'berita terkait',
-      'related posts?', 'cek berita dan artikel', 'simak berita', 'simak breaking news', 'simak update',
-      'ikuti (?:berita|kami|update|saluran|channel|akun)', 'follow (?:us|kami|akun)', 'dapatkan (?:update|berita|informasi)',
-      '(?:download|unduh) (?:aplikasi|app)', 'gabung (?:di|ke|dengan) (?:grup|channel|saluran|komunitas)',
-      'klik (?:di ?sini|link|tautan)', 'share(?: this| ke| on)?\\s*:?\\s*$', 'bagikan(?: artikel| berita)?\\s*:?\\s*$',
-      'tags?\\s*:?', 'topik\\s*:', 'editor\\s*:', 'penulis\\s*:', 'reporter\\s*:', 'pewarta\\s*:', 'penyunting\\s*:',
-      'sumber\\s*:', 'copyright', 'hak cipta', '©', '\\(c\\)\\s*\\d{4}', 'scroll (?:to|untuk) (?:continue|lanjut)',
-      'advertisement\\s*$', 'iklan\\s*$', 'berita terkini\\s*$', 'berita terpopuler\\s*$', 'berita pilihan\\s*$',
-      'terpopuler\\s*$', 'rekomendasi untuk anda', 'tulis komentar', 'komentar\\s*$', 'lanjutkan membaca',
-      'halaman selanjutnya', 'selanjutnya\\s*$', '\\d+ (?:detik|menit|jam|hari) (?:yang )?lalu\\s*$', 'news\\s*$',
-      'tag\\s*$', 'share\\s*$', 'whatsapp\\s*$', 'facebook\\s*$', 'twitter\\s*$', 'telegram\\s*$', 'line\\s*$',
-      'loading\\.*\\s*$', 'play video', 'video pilihan', 'infografis\\s*$', 'simak video', '\\[gambas:',
-      'artikel ini (?:telah )?(?:tayang|terbit)', '(?:bagikan|share)(?: artikel| berita)?(?: ini)?\\s*:?\\s*(?:(?:facebook|fb|twitter|x|whatsapp|wa|telegram|line|linkedin|email|e-mail|pinterest|salin tautan|salin link|copy link)\\s*[|,/·]?\\s*)*$',
+      'baca juga',
+      'baca pula',
+      'baca:',
+      'simak juga',
+      'simak pula',
+      'lihat juga',
+      'artikel terkait',
+      'berita terkait',
+      'related posts?',
+      'cek berita dan artikel',
+      'simak berita',
+      'simak breaking news',
+      'simak update',
+      'ikuti (?:berita|kami|update|saluran|channel|akun)',
+      'follow (?:us|kami|akun)',
+      'dapatkan (?:update|berita|informasi)',
+      '(?:download|unduh) (?:aplikasi|app)',
+      'gabung (?:di|ke|dengan) (?:grup|channel|saluran|komunitas)',
+      'klik (?:di ?sini|link|tautan)',
+      'share(?: this| ke| on)?\\s*:?\\s*$',
+      'bagikan(?: artikel| berita)?\\s*:?\\s*$',
+      'tags?\\s*:?',
+      'topik\\s*:',
+      'editor\\s*:',
+      'penulis\\s*:',
+      'reporter\\s*:',
+      'pewarta\\s*:',
+      'penyunting\\s*:',
+      'sumber\\s*:',
+      'copyright',
+      'hak cipta',
+      '©',
+      '\\(c\\)\\s*\\d{4}',
+      'scroll (?:to|untuk) (?:continue|lanjut)',
+      'advertisement\\s*$',
+      'iklan\\s*$',
+      'berita terkini\\s*$',
+      'berita terpopuler\\s*$',
+      'berita pilihan\\s*$',
+      'terpopuler\\s*$',
+      'rekomendasi untuk anda',
+      'tulis komentar',
+      'komentar\\s*$',
+      'lanjutkan membaca',
+      'halaman selanjutnya',
+      'selanjutnya\\s*$',
+      '\\d+ (?:detik|menit|jam|hari) (?:yang )?lalu\\s*$',
+      'news\\s*$',
+      'tag\\s*$',
+      'share\\s*$',
+      'whatsapp\\s*$',
+      'facebook\\s*$',
+      'twitter\\s*$',
+      'telegram\\s*$',
+      'line\\s*$',
+      'loading\\.*\\s*$',
+      'play video',
+      'video pilihan',
+      'infografis\\s*$',
+      'simak video',
+      '\\[gambas:',
+      'artikel ini (?:telah )?(?:tayang|terbit)',
+      '(?:bagikan|share)(?: artikel| berita)?(?: ini)?\\s*:?\\s*(?:(?:facebook|fb|twitter|x|whatsapp|wa|telegram|line|linkedin|email|e-mail|pinterest|salin tautan|salin link|copy link)\\s*[|,/·]?\\s*)*$',
       '(?:(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|email|salin tautan|copy link)\\s*[|,/·]\\s*)+(?:facebook|twitter|x|whatsapp|telegram|line|linkedin|email|salin tautan|copy link)\\s*$',
     ].join('|') +
     ')',
@@ -107,7 +181,8 @@ const DROP_LINE_RE = new RegExp(
 );
 
 // A header after which everything is related-news lists, when it appears in the last part of the text.
-const TRAILER_RE = /^\s*(?:berita terkait|artikel terkait|related posts?|berita terkini|berita lainnya|baca juga|berita pilihan|terpopuler|rekomendasi|tag|tags)\s*:?\s*$/i;
+const TRAILER_RE =
+  /^\s*(?:berita terkait|artikel terkait|related posts?|berita terkini|berita lainnya|baca juga|berita pilihan|terpopuler|rekomendasi|tag|tags)\s*:?\s*$/i;
 
 // A read-also marker alone on its line ("Baca juga:"): the headline(s) follow on the next lines.
 const BARE_READ_ALSO_RE = /^\s*(?:baca juga|baca pula|simak juga|lihat juga|baca)\s*:?\s*$/i;
@@ -158,14 +233,19 @@ export function removeBoilerplate(text: string): string {
     // Bullets and similar markers carry no meaning.
     kept.push(line.replace(/^\s*[•·▪●◦■]\s*/, ''));
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 // "PALEMBANG, KORANPALPOS.COM –", "Pangkalpinang (ANTARA) -", "Kayuagung, gradasigo -",
 // "JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -", "TRIBUNNEWS.COM, MEDAN -", "Bengkulu - ".
 const CAPTION_LINE_RE = /^\s*(?:foto|photo|ilustrasi|keterangan foto|caption|video)\s*:/i;
-const DATELINE_RE = /^[ \t]*([\p{L}.'’ ]{2,40}?|[\p{L}0-9.\- ]{2,40}?)[ \t]*(,[ \t]*([\p{L}0-9.'’ -]{2,40}?)[ \t]*(?:\([^)\n]{1,30}\))?|\([^)\n]{2,30}\))?[ \t]*[-–—:|][ \t]*(?=\S)/u;
-const OUTLET_RE = /\.(?:com|co\.id|id|net|org|co)\b|^(?:antara|kompas|tribun\w*|detik\w*|liputan6|okezone|sindonews|tempo|jpnn|suara|inews|republika|cnn indonesia|kumparan|merdeka|viva|rmol)\b/i;
+const DATELINE_RE =
+  /^[ \t]*([\p{L}.'’ ]{2,40}?|[\p{L}0-9.\- ]{2,40}?)[ \t]*(,[ \t]*([\p{L}0-9.'’ -]{2,40}?)[ \t]*(?:\([^)\n]{1,30}\))?|\([^)\n]{2,30}\))?[ \t]*[-–—:|][ \t]*(?=\S)/u;
+const OUTLET_RE =
+  /\.(?:com|co\.id|id|net|org|co)\b|^(?:antara|kompas|tribun\w*|detik\w*|liputan6|okezone|sindonews|tempo|jpnn|suara|inews|republika|cnn indonesia|kumparan|merdeka|viva|rmol)\b/i;
 
 /** Finds the dateline place in the first lines of the body. Offsets are relative to `body`. */
 export function findDateline(body: string): { start: number; end: number; place: string; outlet?: { start: number; end: number } } | null {
@@ -174,7 +254,10 @@ export function findDateline(body: string): { start: number; end: number; place:
   for (let i = 0; i < Math.min(lines.length, 4); i++) {
     const line = lines[i];
     // A photo caption or credit above the dateline ("Foto: Sejumlah keuchik … (Serambinews.com/Dok)").
-    if (CAPTION_LINE_RE.test(line)) { offset += line.length + 1; continue; }
+    if (CAPTION_LINE_RE.test(line)) {
+      offset += line.length + 1;
+      continue;
+    }
     if (line.trim() !== '') {
       const match = DATELINE_RE.exec(line);
       if (match) {
@@ -220,10 +303,16 @@ export function cleanArticle(rawText: string, rawTitle?: string | null): Cleaned
     text,
     title,
     bodyStart: prefix.length,
-    dateline: dateline ? {
-      start: dateline.start + prefix.length, end: dateline.end + prefix.length, place: dateline.place,
-      ...(dateline.outlet ? { outlet: { start: dateline.outlet.start + prefix.length, end: dateline.outlet.end + prefix.length } } : {}),
-    } : null,
+    dateline: dateline
+      ? {
+          start: dateline.start + prefix.length,
+          end: dateline.end + prefix.length,
+          place: dateline.place,
+          ...(dateline.outlet
+            ? { outlet: { start: dateline.outlet.start + prefix.length, end: dateline.outlet.end + prefix.length } }
+            : {}),
+        }
+      : null,
     wasHtml,
   };
 }

@@ -18,17 +18,50 @@ export interface DateOptions {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, pebruari: 2, feb: 2, peb: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, ags: 8, agust: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  oct: 10, november: 11, nopember: 11, nov: 11, desember: 12, des: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  pebruari: 2,
+  feb: 2,
+  peb: 2,
+  maret: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agust: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nopember: 11,
+  nov: 11,
+  desember: 12,
+  des: 12,
+  dec: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 const TEXT_DATE_RE = new RegExp(String.raw`(?<![a-z0-9])(\d{1,2})\s+(${MONTH_NAMES})\.?(?:\s+(\d{4}))?(?![a-z])`, 'g');
 const NUMERIC_DATE_RE = /(?<![\d/.-])(\d{1,2})([/\-.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-])/g;
 const H_MINUS_RE = /(?<![a-z0-9])h\s?([-+])\s?(\d{1,3})(?![0-9])/g;
 
-const SCHEDULE_BEFORE_RE = /\b(?:digelar|dilaksanakan|diselenggarakan|berlangsung|jatuh|pemungutan suara|pencoblosan|hari h|hari pemungutan|jadwal|dijadwalkan|berakhir|batas|paling lambat|akan|mendatang|nanti|periode|lahir|kelahiran|pilkada(?: serentak)?(?: \d{4})?(?: pada)?(?: tanggal)?|pemilihan(?: serentak)?(?: pada)?(?: tanggal)?|pemilu(?: pada)?(?: tanggal)?)\s*(?:(?:pada|tanggal|tgl\.?)\s*)?(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*)?\(?$/;
+const SCHEDULE_BEFORE_RE =
+  /\b(?:digelar|dilaksanakan|diselenggarakan|berlangsung|jatuh|pemungutan suara|pencoblosan|hari h|hari pemungutan|jadwal|dijadwalkan|berakhir|batas|paling lambat|akan|mendatang|nanti|periode|lahir|kelahiran|pilkada(?: serentak)?(?: \d{4})?(?: pada)?(?: tanggal)?|pemilihan(?: serentak)?(?: pada)?(?: tanggal)?|pemilu(?: pada)?(?: tanggal)?)\s*(?:(?:pada|tanggal|tgl\.?)\s*)?(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*)?\(?$/;
 const SCHEDULE_AFTER_RE = /^\)?\s*,?\s*(?:mendatang|nanti|yang akan datang|hingga|sampai|s\.?\s?d\.?|-\s*\d{1,2}\s)/;
 const PUBLICATION_STAMP_AFTER_RE = /^[,\s|-]*(?:pukul\s*)?\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)?/;
 const YESTERDAY_RE = /\bkemarin\b/;
@@ -64,9 +97,11 @@ function fullYear(raw: string | undefined, fallback: number): number {
 
 // A year-less date ("Minggu (28/6)", "Senin 3 Juli") takes the year of the article's dated
 // mentions, then of its election ("Pilkada 2020", "tahun 2020"), and only then voting day's.
-const FULL_DATE_YEAR_RE = /\b\d{1,2}(?:\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|sep|sept|okt|nov|des)\.?\s+|\/\d{1,2}\/)(20\d\d)\b/;
+const FULL_DATE_YEAR_RE =
+  /\b\d{1,2}(?:\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|sep|sept|okt|nov|des)\.?\s+|\/\d{1,2}\/)(20\d\d)\b/;
 // "Pilkada Demak 2020", "Pemilu 2019", "pemilihan bupati 2024": up to two words between.
-const ELECTION_YEAR_RE = /\b(?:(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pilkades|pilur)(?: [a-z]+){0,2}?|pemilihan(?: \w+){0,2}|tahun)(?: serentak)? (20\d\d)\b/;
+const ELECTION_YEAR_RE =
+  /\b(?:(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pilkades|pilur)(?: [a-z]+){0,2}?|pemilihan(?: \w+){0,2}|tahun)(?: serentak)? (20\d\d)\b/;
 
 function articleYear(lower: string, fallback: number): number {
   const dated = FULL_DATE_YEAR_RE.exec(lower) ?? ELECTION_YEAR_RE.exec(lower);
@@ -100,8 +135,10 @@ export function findDateCandidates(lower: string, options: DateOptions): Candida
 
 // "hingga 28 Oktober 2024" after a count is "as of" (kept); after a period word or another
 // date it bounds a period ("kampanye berlangsung 25 September hingga 23 November").
-const UNTIL_BEFORE_RE = /\b(?:hingga|sampai(?: dengan)?|s\.?\s?d\.?)\s*(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*)?\(?$/;
-const PERIOD_WORDS_RE = /\b(?:berlangsung|dimulai|mulai|masa|periode|batas|jadwal|dijadwalkan|sejak|dari tanggal|\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))\b/;
+const UNTIL_BEFORE_RE =
+  /\b(?:hingga|sampai(?: dengan)?|s\.?\s?d\.?)\s*(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*)?\(?$/;
+const PERIOD_WORDS_RE =
+  /\b(?:berlangsung|dimulai|mulai|masa|periode|batas|jadwal|dijadwalkan|sejak|dari tanggal|\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))\b/;
 
 function isSchedule(lower: string, candidate: Candidate): boolean {
   const before = lower.slice(Math.max(0, candidate.index - 60), candidate.index);

@@ -77,10 +77,16 @@ export function evaluate(pairs: ReadonlyArray<{ gold: GoldLabel; predicted: Pred
   let dateCorrect = 0;
   pairs.forEach(({ gold, predicted }, index) => {
     relevance.add(gold.relevant ? [String(index)] : [], predicted.relevant ? [String(index)] : []);
-    regions.add(gold.regions, predicted.regions.map((region) => region.code));
+    regions.add(
+      gold.regions,
+      predicted.regions.map((region) => region.code),
+    );
     actors.add(gold.actors, predicted.actors);
     acts.add(gold.acts, predicted.acts);
-    numbers.add(gold.numbers.map((n) => `${n.value}|${n.unit}`), predicted.numbers.map((n) => `${n.value}|${n.unit}`));
+    numbers.add(
+      gold.numbers.map((n) => `${n.value}|${n.unit}`),
+      predicted.numbers.map((n) => `${n.value}|${n.unit}`),
+    );
     if (gold.relevant) {
       kindTotal++;
       if (gold.kind === predicted.kind) kindCorrect++;
@@ -109,7 +115,9 @@ export function formatReportTable(rows: ReadonlyArray<{ system: string; report: 
   ];
   const cell = (value: Prf) => `${pct(value.precision)} / ${pct(value.recall)} / **${pct(value.f1)}**`;
   for (const { system, report } of rows) {
-    lines.push(`| ${system} | ${report.n} | ${cell(report.relevance)} | ${cell(report.regions)} | ${cell(report.actors)} | ${cell(report.acts)} | ${cell(report.numbers)} | ${pct(report.kindAccuracy)} | ${pct(report.dateAccuracy)} |`);
+    lines.push(
+      `| ${system} | ${report.n} | ${cell(report.relevance)} | ${cell(report.regions)} | ${cell(report.actors)} | ${cell(report.acts)} | ${cell(report.numbers)} | ${pct(report.kindAccuracy)} | ${pct(report.dateAccuracy)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -88,14 +88,19 @@ export function buildGazetteer(
   // Seats: only when the seat is not itself a region name (the gazetteer wins) and the
   // kabupaten resolves in the given province.
   const kabupatenByKey = new Map<string, GazetteerRegion>();
-  for (const region of regions.values()) if (region.level === 'kabupaten') kabupatenByKey.set(`${region.provinceCode}|${compactRegionKey(region.base)}`, region);
+  for (const region of regions.values())
+    if (region.level === 'kabupaten') kabupatenByKey.set(`${region.provinceCode}|${compactRegionKey(region.base)}`, region);
   const capitals = new Map<string, GazetteerRegion>();
   const capitalPrefixes = new Set<string>();
   const unresolvedCapitals: string[] = [];
   for (const seat of seats) {
-    const region = kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(seat.kabupaten)}`)
-      ?? kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(`Kepulauan ${seat.kabupaten}`)}`);
-    if (!region) { unresolvedCapitals.push(seat.capital); continue; }
+    const region =
+      kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(seat.kabupaten)}`) ??
+      kabupatenByKey.get(`${seat.provinceCode}|${compactRegionKey(`Kepulauan ${seat.kabupaten}`)}`);
+    if (!region) {
+      unresolvedCapitals.push(seat.capital);
+      continue;
+    }
     const key = compactRegionKey(seat.capital);
     if (byKey.has(key)) continue;
     capitals.set(key, region);

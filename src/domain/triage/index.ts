@@ -63,7 +63,8 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   };
   const raw = article.text.length > settings.maxChars * 4 ? article.text.slice(0, settings.maxChars * 4) : article.text;
   // A title rebuilt from a URL slug ("bupati-ingatkan-asn-pilkada") reads as words.
-  const title = article.title && !/\s/.test(article.title.trim()) && article.title.includes('-') ? article.title.replace(/-/g, ' ') : article.title;
+  const title =
+    article.title && !/\s/.test(article.title.trim()) && article.title.includes('-') ? article.title.replace(/-/g, ' ') : article.title;
   const cleaned = cleanArticle(raw, title);
   const text = cleaned.text.length > settings.maxChars ? cleaned.text.slice(0, settings.maxChars) : cleaned.text;
   const doc = buildDoc(text, cleaned.bodyStart, cleaned.dateline);
@@ -72,7 +73,19 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   const date = extractEventDate(doc, { votingDay: settings.votingDay });
   const cleanedLength = text.length - cleaned.bodyStart;
   if (language !== 'id' || cleanedLength === 0) {
-    return { relevant: false, score: 0, kind: 'other', regions, actors: [], acts: [], numbers: [], date, people: [], language, cleanedLength };
+    return {
+      relevant: false,
+      score: 0,
+      kind: 'other',
+      regions,
+      actors: [],
+      acts: [],
+      numbers: [],
+      date,
+      people: [],
+      language,
+      cleanedLength,
+    };
   }
   const mentions = findActorMentions(doc);
   const selected = selectActorMentions(doc, mentions);

@@ -15,20 +15,28 @@ import type { Doc } from './text.ts';
 
 export type Kind = 'incident' | 'statistics' | 'appeal' | 'other';
 
-const TITLE_APPEAL_RE = /\b(?:imbau\w*|himbau\w*|ingatkan|diingatkan|tekankan|tegaskan|ajak|minta|diminta|wanti-wanti)\b.*\b(?:netral\w*|jaga|jangan|tak|tidak|bijak|hindari|tolak|awasi|dilarang)\b|\b(?:harus netral|wajib netral|jaga netralitas|tetap netral|deklarasi netralitas|ikrar|apel|sosialisasi\w*|pakta|surat edaran|satgas|tim pengawas|dilarang|larangan|komitmen)\b/;
-const TITLE_APPEAL_TO_APPARATUS_RE = /\b(?:imbau|himbau|ingatkan|minta|ajak|tekankan)\s+(?:para\s+|seluruh\s+)?(?:asn|pns|pppk|kades|kepala desa|perangkat desa|camat|lurah|tni|polri|aparatur|pegawai|personel)\b/;
-const TITLE_INCIDENT_RE = /\b(?:diduga|dilaporkan|terlapor|viral|kedapatan|kepergok|terekam|dipanggil|diperiksa|klarifikasi|disanksi|dicopot|terbukti|tersangka|divonis|sanksi|langgar|melanggar|ketahuan|temukan|hentikan)\b/;
+const TITLE_APPEAL_RE =
+  /\b(?:imbau\w*|himbau\w*|ingatkan|diingatkan|tekankan|tegaskan|ajak|minta|diminta|wanti-wanti)\b.*\b(?:netral\w*|jaga|jangan|tak|tidak|bijak|hindari|tolak|awasi|dilarang)\b|\b(?:harus netral|wajib netral|jaga netralitas|tetap netral|deklarasi netralitas|ikrar|apel|sosialisasi\w*|pakta|surat edaran|satgas|tim pengawas|dilarang|larangan|komitmen)\b/;
+const TITLE_APPEAL_TO_APPARATUS_RE =
+  /\b(?:imbau|himbau|ingatkan|minta|ajak|tekankan)\s+(?:para\s+|seluruh\s+)?(?:asn|pns|pppk|kades|kepala desa|perangkat desa|camat|lurah|tni|polri|aparatur|pegawai|personel)\b/;
+const TITLE_INCIDENT_RE =
+  /\b(?:diduga|dilaporkan|terlapor|viral|kedapatan|kepergok|terekam|dipanggil|diperiksa|klarifikasi|disanksi|dicopot|terbukti|tersangka|divonis|sanksi|langgar|melanggar|ketahuan|temukan|hentikan)\b/;
 // Act verbs in a title without a prohibition: "Lurah Pasang Baliho Paslon", "Dua Kadus Jadi Jurkam".
-const TITLE_ACT_RE = /\b(?:pasang|memasang|pakai|memakai|kenakan|unggah|mengunggah|like|komentari|hadiri|menghadiri|ikut|foto|berfoto|pose|dukung|mendukung|deklarasi dukung|jadi (?:tim|jurkam|timses)|jurkam|terima|menerima|kumpulkan|arahkan|ajak|kampanyekan|bagikan|bagi-bagi|lantik|mutasi|copot|tuntut|vonis)\b/;
+const TITLE_ACT_RE =
+  /\b(?:pasang|memasang|pakai|memakai|kenakan|unggah|mengunggah|like|komentari|hadiri|menghadiri|ikut|foto|berfoto|pose|dukung|mendukung|deklarasi dukung|jadi (?:tim|jurkam|timses)|jurkam|terima|menerima|kumpulkan|arahkan|ajak|kampanyekan|bagikan|bagi-bagi|lantik|mutasi|copot|tuntut|vonis)\b/;
 const TITLE_PROHIBITION_RE = /\b(?:dilarang|larang|jangan|tak|tidak|hindari|tolak)\b/;
 const TITLE_OTHER_RE = /^(?:analisis|opini|kolom|tajuk|memahami|mengenal|apa itu|apa saja|begini|mengapa|kenapa|bagaimana)\b|\?\s*$/;
 // Head counts of five or fewer in a title ("Rekomendasikan 4 ASN") name a case, not statistics.
-const TITLE_STATISTICS_RE = /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|rekomendasi|aduan)\b|\b(?:[6-9]|\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan) (?:asn|pns|kades|kepala desa)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
+const TITLE_STATISTICS_RE =
+  /\b(?:\d[\d.]*|puluhan|ratusan|ribuan) (?:laporan|temuan|kasus|perkara|pelanggaran|dugaan|rekomendasi|aduan)\b|\b(?:[6-9]|\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan) (?:asn|pns|kades|kepala desa)\b|\b(?:tertinggi|terbanyak|rekap|data)\b/;
 const TITLE_LEADING_COUNT_RE = /^\W*(?:\d{2,}|\d{1,3}(?:\.\d{3})+|puluhan|ratusan|ribuan)\b/;
-const LEAD_COUNT_RE = /\b(?:mencatat|tercatat|merekap|merekapitulasi|menerima|menangani|meregistrasi)\s+(?:sebanyak\s+|total\s+|sedikitnya\s+|setidaknya\s+)?(?:\d{2,}|\d{1,3}(?:\.\d{3})+|sepuluh|sebelas|seratus|\w+ (?:belas|puluh)|puluhan|ratusan|ribuan)\b/;
-const LEAD_EVENT_VERB_RE = /\b(?:menghadiri|hadir|memasang|mengunggah|berfoto|berpose|menandatangani|membagikan|mengumpulkan|memakai|menggunakan|terekam|kedapatan|kepergok|ikut|mengajak|mengarahkan)\b/;
+const LEAD_COUNT_RE =
+  /\b(?:mencatat|tercatat|merekap|merekapitulasi|menerima|menangani|meregistrasi)\s+(?:sebanyak\s+|total\s+|sedikitnya\s+|setidaknya\s+)?(?:\d{2,}|\d{1,3}(?:\.\d{3})+|sepuluh|sebelas|seratus|\w+ (?:belas|puluh)|puluhan|ratusan|ribuan)\b/;
+const LEAD_EVENT_VERB_RE =
+  /\b(?:menghadiri|hadir|memasang|mengunggah|berfoto|berpose|menandatangani|membagikan|mengumpulkan|memakai|menggunakan|terekam|kedapatan|kepergok|ikut|mengajak|mengarahkan)\b/;
 const LEAD_EVENT_DAY_RE = /(?<!\b(?:hingga|sampai|per|sejak|pada)\s)\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s*\(\d{1,2}\/\d{1,2}/;
-const SPECIFIC_SUBJECT_RE = /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
+const SPECIFIC_SUBJECT_RE =
+  /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
 
 /** True when lower[start, end) has at least `n` space-separated words (no regex, no slice). */
 function wordsAtLeast(lower: string, start: number, end: number, n: number): boolean {
@@ -44,14 +52,17 @@ function wordsAtLeast(lower: string, start: number, end: number, n: number): boo
 
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const title = doc.lower.slice(0, doc.bodyStart);
-  const body = doc.lower.slice(doc.bodyStart);
+
   const sentences = Math.max(doc.sentences.length, 1);
   const scale = Math.sqrt(sentences / 12);
   let appeal = countInSpan(doc, APPEAL_RE, doc.bodyStart) / scale;
   let incident = (countInSpan(doc, INCIDENT_RE, doc.bodyStart) + 1.5 * countInSpan(doc, SPECIFIC_SUBJECT_RE, doc.bodyStart)) / scale;
   // A handful of people ("tiga ASN", "dua orang") is one case being handled, not statistics:
   // head counts up to five weigh half.
-  const counted = numbers.reduce((sum, number) => sum + (number.unit !== 'other' ? 1 : number.value <= 1 ? 0 : number.value <= 5 ? 0.5 : 1), 0);
+  const counted = numbers.reduce(
+    (sum, number) => sum + (number.unit !== 'other' ? 1 : number.value <= 1 ? 0 : number.value <= 5 ? 0.5 : 1),
+    0,
+  );
   let statistics = (countInSpan(doc, STATISTICS_RE, doc.bodyStart) * 0.5 + counted * 2.2) / scale;
   if (counted <= 1) statistics *= 0.4;
   // "Bupati Ingatkan ASN" (also a slug title): an appeal verb addressed to apparatus.
@@ -67,9 +78,12 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   // Without a headline, statistics lead with a recorded count in the first body sentence:
   // "BKN mencatat 256 ASN dijatuhi sanksi …", "Bawaslu menerima 87 laporan …".
   // (A photo caption above the dateline is not the lead.)
-  const lead = doc.sentences.find((sentence) => sentence.start >= doc.bodyStart
-    && !/^\W*(?:foto|photo|ilustrasi|keterangan foto|caption)\s*:/.test(doc.lower.slice(sentence.start, sentence.end))
-    && wordsAtLeast(doc.lower, sentence.start, sentence.end, 6));
+  const lead = doc.sentences.find(
+    (sentence) =>
+      sentence.start >= doc.bodyStart &&
+      !/^\W*(?:foto|photo|ilustrasi|keterangan foto|caption)\s*:/.test(doc.lower.slice(sentence.start, sentence.end)) &&
+      wordsAtLeast(doc.lower, sentence.start, sentence.end, 6),
+  );
   const leadText = lead ? doc.lower.slice(lead.start, lead.end) : '';
   if (LEAD_COUNT_RE.test(leadText)) statistics += 3;
   // An incident tells what a group did on a day: "Sebanyak 14 keuchik … menghadiri … deklarasi

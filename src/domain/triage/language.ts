@@ -5,7 +5,8 @@
 import { indexedFindAll } from './phrases.ts';
 import type { Doc } from './text.ts';
 
-const INDONESIAN_RE = /\b(?:yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|ke|juga|ada|oleh|sebagai|karena|bahwa|kami|mereka|tersebut|telah|sudah|agar|bisa|atau|saat|kata|ujar)\b/g;
+const INDONESIAN_RE =
+  /\b(?:yang|dan|di|ini|itu|dengan|untuk|dari|dalam|tidak|akan|pada|ke|juga|ada|oleh|sebagai|karena|bahwa|kami|mereka|tersebut|telah|sudah|agar|bisa|atau|saat|kata|ujar)\b/g;
 const ENGLISH_RE = /\b(?:the|and|of|to|is|in|that|for|with|are|was|were|this|have|has|be|by|on|from|it|which|their|they|will|would)\b/g;
 
 // Both lists in one scan (the two share no word): group 1 Indonesian, otherwise English.

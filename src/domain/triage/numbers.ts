@@ -19,7 +19,15 @@ export interface CountResult {
 }
 
 const SMALL_WORDS: Record<string, number> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
 };
 
 // Every number starts with a digit or s/d/t/e/l (satu … sembilan, sepuluh, sebelas, seratus):
@@ -62,10 +70,12 @@ const SUBSET_RE = new RegExp(
 );
 
 // Words right before a number that make it a label, not a count.
-const NOT_A_COUNT_BEFORE = /(?:pasal|nomor|no\.?|nomer|rp\.?|uu|pp|perbawaslu|pkpu|permendagri|skb|h\s*[-+]|tahun|ke-?|pukul|jam|usia|berusia|umur|tanggal|tgl\.?|rt|rw|halaman|hal\.?|ayat|huruf|angka|nomor urut|paslon|sila|(?:me)?lantik|pelantikan|(?:me)?mutasi|(?:me)?rotasi|merotasi|(?:men)?copot|mengganti|menggeser|dilantik|dimutasi|dirotasi|kode|sebelum|selama|dalam|terakhir)\s*$/;
+const NOT_A_COUNT_BEFORE =
+  /(?:pasal|nomor|no\.?|nomer|rp\.?|uu|pp|perbawaslu|pkpu|permendagri|skb|h\s*[-+]|tahun|ke-?|pukul|jam|usia|berusia|umur|tanggal|tgl\.?|rt|rw|halaman|hal\.?|ayat|huruf|angka|nomor urut|paslon|sila|(?:me)?lantik|pelantikan|(?:me)?mutasi|(?:me)?rotasi|merotasi|(?:men)?copot|mengganti|menggeser|dilantik|dimutasi|dirotasi|kode|sebelum|selama|dalam|terakhir)\s*$/;
 
 // Head counts need a violation in their sentence.
-const VIOLATION_CONTEXT_RE = /\b(?:pelanggaran|melanggar|dilaporkan|laporan|terlapor|diduga|dugaan|sanksi|rekomendasi|direkomendasikan|terbukti|tidak netral|ketidaknetralan|kasus|diperiksa|dipanggil|disanksi|dijatuhi|terjerat|terlibat|ditangani|diproses|temuan|menyatakan dukungan|deklarasi(?! netral)|kampanye|verifikasi|tindak lanjut|ditindaklanjuti)\b/;
+const VIOLATION_CONTEXT_RE =
+  /\b(?:pelanggaran|melanggar|dilaporkan|laporan|terlapor|diduga|dugaan|sanksi|rekomendasi|direkomendasikan|terbukti|tidak netral|ketidaknetralan|kasus|diperiksa|dipanggil|disanksi|dijatuhi|terjerat|terlibat|ditangani|diproses|temuan|menyatakan dukungan|deklarasi(?! netral)|kampanye|verifikasi|tindak lanjut|ditindaklanjuti)\b/;
 
 export function parseIndonesianNumber(raw: string, thousands?: string): number | null {
   const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -92,11 +102,19 @@ export function parseIndonesianNumber(raw: string, thousands?: string): number |
 function unitOf(word: string): NumberUnit {
   const normalized = word.replace(/\s+/g, ' ');
   if (normalized === 'aduan' || normalized === 'pengaduan') return 'laporan';
-  if (normalized === 'laporan' || normalized === 'temuan' || normalized === 'kasus' || normalized === 'perkara' || normalized === 'rekomendasi') return normalized;
+  if (
+    normalized === 'laporan' ||
+    normalized === 'temuan' ||
+    normalized === 'kasus' ||
+    normalized === 'perkara' ||
+    normalized === 'rekomendasi'
+  )
+    return normalized;
   return 'other';
 }
 
-const HEAD_COUNT_UNITS = /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|keuchik|geuchik|perbekel|pembakal|wali nagari|kepala kampung|kepala pekon|kuwu|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
+const HEAD_COUNT_UNITS =
+  /^(?:asn|pns|pppk|cpns|aparatur|pegawai|pejabat|kepala desa|kades|keuchik|geuchik|perbekel|pembakal|wali nagari|kepala kampung|kepala pekon|kuwu|perangkat desa|aparatur desa|kepala dusun|kadus|camat|lurah|oknum|orang|prajurit|anggota|personel|penjabat|pj|kepala daerah|guru|tenaga honorer|honorer)/;
 
 const HEAD_COUNT_AUDIENCE_BEFORE = /\b(?:keterangan|saksi|diikuti|dihadiri|menghadirkan|mengundang|mengumpulkan|memanggil)\s+(?:para\s+)?$/;
 
@@ -133,7 +151,8 @@ export function extractNumbers(doc: Doc): CountResult[] {
     const before = doc.lower.slice(Math.max(0, hit.index - 16), hit.index);
     if (NOT_A_COUNT_BEFORE.test(before) || RANGE_BEFORE_RE.test(before)) continue;
     if (/^\d{4}$/.test(raw)) continue;
-    if (!VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence)) && !VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence - 1))) continue;
+    if (!VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence)) && !VIOLATION_CONTEXT_RE.test(sentenceText(doc, hit.sentence - 1)))
+      continue;
     const unitWord = unitTail ? /(laporan|temuan|kasus|perkara|rekomendasi|aduan|pengaduan)\s*$/.exec(unitTail)?.[1] : undefined;
     push(parseIndonesianNumber(raw, thousands), unitWord ? unitOf(unitWord) : 'other');
   }

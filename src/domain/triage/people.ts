@@ -17,28 +17,200 @@ export interface Person {
 }
 
 const HEADS = new Set([
-  'ketua', 'anggota', 'komisioner', 'kordiv', 'koordinator', 'kepala', 'sekretaris', 'bupati', 'walikota', 'wali', 'gubernur',
-  'camat', 'lurah', 'kades', 'kapolres', 'kapolresta', 'kapolda', 'kapolri', 'kapolsek', 'dandim', 'danrem', 'pangdam', 'sekda',
-  'kadis', 'direktur', 'deputi', 'menteri', 'mendagri', 'asisten', 'inspektur', 'penjabat', 'pj', 'plt', 'pjs', 'plh', 'wakil',
-  'kasat', 'kabid', 'kabag', 'kasubbag', 'panglima', 'kapuspen', 'komandan', 'plt', 'staf', 'pimpinan',
+  'ketua',
+  'anggota',
+  'komisioner',
+  'kordiv',
+  'koordinator',
+  'kepala',
+  'sekretaris',
+  'bupati',
+  'walikota',
+  'wali',
+  'gubernur',
+  'camat',
+  'lurah',
+  'kades',
+  'kapolres',
+  'kapolresta',
+  'kapolda',
+  'kapolri',
+  'kapolsek',
+  'dandim',
+  'danrem',
+  'pangdam',
+  'sekda',
+  'kadis',
+  'direktur',
+  'deputi',
+  'menteri',
+  'mendagri',
+  'asisten',
+  'inspektur',
+  'penjabat',
+  'pj',
+  'plt',
+  'pjs',
+  'plh',
+  'wakil',
+  'kasat',
+  'kabid',
+  'kabag',
+  'kasubbag',
+  'panglima',
+  'kapuspen',
+  'komandan',
+  'plt',
+  'staf',
+  'pimpinan',
 ]);
 
 const POSITION_WORDS = new Set([
-  ...HEADS, 'bawaslu', 'kpu', 'kpud', 'panwaslu', 'panwascam', 'ri', 'republik', 'indonesia', 'kabupaten', 'kota', 'provinsi',
-  'divisi', 'bidang', 'penanganan', 'pelanggaran', 'pencegahan', 'hukum', 'humas', 'data', 'informasi', 'partisipasi',
-  'masyarakat', 'sumber', 'daya', 'manusia', 'organisasi', 'diklat', 'pengawasan', 'sengketa', 'badan', 'kepegawaian',
-  'negara', 'daerah', 'dinas', 'komisi', 'aparatur', 'sipil', 'pemerintah', 'dalam', 'negeri', 'kesbangpol', 'bkpsdm', 'bkd',
-  'bkn', 'kasn', 'inspektorat', 'kecamatan', 'desa', 'kelurahan', 'polres', 'polda', 'kodim', 'gakkumdu', 'sentra',
-  'penyelesaian', 'teknis', 'penyelenggaraan', 'pemilu', 'pilkada', 'pemilihan', 'umum', 'pengembangan', 'kerja', 'sama',
-  'antar', 'lembaga', 'dan', 'kota', 'administrasi', 'kemendagri', 'kemenpan', 'rb', 'pendayagunaan', 'reformasi',
-  'birokrasi', 'perencanaan', 'logistik', 'sosialisasi', 'pendidikan', 'pemilih', 'tni', 'polri', 'reskrim', 'intelkam',
-  'binmas', 'sabhara', 'pemkab', 'pemkot', 'pemprov', 'setda', 'sekretariat', 'pembina', 'pemerintahan', 'otonomi',
-  'dukcapil', 'kependudukan', 'pencatatan', 'sipil', 'pemberdayaan', 'pmd', 'dpmd', 'satpol', 'pp', 'kesatuan', 'bangsa',
-  'politik', 'kesehatan', 'perhubungan', 'pekerjaan', 'kominfo', 'komunikasi', 'informatika', 'ad', 'hoc', 'pps', 'ppk', 'kpps',
+  ...HEADS,
+  'bawaslu',
+  'kpu',
+  'kpud',
+  'panwaslu',
+  'panwascam',
+  'ri',
+  'republik',
+  'indonesia',
+  'kabupaten',
+  'kota',
+  'provinsi',
+  'divisi',
+  'bidang',
+  'penanganan',
+  'pelanggaran',
+  'pencegahan',
+  'hukum',
+  'humas',
+  'data',
+  'informasi',
+  'partisipasi',
+  'masyarakat',
+  'sumber',
+  'daya',
+  'manusia',
+  'organisasi',
+  'diklat',
+  'pengawasan',
+  'sengketa',
+  'badan',
+  'kepegawaian',
+  'negara',
+  'daerah',
+  'dinas',
+  'komisi',
+  'aparatur',
+  'sipil',
+  'pemerintah',
+  'dalam',
+  'negeri',
+  'kesbangpol',
+  'bkpsdm',
+  'bkd',
+  'bkn',
+  'kasn',
+  'inspektorat',
+  'kecamatan',
+  'desa',
+  'kelurahan',
+  'polres',
+  'polda',
+  'kodim',
+  'gakkumdu',
+  'sentra',
+  'penyelesaian',
+  'teknis',
+  'penyelenggaraan',
+  'pemilu',
+  'pilkada',
+  'pemilihan',
+  'umum',
+  'pengembangan',
+  'kerja',
+  'sama',
+  'antar',
+  'lembaga',
+  'dan',
+  'kota',
+  'administrasi',
+  'kemendagri',
+  'kemenpan',
+  'rb',
+  'pendayagunaan',
+  'reformasi',
+  'birokrasi',
+  'perencanaan',
+  'logistik',
+  'sosialisasi',
+  'pendidikan',
+  'pemilih',
+  'tni',
+  'polri',
+  'reskrim',
+  'intelkam',
+  'binmas',
+  'sabhara',
+  'pemkab',
+  'pemkot',
+  'pemprov',
+  'setda',
+  'sekretariat',
+  'pembina',
+  'pemerintahan',
+  'otonomi',
+  'dukcapil',
+  'kependudukan',
+  'pencatatan',
+  'sipil',
+  'pemberdayaan',
+  'pmd',
+  'dpmd',
+  'satpol',
+  'pp',
+  'kesatuan',
+  'bangsa',
+  'politik',
+  'kesehatan',
+  'perhubungan',
+  'pekerjaan',
+  'kominfo',
+  'komunikasi',
+  'informatika',
+  'ad',
+  'hoc',
+  'pps',
+  'ppk',
+  'kpps',
 ]);
 
 const ACADEMIC_PREFIXES = new Set(['ir', 'dr', 'drs', 'dra', 'h', 'hj', 'prof', 'kh', 'ust']);
-const RANKS = new Set(['akbp', 'kombes', 'kompol', 'akp', 'iptu', 'ipda', 'letkol', 'kolonel', 'mayor', 'brigjen', 'irjen', 'komjen', 'jenderal', 'laksamana', 'marsekal', 'mayjen', 'letjen', 'inf', 'kav', 'arm', 'cpl', 'czi']);
+const RANKS = new Set([
+  'akbp',
+  'kombes',
+  'kompol',
+  'akp',
+  'iptu',
+  'ipda',
+  'letkol',
+  'kolonel',
+  'mayor',
+  'brigjen',
+  'irjen',
+  'komjen',
+  'jenderal',
+  'laksamana',
+  'marsekal',
+  'mayjen',
+  'letjen',
+  'inf',
+  'kav',
+  'arm',
+  'cpl',
+  'czi',
+]);
 
 const regionWordCache = new WeakMap<Gazetteer, Set<string>>();
 function regionWords(gazetteer: Gazetteer): Set<string> {
@@ -74,12 +246,25 @@ export function extractPeople(doc: Doc, gazetteer: Gazetteer, limit = 12): Perso
       j++;
     }
     const positionEnd = tokens[j - 1].end;
-    if (j - i < 2 && !['camat', 'lurah', 'kades', 'sekda', 'kapolres', 'kapolda', 'dandim', 'mendagri', 'kapolri', 'bupati', 'gubernur'].includes(head.lower)) continue;
+    if (
+      j - i < 2 &&
+      !['camat', 'lurah', 'kades', 'sekda', 'kapolres', 'kapolda', 'dandim', 'mendagri', 'kapolri', 'bupati', 'gubernur'].includes(
+        head.lower,
+      )
+    )
+      continue;
     // Name: skip academic prefixes and ranks, then up to four capitalised tokens.
     let k = j;
     while (k < tokens.length && (ACADEMIC_PREFIXES.has(tokens[k].lower) || RANKS.has(tokens[k].lower)) && tokens[k].capitalized) k++;
     const nameStart = k;
-    while (k < tokens.length && k - nameStart < 4 && tokens[k].capitalized && !tokens[k].upper && !POSITION_WORDS.has(tokens[k].lower) && tokens[k].sentence === head.sentence) {
+    while (
+      k < tokens.length &&
+      k - nameStart < 4 &&
+      tokens[k].capitalized &&
+      !tokens[k].upper &&
+      !POSITION_WORDS.has(tokens[k].lower) &&
+      tokens[k].sentence === head.sentence
+    ) {
       const gap = text.slice(tokens[k - 1].end, tokens[k].start);
       if (k > nameStart && !/^\s+$/.test(gap)) break;
       if (k === nameStart && !/^(?:,\s*|\s+|\.\s+)$/.test(gap) && !(k > j)) break;
@@ -92,7 +277,11 @@ export function extractPeople(doc: Doc, gazetteer: Gazetteer, limit = 12): Perso
     if (!endsWell) continue;
     const name = text.slice(tokens[nameStart].start, tokens[k - 1].end);
     if (name.length < 3) continue;
-    const position = text.slice(head.start, positionEnd).replace(/\s+/g, ' ').replace(/\s*\(\s*/g, ' (').replace(/\s*\)/g, ')');
+    const position = text
+      .slice(head.start, positionEnd)
+      .replace(/\s+/g, ' ')
+      .replace(/\s*\(\s*/g, ' (')
+      .replace(/\s*\)/g, ')');
     const key = `${name}|${position}`;
     if (!seen.has(key)) {
       seen.add(key);

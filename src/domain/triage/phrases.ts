@@ -36,10 +36,16 @@ function parse(source: string): Node[][] {
   const quant = (): Quant => {
     const ch = source[i];
     let q: Quant = ONE;
-    if (ch === '?') { q = { min: 0, max: 1 }; i++; }
-    else if (ch === '*') { q = { min: 0, max: Infinity }; i++; }
-    else if (ch === '+') { q = { min: 1, max: Infinity }; i++; }
-    else if (ch === '{') {
+    if (ch === '?') {
+      q = { min: 0, max: 1 };
+      i++;
+    } else if (ch === '*') {
+      q = { min: 0, max: Infinity };
+      i++;
+    } else if (ch === '+') {
+      q = { min: 1, max: Infinity };
+      i++;
+    } else if (ch === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
       if (m) {
         q = { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]) };
@@ -54,15 +60,25 @@ function parse(source: string): Node[][] {
     while (i < source.length) {
       const ch = source[i];
       if (ch === ')') break;
-      if (ch === '|') { alts.push([]); i++; continue; }
+      if (ch === '|') {
+        alts.push([]);
+        i++;
+        continue;
+      }
       let node: Node;
       if (ch === '(') {
         i++;
         let zero = false;
         if (source.startsWith('?:', i)) i += 2;
-        else if (source.startsWith('?=', i) || source.startsWith('?!', i)) { i += 2; zero = true; }
-        else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) { i += 3; zero = true; }
-        else if (source.startsWith('?<', i)) { i = source.indexOf('>', i) + 1; }
+        else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
+          i += 2;
+          zero = true;
+        } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+          i += 3;
+          zero = true;
+        } else if (source.startsWith('?<', i)) {
+          i = source.indexOf('>', i) + 1;
+        }
         const inner = alt();
         if (source[i] !== ')') throw new Error('unbalanced group');
         i++;
@@ -89,9 +105,16 @@ function parse(source: string): Node[][] {
           if ((next === 'p' || next === 'P' || next === 'u') && source[i] === '{') i = source.indexOf('}', i) + 1;
           node = { t: 'any', q: ONE };
         }
-      } else if (ch === '.') { i++; node = { t: 'any', q: ONE }; }
-      else if (ch === '^' || ch === '$') { i++; node = { t: 'zero', q: ONE }; }
-      else { i++; node = { t: 'lit', c: ch, q: ONE }; }
+      } else if (ch === '.') {
+        i++;
+        node = { t: 'any', q: ONE };
+      } else if (ch === '^' || ch === '$') {
+        i++;
+        node = { t: 'zero', q: ONE };
+      } else {
+        i++;
+        node = { t: 'lit', c: ch, q: ONE };
+      }
       const q = quant();
       if (q !== ONE) node = { ...node, q } as Node;
       alts[alts.length - 1].push(node);
@@ -120,7 +143,10 @@ function classChars(body: string): string[] | null {
   return out.length ? out : null;
 }
 
-interface Prefixes { set: string[]; exact: boolean }
+interface Prefixes {
+  set: string[];
+  exact: boolean;
+}
 
 function cross(a: string[], b: string[]): string[] | null {
   if (a.length * b.length > PREFIX_LIMIT) return null;
@@ -181,7 +207,11 @@ function startsWithBoundary(alts: readonly (readonly Node[])[]): boolean {
 export function literalPrefixes(re: RegExp): string[] | null {
   if (re.flags.includes('i') || re.flags.includes('y')) return null;
   let alts: Node[][];
-  try { alts = parse(re.source); } catch { return null; }
+  try {
+    alts = parse(re.source);
+  } catch {
+    return null;
+  }
   if (!startsWithBoundary(alts)) return null;
   const set = new Set<string>();
   for (const seq of alts) for (const s of seqPrefixes(seq).set) set.add(s);
@@ -195,11 +225,17 @@ function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
 }
 
-interface TrieNode { next: (TrieNode | undefined)[]; ids: number[] }
+interface TrieNode {
+  next: (TrieNode | undefined)[];
+  ids: number[];
+}
 // 128 slots, filled so that the array stays packed (fast elements), not a sparse dictionary.
 const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), ids: [] });
 
-interface Entry { id: number; sticky: RegExp }
+interface Entry {
+  id: number;
+  sticky: RegExp;
+}
 // Weak: regexes built per call by some caller are not kept alive by the index.
 const registry = new WeakMap<RegExp, Entry | null>();
 const indexedList: RegExp[] = [];
@@ -233,7 +269,14 @@ function entryFor(re: RegExp): Entry | null {
 // The trie compiled into flat typed arrays for the per-article walk: child[node * width + slot]
 // (0 = none; the root is node 0 and never a child), slots for the characters that occur in some
 // prefix, and the regex ids of each node in ids[idStart[node] .. idStart[node + 1]).
-interface FlatTrie { count: number; width: number; slot: Uint8Array; child: Int32Array; idStart: Int32Array; ids: Int32Array }
+interface FlatTrie {
+  count: number;
+  width: number;
+  slot: Uint8Array;
+  child: Int32Array;
+  idStart: Int32Array;
+  ids: Int32Array;
+}
 let flat: FlatTrie | null = null;
 
 function compile(): FlatTrie {
@@ -254,7 +297,9 @@ function compile(): FlatTrie {
   const idStart = new Int32Array(nodes.length + 1);
   const ids: number[] = [];
   nodes.forEach((node, k) => {
-    node.next.forEach((next, code) => { if (next) child[k * width + slot[code]] = number.get(next)!; });
+    node.next.forEach((next, code) => {
+      if (next) child[k * width + slot[code]] = number.get(next)!;
+    });
     idStart[k] = ids.length;
     ids.push(...node.ids);
   });
@@ -262,7 +307,10 @@ function compile(): FlatTrie {
   return { count, width, slot, child, idStart, ids: Int32Array.from(ids) };
 }
 
-interface DocIndex { count: number; candidates: number[][] }
+interface DocIndex {
+  count: number;
+  candidates: number[][];
+}
 const indexes = new WeakMap<Doc, DocIndex>();
 
 /** Candidate start positions of every registered regex in `doc.lower`, one pass over word starts. */
@@ -317,7 +365,13 @@ export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
     const match = sticky.exec(doc.lower);
     if (!match) continue;
     const end = position + match[0].length;
-    hits.push({ index: position, end, text: match[0], sentence: sentenceAt(doc, position), groups: match.length > 1 ? match.slice(1) : NO_GROUPS });
+    hits.push({
+      index: position,
+      end,
+      text: match[0],
+      sentence: sentenceAt(doc, position),
+      groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
+    });
     from = end > position ? end : position + 1;
   }
   return hits;

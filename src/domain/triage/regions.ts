@@ -46,44 +46,251 @@ interface Mention {
 }
 
 const LEVEL_CUES: ReadonlyMap<string, GazetteerLevel> = new Map([
-  ['kabupaten', 'kabupaten'], ['kab', 'kabupaten'], ['pemkab', 'kabupaten'], ['bupati', 'kabupaten'], ['wabup', 'kabupaten'],
-  ['pilbup', 'kabupaten'], ['kabupatennya', 'kabupaten'], ['cabup', 'kabupaten'], ['cawabup', 'kabupaten'],
-  ['kota', 'kota'], ['kotamadya', 'kota'], ['kodya', 'kota'], ['pemkot', 'kota'], ['walikota', 'kota'], ['wako', 'kota'],
-  ['pilwalkot', 'kota'], ['pilwako', 'kota'], ['wawali', 'kota'], ['wawalkot', 'kota'], ['cawalkot', 'kota'],
-  ['provinsi', 'provinsi'], ['propinsi', 'provinsi'], ['prov', 'provinsi'], ['pemprov', 'provinsi'], ['gubernur', 'provinsi'],
-  ['wagub', 'provinsi'], ['pilgub', 'provinsi'], ['polda', 'provinsi'], ['kapolda', 'provinsi'], ['kejati', 'provinsi'],
-  ['cagub', 'provinsi'], ['cawagub', 'provinsi'],
+  ['kabupaten', 'kabupaten'],
+  ['kab', 'kabupaten'],
+  ['pemkab', 'kabupaten'],
+  ['bupati', 'kabupaten'],
+  ['wabup', 'kabupaten'],
+  ['pilbup', 'kabupaten'],
+  ['kabupatennya', 'kabupaten'],
+  ['cabup', 'kabupaten'],
+  ['cawabup', 'kabupaten'],
+  ['kota', 'kota'],
+  ['kotamadya', 'kota'],
+  ['kodya', 'kota'],
+  ['pemkot', 'kota'],
+  ['walikota', 'kota'],
+  ['wako', 'kota'],
+  ['pilwalkot', 'kota'],
+  ['pilwako', 'kota'],
+  ['wawali', 'kota'],
+  ['wawalkot', 'kota'],
+  ['cawalkot', 'kota'],
+  ['provinsi', 'provinsi'],
+  ['propinsi', 'provinsi'],
+  ['prov', 'provinsi'],
+  ['pemprov', 'provinsi'],
+  ['gubernur', 'provinsi'],
+  ['wagub', 'provinsi'],
+  ['pilgub', 'provinsi'],
+  ['polda', 'provinsi'],
+  ['kapolda', 'provinsi'],
+  ['kejati', 'provinsi'],
+  ['cagub', 'provinsi'],
+  ['cawagub', 'provinsi'],
 ]);
 
 /** Words before a name that make it a place even when the name is also a common word. */
 const PLACE_CUES = new Set([
-  'di', 'ke', 'dari', 'asal', 'se', 'wilayah', 'daerah', 'warga', 'masyarakat', 'bawaslu', 'panwaslu', 'kpu', 'kpud', 'pilkada',
-  'pemilihan', 'dprd', 'polres', 'polresta', 'kapolres', 'kodim', 'dandim', 'kejari', 'inspektorat', 'bkpsdm', 'bkd', 'sekda',
-  'pemda', 'pemerintah', 'asn', 'pns', 'kades', 'camat', 'kabupaten', 'kota', 'provinsi', 'rsud', 'kecamatan', 'kawasan',
-  'penjabat', 'pj', 'pjs', 'plt', 'bupati', 'walikota', 'gubernur', 'pemkab', 'pemkot', 'pemprov', 'wilayahnya', 'kantor',
+  'di',
+  'ke',
+  'dari',
+  'asal',
+  'se',
+  'wilayah',
+  'daerah',
+  'warga',
+  'masyarakat',
+  'bawaslu',
+  'panwaslu',
+  'kpu',
+  'kpud',
+  'pilkada',
+  'pemilihan',
+  'dprd',
+  'polres',
+  'polresta',
+  'kapolres',
+  'kodim',
+  'dandim',
+  'kejari',
+  'inspektorat',
+  'bkpsdm',
+  'bkd',
+  'sekda',
+  'pemda',
+  'pemerintah',
+  'asn',
+  'pns',
+  'kades',
+  'camat',
+  'kabupaten',
+  'kota',
+  'provinsi',
+  'rsud',
+  'kecamatan',
+  'kawasan',
+  'penjabat',
+  'pj',
+  'pjs',
+  'plt',
+  'bupati',
+  'walikota',
+  'gubernur',
+  'pemkab',
+  'pemkot',
+  'pemprov',
+  'wilayahnya',
+  'kantor',
 ]);
 
 /** Words that introduce a village, street or hamlet name, never a kabupaten/kota mention. */
 const LOCAL_NAME_WORDS = new Set(['desa', 'dusun', 'jalan', 'jl', 'jln', 'gang', 'kampung', 'dukuh', 'lingkungan', 'perumahan']);
 
-const PERSON_TITLES = new Set(['pak', 'bu', 'bapak', 'ibu', 'sdr', 'saudara', 'saudari', 'mas', 'mbak', 'bang', 'kak', 'nama', 'bernama', 'inisial']);
+const PERSON_TITLES = new Set([
+  'pak',
+  'bu',
+  'bapak',
+  'ibu',
+  'sdr',
+  'saudara',
+  'saudari',
+  'mas',
+  'mbak',
+  'bang',
+  'kak',
+  'nama',
+  'bernama',
+  'inisial',
+]);
 
 /**
  * Compact keys of region names that are also common words, ethnic groups or personal names;
  * they count only with a cue (rule 4).
  */
 export const CUE_REQUIRED_NAMES: ReadonlySet<string> = new Set([
-  'malang', 'padang', 'medan', 'batu', 'serang', 'puncak', 'landak', 'palu', 'tegal', 'kudus', 'metro', 'batang', 'buru',
-  'pati', 'bone', 'banjar', 'ketapang', 'kuningan', 'kapuas', 'siak', 'agam', 'bungo', 'tebo', 'muna', 'poso', 'sabang',
-  'merauke', 'lebak', 'lahat', 'karo', 'sigi', 'toba', 'bima', 'sorong', 'bangli', 'kaur', 'belu', 'ende', 'alor', 'paser',
-  'berau', 'nias', 'dairi', 'asahan', 'lingga', 'samosir', 'simalungun', 'minahasa', 'buton', 'badung', 'solok', 'tapin',
-  'tual', 'biak', 'asmat', 'sikka', 'malaka', 'gowa', 'maros', 'luwu', 'barru', 'wajo', 'sinjai', 'seruyan', 'banggai',
-  'buol', 'kampar', 'kerinci', 'lebong', 'seluma', 'mesuji', 'bangka', 'belitung', 'bintan', 'karimun', 'natuna', 'sumbawa',
-  'kendal', 'demak', 'tuban', 'blora', 'garut', 'subang', 'dompu', 'aru', 'solo', 'mentawai', 'jaya', 'raja', 'mamasa',
-  'bantul', 'magetan', 'kolaka', 'konawe', 'pasaman', 'rembang', 'ngada', 'lamandau', 'katingan', 'kediri', 'blitar',
-  'madiun', 'bogor', 'bekasi', 'cirebon', 'semarang', 'sukabumi', 'tasikmalaya', 'tangerang', 'pekalongan', 'probolinggo',
-  'pasuruan', 'mojokerto', 'magelang', 'kupang', 'jayapura', 'bandung', 'palas', 'matra', 'mabar',
-  'barut', 'basel', 'babar', 'madina', 'mubar', 'mateng', 'matim', 'malra', 'polman', 'morut', 'bursel', 'busel',
+  'malang',
+  'padang',
+  'medan',
+  'batu',
+  'serang',
+  'puncak',
+  'landak',
+  'palu',
+  'tegal',
+  'kudus',
+  'metro',
+  'batang',
+  'buru',
+  'pati',
+  'bone',
+  'banjar',
+  'ketapang',
+  'kuningan',
+  'kapuas',
+  'siak',
+  'agam',
+  'bungo',
+  'tebo',
+  'muna',
+  'poso',
+  'sabang',
+  'merauke',
+  'lebak',
+  'lahat',
+  'karo',
+  'sigi',
+  'toba',
+  'bima',
+  'sorong',
+  'bangli',
+  'kaur',
+  'belu',
+  'ende',
+  'alor',
+  'paser',
+  'berau',
+  'nias',
+  'dairi',
+  'asahan',
+  'lingga',
+  'samosir',
+  'simalungun',
+  'minahasa',
+  'buton',
+  'badung',
+  'solok',
+  'tapin',
+  'tual',
+  'biak',
+  'asmat',
+  'sikka',
+  'malaka',
+  'gowa',
+  'maros',
+  'luwu',
+  'barru',
+  'wajo',
+  'sinjai',
+  'seruyan',
+  'banggai',
+  'buol',
+  'kampar',
+  'kerinci',
+  'lebong',
+  'seluma',
+  'mesuji',
+  'bangka',
+  'belitung',
+  'bintan',
+  'karimun',
+  'natuna',
+  'sumbawa',
+  'kendal',
+  'demak',
+  'tuban',
+  'blora',
+  'garut',
+  'subang',
+  'dompu',
+  'aru',
+  'solo',
+  'mentawai',
+  'jaya',
+  'raja',
+  'mamasa',
+  'bantul',
+  'magetan',
+  'kolaka',
+  'konawe',
+  'pasaman',
+  'rembang',
+  'ngada',
+  'lamandau',
+  'katingan',
+  'kediri',
+  'blitar',
+  'madiun',
+  'bogor',
+  'bekasi',
+  'cirebon',
+  'semarang',
+  'sukabumi',
+  'tasikmalaya',
+  'tangerang',
+  'pekalongan',
+  'probolinggo',
+  'pasuruan',
+  'mojokerto',
+  'magelang',
+  'kupang',
+  'jayapura',
+  'bandung',
+  'palas',
+  'matra',
+  'mabar',
+  'barut',
+  'basel',
+  'babar',
+  'madina',
+  'mubar',
+  'mateng',
+  'matim',
+  'malra',
+  'polman',
+  'morut',
+  'bursel',
+  'busel',
 ]);
 
 function levelCue(tokens: readonly Token[], index: number): GazetteerLevel | null {
@@ -107,7 +314,12 @@ function hasPlaceCue(tokens: readonly Token[], index: number): boolean {
 
 /** Words that may follow a region name without making it part of a longer name. */
 function isNameConnector(token: Token): boolean {
-  return /^(?:dan|serta|atau|sumatera|sumatra|jawa|kalimantan|sulawesi|papua|maluku|bali|nusa|provinsi|prov|kabupaten|kota|kecamatan|kec|desa|kelurahan|pilkada|pemilu|dprd|bawaslu|kpu|polres|polresta|kodim|pemkab|pemkot|selama|saat|pada|hingga|sejak|ini|itu|tahun|periode|nomor|no|senin|selasa|rabu|kamis|jumat|sabtu|minggu)$/.test(token.lower) || token.upper && token.text.length >= 4;
+  return (
+    /^(?:dan|serta|atau|sumatera|sumatra|jawa|kalimantan|sulawesi|papua|maluku|bali|nusa|provinsi|prov|kabupaten|kota|kecamatan|kec|desa|kelurahan|pilkada|pemilu|dprd|bawaslu|kpu|polres|polresta|kodim|pemkab|pemkot|selama|saat|pada|hingga|sejak|ini|itu|tahun|periode|nomor|no|senin|selasa|rabu|kamis|jumat|sabtu|minggu)$/.test(
+      token.lower,
+    ) ||
+    (token.upper && token.text.length >= 4)
+  );
 }
 
 function isNameToken(token: Token): boolean {
@@ -115,7 +327,13 @@ function isNameToken(token: Token): boolean {
 }
 
 /** A kabupaten seat starting at token i, counted only as the dateline or right after "di". */
-function matchSeat(doc: Doc, gazetteer: Gazetteer, i: number, datelineStart: number, datelineEnd: number): { region: GazetteerRegion; n: number; dateline: boolean } | null {
+function matchSeat(
+  doc: Doc,
+  gazetteer: Gazetteer,
+  i: number,
+  datelineStart: number,
+  datelineEnd: number,
+): { region: GazetteerRegion; n: number; dateline: boolean } | null {
   const { tokens } = doc;
   const first = tokens[i];
   const dateline = first.start >= datelineStart && first.start < datelineEnd;
@@ -142,8 +360,10 @@ function matchSeat(doc: Doc, gazetteer: Gazetteer, i: number, datelineStart: num
 // Page furniture is not a place of events: outlet names that contain a place ("Radar Bogor",
 // "Pos Kupang", "Lampung Post", "Tribun-Medan.com", "RIAUPOS.CO"), photo credits and bylines
 // ("Foto: Dok. Radar Bogor", "Laporan Wartawan …", "Pewarta: Kurniawan Bima").
-const OUTLET_RE = /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|(?<![\w-])[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
-const CREDIT_LINE_RE = /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
+const OUTLET_RE =
+  /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|(?<![\w-])[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
+const CREDIT_LINE_RE =
+  /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
 
 function furnitureRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -171,7 +391,12 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (!first.capitalized) continue;
-    if (furniture.length > 0 && !(first.start >= (doc.dateline?.start ?? -1) && first.start < (doc.dateline?.end ?? -1)) && inRanges(furniture, first.start)) continue;
+    if (
+      furniture.length > 0 &&
+      !(first.start >= (doc.dateline?.start ?? -1) && first.start < (doc.dateline?.end ?? -1)) &&
+      inRanges(furniture, first.start)
+    )
+      continue;
     let key = '';
     let best: { n: number; candidates: readonly GazetteerCandidate[] } | null = null;
     const limit = Math.min(gazetteer.maxTokens, tokens.length - i);
@@ -189,7 +414,13 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
       // A kabupaten seat ("KAYUAGUNG, Sumeks.co –", "di Cibinong") as the dateline or after "di".
       const seat = matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
       if (seat) {
-        mentions.push({ start: first.start, candidates: [{ region: seat.region, viaAlias: true, acronym: false }], cue: 'kabupaten', dateline: seat.dateline, placeCue: true });
+        mentions.push({
+          start: first.start,
+          candidates: [{ region: seat.region, viaAlias: true, acronym: false }],
+          cue: 'kabupaten',
+          dateline: seat.dateline,
+          placeCue: true,
+        });
         previousMentionEnd = i + seat.n - 1;
         previousCue = 'kabupaten';
         i += seat.n - 1;
@@ -200,9 +431,12 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
     const dateline = first.start >= datelineStart && first.start < datelineEnd;
     let cue = levelCue(tokens, i);
     // Coordination with the previous mention: "Kabupaten Gowa dan Maros", "OKU, Ogan Ilir dan Muba".
-    const coordinated = previous !== undefined && previousMentionEnd >= 0 && (previous.lower === 'dan' || previous.lower === 'serta' || previous.lower === 'atau')
-      ? previousMentionEnd === i - 2
-      : previousMentionEnd === i - 1 && previous !== undefined && /^\s*,\s*$/.test(doc.text.slice(previous.end, first.start));
+    const coordinated =
+      previous !== undefined &&
+      previousMentionEnd >= 0 &&
+      (previous.lower === 'dan' || previous.lower === 'serta' || previous.lower === 'atau')
+        ? previousMentionEnd === i - 2
+        : previousMentionEnd === i - 1 && previous !== undefined && /^\s*,\s*$/.test(doc.text.slice(previous.end, first.start));
     if (coordinated && cue === null) cue = previousCue;
     const placeCue = dateline || cue !== null || coordinated || hasPlaceCue(tokens, i);
     // A common-word name followed by another capitalised word is part of a longer name
@@ -213,10 +447,17 @@ export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
     const risky = onlyKey !== null && CUE_REQUIRED_NAMES.has(onlyKey);
     // Part of a village, street or kecamatan name: "Desa Serang", "Jl. Bengkulu",
     // "Kecamatan Way Jepara" (a capitalised word between the level word and the name).
-    const insideLocalName = !dateline && previous !== undefined && previous.sentence === first.sentence && first.joinedToPrevious
-      && (LOCAL_NAME_WORDS.has(previous.lower)
-        || (previous.capitalized && !LEVEL_CUES.has(previous.lower) && !PLACE_CUES.has(previous.lower) && (previous.joinedToPrevious || tokens[i - 2]?.lower === 'kec')
-          && /^(?:kecamatan|kec|desa|kelurahan|dusun|jalan|jl|kampung|gang)$/.test(tokens[i - 2]?.lower ?? '')));
+    const insideLocalName =
+      !dateline &&
+      previous !== undefined &&
+      previous.sentence === first.sentence &&
+      first.joinedToPrevious &&
+      (LOCAL_NAME_WORDS.has(previous.lower) ||
+        (previous.capitalized &&
+          !LEVEL_CUES.has(previous.lower) &&
+          !PLACE_CUES.has(previous.lower) &&
+          (previous.joinedToPrevious || tokens[i - 2]?.lower === 'kec') &&
+          /^(?:kecamatan|kec|desa|kelurahan|dusun|jalan|jl|kampung|gang)$/.test(tokens[i - 2]?.lower ?? '')));
     if (!insideLocalName && !(best.n === 1 && personTitle) && !(risky && (!placeCue || (continued && levelCue(tokens, i) === null)))) {
       mentions.push({ start: first.start, candidates: best.candidates, cue, dateline, placeCue });
       previousMentionEnd = i + best.n - 1;
@@ -256,7 +497,8 @@ export function resolveRegions(doc: Doc, gazetteer: Gazetteer): RegionResult[] {
     const datelineKota = mention.dateline ? regions.filter((region) => region.level === 'kota') : [];
     // "YOGYAKARTA, KRJogja.com –" after "Bawaslu DIY": the dateline still names the city.
     if (datelineKota.length === 1 && !regions.some((region) => region.level === 'kabupaten' && resolved.has(region.code))) {
-      if (!resolved.has(datelineKota[0].code)) resolved.set(datelineKota[0].code, { region: datelineKota[0], level: 'kota', name: datelineKota[0].name, start: mention.start });
+      if (!resolved.has(datelineKota[0].code))
+        resolved.set(datelineKota[0].code, { region: datelineKota[0], level: 'kota', name: datelineKota[0].name, start: mention.start });
       continue;
     }
     if (regions.some((region) => resolved.has(region.code))) continue;

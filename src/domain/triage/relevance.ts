@@ -55,29 +55,42 @@ export interface RelevanceFeatures {
   prohibitedActs?: number;
 }
 
-const PROHIBITION_RE = /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
-const APPARATUS_NEUTRALITY_PHRASE_RE = /\b(?:ikrar|apel|deklarasi|pakta integritas) netralitas\b|\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
+const PROHIBITION_RE =
+  /\b(?:dilarang|larangan|melarang|larang|diimbau|dihimbau|diingatkan|tidak boleh|jangan|imbau\w*|mengimbau|menghimbau|himbau\w*|diminta|mengingatkan|ingatkan|wajib|harus|tidak (?:menghadiri|mengunggah|memasang|berfoto|menggunakan|terlibat|ikut))\b/;
+const APPARATUS_NEUTRALITY_PHRASE_RE =
+  /\b(?:ikrar|apel|deklarasi|pakta integritas) netralitas\b|\b(?:netralitas|ketidaknetralan|kenetralan) (?:asn|aparatur|pns|pegawai|kepala desa|kades|perangkat desa|aparat|tni|polri|camat|lurah|birokrasi|pj|penjabat)|\b(?:asn|pns|pppk|kades|kepala desa|aparatur|pegawai|prajurit|tni|polri|camat|lurah) (?:yang )?(?:melanggar |tidak |terbukti (?:melanggar |tidak )?)netral/;
 // "pelanggaran netralitas" without the group named next to it: weaker than the phrase above.
 const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
 // Case handling: the apparatus member is reported, examined or sanctioned.
-const HANDLING_RE = /\b(?:dilaporkan|melaporkan|laporan\w*|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
+const HANDLING_RE =
+  /\b(?:dilaporkan|melaporkan|laporan\w*|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
 // Security and logistics vocabulary: TNI/Polri securing an election is not a neutrality issue.
-const SECURITY_RE = /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
+const SECURITY_RE =
+  /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
 // A suspected act, not a rule or a plan: "terekam ikut konvoi kampanye", "diduga menghadiri".
-const SUSPECTED_RE = /\b(?:diduga|menemukan|ditemukan|temuan|mengkaji|dikaji|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
+const SUSPECTED_RE =
+  /\b(?:diduga|menemukan|ditemukan|temuan|mengkaji|dikaji|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
 // A breakdown that continues the previous sentence's count ("Enam di antaranya menyangkut ASN",
 // "Empat dilakukan ASN"): the neutrality word of the sentence before belongs to it.
-const BREAKDOWN_RE = /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (?:belas|puluh)|sebanyak|dari (?:jumlah|total)|rinciannya|di antaranya)\b|\b(?:di antaranya|dari jumlah (?:itu|tersebut)|masing-masing)\b/;
+const BREAKDOWN_RE =
+  /^\W*(?:\d[\d.]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ (?:belas|puluh)|sebanyak|dari (?:jumlah|total)|rinciannya|di antaranya)\b|\b(?:di antaranya|dari jumlah (?:itu|tersebut)|masing-masing)\b/;
 // Village-head elections (Pilkades, pemilihan lurah/Pilur in DIY) also ask village officials to
 // be neutral, but they are neither Pilkada nor Pemilu.
-const VILLAGE_ELECTION_RE = /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
-const GENERAL_ELECTION_RE = /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
-const APPEAL_VERB_RE = /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
-const ADDRESSED_BEFORE_RE = /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
-const NEUTRAL_AFTER_RE = /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
+const VILLAGE_ELECTION_RE =
+  /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
+const GENERAL_ELECTION_RE =
+  /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
+const APPEAL_VERB_RE =
+  /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
+const ADDRESSED_BEFORE_RE =
+  /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
+const NEUTRAL_AFTER_RE =
+  /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
 // A prohibition or a warning against the act told in the same sentence.
-const PROHIBITED_ACT_RE = /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|menginstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
-const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
+const PROHIBITED_ACT_RE =
+  /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|menginstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
+const NON_ELECTION_RE =
+  /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
 /** `selected`: the mentions that count as actors (selectActorMentions). */
 /**
@@ -85,7 +98,11 @@ const NON_ELECTION_RE = /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaik
  * below the threshold: an act by the apparatus member is evidence by itself, whatever words
  * surround it (a prohibited act is an appeal; a reported or suspected act is a violation).
  */
-export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], ownActs?: ReadonlyMap<number, readonly Act[]>): RelevanceFeatures {
+export function relevanceFeatures(
+  doc: Doc,
+  selected: readonly ActorMention[],
+  ownActs?: ReadonlyMap<number, readonly Act[]>,
+): RelevanceFeatures {
   const apparatusSentences = new Set<number>();
   let apparatusMentions = 0;
   // Only mentions that are actors count: organisers, and officials who speak or act as the
@@ -98,8 +115,18 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
   // No apparatus actor: the score is fixed (relevanceScore), skip the scans.
   if (apparatusMentions === 0) {
     return {
-      neutralSentences: 0, violationSentences: 0, titleHit: false, titleElection: false, directedSentences: 0, electionMentions: 0,
-      apparatusMentions: 0, neutralityMentions: 0, nearSentences: 0, handledSentences: 0, suspectedSentences: 0, securityOnly: false,
+      neutralSentences: 0,
+      violationSentences: 0,
+      titleHit: false,
+      titleElection: false,
+      directedSentences: 0,
+      electionMentions: 0,
+      apparatusMentions: 0,
+      neutralityMentions: 0,
+      nearSentences: 0,
+      handledSentences: 0,
+      suspectedSentences: 0,
+      securityOnly: false,
       addressedNeutral: false,
     };
   }
@@ -117,9 +144,11 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
   let handled = 0;
   let suspected = 0;
   let prohibitedActs = 0;
-  const sentenceLower = (index: number) => index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
+  const sentenceLower = (index: number) =>
+    index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
   // SUSPECTED_RE.test(sentenceLower(index)), through the word index.
-  const suspectedIn = (index: number) => index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end);
+  const suspectedIn = (index: number) =>
+    index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end);
   for (const sentence of apparatusSentences) {
     const own = sentenceLower(sentence);
     const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
@@ -148,7 +177,12 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
     // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
     // weighs more than one with partisan words.
     if (!neutral && neutralitySentences.has(sentence - 1)) near += 2;
-    else if (!neutral && !violationSentences.has(sentence) && (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))) near += 1;
+    else if (
+      !neutral &&
+      !violationSentences.has(sentence) &&
+      (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))
+    )
+      near += 1;
     if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
     if (ownActs?.has(sentence)) {
       if (PROHIBITED_ACT_RE.test(own)) prohibitedActs++;
@@ -158,8 +192,11 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
         if (!wasViolation) violation++;
         // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
         // memasang baliho …", "terekam membagikan kaos caleg".
-        if (!wasSuspected && (suspectedIn(sentence) || suspectedIn(sentence + 1)
-          || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))) suspected++;
+        if (
+          !wasSuspected &&
+          (suspectedIn(sentence) || suspectedIn(sentence + 1) || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))
+        )
+          suspected++;
       }
     }
   }
@@ -172,15 +209,29 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
   for (const mention of selected) {
     if (mention.actor === 'penyelenggara' || !neutralitySentences.has(mention.sentence)) continue;
     const span = doc.sentences[mention.sentence];
-    if (ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index))
-      && NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))) { addressedNeutral = true; break; }
+    if (
+      ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index)) &&
+      NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))
+    ) {
+      addressedNeutral = true;
+      break;
+    }
   }
-  const neutralActors = new Set(selected.filter((mention) => mention.actor !== 'penyelenggara'
-    && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence))).map((mention) => mention.actor));
-  const securityOnly = neutralActors.size > 0 && [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri')
-    && countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4;
+  const neutralActors = new Set(
+    selected
+      .filter(
+        (mention) =>
+          mention.actor !== 'penyelenggara' && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence)),
+      )
+      .map((mention) => mention.actor),
+  );
+  const securityOnly =
+    neutralActors.size > 0 &&
+    [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri') &&
+    countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4;
   const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
-  const titleHit = titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
+  const titleHit =
+    titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
   const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
   return {
     neutralSentences: linkedNeutral.size,
@@ -201,7 +252,19 @@ export function relevanceFeatures(doc: Doc, selected: readonly ActorMention[], o
 }
 
 export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
-  const { neutralSentences, violationSentences, titleHit, titleElection, directedSentences, electionMentions, apparatusMentions, nearSentences, handledSentences, suspectedSentences, securityOnly } = features;
+  const {
+    neutralSentences,
+    violationSentences,
+    titleHit,
+    titleElection,
+    directedSentences,
+    electionMentions,
+    apparatusMentions,
+    nearSentences,
+    handledSentences,
+    suspectedSentences,
+    securityOnly,
+  } = features;
   if (apparatusMentions === 0) return 0.02;
   const phrase = matchesInSpan(doc, APPARATUS_NEUTRALITY_PHRASE_RE);
   const sentences = Math.max(doc.sentences.length, 1);
@@ -210,7 +273,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   z += 0.8 * Math.min(violationSentences, 4);
   z += 0.9 * Math.min(directedSentences, 2);
   z += titleHit ? 1.6 : titleElection ? 0.8 : 0;
-  z += (phrase || features.addressedNeutral) ? 1.2 : 0;
+  z += phrase || features.addressedNeutral ? 1.2 : 0;
   z += electionMentions > 0 ? 0.6 + 0.15 * Math.min(electionMentions, 6) : 0;
   // Softer evidence: the apparatus sentence sits next to neutrality/partisan words, or next to
   // case handling (reported, clarified, sanctioned) in an election article.
@@ -231,6 +294,7 @@ export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
   const offTopic = countInSpan(doc, NON_ELECTION_RE, 0, doc.lower.length, 2);
   if (offTopic >= 2 && neutralSentences === 0) z -= 1.5;
   // Village-head elections without any Pilkada/Pemilu vocabulary.
-  if (matchesInSpan(doc, VILLAGE_ELECTION_RE) && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' '))) z = Math.min(z - 6, -2.5);
+  if (matchesInSpan(doc, VILLAGE_ELECTION_RE) && !GENERAL_ELECTION_RE.test(doc.lower.replace(VILLAGE_ELECTION_RE, ' ')))
+    z = Math.min(z - 6, -2.5);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }

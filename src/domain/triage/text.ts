@@ -41,11 +41,94 @@ export interface Doc {
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'kab', 'prov', 'kec', 'kel', 'ds', 'jl', 'jln', 'no', 'ir', 'dr', 'drs', 'dra', 'h', 'hj', 'prof', 'st', 'sh', 'se', 'si',
-  'mh', 'mm', 'msi', 'mpd', 'spd', 'sos', 'ssos', 'skm', 'kom', 'sip', 'mt', 'pj', 'plt', 'sdr', 'bpk', 'ny', 'tn', 'm', 'a',
-  'b', 'c', 'd', 'e', 'f', 'g', 'i', 'j', 'k', 'l', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ust',
-  'kh', 'ak', 'mi', 'akp', 'kompol', 'ipda', 'iptu', 'brigpol', 'bripka', 'aiptu', 'aipda', 'serka', 'serma', 'kapt', 'letkol',
-  'mayjen', 'brigjen', 'kol', 'inf', 'vs', 'dll', 'dsb', 'tsb', 'yth', 'rp', 'tgl',
+  'kab',
+  'prov',
+  'kec',
+  'kel',
+  'ds',
+  'jl',
+  'jln',
+  'no',
+  'ir',
+  'dr',
+  'drs',
+  'dra',
+  'h',
+  'hj',
+  'prof',
+  'st',
+  'sh',
+  'se',
+  'si',
+  'mh',
+  'mm',
+  'msi',
+  'mpd',
+  'spd',
+  'sos',
+  'ssos',
+  'skm',
+  'kom',
+  'sip',
+  'mt',
+  'pj',
+  'plt',
+  'sdr',
+  'bpk',
+  'ny',
+  'tn',
+  'm',
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'i',
+  'j',
+  'k',
+  'l',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+  'ust',
+  'kh',
+  'ak',
+  'mi',
+  'akp',
+  'kompol',
+  'ipda',
+  'iptu',
+  'brigpol',
+  'bripka',
+  'aiptu',
+  'aipda',
+  'serka',
+  'serma',
+  'kapt',
+  'letkol',
+  'mayjen',
+  'brigjen',
+  'kol',
+  'inf',
+  'vs',
+  'dll',
+  'dsb',
+  'tsb',
+  'yth',
+  'rp',
+  'tgl',
 ]);
 
 // Latin letters (with the accented ranges) and digits; Indonesian news needs nothing else.
@@ -70,7 +153,10 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
   let tokenIndex = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n') { push(i + 1); continue; }
+    if (ch === '\n') {
+      push(i + 1);
+      continue;
+    }
     if (ch === '.' || ch === '!' || ch === '?') {
       const next = text[i + 1];
       if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== '”' && next !== '\t') continue;
@@ -107,8 +193,14 @@ export function buildDoc(text: string, bodyStart: number, dateline: Doc['datelin
       upper = true;
       for (let k = 0; k < value.length; k++) {
         const code = value.charCodeAt(k);
-        if (code >= 97 && code <= 122) { upper = false; break; }
-        if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) { upper = false; break; }
+        if (code >= 97 && code <= 122) {
+          upper = false;
+          break;
+        }
+        if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) {
+          upper = false;
+          break;
+        }
       }
     }
     tokens.push({
@@ -172,7 +264,13 @@ export function findAll(doc: Doc, re: RegExp, source: 'lower' | 'text' = 'lower'
   for (let match = re.exec(haystack); match; match = re.exec(haystack)) {
     const index = match.index;
     if (match[0].length === 0) re.lastIndex++;
-    hits.push({ index, end: index + match[0].length, text: match[0], sentence: sentenceAt(doc, index), groups: match.length > 1 ? match.slice(1) : NO_GROUPS });
+    hits.push({
+      index,
+      end: index + match[0].length,
+      text: match[0],
+      sentence: sentenceAt(doc, index),
+      groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
+    });
   }
   re.lastIndex = 0;
   return hits;

@@ -30,8 +30,10 @@ pg.types.setTypeParser(1082, (v) => v); // date → 'YYYY-MM-DD'
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
-  return Boolean(code && (code.startsWith('08') || code.startsWith('57P') || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code)))
-    || /Connection terminated|connection (?:is )?closed/i.test(String((error as Error | undefined)?.message ?? ''));
+  return (
+    Boolean(code && (code.startsWith('08') || code.startsWith('57P') || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code))) ||
+    /Connection terminated|connection (?:is )?closed/i.test(String((error as Error | undefined)?.message ?? ''))
+  );
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
@@ -202,8 +204,12 @@ export function openReplica(url: string, primary: Queryable, poolSize = 10): Rep
   return {
     kind: 'postgresql',
     replica: true,
-    get fallbacks() { return fallbacks; },
-    get served() { return served; },
+    get fallbacks() {
+      return fallbacks;
+    },
+    get served() {
+      return served;
+    },
     queryReplica,
     async query<T>(sql: string, params?: unknown[]) {
       try {
@@ -239,11 +245,15 @@ export async function replicaStatus(primary: Queryable, replica: ReplicaDb): Pro
   const counters = { fallbacks: replica.fallbacks, served: replica.served };
   try {
     const head = (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn;
-    const row = (await replica.queryReplica<{ recovery: boolean; lag: number | null; age: number | null; paused: boolean | null }>(
-      `SELECT pg_is_in_recovery() AS recovery,
+    const row = (
+      await replica.queryReplica<{ recovery: boolean; lag: number | null; age: number | null; paused: boolean | null }>(
+        `SELECT pg_is_in_recovery() AS recovery,
               greatest(pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()), 0)::float8 AS lag,
               extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp())::float8 AS age,
-              CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused`, [head])).rows[0];
+              CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused`,
+        [head],
+      )
+    ).rows[0];
     if (!row.recovery) return { state: 'promoted', lagBytes: null, lagSeconds: null, replayPaused: null, ...counters };
     const lagBytes = row.lag === null ? null : Number(row.lag);
     return {

@@ -48,12 +48,18 @@ function isAlive(pid: number): boolean {
 
 export function dataDirLockedError(dataDir: string, holder: LockHolder): AppError {
   const where = holder.port ? `port ${holder.port}${holder.host ? ` (${holder.host})` : ''}` : holder.command;
-  return new AppError('data_dir_locked', {
-    id: `Direktori data ${dataDir} sedang dipakai oleh proses Netra lain (pid ${holder.pid}, ${where}, sejak ${holder.startedAt}). ` +
-      'PGlite hanya boleh dibuka satu proses; tidak ada yang ditulis. Hentikan proses itu dulu, atau buat admin pertama lewat tautan setup yang dicetak server.',
-    en: `Data directory ${dataDir} is in use by another Netra process (pid ${holder.pid}, ${where}, since ${holder.startedAt}). ` +
-      'A PGlite data dir can be opened by one process only; nothing was written. Stop that process first, or create the first admin through the setup link the server printed.',
-  }, { details: { pid: holder.pid, port: holder.port, host: holder.host } });
+  return new AppError(
+    'data_dir_locked',
+    {
+      id:
+        `Direktori data ${dataDir} sedang dipakai oleh proses Netra lain (pid ${holder.pid}, ${where}, sejak ${holder.startedAt}). ` +
+        'PGlite hanya boleh dibuka satu proses; tidak ada yang ditulis. Hentikan proses itu dulu, atau buat admin pertama lewat tautan setup yang dicetak server.',
+      en:
+        `Data directory ${dataDir} is in use by another Netra process (pid ${holder.pid}, ${where}, since ${holder.startedAt}). ` +
+        'A PGlite data dir can be opened by one process only; nothing was written. Stop that process first, or create the first admin through the setup link the server printed.',
+    },
+    { details: { pid: holder.pid, port: holder.port, host: holder.host } },
+  );
 }
 
 /**
@@ -62,8 +68,18 @@ export function dataDirLockedError(dataDir: string, holder: LockHolder): AppErro
  */
 export function acquireDataDirLock(dataDir: string, info: { command: string; port?: number | null; host?: string | null }): DataDirLock {
   const path = join(dataDir, LOCK_FILE);
-  if (heldHere.has(path)) throw dataDirLockedError(dataDir, readHolder(path) ?? { pid: process.pid, command: info.command, port: null, host: null, startedAt: '' });
-  let holder: LockHolder = { pid: process.pid, command: info.command, port: info.port ?? null, host: info.host ?? null, startedAt: new Date().toISOString() };
+  if (heldHere.has(path))
+    throw dataDirLockedError(
+      dataDir,
+      readHolder(path) ?? { pid: process.pid, command: info.command, port: null, host: null, startedAt: '' },
+    );
+  let holder: LockHolder = {
+    pid: process.pid,
+    command: info.command,
+    port: info.port ?? null,
+    host: info.host ?? null,
+    startedAt: new Date().toISOString(),
+  };
   const writeTemp = () => {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(holder) + '\n', { mode: 0o644 });
@@ -99,7 +115,11 @@ export function acquireDataDirLock(dataDir: string, info: { command: string; por
     const moved = readHolder(aside);
     if (moved && isAlive(moved.pid)) {
       // Raced with a process that took over in between: put its lock back and refuse.
-      try { linkSync(aside, path); } catch { /* it re-created one itself */ }
+      try {
+        linkSync(aside, path);
+      } catch {
+        /* it re-created one itself */
+      }
       unlinkSync(aside);
       throw dataDirLockedError(dataDir, moved);
     }
@@ -124,7 +144,11 @@ export function acquireDataDirLock(dataDir: string, info: { command: string; por
       process.off('exit', onExit);
       // Only our own lock is removed (never one a later process took over after a stale check).
       if (readHolder(path)?.pid === process.pid) {
-        try { unlinkSync(path); } catch { /* already gone */ }
+        try {
+          unlinkSync(path);
+        } catch {
+          /* already gone */
+        }
       }
     },
   };

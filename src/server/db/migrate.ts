@@ -20,7 +20,8 @@ export async function migrate(db: Db): Promise<string[]> {
   // Checked first: the PostgreSQL app role may not CREATE (see scripts/postgres-app-role.sql), and
   // CREATE ... IF NOT EXISTS still needs that privilege.
   const exists = await db.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
-  if (!exists.rows[0]?.t) await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  if (!exists.rows[0]?.t)
+    await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

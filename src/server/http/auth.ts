@@ -37,10 +37,14 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Pick<Config, 
     const session = await findSession(db, token);
     if (!session) return;
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw new AppError('csrf_failed', {
-        id: 'Token CSRF tidak ada atau salah. Muat ulang halaman.',
-        en: 'Missing or wrong CSRF token. Reload the page.',
-      }, { field: CSRF_HEADER });
+      throw new AppError(
+        'csrf_failed',
+        {
+          id: 'Token CSRF tidak ada atau salah. Muat ulang halaman.',
+          en: 'Missing or wrong CSRF token. Reload the page.',
+        },
+        { field: CSRF_HEADER },
+      );
     }
     request.sessionUser = session.user;
     request.sessionToken = token;
@@ -56,17 +60,27 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Pick<Config, 
   // tracking (code + PIN) answers are credentials too. Public anonymous answers keep their caching.
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0];
-    if (request.cookies?.[SESSION_COOKIE] || request.headers.authorization || path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/lacak')) {
+    if (
+      request.cookies?.[SESSION_COOKIE] ||
+      request.headers.authorization ||
+      path.startsWith('/api/v1/auth/') ||
+      path.startsWith('/api/v1/lacak')
+    ) {
       reply.header('Cache-Control', 'no-store');
     }
     return payload;
   });
 }
 
-export const totpEnrolmentRequired = () => new AppError('totp_required', {
-  id: 'Aktifkan verifikasi dua langkah (TOTP) di halaman Keamanan akun sebelum melanjutkan.',
-  en: 'Enrol two-step verification (TOTP) on the Account security page before continuing.',
-}, { status: 403 });
+export const totpEnrolmentRequired = () =>
+  new AppError(
+    'totp_required',
+    {
+      id: 'Aktifkan verifikasi dua langkah (TOTP) di halaman Keamanan akun sebelum melanjutkan.',
+      en: 'Enrol two-step verification (TOTP) on the Account security page before continuing.',
+    },
+    { status: 403 },
+  );
 
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw request.totpEnrolmentPending ? totpEnrolmentRequired() : unauthenticated();

@@ -17,8 +17,12 @@ const pathOf = (request: FastifyRequest) => request.url.split('?')[0];
 
 /** Public data a browser on any origin may read (GET/HEAD only). */
 export function isPublicRead(method: string, path: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && path.startsWith('/api/v1/') && path !== '/api/v1/health'
-    && routeAuth('GET', path) === 'public';
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    path.startsWith('/api/v1/') &&
+    path !== '/api/v1/health' &&
+    routeAuth('GET', path) === 'public'
+  );
 }
 
 export function registerApiConventions(app: FastifyInstance) {
@@ -42,7 +46,8 @@ export function registerApiConventions(app: FastifyInstance) {
     const path = pathOf(request);
     reply.header('Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
     if (isPublicRead('GET', path)) {
-      reply.header('Access-Control-Allow-Origin', '*')
+      reply
+        .header('Access-Control-Allow-Origin', '*')
         .header('Access-Control-Allow-Methods', 'GET, HEAD')
         .header('Access-Control-Allow-Headers', 'If-None-Match, Accept-Language')
         .header('Access-Control-Max-Age', '86400');

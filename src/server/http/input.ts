@@ -38,7 +38,10 @@ export function scanJsonText(text: string): { depthExceeded: boolean; hasNul: bo
 function firstNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (Array.isArray(value)) {
-    for (const item of value) { const found = firstNul(item, path); if (found) return found; }
+    for (const item of value) {
+      const found = firstNul(item, path);
+      if (found) return found;
+    }
     return null;
   }
   if (value && typeof value === 'object') {
@@ -56,15 +59,30 @@ export function registerInputGuards(app: FastifyInstance) {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const scan = scanJsonText(body as string);
     if (scan.depthExceeded) {
-      return done(invalid('body', `JSON terlalu dalam (lebih dari ${MAX_JSON_DEPTH} tingkat).`, `JSON nested too deeply (more than ${MAX_JSON_DEPTH} levels).`), undefined);
+      return done(
+        invalid(
+          'body',
+          `JSON terlalu dalam (lebih dari ${MAX_JSON_DEPTH} tingkat).`,
+          `JSON nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
+        ),
+        undefined,
+      );
     }
-    if (scan.hasNul) return done(invalid('body', 'Karakter NUL (\\u0000) tidak diizinkan.', 'NUL characters (\\u0000) are not allowed.'), undefined);
+    if (scan.hasNul)
+      return done(invalid('body', 'Karakter NUL (\\u0000) tidak diizinkan.', 'NUL characters (\\u0000) are not allowed.'), undefined);
     parseJson(request, body as string, done);
   });
 
   app.addHook('preValidation', async (request: FastifyRequest) => {
-    const field = firstNul(request.params, 'params') ?? firstNul(request.query, 'querystring')
-      ?? (typeof request.body === 'string' ? firstNul(request.body, 'body') : null);
-    if (field) throw invalid(field.replace(/^(params|querystring|body)\./, ''), 'Karakter NUL (\\u0000) tidak diizinkan.', 'NUL characters (\\u0000) are not allowed.');
+    const field =
+      firstNul(request.params, 'params') ??
+      firstNul(request.query, 'querystring') ??
+      (typeof request.body === 'string' ? firstNul(request.body, 'body') : null);
+    if (field)
+      throw invalid(
+        field.replace(/^(params|querystring|body)\./, ''),
+        'Karakter NUL (\\u0000) tidak diizinkan.',
+        'NUL characters (\\u0000) are not allowed.',
+      );
   });
 }

@@ -22,9 +22,29 @@ export function routeAuth(method: string, url: string): RouteAuth {
   if (url.startsWith('/api/v1/agency/')) return 'agency';
   if (method === 'POST' && url === '/api/v1/leads/push') return 'leadPush';
   if (url.startsWith('/api/v1/public/')) return 'public';
-  if (['/api/v1/laporan', '/api/v1/lacak', '/api/v1/lacak/cabut', '/api/v1/lacak/tanda-bukti', '/api/v1/uploads', '/api/v1/auth/login', '/api/v1/informasi'].includes(url) && method === 'POST') return 'public';
-  if (method === 'GET' && (url === '/api/v1/health' || url.startsWith('/api/v1/regions') || url.startsWith('/api/v1/elections')
-    || url === '/api/v1/calendar' || url.startsWith('/api/v1/risk') || url.startsWith('/api/v1/problems'))) return 'public';
+  if (
+    [
+      '/api/v1/laporan',
+      '/api/v1/lacak',
+      '/api/v1/lacak/cabut',
+      '/api/v1/lacak/tanda-bukti',
+      '/api/v1/uploads',
+      '/api/v1/auth/login',
+      '/api/v1/informasi',
+    ].includes(url) &&
+    method === 'POST'
+  )
+    return 'public';
+  if (
+    method === 'GET' &&
+    (url === '/api/v1/health' ||
+      url.startsWith('/api/v1/regions') ||
+      url.startsWith('/api/v1/elections') ||
+      url === '/api/v1/calendar' ||
+      url.startsWith('/api/v1/risk') ||
+      url.startsWith('/api/v1/problems'))
+  )
+    return 'public';
   return 'session';
 }
 
@@ -141,8 +161,13 @@ const camel = (words: string[]) => words.map((w, i) => (i === 0 ? w : w.charAt(0
 
 /** `POST /api/v1/foo-bars/:id/baz` → `createFooBarsBaz`; used for routes added after the table. */
 export function deriveOperationId(method: string, url: string): string {
-  const words = url.replace(/^\/api\/v1\//, '').split('/').filter((s) => s && !s.startsWith(':'))
-    .flatMap((s) => s.split(/[^a-zA-Z0-9]+/)).filter(Boolean).map((w) => w.toLowerCase());
+  const words = url
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .filter((s) => s && !s.startsWith(':'))
+    .flatMap((s) => s.split(/[^a-zA-Z0-9]+/))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
   return camel([VERB[method] ?? method.toLowerCase(), ...words]);
 }
 
@@ -154,32 +179,69 @@ export const TAGS = [
   { name: 'elections', description: 'Siklus Pilkada, kontestasi dan pasangan calon / election cycles, contests and candidate pairs.' },
   { name: 'auth', description: 'Sesi petugas (cookie + token CSRF) dan TOTP / staff sessions (cookie + CSRF token) and TOTP.' },
   { name: 'users', description: 'Akun petugas (admin) / staff accounts (admin).' },
-  { name: 'laporan', description: 'Laporan publik: kirim, unggah bukti, lacak dengan kode + PIN / public reports: submit, upload evidence, track with code + PIN.' },
+  {
+    name: 'laporan',
+    description:
+      'Laporan publik: kirim, unggah bukti, lacak dengan kode + PIN / public reports: submit, upload evidence, track with code + PIN.',
+  },
   { name: 'cases', description: 'Penanganan perkara oleh pengawas / case handling by supervisors.' },
-  { name: 'temuan', description: 'Informasi awal dari pengawas (temuan) / supervisors\' own findings.' },
+  { name: 'temuan', description: "Informasi awal dari pengawas (temuan) / supervisors' own findings." },
   { name: 'calendar', description: 'Hari libur dan cuti bersama untuk tenggat hari kerja / holidays for working-day deadlines.' },
-  { name: 'referrals', description: 'Rekomendasi ke BKN/PPK: kotak masuk, langkah tindak lanjut, token instansi, kebijakan / referrals to BKN/PPK: inbox, follow-up steps, agency tokens, policy.' },
-  { name: 'agency-api', description: 'API instansi (BKN, SIASN, SIMPEG) dengan token Bearer / agency API (BKN, SIASN, SIMPEG) with a Bearer token.' },
+  {
+    name: 'referrals',
+    description:
+      'Rekomendasi ke BKN/PPK: kotak masuk, langkah tindak lanjut, token instansi, kebijakan / referrals to BKN/PPK: inbox, follow-up steps, agency tokens, policy.',
+  },
+  {
+    name: 'agency-api',
+    description: 'API instansi (BKN, SIASN, SIMPEG) dengan token Bearer / agency API (BKN, SIASN, SIMPEG) with a Bearer token.',
+  },
   { name: 'risk', description: 'Indeks kerawanan yang dapat dijelaskan / the explainable vulnerability index.' },
   { name: 'pledges', description: 'Ikrar netralitas bertanda tangan / signed neutrality pledges.' },
   { name: 'leads', description: 'Pemantauan media: sumber, lead, klaster berita / media monitoring: sources, leads, story clusters.' },
-  { name: 'public', description: 'Data publik tanpa data pribadi: statistik, data terbuka, panduan, peta, audit / public data without personal data.' },
+  {
+    name: 'public',
+    description: 'Data publik tanpa data pribadi: statistik, data terbuka, panduan, peta, audit / public data without personal data.',
+  },
   { name: 'problems', description: 'Penjelasan kode masalah / problem code explanations.' },
 ] as const;
 
 export const SECURITY_SCHEMES = {
-  sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Sesi petugas dari POST /api/v1/auth/login / staff session from POST /api/v1/auth/login.' },
-  csrfHeader: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'Token CSRF (csrfToken dari login, juga cookie netra_csrf), wajib untuk POST/PUT/PATCH/DELETE dengan sesi / CSRF token, required on state changes with a session.' },
-  agencyBearer: { type: 'http', scheme: 'bearer', description: 'Token API instansi (dibuat admin di POST /api/v1/agency-tokens) / agency API token.' },
-  leadSourceBearer: { type: 'http', scheme: 'bearer', description: 'Token sumber push media (POST /api/v1/lead-sources, type push) / push lead-source token.' },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Sesi petugas dari POST /api/v1/auth/login / staff session from POST /api/v1/auth/login.',
+  },
+  csrfHeader: {
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
+    description:
+      'Token CSRF (csrfToken dari login, juga cookie netra_csrf), wajib untuk POST/PUT/PATCH/DELETE dengan sesi / CSRF token, required on state changes with a session.',
+  },
+  agencyBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Token API instansi (dibuat admin di POST /api/v1/agency-tokens) / agency API token.',
+  },
+  leadSourceBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Token sumber push media (POST /api/v1/lead-sources, type push) / push lead-source token.',
+  },
 } as const;
 
 export function securityOf(auth: RouteAuth, method: string): Record<string, string[]>[] {
   switch (auth) {
-    case 'public': return [];
-    case 'agency': return [{ agencyBearer: [] }];
-    case 'leadPush': return [{ leadSourceBearer: [] }];
-    default: return method === 'GET' ? [{ sessionCookie: [] }] : [{ sessionCookie: [], csrfHeader: [] }];
+    case 'public':
+      return [];
+    case 'agency':
+      return [{ agencyBearer: [] }];
+    case 'leadPush':
+      return [{ leadSourceBearer: [] }];
+    default:
+      return method === 'GET' ? [{ sessionCookie: [] }] : [{ sessionCookie: [], csrfHeader: [] }];
   }
 }
 
@@ -202,7 +264,8 @@ export function problemStatuses(method: string, url: string, auth: RouteAuth, ra
   const statuses = new Set<number>([400, 503]);
   if (auth !== 'public' || url === '/api/v1/auth/login') statuses.add(401);
   if (auth === 'session' || auth === 'agency') statuses.add(403);
-  if (url.includes('/:') || url.startsWith('/api/v1/lacak') || url.startsWith('/api/v1/public/') || url.startsWith('/api/v1/agency/')) statuses.add(404);
+  if (url.includes('/:') || url.startsWith('/api/v1/lacak') || url.startsWith('/api/v1/public/') || url.startsWith('/api/v1/agency/'))
+    statuses.add(404);
   if (method !== 'GET' && method !== 'DELETE') {
     statuses.add(413);
     statuses.add(415);
@@ -281,7 +344,15 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
   const responses = (schema.response ?? {}) as Record<string, Record<string, unknown>>;
   const media = downloadMediaType(method, url);
   if (media && !responses['200']) {
-    responses['200'] = { description: 'Berkas / file', content: { [media]: { schema: media === 'application/json' || media === 'application/geo+json' ? { type: 'object' } : { type: 'string', format: 'binary' } } } };
+    responses['200'] = {
+      description: 'Berkas / file',
+      content: {
+        [media]: {
+          schema:
+            media === 'application/json' || media === 'application/geo+json' ? { type: 'object' } : { type: 'string', format: 'binary' },
+        },
+      },
+    };
   }
   if (!Object.keys(responses).some((s) => s.startsWith('2'))) {
     // Not yet described in src/contracts: documented as an untyped JSON body (listed in the report).
@@ -291,13 +362,18 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
     // Conditional GET and open CORS on public data (src/server/http/conventions.ts).
     responses['304'] = { type: 'null', description: 'Tidak berubah (If-None-Match cocok dengan ETag) / not modified' };
     const ok = responses['200'];
-    if (ok) ok.headers = { ...(ok.headers as object | undefined), ETag: { type: 'string', description: 'Validator for If-None-Match' }, 'Access-Control-Allow-Origin': { type: 'string', const: '*' } };
+    if (ok)
+      ok.headers = {
+        ...(ok.headers as object | undefined),
+        ETag: { type: 'string', description: 'Validator for If-None-Match' },
+        'Access-Control-Allow-Origin': { type: 'string', const: '*' },
+      };
   }
   schema.response = responses;
   for (const [status, value] of Object.entries(responses)) {
     if (status === '429') value.headers = RATE_LIMIT_HEADERS;
     if (status === '503') value.headers = { 'Retry-After': RETRY_AFTER };
-    if (!value.description) value.description = Number(status) < 300 ? 'OK' : PROBLEM_TEXT[Number(status)] ?? 'Problem';
+    if (!value.description) value.description = Number(status) < 300 ? 'OK' : (PROBLEM_TEXT[Number(status)] ?? 'Problem');
   }
   if (!schema.description && schema.summary) schema.description = schema.summary;
   if (!schema.summary) schema.summary = String(schema.operationId ?? `${method} ${url}`);
@@ -305,15 +381,22 @@ export function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0])
   if (method === 'POST' && url === '/api/v1/laporan') {
     const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
     headers.properties['idempotency-key'] = {
-      type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$',
-      description: 'Kunci idempoten (mis. UUID acak): kirim ulang dengan kunci sama → tanda terima yang sama (200, Idempotent-Replayed: true) / idempotency key: a retry with the same key returns the same receipt.',
+      type: 'string',
+      minLength: 8,
+      maxLength: 200,
+      pattern: '^[\\x21-\\x7e]+$',
+      description:
+        'Kunci idempoten (mis. UUID acak): kirim ulang dengan kunci sama → tanda terima yang sama (200, Idempotent-Replayed: true) / idempotency key: a retry with the same key returns the same receipt.',
     };
     schema.headers = headers;
   }
   if (method === 'POST' && url === '/api/v1/uploads') {
     schema.body = {
-      type: 'object', required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'Satu berkas bukti: gambar, PDF atau video / one evidence file' } },
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'Satu berkas bukti: gambar, PDF atau video / one evidence file' },
+      },
     };
   }
   return out;
@@ -328,15 +411,18 @@ export function transformDocument(input: Parameters<typeof jsonSchemaTransformOb
   const kept = new Set(refsIn({ ...doc, components: { ...doc.components, schemas: undefined } }));
   for (const name of kept) for (const ref of refsIn(all[name])) kept.add(ref);
   const schemas = Object.fromEntries(Object.entries(all).filter(([name]) => kept.has(name)));
-  return { ...doc, components: { ...doc.components, schemas, securitySchemes: SECURITY_SCHEMES } } as ReturnType<typeof jsonSchemaTransformObject>;
+  return { ...doc, components: { ...doc.components, schemas, securitySchemes: SECURITY_SCHEMES } } as ReturnType<
+    typeof jsonSchemaTransformObject
+  >;
 }
 
 const OPENAPI_INFO = {
   title: 'Netra API',
   version: '1.0.0',
-  description: 'Pengawasan netralitas ASN dalam Pilkada / ASN neutrality supervision in Pilkada. '
-    + 'Petugas: cookie sesi + header x-csrf-token; instansi (BKN, SIASN, SIMPEG): token Bearer. Semua galat berupa application/problem+json. '
-    + 'Staff: session cookie + x-csrf-token header; agencies: Bearer token. Every error is application/problem+json. See docs/INTEGRATION.md.',
+  description:
+    'Pengawasan netralitas ASN dalam Pilkada / ASN neutrality supervision in Pilkada. ' +
+    'Petugas: cookie sesi + header x-csrf-token; instansi (BKN, SIASN, SIMPEG): token Bearer. Semua galat berupa application/problem+json. ' +
+    'Staff: session cookie + x-csrf-token header; agencies: Bearer token. Every error is application/problem+json. See docs/INTEGRATION.md.',
   contact: { name: 'Netra' },
   license: { name: 'MIT', identifier: 'MIT' },
 };
@@ -344,7 +430,12 @@ const OPENAPI_INFO = {
 export const OPENAPI_BASE = {
   openapi: '3.1.0',
   info: OPENAPI_INFO,
-  servers: [{ url: 'http://localhost:8080', description: 'Instans Netra (ganti dengan alamat instans Anda) / a Netra instance (use your instance address)' }],
+  servers: [
+    {
+      url: 'http://localhost:8080',
+      description: 'Instans Netra (ganti dengan alamat instans Anda) / a Netra instance (use your instance address)',
+    },
+  ],
   tags: [...TAGS],
   components: { securitySchemes: SECURITY_SCHEMES },
 };

@@ -12,7 +12,14 @@ export function prefersEnglish(request: FastifyRequest): boolean {
   return negotiateLanguage(Array.isArray(header) ? header.join(',') : header) === 'en';
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, message: { id: string; en: string }, extra: Record<string, unknown> = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  message: { id: string; en: string },
+  extra: Record<string, unknown> = {},
+) {
   const english = prefersEnglish(request);
   return reply
     .status(status)
@@ -46,7 +53,10 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     });
     const first = error.validation[0];
     const firstMessage = localizeIssue({ ...(first.params as Record<string, unknown>), code: first.keyword, message: first.message });
-    return send(reply, request, 400, 'validation_failed', fieldMessage(issues[0].field, firstMessage), { field: issues[0].field, errors: issues });
+    return send(reply, request, 400, 'validation_failed', fieldMessage(issues[0].field, firstMessage), {
+      field: issues[0].field,
+      errors: issues,
+    });
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
@@ -57,7 +67,10 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     return send(reply, request, 415, 'unsupported_media_type', { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' });
   }
   if (status === 429) {
-    return send(reply, request, 429, 'rate_limited', { id: 'Terlalu banyak permintaan. Coba lagi nanti.', en: 'Too many requests. Try again later.' });
+    return send(reply, request, 429, 'rate_limited', {
+      id: 'Terlalu banyak permintaan. Coba lagi nanti.',
+      en: 'Too many requests. Try again later.',
+    });
   }
   if (status >= 400 && status < 500) {
     return send(reply, request, status, 'bad_request', {
@@ -68,7 +81,10 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (isDatabaseUnavailable(error)) {
     // The database restarting or unreachable: a retryable 503, not a server bug.
     reply.header('Retry-After', '2');
-    return send(reply, request, 503, 'unavailable', { id: 'Layanan sementara tidak tersedia. Coba lagi sebentar.', en: 'Service temporarily unavailable. Retry shortly.' });
+    return send(reply, request, 503, 'unavailable', {
+      id: 'Layanan sementara tidak tersedia. Coba lagi sebentar.',
+      en: 'Service temporarily unavailable. Retry shortly.',
+    });
   }
   request.log.error({ err: error }, 'unhandled error');
   // Tests run with logging off; a 500 must still be visible there.
@@ -89,12 +105,28 @@ const BAD_REQUEST_ID: Record<string, string> = {
   FST_FIELDS_LIMIT: 'Terlalu banyak isian dalam kiriman.',
 };
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? '';
-  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connection (?:is )?closed|Client has encountered a connection error/i.test(message);
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|connection (?:is )?closed|Client has encountered a connection error/i.test(message)
+  );
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
@@ -111,15 +143,18 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
  */
 export function handleClientError(error: Error & { code?: string }, socket: import('node:stream').Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, id, en] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-    ? [408, 'request_timeout', 'Permintaan terlalu lama.', 'Request timeout.']
-    : error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'Request headers too large.']
-      : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'Malformed HTTP request.'];
+  const [status, code, id, en] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'Permintaan terlalu lama.', 'Request timeout.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'Header permintaan terlalu besar.', 'Request headers too large.']
+        : [400, 'bad_request', 'Permintaan HTTP tidak valid.', 'Malformed HTTP request.'];
   const body = JSON.stringify({ type: problemTypeUri(code), title: id, status, code, detail: id, message: { id, en } });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : status === 408 ? 'Request Timeout' : 'Request Header Fields Too Large'}\r\n`
-      + `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : status === 408 ? 'Request Timeout' : 'Request Header Fields Too Large'}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

@@ -7,7 +7,11 @@
 // The request log still has both lines of a replayed request (Fastify sets them up before onRequest).
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 
-interface Recording { status: number; headers: Record<string, string | number | string[]>; body: Buffer | string | undefined }
+interface Recording {
+  status: number;
+  headers: Record<string, string | number | string[]>;
+  body: Buffer | string | undefined;
+}
 
 export interface ReplaySource<G extends object> {
   /** The current generation (e.g. the snapshot object) while it may be served as is; null when stale. */
@@ -16,7 +20,10 @@ export interface ReplaySource<G extends object> {
   variant(request: FastifyRequest, generation: G): string;
 }
 
-interface Route { source: ReplaySource<object>; recordings: WeakMap<object, Map<string, Recording>> }
+interface Route {
+  source: ReplaySource<object>;
+  recordings: WeakMap<object, Map<string, Recording>>;
+}
 
 export interface ReplayRoute<G extends object> {
   /** The route's onSend hook: records full answers. */
@@ -63,19 +70,33 @@ export function createReplayCache(app: FastifyInstance): ReplayCache {
         const generation = servedBy.get(request);
         if (generation !== source.generation()) return done(null, payload);
         // Recorded after every global onSend hook (route hooks run last), before Fastify adds Content-Length.
-        if (generation && request.url === path && plain(request) && (reply.statusCode === 200 || reply.statusCode === 304)
-          && (payload === undefined || payload === null || payload === '' || typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        if (
+          generation &&
+          request.url === path &&
+          plain(request) &&
+          (reply.statusCode === 200 || reply.statusCode === 304) &&
+          (payload === undefined || payload === null || payload === '' || typeof payload === 'string' || Buffer.isBuffer(payload))
+        ) {
           const body = (payload ?? undefined) as Buffer | string | undefined;
           const headers = { ...reply.getHeaders() } as Recording['headers'];
           if (reply.statusCode === 200) headers['content-length'] = body === undefined ? 0 : Buffer.byteLength(body);
           let byVariant = route.recordings.get(generation);
           if (!byVariant) route.recordings.set(generation, (byVariant = new Map()));
           counts.recorded++;
-          byVariant.set(source.variant(request, generation as never), { status: reply.statusCode, headers, body: reply.statusCode === 304 ? undefined : body });
+          byVariant.set(source.variant(request, generation as never), {
+            status: reply.statusCode,
+            headers,
+            body: reply.statusCode === 304 ? undefined : body,
+          });
         }
         done(null, payload);
       };
-      return { onSend, served: (request, generation) => { servedBy.set(request, generation); } };
+      return {
+        onSend,
+        served: (request, generation) => {
+          servedBy.set(request, generation);
+        },
+      };
     },
   };
   caches.set(app, cache);

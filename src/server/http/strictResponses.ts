@@ -30,10 +30,15 @@ export const strictSerializerCompiler: Compiler = (route) => {
       out = serialize(data);
     } catch (error) {
       const cause = (error as { cause?: { message?: string } }).cause?.message;
-      throw new Error(`response of ${route.method} ${route.url} does not match its contract: ${cause ?? (error as Error).message}`, { cause: error });
+      throw new Error(`response of ${route.method} ${route.url} does not match its contract: ${cause ?? (error as Error).message}`, {
+        cause: error,
+      });
     }
     const dropped = droppedFields(JSON.parse(JSON.stringify(data) ?? 'null'), JSON.parse(out));
-    if (dropped.length > 0) throw new Error(`response of ${route.method} ${route.url} has fields its contract does not declare: ${dropped.slice(0, 20).join(', ')}`);
+    if (dropped.length > 0)
+      throw new Error(
+        `response of ${route.method} ${route.url} has fields its contract does not declare: ${dropped.slice(0, 20).join(', ')}`,
+      );
     return out;
   };
 };

@@ -24,7 +24,12 @@ export interface EnqueueOptions {
   dedupeKey?: string;
 }
 
-export async function enqueueJob(db: Queryable | Tx, name: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}): Promise<number | null> {
+export async function enqueueJob(
+  db: Queryable | Tx,
+  name: string,
+  payload: Record<string, unknown> = {},
+  options: EnqueueOptions = {},
+): Promise<number | null> {
   const result = await db.query<{ id: number }>(
     `INSERT INTO jobs (name, payload, run_after, max_attempts, dedupe_key) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -46,13 +51,21 @@ export async function claimJob(db: Db, names: string[], now: Date, staleAfterMs 
     );
     const job = found.rows[0];
     if (!job) return null;
-    await tx.query(`UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $2, locked_at = $3 WHERE id = $1`, [job.id, workerId(), now]);
+    await tx.query(`UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $2, locked_at = $3 WHERE id = $1`, [
+      job.id,
+      workerId(),
+      now,
+    ]);
     return { ...job, attempts: job.attempts + 1, state: 'running' };
   });
 }
 
 export async function completeJob(db: Queryable, id: number, result: Record<string, unknown> | undefined, now: Date) {
-  await db.query(`UPDATE jobs SET state = 'done', result = $2, finished_at = $3, locked_by = NULL WHERE id = $1`, [id, JSON.stringify(result ?? {}), now]);
+  await db.query(`UPDATE jobs SET state = 'done', result = $2, finished_at = $3, locked_by = NULL WHERE id = $1`, [
+    id,
+    JSON.stringify(result ?? {}),
+    now,
+  ]);
 }
 
 export function backoffMs(attempt: number): number {
@@ -65,10 +78,13 @@ export class PermanentJobError extends Error {}
 export async function failJob(db: Queryable, job: JobRow, error: unknown, now: Date, backoff: (attempt: number) => number = backoffMs) {
   const message = error instanceof Error ? error.message : String(error);
   const dead = job.attempts >= job.max_attempts || error instanceof PermanentJobError;
-  await db.query(
-    `UPDATE jobs SET state = $2, last_error = $3, run_after = $4, locked_by = NULL, finished_at = $5 WHERE id = $1`,
-    [job.id, dead ? 'dead' : 'failed', message.slice(0, 2000), new Date(now.getTime() + backoff(job.attempts)), dead ? now : null],
-  );
+  await db.query(`UPDATE jobs SET state = $2, last_error = $3, run_after = $4, locked_by = NULL, finished_at = $5 WHERE id = $1`, [
+    job.id,
+    dead ? 'dead' : 'failed',
+    message.slice(0, 2000),
+    new Date(now.getTime() + backoff(job.attempts)),
+    dead ? now : null,
+  ]);
 }
 
 export async function reportProgress(db: Queryable, id: number, progress: Record<string, unknown>) {
@@ -77,6 +93,12 @@ export async function reportProgress(db: Queryable, id: number, progress: Record
 
 export async function queueMetrics(db: Queryable, now: Date) {
   const rows = await db.query<{ name: string; state: string; n: number; oldest: Date | null }>(
-    `SELECT name, state, count(*)::int AS n, min(created_at) AS oldest FROM jobs WHERE state <> 'done' GROUP BY name, state ORDER BY name, state`);
-  return rows.rows.map((r) => ({ name: r.name, state: r.state, count: r.n, oldestAgeSeconds: r.oldest ? Math.round((now.getTime() - new Date(r.oldest).getTime()) / 1000) : null }));
+    `SELECT name, state, count(*)::int AS n, min(created_at) AS oldest FROM jobs WHERE state <> 'done' GROUP BY name, state ORDER BY name, state`,
+  );
+  return rows.rows.map((r) => ({
+    name: r.name,
+    state: r.state,
+    count: r.n,
+    oldestAgeSeconds: r.oldest ? Math.round((now.getTime() - new Date(r.oldest).getTime()) / 1000) : null,
+  }));
 }

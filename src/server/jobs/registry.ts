@@ -38,7 +38,9 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
   return {
     ...auditCheckpointJobs({ vault: deps.vault }),
     ...noticeJobs({
-      vault: deps.vault, from: mailFromOf(deps.config), publicUrl: publicBaseUrl(deps.config),
+      vault: deps.vault,
+      from: mailFromOf(deps.config),
+      publicUrl: publicBaseUrl(deps.config),
       mailer: deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, outbox: join(deps.config.dataDir, 'outbox') }),
     }),
     ...leadJobs({ db: deps.db, evidence }),
@@ -46,7 +48,7 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
     'evidence.expire_unclaimed': defineJob({
       payload: z.object({}).passthrough(),
       everyMs: 60 * 60_000,
-      handler: async (_payload, ctx) => ({ ...await expireUnclaimedUploads({ db: ctx.db, evidence }, ctx.now) }),
+      handler: async (_payload, ctx) => ({ ...(await expireUnclaimedUploads({ db: ctx.db, evidence }, ctx.now)) }),
     }),
     'cases.suggest_links': defineJob({
       payload: z.object({ caseId: z.string() }),
@@ -62,7 +64,10 @@ export function buildJobRegistry(deps: JobDeps): JobRegistry {
     'referrals.kasn_handover': defineJob({
       payload: z.object({}).passthrough(),
       everyMs: 60 * 60_000,
-      handler: async (_payload, ctx) => (ctx.now < KASN_HANDOVER_AT ? { handedOver: 0 } : { handedOver: (await handOverKasnReferrals(ctx.db, SYSTEM_ACTOR, ctx.now)).handedOver }),
+      handler: async (_payload, ctx) =>
+        ctx.now < KASN_HANDOVER_AT
+          ? { handedOver: 0 }
+          : { handedOver: (await handOverKasnReferrals(ctx.db, SYSTEM_ACTOR, ctx.now)).handedOver },
     }),
   };
 }

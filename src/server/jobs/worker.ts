@@ -32,7 +32,11 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: number; now?: () => Date; autoStart?: boolean } = {}): Worker {
+export function startWorker(
+  db: Db,
+  registry: JobRegistry,
+  options: { pollMs?: number; now?: () => Date; autoStart?: boolean } = {},
+): Worker {
   const now = options.now ?? (() => new Date());
   const names = Object.keys(registry);
   let stopped = false;
@@ -75,7 +79,10 @@ export function startWorker(db: Db, registry: JobRegistry, options: { pollMs?: n
     } catch {
       // A lost database connection is retried on the next tick.
     }
-    if (!stopped) timer = setTimeout(() => { running = loop(); }, options.pollMs ?? 1000);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = loop();
+      }, options.pollMs ?? 1000);
   }
 
   if (options.autoStart ?? true) running = loop();

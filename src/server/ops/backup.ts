@@ -48,13 +48,19 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** Tables in foreign-key order (referenced tables first). */
 export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> {
-  const tables = (await db.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`)).rows.map((r) => r.name);
-  const edges = (await db.query<{ child: string; parent: string }>(
-    `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+  const tables = (
+    await db.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
+    )
+  ).rows.map((r) => r.name);
+  const edges = (
+    await db.query<{ child: string; parent: string }>(
+      `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
      JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
-     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = 'public'`)).rows;
+     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = 'public'`,
+    )
+  ).rows;
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (t: string) => {
@@ -70,20 +76,32 @@ export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> 
 async function primaryKeyOrder(db: Queryable, table: string): Promise<string> {
   const cols = await db.query<{ attname: string }>(
     `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-     WHERE i.indrelid = $1::regclass AND i.indisprimary`, [table]);
+     WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+    [table],
+  );
   // Lexicographic order of hierarchical codes puts parents ('11') before children ('11.01').
   return cols.rows.length ? cols.rows.map((c) => `"${c.attname}"`).join(', ') : 't::text';
 }
 
-export async function backupInstance(db: Db, evidence: EvidenceStore | string, outDir: string, options: BackupKeyOptions, now = new Date()): Promise<BackupManifest> {
+export async function backupInstance(
+  db: Db,
+  evidence: EvidenceStore | string,
+  outDir: string,
+  options: BackupKeyOptions,
+  now = new Date(),
+): Promise<BackupManifest> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`backup folder is not empty: ${outDir}`);
   ensurePrivateDir(outDir);
   const files = backupFiles(outDir, options.key);
   const store = storeOf(evidence);
   const manifest: BackupManifest = {
-    format: 'netra-backup/2', encryption: options.key ? 'aes-256-gcm' : 'none', createdAt: now.toISOString(), backend: db.kind,
+    format: 'netra-backup/2',
+    encryption: options.key ? 'aes-256-gcm' : 'none',
+    createdAt: now.toISOString(),
+    backend: db.kind,
     migrations: (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name),
-    tables: [], evidence: [],
+    tables: [],
+    evidence: [],
   };
   // One repeatable-read snapshot on PostgreSQL; PGlite is single-connection and consistent anyway.
   await db.transaction(async (tx) => {
@@ -92,7 +110,9 @@ export async function backupInstance(db: Db, evidence: EvidenceStore | string, o
       const order = await primaryKeyOrder(tx, table);
       const lines: string[] = [];
       for (let offset = 0; ; offset += BATCH) {
-        const page = await tx.query<{ row: unknown }>(`SELECT row_to_json(t) AS row FROM "${table}" t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`);
+        const page = await tx.query<{ row: unknown }>(
+          `SELECT row_to_json(t) AS row FROM "${table}" t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`,
+        );
         for (const r of page.rows) lines.push(JSON.stringify(typeof r.row === 'string' ? JSON.parse(r.row) : r.row));
         if (page.rows.length < BATCH) break;
       }
@@ -100,7 +120,7 @@ export async function backupInstance(db: Db, evidence: EvidenceStore | string, o
       files.write(`tables/${table}.jsonl`, body);
       manifest.tables.push({ name: table, rows: lines.length, sha256: sha256(body) });
     }
-    const evidenceRows = await tx.query<{ sha256: string }>("SELECT sha256 FROM evidence_files ORDER BY sha256");
+    const evidenceRows = await tx.query<{ sha256: string }>('SELECT sha256 FROM evidence_files ORDER BY sha256');
     for (const f of evidenceRows.rows) {
       const source = store.localPath?.(f.sha256);
       if (source) {
@@ -110,7 +130,9 @@ export async function backupInstance(db: Db, evidence: EvidenceStore | string, o
       } else {
         // A remote store: get() re-hashes what it read (and checks the server's checksum).
         const content = await store.get(f.sha256).catch((error: Error) => {
-          throw new Error(`evidence file ${(error as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable'}: ${f.sha256} (${error.message})`);
+          throw new Error(
+            `evidence file ${(error as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable'}: ${f.sha256} (${error.message})`,
+          );
         });
         files.write(`evidence/${f.sha256}`, content);
       }
@@ -140,20 +162,30 @@ const restoreRefusal = (id: string, en: string) => new AppError('validation_fail
  * the database is touched; the tables load in one transaction; evidence is written last, each
  * file under a temporary name renamed only once authenticated.
  */
-export async function restoreInstance(db: Db, backupDir: string, evidence: EvidenceStore | string, options: RestoreOptions): Promise<RestoreReport> {
+export async function restoreInstance(
+  db: Db,
+  backupDir: string,
+  evidence: EvidenceStore | string,
+  options: RestoreOptions,
+): Promise<RestoreReport> {
   const sealed = isSealedBackup(backupDir);
   if (sealed && !options.key) {
-    throw restoreRefusal('Cadangan ini terenkripsi: setel NETRA_BACKUP_KEY dengan kunci yang dipakai saat mencadangkan.',
-      'This backup is encrypted: set NETRA_BACKUP_KEY to the key it was written with.');
+    throw restoreRefusal(
+      'Cadangan ini terenkripsi: setel NETRA_BACKUP_KEY dengan kunci yang dipakai saat mencadangkan.',
+      'This backup is encrypted: set NETRA_BACKUP_KEY to the key it was written with.',
+    );
   }
   if (!sealed && options.key && !options.allowUnencrypted) {
-    throw restoreRefusal('Cadangan ini tidak terenkripsi. Pulihkan dengan --unencrypted bila memang disengaja.',
-      'This backup is not encrypted. Restore it with --unencrypted if that is intended.');
+    throw restoreRefusal(
+      'Cadangan ini tidak terenkripsi. Pulihkan dengan --unencrypted bila memang disengaja.',
+      'This backup is not encrypted. Restore it with --unencrypted if that is intended.',
+    );
   }
   const files = backupFiles(backupDir, sealed ? options.key : null);
   if (!files.exists('manifest.json')) throw new Error(`no backup manifest in ${backupDir}`);
   const manifest = JSON.parse(files.read('manifest.json').toString('utf8')) as BackupManifest;
-  if (manifest.format !== 'netra-backup/1' && manifest.format !== 'netra-backup/2') throw new Error(`unknown backup format: ${manifest.format}`);
+  if (manifest.format !== 'netra-backup/1' && manifest.format !== 'netra-backup/2')
+    throw new Error(`unknown backup format: ${manifest.format}`);
   if (sealed !== (manifest.encryption === 'aes-256-gcm')) throw new Error('backup manifest does not match its files (encryption)');
   const bodies = new Map<string, string>();
   for (const t of manifest.tables) {
@@ -188,12 +220,16 @@ export async function restoreInstance(db: Db, backupDir: string, evidence: Evide
       if (!entry || entry.rows === 0) continue;
       const lines = bodies.get(table)!.split('\n').filter(Boolean);
       for (let i = 0; i < lines.length; i += BATCH) {
-        await tx.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [`[${lines.slice(i, i + BATCH).join(',')}]`]);
+        await tx.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [
+          `[${lines.slice(i, i + BATCH).join(',')}]`,
+        ]);
       }
       // Move serial sequences past the restored ids.
       const serials = await tx.query<{ column_name: string; seq: string | null }>(
         `SELECT column_name, pg_get_serial_sequence($1, column_name) AS seq FROM information_schema.columns
-         WHERE table_schema = 'public' AND table_name = $1`, [table]);
+         WHERE table_schema = 'public' AND table_name = $1`,
+        [table],
+      );
       for (const s of serials.rows) {
         if (s.seq) await tx.query(`SELECT setval($1, GREATEST((SELECT max("${s.column_name}") FROM "${table}"), 1))`, [s.seq]);
       }

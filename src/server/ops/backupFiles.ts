@@ -5,7 +5,21 @@
 // then the 16-byte GCM tag. The header and the file's name inside the backup are authenticated
 // (AAD), so a file cannot be altered, truncated, or swapped for another file of the same backup.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { dirname, join } from 'node:path';
@@ -24,20 +38,29 @@ export function parseBackupKey(text: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) {
-    throw new AppError('validation_failed', {
-      id: 'NETRA_BACKUP_KEY harus 32 byte (64 karakter heksadesimal atau base64).',
-      en: 'NETRA_BACKUP_KEY must be 32 bytes (64 hex characters or base64).',
-    }, { field: 'NETRA_BACKUP_KEY' });
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'NETRA_BACKUP_KEY harus 32 byte (64 karakter heksadesimal atau base64).',
+        en: 'NETRA_BACKUP_KEY must be 32 bytes (64 hex characters or base64).',
+      },
+      { field: 'NETRA_BACKUP_KEY' },
+    );
   }
   return key;
 }
 
 export class BackupAuthError extends AppError {}
 
-const authFailure = (name: string) => new BackupAuthError('validation_failed', {
-  id: `Berkas cadangan "${name}" tidak dapat dibuka: NETRA_BACKUP_KEY salah atau berkas rusak/diubah.`,
-  en: `Backup file "${name}" cannot be opened: wrong NETRA_BACKUP_KEY, or the file is damaged or altered.`,
-}, { field: 'NETRA_BACKUP_KEY' });
+const authFailure = (name: string) =>
+  new BackupAuthError(
+    'validation_failed',
+    {
+      id: `Berkas cadangan "${name}" tidak dapat dibuka: NETRA_BACKUP_KEY salah atau berkas rusak/diubah.`,
+      en: `Backup file "${name}" cannot be opened: wrong NETRA_BACKUP_KEY, or the file is damaged or altered.`,
+    },
+    { field: 'NETRA_BACKUP_KEY' },
+  );
 
 export function ensurePrivateDir(dir: string) {
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
@@ -76,10 +99,17 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
     if (size < HEADER_LEN + TAG_LEN) throw authFailure(name);
     const head = Buffer.alloc(HEADER_LEN);
     const fd = openSync(path, 'r');
-    try { readSync(fd, head, 0, HEADER_LEN, 0); } finally { closeSync(fd); }
+    try {
+      readSync(fd, head, 0, HEADER_LEN, 0);
+    } finally {
+      closeSync(fd);
+    }
     if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw authFailure(name);
     if (head[MAGIC.length] !== VERSION) {
-      throw new AppError('validation_failed', { id: `Versi format cadangan tidak dikenal: ${head[MAGIC.length]}.`, en: `Unknown backup file format version: ${head[MAGIC.length]}.` });
+      throw new AppError('validation_failed', {
+        id: `Versi format cadangan tidak dikenal: ${head[MAGIC.length]}.`,
+        en: `Unknown backup file format version: ${head[MAGIC.length]}.`,
+      });
     }
     return { head, size };
   };
@@ -87,7 +117,11 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
   const readTag = (path: string, size: number) => {
     const tag = Buffer.alloc(TAG_LEN);
     const fd = openSync(path, 'r');
-    try { readSync(fd, tag, 0, TAG_LEN, size - TAG_LEN); } finally { closeSync(fd); }
+    try {
+      readSync(fd, tag, 0, TAG_LEN, size - TAG_LEN);
+    } finally {
+      closeSync(fd);
+    }
     return tag;
   };
 
@@ -121,7 +155,12 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
       ensurePrivateDir(dirname(path));
       const hash = createHash('sha256');
       const out = createWriteStream(path, { mode: FILE_MODE });
-      const hashing = new Transform({ transform(chunk: Buffer, _e, done) { hash.update(chunk); done(null, chunk); } });
+      const hashing = new Transform({
+        transform(chunk: Buffer, _e, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
       if (!key) {
         await pipeline(createReadStream(source), hashing, out);
       } else {
@@ -130,7 +169,9 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
         cipher.setAAD(aad(head, name));
         out.write(head);
         await pipeline(createReadStream(source), hashing, cipher, out, { end: false });
-        await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          out.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())),
+        );
       }
       chmodSync(path, FILE_MODE);
       return hash.digest('hex');
@@ -139,8 +180,19 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
       const path = pathOf(name);
       const hash = createHash('sha256');
       const temp = dest ? `${dest}.restoring-${randomBytes(4).toString('hex')}` : null;
-      const sink = temp ? createWriteStream(temp, { mode }) : new Writable({ write(_c, _e, done) { done(); } });
-      const hashing = new Transform({ transform(chunk: Buffer, _e, done) { hash.update(chunk); done(null, chunk); } });
+      const sink = temp
+        ? createWriteStream(temp, { mode })
+        : new Writable({
+            write(_c, _e, done) {
+              done();
+            },
+          });
+      const hashing = new Transform({
+        transform(chunk: Buffer, _e, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
       try {
         if (!key) {
           await pipeline(createReadStream(path), hashing, sink);
@@ -150,9 +202,11 @@ export function backupFiles(root: string, key: Buffer | null): BackupFiles {
           decipher.setAAD(aad(head, name));
           decipher.setAuthTag(readTag(path, size));
           // Bytes reach only the temporary file until final() has checked the tag.
-          const body = size > HEADER_LEN + TAG_LEN ? createReadStream(path, { start: HEADER_LEN, end: size - TAG_LEN - 1 }) : Readable.from([]);
-          await pipeline(body, decipher, hashing, sink)
-            .catch((error: unknown) => { throw error instanceof AppError ? error : authFailure(name); });
+          const body =
+            size > HEADER_LEN + TAG_LEN ? createReadStream(path, { start: HEADER_LEN, end: size - TAG_LEN - 1 }) : Readable.from([]);
+          await pipeline(body, decipher, hashing, sink).catch((error: unknown) => {
+            throw error instanceof AppError ? error : authFailure(name);
+          });
         }
       } catch (error) {
         if (temp) rmSync(temp, { force: true });

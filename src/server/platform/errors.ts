@@ -42,7 +42,11 @@ export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
 
   /** `status` overrides the code's usual status (e.g. totp_required: 401 at sign-in, 403 on a session). */
-  constructor(code: ErrorCode, messages: LocalizedMessage, options: { field?: string; details?: Record<string, unknown>; status?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    messages: LocalizedMessage,
+    options: { field?: string; details?: Record<string, unknown>; status?: number } = {},
+  ) {
     super(messages.en);
     this.code = code;
     this.status = options.status ?? ERROR_STATUS[code];
@@ -55,7 +59,5 @@ export class AppError extends Error {
 export const notFound = (what: LocalizedMessage) => new AppError('not_found', what);
 export const forbidden = () =>
   new AppError('forbidden', { id: 'Anda tidak berwenang untuk tindakan ini.', en: 'You are not allowed to do this.' });
-export const unauthenticated = () =>
-  new AppError('unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' });
-export const validationError = (field: string, messages: LocalizedMessage) =>
-  new AppError('validation_failed', messages, { field });
+export const unauthenticated = () => new AppError('unauthenticated', { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' });
+export const validationError = (field: string, messages: LocalizedMessage) => new AppError('validation_failed', messages, { field });

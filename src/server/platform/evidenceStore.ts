@@ -6,5 +6,7 @@ import { createS3EvidenceStore } from './s3Storage.ts';
 import { createDiskEvidenceStore, type EvidenceStore } from './storage.ts';
 
 export function createConfiguredEvidenceStore(config: Pick<Config, 'dataDir' | 'evidenceLocation'>): EvidenceStore {
-  return config.evidenceLocation ? createS3EvidenceStore(config.evidenceLocation) : createDiskEvidenceStore(join(config.dataDir, 'evidence'));
+  return config.evidenceLocation
+    ? createS3EvidenceStore(config.evidenceLocation)
+    : createDiskEvidenceStore(join(config.dataDir, 'evidence'));
 }

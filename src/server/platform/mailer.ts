@@ -47,7 +47,12 @@ export function describeMailError(error: unknown): string {
 
 function messageOptions(mail: OutgoingMail) {
   return {
-    from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId,
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
     headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
   };
 }

@@ -6,13 +6,25 @@
 // returns, where it returns one. Credentials come from the SDK's usual chain (AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, instance roles).
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
-  GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, UploadPartCommand,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import {
-  EvidenceCorruptedError, EvidenceMissingError, EvidenceStoreUnavailableError, isSha256, sha256Hex,
-  type EvidenceStore, type S3EvidenceLocation,
+  EvidenceCorruptedError,
+  EvidenceMissingError,
+  EvidenceStoreUnavailableError,
+  isSha256,
+  sha256Hex,
+  type EvidenceStore,
+  type S3EvidenceLocation,
 } from './storage.ts';
 
 export interface S3StoreOptions {
@@ -27,13 +39,19 @@ export interface S3StoreOptions {
 const MiB = 1024 * 1024;
 const base64Sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
-interface S3ErrorShape { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } }
+interface S3ErrorShape {
+  name?: string;
+  Code?: string;
+  $metadata?: { httpStatusCode?: number };
+}
 const isNotFound = (error: unknown) => {
   const e = error as S3ErrorShape;
   return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.Code === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
 };
 const unavailable = (action: string, sha: string, error: unknown) =>
-  new EvidenceStoreUnavailableError(`evidence store (S3) failed to ${action} ${sha}: ${(error as Error)?.message ?? error}`, { cause: error });
+  new EvidenceStoreUnavailableError(`evidence store (S3) failed to ${action} ${sha}: ${(error as Error)?.message ?? error}`, {
+    cause: error,
+  });
 
 export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3StoreOptions = {}): EvidenceStore & { client: S3Client } {
   const threshold = options.multipartThreshold ?? 16 * MiB;
@@ -66,14 +84,18 @@ export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3S
 
   async function putMultipart(sha: string, content: Buffer) {
     const Key = keyOf(sha);
-    const created = await client.send(new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'SHA256', Metadata: { sha256: sha } }));
+    const created = await client.send(
+      new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'SHA256', Metadata: { sha256: sha } }),
+    );
     const UploadId = created.UploadId!;
     try {
       const parts: { PartNumber: number; ETag: string | undefined; ChecksumSHA256: string }[] = [];
       for (let offset = 0, PartNumber = 1; offset < content.length; offset += partSize, PartNumber++) {
         const Body = content.subarray(offset, Math.min(offset + partSize, content.length));
         const ChecksumSHA256 = base64Sha256(Body);
-        const part = await client.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber, Body, ChecksumSHA256, ContentLength: Body.length }));
+        const part = await client.send(
+          new UploadPartCommand({ Bucket, Key, UploadId, PartNumber, Body, ChecksumSHA256, ContentLength: Body.length }),
+        );
         parts.push({ PartNumber, ETag: part.ETag, ChecksumSHA256 });
       }
       await client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
@@ -95,10 +117,17 @@ export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3S
       try {
         if (content.length >= threshold) await putMultipart(sha, content);
         else {
-          await client.send(new PutObjectCommand({
-            Bucket, Key: keyOf(sha), Body: content, ContentLength: content.length,
-            ChecksumSHA256: base64Sha256(content), Metadata: { sha256: sha }, ContentType: 'application/octet-stream',
-          }));
+          await client.send(
+            new PutObjectCommand({
+              Bucket,
+              Key: keyOf(sha),
+              Body: content,
+              ContentLength: content.length,
+              ChecksumSHA256: base64Sha256(content),
+              Metadata: { sha256: sha },
+              ContentType: 'application/octet-stream',
+            }),
+          );
         }
       } catch (error) {
         throw unavailable('store', sha, error);
@@ -119,9 +148,10 @@ export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3S
       // a checksum of part checksums ("…-N"), so there the re-hash below is the check.
       const serverChecksum = response.ChecksumSHA256;
       if (serverChecksum && !serverChecksum.includes('-') && serverChecksum !== Buffer.from(sha, 'hex').toString('base64')) {
-        throw new EvidenceCorruptedError(sha, 'the server\'s SHA-256 checksum does not match the key');
+        throw new EvidenceCorruptedError(sha, "the server's SHA-256 checksum does not match the key");
       }
-      if (response.Metadata?.sha256 && response.Metadata.sha256 !== sha) throw new EvidenceCorruptedError(sha, 'stored under another SHA-256');
+      if (response.Metadata?.sha256 && response.Metadata.sha256 !== sha)
+        throw new EvidenceCorruptedError(sha, 'stored under another SHA-256');
       if (sha256Hex(content) !== sha) throw new EvidenceCorruptedError(sha);
       return content;
     },

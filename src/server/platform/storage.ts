@@ -26,10 +26,14 @@ export const isSha256 = (value: string) => /^[0-9a-f]{64}$/.test(value);
 
 export class EvidenceMissingError extends Error {
   readonly code = 'ENOENT';
-  constructor(sha: string) { super(`evidence ${sha} is missing from storage`); }
+  constructor(sha: string) {
+    super(`evidence ${sha} is missing from storage`);
+  }
 }
 export class EvidenceCorruptedError extends Error {
-  constructor(sha: string, why = 'content does not match its SHA-256') { super(`evidence ${sha} is corrupted: ${why}`); }
+  constructor(sha: string, why = 'content does not match its SHA-256') {
+    super(`evidence ${sha} is corrupted: ${why}`);
+  }
 }
 /** The store could not be reached or refused the write: the caller must not acknowledge the upload. */
 export class EvidenceStoreUnavailableError extends Error {}
@@ -85,9 +89,11 @@ export interface S3EvidenceLocation {
   forcePathStyle: boolean;
 }
 
-const urlError = (why: string) => new Error(
-  `NETRA_EVIDENCE_URL tidak valid / is invalid: ${why}. ` +
-  'Bentuk / form: s3://bucket/prefix?endpoint=https://host:port&region=REGION&forcePathStyle=true');
+const urlError = (why: string) =>
+  new Error(
+    `NETRA_EVIDENCE_URL tidak valid / is invalid: ${why}. ` +
+      'Bentuk / form: s3://bucket/prefix?endpoint=https://host:port&region=REGION&forcePathStyle=true',
+  );
 
 /** Parses NETRA_EVIDENCE_URL; throws a message naming what is wrong (shown at start-up). */
 export function parseEvidenceUrl(text: string): S3EvidenceLocation {
@@ -103,17 +109,24 @@ export function parseEvidenceUrl(text: string): S3EvidenceLocation {
   // S3 bucket naming rules (3–63 characters, lower case, digits, dots and hyphens).
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw urlError(`bucket name "${bucket}" is not a valid S3 bucket name`);
   const prefix = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, '');
-  if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) throw urlError('the prefix may not contain "." or ".." segments');
+  if (prefix.split('/').some((segment) => segment === '.' || segment === '..'))
+    throw urlError('the prefix may not contain "." or ".." segments');
   const known = new Set(['endpoint', 'region', 'forcePathStyle']);
-  for (const key of url.searchParams.keys()) if (!known.has(key)) throw urlError(`unknown option "${key}" (known: endpoint, region, forcePathStyle)`);
+  for (const key of url.searchParams.keys())
+    if (!known.has(key)) throw urlError(`unknown option "${key}" (known: endpoint, region, forcePathStyle)`);
   const endpoint = url.searchParams.get('endpoint') ?? undefined;
   if (endpoint !== undefined) {
     let parsed: URL | undefined;
-    try { parsed = new URL(endpoint); } catch { parsed = undefined; }
+    try {
+      parsed = new URL(endpoint);
+    } catch {
+      parsed = undefined;
+    }
     if (!parsed || !/^https?:$/.test(parsed.protocol)) throw urlError(`endpoint "${endpoint}" is not an http(s) URL`);
   }
   const forcePathStyle = url.searchParams.get('forcePathStyle');
-  if (forcePathStyle !== null && forcePathStyle !== 'true' && forcePathStyle !== 'false') throw urlError('forcePathStyle must be true or false');
+  if (forcePathStyle !== null && forcePathStyle !== 'true' && forcePathStyle !== 'false')
+    throw urlError('forcePathStyle must be true or false');
   const region = url.searchParams.get('region') ?? 'us-east-1';
   if (!/^[a-z0-9-]{1,40}$/.test(region)) throw urlError(`region "${region}" is not a region name`);
   return { bucket, prefix: prefix ? `${prefix}/` : '', endpoint, region, forcePathStyle: forcePathStyle === 'true' };

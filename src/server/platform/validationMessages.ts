@@ -23,7 +23,10 @@ export function localizeIssue(issue: IssueLike): LocalizedMessage {
     if (received === 'undefined') return { id: 'wajib diisi', en: 'required' };
     const expected = String((issue as { expected?: unknown }).expected ?? '');
     if (expected && received) {
-      return { id: `harus berupa ${TYPE_ID[expected] ?? expected}, bukan ${TYPE_ID[received] ?? received}`, en: `must be ${TYPE_EN[expected] ?? expected}, not ${TYPE_EN[received] ?? received}` };
+      return {
+        id: `harus berupa ${TYPE_ID[expected] ?? expected}, bukan ${TYPE_ID[received] ?? received}`,
+        en: `must be ${TYPE_EN[expected] ?? expected}, not ${TYPE_EN[received] ?? received}`,
+      };
     }
   }
   const sized = sizeMessage(issue);
@@ -38,10 +41,24 @@ export function localizeIssue(issue: IssueLike): LocalizedMessage {
 }
 
 const TYPE_ID: Record<string, string> = {
-  string: 'teks', number: 'angka', int: 'bilangan bulat', boolean: 'benar/salah', array: 'daftar', object: 'objek', null: 'kosong (null)', date: 'tanggal',
+  string: 'teks',
+  number: 'angka',
+  int: 'bilangan bulat',
+  boolean: 'benar/salah',
+  array: 'daftar',
+  object: 'objek',
+  null: 'kosong (null)',
+  date: 'tanggal',
 };
 const TYPE_EN: Record<string, string> = {
-  string: 'text', number: 'a number', int: 'an integer', boolean: 'true/false', array: 'a list', object: 'an object', null: 'null', date: 'a date',
+  string: 'text',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true/false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+  date: 'a date',
 };
 
 /** Length limits in words a person understands ("minimal 3 karakter"), not zod's type names. */
@@ -54,10 +71,14 @@ function sizeMessage(raw: IssueLike): LocalizedMessage | null {
   const small = issue.code === 'too_small';
   if (issue.origin === 'string') {
     if (small && limit === 1) return { id: 'wajib diisi', en: 'required' };
-    return small ? { id: `minimal ${limit} karakter`, en: `at least ${limit} characters` } : { id: `maksimal ${limit} karakter`, en: `at most ${limit} characters` };
+    return small
+      ? { id: `minimal ${limit} karakter`, en: `at least ${limit} characters` }
+      : { id: `maksimal ${limit} karakter`, en: `at most ${limit} characters` };
   }
   if (issue.origin === 'array') {
-    return small ? { id: `minimal ${limit} isian`, en: `at least ${limit} entries` } : { id: `maksimal ${limit} isian`, en: `at most ${limit} entries` };
+    return small
+      ? { id: `minimal ${limit} isian`, en: `at least ${limit} entries` }
+      : { id: `maksimal ${limit} isian`, en: `at most ${limit} entries` };
   }
   if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
     return small ? { id: `minimal ${limit}`, en: `at least ${limit}` } : { id: `maksimal ${limit}`, en: `at most ${limit}` };

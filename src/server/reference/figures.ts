@@ -12,53 +12,87 @@ import { appendAudit, SYSTEM_ACTOR } from '../modules/audit/service.ts';
 
 const figuresDir = fileURLToPath(new URL('../../../reference/figures', import.meta.url));
 
-export const figureFileSchema = z.object({
-  series: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(5),
-  publisher: z.string().min(2),
-  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  level: z.enum(['provinsi', 'kabupaten_kota']),
-  kind: z.enum(['category', 'score']),
-  partial: z.boolean(),
-  sources: z.array(z.string().url()).min(1),
-  note: z.string().optional(),
-  rows: z.array(z.object({
-    region: z.string().regex(/^\d{2}(\.\d{2})?$/),
-    name: z.string(),
-    category: z.enum(['tinggi', 'sedang', 'rendah']).optional(),
-    value: z.number().min(0).max(100).optional(),
-    named: z.boolean().optional(),
+export const figureFileSchema = z
+  .object({
+    series: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(5),
+    publisher: z.string().min(2),
+    publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    level: z.enum(['provinsi', 'kabupaten_kota']),
+    kind: z.enum(['category', 'score']),
+    partial: z.boolean(),
+    sources: z.array(z.string().url()).min(1),
     note: z.string().optional(),
-  }).refine((r) => r.category !== undefined || r.value !== undefined, 'category or value')).min(1),
-}).strict();
+    rows: z
+      .array(
+        z
+          .object({
+            region: z.string().regex(/^\d{2}(\.\d{2})?$/),
+            name: z.string(),
+            category: z.enum(['tinggi', 'sedang', 'rendah']).optional(),
+            value: z.number().min(0).max(100).optional(),
+            named: z.boolean().optional(),
+            note: z.string().optional(),
+          })
+          .refine((r) => r.category !== undefined || r.value !== undefined, 'category or value'),
+      )
+      .min(1),
+  })
+  .strict();
 export type FigureFile = z.infer<typeof figureFileSchema>;
 
 export function readFigureFiles(dir = figuresDir): { file: FigureFile; sha256: string }[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((name) => {
-    const text = readFileSync(join(dir, name), 'utf8');
-    return { file: figureFileSchema.parse(JSON.parse(text)), sha256: createHash('sha256').update(text).digest('hex') };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      return { file: figureFileSchema.parse(JSON.parse(text)), sha256: createHash('sha256').update(text).digest('hex') };
+    });
 }
 
 export async function loadPublishedFigures(db: Db, dir = figuresDir): Promise<number> {
-  const loaded = new Map((await db.query<{ name: string; version: string }>(`SELECT name, version FROM reference_loads WHERE name LIKE 'figures:%'`)).rows.map((r) => [r.name, r.version]));
+  const loaded = new Map(
+    (await db.query<{ name: string; version: string }>(`SELECT name, version FROM reference_loads WHERE name LIKE 'figures:%'`)).rows.map(
+      (r) => [r.name, r.version],
+    ),
+  );
   let changed = 0;
   for (const { file, sha256 } of readFigureFiles(dir)) {
     const name = `figures:${file.series}`;
     if (loaded.get(name) === sha256) continue;
     await db.transaction(async (tx) => {
       await tx.query('DELETE FROM published_figures WHERE series = $1', [file.series]);
-      const note = (r: FigureFile['rows'][number]) => [r.note, r.named === false ? 'tidak disebut satu per satu dalam sumber' : null].filter(Boolean).join('; ') || null;
+      const note = (r: FigureFile['rows'][number]) =>
+        [r.note, r.named === false ? 'tidak disebut satu per satu dalam sumber' : null].filter(Boolean).join('; ') || null;
       await tx.query(
         `INSERT INTO published_figures (series, region_code, value, category, published_on, publisher, title, source, partial, note)
          SELECT $1, r, v, c, $5::date, $6, $7, $8, $9, n FROM unnest($2::text[], $3::float8[], $4::text[], $10::text[]) AS x(r, v, c, n)`,
-        [file.series, file.rows.map((r) => r.region), file.rows.map((r) => r.value ?? null), file.rows.map((r) => r.category ?? null),
-          file.publishedOn, file.publisher, file.title, file.sources.join(' ; '), file.partial, file.rows.map(note)]);
+        [
+          file.series,
+          file.rows.map((r) => r.region),
+          file.rows.map((r) => r.value ?? null),
+          file.rows.map((r) => r.category ?? null),
+          file.publishedOn,
+          file.publisher,
+          file.title,
+          file.sources.join(' ; '),
+          file.partial,
+          file.rows.map(note),
+        ],
+      );
       await tx.query(
         `INSERT INTO reference_loads (name, version, row_count) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, row_count = EXCLUDED.row_count, loaded_at = now()`,
-        [name, sha256, file.rows.length]);
-      await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'reference.figures_loaded', entityType: 'reference', entityId: name, data: { sha256, rows: file.rows.length } });
+        [name, sha256, file.rows.length],
+      );
+      await appendAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'reference.figures_loaded',
+        entityType: 'reference',
+        entityId: name,
+        data: { sha256, rows: file.rows.length },
+      });
     });
     changed++;
   }
@@ -79,14 +113,36 @@ export interface PublishedFigure {
 
 /** Published figures per region code. */
 export async function publishedFiguresByRegion(db: Queryable, codes?: string[]): Promise<Map<string, PublishedFigure[]>> {
-  const result = await db.query<{ series: string; region_code: string; value: number | null; category: string | null; published_on: string | Date; publisher: string; title: string; source: string; partial: boolean; note: string | null }>(
+  const result = await db.query<{
+    series: string;
+    region_code: string;
+    value: number | null;
+    category: string | null;
+    published_on: string | Date;
+    publisher: string;
+    title: string;
+    source: string;
+    partial: boolean;
+    note: string | null;
+  }>(
     `SELECT series, region_code, value, category, published_on::text AS published_on, publisher, title, source, partial, note
-     FROM published_figures ${codes ? 'WHERE region_code = ANY($1::text[])' : ''} ORDER BY region_code, published_on DESC, series`, codes ? [codes] : []);
+     FROM published_figures ${codes ? 'WHERE region_code = ANY($1::text[])' : ''} ORDER BY region_code, published_on DESC, series`,
+    codes ? [codes] : [],
+  );
   const map = new Map<string, PublishedFigure[]>();
   for (const r of result.rows) {
     const list = map.get(r.region_code) ?? [];
-    list.push({ series: r.series, title: r.title, publisher: r.publisher, publishedOn: String(r.published_on).slice(0, 10), value: r.value === null ? null : Number(r.value),
-      category: r.category, partial: r.partial, source: r.source, note: r.note });
+    list.push({
+      series: r.series,
+      title: r.title,
+      publisher: r.publisher,
+      publishedOn: String(r.published_on).slice(0, 10),
+      value: r.value === null ? null : Number(r.value),
+      category: r.category,
+      partial: r.partial,
+      source: r.source,
+      note: r.note,
+    });
     map.set(r.region_code, list);
   }
   return map;

@@ -20,13 +20,18 @@ const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'da
 
 function readCsv(file: string): string[][] {
   const text = readFileSync(join(dataDir, file), 'utf8');
-  return parseCsvRows(text, ',').slice(1).map((row) => row.fields);
+  return parseCsvRows(text, ',')
+    .slice(1)
+    .map((row) => row.fields);
 }
 
 const cache = new Map<string, RegionRow[]>();
 function cached(key: string, load: () => RegionRow[]): RegionRow[] {
   let rows = cache.get(key);
-  if (!rows) { rows = load(); cache.set(key, rows); }
+  if (!rows) {
+    rows = load();
+    cache.set(key, rows);
+  }
   return rows;
 }
 
@@ -35,14 +40,23 @@ export const readProvinces = () =>
 
 /** Kabupaten and kota: the level comes from the official name's prefix. */
 export const readRegencies = () =>
-  cached('regency', () => readCsv('regencies.csv').map(([code, provinceCode, name]) => ({
-    code, name, level: name.startsWith('Kota ') ? ('kota' as const) : ('kabupaten' as const), parentCode: provinceCode,
-  })));
+  cached('regency', () =>
+    readCsv('regencies.csv').map(([code, provinceCode, name]) => ({
+      code,
+      name,
+      level: name.startsWith('Kota ') ? ('kota' as const) : ('kabupaten' as const),
+      parentCode: provinceCode,
+    })),
+  );
 
 export const readDistricts = () =>
-  cached('kecamatan', () => readCsv('districts.csv').map(([code, regencyCode, name]) => ({ code, name, level: 'kecamatan' as const, parentCode: regencyCode })));
+  cached('kecamatan', () =>
+    readCsv('districts.csv').map(([code, regencyCode, name]) => ({ code, name, level: 'kecamatan' as const, parentCode: regencyCode })),
+  );
 
 export const readVillages = () =>
-  cached('desa', () => readCsv('villages.csv').map(([code, districtCode, name]) => ({ code, name, level: 'desa' as const, parentCode: districtCode })));
+  cached('desa', () =>
+    readCsv('villages.csv').map(([code, districtCode, name]) => ({ code, name, level: 'desa' as const, parentCode: districtCode })),
+  );
 
 export const IDN_AREA_DATA_VERSION: string = require('idn-area-data/package.json').version;

@@ -47,7 +47,9 @@ export async function loadRegions(db: Db, options: ReferenceOptions = {}): Promi
   const name = loadVillages ? 'regions' : 'regions-without-desa';
   const version = `idn-area-data@${IDN_AREA_DATA_VERSION}`;
   const existing = await db.query<{ version: string; name: string }>(
-    `SELECT name, version FROM reference_loads WHERE name IN ('regions', $1)`, [name]);
+    `SELECT name, version FROM reference_loads WHERE name IN ('regions', $1)`,
+    [name],
+  );
   const counts = { provinsi: 0, kabupaten_kota: 0, kecamatan: 0, desa: 0 };
   if (existing.rows.some((r) => r.version === version)) return { loaded: false, counts };
   await db.transaction(async (tx) => {
@@ -75,7 +77,13 @@ export async function loadRegions(db: Db, options: ReferenceOptions = {}): Promi
        ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, row_count = EXCLUDED.row_count, loaded_at = now()`,
       [name, version, total],
     );
-    await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'reference.regions_loaded', entityType: 'reference', entityId: name, data: { version, counts } });
+    await appendAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'reference.regions_loaded',
+      entityType: 'reference',
+      entityId: name,
+      data: { version, counts },
+    });
   });
   return { loaded: true, counts };
 }
@@ -114,7 +122,10 @@ export async function loadElectionCycle(db: Db, cycle: ElectionCycle): Promise<{
       [cycle.id, contests.map((c) => c.regionCode), contests.map((c) => c.kind)],
     );
     await appendAudit(tx, {
-      actor: SYSTEM_ACTOR, action: 'reference.election_loaded', entityType: 'election', entityId: cycle.id,
+      actor: SYSTEM_ACTOR,
+      action: 'reference.election_loaded',
+      entityType: 'election',
+      entityId: cycle.id,
       data: { contests: contests.length, stages: cycle.stages.length },
     });
   });
@@ -128,7 +139,10 @@ export async function loadReferenceData(db: Db, options: ReferenceOptions = {}):
     // Seeded once: later edits by administrators are kept across restarts.
     await db.transaction(async (tx) => {
       const added = await seedNationalCalendar(tx);
-      await tx.query("INSERT INTO reference_loads (name, version, row_count) VALUES ('calendar', 'holidays-2024-2026', $1) ON CONFLICT (name) DO NOTHING", [added]);
+      await tx.query(
+        "INSERT INTO reference_loads (name, version, row_count) VALUES ('calendar', 'holidays-2024-2026', $1) ON CONFLICT (name) DO NOTHING",
+        [added],
+      );
     });
   }
   const known = new Set((await db.query<{ id: string }>('SELECT id FROM elections')).rows.map((r) => r.id));

@@ -49,7 +49,10 @@ export function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-const networkFailure = { id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.', en: 'Cannot reach the server. Check your connection and try again.' };
+const networkFailure = {
+  id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
+  en: 'Cannot reach the server. Check your connection and try again.',
+};
 
 export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;

@@ -16,7 +16,9 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
     const controller = new AbortController();
     setState({ status: 'loading' });
     load(controller.signal).then(
-      (data) => { if (!controller.signal.aborted) setState({ status: 'ready', data }); },
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', data });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(0, 'client_error', { id: String(error), en: String(error) });

@@ -12,7 +12,11 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
   return (
     <Notice kind="error">
       <p>{error.localized()}</p>
-      {onRetry && retryable(error) && <button type="button" className="button button--secondary" onClick={onRetry}>{t('common.retry')}</button>}
+      {onRetry && retryable(error) && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
     </Notice>
   );
 }

@@ -13,7 +13,12 @@ function describedBy(id: string, hint?: ReactNode, error?: string, extra?: strin
 
 export function FieldError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
-  return <p id={`${id}-error`} className="field-error"><span aria-hidden="true">⚠ </span>{error}</p>;
+  return (
+    <p id={`${id}-error`} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {error}
+    </p>
+  );
 }
 
 interface BaseProps {
@@ -35,8 +40,26 @@ function Label({ id, label, required, optionalLabel }: { id: string; label: stri
   );
 }
 
-export function TextField({ name, label, hint, error, required, optionalLabel, className, value, onChange, type = 'text', inputMode, autoComplete,
-  maxLength, max, min, placeholder, status, onBlur }: BaseProps & {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  optionalLabel,
+  className,
+  value,
+  onChange,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  maxLength,
+  max,
+  min,
+  placeholder,
+  status,
+  onBlur,
+}: BaseProps & {
   value: string;
   onChange(value: string): void;
   type?: string;
@@ -54,18 +77,53 @@ export function TextField({ name, label, hint, error, required, optionalLabel, c
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <Label id={id} label={label} required={required} optionalLabel={optionalLabel} />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      <input id={id} name={name} type={type} value={value} inputMode={inputMode} autoComplete={autoComplete} maxLength={maxLength}
-        max={max} min={min} placeholder={placeholder} required={required} aria-required={required || undefined}
-        aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error, status ? `${id}-status` : undefined)}
-        onChange={(e) => onChange(e.target.value)} onBlur={onBlur} />
-      {status && <p id={`${id}-status`} className="field-status" aria-live="polite">{status}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        max={max}
+        min={min}
+        placeholder={placeholder}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, status ? `${id}-status` : undefined)}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      />
+      {status && (
+        <p id={`${id}-status`} className="field-status" aria-live="polite">
+          {status}
+        </p>
+      )}
       <FieldError id={id} error={error} />
     </div>
   );
 }
 
-export function TextArea({ name, label, hint, error, required, optionalLabel, className, value, onChange, rows = 5, maxLength, counter }: BaseProps & {
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  optionalLabel,
+  className,
+  value,
+  onChange,
+  rows = 5,
+  maxLength,
+  counter,
+}: BaseProps & {
   value: string;
   onChange(value: string): void;
   rows?: number;
@@ -76,16 +134,42 @@ export function TextArea({ name, label, hint, error, required, optionalLabel, cl
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <Label id={id} label={label} required={required} optionalLabel={optionalLabel} />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      <textarea id={id} name={name} rows={rows} value={value} maxLength={maxLength} required={required} aria-required={required || undefined}
-        aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onChange(e.target.value)} />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        value={value}
+        maxLength={maxLength}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
       {counter && <p className="hint field__counter">{counter}</p>}
       <FieldError id={id} error={error} />
     </div>
   );
 }
 
-export function SelectField({ name, label, hint, error, required, optionalLabel, className, value, onChange, options, placeholder }: BaseProps & {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  optionalLabel,
+  className,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: BaseProps & {
   value: string;
   onChange(value: string): void;
   options: { value: string; label: string }[];
@@ -95,11 +179,27 @@ export function SelectField({ name, label, hint, error, required, optionalLabel,
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <Label id={id} label={label} required={required} optionalLabel={optionalLabel} />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      <select id={id} name={name} value={value} required={required} aria-required={required || undefined} aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)} onChange={(e) => onChange(e.target.value)}>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        value={value}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <FieldError id={id} error={error} />
     </div>
@@ -107,20 +207,43 @@ export function SelectField({ name, label, hint, error, required, optionalLabel,
 }
 
 /** Radio buttons in a fieldset; the first radio carries the field id (for focusing errors). */
-export function RadioGroup({ name, label, hint, error, value, onChange, options, className }: BaseProps & {
+export function RadioGroup({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  className,
+}: BaseProps & {
   value: string;
   onChange(value: string): void;
   options: { value: string; label: string; description?: string }[];
 }) {
   const id = fieldId(name);
   return (
-    <fieldset className={`field choice-group ${error ? 'field--invalid' : ''} ${className ?? ''}`} aria-describedby={describedBy(id, hint, error)}>
+    <fieldset
+      className={`field choice-group ${error ? 'field--invalid' : ''} ${className ?? ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+    >
       <legend>{label}</legend>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       {options.map((o, index) => (
         <label key={o.value} className="choice">
-          <input type="radio" id={index === 0 ? id : `${id}-${o.value}`} name={id} value={o.value} checked={value === o.value}
-            aria-invalid={error ? true : undefined} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            id={index === 0 ? id : `${id}-${o.value}`}
+            name={id}
+            value={o.value}
+            checked={value === o.value}
+            aria-invalid={error ? true : undefined}
+            onChange={() => onChange(o.value)}
+          />
           <span>
             <span className="choice__label">{o.label}</span>
             {o.description && <span className="choice__description">{o.description}</span>}
@@ -133,21 +256,43 @@ export function RadioGroup({ name, label, hint, error, value, onChange, options,
 }
 
 /** Checkboxes in a fieldset; the value is the list of checked option values. */
-export function CheckboxGroup({ name, label, hint, error, value, onChange, options, className }: BaseProps & {
+export function CheckboxGroup({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  className,
+}: BaseProps & {
   value: string[];
   onChange(value: string[]): void;
   options: { value: string; label: string; description?: string }[];
 }) {
   const id = fieldId(name);
   return (
-    <fieldset className={`field choice-group ${error ? 'field--invalid' : ''} ${className ?? ''}`} aria-describedby={describedBy(id, hint, error)}>
+    <fieldset
+      className={`field choice-group ${error ? 'field--invalid' : ''} ${className ?? ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+    >
       <legend>{label}</legend>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       {options.map((o, index) => (
         <label key={o.value} className="choice">
-          <input type="checkbox" id={index === 0 ? id : `${id}-${o.value}`} name={id} value={o.value} checked={value.includes(o.value)}
+          <input
+            type="checkbox"
+            id={index === 0 ? id : `${id}-${o.value}`}
+            name={id}
+            value={o.value}
+            checked={value.includes(o.value)}
             aria-invalid={error ? true : undefined}
-            onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))} />
+            onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))}
+          />
           <span>
             <span className="choice__label">{o.label}</span>
             {o.description && <span className="choice__description">{o.description}</span>}
@@ -169,10 +314,19 @@ export function ErrorSummary({ title, errors, labels }: { title: string; errors:
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`} onClick={(e) => {
-              const target = document.getElementById(fieldId(field));
-              if (target) { e.preventDefault(); target.focus(); }
-            }}>{labels?.[field] ? `${labels[field]}: ` : ''}{message}</a>
+            <a
+              href={`#${fieldId(field)}`}
+              onClick={(e) => {
+                const target = document.getElementById(fieldId(field));
+                if (target) {
+                  e.preventDefault();
+                  target.focus();
+                }
+              }}
+            >
+              {labels?.[field] ? `${labels[field]}: ` : ''}
+              {message}
+            </a>
           </li>
         ))}
       </ul>

@@ -10,12 +10,7 @@ export function LanguageSwitch() {
   const t = useT();
   const next = language === 'id' ? 'en' : 'id';
   return (
-    <button
-      type="button"
-      className="lang-switch"
-      lang={next}
-      onClick={() => setLanguage(next)}
-    >
+    <button type="button" className="lang-switch" lang={next} onClick={() => setLanguage(next)}>
       <span className="lang-switch__code">{next.toUpperCase()}</span>
       <span className="lang-switch__name">{t('lang.switchToLabel')}</span>
     </button>

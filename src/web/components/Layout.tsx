@@ -38,7 +38,9 @@ export function Layout() {
   ];
   return (
     <>
-      <a className="skip-link" href="#main">{t('a11y.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('a11y.skip')}
+      </a>
       <header className="site-header">
         <div className="site-header__inner">
           <Link to="/" className="brand">
@@ -54,7 +56,9 @@ export function Layout() {
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end={link.end}>{link.label}</NavLink>
+                <NavLink to={link.to} end={link.end}>
+                  {link.label}
+                </NavLink>
               </li>
             ))}
           </ul>
@@ -89,5 +93,9 @@ export function Notice({ kind = 'info', children }: { kind?: 'info' | 'error' | 
 
 export function Loading() {
   const t = useT();
-  return <p className="loading" role="status" aria-live="polite">{t('common.loading')}</p>;
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t('common.loading')}
+    </p>
+  );
 }

@@ -5,7 +5,17 @@ import type { Page, RegionSummary } from '../api/types.ts';
 import { useT } from '../i18n/store.ts';
 import { FieldError, fieldId } from './FormField.tsx';
 
-export function RegionPicker({ label, hint, value, onChange, invalid, name, error, includeDesa = false, levels }: {
+export function RegionPicker({
+  label,
+  hint,
+  value,
+  onChange,
+  invalid,
+  name,
+  error,
+  includeDesa = false,
+  levels,
+}: {
   label: string;
   hint?: string;
   value: RegionSummary | null;
@@ -35,7 +45,8 @@ export function RegionPicker({ label, hint, value, onChange, invalid, name, erro
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      api.get<Page<RegionSummary>>('/regions', { q, limit: 8 }, controller.signal)
+      api
+        .get<Page<RegionSummary>>('/regions', { q, limit: 8 }, controller.signal)
         .then((page) => setResults(page.items.filter((r) => (includeDesa || r.level !== 'desa') && (!levels || levels.includes(r.level)))))
         .catch(() => setResults([]));
     }, 250);
@@ -43,27 +54,52 @@ export function RegionPicker({ label, hint, value, onChange, invalid, name, erro
       window.clearTimeout(timer);
       controller.abort();
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, includeDesa]);
 
   return (
     <div className={`field region-picker ${error ? 'field--invalid' : ''}`}>
       <label htmlFor={inputId}>{label}</label>
-      {hint && <p id={hintId} className="hint">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
       {value ? (
         <p className="region-picker__selected">
           <span>{t('users.regionSelected', { name: value.name, code: value.code })}</span>{' '}
-          <button type="button" className="button button--link" onClick={() => onChange(null)} aria-label={t('users.regionClear')}>×</button>
+          <button type="button" className="button button--link" onClick={() => onChange(null)} aria-label={t('users.regionClear')}>
+            ×
+          </button>
         </p>
       ) : (
         <>
-          <input id={inputId} type="search" autoComplete="off" value={text} aria-describedby={[hint ? hintId : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined}
-            aria-invalid={invalid || Boolean(error) || undefined} aria-controls={listId} onChange={(e) => setText(e.target.value)} />
+          <input
+            id={inputId}
+            type="search"
+            autoComplete="off"
+            value={text}
+            aria-describedby={[hint ? hintId : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined}
+            aria-invalid={invalid || Boolean(error) || undefined}
+            aria-controls={listId}
+            onChange={(e) => setText(e.target.value)}
+          />
           <ul id={listId} className="region-picker__results">
             {results.map((region) => (
               <li key={region.code}>
-                <button type="button" className="button button--option" onClick={() => { onChange(region); setText(''); setResults([]); }}>
-                  {region.name} <span className="muted">· {t(`regions.level.${region.level}`)} · {region.code}</span>
+                <button
+                  type="button"
+                  className="button button--option"
+                  onClick={() => {
+                    onChange(region);
+                    setText('');
+                    setResults([]);
+                  }}
+                >
+                  {region.name}{' '}
+                  <span className="muted">
+                    · {t(`regions.level.${region.level}`)} · {region.code}
+                  </span>
                 </button>
               </li>
             ))}

@@ -8,7 +8,12 @@ import { Loading } from './Layout.tsx';
 export function RequireStaff() {
   const { session } = useSession();
   const location = useLocation();
-  if (session.status === 'loading') return <div className="page"><Loading /></div>;
+  if (session.status === 'loading')
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   if (session.status === 'anonymous' && session.signedOut) {
     return <Navigate to="/staf/masuk" replace state={{ reason: 'signed-out' }} />;
   }

@@ -4,7 +4,17 @@ import type { ElectionStage } from '../api/types.ts';
 import { formatDateRange } from '../i18n/format.ts';
 import { useT } from '../i18n/store.ts';
 
-export function StageTable({ title, stages, votingDate, language }: { title: string; stages: ElectionStage[]; votingDate: string; language: 'id' | 'en' }) {
+export function StageTable({
+  title,
+  stages,
+  votingDate,
+  language,
+}: {
+  title: string;
+  stages: ElectionStage[];
+  votingDate: string;
+  language: 'id' | 'en';
+}) {
   const t = useT();
   // The browser may read the clock (src/domain may not); "today" only decorates the table.
   const today = new Date().toISOString().slice(0, 10);
@@ -13,7 +23,10 @@ export function StageTable({ title, stages, votingDate, language }: { title: str
       <table className="stages">
         <caption>{title}</caption>
         <thead>
-          <tr><th scope="col">{t('elections.stages')}</th><th scope="col">{t('elections.stageDates')}</th></tr>
+          <tr>
+            <th scope="col">{t('elections.stages')}</th>
+            <th scope="col">{t('elections.stageDates')}</th>
+          </tr>
         </thead>
         <tbody>
           {stages.map((stage) => {

@@ -31,7 +31,12 @@ export function formatInstant(iso: string, language: Language, zone: string = 'W
   if (Number.isNaN(date.getTime())) return iso;
   const label: ZoneLabel = zone in IANA ? (zone as ZoneLabel) : 'WIB';
   const text = new Intl.DateTimeFormat(locales[language], {
-    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: IANA[label],
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: IANA[label],
   }).format(date);
   return `${text} ${label}`;
 }

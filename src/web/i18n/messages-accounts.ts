@@ -10,7 +10,8 @@ export const accountsId = {
   'users.displayName': 'Nama lengkap',
   'users.passwordHint': 'Minimal {n} karakter. Sampaikan kepada pengguna melalui saluran aman.',
   'users.region': 'Wilayah kerja',
-  'users.regionHint': 'Wajib untuk pengawas provinsi, kabupaten/kota, dan kecamatan, dan untuk PPK (pemerintah daerahnya: provinsi atau kabupaten/kota). Ketik nama lalu pilih.',
+  'users.regionHint':
+    'Wajib untuk pengawas provinsi, kabupaten/kota, dan kecamatan, dan untuk PPK (pemerintah daerahnya: provinsi atau kabupaten/kota). Ketik nama lalu pilih.',
   'users.regionSelected': 'Dipilih: {name} ({code})',
   'users.regionClear': 'Hapus pilihan wilayah',
   'users.agencyHint': 'Wajib untuk peran PPK: instansi dari katalog; bersama wilayah menentukan rekomendasi yang dapat dilihat.',
@@ -24,7 +25,8 @@ export const accountsId = {
   'security.title': 'Keamanan akun',
   'security.statusOn': 'Verifikasi dua langkah aktif untuk akun ini.',
   'security.statusOff': 'Verifikasi dua langkah belum aktif.',
-  'security.intro': 'Dengan verifikasi dua langkah, setiap kali masuk Anda perlu memasukkan kode 6 digit dari aplikasi autentikator (mis. Aegis, FreeOTP, Google Authenticator).',
+  'security.intro':
+    'Dengan verifikasi dua langkah, setiap kali masuk Anda perlu memasukkan kode 6 digit dari aplikasi autentikator (mis. Aegis, FreeOTP, Google Authenticator).',
   'security.start': 'Mulai pendaftaran TOTP',
   'security.restart': 'Daftarkan ulang perangkat autentikator',
   'security.step1': '1. Pindai kode QR ini dengan aplikasi autentikator.',
@@ -42,7 +44,8 @@ export const accountsId = {
   'security.disable': 'Nonaktifkan verifikasi dua langkah',
   'security.disabled': 'Verifikasi dua langkah telah dinonaktifkan.',
   'security.recoveryTitle': 'Kode pemulihan',
-  'security.recoveryLead': 'Simpan kode-kode ini di tempat aman. Masing-masing hanya dapat dipakai sekali untuk masuk bila perangkat autentikator hilang. Kode ini tidak akan ditampilkan lagi.',
+  'security.recoveryLead':
+    'Simpan kode-kode ini di tempat aman. Masing-masing hanya dapat dipakai sekali untuk masuk bila perangkat autentikator hilang. Kode ini tidak akan ditampilkan lagi.',
   'security.recoveryLeft': 'Kode pemulihan yang tersisa',
   'security.continue': 'Lanjut ke dasbor',
 } as const;
@@ -56,7 +59,8 @@ export const accountsEn: Record<keyof typeof accountsId, string> = {
   'users.displayName': 'Full name',
   'users.passwordHint': 'At least {n} characters. Hand it over through a secure channel.',
   'users.region': 'Jurisdiction',
-  'users.regionHint': 'Required for provincial, regency/city and district supervisors, and for the PPK (its regional government: province or regency/city). Type a name, then choose.',
+  'users.regionHint':
+    'Required for provincial, regency/city and district supervisors, and for the PPK (its regional government: province or regency/city). Type a name, then choose.',
   'users.regionSelected': 'Selected: {name} ({code})',
   'users.regionClear': 'Clear the selected region',
   'users.agencyHint': 'Required for the PPK role: an agency from the catalogue; with the region it decides which referrals are visible.',
@@ -70,7 +74,8 @@ export const accountsEn: Record<keyof typeof accountsId, string> = {
   'security.title': 'Account security',
   'security.statusOn': 'Two-step verification is on for this account.',
   'security.statusOff': 'Two-step verification is off.',
-  'security.intro': 'With two-step verification you enter a 6-digit code from an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator) each time you sign in.',
+  'security.intro':
+    'With two-step verification you enter a 6-digit code from an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator) each time you sign in.',
   'security.start': 'Start TOTP enrolment',
   'security.restart': 'Enrol a new authenticator device',
   'security.step1': '1. Scan this QR code with your authenticator app.',
@@ -88,7 +93,8 @@ export const accountsEn: Record<keyof typeof accountsId, string> = {
   'security.disable': 'Turn off two-step verification',
   'security.disabled': 'Two-step verification is now off.',
   'security.recoveryTitle': 'Recovery codes',
-  'security.recoveryLead': 'Keep these codes somewhere safe. Each signs in once if your authenticator device is lost. They will not be shown again.',
+  'security.recoveryLead':
+    'Keep these codes somewhere safe. Each signs in once if your authenticator device is lost. They will not be shown again.',
   'security.recoveryLeft': 'Recovery codes left',
   'security.continue': 'Continue to the dashboard',
 };

@@ -43,7 +43,8 @@ export const caseworkId = {
   'case.summaryHint': 'Ringkasan hasil kajian yang dicantumkan dalam surat penerusan.',
   'case.addressFor': 'Instansi tujuan untuk {name} ({agency})',
   'case.addressAgency': 'Instansi (katalog)',
-  'case.addressHint': 'Diusulkan dari isian pelapor; periksa dan konfirmasi. Hanya PPK instansi ini di pemerintah daerah ini yang dapat melihat rekomendasi.',
+  'case.addressHint':
+    'Diusulkan dari isian pelapor; periksa dan konfirmasi. Hanya PPK instansi ini di pemerintah daerah ini yang dapat melihat rekomendasi.',
   'case.addressNone': '— tidak dialamatkan ke PPK daerah (BKN saja) —',
   'case.addressRegion': 'Kode wilayah pemerintah daerah (provinsi atau kabupaten/kota)',
   'case.terlapor': 'Terlapor',
@@ -116,8 +117,10 @@ export const caseworkId = {
   'actionHint.minta_kelengkapan': 'Pelapor diberi tahu dan diberi waktu 2×24 jam untuk melengkapi.',
   'actionHint.lengkapi': 'Laporan kembali ke kajian awal.',
   'actionHint.kelengkapan_tidak_dipenuhi': 'Laporan dihentikan karena tidak dilengkapi. Alasan dicantumkan dalam pemberitahuan.',
-  'actionHint.tolak_registrasi': 'Laporan tidak memenuhi syarat formil/materiil (mis. melewati 7 hari, Pasal 134 ayat (4)). Alasan diumumkan kepada pelapor.',
-  'actionHint.registrasi': 'Laporan dicatat dalam buku registrasi dengan nomor urut; batas 3 hari penanganan (Pasal 134 ayat (5)) mulai berjalan.',
+  'actionHint.tolak_registrasi':
+    'Laporan tidak memenuhi syarat formil/materiil (mis. melewati 7 hari, Pasal 134 ayat (4)). Alasan diumumkan kepada pelapor.',
+  'actionHint.registrasi':
+    'Laporan dicatat dalam buku registrasi dengan nomor urut; batas 3 hari penanganan (Pasal 134 ayat (5)) mulai berjalan.',
   'actionHint.cabut': 'Mencatat pencabutan oleh pelapor (hanya sebelum registrasi).',
   'actionHint.telusuri': 'Informasi awal ditelusuri untuk rapat pleno.',
   'actionHint.tetapkan_temuan': 'Rapat pleno menetapkan temuan; nomor registrasi diberikan.',
@@ -125,7 +128,8 @@ export const caseworkId = {
   'actionHint.klarifikasi': 'Klarifikasi pelapor, terlapor, dan saksi.',
   'actionHint.kaji': 'Kajian dugaan pelanggaran.',
   'actionHint.minta_keterangan_tambahan': 'Batas waktu penanganan diperpanjang 2 hari (Pasal 134 ayat (6)).',
-  'actionHint.teruskan': 'Terbukti melanggar: diteruskan kepada instansi berwenang menurut klasifikasi (Pasal 135). Rekomendasi dibuat untuk setiap terlapor.',
+  'actionHint.teruskan':
+    'Terbukti melanggar: diteruskan kepada instansi berwenang menurut klasifikasi (Pasal 135). Rekomendasi dibuat untuk setiap terlapor.',
   'actionHint.nyatakan_bukan_pelanggaran': 'Hasil kajian: bukan pelanggaran. Alasan disampaikan kepada pelapor.',
   'actionHint.limpahkan': 'Perkara dilimpahkan ke Bawaslu yang berwenang; status dan batas waktu tetap.',
 
@@ -161,7 +165,8 @@ export const caseworkId = {
   'rule.bkn.verifikasi': 'Verifikasi BKN',
   'rule.ppk.tindak_lanjut': 'Tindak lanjut PPK',
 
-  'temuan.lead': 'Catat informasi awal dari pengawasan lapangan, patroli siber, media, atau laporan yang tidak memenuhi syarat. Informasi awal ditelusuri dan dapat ditetapkan sebagai temuan dalam rapat pleno paling lama 7 hari sejak diketahui.',
+  'temuan.lead':
+    'Catat informasi awal dari pengawasan lapangan, patroli siber, media, atau laporan yang tidak memenuhi syarat. Informasi awal ditelusuri dan dapat ditetapkan sebagai temuan dalam rapat pleno paling lama 7 hari sejak diketahui.',
   'temuan.new': 'Catat informasi awal',
   'temuan.source': 'Sumber informasi',
   'temuan.source.pengawasan_lapangan': 'Pengawasan lapangan',
@@ -216,7 +221,8 @@ export const caseworkEn: Record<keyof typeof caseworkId, string> = {
   'case.summaryHint': 'Summary of the assessment, quoted in the referral letter.',
   'case.addressFor': 'Addressed agency for {name} ({agency})',
   'case.addressAgency': 'Agency (catalogue)',
-  'case.addressHint': 'Proposed from the reporter\'s text; check and confirm. Only the PPK of this agency in this regional government can see the referral.',
+  'case.addressHint':
+    "Proposed from the reporter's text; check and confirm. Only the PPK of this agency in this regional government can see the referral.",
   'case.addressNone': '— not addressed to a regional PPK (BKN only) —',
   'case.addressRegion': 'Region code of the regional government (province or regency/city)',
   'case.terlapor': 'Reported persons',
@@ -289,8 +295,10 @@ export const caseworkEn: Record<keyof typeof caseworkId, string> = {
   'actionHint.minta_kelengkapan': 'The reporter is notified and has 2×24 hours to complete the report.',
   'actionHint.lengkapi': 'The report goes back to the initial review.',
   'actionHint.kelengkapan_tidak_dipenuhi': 'The report is stopped because it was not completed. The reason appears in the notice.',
-  'actionHint.tolak_registrasi': 'The report fails the formal/material requirements (e.g. filed after 7 days, Article 134(4)). The reason is given to the reporter.',
-  'actionHint.registrasi': 'The report is entered in the register with a sequential number; the 3-day handling period (Article 134(5)) starts.',
+  'actionHint.tolak_registrasi':
+    'The report fails the formal/material requirements (e.g. filed after 7 days, Article 134(4)). The reason is given to the reporter.',
+  'actionHint.registrasi':
+    'The report is entered in the register with a sequential number; the 3-day handling period (Article 134(5)) starts.',
   'actionHint.cabut': 'Records the reporter’s withdrawal (only before registration).',
   'actionHint.telusuri': 'The initial information is investigated for the plenary meeting.',
   'actionHint.tetapkan_temuan': 'The plenary adopts the finding; it gets a registration number.',
@@ -298,7 +306,8 @@ export const caseworkEn: Record<keyof typeof caseworkId, string> = {
   'actionHint.klarifikasi': 'Clarification with the reporter, the reported persons and witnesses.',
   'actionHint.kaji': 'Assessment of the suspected violation.',
   'actionHint.minta_keterangan_tambahan': 'The handling deadline is extended by 2 days (Article 134(6)).',
-  'actionHint.teruskan': 'A violation is proven: forwarded to the competent authority by classification (Article 135). A referral is created for each reported person.',
+  'actionHint.teruskan':
+    'A violation is proven: forwarded to the competent authority by classification (Article 135). A referral is created for each reported person.',
   'actionHint.nyatakan_bukan_pelanggaran': 'Assessment result: not a violation. The reason is given to the reporter.',
   'actionHint.limpahkan': 'The case is transferred to the competent Bawaslu office; state and deadlines stay.',
 
@@ -334,7 +343,8 @@ export const caseworkEn: Record<keyof typeof caseworkId, string> = {
   'rule.bkn.verifikasi': 'BKN verification',
   'rule.ppk.tindak_lanjut': 'PPK follow-up',
 
-  'temuan.lead': 'Record initial information from field supervision, cyber patrols, the media or reports that failed the requirements. It is investigated and may be adopted as a finding in a plenary meeting within 7 days of becoming known.',
+  'temuan.lead':
+    'Record initial information from field supervision, cyber patrols, the media or reports that failed the requirements. It is investigated and may be adopted as a finding in a plenary meeting within 7 days of becoming known.',
   'temuan.new': 'Record initial information',
   'temuan.source': 'Source',
   'temuan.source.pengawasan_lapangan': 'Field supervision',

@@ -10,7 +10,8 @@ export const guideId = {
   'profil.risk': 'Kerawanan netralitas',
   'profil.riskNone': 'Indeks kerawanan belum tersedia untuk wilayah ini.',
   'profil.score': 'Skor {score} dari 100',
-  'profil.riskInsufficient': 'Belum ada data yang cukup untuk menilai kerawanan wilayah ini, jadi tidak ada skor. Ini tidak berarti wilayah ini tidak rawan.',
+  'profil.riskInsufficient':
+    'Belum ada data yang cukup untuk menilai kerawanan wilayah ini, jadi tidak ada skor. Ini tidak berarti wilayah ini tidak rawan.',
   'profil.thresholds': 'Ambang kategori',
   'profil.ikpCategory': 'Kategori IKP Bawaslu (impor): {category}',
   'profil.components': 'Komponen indeks dan sumbernya',
@@ -39,10 +40,12 @@ export const guideId = {
   'panduan.asnWho': 'Termasuk ASN:',
   'panduan.allowedTitle': 'Yang boleh',
   'panduan.allowed1': 'Menggunakan hak pilih di TPS secara bebas dan rahasia.',
-  'panduan.allowed2': 'Mengikuti informasi visi, misi, dan program pasangan calon dari media tanpa ikut menyebarkan, mengomentari, atau memberi tanda suka.',
+  'panduan.allowed2':
+    'Mengikuti informasi visi, misi, dan program pasangan calon dari media tanpa ikut menyebarkan, mengomentari, atau memberi tanda suka.',
   'panduan.allowed3': 'Menjalankan tugas dan pelayanan publik kepada semua warga tanpa membedakan pilihan politiknya.',
   'panduan.allowed4': 'Melaporkan dugaan pelanggaran netralitas kepada Bawaslu.',
-  'panduan.allowedNote': 'Bila ragu apakah suatu perbuatan diperbolehkan, tanyakan kepada Bawaslu kabupaten/kota setempat sebelum melakukannya.',
+  'panduan.allowedNote':
+    'Bila ragu apakah suatu perbuatan diperbolehkan, tanyakan kepada Bawaslu kabupaten/kota setempat sebelum melakukannya.',
   'panduan.prohibitedTitle': 'Yang dilarang dan sanksinya',
   'panduan.act': 'Perbuatan',
   'panduan.sanctionTrack': 'Jalur dan jenis sanksi',
@@ -52,12 +55,16 @@ export const guideId = {
   'panduan.after': 'Sejak penetapan',
   'panduan.uuTitle': 'Larangan dan pidana dalam UU Pilkada',
   'panduan.unconfirmed': 'Belum diverifikasi',
-  'panduan.villageLead': 'Kepala desa dan perangkat desa bukan ASN, tetapi dilarang ikut serta atau terlibat dalam kampanye dan dilarang membuat keputusan atau tindakan yang menguntungkan atau merugikan pasangan calon.',
+  'panduan.villageLead':
+    'Kepala desa dan perangkat desa bukan ASN, tetapi dilarang ikut serta atau terlibat dalam kampanye dan dilarang membuat keputusan atau tindakan yang menguntungkan atau merugikan pasangan calon.',
   'panduan.villageSanctions': 'Sanksi menurut UU Desa',
-  'panduan.desaSanction1': 'Teguran lisan dan/atau teguran tertulis (UU 6/2014 Pasal 30 ayat (1) untuk kepala desa, Pasal 52 ayat (1) untuk perangkat desa).',
-  'panduan.desaSanction2': 'Bila teguran tidak dilaksanakan: pemberhentian sementara, lalu dapat dilanjutkan dengan pemberhentian (Pasal 30 ayat (2), Pasal 52 ayat (2)).',
+  'panduan.desaSanction1':
+    'Teguran lisan dan/atau teguran tertulis (UU 6/2014 Pasal 30 ayat (1) untuk kepala desa, Pasal 52 ayat (1) untuk perangkat desa).',
+  'panduan.desaSanction2':
+    'Bila teguran tidak dilaksanakan: pemberhentian sementara, lalu dapat dilanjutkan dengan pemberhentian (Pasal 30 ayat (2), Pasal 52 ayat (2)).',
   'panduan.desaSanction3': 'Pelanggaran Pasal 71 UU Pilkada oleh kepala desa juga diancam pidana (Pasal 188).',
-  'panduan.villageRoute': 'Rekomendasi Bawaslu untuk kepala desa dan perangkat desa ditujukan kepada bupati/wali kota; sanksi perangkat desa dijatuhkan kepala desa setelah berkonsultasi dengan camat.',
+  'panduan.villageRoute':
+    'Rekomendasi Bawaslu untuk kepala desa dan perangkat desa ditujukan kepada bupati/wali kota; sanksi perangkat desa dijatuhkan kepala desa setelah berkonsultasi dengan camat.',
   'panduan.reportCta': 'Laporkan pelanggaran',
   'panduan.outcomes': 'Kemungkinan klasifikasi hasil kajian',
   'panduan.deadline': 'Tahap',
@@ -90,7 +97,8 @@ export const guideEn: Record<keyof typeof guideId, string> = {
   'profil.cases': 'Cases',
   'profil.casesTotal': 'cases with the event in this region',
   'profil.asOf': 'as of {at}',
-  'profil.riskInsufficient': 'There is not enough data yet to rate this region, so it has no score. This does not mean the region is not at risk.',
+  'profil.riskInsufficient':
+    'There is not enough data yet to rate this region, so it has no score. This does not mean the region is not at risk.',
   'profil.casesByState': 'Cases by handling state',
   'profil.casesNote': 'Counts only; no personal data of reporters or reported persons.',
   'profil.toDashboard': 'Public dashboard',
@@ -119,12 +127,14 @@ export const guideEn: Record<keyof typeof guideId, string> = {
   'panduan.after': 'From determination',
   'panduan.uuTitle': 'Prohibitions and offences in the Pilkada law',
   'panduan.unconfirmed': 'Not yet verified',
-  'panduan.villageLead': 'Village heads and officials are not ASN, but they must not take part in campaigns and must not make decisions or take actions that benefit or harm a candidate pair.',
+  'panduan.villageLead':
+    'Village heads and officials are not ASN, but they must not take part in campaigns and must not make decisions or take actions that benefit or harm a candidate pair.',
   'panduan.villageSanctions': 'Sanctions under the Village Law',
   'panduan.desaSanction1': 'Verbal and/or written warning (UU 6/2014 Pasal 30(1) for village heads, Pasal 52(1) for village officials).',
   'panduan.desaSanction2': 'If the warning is ignored: temporary dismissal, possibly followed by dismissal (Pasal 30(2), Pasal 52(2)).',
   'panduan.desaSanction3': 'A village head breaching Pasal 71 of the Pilkada law also commits an offence (Pasal 188).',
-  'panduan.villageRoute': 'Bawaslu’s recommendations about village heads and officials go to the bupati/mayor; village officials are sanctioned by the village head after consulting the camat.',
+  'panduan.villageRoute':
+    'Bawaslu’s recommendations about village heads and officials go to the bupati/mayor; village officials are sanctioned by the village head after consulting the camat.',
   'panduan.reportCta': 'Report a violation',
   'panduan.outcomes': 'Possible classifications after assessment',
   'panduan.deadline': 'Step',

@@ -38,10 +38,12 @@ export const handlingId = {
   'rule.gakkumdu.pelimpahan_pengadilan': 'Perkara dilimpahkan ke pengadilan negeri',
   'rule.bkn.kajian_bawaslu': 'Bawaslu mengkaji hasil verifikasi BKN',
   'rule.other': 'Batas waktu penanganan',
-  'map.attribution': 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), geometri dari data Badan Informasi Geospasial; kode dan nama wilayah menurut Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).',
+  'map.attribution':
+    'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), geometri dari data Badan Informasi Geospasial; kode dan nama wilayah menurut Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).',
   'panduan.kindLarangan': 'larangan',
   'panduan.kindPidana': 'ketentuan pidana',
-  'pubref.noKey': 'Halaman ini menampilkan perkembangan satu rekomendasi Bawaslu. Bukalah dari tautan pada pemberitahuan atau halaman lacak laporan Anda.',
+  'pubref.noKey':
+    'Halaman ini menampilkan perkembangan satu rekomendasi Bawaslu. Bukalah dari tautan pada pemberitahuan atau halaman lacak laporan Anda.',
   'pubref.notFound': 'Rekomendasi dengan tautan ini tidak ditemukan. Periksa kembali tautannya.',
   'pubref.toLacak': 'Lacak laporan',
 } as const;
@@ -64,7 +66,8 @@ export const handlingEn: Record<keyof typeof handlingId, string> = {
   'button.limpahkan': 'Transfer to another Bawaslu office',
   'handling.confirm': 'Confirm',
   'handling.kajian': 'Assessment',
-  'handling.kajianHint': 'Analysis of the facts, statements, evidence and the provisions suspected to be breached. Printed in the assessment document (PDF).',
+  'handling.kajianHint':
+    'Analysis of the facts, statements, evidence and the provisions suspected to be breached. Printed in the assessment document (PDF).',
   'handling.suggested': 'Suggested from the reported person’s type and the reported acts: {label}.',
   'handling.suggestedTag': '(suggested)',
   'handling.previewTitle': 'What will happen',
@@ -83,10 +86,12 @@ export const handlingEn: Record<keyof typeof handlingId, string> = {
   'rule.gakkumdu.pelimpahan_pengadilan': 'The case is brought before the district court',
   'rule.bkn.kajian_bawaslu': 'Bawaslu reviews BKN’s verification',
   'rule.other': 'Handling deadline',
-  'map.attribution': 'Region boundaries: cahyadsn/wilayah_boundaries (MIT), geometry from Badan Informasi Geospasial data; region codes and names per Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).',
+  'map.attribution':
+    'Region boundaries: cahyadsn/wilayah_boundaries (MIT), geometry from Badan Informasi Geospasial data; region codes and names per Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).',
   'panduan.kindLarangan': 'prohibition',
   'panduan.kindPidana': 'criminal provision',
-  'pubref.noKey': 'This page shows how one Bawaslu recommendation is followed up. Open it from the link in a notice or on your report’s tracking page.',
+  'pubref.noKey':
+    'This page shows how one Bawaslu recommendation is followed up. Open it from the link in a notice or on your report’s tracking page.',
   'pubref.notFound': 'No recommendation was found for this link. Please check the link.',
   'pubref.toLacak': 'Track a report',
 };

@@ -3,7 +3,8 @@
 
 export const leadsId = {
   'leads.title': 'Petunjuk dari pemantauan media',
-  'leads.intro': 'Artikel berita yang dinilai relevan dengan netralitas ASN di wilayah Anda, diurutkan menurut skor. Salinan berita yang sama digabung dalam satu baris.',
+  'leads.intro':
+    'Artikel berita yang dinilai relevan dengan netralitas ASN di wilayah Anda, diurutkan menurut skor. Salinan berita yang sama digabung dalam satu baris.',
   'leads.filterState': 'Status',
   'leads.filterMinScore': 'Skor minimal',
   'leads.filterKind': 'Jenis berita',
@@ -81,7 +82,8 @@ export const leadsId = {
 
 export const leadsEn: Record<keyof typeof leadsId, string> = {
   'leads.title': 'Media-monitoring leads',
-  'leads.intro': 'News articles judged relevant to civil-servant neutrality in your area, ranked by score. Copies of the same story share one row.',
+  'leads.intro':
+    'News articles judged relevant to civil-servant neutrality in your area, ranked by score. Copies of the same story share one row.',
   'leads.filterState': 'State',
   'leads.filterMinScore': 'Minimum score',
   'leads.filterKind': 'Kind of article',

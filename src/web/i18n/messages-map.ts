@@ -16,7 +16,8 @@ export const mapId = {
   'home.linkDataHint': 'Unduh data perkara tanpa data pribadi (CSV, XLSX, GeoJSON).',
 
   'map.title': 'Peta kerawanan netralitas',
-  'map.lead': 'Peta provinsi dan kabupaten/kota di Indonesia dengan indeks kerawanan netralitas ASN, jumlah perkara, dan cakupan deklarasi netralitas. Pilih provinsi untuk melihat kabupaten/kotanya, lalu pilih kabupaten/kota untuk membuka profilnya.',
+  'map.lead':
+    'Peta provinsi dan kabupaten/kota di Indonesia dengan indeks kerawanan netralitas ASN, jumlah perkara, dan cakupan deklarasi netralitas. Pilih provinsi untuk melihat kabupaten/kotanya, lalu pilih kabupaten/kota untuk membuka profilnya.',
   'map.layer': 'Lapisan',
   'map.layer.risiko': 'Kerawanan',
   'map.layer.perkara': 'Perkara',
@@ -46,7 +47,8 @@ export const mapId = {
   'map.legend.sedang': 'Rawan sedang ({min} – < {max})',
   'map.legend.rendah': 'Rawan rendah (< {max})',
   'map.legend.noData': 'Abu-abu: belum ada data yang cukup (bukan berarti tidak rawan)',
-  'map.riskAllNoData': 'Semua wilayah berwarna abu-abu karena belum ada data yang cukup untuk menilai kerawanan. Abu-abu tidak berarti aman: data indeks, perkara, dan pemberitaan belum dimuat atau belum cukup.',
+  'map.riskAllNoData':
+    'Semua wilayah berwarna abu-abu karena belum ada data yang cukup untuk menilai kerawanan. Abu-abu tidak berarti aman: data indeks, perkara, dan pemberitaan belum dimuat atau belum cukup.',
   'map.legend.zeroCases': 'Tidak ada perkara',
   'map.legend.coverage': 'Cakupan {from}–{to}%',
   'map.legend.pledgesNoHeadcount': 'Ada deklarasi, jumlah ASN belum diketahui',
@@ -55,12 +57,14 @@ export const mapId = {
   'map.source.cases': 'Perkara: laporan dan temuan di Netra (rekap {at}).',
   'map.source.leads': 'Petunjuk: pemantauan media di Netra.',
   'map.source.pledges': 'Deklarasi: deklarasi netralitas yang dicatat di Netra; cakupan = penanda tangan ÷ jumlah ASN.',
-  'map.riskNote': 'Skor 0–100 dari komponen berbobot; komponen tanpa data tidak dihitung. Buka profil wilayah untuk melihat setiap komponen dan sumbernya.',
+  'map.riskNote':
+    'Skor 0–100 dari komponen berbobot; komponen tanpa data tidak dihitung. Buka profil wilayah untuk melihat setiap komponen dan sumbernya.',
   'map.table': 'Tabel data ({count} wilayah)',
   'map.table.region': 'Wilayah',
 
   'dasbor.title': 'Dasbor publik',
-  'dasbor.lead': 'Jumlah laporan dan temuan dugaan pelanggaran netralitas yang ditangani melalui Netra, tanpa data pribadi, beserta angka pembanding dari pemilihan sebelumnya.',
+  'dasbor.lead':
+    'Jumlah laporan dan temuan dugaan pelanggaran netralitas yang ditangani melalui Netra, tanpa data pribadi, beserta angka pembanding dari pemilihan sebelumnya.',
   'dasbor.generatedAt': 'Rekap per {at}.',
   'dasbor.totalCases': 'Total perkara',
   'dasbor.laporan': 'Laporan masyarakat',
@@ -89,12 +93,14 @@ export const mapId = {
   'dasbor.count': 'Jumlah',
   'dasbor.empty': 'Belum ada data.',
   'dasbor.reference': 'Pembanding dari pemilihan sebelumnya',
-  'dasbor.referenceLead': 'Netra mencatat {total} perkara sejauh ini. Angka berikut dipublikasikan lembaga lain untuk pemilihan sebelumnya, dikutip apa adanya beserta sumbernya; bila sumber berbeda, masing-masing dicantumkan.',
+  'dasbor.referenceLead':
+    'Netra mencatat {total} perkara sejauh ini. Angka berikut dipublikasikan lembaga lain untuk pemilihan sebelumnya, dikutip apa adanya beserta sumbernya; bila sumber berbeda, masing-masing dicantumkan.',
   'dasbor.referenceBy': '{publisher}, per {asOf}',
   'dasbor.source': 'Sumber',
 
   'data.title': 'Data terbuka',
-  'data.checksumHint': 'Setiap unduhan membawa header X-Content-SHA256; bandingkan dengan SHA-256 rilis di bawah untuk memastikan berkas tidak berubah.',
+  'data.checksumHint':
+    'Setiap unduhan membawa header X-Content-SHA256; bandingkan dengan SHA-256 rilis di bawah untuk memastikan berkas tidak berubah.',
   'data.download': 'Unduh {format}',
   'data.licence': 'Lisensi',
   'data.attribution': 'Atribusi',
@@ -124,7 +130,8 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'home.linkDataHint': 'Download case data without personal data (CSV, XLSX, GeoJSON).',
 
   'map.title': 'Neutrality vulnerability map',
-  'map.lead': 'Provinces and regencies/cities of Indonesia with the ASN neutrality vulnerability index, case counts and neutrality-pledge coverage. Choose a province to see its regencies/cities, then a regency/city to open its profile.',
+  'map.lead':
+    'Provinces and regencies/cities of Indonesia with the ASN neutrality vulnerability index, case counts and neutrality-pledge coverage. Choose a province to see its regencies/cities, then a regency/city to open its profile.',
   'map.layer': 'Layer',
   'map.layer.risiko': 'Vulnerability',
   'map.layer.perkara': 'Cases',
@@ -154,7 +161,8 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'map.legend.sedang': 'Medium ({min} – < {max})',
   'map.legend.rendah': 'Low (< {max})',
   'map.legend.noData': 'Grey: not enough data yet (not the same as not at risk)',
-  'map.riskAllNoData': 'Every region is grey because there is not enough data yet to rate its risk. Grey does not mean safe: the index, case and news data have not been loaded or are not enough yet.',
+  'map.riskAllNoData':
+    'Every region is grey because there is not enough data yet to rate its risk. Grey does not mean safe: the index, case and news data have not been loaded or are not enough yet.',
   'map.legend.zeroCases': 'No cases',
   'map.legend.coverage': '{from}–{to}% coverage',
   'map.legend.pledgesNoHeadcount': 'Pledges, ASN headcount unknown',
@@ -163,12 +171,14 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'map.source.cases': 'Cases: reports and findings in Netra (as of {at}).',
   'map.source.leads': 'Leads: Netra media monitoring.',
   'map.source.pledges': 'Pledges: neutrality pledges recorded in Netra; coverage = signatories ÷ ASN headcount.',
-  'map.riskNote': 'A 0–100 score from weighted components; components without data are left out. Open a region’s profile to see every component and its source.',
+  'map.riskNote':
+    'A 0–100 score from weighted components; components without data are left out. Open a region’s profile to see every component and its source.',
   'map.table': 'Data table ({count} regions)',
   'map.table.region': 'Region',
 
   'dasbor.title': 'Public dashboard',
-  'dasbor.lead': 'Counts of reports and findings of suspected neutrality violations handled through Netra, without personal data, beside figures from earlier elections.',
+  'dasbor.lead':
+    'Counts of reports and findings of suspected neutrality violations handled through Netra, without personal data, beside figures from earlier elections.',
   'dasbor.generatedAt': 'As of {at}.',
   'dasbor.totalCases': 'Total cases',
   'dasbor.laporan': 'Public reports',
@@ -197,12 +207,14 @@ export const mapEn: Record<keyof typeof mapId, string> = {
   'dasbor.count': 'Count',
   'dasbor.empty': 'No data yet.',
   'dasbor.reference': 'Comparison with earlier elections',
-  'dasbor.referenceLead': 'Netra has recorded {total} cases so far. The figures below were published by other bodies for earlier elections and are quoted as published with their sources; where sources differ, each is listed.',
+  'dasbor.referenceLead':
+    'Netra has recorded {total} cases so far. The figures below were published by other bodies for earlier elections and are quoted as published with their sources; where sources differ, each is listed.',
   'dasbor.referenceBy': '{publisher}, as of {asOf}',
   'dasbor.source': 'Source',
 
   'data.title': 'Open data',
-  'data.checksumHint': 'Every download carries an X-Content-SHA256 header; compare it with the release SHA-256 below to make sure the file is unchanged.',
+  'data.checksumHint':
+    'Every download carries an X-Content-SHA256 header; compare it with the release SHA-256 below to make sure the file is unchanged.',
   'data.download': 'Download {format}',
   'data.licence': 'Licence',
   'data.attribution': 'Attribution',

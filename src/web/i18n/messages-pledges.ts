@@ -3,7 +3,8 @@
 
 export const pledgesId = {
   'deklarasi.title': 'Deklarasi netralitas',
-  'deklarasi.lead': 'Deklarasi netralitas ASN yang dicatat pengawas Bawaslu. Nama penanda tangan tidak dipublikasikan; setiap deklarasi memiliki sertifikat bertanda tangan digital yang dapat diverifikasi siapa pun.',
+  'deklarasi.lead':
+    'Deklarasi netralitas ASN yang dicatat pengawas Bawaslu. Nama penanda tangan tidak dipublikasikan; setiap deklarasi memiliki sertifikat bertanda tangan digital yang dapat diverifikasi siapa pun.',
   'deklarasi.meaning': 'Apa arti deklarasi netralitas?',
   'deklarasi.toMap': 'Cakupan di peta',
   'deklarasi.coverage': 'Cakupan',
@@ -34,7 +35,8 @@ export const pledgesId = {
 
   'verifikasi.title': 'Verifikasi sertifikat deklarasi',
   'verifikasi.valid': 'Sertifikat SAH',
-  'verifikasi.validBody': 'Tanda tangan digital cocok dengan deklarasi yang tercatat di Netra, dan datanya tidak berubah sejak ditandatangani.',
+  'verifikasi.validBody':
+    'Tanda tangan digital cocok dengan deklarasi yang tercatat di Netra, dan datanya tidak berubah sejak ditandatangani.',
   'verifikasi.invalid': 'Sertifikat TIDAK SAH',
   'verifikasi.invalidBody': 'Tanda tangan tidak dapat diverifikasi.',
   'verifikasi.malformed': 'Alamat verifikasi tidak lengkap atau rusak. Pindai ulang kode QR pada sertifikat.',
@@ -44,11 +46,13 @@ export const pledgesId = {
   'verifikasi.keyId': 'Kunci penanda tangan',
   'verifikasi.documentSha': 'SHA-256 dokumen',
   'verifikasi.publicKey': 'Kunci publik (Ed25519)',
-  'verifikasi.how': 'Pemeriksaan memakai tanda tangan Ed25519 atas dokumen kanonis deklarasi. Pihak lain dapat memeriksanya sendiri dengan kunci publik di atas.',
+  'verifikasi.how':
+    'Pemeriksaan memakai tanda tangan Ed25519 atas dokumen kanonis deklarasi. Pihak lain dapat memeriksanya sendiri dengan kunci publik di atas.',
 
   'stafDeklarasi.nav': 'Deklarasi',
   'stafDeklarasi.title': 'Catat deklarasi netralitas',
-  'stafDeklarasi.lead': 'Catat deklarasi netralitas ASN di wilayah kerja Anda. Netra menerbitkan sertifikat bertanda tangan digital dengan kode QR untuk verifikasi publik. Nama penanda tangan tidak dipublikasikan.',
+  'stafDeklarasi.lead':
+    'Catat deklarasi netralitas ASN di wilayah kerja Anda. Netra menerbitkan sertifikat bertanda tangan digital dengan kode QR untuk verifikasi publik. Nama penanda tangan tidak dipublikasikan.',
   'stafDeklarasi.agency': 'Instansi',
   'stafDeklarasi.agencyPlaceholder': 'mis. Pemerintah Kabupaten Ogan Komering Ilir',
   'stafDeklarasi.region': 'Wilayah deklarasi',
@@ -58,7 +62,8 @@ export const pledgesId = {
   'stafDeklarasi.count': 'Jumlah penanda tangan',
   'stafDeklarasi.countHint': 'Isi jumlah, daftar nama, atau keduanya.',
   'stafDeklarasi.list': 'Daftar penanda tangan (tidak wajib)',
-  'stafDeklarasi.listHint': 'Satu orang per baris: Nama; Jabatan. Daftar ini tidak dipublikasikan; sertifikat hanya memuat sidik (hash) daftarnya.',
+  'stafDeklarasi.listHint':
+    'Satu orang per baris: Nama; Jabatan. Daftar ini tidak dipublikasikan; sertifikat hanya memuat sidik (hash) daftarnya.',
   'stafDeklarasi.submit': 'Catat dan terbitkan sertifikat',
   'stafDeklarasi.saving': 'Menyimpan…',
   'stafDeklarasi.created': 'Deklarasi {agency} telah dicatat.',
@@ -69,7 +74,8 @@ export const pledgesId = {
 
 export const pledgesEn: Record<keyof typeof pledgesId, string> = {
   'deklarasi.title': 'Neutrality pledges',
-  'deklarasi.lead': 'ASN neutrality pledges recorded by Bawaslu supervisors. Signatory names are not published; every pledge has a digitally signed certificate anyone can verify.',
+  'deklarasi.lead':
+    'ASN neutrality pledges recorded by Bawaslu supervisors. Signatory names are not published; every pledge has a digitally signed certificate anyone can verify.',
   'deklarasi.meaning': 'What does a neutrality pledge mean?',
   'deklarasi.toMap': 'Coverage on the map',
   'deklarasi.coverage': 'Coverage',
@@ -110,11 +116,13 @@ export const pledgesEn: Record<keyof typeof pledgesId, string> = {
   'verifikasi.keyId': 'Signing key',
   'verifikasi.documentSha': 'Document SHA-256',
   'verifikasi.publicKey': 'Public key (Ed25519)',
-  'verifikasi.how': 'The check uses an Ed25519 signature over the pledge’s canonical document. Anyone can check it independently with the public key above.',
+  'verifikasi.how':
+    'The check uses an Ed25519 signature over the pledge’s canonical document. Anyone can check it independently with the public key above.',
 
   'stafDeklarasi.nav': 'Pledges',
   'stafDeklarasi.title': 'Register a neutrality pledge',
-  'stafDeklarasi.lead': 'Register an ASN neutrality pledge in your jurisdiction. Netra issues a digitally signed certificate with a QR code for public verification. Signatory names are not published.',
+  'stafDeklarasi.lead':
+    'Register an ASN neutrality pledge in your jurisdiction. Netra issues a digitally signed certificate with a QR code for public verification. Signatory names are not published.',
   'stafDeklarasi.agency': 'Agency',
   'stafDeklarasi.agencyPlaceholder': 'e.g. Pemerintah Kabupaten Ogan Komering Ilir',
   'stafDeklarasi.region': 'Pledge region',

@@ -15,7 +15,8 @@ export const reportId = {
   'form.optional': 'opsional',
   'form.errorSummary': 'Periksa kembali isian berikut',
 
-  'lapor.lead': 'Isi formulir ini untuk melaporkan dugaan pelanggaran netralitas ASN, kepala desa, atau perangkat desa. Formulir mengikuti formulir laporan Bawaslu (Perbawaslu 8/2020 jo. 9/2024) dan terdiri atas enam langkah: mulai dari apa yang terjadi, identitas Anda di akhir.',
+  'lapor.lead':
+    'Isi formulir ini untuk melaporkan dugaan pelanggaran netralitas ASN, kepala desa, atau perangkat desa. Formulir mengikuti formulir laporan Bawaslu (Perbawaslu 8/2020 jo. 9/2024) dan terdiri atas enam langkah: mulai dari apa yang terjadi, identitas Anda di akhir.',
   'lapor.stepsNav': 'Langkah formulir laporan',
   'lapor.stepOf': 'Langkah {n} dari {total}',
   'lapor.step.pelapor': 'Pelapor',
@@ -24,7 +25,8 @@ export const reportId = {
   'lapor.step.perbuatan': 'Perbuatan dan saksi',
   'lapor.step.bukti': 'Bukti',
   'lapor.step.tinjau': 'Periksa dan kirim',
-  'lapor.privacy': 'Identitas Anda disimpan terenkripsi dan hanya dapat dibuka oleh pengawas yang menangani laporan, dengan alasan yang dicatat. Identitas pelapor tidak pernah diumumkan.',
+  'lapor.privacy':
+    'Identitas Anda disimpan terenkripsi dan hanya dapat dibuka oleh pengawas yang menangani laporan, dengan alasan yang dicatat. Identitas pelapor tidak pernah diumumkan.',
   'lapor.nama': 'Nama lengkap',
   'lapor.nik': 'NIK',
   'lapor.nikHint': '16 angka sesuai KTP elektronik.',
@@ -78,7 +80,8 @@ export const reportId = {
   'lapor.tanggalDiketahui': 'Tanggal Anda mengetahui',
   'lapor.tanggalDiketahuiHint': 'Batas 7 hari penyampaian laporan dihitung dari tanggal ini.',
   'lapor.lateTitle': 'Kejadian ini Anda ketahui {n} hari yang lalu.',
-  'lapor.lateBody': 'Menurut Pasal 134 ayat (4) UU 10/2016, laporan disampaikan paling lama 7 hari sejak diketahui dan/atau ditemukannya pelanggaran. Laporan Anda tetap diterima dan dicatat, tetapi pengawas dapat memutuskan laporan tidak diregistrasi karena terlambat. Informasi Anda tetap dapat ditindaklanjuti sebagai informasi awal.',
+  'lapor.lateBody':
+    'Menurut Pasal 134 ayat (4) UU 10/2016, laporan disampaikan paling lama 7 hari sejak diketahui dan/atau ditemukannya pelanggaran. Laporan Anda tetap diterima dan dicatat, tetapi pengawas dapat memutuskan laporan tidak diregistrasi karena terlambat. Informasi Anda tetap dapat ditindaklanjuti sebagai informasi awal.',
   'lapor.perbuatan': 'Perbuatan yang dilaporkan',
   'lapor.perbuatanHint': 'Pilih satu atau lebih (SKB Netralitas ASN 2022).',
   'lapor.actRequired': 'Pilih sedikitnya satu perbuatan.',
@@ -104,7 +107,8 @@ export const reportId = {
   'lapor.receiptTitle': 'Laporan diterima',
   'lapor.receiptGone': 'Tanda terima tidak lagi tersedia di halaman ini. Gunakan kode pelacakan dan PIN Anda di halaman Lacak laporan.',
 
-  'bukti.lead': 'Lampirkan foto, tangkapan layar, PDF, atau video. Data lokasi dan metadata lain pada foto dihapus dari salinan yang dilihat petugas.',
+  'bukti.lead':
+    'Lampirkan foto, tangkapan layar, PDF, atau video. Data lokasi dan metadata lain pada foto dihapus dari salinan yang dilihat petugas.',
   'bukti.choose': 'Pilih berkas bukti',
   'bukti.limits': 'JPEG, PNG, WebP, PDF, MP4, MOV, atau WebM; paling banyak 10 berkas.',
   'bukti.uploaded': 'terunggah',
@@ -136,8 +140,10 @@ export const reportId = {
   'receipt.next1': 'Pengawas melakukan kajian awal: memeriksa syarat formil dan materiil laporan.',
   'receipt.next2': 'Jika ada yang kurang, Anda diberi tahu dan diminta melengkapi dalam 2×24 jam.',
   'receipt.next3': 'Laporan yang memenuhi syarat diregistrasi. Sejak registrasi, laporan tidak dapat dicabut.',
-  'receipt.next4': 'Bawaslu memutus paling lama 3 hari setelah registrasi, dan paling lama 5 hari jika memerlukan keterangan tambahan (Pasal 134 ayat (5) dan (6) UU 10/2016).',
-  'receipt.next5': 'Pelanggaran netralitas ASN diteruskan ke BKN dan Pejabat Pembina Kepegawaian untuk dijatuhi sanksi. Setiap perubahan status tampil di halaman Lacak laporan.',
+  'receipt.next4':
+    'Bawaslu memutus paling lama 3 hari setelah registrasi, dan paling lama 5 hari jika memerlukan keterangan tambahan (Pasal 134 ayat (5) dan (6) UU 10/2016).',
+  'receipt.next5':
+    'Pelanggaran netralitas ASN diteruskan ke BKN dan Pejabat Pembina Kepegawaian untuk dijatuhi sanksi. Setiap perubahan status tampil di halaman Lacak laporan.',
 
   'lacak.lead': 'Masukkan kode pelacakan dan PIN dari tanda terima laporan Anda.',
   'lacak.code': 'Kode pelacakan',
@@ -157,7 +163,8 @@ export const reportId = {
   'lacak.notices': 'Pemberitahuan',
   'lacak.withdraw': 'Cabut laporan',
   'lacak.withdrawTitle': 'Cabut laporan',
-  'lacak.withdrawWarning': 'Laporan yang dicabut dihentikan dan tidak dapat dibuka kembali. Pencabutan hanya mungkin sebelum laporan diregistrasi.',
+  'lacak.withdrawWarning':
+    'Laporan yang dicabut dihentikan dan tidak dapat dibuka kembali. Pencabutan hanya mungkin sebelum laporan diregistrasi.',
   'lacak.withdrawReason': 'Alasan pencabutan',
   'lacak.withdrawConfirm': 'Saya mengerti bahwa laporan ini akan dihentikan.',
   'lacak.confirmRequired': 'Centang untuk mengonfirmasi pencabutan.',
@@ -166,7 +173,8 @@ export const reportId = {
   'lacak.another': 'Lacak laporan lain',
 
   'ann.title': 'Pengumuman status laporan',
-  'ann.lead': 'Status laporan dan temuan yang ditangani Bawaslu. Identitas pelapor tidak diumumkan; terlapor hanya disebut jabatan dan instansinya.',
+  'ann.lead':
+    'Status laporan dan temuan yang ditangani Bawaslu. Identitas pelapor tidak diumumkan; terlapor hanya disebut jabatan dan instansinya.',
   'ann.empty': 'Belum ada pengumuman.',
   'ann.newLaporan': 'Laporan baru',
   'ann.newTemuan': 'Temuan',
@@ -195,7 +203,8 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'form.optional': 'optional',
   'form.errorSummary': 'Please check the following',
 
-  'lapor.lead': 'Use this form to report a suspected neutrality violation by a civil servant, village head or village official. It follows Bawaslu’s report form (Perbawaslu 8/2020 as amended by 9/2024) and has six steps: what happened first, your identity at the end.',
+  'lapor.lead':
+    'Use this form to report a suspected neutrality violation by a civil servant, village head or village official. It follows Bawaslu’s report form (Perbawaslu 8/2020 as amended by 9/2024) and has six steps: what happened first, your identity at the end.',
   'lapor.stepsNav': 'Report form steps',
   'lapor.stepOf': 'Step {n} of {total}',
   'lapor.step.pelapor': 'Reporter',
@@ -204,7 +213,8 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'lapor.step.perbuatan': 'Acts and witnesses',
   'lapor.step.bukti': 'Evidence',
   'lapor.step.tinjau': 'Review and send',
-  'lapor.privacy': 'Your identity is stored encrypted and can only be opened by the supervisor handling the report, with a logged reason. Reporters’ identities are never published.',
+  'lapor.privacy':
+    'Your identity is stored encrypted and can only be opened by the supervisor handling the report, with a logged reason. Reporters’ identities are never published.',
   'lapor.nama': 'Full name',
   'lapor.nik': 'NIK (national ID number)',
   'lapor.nikHint': '16 digits as on your e-KTP.',
@@ -250,7 +260,8 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'lapor.uraianHint': 'Describe what happened, who was involved and how you learned of it (at least 30 characters).',
   'lapor.charCount': '{n} characters',
   'lapor.wilayahKejadian': 'Region of the incident',
-  'lapor.wilayahKejadianHint': 'Choose the village, or the district if the village is not found. This decides which Bawaslu office handles it.',
+  'lapor.wilayahKejadianHint':
+    'Choose the village, or the district if the village is not found. This decides which Bawaslu office handles it.',
   'lapor.regionRequired': 'Choose a region from the search results.',
   'lapor.tempat': 'Place of the incident',
   'lapor.tempatHint': 'e.g. Lapangan Merdeka, Kayuagung; or a social-media account name.',
@@ -258,7 +269,8 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'lapor.tanggalDiketahui': 'Date you learned of it',
   'lapor.tanggalDiketahuiHint': 'The 7-day filing period counts from this date.',
   'lapor.lateTitle': 'You learned of this incident {n} days ago.',
-  'lapor.lateBody': 'Under Law 10/2016 Article 134(4), a report is filed within 7 days of the violation becoming known. Your report is still received and recorded, but the supervisor may decide not to register it as late. Your information can still be followed up as initial information.',
+  'lapor.lateBody':
+    'Under Law 10/2016 Article 134(4), a report is filed within 7 days of the violation becoming known. Your report is still received and recorded, but the supervisor may decide not to register it as late. Your information can still be followed up as initial information.',
   'lapor.perbuatan': 'Acts reported',
   'lapor.perbuatanHint': 'Choose one or more (2022 joint decree on civil-servant neutrality).',
   'lapor.actRequired': 'Choose at least one act.',
@@ -316,8 +328,10 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'receipt.next1': 'A supervisor does the initial review: the report’s formal and material requirements.',
   'receipt.next2': 'If something is missing, you are told and asked to complete it within 2×24 hours.',
   'receipt.next3': 'A report that meets the requirements is registered. Once registered it cannot be withdrawn.',
-  'receipt.next4': 'Bawaslu decides within 3 days of registration, or 5 days if more information is needed (Law 10/2016 Article 134(5)–(6)).',
-  'receipt.next5': 'Civil-servant neutrality violations go to BKN and the appointing official (PPK) for sanctions. Every status change appears on the Track a report page.',
+  'receipt.next4':
+    'Bawaslu decides within 3 days of registration, or 5 days if more information is needed (Law 10/2016 Article 134(5)–(6)).',
+  'receipt.next5':
+    'Civil-servant neutrality violations go to BKN and the appointing official (PPK) for sanctions. Every status change appears on the Track a report page.',
 
   'lacak.lead': 'Enter the tracking code and PIN from your report’s receipt.',
   'lacak.code': 'Tracking code',
@@ -346,7 +360,8 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'lacak.another': 'Track another report',
 
   'ann.title': 'Report status announcements',
-  'ann.lead': 'Status of reports and findings handled by Bawaslu. Reporters are never named; reported persons appear by position and agency only.',
+  'ann.lead':
+    'Status of reports and findings handled by Bawaslu. Reporters are never named; reported persons appear by position and agency only.',
   'ann.empty': 'No announcements yet.',
   'ann.newLaporan': 'New report',
   'ann.newTemuan': 'Finding',

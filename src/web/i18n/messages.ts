@@ -42,7 +42,8 @@ const id = {
   'nav.regions': 'Wilayah',
   'nav.guide': 'Panduan',
   'nav.staff': 'Konsol staf',
-  'footer.about': 'Netra adalah perangkat lunak sumber terbuka untuk pengawasan netralitas Aparatur Sipil Negara (ASN) dan perangkat desa dalam pemilihan kepala daerah.',
+  'footer.about':
+    'Netra adalah perangkat lunak sumber terbuka untuk pengawasan netralitas Aparatur Sipil Negara (ASN) dan perangkat desa dalam pemilihan kepala daerah.',
   'footer.disclaimer': 'Laporan resmi pelanggaran pemilihan ditangani oleh Bawaslu sesuai peraturan perundang-undangan.',
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',
@@ -56,7 +57,8 @@ const id = {
   'common.yes': 'Ya',
   'common.no': 'Tidak',
   'home.title': 'Awasi netralitas ASN dalam Pilkada',
-  'home.lead': 'Aparatur Sipil Negara, kepala desa, dan perangkat desa wajib netral dalam pemilihan kepala daerah. Netra membantu masyarakat melaporkan dugaan pelanggaran dan membantu pengawas pemilu menanganinya tepat waktu hingga sanksi dijatuhkan.',
+  'home.lead':
+    'Aparatur Sipil Negara, kepala desa, dan perangkat desa wajib netral dalam pemilihan kepala daerah. Netra membantu masyarakat melaporkan dugaan pelanggaran dan membantu pengawas pemilu menanganinya tepat waktu hingga sanksi dijatuhkan.',
   'home.cta': 'Laporkan pelanggaran',
   'home.ctaHint': 'Laporan dapat dikirim tanpa akun. Identitas pelapor dilindungi.',
   'home.trackCta': 'Lacak laporan Anda',
@@ -78,11 +80,13 @@ const id = {
   'home.linkStaff': 'Masuk sebagai petugas',
   'home.linkStaffHint': 'Untuk pengawas Bawaslu, BKN, dan PPK.',
   'report.title': 'Laporkan dugaan pelanggaran',
-  'report.placeholder': 'Formulir laporan sedang disiapkan. Sementara itu, Anda dapat menyampaikan laporan langsung ke kantor Bawaslu kabupaten/kota atau Panwaslu kecamatan terdekat.',
+  'report.placeholder':
+    'Formulir laporan sedang disiapkan. Sementara itu, Anda dapat menyampaikan laporan langsung ke kantor Bawaslu kabupaten/kota atau Panwaslu kecamatan terdekat.',
   'track.title': 'Lacak laporan',
   'track.placeholder': 'Pelacakan status laporan dengan nomor tanda terima sedang disiapkan.',
   'guide.title': 'Panduan netralitas ASN',
-  'guide.placeholder': 'Panduan lengkap sedang disiapkan. Dasar hukum utama: UU 10/2016 Pasal 70 dan 71, UU 20/2023 tentang ASN, PP 94/2021 tentang Disiplin PNS, dan SKB 2022 tentang netralitas ASN.',
+  'guide.placeholder':
+    'Panduan lengkap sedang disiapkan. Dasar hukum utama: UU 10/2016 Pasal 70 dan 71, UU 20/2023 tentang ASN, PP 94/2021 tentang Disiplin PNS, dan SKB 2022 tentang netralitas ASN.',
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada.',
   'regions.title': 'Wilayah',
@@ -195,7 +199,8 @@ const en: Record<MessageKey, string> = {
   'nav.regions': 'Regions',
   'nav.guide': 'Guide',
   'nav.staff': 'Staff console',
-  'footer.about': 'Netra is open-source software for supervising the neutrality of civil servants (ASN) and village officials in Indonesian regional elections.',
+  'footer.about':
+    'Netra is open-source software for supervising the neutrality of civil servants (ASN) and village officials in Indonesian regional elections.',
   'footer.disclaimer': 'Official election-violation reports are handled by Bawaslu under Indonesian law.',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -209,7 +214,8 @@ const en: Record<MessageKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'home.title': 'Keep civil servants neutral in regional elections',
-  'home.lead': 'Civil servants, village heads and village officials must stay neutral in regional head elections (Pilkada). Netra helps citizens report suspected violations and helps election supervisors handle them on time, through to sanctions.',
+  'home.lead':
+    'Civil servants, village heads and village officials must stay neutral in regional head elections (Pilkada). Netra helps citizens report suspected violations and helps election supervisors handle them on time, through to sanctions.',
   'home.cta': 'Report a violation',
   'home.ctaHint': 'No account needed. Reporter identity is protected.',
   'home.trackCta': 'Track your report',
@@ -231,11 +237,13 @@ const en: Record<MessageKey, string> = {
   'home.linkStaff': 'Staff sign-in',
   'home.linkStaffHint': 'For Bawaslu supervisors, BKN and PPK officers.',
   'report.title': 'Report a suspected violation',
-  'report.placeholder': 'The report form is being prepared. Meanwhile, you can file a report in person at the nearest regency/city Bawaslu or district Panwaslu office.',
+  'report.placeholder':
+    'The report form is being prepared. Meanwhile, you can file a report in person at the nearest regency/city Bawaslu or district Panwaslu office.',
   'track.title': 'Track a report',
   'track.placeholder': 'Tracking a report’s status with its receipt number is being prepared.',
   'guide.title': 'Civil-servant neutrality guide',
-  'guide.placeholder': 'The full guide is being prepared. Main legal basis: Law 10/2016 Articles 70 and 71, Law 20/2023 on the civil service, Government Regulation 94/2021 on civil-servant discipline, and the 2022 joint decree (SKB) on civil-servant neutrality.',
+  'guide.placeholder':
+    'The full guide is being prepared. Main legal basis: Law 10/2016 Articles 70 and 71, Law 20/2023 on the civil service, Government Regulation 94/2021 on civil-servant discipline, and the 2022 joint decree (SKB) on civil-servant neutrality.',
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist.',
   'regions.title': 'Regions',

@@ -10,7 +10,12 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { setupDone } from './setup.ts';
 import { STAFF_ROLES, validateRoleScope, type Principal, type StaffRole } from '../../../domain/access/policy.ts';
 import {
-  LOGIN_ADDRESS_POLICY, LOGIN_PAIR_POLICY, delayAfter, totpRequiredFor, type ThrottlePolicy, type TotpRequirement,
+  LOGIN_ADDRESS_POLICY,
+  LOGIN_PAIR_POLICY,
+  delayAfter,
+  totpRequiredFor,
+  type ThrottlePolicy,
+  type TotpRequirement,
 } from '../../../domain/access/throttle.ts';
 
 export interface AccountDeps {
@@ -78,33 +83,65 @@ const FIRST_ADMIN_LOCK = 4_242_011;
  * `firstAdmin`: the setup link's path; refused with `setup_done` once any admin exists (checked
  * under a lock in the same transaction, so two setups at once make one admin).
  */
-export async function createUser(db: Db, input: CreateUserInput, actor: Principal | null, options: { firstAdmin?: boolean } = {}): Promise<UserRow> {
+export async function createUser(
+  db: Db,
+  input: CreateUserInput,
+  actor: Principal | null,
+  options: { firstAdmin?: boolean } = {},
+): Promise<UserRow> {
   if (!STAFF_ROLES.includes(input.role)) {
-    throw new AppError('validation_failed', { id: `Peran tidak dikenal: ${input.role}`, en: `Unknown role: ${input.role}` }, { field: 'role' });
+    throw new AppError(
+      'validation_failed',
+      { id: `Peran tidak dikenal: ${input.role}`, en: `Unknown role: ${input.role}` },
+      { field: 'role' },
+    );
   }
   if (input.password.length < 10) {
-    throw new AppError('validation_failed', { id: 'Kata sandi minimal 10 karakter.', en: 'Password must be at least 10 characters.' }, { field: 'password' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Kata sandi minimal 10 karakter.', en: 'Password must be at least 10 characters.' },
+      { field: 'password' },
+    );
   }
   const scopeProblem = validateRoleScope(input.role, input.regionCode ?? null, input.agency ?? null);
   if (scopeProblem === 'region' && input.role === 'ppk') {
-    throw new AppError('validation_failed', {
-      id: 'Peran PPK memerlukan kode wilayah pemerintah daerah (provinsi atau kabupaten/kota, mis. 16.02).',
-      en: 'The PPK role needs the regional government\'s region code (a province or regency/city, e.g. 16.02).',
-    }, { field: 'region' });
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'Peran PPK memerlukan kode wilayah pemerintah daerah (provinsi atau kabupaten/kota, mis. 16.02).',
+        en: "The PPK role needs the regional government's region code (a province or regency/city, e.g. 16.02).",
+      },
+      { field: 'region' },
+    );
   }
   if (scopeProblem === 'region') {
-    throw new AppError('validation_failed', {
-      id: 'Peran pengawas memerlukan kode wilayah pada tingkat yang sesuai (mis. 16 untuk provinsi, 16.02 untuk kabupaten/kota).',
-      en: 'Supervisor roles need a region code of the matching level (e.g. 16 for a province, 16.02 for a regency/city).',
-    }, { field: 'region' });
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'Peran pengawas memerlukan kode wilayah pada tingkat yang sesuai (mis. 16 untuk provinsi, 16.02 untuk kabupaten/kota).',
+        en: 'Supervisor roles need a region code of the matching level (e.g. 16 for a province, 16.02 for a regency/city).',
+      },
+      { field: 'region' },
+    );
   }
   if (scopeProblem === 'agency') {
-    throw new AppError('validation_failed', { id: 'Peran PPK memerlukan instansi dari katalog (mis. dinas_pendidikan).', en: 'The PPK role needs an agency from the catalogue (e.g. dinas_pendidikan).' }, { field: 'agency' });
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'Peran PPK memerlukan instansi dari katalog (mis. dinas_pendidikan).',
+        en: 'The PPK role needs an agency from the catalogue (e.g. dinas_pendidikan).',
+      },
+      { field: 'agency' },
+    );
   }
   if (input.regionCode) {
     const region = await db.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);
     if (region.rows.length === 0) {
-      throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` }, { field: 'region' });
+      throw new AppError(
+        'region_not_found',
+        { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` },
+        { field: 'region' },
+      );
     }
   }
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
@@ -116,7 +153,11 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
     }
     const existing = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (existing.rows.length > 0) {
-      throw new AppError('conflict', { id: `Nama pengguna sudah dipakai: ${input.username}`, en: `Username already taken: ${input.username}` }, { field: 'username' });
+      throw new AppError(
+        'conflict',
+        { id: `Nama pengguna sudah dipakai: ${input.username}`, en: `Username already taken: ${input.username}` },
+        { field: 'username' },
+      );
     }
     const inserted = await tx.query<UserRow>(
       `INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency)
@@ -125,8 +166,16 @@ export async function createUser(db: Db, input: CreateUserInput, actor: Principa
     );
     await appendAudit(tx, {
       actor: actor ? { id: actor.id, role: actor.role } : { id: null, role: options.firstAdmin ? 'setup' : 'cli' },
-      action: 'user.created', entityType: 'user', entityId: id, regionCode: input.regionCode ?? null,
-      data: { username: input.username, role: input.role, agency: input.agency ?? null, ...(options.firstAdmin ? { via: 'setup_link' } : {}) },
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      regionCode: input.regionCode ?? null,
+      data: {
+        username: input.username,
+        role: input.role,
+        agency: input.agency ?? null,
+        ...(options.firstAdmin ? { via: 'setup_link' } : {}),
+      },
     });
     return inserted.rows[0];
   });
@@ -141,7 +190,6 @@ export async function countUsers(db: Queryable): Promise<number> {
   const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   return result.rows[0].n;
 }
-
 
 // One answer for an unknown username, a disabled account and a wrong password.
 const invalidCredentials = () =>
@@ -170,16 +218,22 @@ export const totpScope = (userId: string) => `totp:${userId}`;
 
 const tooManyAttempts = (until: Date, now: Date, field?: string) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('rate_limited', {
-    id: `Terlalu banyak percobaan yang gagal dari alamat ini. Coba lagi dalam ${seconds} detik.`,
-    en: `Too many failed attempts from this address. Try again in ${seconds} seconds.`,
-  }, { details: { retryAfterSeconds: seconds }, ...(field ? { field } : {}) });
+  return new AppError(
+    'rate_limited',
+    {
+      id: `Terlalu banyak percobaan yang gagal dari alamat ini. Coba lagi dalam ${seconds} detik.`,
+      en: `Too many failed attempts from this address. Try again in ${seconds} seconds.`,
+    },
+    { details: { retryAfterSeconds: seconds }, ...(field ? { field } : {}) },
+  );
 };
 
 /** Refuses (429) while any of the scopes is in its delay; the same answer whoever the username is. */
 export async function assertNotThrottled(db: Queryable, scopes: string[], now: Date, field?: string): Promise<void> {
   const result = await db.query<{ blocked_until: Date | null }>(
-    'SELECT blocked_until FROM login_throttle WHERE scope = ANY($1) AND blocked_until > $2 ORDER BY blocked_until DESC LIMIT 1', [scopes, now]);
+    'SELECT blocked_until FROM login_throttle WHERE scope = ANY($1) AND blocked_until > $2 ORDER BY blocked_until DESC LIMIT 1',
+    [scopes, now],
+  );
   const until = result.rows[0]?.blocked_until;
   if (until) throw tooManyAttempts(new Date(until), now, field);
 }
@@ -192,10 +246,15 @@ export async function recordFailure(db: Queryable, scope: string, policy: Thrott
      ON CONFLICT (scope) DO UPDATE SET
        failures = CASE WHEN login_throttle.last_failure < $3 THEN 1 ELSE login_throttle.failures + 1 END,
        last_failure = $2
-     RETURNING failures`, [scope, now, forgetBefore]);
+     RETURNING failures`,
+    [scope, now, forgetBefore],
+  );
   const failures = counted.rows[0].failures;
   const delay = delayAfter(failures, policy);
-  await db.query('UPDATE login_throttle SET blocked_until = $2 WHERE scope = $1', [scope, delay > 0 ? new Date(now.getTime() + delay) : null]);
+  await db.query('UPDATE login_throttle SET blocked_until = $2 WHERE scope = $1', [
+    scope,
+    delay > 0 ? new Date(now.getTime() + delay) : null,
+  ]);
   return failures;
 }
 
@@ -233,8 +292,10 @@ export interface SecondFactor {
  */
 export async function acceptSecondFactor(db: Queryable, vault: Vault, user: UserRow, factor: SecondFactor, now: Date): Promise<boolean> {
   if (factor.recoveryCode) {
-    const used = await db.query('DELETE FROM totp_recovery_codes WHERE user_id = $1 AND code_hash = $2 RETURNING user_id',
-      [user.id, recoveryHash(vault, user.id, factor.recoveryCode)]);
+    const used = await db.query('DELETE FROM totp_recovery_codes WHERE user_id = $1 AND code_hash = $2 RETURNING user_id', [
+      user.id,
+      recoveryHash(vault, user.id, factor.recoveryCode),
+    ]);
     return used.rows.length === 1;
   }
   const secret = activeTotpSecret(vault, user);
@@ -242,7 +303,10 @@ export async function acceptSecondFactor(db: Queryable, vault: Vault, user: User
   const delta = totpFor(secret, user.username).validate({ token: factor.totp, window: 1, timestamp: now.getTime() });
   if (delta === null) return false;
   const step = Math.floor(now.getTime() / 30_000) + delta;
-  const burnt = await db.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [user.id, step]);
+  const burnt = await db.query(
+    'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
+    [user.id, step],
+  );
   return burnt.rows.length === 1;
 }
 
@@ -264,11 +328,15 @@ export async function login(
   const candidate = found.rows[0];
   const user = candidate && !candidate.disabled ? candidate : null;
   // Unknown and disabled accounts take the same path and the same time as a wrong password.
-  const passwordOk = await argon2.verify(user ? user.password_hash : await dummyPasswordHash(), input.password) && user !== null;
+  const passwordOk = (await argon2.verify(user ? user.password_hash : await dummyPasswordHash(), input.password)) && user !== null;
   let factorOk = true;
   if (passwordOk && user.totp_enabled) {
     if (!input.totp && !input.recoveryCode) {
-      throw new AppError('totp_required', { id: 'Masukkan kode TOTP dari aplikasi autentikator.', en: 'Enter the TOTP code from your authenticator app.' }, { field: 'totp' });
+      throw new AppError(
+        'totp_required',
+        { id: 'Masukkan kode TOTP dari aplikasi autentikator.', en: 'Enter the TOTP code from your authenticator app.' },
+        { field: 'totp' },
+      );
     }
     factorOk = await acceptSecondFactor(db, vault, user, input, now);
   }
@@ -278,15 +346,23 @@ export async function login(
       await recordFailure(tx, addr, LOGIN_ADDRESS_POLICY, now);
       if (user) {
         await appendAudit(tx, {
-          actor: { id: user.id, role: user.role }, action: 'auth.login_failed', entityType: 'user', entityId: user.id, at: now,
+          actor: { id: user.id, role: user.role },
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          at: now,
           data: { failures, address: options.address, reason: passwordOk ? (input.recoveryCode ? 'recovery_code' : 'totp') : 'password' },
         });
       }
     });
     if (passwordOk) {
-      throw new AppError('invalid_credentials', input.recoveryCode
-        ? { id: 'Kode pemulihan salah atau sudah dipakai.', en: 'Wrong or already used recovery code.' }
-        : { id: 'Kode TOTP salah.', en: 'Wrong TOTP code.' }, { field: input.recoveryCode ? 'recoveryCode' : 'totp' });
+      throw new AppError(
+        'invalid_credentials',
+        input.recoveryCode
+          ? { id: 'Kode pemulihan salah atau sudah dipakai.', en: 'Wrong or already used recovery code.' }
+          : { id: 'Kode TOTP salah.', en: 'Wrong TOTP code.' },
+        { field: input.recoveryCode ? 'recoveryCode' : 'totp' },
+      );
     }
     throw invalidCredentials();
   }
@@ -299,11 +375,22 @@ export async function login(
     // The owner's success clears only their own (username, address) counter, never the address's.
     await clearScope(tx, pair);
     // Counters past their memory are dead weight (a spray leaves one row per username tried).
-    await tx.query('DELETE FROM login_throttle WHERE last_failure < $1 AND (blocked_until IS NULL OR blocked_until < $2)',
-      [new Date(now.getTime() - Math.max(LOGIN_PAIR_POLICY.forgetAfterMs, LOGIN_ADDRESS_POLICY.forgetAfterMs)), now]);
-    await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [hashToken(token), user.id, csrfToken, expiresAt]);
+    await tx.query('DELETE FROM login_throttle WHERE last_failure < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [
+      new Date(now.getTime() - Math.max(LOGIN_PAIR_POLICY.forgetAfterMs, LOGIN_ADDRESS_POLICY.forgetAfterMs)),
+      now,
+    ]);
+    await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
+      hashToken(token),
+      user.id,
+      csrfToken,
+      expiresAt,
+    ]);
     await appendAudit(tx, {
-      actor: { id: user.id, role: user.role }, action: 'auth.login', entityType: 'user', entityId: user.id, at: now,
+      actor: { id: user.id, role: user.role },
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      at: now,
       data: { address: options.address, ...(input.recoveryCode && user.totp_enabled ? { recoveryCode: true } : {}) },
     });
   });
@@ -323,10 +410,14 @@ export async function findSession(db: Queryable, token: string, now = new Date()
 export async function logout(db: Db, token: string, principal: Principal): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
-    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'auth.logout', entityType: 'user', entityId: principal.id });
+    await appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: principal.id,
+    });
   });
 }
-
 
 const wrongCode = (field: string) =>
   new AppError('validation_failed', { id: 'Kode TOTP atau kode pemulihan salah.', en: 'Wrong TOTP or recovery code.' }, { field });
@@ -339,17 +430,27 @@ async function requireCurrentFactor(deps: AccountDeps, user: UserRow, factor: Se
   const now = nowOf(deps);
   const field = factor.recoveryCode ? 'recoveryCode' : 'code';
   if (!factor.totp && !factor.recoveryCode) {
-    throw new AppError('totp_required', {
-      id: 'Masukkan kode TOTP saat ini (atau kode pemulihan) untuk mengubah verifikasi dua langkah.',
-      en: 'Enter your current TOTP code (or a recovery code) to change two-step verification.',
-    }, { field: 'code', status: 403 });
+    throw new AppError(
+      'totp_required',
+      {
+        id: 'Masukkan kode TOTP saat ini (atau kode pemulihan) untuk mengubah verifikasi dua langkah.',
+        en: 'Enter your current TOTP code (or a recovery code) to change two-step verification.',
+      },
+      { field: 'code', status: 403 },
+    );
   }
   const scope = totpScope(user.id);
   await assertNotThrottled(deps.db, [scope], now, field);
   if (!(await acceptSecondFactor(deps.db, deps.vault, user, factor, now))) {
     await deps.db.transaction(async (tx) => {
       await recordFailure(tx, scope, LOGIN_PAIR_POLICY, now);
-      await appendAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.totp_proof_failed', entityType: 'user', entityId: user.id, at: now });
+      await appendAudit(tx, {
+        actor: { id: user.id, role: user.role },
+        action: 'auth.totp_proof_failed',
+        entityType: 'user',
+        entityId: user.id,
+        at: now,
+      });
     });
     throw wrongCode(field);
   }
@@ -365,7 +466,13 @@ export async function beginTotpEnrolment(deps: AccountDeps, user: UserRow, facto
   const secret = new Secret({ size: 20 }).base32;
   await deps.db.transaction(async (tx) => {
     await tx.query('UPDATE users SET totp_pending_sealed = $2 WHERE id = $1', [user.id, deps.vault.encrypt(secret)]);
-    await appendAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.totp_enrolment_started', entityType: 'user', entityId: user.id, at: nowOf(deps) });
+    await appendAudit(tx, {
+      actor: { id: user.id, role: user.role },
+      action: 'auth.totp_enrolment_started',
+      entityType: 'user',
+      entityId: user.id,
+      at: nowOf(deps),
+    });
   });
   return { secret, uri: totpFor(secret, user.username).toString() };
 }
@@ -395,16 +502,29 @@ export async function confirmTotpEnrolment(deps: AccountDeps, userId: string, co
     const moved = await tx.query(
       `UPDATE users SET totp_secret_sealed = totp_pending_sealed, totp_pending_sealed = NULL, totp_secret = NULL,
          totp_enabled = true, totp_last_step = GREATEST(COALESCE(totp_last_step, 0), $3)
-       WHERE id = $1 AND totp_pending_sealed = $2 RETURNING id`, [user.id, user.totp_pending_sealed, step]);
+       WHERE id = $1 AND totp_pending_sealed = $2 RETURNING id`,
+      [user.id, user.totp_pending_sealed, step],
+    );
     if (moved.rows.length !== 1) {
       throw new AppError('conflict', { id: 'Pendaftaran TOTP berubah; mulai lagi.', en: 'TOTP enrolment changed; start again.' });
     }
     await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [user.id]);
     for (const c of recoveryCodes) {
-      await tx.query('INSERT INTO totp_recovery_codes (user_id, code_hash, created_at) VALUES ($1, $2, $3)', [user.id, recoveryHash(deps.vault, user.id, c), now]);
+      await tx.query('INSERT INTO totp_recovery_codes (user_id, code_hash, created_at) VALUES ($1, $2, $3)', [
+        user.id,
+        recoveryHash(deps.vault, user.id, c),
+        now,
+      ]);
     }
     await clearScope(tx, scope);
-    await appendAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.totp_enabled', entityType: 'user', entityId: user.id, at: now, data: { recoveryCodes: recoveryCodes.length } });
+    await appendAudit(tx, {
+      actor: { id: user.id, role: user.role },
+      action: 'auth.totp_enabled',
+      entityType: 'user',
+      entityId: user.id,
+      at: now,
+      data: { recoveryCodes: recoveryCodes.length },
+    });
   });
   return { recoveryCodes };
 }
@@ -420,9 +540,18 @@ export async function disableTotp(deps: AccountDeps, user: UserRow, factor: Seco
   if (!user.totp_enabled) return;
   await requireCurrentFactor(deps, user, factor);
   await deps.db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_secret_sealed = NULL, totp_pending_sealed = NULL WHERE id = $1', [user.id]);
+    await tx.query(
+      'UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_secret_sealed = NULL, totp_pending_sealed = NULL WHERE id = $1',
+      [user.id],
+    );
     await tx.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [user.id]);
-    await appendAudit(tx, { actor: { id: user.id, role: user.role }, action: 'auth.totp_disabled', entityType: 'user', entityId: user.id, at: nowOf(deps) });
+    await appendAudit(tx, {
+      actor: { id: user.id, role: user.role },
+      action: 'auth.totp_disabled',
+      entityType: 'user',
+      entityId: user.id,
+      at: nowOf(deps),
+    });
   });
 }
 
@@ -439,12 +568,16 @@ export async function recoveryCodesLeft(db: Queryable, userId: string): Promise<
  */
 export async function sealPlaintextTotpSecrets(db: Db, vault: Vault): Promise<number> {
   const plain = await db.query<{ id: string; totp_secret: string; totp_enabled: boolean }>(
-    'SELECT id, totp_secret, totp_enabled FROM users WHERE totp_secret IS NOT NULL');
+    'SELECT id, totp_secret, totp_enabled FROM users WHERE totp_secret IS NOT NULL',
+  );
   for (const row of plain.rows) {
     await db.transaction(async (tx) => {
       const column = row.totp_enabled ? 'totp_secret_sealed' : 'totp_pending_sealed';
-      const sealed = await tx.query(`UPDATE users SET ${column} = $3, totp_secret = NULL WHERE id = $1 AND totp_secret = $2 RETURNING id`,
-        [row.id, row.totp_secret, vault.encrypt(row.totp_secret)]);
+      const sealed = await tx.query(`UPDATE users SET ${column} = $3, totp_secret = NULL WHERE id = $1 AND totp_secret = $2 RETURNING id`, [
+        row.id,
+        row.totp_secret,
+        vault.encrypt(row.totp_secret),
+      ]);
       if (sealed.rows.length === 1) {
         await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'auth.totp_secret_sealed', entityType: 'user', entityId: row.id });
       }

@@ -17,15 +17,21 @@ export interface SetupLink {
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
-export const setupTokenInvalid = () => new AppError('setup_token_invalid', {
-  id: 'Tautan setup tidak berlaku (salah, kedaluwarsa, atau sudah dipakai). Mulai ulang server untuk tautan baru.',
-  en: 'The setup link is not valid (wrong, expired or already used). Restart the server for a new link.',
-}, { field: 'token' });
+export const setupTokenInvalid = () =>
+  new AppError(
+    'setup_token_invalid',
+    {
+      id: 'Tautan setup tidak berlaku (salah, kedaluwarsa, atau sudah dipakai). Mulai ulang server untuk tautan baru.',
+      en: 'The setup link is not valid (wrong, expired or already used). Restart the server for a new link.',
+    },
+    { field: 'token' },
+  );
 
-export const setupDone = () => new AppError('setup_done', {
-  id: 'Admin sudah ada; setup pertama sudah selesai. Silakan masuk.',
-  en: 'An admin already exists; first-run setup is done. Please sign in.',
-});
+export const setupDone = () =>
+  new AppError('setup_done', {
+    id: 'Admin sudah ada; setup pertama sudah selesai. Silakan masuk.',
+    en: 'An admin already exists; first-run setup is done. Please sign in.',
+  });
 
 export function createSetupLink(options: { ttlMs?: number } = {}): SetupLink {
   const ttlMs = options.ttlMs ?? SETUP_TOKEN_TTL_MS;

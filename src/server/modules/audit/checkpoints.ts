@@ -39,7 +39,10 @@ export function checkpointMessage(cp: Omit<AuditCheckpoint, 'signature'>): strin
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function verifyCheckpointSignature(cp: AuditCheckpoint, publicKeyPem: string): boolean {
@@ -52,9 +55,16 @@ export function verifyCheckpointSignature(cp: AuditCheckpoint, publicKeyPem: str
   }
 }
 
-interface KeyRow { key_id: string; public_key_pem: string; sealed_private_key: string; created_at: Date }
+interface KeyRow {
+  key_id: string;
+  public_key_pem: string;
+  sealed_private_key: string;
+  created_at: Date;
+}
 
-interface SigningKey extends AuditPublicKey { privateKey: KeyObject }
+interface SigningKey extends AuditPublicKey {
+  privateKey: KeyObject;
+}
 
 /** The key row, if its sealed private key opens with this vault and belongs to its public key. */
 function unseal(row: KeyRow, vault: Vault): SigningKey | null {
@@ -74,7 +84,9 @@ function unseal(row: KeyRow, vault: Vault): SigningKey | null {
 /** Public keys this instance vouches for (their private halves open with its vault), oldest first. */
 export async function trustedAuditKeys(db: Queryable, vault: Vault): Promise<AuditPublicKey[]> {
   const rows = await db.query<KeyRow>('SELECT * FROM audit_signing_keys ORDER BY created_at, key_id');
-  return rows.rows.map((r) => unseal(r, vault)).filter((k): k is SigningKey => k !== null)
+  return rows.rows
+    .map((r) => unseal(r, vault))
+    .filter((k): k is SigningKey => k !== null)
     .map(({ keyId, algorithm, publicKeyPem, createdAt }) => ({ keyId, algorithm, publicKeyPem, createdAt }));
 }
 
@@ -93,18 +105,42 @@ async function signingKey(tx: Tx, vault: Vault, now: Date): Promise<SigningKey> 
     sealed_private_key: vault.encrypt(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
     created_at: now,
   };
-  await tx.query('INSERT INTO audit_signing_keys (key_id, public_key_pem, sealed_private_key, created_at) VALUES ($1, $2, $3, $4)',
-    [row.key_id, row.public_key_pem, row.sealed_private_key, row.created_at]);
-  await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'audit.signing_key_created', entityType: 'audit_signing_key', entityId: row.key_id, at: now, data: { publicKeyPem: row.public_key_pem } });
+  await tx.query('INSERT INTO audit_signing_keys (key_id, public_key_pem, sealed_private_key, created_at) VALUES ($1, $2, $3, $4)', [
+    row.key_id,
+    row.public_key_pem,
+    row.sealed_private_key,
+    row.created_at,
+  ]);
+  await appendAudit(tx, {
+    actor: SYSTEM_ACTOR,
+    action: 'audit.signing_key_created',
+    entityType: 'audit_signing_key',
+    entityId: row.key_id,
+    at: now,
+    data: { publicKeyPem: row.public_key_pem },
+  });
   return unseal(row, vault)!;
 }
 
-interface CheckpointRow { id: number; last_event_id: number; event_count: number; head_hash: string; signed_at: Date; key_id: string; signature: string }
+interface CheckpointRow {
+  id: number;
+  last_event_id: number;
+  event_count: number;
+  head_hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+}
 
 export function checkpointFromRow(r: CheckpointRow): AuditCheckpoint {
   return {
-    id: Number(r.id), lastEventId: Number(r.last_event_id), eventCount: Number(r.event_count), headHash: r.head_hash,
-    signedAt: new Date(r.signed_at).toISOString(), keyId: r.key_id, signature: r.signature,
+    id: Number(r.id),
+    lastEventId: Number(r.last_event_id),
+    eventCount: Number(r.event_count),
+    headHash: r.head_hash,
+    signedAt: new Date(r.signed_at).toISOString(),
+    keyId: r.key_id,
+    signature: r.signature,
   };
 }
 
@@ -115,7 +151,11 @@ export class AuditChainBrokenError extends Error {}
  * checkpoint (the periodic job and shutdown). The rows since the last checkpoint are verified
  * first, so a checkpoint never vouches for a chain that was already rewritten.
  */
-export async function writeAuditCheckpoint(db: Db, vault: Vault, options: { now: Date; onlyIfNew?: boolean }): Promise<AuditCheckpoint | null> {
+export async function writeAuditCheckpoint(
+  db: Db,
+  vault: Vault,
+  options: { now: Date; onlyIfNew?: boolean },
+): Promise<AuditCheckpoint | null> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const lastRow = (await tx.query<CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1')).rows[0];
@@ -125,23 +165,41 @@ export async function writeAuditCheckpoint(db: Db, vault: Vault, options: { now:
     const key = await signingKey(tx, vault, options.now);
     headId = (await tx.query<{ id: number }>('SELECT id FROM audit_events ORDER BY id DESC LIMIT 1')).rows[0]?.id ?? 0;
     const start = last ? { id: last.lastEventId, hash: last.headHash, count: last.eventCount } : { id: 0, hash: GENESIS_HASH, count: 0 };
-    if (headId < start.id) throw new AuditChainBrokenError(`audit chain ends at id ${headId}, before checkpoint #${last!.id} (id ${start.id}); not signing`);
+    if (headId < start.id)
+      throw new AuditChainBrokenError(`audit chain ends at id ${headId}, before checkpoint #${last!.id} (id ${start.id}); not signing`);
     if (last) {
       const at = (await tx.query<{ hash: string }>('SELECT hash FROM audit_events WHERE id = $1', [last.lastEventId])).rows[0];
-      if (last.lastEventId > 0 && at?.hash !== last.headHash) throw new AuditChainBrokenError(`audit event ${last.lastEventId} no longer matches checkpoint #${last.id}; not signing`);
+      if (last.lastEventId > 0 && at?.hash !== last.headHash)
+        throw new AuditChainBrokenError(`audit event ${last.lastEventId} no longer matches checkpoint #${last.id}; not signing`);
     }
     // Small pages: each page is hashed in one synchronous run, and on PGlite the whole walk shares
     // the event loop with HTTP (5,000 rows a page stalled intake after a restart).
     const walked = await walkChain(tx, start, await gaplessAfter(tx), undefined, CHECKPOINT_WALK_PAGE);
     if (!walked.ok) throw new AuditChainBrokenError(`audit chain broken at id ${walked.brokenId} (${walked.reason}); not signing`);
     const unsigned = {
-      id: (last?.id ?? 0) + 1, lastEventId: walked.lastId, eventCount: walked.count, headHash: walked.hash,
-      signedAt: options.now.toISOString(), keyId: key.keyId,
+      id: (last?.id ?? 0) + 1,
+      lastEventId: walked.lastId,
+      eventCount: walked.count,
+      headHash: walked.hash,
+      signedAt: options.now.toISOString(),
+      keyId: key.keyId,
     };
-    const checkpoint: AuditCheckpoint = { ...unsigned, signature: sign(null, Buffer.from(checkpointMessage(unsigned), 'utf8'), key.privateKey).toString('base64') };
+    const checkpoint: AuditCheckpoint = {
+      ...unsigned,
+      signature: sign(null, Buffer.from(checkpointMessage(unsigned), 'utf8'), key.privateKey).toString('base64'),
+    };
     await tx.query(
       'INSERT INTO audit_checkpoints (id, last_event_id, event_count, head_hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [checkpoint.id, checkpoint.lastEventId, checkpoint.eventCount, checkpoint.headHash, options.now, checkpoint.keyId, checkpoint.signature]);
+      [
+        checkpoint.id,
+        checkpoint.lastEventId,
+        checkpoint.eventCount,
+        checkpoint.headHash,
+        options.now,
+        checkpoint.keyId,
+        checkpoint.signature,
+      ],
+    );
     return checkpoint;
   });
 }
@@ -153,7 +211,9 @@ export async function gaplessAfter(db: Queryable): Promise<number> {
 
 /** The published document: trusted public keys and the latest `limit` checkpoints (oldest first). */
 export async function publicCheckpointDocument(db: Queryable, vault: Vault, limit = 100) {
-  const rows = await db.query<CheckpointRow>('SELECT * FROM (SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT $1) c ORDER BY id', [limit]);
+  const rows = await db.query<CheckpointRow>('SELECT * FROM (SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT $1) c ORDER BY id', [
+    limit,
+  ]);
   return {
     format: CHECKPOINT_DOCUMENT_FORMAT,
     algorithm: 'Ed25519' as const,
@@ -166,14 +226,21 @@ export async function publicCheckpointDocument(db: Queryable, vault: Vault, limi
 
 /** What an outsider saved from the endpoint or the open-data release (one document, or several). */
 const checkpointSchema = z.object({
-  id: z.number().int().min(1), lastEventId: z.number().int().min(0), eventCount: z.number().int().min(0),
-  headHash: z.string().regex(/^[0-9a-f]{64}$/), signedAt: z.string().datetime(), keyId: z.string().min(1).max(64), signature: z.string().max(200),
+  id: z.number().int().min(1),
+  lastEventId: z.number().int().min(0),
+  eventCount: z.number().int().min(0),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.string().datetime(),
+  keyId: z.string().min(1).max(64),
+  signature: z.string().max(200),
 });
-const documentSchema = z.object({
-  format: z.literal(CHECKPOINT_DOCUMENT_FORMAT),
-  keys: z.array(z.object({ keyId: z.string().min(1).max(64), publicKeyPem: z.string().max(2000) }).passthrough()),
-  checkpoints: z.array(checkpointSchema),
-}).passthrough();
+const documentSchema = z
+  .object({
+    format: z.literal(CHECKPOINT_DOCUMENT_FORMAT),
+    keys: z.array(z.object({ keyId: z.string().min(1).max(64), publicKeyPem: z.string().max(2000) }).passthrough()),
+    checkpoints: z.array(checkpointSchema),
+  })
+  .passthrough();
 export const outsideCheckpointsSchema = z.union([documentSchema, z.array(documentSchema).min(1)]);
 
 export interface OutsideCheckpoints {

@@ -76,8 +76,19 @@ export async function appendAudit(tx: Tx, event: AuditEventInput): Promise<void>
   await tx.query(
     `INSERT INTO audit_events (id, occurred_at, actor_id, actor_role, action, entity_type, entity_id, region_code, data, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [(last.rows[0]?.id ?? 0) + 1, row.occurred_at, row.actor_id, row.actor_role, row.action, row.entity_type, row.entity_id, row.region_code,
-      JSON.stringify(row.data), row.prev_hash, hashAuditRow(row)],
+    [
+      (last.rows[0]?.id ?? 0) + 1,
+      row.occurred_at,
+      row.actor_id,
+      row.actor_role,
+      row.action,
+      row.entity_type,
+      row.entity_id,
+      row.region_code,
+      JSON.stringify(row.data),
+      row.prev_hash,
+      hashAuditRow(row),
+    ],
   );
 }
 

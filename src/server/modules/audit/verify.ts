@@ -4,7 +4,13 @@
 // A failure names the first audit event id that cannot be trusted.
 import type { Queryable } from '../../db/client.ts';
 import { GENESIS_HASH, hashAuditRow, type AuditRow } from './service.ts';
-import { checkpointFromRow, gaplessAfter, verifyCheckpointSignature, type AuditCheckpoint, type OutsideCheckpoints } from './checkpoints.ts';
+import {
+  checkpointFromRow,
+  gaplessAfter,
+  verifyCheckpointSignature,
+  type AuditCheckpoint,
+  type OutsideCheckpoints,
+} from './checkpoints.ts';
 
 type Failure = { ok: false; brokenId: number; reason: string };
 type Cursor = { id: number; hash: string; count: number };
@@ -15,8 +21,11 @@ type Cursor = { id: number; hash: string; count: number };
  * ids became gapless).
  */
 export async function walkChain(
-  db: Queryable, start: Cursor, gaplessAfterId: number,
-  onRow?: (at: Cursor) => Promise<Failure | null> | Failure | null, pageSize = 5000,
+  db: Queryable,
+  start: Cursor,
+  gaplessAfterId: number,
+  onRow?: (at: Cursor) => Promise<Failure | null> | Failure | null,
+  pageSize = 5000,
 ): Promise<({ ok: true } | Failure) & { lastId: number; hash: string; count: number }> {
   const at = { ...start };
   for (;;) {
@@ -24,7 +33,14 @@ export async function walkChain(
     if (page.rows.length === 0) return { ok: true, lastId: at.id, hash: at.hash, count: at.count };
     for (const row of page.rows) {
       const id = Number(row.id);
-      const fail = (brokenId: number, reason: string) => ({ ok: false as const, brokenId, reason, lastId: at.id, hash: at.hash, count: at.count });
+      const fail = (brokenId: number, reason: string) => ({
+        ok: false as const,
+        brokenId,
+        reason,
+        lastId: at.id,
+        hash: at.hash,
+        count: at.count,
+      });
       if (id !== at.id + 1 && id > gaplessAfterId) {
         const missing = Math.max(at.id + 1, gaplessAfterId + 1);
         return fail(missing, `id ${missing} is missing (gap before id ${id}): rows were deleted`);
@@ -61,7 +77,10 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
   let exhausted = false;
   const peek = async (): Promise<AuditCheckpoint | undefined> => {
     if (queue.length === 0 && !exhausted) {
-      const rows = await db.query<Parameters<typeof checkpointFromRow>[0]>('SELECT * FROM audit_checkpoints WHERE id > $1 ORDER BY id LIMIT $2', [fetchedThrough, pageSize]);
+      const rows = await db.query<Parameters<typeof checkpointFromRow>[0]>(
+        'SELECT * FROM audit_checkpoints WHERE id > $1 ORDER BY id LIMIT $2',
+        [fetchedThrough, pageSize],
+      );
       queue = rows.rows.map(checkpointFromRow);
       if (queue.length === 0) exhausted = true;
       else fetchedThrough = queue[queue.length - 1].id;
@@ -83,9 +102,14 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
       if (cp.id !== expectedCheckpointId) return bad(`checkpoint #${expectedCheckpointId} is missing (checkpoints were deleted)`);
       expectedCheckpointId++;
     }
-    if (cp.lastEventId !== at.id) return bad(`covers id ${cp.lastEventId} but the chain there is at id ${at.id} (checkpoints out of order)`);
-    if (cp.eventCount !== at.count) return bad(`signed ${cp.eventCount} events up to id ${cp.lastEventId}, the table has ${at.count}: rows ${from}–${cp.lastEventId} were deleted or added`);
-    if (cp.headHash !== at.hash) return bad(`signed head hash differs at id ${cp.lastEventId}: rows ${from}–${cp.lastEventId} were rewritten (chain re-hashed)`);
+    if (cp.lastEventId !== at.id)
+      return bad(`covers id ${cp.lastEventId} but the chain there is at id ${at.id} (checkpoints out of order)`);
+    if (cp.eventCount !== at.count)
+      return bad(
+        `signed ${cp.eventCount} events up to id ${cp.lastEventId}, the table has ${at.count}: rows ${from}–${cp.lastEventId} were deleted or added`,
+      );
+    if (cp.headHash !== at.hash)
+      return bad(`signed head hash differs at id ${cp.lastEventId}: rows ${from}–${cp.lastEventId} were rewritten (chain re-hashed)`);
     const keys = source === 'outside' ? options.outside!.keys : options.trustedKeys;
     if (keys) {
       const pem = keys.get(cp.keyId);
@@ -110,8 +134,12 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
     return null;
   };
 
-  const result = async (r: AuditVerification): Promise<AuditTrailVerification> =>
-    ({ ...r, checkpoints: checked, outsideCheckpoints: outsideIndex, signaturesChecked: Boolean(options.trustedKeys) });
+  const result = async (r: AuditVerification): Promise<AuditTrailVerification> => ({
+    ...r,
+    checkpoints: checked,
+    outsideCheckpoints: outsideIndex,
+    signaturesChecked: Boolean(options.trustedKeys),
+  });
 
   const start = { id: 0, hash: GENESIS_HASH, count: 0 };
   const before = await checkAllAt(start);
@@ -125,9 +153,14 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
   if (beyond) {
     const source = beyond === leftover ? '' : 'outside ';
     return result({
-      ok: false, count: walked.count, brokenId: walked.lastId + 1,
-      reason: `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted`
-        + (pinnedThrough < walked.lastId ? ` (and rows ${pinnedThrough + 1}–${walked.lastId} are not vouched for by any valid checkpoint)` : ''),
+      ok: false,
+      count: walked.count,
+      brokenId: walked.lastId + 1,
+      reason:
+        `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted` +
+        (pinnedThrough < walked.lastId
+          ? ` (and rows ${pinnedThrough + 1}–${walked.lastId} are not vouched for by any valid checkpoint)`
+          : ''),
     });
   }
   return result({ ok: true, count: walked.count });

@@ -11,26 +11,58 @@ import { deleteCalendarDay, listCalendarDays, upsertCalendarDay } from './servic
 
 export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/calendar', {
-    schema: { tags: ['calendar'], summary: 'Libur nasional dan cuti bersama / national holidays', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: calendarListSchema } },
-  }, async (request) => {
-    const items = await listCalendarDays(db, request.query.year);
-    return { items, total: items.length };
-  });
+  r.get(
+    '/api/v1/calendar',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Libur nasional dan cuti bersama / national holidays',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: calendarListSchema },
+      },
+    },
+    async (request) => {
+      const items = await listCalendarDays(db, request.query.year);
+      return { items, total: items.length };
+    },
+  );
 
-  r.put('/api/v1/calendar/:date', {
-    schema: { tags: ['calendar'], summary: 'Tetapkan hari libur (admin) / set a holiday (admin)', params: z.object({ date: isoDate }),
-      body: z.object({ name: plainText(CALENDAR_LIMITS.name.min, CALENDAR_LIMITS.name.max), kind: z.enum(HOLIDAY_KINDS), source: plainText(CALENDAR_LIMITS.source.min, CALENDAR_LIMITS.source.max) }),
-      response: { 200: calendarDaySchema } },
-  }, async (request) => {
-    const principal = requireRole(request, ['admin']);
-    await upsertCalendarDay(db, { date: request.params.date, ...request.body }, { id: principal.id, role: principal.role });
-    return { date: request.params.date, ...request.body };
-  });
+  r.put(
+    '/api/v1/calendar/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Tetapkan hari libur (admin) / set a holiday (admin)',
+        params: z.object({ date: isoDate }),
+        body: z.object({
+          name: plainText(CALENDAR_LIMITS.name.min, CALENDAR_LIMITS.name.max),
+          kind: z.enum(HOLIDAY_KINDS),
+          source: plainText(CALENDAR_LIMITS.source.min, CALENDAR_LIMITS.source.max),
+        }),
+        response: { 200: calendarDaySchema },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ['admin']);
+      await upsertCalendarDay(db, { date: request.params.date, ...request.body }, { id: principal.id, role: principal.role });
+      return { date: request.params.date, ...request.body };
+    },
+  );
 
-  r.delete('/api/v1/calendar/:date', { schema: { tags: ['calendar'], summary: 'Hapus hari libur (admin) / remove a holiday (admin)', params: z.object({ date: isoDate }), response: { 200: okSchema } } }, async (request) => {
-    const principal = requireRole(request, ['admin']);
-    await deleteCalendarDay(db, request.params.date, { id: principal.id, role: principal.role });
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/v1/calendar/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Hapus hari libur (admin) / remove a holiday (admin)',
+        params: z.object({ date: isoDate }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ['admin']);
+      await deleteCalendarDay(db, request.params.date, { id: principal.id, role: principal.role });
+      return { ok: true as const };
+    },
+  );
 }

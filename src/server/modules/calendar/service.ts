@@ -20,14 +20,21 @@ export async function seedNationalCalendar(db: Queryable): Promise<number> {
   const result = await db.query(
     `INSERT INTO calendar_days (date, name, kind, source)
      SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (date) DO NOTHING RETURNING date`,
-    [NATIONAL_HOLIDAYS.map((h) => h.date), NATIONAL_HOLIDAYS.map((h) => h.name), NATIONAL_HOLIDAYS.map((h) => h.kind), NATIONAL_HOLIDAYS.map((h) => h.source)],
+    [
+      NATIONAL_HOLIDAYS.map((h) => h.date),
+      NATIONAL_HOLIDAYS.map((h) => h.name),
+      NATIONAL_HOLIDAYS.map((h) => h.kind),
+      NATIONAL_HOLIDAYS.map((h) => h.source),
+    ],
   );
   return result.rows.length;
 }
 
 export async function listCalendarDays(db: Queryable, year?: number): Promise<CalendarDay[]> {
   const rows = await db.query<{ date: string; name: string; kind: HolidayKind; source: string }>(
-    `SELECT date::text AS date, name, kind, source FROM calendar_days ${year ? 'WHERE extract(year FROM date) = $1' : ''} ORDER BY date`, year ? [year] : []);
+    `SELECT date::text AS date, name, kind, source FROM calendar_days ${year ? 'WHERE extract(year FROM date) = $1' : ''} ORDER BY date`,
+    year ? [year] : [],
+  );
   return rows.rows;
 }
 
@@ -47,7 +54,8 @@ export async function upsertCalendarDay(db: Db, day: CalendarDay, actor: AuditAc
     await tx.query(
       `INSERT INTO calendar_days (date, name, kind, source, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (date) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, source = EXCLUDED.source, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [day.date, day.name, day.kind, day.source, actor.id]);
+      [day.date, day.name, day.kind, day.source, actor.id],
+    );
     await appendAudit(tx, { actor, action: 'calendar.day_set', entityType: 'calendar_day', entityId: day.date, data: { ...day } });
   });
   invalidateCalendar();
@@ -56,7 +64,12 @@ export async function upsertCalendarDay(db: Db, day: CalendarDay, actor: AuditAc
 export async function deleteCalendarDay(db: Db, date: string, actor: AuditActor) {
   await db.transaction(async (tx) => {
     const deleted = await tx.query('DELETE FROM calendar_days WHERE date = $1 RETURNING date', [date]);
-    if (deleted.rows.length === 0) throw new AppError('not_found', { id: `Tanggal ${date} tidak ada di kalender.`, en: `${date} is not in the calendar.` }, { field: 'date' });
+    if (deleted.rows.length === 0)
+      throw new AppError(
+        'not_found',
+        { id: `Tanggal ${date} tidak ada di kalender.`, en: `${date} is not in the calendar.` },
+        { field: 'date' },
+      );
     await appendAudit(tx, { actor, action: 'calendar.day_removed', entityType: 'calendar_day', entityId: date });
   });
   invalidateCalendar();

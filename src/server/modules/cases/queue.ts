@@ -28,14 +28,21 @@ export function jurisdictionClause(principal: Principal, column: string, add: (v
 export async function listCases(db: Queryable, principal: Principal, query: CaseListQuery, now: Date) {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const scope = jurisdictionClause(principal, 'c.office_code', add);
   if (scope) where.push(scope);
   if (query.state) where.push(`c.state = ${add(query.state)}`);
   if (query.kind) where.push(`c.kind = ${add(query.kind)}`);
-  if (query.region) { const p = add(query.region); where.push(withinRegionSql('c.event_region_code', p)); }
+  if (query.region) {
+    const p = add(query.region);
+    where.push(withinRegionSql('c.event_region_code', p));
+  }
   if (query.q) where.push(`c.search @@ plainto_tsquery('indonesian', ${add(query.q)})`);
-  if (query.subjectType) where.push(`EXISTS (SELECT 1 FROM case_terlapor t WHERE t.case_id = c.id AND t.subject_type = ${add(query.subjectType)})`);
+  if (query.subjectType)
+    where.push(`EXISTS (SELECT 1 FROM case_terlapor t WHERE t.case_id = c.id AND t.subject_type = ${add(query.subjectType)})`);
   if (query.act) where.push(`${add(query.act)} = ANY(c.acts)`);
   if (query.stage) where.push(`c.stage_code = ${add(query.stage)}`);
   if (query.overdue === 'true') where.push(`d.next_due < ${add(now)}`);
@@ -43,10 +50,25 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   if (query.dueBefore) where.push(`d.next_due < ${add(query.dueBefore)}`);
   const rank = query.q ? `ts_rank(c.search, plainto_tsquery('indonesian', ${add(query.q)})) DESC,` : '';
   const result = await db.query<{
-    id: string; kind: 'laporan' | 'temuan'; source: string; state: CaseState; tracking_code: string | null; registration_number: string | null; title: string;
-    office_code: string; event_region_code: string; received_at: Date; is_late: boolean; assigned_to: string | null;
-    next_due: Date | null; next_due_local: string | null; next_rule: string | null; acts: string[]; stage_code: string | null;
-    terlapor: { position: string; agency: string; subjectType: string }[] | null; total: number;
+    id: string;
+    kind: 'laporan' | 'temuan';
+    source: string;
+    state: CaseState;
+    tracking_code: string | null;
+    registration_number: string | null;
+    title: string;
+    office_code: string;
+    event_region_code: string;
+    received_at: Date;
+    is_late: boolean;
+    assigned_to: string | null;
+    next_due: Date | null;
+    next_due_local: string | null;
+    next_rule: string | null;
+    acts: string[];
+    stage_code: string | null;
+    terlapor: { position: string; agency: string; subjectType: string }[] | null;
+    total: number;
   }>(
     `SELECT c.id, c.kind, c.source, c.state, c.tracking_code, c.registration_number, c.title, c.office_code, c.event_region_code,
             c.received_at, c.is_late, c.assigned_to, c.acts, c.stage_code, d.next_due, d.next_due_local, d.next_rule,
@@ -65,11 +87,30 @@ export async function listCases(db: Queryable, principal: Principal, query: Case
   );
   return {
     items: result.rows.map((r) => ({
-      id: r.id, kind: r.kind, source: r.source, state: r.state, stateLabel: STATE_LABELS[r.state], trackingCode: r.tracking_code,
-      registrationNumber: r.registration_number, title: r.title, officeCode: r.office_code, eventRegionCode: r.event_region_code,
-      receivedAt: new Date(r.received_at).toISOString(), late: r.is_late, assignedTo: r.assigned_to, acts: r.acts, stageCode: r.stage_code,
+      id: r.id,
+      kind: r.kind,
+      source: r.source,
+      state: r.state,
+      stateLabel: STATE_LABELS[r.state],
+      trackingCode: r.tracking_code,
+      registrationNumber: r.registration_number,
+      title: r.title,
+      officeCode: r.office_code,
+      eventRegionCode: r.event_region_code,
+      receivedAt: new Date(r.received_at).toISOString(),
+      late: r.is_late,
+      assignedTo: r.assigned_to,
+      acts: r.acts,
+      stageCode: r.stage_code,
       terlapor: r.terlapor ?? [],
-      nextDeadline: r.next_due ? { dueAt: new Date(r.next_due).toISOString(), dueLocal: r.next_due_local, ruleId: r.next_rule, overdue: new Date(r.next_due) < now } : null,
+      nextDeadline: r.next_due
+        ? {
+            dueAt: new Date(r.next_due).toISOString(),
+            dueLocal: r.next_due_local,
+            ruleId: r.next_rule,
+            overdue: new Date(r.next_due) < now,
+          }
+        : null,
     })),
     total: result.rows[0]?.total ?? 0,
   };

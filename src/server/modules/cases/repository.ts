@@ -61,12 +61,25 @@ export async function findCaseByTrackingCode(db: Queryable, code: string): Promi
   return result.rows[0] ?? null;
 }
 
-export async function insertTerlapor(tx: Tx, caseId: string, list: { nama: string; nip?: string; jabatan: string; instansi: string; jenisSubjek: string; kodeWilayah?: string }[]) {
+export async function insertTerlapor(
+  tx: Tx,
+  caseId: string,
+  list: { nama: string; nip?: string; jabatan: string; instansi: string; jenisSubjek: string; kodeWilayah?: string }[],
+) {
   for (const t of list) {
     await tx.query(
       `INSERT INTO case_terlapor (case_id, name, nip, position, agency, subject_type, region_code, search_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [caseId, t.nama, t.nip?.replace(/\D/g, '') || null, t.jabatan, t.instansi, t.jenisSubjek, t.kodeWilayah ?? null, regionSearchKey(t.nama)],
+      [
+        caseId,
+        t.nama,
+        t.nip?.replace(/\D/g, '') || null,
+        t.jabatan,
+        t.instansi,
+        t.jenisSubjek,
+        t.kodeWilayah ?? null,
+        regionSearchKey(t.nama),
+      ],
     );
   }
 }
@@ -79,7 +92,17 @@ export async function insertClock(tx: Tx, caseId: string, deadline: Deadline) {
   await tx.query(
     `INSERT INTO case_clocks (case_id, rule_id, started_at, due_at, due_local, zone, source, basis, extended)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [caseId, deadline.ruleId, deadline.startAt, deadline.dueAt, deadline.dueLocal, deadline.zone, deadline.source, deadline.basis, deadline.extended],
+    [
+      caseId,
+      deadline.ruleId,
+      deadline.startAt,
+      deadline.dueAt,
+      deadline.dueLocal,
+      deadline.zone,
+      deadline.source,
+      deadline.basis,
+      deadline.extended,
+    ],
   );
 }
 
@@ -100,17 +123,37 @@ export async function listClocks(db: Queryable, caseId: string): Promise<ClockRo
   return (await db.query<ClockRow>('SELECT * FROM case_clocks WHERE case_id = $1 ORDER BY id', [caseId])).rows;
 }
 
-export async function insertCaseEvent(tx: Tx, event: {
-  caseId: string; at: Date; action: string; fromState: string | null; toState: string; actorId: string | null;
-  publicNote?: string | null; internalNote?: string | null; data?: Record<string, unknown>;
-  /** When it was entered, if not when it took effect (`at`). */
-  recordedAt?: Date;
-}) {
+export async function insertCaseEvent(
+  tx: Tx,
+  event: {
+    caseId: string;
+    at: Date;
+    action: string;
+    fromState: string | null;
+    toState: string;
+    actorId: string | null;
+    publicNote?: string | null;
+    internalNote?: string | null;
+    data?: Record<string, unknown>;
+    /** When it was entered, if not when it took effect (`at`). */
+    recordedAt?: Date;
+  },
+) {
   await tx.query(
     `INSERT INTO case_events (case_id, occurred_at, action, from_state, to_state, actor_id, public_note, internal_note, data, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [event.caseId, event.at, event.action, event.fromState, event.toState, event.actorId, event.publicNote ?? null,
-      event.internalNote ?? null, JSON.stringify(event.data ?? {}), event.recordedAt ?? event.at],
+    [
+      event.caseId,
+      event.at,
+      event.action,
+      event.fromState,
+      event.toState,
+      event.actorId,
+      event.publicNote ?? null,
+      event.internalNote ?? null,
+      JSON.stringify(event.data ?? {}),
+      event.recordedAt ?? event.at,
+    ],
   );
 }
 
@@ -143,7 +186,10 @@ export async function regionPathName(db: Queryable, code: string): Promise<strin
   const parts = code.split('.');
   const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
   const found = await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = ANY($1::text[])', [prefixes]);
-  const names = prefixes.reverse().map((p) => found.rows.find((r) => r.code === p)?.name).filter((n): n is string => Boolean(n));
+  const names = prefixes
+    .reverse()
+    .map((p) => found.rows.find((r) => r.code === p)?.name)
+    .filter((n): n is string => Boolean(n));
   return names.length ? names.join(', ') : null;
 }
 

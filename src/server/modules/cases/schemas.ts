@@ -12,15 +12,24 @@ import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, checkRevealReason } from '../../.
 import { isoDate, plainText, regionCode } from '../../shared/schemas.ts';
 // Limits shared with the web app's forms.
 import {
-  CASE_ACTION_LIMITS as A, PELAPOR_LIMITS as P, PERISTIWA_LIMITS as E, PHONE_PATTERN, REPORT_COUNT_LIMITS as N, SAKSI_LIMITS as S, TEMUAN_LIMITS as TM, TERLAPOR_LIMITS as TL,
+  CASE_ACTION_LIMITS as A,
+  PELAPOR_LIMITS as P,
+  PERISTIWA_LIMITS as E,
+  PHONE_PATTERN,
+  REPORT_COUNT_LIMITS as N,
+  SAKSI_LIMITS as S,
+  TEMUAN_LIMITS as TM,
+  TERLAPOR_LIMITS as TL,
 } from '../../../contracts/limits.ts';
 
 // Kept for callers that still import them from here; new code imports src/server/shared/schemas.ts.
 export { isoDate, plainText, regionCode };
 
 /** A reason for reading protected data: plain text with real content (it goes into the audit trail). */
-export const revealReason = plainText(REVEAL_REASON_MIN, REVEAL_REASON_MAX)
-  .refine((v) => checkRevealReason(v).ok, { message: 'alasan harus bermakna, bukan huruf berulang atau tanda baca / the reason must say something, not repeated characters or punctuation' });
+export const revealReason = plainText(REVEAL_REASON_MIN, REVEAL_REASON_MAX).refine((v) => checkRevealReason(v).ok, {
+  message:
+    'alasan harus bermakna, bukan huruf berulang atau tanda baca / the reason must say something, not repeated characters or punctuation',
+});
 
 export const ACT_IDS = ['lainnya', ...NEUTRALITY_ACTS.map((a) => a.id)] as [string, ...string[]];
 
@@ -33,7 +42,10 @@ export const pelaporSchema = z.object({
   pekerjaan: plainText(P.pekerjaan.min, P.pekerjaan.max),
   kewarganegaraan: plainText(P.kewarganegaraan.min, P.kewarganegaraan.max).default('Indonesia'),
   alamat: plainText(P.alamat.min, P.alamat.max),
-  telepon: z.string().trim().regex(new RegExp(PHONE_PATTERN), 'nomor HP Indonesia, mis. 081234567890 / Indonesian mobile number, e.g. 081234567890'),
+  telepon: z
+    .string()
+    .trim()
+    .regex(new RegExp(PHONE_PATTERN), 'nomor HP Indonesia, mis. 081234567890 / Indonesian mobile number, e.g. 081234567890'),
   email: z.string().trim().email().max(P.email.max).optional(),
   kategori: z.enum(PELAPOR_CATEGORIES),
   nomorAkreditasi: plainText(P.nomorAkreditasi.min, P.nomorAkreditasi.max).optional(),
@@ -61,9 +73,31 @@ export const laporanBody = z.object({
     tanggalDiketahui: isoDate,
   }),
   perbuatan: z.array(z.enum(ACT_IDS)).min(N.perbuatan.min).max(N.perbuatan.max),
-  saksi: z.array(z.object({ nama: plainText(S.nama.min, S.nama.max), alamat: plainText(S.alamat.min, S.alamat.max), telepon: z.string().trim().max(S.telepon.max).optional() })).max(S.count.max).default([]),
-  bukti: z.array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan / upload id')).max(10).default([]),
-  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only')).max(N.buktiTautan.max).default([]),
+  saksi: z
+    .array(
+      z.object({
+        nama: plainText(S.nama.min, S.nama.max),
+        alamat: plainText(S.alamat.min, S.alamat.max),
+        telepon: z.string().trim().max(S.telepon.max).optional(),
+      }),
+    )
+    .max(S.count.max)
+    .default([]),
+  bukti: z
+    .array(z.string().regex(/^[a-zA-Z0-9_-]{10,64}$/, 'id unggahan / upload id'))
+    .max(10)
+    .default([]),
+  buktiTautan: z
+    .array(
+      z
+        .string()
+        .trim()
+        .url()
+        .max(1000)
+        .refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https / http/https links only'),
+    )
+    .max(N.buktiTautan.max)
+    .default([]),
 });
 export type LaporanInput = z.infer<typeof laporanBody>;
 
@@ -74,8 +108,15 @@ export type InformasiInput = z.infer<typeof informasiBody>;
 
 export const trackingBody = z.object({
   // 'ntr 45by 84mv' is the same code: case, spaces and dashes are normalised before the check.
-  kode: z.string().max(64).transform(normalizeTrackingCode).pipe(z.string().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP / tracking code, e.g. NTR-7K3M-Q9XP')),
-  pin: z.string().trim().regex(/^\d{6}$/, 'PIN 6 angka / 6-digit PIN'),
+  kode: z
+    .string()
+    .max(64)
+    .transform(normalizeTrackingCode)
+    .pipe(z.string().regex(/^NTR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'kode pelacakan, mis. NTR-7K3M-Q9XP / tracking code, e.g. NTR-7K3M-Q9XP')),
+  pin: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'PIN 6 angka / 6-digit PIN'),
 });
 
 export const temuanBody = z.object({
@@ -89,7 +130,17 @@ export const temuanBody = z.object({
   perbuatan: z.array(z.enum(ACT_IDS)).min(N.perbuatan.min).max(N.perbuatan.max),
   terlapor: z.array(terlaporSchema).min(N.terlapor.min).max(N.terlapor.max),
   // Same rule as laporan: http/https only (no javascript:, data:, file: links in staff pages).
-  buktiTautan: z.array(z.string().trim().url().max(1000).refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https')).max(N.buktiTautan.max).default([]),
+  buktiTautan: z
+    .array(
+      z
+        .string()
+        .trim()
+        .url()
+        .max(1000)
+        .refine((u) => /^https?:\/\//i.test(u), 'hanya tautan http/https'),
+    )
+    .max(N.buktiTautan.max)
+    .default([]),
   leadId: z.string().max(64).optional(),
 });
 export type TemuanInput = z.infer<typeof temuanBody>;
@@ -104,15 +155,23 @@ export const caseActionBody = z.object({
   targetOfficeCode: regionCode.optional(),
   // 'teruskan': the instansi catalogue entry each terlapor's referral is addressed to, as chosen
   // or confirmed by the supervisor (omitted: the catalogue's suggestion from the free text).
-  alamatInstansi: z.array(z.object({
-    terlaporId: z.coerce.number().int().positive(),
-    kodeWilayah: regionCode,
-    instansi: z.enum(INSTANSI_KEYS),
-  })).max(20).optional(),
+  alamatInstansi: z
+    .array(
+      z.object({
+        terlaporId: z.coerce.number().int().positive(),
+        kodeWilayah: regionCode,
+        instansi: z.enum(INSTANSI_KEYS),
+      }),
+    )
+    .max(20)
+    .optional(),
   // When the action took effect, if not now (a pleno or registration done on paper): an ISO
   // instant with offset. Never in the future, never before the previous step, at most
   // cases.effective_at_max_days back; a reason beyond a few hours (domain/cases/effectiveTime.ts).
-  effectiveAt: z.string().datetime({ offset: true, message: 'waktu ISO 8601 dengan zona, mis. 2024-08-24T20:00:00+07:00 / ISO 8601 instant with offset' }).optional(),
+  effectiveAt: z
+    .string()
+    .datetime({ offset: true, message: 'waktu ISO 8601 dengan zona, mis. 2024-08-24T20:00:00+07:00 / ISO 8601 instant with offset' })
+    .optional(),
   effectiveAtReason: plainText(A.effectiveAtReason.min, A.effectiveAtReason.max).optional(),
   // Proceed past an overridable legal-deadline guard (late laporan, late temuan); audited and
   // printed on the kajian. The content check runs in the guard (domain/legal-clock/guards.ts).

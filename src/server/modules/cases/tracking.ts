@@ -13,14 +13,24 @@ import { listNoticesForReporter } from '../notices/index.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/index.ts';
 
-import { MAX_PIN_FAILURES_PER_ADDRESS, MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS, PIN_WINDOW_MINUTES } from '../../../domain/access/throttle.ts';
+import {
+  MAX_PIN_FAILURES_PER_ADDRESS,
+  MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS,
+  PIN_WINDOW_MINUTES,
+} from '../../../domain/access/throttle.ts';
 
 export const MAX_PIN_FAILURES = MAX_PIN_FAILURES_PER_CODE_AND_ADDRESS;
 export const PIN_FAILURE_WINDOW_MINUTES = PIN_WINDOW_MINUTES;
 
-const wrongCredentials = () => new AppError('invalid_credentials', {
-  id: 'Kode pelacakan atau PIN salah.', en: 'Wrong tracking code or PIN.',
-}, { field: 'pin' });
+const wrongCredentials = () =>
+  new AppError(
+    'invalid_credentials',
+    {
+      id: 'Kode pelacakan atau PIN salah.',
+      en: 'Wrong tracking code or PIN.',
+    },
+    { field: 'pin' },
+  );
 
 /** `address` is the client address as Fastify sees it (the socket unless NETRA_TRUST_PROXY is set). */
 export async function authenticateTracking(deps: CaseDeps, code: string, pin: string, address: string): Promise<CaseRow> {
@@ -29,12 +39,18 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   const since = new Date(now.getTime() - PIN_FAILURE_WINDOW_MINUTES * 60_000);
   const failures = await db.query<{ pair: number; address: number }>(
     `SELECT count(*) FILTER (WHERE tracking_code = $1)::int AS pair, count(*)::int AS address
-     FROM tracking_failures WHERE address = $2 AND at > $3`, [code, address, since]);
+     FROM tracking_failures WHERE address = $2 AND at > $3`,
+    [code, address, since],
+  );
   if (failures.rows[0].pair >= MAX_PIN_FAILURES || failures.rows[0].address >= MAX_PIN_FAILURES_PER_ADDRESS) {
-    throw new AppError('rate_limited', {
-      id: `Terlalu banyak percobaan PIN yang salah dari alamat ini. Coba lagi dalam ${PIN_FAILURE_WINDOW_MINUTES} menit.`,
-      en: `Too many wrong PINs from this address. Try again in ${PIN_FAILURE_WINDOW_MINUTES} minutes.`,
-    }, { field: 'pin' });
+    throw new AppError(
+      'rate_limited',
+      {
+        id: `Terlalu banyak percobaan PIN yang salah dari alamat ini. Coba lagi dalam ${PIN_FAILURE_WINDOW_MINUTES} menit.`,
+        en: `Too many wrong PINs from this address. Try again in ${PIN_FAILURE_WINDOW_MINUTES} minutes.`,
+      },
+      { field: 'pin' },
+    );
   }
   const found = await findCaseByTrackingCode(db, code);
   if (!found || !found.pin_hash || !vault.macEquals(`${code}:${pin}`, found.pin_hash)) {
@@ -52,12 +68,17 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
   const found = await authenticateTracking(deps, code, pin, address);
   const zone = zoneForRegion(found.office_code);
   const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
-    'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id', [found.id]);
+    'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id',
+    [found.id],
+  );
   const notices = await listNoticesForReporter(db, found.id);
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
   // After forwarding, the reporter follows the authority's steps too (recommended → verified →
   // decided → sanction applied), with the terlapor shown only by position and agency.
-  const referralKeys = await db.query<{ public_key: string }>('SELECT public_key FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id', [found.id]);
+  const referralKeys = await db.query<{ public_key: string }>(
+    'SELECT public_key FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id',
+    [found.id],
+  );
   const referrals = [];
   // Each carries its publicKey: the reporter's link to the public timeline.
   for (const r of referralKeys.rows) referrals.push(await publicReferral(db, r.public_key, nowOf(deps)));
@@ -71,12 +92,28 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
     late: found.is_late,
     canWithdraw: applyAction(found.state as CaseState, 'cabut', { reason: 'x' }).ok,
     timeline: events.rows.map((e) => ({
-      at: new Date(e.occurred_at).toISOString(), atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
-      action: e.action, state: e.to_state, stateLabel: STATE_LABELS[e.to_state as CaseState], note: e.public_note,
+      at: new Date(e.occurred_at).toISOString(),
+      atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
+      action: e.action,
+      state: e.to_state,
+      stateLabel: STATE_LABELS[e.to_state as CaseState],
+      note: e.public_note,
     })),
-    notices: notices.map((n) => ({ at: new Date(n.created_at).toISOString(), atLocal: formatLocalDateTime(new Date(n.created_at), zone), kind: n.kind, title: n.title, body: n.body,
-      en: n.title_en && n.body_en ? { title: n.title_en, body: n.body_en } : null })),
-    deadlines: clocks.map((c) => ({ ruleId: c.rule_id, dueAt: new Date(c.due_at).toISOString(), dueLocal: c.due_local, zone: c.zone, source: c.source })),
+    notices: notices.map((n) => ({
+      at: new Date(n.created_at).toISOString(),
+      atLocal: formatLocalDateTime(new Date(n.created_at), zone),
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      en: n.title_en && n.body_en ? { title: n.title_en, body: n.body_en } : null,
+    })),
+    deadlines: clocks.map((c) => ({
+      ruleId: c.rule_id,
+      dueAt: new Date(c.due_at).toISOString(),
+      dueLocal: c.due_local,
+      zone: c.zone,
+      source: c.source,
+    })),
     referrals,
   };
 }
@@ -87,18 +124,44 @@ export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string,
   const now = nowOf(deps);
   const result = applyAction(found.state as CaseState, 'cabut', { reason });
   if (!result.ok) {
-    throw new AppError('invalid_state_transition', result.error === 'CANNOT_WITHDRAW_REGISTERED'
-      ? { id: 'Laporan yang sudah diregistrasi tidak dapat dicabut.', en: 'A registered report cannot be withdrawn.' }
-      : { id: 'Laporan tidak dapat dicabut pada status ini.', en: 'The report cannot be withdrawn in this state.' }, { field: 'action' });
+    throw new AppError(
+      'invalid_state_transition',
+      result.error === 'CANNOT_WITHDRAW_REGISTERED'
+        ? { id: 'Laporan yang sudah diregistrasi tidak dapat dicabut.', en: 'A registered report cannot be withdrawn.' }
+        : { id: 'Laporan tidak dapat dicabut pada status ini.', en: 'The report cannot be withdrawn in this state.' },
+      { field: 'action' },
+    );
   }
   const office = await officeName(deps.db, found.office_code);
   await deps.db.transaction(async (tx) => {
     await tx.query('UPDATE cases SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1', [found.id, result.to, reason, now]);
     await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
-    await insertCaseEvent(tx, { caseId: found.id, at: now, action: 'cabut', fromState: found.state, toState: result.to, actorId: null, publicNote: 'Laporan dicabut oleh pelapor.' });
-    const notice = noticeForAction('cabut', { kind: 'laporan', trackingCode: found.tracking_code, registrationNumber: null, state: result.to, reason, officeName: office });
+    await insertCaseEvent(tx, {
+      caseId: found.id,
+      at: now,
+      action: 'cabut',
+      fromState: found.state,
+      toState: result.to,
+      actorId: null,
+      publicNote: 'Laporan dicabut oleh pelapor.',
+    });
+    const notice = noticeForAction('cabut', {
+      kind: 'laporan',
+      trackingCode: found.tracking_code,
+      registrationNumber: null,
+      state: result.to,
+      reason,
+      officeName: office,
+    });
     if (notice) await insertNotice(tx, { caseId: found.id, at: now, ...notice, email: true });
-    await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'laporan.withdrawn', entityType: 'case', entityId: found.id, regionCode: found.office_code, at: now });
+    await appendAudit(tx, {
+      actor: { id: null, role: 'public' },
+      action: 'laporan.withdrawn',
+      entityType: 'case',
+      entityId: found.id,
+      regionCode: found.office_code,
+      at: now,
+    });
   });
   return { state: result.to };
 }

@@ -19,11 +19,16 @@ interface WitnessRow {
 }
 
 /** A witness as stored: sealed like the reporter's identity. */
-export const sealWitness = (vault: Vault, w: Witness) => vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
+export const sealWitness = (vault: Vault, w: Witness) =>
+  vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
 
 export async function insertWitnesses(tx: Queryable, vault: Vault, caseId: string, witnesses: Witness[]) {
   for (const w of witnesses) {
-    await tx.query('INSERT INTO case_witnesses (case_id, sealed, key_id) VALUES ($1, $2, $3)', [caseId, sealWitness(vault, w), vault.keyId]);
+    await tx.query('INSERT INTO case_witnesses (case_id, sealed, key_id) VALUES ($1, $2, $3)', [
+      caseId,
+      sealWitness(vault, w),
+      vault.keyId,
+    ]);
   }
 }
 
@@ -34,7 +39,9 @@ const openRow = (vault: Vault, row: WitnessRow): Witness => {
 };
 
 export async function listWitnesses(db: Queryable, vault: Vault, caseId: string): Promise<Witness[]> {
-  const rows = await db.query<WitnessRow>('SELECT id, sealed, name, address, phone FROM case_witnesses WHERE case_id = $1 ORDER BY id', [caseId]);
+  const rows = await db.query<WitnessRow>('SELECT id, sealed, name, address, phone FROM case_witnesses WHERE case_id = $1 ORDER BY id', [
+    caseId,
+  ]);
   return rows.rows.map((r) => openRow(vault, r));
 }
 
@@ -46,12 +53,15 @@ export async function listWitnesses(db: Queryable, vault: Vault, caseId: string)
 export async function sealLegacyWitnesses(db: Queryable, vault: Vault): Promise<number> {
   let sealed = 0;
   for (;;) {
-    const batch = await db.query<WitnessRow>('SELECT id, sealed, name, address, phone FROM case_witnesses WHERE sealed IS NULL ORDER BY id LIMIT 500');
+    const batch = await db.query<WitnessRow>(
+      'SELECT id, sealed, name, address, phone FROM case_witnesses WHERE sealed IS NULL ORDER BY id LIMIT 500',
+    );
     if (batch.rows.length === 0) return sealed;
     for (const row of batch.rows) {
       const updated = await db.query(
         'UPDATE case_witnesses SET sealed = $2, key_id = $3, name = NULL, address = NULL, phone = NULL WHERE id = $1 AND sealed IS NULL RETURNING id',
-        [row.id, vault.encrypt(JSON.stringify(openRow(vault, row))), vault.keyId]);
+        [row.id, vault.encrypt(JSON.stringify(openRow(vault, row))), vault.keyId],
+      );
       sealed += updated.rows.length;
     }
   }

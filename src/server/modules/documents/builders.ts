@@ -72,27 +72,42 @@ const stateLabel = (state: string) => STATE_LABELS[state as CaseState]?.id ?? st
 const subjectLabel = (id: string) => SUBJECT_TYPE_CATALOGUE.find((s) => s.id === id)?.label ?? id;
 const actLabel = (id: string) => NEUTRALITY_ACTS.find((a) => a.id === id)?.label ?? (id === 'lainnya' ? 'Perbuatan lain' : id);
 const dateId = (d: string | null) => (d ? formatLocalDateId(d) : '-');
-const sizeLabel = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeLabel = (bytes: number) =>
+  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 const TEMUAN_SOURCES: Record<string, string> = {
-  pengawasan_lapangan: 'Hasil pengawasan lapangan', patroli_siber: 'Patroli siber', media: 'Pemberitaan media',
-  laporan_tidak_memenuhi_syarat: 'Laporan yang tidak memenuhi syarat (dijadikan informasi awal)', publik: 'Laporan masyarakat',
+  pengawasan_lapangan: 'Hasil pengawasan lapangan',
+  patroli_siber: 'Patroli siber',
+  media: 'Pemberitaan media',
+  laporan_tidak_memenuhi_syarat: 'Laporan yang tidak memenuhi syarat (dijadikan informasi awal)',
+  publik: 'Laporan masyarakat',
 };
 
 /** Whether a document type exists for this case (kind and stage); the route answers 404 otherwise. */
-export function documentApplies(kind: DocumentKind, c: Pick<CaseDocumentData, 'kind' | 'registrationNumber' | 'completionRequest'>): boolean {
+export function documentApplies(
+  kind: DocumentKind,
+  c: Pick<CaseDocumentData, 'kind' | 'registrationNumber' | 'completionRequest'>,
+): boolean {
   switch (kind) {
-    case 'tanda-bukti': return c.kind === 'laporan';
-    case 'pemberitahuan-kelengkapan': return c.kind === 'laporan' && c.completionRequest !== null;
-    case 'pemberitahuan-status': return c.kind === 'laporan';
-    case 'formulir-temuan': return c.kind === 'temuan' && c.registrationNumber !== null;
-    case 'kajian': return c.registrationNumber !== null;
+    case 'tanda-bukti':
+      return c.kind === 'laporan';
+    case 'pemberitahuan-kelengkapan':
+      return c.kind === 'laporan' && c.completionRequest !== null;
+    case 'pemberitahuan-status':
+      return c.kind === 'laporan';
+    case 'formulir-temuan':
+      return c.kind === 'temuan' && c.registrationNumber !== null;
+    case 'kajian':
+      return c.registrationNumber !== null;
   }
 }
 
 function base(c: CaseDocumentData, kind: DocumentKind, title: string) {
   const zone = zoneForRegion(c.officeCode);
   return {
-    kind, title, officeName: c.officeName, createdAt: c.now,
+    kind,
+    title,
+    officeName: c.officeName,
+    createdAt: c.now,
     generatedLocal: formatLocalDateTime(c.now, zone),
     reference: c.registrationNumber ?? c.trackingCode ?? undefined,
   };
@@ -100,26 +115,47 @@ function base(c: CaseDocumentData, kind: DocumentKind, title: string) {
 
 const closing = (c: CaseDocumentData, role: string) => [
   `${c.officeName.replace(/^Bawaslu\s+(Kabupaten|Kota|Provinsi)\s+/i, '')}, ${formatLocalDateId(localDateOf(c.now, zoneForRegion(c.officeCode)))}`,
-  role, '', '', '(.........................................)',
+  role,
+  '',
+  '',
+  '(.........................................)',
 ];
 
 function terlaporTable(c: CaseDocumentData, withIdentity: boolean): DocumentSection['table'] {
   return withIdentity
     ? {
-      columns: [{ header: 'No', width: 4 }, { header: 'Nama', width: 17 }, { header: 'NIP', width: 21 }, { header: 'Jabatan', width: 20 }, { header: 'Instansi', width: 24 }, { header: 'Jenis subjek', width: 14 }],
-      rows: c.terlapor.map((t, i) => [String(i + 1), t.name, t.nip ?? '-', t.position, t.agency, subjectLabel(t.subjectType)]),
-    }
+        columns: [
+          { header: 'No', width: 4 },
+          { header: 'Nama', width: 17 },
+          { header: 'NIP', width: 21 },
+          { header: 'Jabatan', width: 20 },
+          { header: 'Instansi', width: 24 },
+          { header: 'Jenis subjek', width: 14 },
+        ],
+        rows: c.terlapor.map((t, i) => [String(i + 1), t.name, t.nip ?? '-', t.position, t.agency, subjectLabel(t.subjectType)]),
+      }
     : {
-      columns: [{ header: 'No', width: 5 }, { header: 'Jabatan', width: 40 }, { header: 'Instansi', width: 40 }, { header: 'Jenis subjek', width: 15 }],
-      rows: c.terlapor.map((t, i) => [String(i + 1), t.position, t.agency, subjectLabel(t.subjectType)]),
-    };
+        columns: [
+          { header: 'No', width: 5 },
+          { header: 'Jabatan', width: 40 },
+          { header: 'Instansi', width: 40 },
+          { header: 'Jenis subjek', width: 15 },
+        ],
+        rows: c.terlapor.map((t, i) => [String(i + 1), t.position, t.agency, subjectLabel(t.subjectType)]),
+      };
 }
 
 function evidenceSection(c: CaseDocumentData, heading: string): DocumentSection {
   return {
     heading,
     table: {
-      columns: [{ header: 'No', width: 4 }, { header: 'Berkas', width: 26 }, { header: 'Jenis', width: 14 }, { header: 'Ukuran', width: 10 }, { header: 'SHA-256', width: 46 }],
+      columns: [
+        { header: 'No', width: 4 },
+        { header: 'Berkas', width: 26 },
+        { header: 'Jenis', width: 14 },
+        { header: 'Ukuran', width: 10 },
+        { header: 'SHA-256', width: 46 },
+      ],
       rows: [
         ...c.evidence.map((e, i) => [String(i + 1), e.name, e.mimeType, sizeLabel(e.size), e.sha256]),
         ...c.evidenceUrls.map((url, i) => [String(c.evidence.length + i + 1), url, 'tautan', '-', '-']),
@@ -144,17 +180,33 @@ export function buildReceipt(c: CaseDocumentData): DocumentModel {
   if (c.reporterLanguage === 'en') return buildReceiptEn(c);
   const zone = zoneForRegion(c.officeCode);
   const eventZone = zoneForRegion(c.eventRegionCode);
-  const filing = c.knownDate ? assessFilingTimeliness({ knownAt: startOfLocalDay(c.knownDate, eventZone), receivedAt: c.receivedAt, regionCode: c.eventRegionCode }) : null;
+  const filing = c.knownDate
+    ? assessFilingTimeliness({ knownAt: startOfLocalDay(c.knownDate, eventZone), receivedAt: c.receivedAt, regionCode: c.eventRegionCode })
+    : null;
   const deadlineText = filing
     ? `Laporan disampaikan paling lama 7 (tujuh) hari sejak diketahui dan/atau ditemukannya dugaan pelanggaran (${filing.deadline.source}). Untuk peristiwa yang diketahui pada ${dateId(c.knownDate)}, batas akhir penyampaian adalah ${filing.deadline.dueLocal}.`
     : 'Laporan disampaikan paling lama 7 (tujuh) hari sejak diketahui dan/atau ditemukannya dugaan pelanggaran.';
   const sections: DocumentSection[] = [
     { heading: 'A. Terlapor', table: terlaporTable(c, false) },
-    { heading: 'B. Peristiwa yang dilaporkan', rows: eventRows(c), paragraphs: [`Uraian singkat: ${truncateText(c.narrative, 1200, ' [...] (selengkapnya dalam berkas laporan)')}`] },
+    {
+      heading: 'B. Peristiwa yang dilaporkan',
+      rows: eventRows(c),
+      paragraphs: [`Uraian singkat: ${truncateText(c.narrative, 1200, ' [...] (selengkapnya dalam berkas laporan)')}`],
+    },
     evidenceSection(c, 'C. Bukti yang disampaikan'),
     // The filing deadline matters after filing only when it was missed; otherwise it is noise that
     // also pushed the signature onto a second page.
-    ...(c.late ? [{ heading: 'D. Batas waktu penyampaian', paragraphs: [deadlineText, `Catatan keterlambatan: ${c.proposedReason ?? 'laporan disampaikan melewati batas waktu penyampaian.'} Laporan tetap diterima dan dicatat; keputusan registrasi diambil oleh pengawas.`] }] : []),
+    ...(c.late
+      ? [
+          {
+            heading: 'D. Batas waktu penyampaian',
+            paragraphs: [
+              deadlineText,
+              `Catatan keterlambatan: ${c.proposedReason ?? 'laporan disampaikan melewati batas waktu penyampaian.'} Laporan tetap diterima dan dicatat; keputusan registrasi diambil oleh pengawas.`,
+            ],
+          },
+        ]
+      : []),
     {
       heading: c.late ? 'E. Keterangan' : 'D. Keterangan',
       paragraphs: [
@@ -183,8 +235,9 @@ export function buildCompletionNotice(c: CaseDocumentData): DocumentModel {
   if (!documentApplies('pemberitahuan-kelengkapan', c) || !c.completionRequest) throw new DocumentNotApplicable();
   const zone = zoneForRegion(c.officeCode);
   const request = c.completionRequest;
-  const clock = [...c.clocks].reverse().find((k) => k.ruleId === 'laporan.kelengkapan' && k.startedAt.getTime() >= request.at.getTime() - 60_000)
-    ?? [...c.clocks].reverse().find((k) => k.ruleId === 'laporan.kelengkapan');
+  const clock =
+    [...c.clocks].reverse().find((k) => k.ruleId === 'laporan.kelengkapan' && k.startedAt.getTime() >= request.at.getTime() - 60_000) ??
+    [...c.clocks].reverse().find((k) => k.ruleId === 'laporan.kelengkapan');
   return {
     ...base(c, 'pemberitahuan-kelengkapan', 'Pemberitahuan Kelengkapan Laporan'),
     subtitle: `Kode pelacakan: ${c.trackingCode ?? '-'}`,
@@ -206,7 +259,9 @@ export function buildCompletionNotice(c: CaseDocumentData): DocumentModel {
       { heading: 'Laporan yang dimaksud', rows: eventRows(c) },
       {
         heading: 'Akibat apabila tidak dilengkapi',
-        paragraphs: ['Apabila kelengkapan tidak disampaikan dalam batas waktu tersebut, laporan tidak ditindaklanjuti (dihentikan) dan pelapor diberi tahu secara tertulis. Informasi dalam laporan dapat dijadikan informasi awal oleh pengawas.'],
+        paragraphs: [
+          'Apabila kelengkapan tidak disampaikan dalam batas waktu tersebut, laporan tidak ditindaklanjuti (dihentikan) dan pelapor diberi tahu secara tertulis. Informasi dalam laporan dapat dijadikan informasi awal oleh pengawas.',
+        ],
       },
     ],
     closing: closing(c, 'Pengawas Pemilihan'),
@@ -236,8 +291,14 @@ export function buildStatusNotice(c: CaseDocumentData): DocumentModel {
       {
         heading: 'Riwayat penanganan',
         table: {
-          columns: [{ header: 'Waktu', width: 28 }, { header: 'Status', width: 24 }, { header: 'Keterangan', width: 48 }],
-          rows: c.events.filter((e) => e.publicNote).map((e) => [formatLocalDateTime(e.at, zone), stateLabel(e.toState), e.publicNote ?? '']),
+          columns: [
+            { header: 'Waktu', width: 28 },
+            { header: 'Status', width: 24 },
+            { header: 'Keterangan', width: 48 },
+          ],
+          rows: c.events
+            .filter((e) => e.publicNote)
+            .map((e) => [formatLocalDateTime(e.at, zone), stateLabel(e.toState), e.publicNote ?? '']),
           empty: 'Belum ada riwayat.',
         },
       },
@@ -280,19 +341,40 @@ function exceptionsSection(c: CaseDocumentData, zone: ReturnType<typeof zoneForR
     const override = e.data.override as { guard?: string; reason?: string } | undefined;
     if (override?.reason) {
       const guard = CASE_GUARDS.find((g) => g.id === override.guard);
-      out.push([e.action, formatLocalDateTime(e.at, zone), `Pengecualian batas waktu: ${guard?.source ?? override.guard}${guard?.unconfirmed ? ` ${guard.unconfirmed}` : ''}`, override.reason]);
+      out.push([
+        e.action,
+        formatLocalDateTime(e.at, zone),
+        `Pengecualian batas waktu: ${guard?.source ?? override.guard}${guard?.unconfirmed ? ` ${guard.unconfirmed}` : ''}`,
+        override.reason,
+      ]);
     }
     const effective = e.data.effectiveAt as { recordedAt?: string; reason?: string | null } | undefined;
     if (effective?.recordedAt) {
-      out.push([e.action, formatLocalDateTime(e.at, zone), `Dicatat ${formatLocalDateTime(new Date(effective.recordedAt), zone)} (waktu kejadian berbeda dari waktu pencatatan)`, effective.reason ?? '-']);
+      out.push([
+        e.action,
+        formatLocalDateTime(e.at, zone),
+        `Dicatat ${formatLocalDateTime(new Date(effective.recordedAt), zone)} (waktu kejadian berbeda dari waktu pencatatan)`,
+        effective.reason ?? '-',
+      ]);
     }
     return out;
   });
   if (!rows.length) return [];
-  return [{
-    heading: 'VII. Pengecualian batas waktu dan pencatatan mundur',
-    table: { columns: [{ header: 'Tindakan', width: 16 }, { header: 'Waktu kejadian', width: 20 }, { header: 'Dasar / keterangan', width: 34 }, { header: 'Alasan', width: 30 }], rows, empty: '-' },
-  }];
+  return [
+    {
+      heading: 'VII. Pengecualian batas waktu dan pencatatan mundur',
+      table: {
+        columns: [
+          { header: 'Tindakan', width: 16 },
+          { header: 'Waktu kejadian', width: 20 },
+          { header: 'Dasar / keterangan', width: 34 },
+          { header: 'Alasan', width: 30 },
+        ],
+        rows,
+        empty: '-',
+      },
+    },
+  ];
 }
 
 export function buildKajian(c: CaseDocumentData): DocumentModel {
@@ -302,7 +384,11 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
   const actRows = c.acts.map((actId) => {
     if (actId === 'lainnya' || !c.eventDate) return [actLabel(actId), 'Di luar katalog SKB 2022; kaji ketentuan lain', '-', '-'];
     try {
-      const track = sanctionTrackFor(actId, c.eventDate, stages ?? { stages: [{ code: 'penetapan_paslon', startsOn: '2024-09-22' }], regionCode: c.officeCode });
+      const track = sanctionTrackFor(
+        actId,
+        c.eventDate,
+        stages ?? { stages: [{ code: 'penetapan_paslon', startsOn: '2024-09-22' }], regionCode: c.officeCode },
+      );
       return [
         actLabel(actId),
         `${track.track === 'kode_etik' ? 'Kode etik' : 'Disiplin'} (${track.stage === 'calon' ? 'setelah' : 'sebelum'} penetapan paslon ${formatLocalDateId(track.candidateDeterminationDate)}): ${track.item.text}`,
@@ -316,8 +402,11 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
   const ruleTitle = (id: string) => DEADLINE_RULES.find((r) => r.id === id)?.title ?? id;
   const classification = c.classification ? CLASSIFICATIONS.find((k) => k.id === c.classification) : null;
   // The assessment written with the latest 'kaji' action (a case may return to kajian).
-  const kajianText = [...c.events].reverse().find((e) => e.action === 'kaji' && typeof e.data.kajian === 'string')?.data.kajian as string | undefined;
-  const referrals = c.events.filter((e) => e.action === 'teruskan').flatMap((e) => (Array.isArray(e.data.referrals) ? e.data.referrals as { authorityName?: string; source?: string }[] : []));
+  const kajianText = [...c.events].reverse().find((e) => e.action === 'kaji' && typeof e.data.kajian === 'string')?.data.kajian as
+    string | undefined;
+  const referrals = c.events
+    .filter((e) => e.action === 'teruskan')
+    .flatMap((e) => (Array.isArray(e.data.referrals) ? (e.data.referrals as { authorityName?: string; source?: string }[]) : []));
   return {
     ...base(c, 'kajian', 'Kajian Dugaan Pelanggaran'),
     subtitle: `Nomor registrasi: ${c.registrationNumber}`,
@@ -332,14 +421,32 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
       { heading: 'II. Terlapor', table: terlaporTable(c, true) },
       {
         heading: 'III. Perbuatan dan ketentuan yang diduga dilanggar',
-        table: { columns: [{ header: 'Perbuatan', width: 22 }, { header: 'Ketentuan SKB 2022', width: 40 }, { header: 'Tingkat', width: 10 }, { header: 'Sumber', width: 28 }], rows: actRows, empty: 'Tidak ada perbuatan tercatat.' },
+        table: {
+          columns: [
+            { header: 'Perbuatan', width: 22 },
+            { header: 'Ketentuan SKB 2022', width: 40 },
+            { header: 'Tingkat', width: 10 },
+            { header: 'Sumber', width: 28 },
+          ],
+          rows: actRows,
+          empty: 'Tidak ada perbuatan tercatat.',
+        },
       },
       {
         heading: 'IV. Batas waktu penanganan',
         table: {
-          columns: [{ header: 'Tahap', width: 26 }, { header: 'Batas waktu', width: 22 }, { header: 'Dasar hukum', width: 32 }, { header: 'Keadaan', width: 20 }],
-          rows: c.clocks.map((k) => [ruleTitle(k.ruleId), k.dueLocal, k.source,
-            k.stoppedAt ? `selesai ${formatLocalDateTime(k.stoppedAt, zone)}` : k.extended ? 'berjalan (diperpanjang 2 hari)' : 'berjalan']),
+          columns: [
+            { header: 'Tahap', width: 26 },
+            { header: 'Batas waktu', width: 22 },
+            { header: 'Dasar hukum', width: 32 },
+            { header: 'Keadaan', width: 20 },
+          ],
+          rows: c.clocks.map((k) => [
+            ruleTitle(k.ruleId),
+            k.dueLocal,
+            k.source,
+            k.stoppedAt ? `selesai ${formatLocalDateTime(k.stoppedAt, zone)}` : k.extended ? 'berjalan (diperpanjang 2 hari)' : 'berjalan',
+          ]),
           empty: 'Tidak ada batas waktu tercatat.',
         },
       },
@@ -351,7 +458,9 @@ export function buildKajian(c: CaseDocumentData): DocumentModel {
           ['Klasifikasi', classification ? `${classification.label} (${classification.source})` : 'belum ditetapkan'],
           ['Kesimpulan', c.decisionSummary ?? 'belum ada'],
           ...(currentStateReason(c) ? [['Alasan', currentStateReason(c)!] as [string, string]] : []),
-          ...(referrals.length ? [['Diteruskan kepada', [...new Set(referrals.map((r) => r.authorityName ?? '-'))].join('; ')] as [string, string]] : []),
+          ...(referrals.length
+            ? [['Diteruskan kepada', [...new Set(referrals.map((r) => r.authorityName ?? '-'))].join('; ')] as [string, string]]
+            : []),
         ],
       },
       ...exceptionsSection(c, zone),

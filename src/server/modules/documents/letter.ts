@@ -60,9 +60,21 @@ export function buildRecommendationLetter(letter: RecommendationLetterData, gene
         heading: 'Rekomendasi',
         paragraphs: [
           `Berdasarkan ${letter.legalBasis}, ${letter.from.officeName} meneruskan dugaan pelanggaran ini untuk ditindaklanjuti sesuai ketentuan peraturan perundang-undangan.`,
-          ...(track ? [`Usulan jalur sanksi: ${track.track.replace('_', ' ')} (${track.level}); dasar: ${track.citation}.${track.sanctions.length ? ` Pilihan sanksi: ${track.sanctions.map((s) => s.label).join('; ')}.` : ''}`] : []),
-          ...(letter.followUpDeadline ? [`Mohon tindak lanjut paling lambat ${letter.followUpDeadline.dueLocal} (${letter.followUpDeadline.source}) dan penyampaian hasilnya melalui Netra.`] : []),
-          ...(letter.conflictOfInterest ? ['Catatan: pejabat pembina kepegawaian di wilayah ini tercatat sebagai calon/petahana dalam Pemilihan yang sama (potensi konflik kepentingan).'] : []),
+          ...(track
+            ? [
+                `Usulan jalur sanksi: ${track.track.replace('_', ' ')} (${track.level}); dasar: ${track.citation}.${track.sanctions.length ? ` Pilihan sanksi: ${track.sanctions.map((s) => s.label).join('; ')}.` : ''}`,
+              ]
+            : []),
+          ...(letter.followUpDeadline
+            ? [
+                `Mohon tindak lanjut paling lambat ${letter.followUpDeadline.dueLocal} (${letter.followUpDeadline.source}) dan penyampaian hasilnya melalui Netra.`,
+              ]
+            : []),
+          ...(letter.conflictOfInterest
+            ? [
+                'Catatan: pejabat pembina kepegawaian di wilayah ini tercatat sebagai calon/petahana dalam Pemilihan yang sama (potensi konflik kepentingan).',
+              ]
+            : []),
         ],
       },
     ],

@@ -6,7 +6,14 @@ import { NEUTRALITY_ACTS } from '../../../domain/catalogues/skb2022.ts';
 import { SUBJECT_TYPE_CATALOGUE } from '../../../domain/catalogues/subjects.ts';
 import { assessFilingTimeliness } from '../../../domain/legal-clock/compute.ts';
 import { parseLocalDate } from '../../../domain/time/localDate.ts';
-import { localDateOf, localPartsOf, startOfLocalDay, zoneForRegion, type TimeZoneInfo, type ZoneLabel } from '../../../domain/time/zones.ts';
+import {
+  localDateOf,
+  localPartsOf,
+  startOfLocalDay,
+  zoneForRegion,
+  type TimeZoneInfo,
+  type ZoneLabel,
+} from '../../../domain/time/zones.ts';
 import type { CaseDocumentData } from './builders.ts';
 import type { DocumentModel, DocumentSection } from './render.ts';
 import { truncateText } from './text.ts';
@@ -29,7 +36,9 @@ const sizeEn = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFix
 export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
   const zone = zoneForRegion(c.officeCode);
   const eventZone = zoneForRegion(c.eventRegionCode);
-  const filing = c.knownDate ? assessFilingTimeliness({ knownAt: startOfLocalDay(c.knownDate, eventZone), receivedAt: c.receivedAt, regionCode: c.eventRegionCode }) : null;
+  const filing = c.knownDate
+    ? assessFilingTimeliness({ knownAt: startOfLocalDay(c.knownDate, eventZone), receivedAt: c.receivedAt, regionCode: c.eventRegionCode })
+    : null;
   const deadlineText = filing
     ? `A report must be filed within 7 (seven) days of the suspected violation becoming known or being found (${filing.deadline.source}). For an event that became known on ${dateEn(c.knownDate)}, the last moment to file is ${dateTimeEn(filing.deadline.dueAt, filing.deadline.zone)}.`
     : 'A report must be filed within 7 (seven) days of the suspected violation becoming known or being found.';
@@ -37,7 +46,12 @@ export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
     {
       heading: 'A. Reported persons',
       table: {
-        columns: [{ header: 'No', width: 5 }, { header: 'Position', width: 40 }, { header: 'Agency', width: 40 }, { header: 'Type', width: 15 }],
+        columns: [
+          { header: 'No', width: 5 },
+          { header: 'Position', width: 40 },
+          { header: 'Agency', width: 40 },
+          { header: 'Type', width: 15 },
+        ],
         rows: c.terlapor.map((t, i) => [String(i + 1), t.position, t.agency, subjectEn(t.subjectType)]),
       },
     },
@@ -55,7 +69,13 @@ export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
     {
       heading: 'C. Evidence submitted',
       table: {
-        columns: [{ header: 'No', width: 4 }, { header: 'File', width: 26 }, { header: 'Type', width: 14 }, { header: 'Size', width: 10 }, { header: 'SHA-256', width: 46 }],
+        columns: [
+          { header: 'No', width: 4 },
+          { header: 'File', width: 26 },
+          { header: 'Type', width: 14 },
+          { header: 'Size', width: 10 },
+          { header: 'SHA-256', width: 46 },
+        ],
         rows: [
           ...c.evidence.map((e, i) => [String(i + 1), e.name, e.mimeType, sizeEn(e.size), e.sha256]),
           ...c.evidenceUrls.map((url, i) => [String(c.evidence.length + i + 1), url, 'link', '-', '-']),
@@ -63,7 +83,17 @@ export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
         empty: 'No evidence attached.',
       },
     },
-    { heading: 'D. Filing deadline', paragraphs: [deadlineText, ...(c.late ? ['Late filing: the report was filed after the deadline. It is still received and recorded; the supervisor decides on registration.'] : [])] },
+    {
+      heading: 'D. Filing deadline',
+      paragraphs: [
+        deadlineText,
+        ...(c.late
+          ? [
+              'Late filing: the report was filed after the deadline. It is still received and recorded; the supervisor decides on registration.',
+            ]
+          : []),
+      ],
+    },
     {
       heading: 'E. Notes',
       paragraphs: [
@@ -74,7 +104,11 @@ export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
     },
   ];
   return {
-    kind: 'tanda-bukti', title: 'Receipt of a Submitted Report', officeName: c.officeName, createdAt: c.now, language: 'en',
+    kind: 'tanda-bukti',
+    title: 'Receipt of a Submitted Report',
+    officeName: c.officeName,
+    createdAt: c.now,
+    language: 'en',
     generatedLocal: dateTimeEn(c.now, zone),
     reference: c.registrationNumber ?? c.trackingCode ?? undefined,
     subtitle: `Tracking code: ${c.trackingCode ?? '-'}`,
@@ -89,7 +123,10 @@ export function buildReceiptEn(c: CaseDocumentData): DocumentModel {
     sections,
     closing: [
       `${c.officeName.replace(/^Bawaslu\s+(Kabupaten|Kota|Provinsi)\s+/i, '')}, ${dateEn(localDateOf(c.now, zone))}`,
-      'Receiving officer', '', '', '(.........................................)',
+      'Receiving officer',
+      '',
+      '',
+      '(.........................................)',
     ],
   };
 }

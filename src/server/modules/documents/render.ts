@@ -44,8 +44,20 @@ export interface DocumentModel {
 
 /** The renderer's own fixed texts, per document language. */
 const FIXED = {
-  id: { agency: 'BADAN PENGAWAS PEMILIHAN UMUM', madeWith: 'Dokumen dibuat dengan Netra - sistem pengawasan netralitas ASN dalam Pilkada', page: (i: number, n: number) => `Halaman ${i} dari ${n}`, created: 'dibuat', sha: 'SHA-256 data dokumen' },
-  en: { agency: 'BADAN PENGAWAS PEMILIHAN UMUM (ELECTION SUPERVISORY AGENCY)', madeWith: 'Document produced with Netra - civil-servant neutrality supervision in regional elections', page: (i: number, n: number) => `Page ${i} of ${n}`, created: 'produced', sha: 'SHA-256 of the document data' },
+  id: {
+    agency: 'BADAN PENGAWAS PEMILIHAN UMUM',
+    madeWith: 'Dokumen dibuat dengan Netra - sistem pengawasan netralitas ASN dalam Pilkada',
+    page: (i: number, n: number) => `Halaman ${i} dari ${n}`,
+    created: 'dibuat',
+    sha: 'SHA-256 data dokumen',
+  },
+  en: {
+    agency: 'BADAN PENGAWAS PEMILIHAN UMUM (ELECTION SUPERVISORY AGENCY)',
+    madeWith: 'Document produced with Netra - civil-servant neutrality supervision in regional elections',
+    page: (i: number, n: number) => `Page ${i} of ${n}`,
+    created: 'produced',
+    sha: 'SHA-256 of the document data',
+  },
 } as const;
 
 export interface RenderedDocument {
@@ -77,7 +89,13 @@ class Layout {
   readonly width = A4[0] - 2 * MARGIN_X;
   readonly pages: PDFPage[] = [];
 
-  constructor(private readonly doc: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly officeName: string, private readonly fixed: (typeof FIXED)['id' | 'en'] = FIXED.id) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    private readonly officeName: string,
+    private readonly fixed: (typeof FIXED)['id' | 'en'] = FIXED.id,
+  ) {
     this.newPage();
   }
 
@@ -101,7 +119,12 @@ class Layout {
     line(this.fixed.madeWith, this.regular, 8, MUTED);
     this.y -= 4;
     this.page.drawLine({ start: { x: MARGIN_X, y: this.y }, end: { x: A4[0] - MARGIN_X, y: this.y }, thickness: 1.6, color: INK });
-    this.page.drawLine({ start: { x: MARGIN_X, y: this.y - 2.5 }, end: { x: A4[0] - MARGIN_X, y: this.y - 2.5 }, thickness: 0.5, color: INK });
+    this.page.drawLine({
+      start: { x: MARGIN_X, y: this.y - 2.5 },
+      end: { x: A4[0] - MARGIN_X, y: this.y - 2.5 },
+      thickness: 0.5,
+      color: INK,
+    });
     this.y -= 22;
   }
 
@@ -119,7 +142,10 @@ class Layout {
     }
   }
 
-  paragraph(text: string, options: { font?: PDFFont; size?: number; indent?: number; color?: ReturnType<typeof rgb>; align?: 'left' | 'right' } = {}) {
+  paragraph(
+    text: string,
+    options: { font?: PDFFont; size?: number; indent?: number; color?: ReturnType<typeof rgb>; align?: 'left' | 'right' } = {},
+  ) {
     const font = options.font ?? this.regular;
     const size = options.size ?? BODY;
     const indent = options.indent ?? 0;
@@ -143,7 +169,14 @@ class Layout {
         this.ensure(LINE);
         if (labelLines[i]) this.page.drawText(labelLines[i], { x: MARGIN_X, y: this.y - BODY, size: BODY, font: this.regular, color: INK });
         if (i === 0) this.page.drawText(':', { x: MARGIN_X + labelWidth, y: this.y - BODY, size: BODY, font: this.regular, color: INK });
-        if (valueLines[i]) this.page.drawText(valueLines[i], { x: MARGIN_X + labelWidth + 10, y: this.y - BODY, size: BODY, font: this.regular, color: INK });
+        if (valueLines[i])
+          this.page.drawText(valueLines[i], {
+            x: MARGIN_X + labelWidth + 10,
+            y: this.y - BODY,
+            size: BODY,
+            font: this.regular,
+            color: INK,
+          });
         this.y -= LINE;
       }
       this.y -= 1.5;
@@ -164,18 +197,27 @@ class Layout {
       if (shaded) this.page.drawRectangle({ x, y: this.y - height, width: this.width, height, color: SHADE });
       lines.forEach((cell, i) => {
         this.page.drawRectangle({ x, y: this.y - height, width: widths[i], height, borderColor: RULE, borderWidth: 0.5 });
-        cell.forEach((line, k) => this.page.drawText(line, { x: x + pad, y: this.y - pad - size - k * lineHeight + 1, size, font, color: INK }));
+        cell.forEach((line, k) =>
+          this.page.drawText(line, { x: x + pad, y: this.y - pad - size - k * lineHeight + 1, size, font, color: INK }),
+        );
         x += widths[i];
       });
       this.y -= height;
     };
-    const header = cellLines(columns.map((c) => c.header), this.bold).map((l) => (l.length > 3 ? [...l.slice(0, 2), '[...]'] : l));
+    const header = cellLines(
+      columns.map((c) => c.header),
+      this.bold,
+    ).map((l) => (l.length > 3 ? [...l.slice(0, 2), '[...]'] : l));
     const headerHeight = Math.max(...header.map((l) => l.length)) * lineHeight + 2 * pad;
     this.ensure(headerHeight + lineHeight + 2 * pad);
     drawRow(header, this.bold, true);
     if (rows.length === 0 && empty) {
       this.ensure(lineHeight + 2 * pad);
-      drawRow(cellLines([empty, ...columns.slice(1).map(() => '')], this.regular).map((l, i) => (i === 0 ? l : [])), this.regular, false);
+      drawRow(
+        cellLines([empty, ...columns.slice(1).map(() => '')], this.regular).map((l, i) => (i === 0 ? l : [])),
+        this.regular,
+        false,
+      );
     }
     for (const row of rows) {
       let lines = cellLines(row, this.regular);
@@ -245,7 +287,13 @@ export async function renderDocument(model: DocumentModel): Promise<RenderedDocu
     const y = FOOTER_HEIGHT - 14;
     page.drawLine({ start: { x: MARGIN_X, y }, end: { x: A4[0] - MARGIN_X, y }, thickness: 0.5, color: RULE });
     const pageLabel = fixed.page(index + 1, count);
-    page.drawText(pageLabel, { x: A4[0] - MARGIN_X - regular.widthOfTextAtSize(pageLabel, 8), y: y - 11, size: 8, font: regular, color: MUTED });
+    page.drawText(pageLabel, {
+      x: A4[0] - MARGIN_X - regular.widthOfTextAtSize(pageLabel, 8),
+      y: y - 11,
+      size: 8,
+      font: regular,
+      color: MUTED,
+    });
     const left = sanitizeForPdf(`${model.reference ? `${model.reference} - ` : ''}${fixed.created} ${model.generatedLocal}`);
     page.drawText(left.slice(0, 90), { x: MARGIN_X, y: y - 11, size: 8, font: regular, color: MUTED });
     page.drawText(`${fixed.sha}: ${dataSha256}`, { x: MARGIN_X, y: y - 22, size: 7, font: regular, color: MUTED });

@@ -31,31 +31,56 @@ function sendPdf(reply: FastifyReply, doc: GeneratedDocument) {
 export function registerDocumentRoutes(app: FastifyInstance, deps: CaseDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/v1/lacak/tanda-bukti', {
-    schema: { tags: ['laporan'], summary: 'Unduh tanda bukti penyampaian laporan (PDF) dengan kode + PIN / download the receipt', body: trackingBody },
-    config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
-  }, async (request, reply) => sendPdf(reply, await reporterReceipt(deps, request.body.kode, request.body.pin, request.ip)));
+  r.post(
+    '/api/v1/lacak/tanda-bukti',
+    {
+      schema: {
+        tags: ['laporan'],
+        summary: 'Unduh tanda bukti penyampaian laporan (PDF) dengan kode + PIN / download the receipt',
+        body: trackingBody,
+      },
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => sendPdf(reply, await reporterReceipt(deps, request.body.kode, request.body.pin, request.ip)),
+  );
 
-  r.get('/api/v1/cases/:id/documents/:file', {
-    schema: { tags: ['cases'], summary: 'Dokumen perkara (PDF) / case document', params: documentParams, querystring: documentQuery },
-  }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    if (request.query.reason !== undefined) {
-      reply.header('Allow', 'GET, POST');
-      throw new AppError('method_not_allowed', {
-        id: 'Nama pelapor hanya dibuka lewat POST dengan alasan di badan permintaan, bukan lewat tautan.',
-        en: "The reporter's name is revealed only by POST with the reason in the request body, not by a link.",
-      }, { field: 'reason' });
-    }
-    const kind = request.params.file.replace(/\.pdf$/, '') as DocumentKind;
-    return sendPdf(reply, await staffDocument(deps, principal, request.params.id, kind));
-  });
+  r.get(
+    '/api/v1/cases/:id/documents/:file',
+    {
+      schema: { tags: ['cases'], summary: 'Dokumen perkara (PDF) / case document', params: documentParams, querystring: documentQuery },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (request.query.reason !== undefined) {
+        reply.header('Allow', 'GET, POST');
+        throw new AppError(
+          'method_not_allowed',
+          {
+            id: 'Nama pelapor hanya dibuka lewat POST dengan alasan di badan permintaan, bukan lewat tautan.',
+            en: "The reporter's name is revealed only by POST with the reason in the request body, not by a link.",
+          },
+          { field: 'reason' },
+        );
+      }
+      const kind = request.params.file.replace(/\.pdf$/, '') as DocumentKind;
+      return sendPdf(reply, await staffDocument(deps, principal, request.params.id, kind));
+    },
+  );
 
   // The receipt with the reporter's name: POST (session + CSRF header) with an audited reason.
-  r.post('/api/v1/cases/:id/documents/tanda-bukti.pdf', {
-    schema: { tags: ['cases'], summary: 'Tanda bukti dengan nama pelapor (diaudit) / receipt with the reporter name (audited)', params: z.object({ id: documentParams.shape.id }), body: revealBody },
-  }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    return sendPdf(reply, await staffDocument(deps, principal, request.params.id, 'tanda-bukti', request.body.reason));
-  });
+  r.post(
+    '/api/v1/cases/:id/documents/tanda-bukti.pdf',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Tanda bukti dengan nama pelapor (diaudit) / receipt with the reporter name (audited)',
+        params: z.object({ id: documentParams.shape.id }),
+        body: revealBody,
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      return sendPdf(reply, await staffDocument(deps, principal, request.params.id, 'tanda-bukti', request.body.reason));
+    },
+  );
 }

@@ -5,12 +5,43 @@
 
 /** Typographic characters replaced by plain ones (readable in any viewer's text extraction). */
 const REPLACEMENTS: Readonly<Record<string, string>> = {
-  '\u00d7': 'x', '\u2013': '-', '\u2014': '-', '\u2012': '-', '\u2015': '-', '\u2212': '-', '\u2010': '-', '\u2011': '-',
-  '\u2018': "'", '\u2019': "'", '\u201a': ',', '\u201b': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
-  '\u2026': '...', '\u2022': '-', '\u2192': '->', '\u2190': '<-', '\u21d2': '=>', '\u2264': '<=', '\u2265': '>=', '\u2260': '!=',
-  '\u00a0': ' ', '\u2007': ' ', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u2002': ' ', '\u2003': ' ', '\t': '    ',
-  '\u20ac': 'EUR', '\u2122': '(TM)', '\u2116': 'No.',
+  '\u00d7': 'x',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2012': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': ',',
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u2026': '...',
+  '\u2022': '-',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u21d2': '=>',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2260': '!=',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\t': '    ',
+  '\u20ac': 'EUR',
+  '\u2122': '(TM)',
+  '\u2116': 'No.',
 };
 
 /** Invisible characters dropped outright (joiners, selectors, soft hyphen, BOM, bidi controls). */
@@ -35,15 +66,29 @@ export function isWinAnsi(char: string): boolean {
  * wrapper splits on them); other control characters become spaces.
  */
 export function sanitizeForPdf(input: unknown): string {
-  const text = String(input ?? '').replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+  const text = String(input ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '');
   let out = '';
   for (const char of text) {
-    if (char === '\n') { out += '\n'; continue; }
+    if (char === '\n') {
+      out += '\n';
+      continue;
+    }
     const replacement = REPLACEMENTS[char];
-    if (replacement !== undefined) { out += replacement; continue; }
-    if (isWinAnsi(char)) { out += char; continue; }
+    if (replacement !== undefined) {
+      out += replacement;
+      continue;
+    }
+    if (isWinAnsi(char)) {
+      out += char;
+      continue;
+    }
     const code = char.codePointAt(0)!;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x2028 && code <= 0x2029)) { out += ' '; continue; }
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x2028 && code <= 0x2029)) {
+      out += ' ';
+      continue;
+    }
     const decomposed = [...char.normalize('NFKD')].filter((c) => !/\p{M}/u.test(c));
     out += decomposed.length > 0 && decomposed.every(isWinAnsi) ? decomposed.join('') : '?';
   }
@@ -66,16 +111,28 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/ +/).filter((w) => w.length > 0);
-    if (words.length === 0) { lines.push(''); continue; }
+    if (words.length === 0) {
+      lines.push('');
+      continue;
+    }
     let line = '';
     for (const word of words) {
       const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= maxWidth) { line = candidate; continue; }
+      if (measure(candidate) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
       if (line) lines.push(line);
-      if (measure(word) <= maxWidth) { line = word; continue; }
+      if (measure(word) <= maxWidth) {
+        line = word;
+        continue;
+      }
       let piece = '';
       for (const char of word) {
-        if (piece && measure(piece + char) > maxWidth) { lines.push(piece); piece = ''; }
+        if (piece && measure(piece + char) > maxWidth) {
+          lines.push(piece);
+          piece = '';
+        }
         piece += char;
       }
       line = piece;

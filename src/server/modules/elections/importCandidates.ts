@@ -22,10 +22,14 @@ const rowSchema = z.object({
 
 const csvError = (line: number, column: string, message: string | LocalizedMessage) => {
   const text = typeof message === 'string' ? localizeIssue({ message }) : message;
-  return new AppError('validation_failed', {
-    id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
-    en: `CSV line ${line}, column ${column}: ${text.en}`,
-  }, { field: column, details: { line, column } });
+  return new AppError(
+    'validation_failed',
+    {
+      id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
+      en: `CSV line ${line}, column ${column}: ${text.en}`,
+    },
+    { field: column, details: { line, column } },
+  );
 };
 
 export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
@@ -48,18 +52,34 @@ export async function importCandidatePairs(db: Db, csv: string, actor: AuditActo
   });
   return db.transaction(async (tx) => {
     for (const row of rows) {
-      const contest = await tx.query('SELECT 1 FROM contests WHERE election_id = $1 AND region_code = $2', [row.election_id, row.region_code]);
-      if (contest.rows.length === 0) throw csvError(row.line, 'region_code', `tidak ada pemilihan ${row.election_id} di wilayah ${row.region_code}`);
+      const contest = await tx.query('SELECT 1 FROM contests WHERE election_id = $1 AND region_code = $2', [
+        row.election_id,
+        row.region_code,
+      ]);
+      if (contest.rows.length === 0)
+        throw csvError(row.line, 'region_code', `tidak ada pemilihan ${row.election_id} di wilayah ${row.region_code}`);
       await tx.query(
         `INSERT INTO candidate_pairs (election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (election_id, region_code, head_name, deputy_name) DO UPDATE SET ballot_number = EXCLUDED.ballot_number,
            is_incumbent = EXCLUDED.is_incumbent, parties = EXCLUDED.parties`,
-        [row.election_id, row.region_code, row.ballot_number === '' || row.ballot_number === undefined ? null : row.ballot_number,
-          row.head_name, row.deputy_name, ['true', 'ya', '1'].includes(row.is_incumbent ?? ''), row.parties || null],
+        [
+          row.election_id,
+          row.region_code,
+          row.ballot_number === '' || row.ballot_number === undefined ? null : row.ballot_number,
+          row.head_name,
+          row.deputy_name,
+          ['true', 'ya', '1'].includes(row.is_incumbent ?? ''),
+          row.parties || null,
+        ],
       );
     }
-    await appendAudit(tx, { actor, action: 'reference.candidates_imported', entityType: 'candidate_pairs', data: { rows: rows.length, columns: COLUMNS } });
+    await appendAudit(tx, {
+      actor,
+      action: 'reference.candidates_imported',
+      entityType: 'candidate_pairs',
+      data: { rows: rows.length, columns: COLUMNS },
+    });
     return { imported: rows.length };
   });
 }

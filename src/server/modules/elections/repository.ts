@@ -12,10 +12,18 @@ export interface ContestFilter {
 }
 
 export async function listElections(db: Queryable, year?: number) {
-  const elections = await db.query<{ id: string; name: string; year: number; voting_date: string; legal_basis: string; source: string | null }>(
-    `SELECT * FROM elections ${year ? 'WHERE year = $1' : ''} ORDER BY voting_date`, year ? [year] : []);
+  const elections = await db.query<{
+    id: string;
+    name: string;
+    year: number;
+    voting_date: string;
+    legal_basis: string;
+    source: string | null;
+  }>(`SELECT * FROM elections ${year ? 'WHERE year = $1' : ''} ORDER BY voting_date`, year ? [year] : []);
   const stages = await db.query<{ election_id: string; code: string; name: string; name_en: string; starts_on: string; ends_on: string }>(
-    'SELECT * FROM election_stages WHERE election_id = ANY($1::text[]) ORDER BY sort_order', [elections.rows.map((e) => e.id)]);
+    'SELECT * FROM election_stages WHERE election_id = ANY($1::text[]) ORDER BY sort_order',
+    [elections.rows.map((e) => e.id)],
+  );
   return elections.rows.map((e) => ({
     id: e.id,
     name: e.name,
@@ -23,21 +31,41 @@ export async function listElections(db: Queryable, year?: number) {
     votingDate: e.voting_date,
     legalBasis: e.legal_basis,
     source: e.source,
-    stages: stages.rows.filter((s) => s.election_id === e.id).map((s) => ({
-      code: s.code, name: s.name, nameEn: s.name_en, startsOn: s.starts_on, endsOn: s.ends_on,
-    })),
+    stages: stages.rows
+      .filter((s) => s.election_id === e.id)
+      .map((s) => ({
+        code: s.code,
+        name: s.name,
+        nameEn: s.name_en,
+        startsOn: s.starts_on,
+        endsOn: s.ends_on,
+      })),
   }));
 }
 
 export async function listContests(db: Queryable, filter: ContestFilter) {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   if (filter.year) where.push(`e.year = ${add(filter.year)}`);
   if (filter.electionId) where.push(`e.id = ${add(filter.electionId)}`);
-  if (filter.region) { const p = add(filter.region); where.push(withinRegionSql('c.region_code', p)); }
+  if (filter.region) {
+    const p = add(filter.region);
+    where.push(withinRegionSql('c.region_code', p));
+  }
   if (filter.kind) where.push(`c.kind = ${add(filter.kind)}`);
-  const result = await db.query<{ election_id: string; region_code: string; region_name: string; kind: ContestKind; voting_date: string; pairs: number; total: number }>(
+  const result = await db.query<{
+    election_id: string;
+    region_code: string;
+    region_name: string;
+    kind: ContestKind;
+    voting_date: string;
+    pairs: number;
+    total: number;
+  }>(
     `SELECT c.election_id, c.region_code, r.name AS region_name, c.kind, e.voting_date,
             (SELECT count(*)::int FROM candidate_pairs p WHERE p.election_id = c.election_id AND p.region_code = c.region_code) AS pairs,
             count(*) OVER () AS total
@@ -48,16 +76,34 @@ export async function listContests(db: Queryable, filter: ContestFilter) {
   );
   return {
     items: result.rows.map((r) => ({
-      electionId: r.election_id, regionCode: r.region_code, regionName: r.region_name, kind: r.kind,
-      votingDate: r.voting_date, candidatePairCount: r.pairs,
+      electionId: r.election_id,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      kind: r.kind,
+      votingDate: r.voting_date,
+      candidatePairCount: r.pairs,
     })),
     total: result.rows[0]?.total ?? 0,
   };
 }
 
 export async function listCandidatePairs(db: Queryable, electionId: string, regionCode: string) {
-  const result = await db.query<{ ballot_number: number | null; head_name: string; deputy_name: string; is_incumbent: boolean; parties: string | null }>(
+  const result = await db.query<{
+    ballot_number: number | null;
+    head_name: string;
+    deputy_name: string;
+    is_incumbent: boolean;
+    parties: string | null;
+  }>(
     `SELECT ballot_number, head_name, deputy_name, is_incumbent, parties FROM candidate_pairs
-     WHERE election_id = $1 AND region_code = $2 ORDER BY ballot_number NULLS LAST, head_name`, [electionId, regionCode]);
-  return result.rows.map((p) => ({ ballotNumber: p.ballot_number, headName: p.head_name, deputyName: p.deputy_name, isIncumbent: p.is_incumbent, parties: p.parties }));
+     WHERE election_id = $1 AND region_code = $2 ORDER BY ballot_number NULLS LAST, head_name`,
+    [electionId, regionCode],
+  );
+  return result.rows.map((p) => ({
+    ballotNumber: p.ballot_number,
+    headName: p.head_name,
+    deputyName: p.deputy_name,
+    isIncumbent: p.is_incumbent,
+    parties: p.parties,
+  }));
 }

@@ -5,9 +5,8 @@
 // a case, a media article's archive, a sanction or pledge document) stays.
 import type { Db, Tx } from '../../db/client.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
-import { appendAudit, SYSTEM_ACTOR } from '../audit/service.ts';
-import { readSetting } from '../referrals/repository.ts';
-import { UNCLAIMED_UPLOAD_HOURS_KEY } from '../referrals/settings.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/index.ts';
+import { readSetting, UNCLAIMED_UPLOAD_HOURS_KEY } from '../referrals/index.ts';
 
 export const DEFAULT_UNCLAIMED_UPLOAD_HOURS = 48;
 const BATCH = 200;
@@ -22,13 +21,16 @@ export async function lockEvidenceFile(tx: Tx, sha256: string) {
 }
 
 async function isReferenced(tx: Tx, sha: string): Promise<boolean> {
-  const found = await tx.query<{ referenced: boolean }>(`SELECT
+  const found = await tx.query<{ referenced: boolean }>(
+    `SELECT
       EXISTS (SELECT 1 FROM uploads WHERE sha256 = $1)
       OR EXISTS (SELECT 1 FROM case_evidence WHERE sha256 = $1)
       OR EXISTS (SELECT 1 FROM evidence_derivatives WHERE derived_sha256 = $1 OR original_sha256 = $1)
       OR EXISTS (SELECT 1 FROM articles WHERE raw_sha256 = $1) OR EXISTS (SELECT 1 FROM articles WHERE text_sha256 = $1)
       OR EXISTS (SELECT 1 FROM sanctions WHERE document_sha256 = $1)
-      OR EXISTS (SELECT 1 FROM pledges WHERE document_sha256 = $1) AS referenced`, [sha]);
+      OR EXISTS (SELECT 1 FROM pledges WHERE document_sha256 = $1) AS referenced`,
+    [sha],
+  );
   return found.rows[0].referenced;
 }
 
@@ -39,13 +41,16 @@ export interface ExpiryResult {
 }
 
 export async function expireUnclaimedUploads(deps: { db: Db; evidence: EvidenceStore }, now: Date): Promise<ExpiryResult> {
-  const hours = Number(await readSetting(deps.db, UNCLAIMED_UPLOAD_HOURS_KEY, DEFAULT_UNCLAIMED_UPLOAD_HOURS)) || DEFAULT_UNCLAIMED_UPLOAD_HOURS;
+  const hours =
+    Number(await readSetting(deps.db, UNCLAIMED_UPLOAD_HOURS_KEY, DEFAULT_UNCLAIMED_UPLOAD_HOURS)) || DEFAULT_UNCLAIMED_UPLOAD_HOURS;
   const cutoff = new Date(now.getTime() - hours * 3_600_000);
   let expiredUploads = 0;
   let deletedFiles = 0;
   for (;;) {
     const due = await deps.db.query<{ id: string; sha256: string }>(
-      'SELECT id, sha256 FROM uploads WHERE case_id IS NULL AND created_at < $1 ORDER BY created_at, id LIMIT $2', [cutoff, BATCH]);
+      'SELECT id, sha256 FROM uploads WHERE case_id IS NULL AND created_at < $1 ORDER BY created_at, id LIMIT $2',
+      [cutoff, BATCH],
+    );
     if (due.rows.length === 0) break;
     for (const upload of due.rows) {
       // One transaction per upload: the file is deleted from the store inside it, after the rows
@@ -53,14 +58,24 @@ export async function expireUnclaimedUploads(deps: { db: Db; evidence: EvidenceS
       // row ever outlives its file unnoticed.
       await deps.db.transaction(async (tx) => {
         await lockEvidenceFile(tx, upload.sha256);
-        const derived = (await tx.query<{ derived_sha256: string }>(
-          "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'", [upload.sha256])).rows[0]?.derived_sha256;
+        const derived = (
+          await tx.query<{ derived_sha256: string }>(
+            "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'",
+            [upload.sha256],
+          )
+        ).rows[0]?.derived_sha256;
         if (derived) await lockEvidenceFile(tx, derived);
         // A report may have claimed it since the batch was read.
         const gone = await tx.query('DELETE FROM uploads WHERE id = $1 AND case_id IS NULL RETURNING id', [upload.id]);
         if (gone.rows.length === 0) return;
         const files: string[] = [];
-        if (!(await tx.query('SELECT 1 FROM uploads WHERE sha256 = $1 UNION ALL SELECT 1 FROM case_evidence WHERE sha256 = $1 LIMIT 1', [upload.sha256])).rows.length) {
+        if (
+          !(
+            await tx.query('SELECT 1 FROM uploads WHERE sha256 = $1 UNION ALL SELECT 1 FROM case_evidence WHERE sha256 = $1 LIMIT 1', [
+              upload.sha256,
+            ])
+          ).rows.length
+        ) {
           await tx.query('DELETE FROM evidence_derivatives WHERE original_sha256 = $1', [upload.sha256]);
           for (const sha of derived ? [upload.sha256, derived] : [upload.sha256]) {
             if (await isReferenced(tx, sha)) continue;
@@ -68,8 +83,14 @@ export async function expireUnclaimedUploads(deps: { db: Db; evidence: EvidenceS
             files.push(sha);
           }
         }
-        await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'evidence.upload_expired', entityType: 'upload', entityId: upload.id, at: now,
-          data: { sha256: upload.sha256, deletedFiles: files, policyHours: hours, store: deps.evidence.kind } });
+        await appendAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: 'evidence.upload_expired',
+          entityType: 'upload',
+          entityId: upload.id,
+          at: now,
+          data: { sha256: upload.sha256, deletedFiles: files, policyHours: hours, store: deps.evidence.kind },
+        });
         for (const sha of files) await deps.evidence.delete(sha);
         expiredUploads++;
         deletedFiles += files.length;

@@ -9,7 +9,20 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 
 /** Page entries that draw the page; everything else (/Annots, /AA, /Metadata, /PieceInfo, …) goes. */
-const PAGE_KEYS = new Set(['Type', 'Parent', 'Resources', 'Contents', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'UserUnit', 'Group']);
+const PAGE_KEYS = new Set([
+  'Type',
+  'Parent',
+  'Resources',
+  'Contents',
+  'MediaBox',
+  'CropBox',
+  'BleedBox',
+  'TrimBox',
+  'ArtBox',
+  'Rotate',
+  'UserUnit',
+  'Group',
+]);
 
 export class UnreadablePdfError extends Error {}
 
@@ -40,11 +53,18 @@ async function rebuild(original: Uint8Array): Promise<{ bytes: Uint8Array; remov
   for (const page of pages) {
     for (const key of page.node.keys()) {
       const name = key.decodeText();
-      if (!PAGE_KEYS.has(name)) { page.node.delete(key); removed.add(`page/${name}`); }
+      if (!PAGE_KEYS.has(name)) {
+        page.node.delete(key);
+        removed.add(`page/${name}`);
+      }
     }
   }
   const copy = await PDFDocument.create({ updateMetadata: false });
-  for (const page of await copy.copyPages(source, pages.map((_, i) => i))) copy.addPage(page);
+  for (const page of await copy.copyPages(
+    source,
+    pages.map((_, i) => i),
+  ))
+    copy.addPage(page);
   const bytes = await copy.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   return { bytes, removed: [...removed] };
 }

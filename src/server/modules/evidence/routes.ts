@@ -18,15 +18,25 @@ const evidenceQuery = z.object({
   purpose: plainText(10, 500).optional(),
 });
 
-const noFile = () => fileError('validation_failed', { id: 'Tidak ada berkas; kirim satu berkas pada isian "file".', en: 'No file; send one file in the "file" field.' });
-const tooLarge = () => fileError('payload_too_large', {
-  id: `Berkas terlalu besar: batas gambar ${DEFAULT_EVIDENCE_LIMITS.image / 1048576} MB, PDF ${DEFAULT_EVIDENCE_LIMITS.pdf / 1048576} MB, video ${DEFAULT_EVIDENCE_LIMITS.video / 1048576} MB.`,
-  en: `File too large: images ${DEFAULT_EVIDENCE_LIMITS.image / 1048576} MB, PDF ${DEFAULT_EVIDENCE_LIMITS.pdf / 1048576} MB, video ${DEFAULT_EVIDENCE_LIMITS.video / 1048576} MB.`,
-});
+const noFile = () =>
+  fileError('validation_failed', {
+    id: 'Tidak ada berkas; kirim satu berkas pada isian "file".',
+    en: 'No file; send one file in the "file" field.',
+  });
+const tooLarge = () =>
+  fileError('payload_too_large', {
+    id: `Berkas terlalu besar: batas gambar ${DEFAULT_EVIDENCE_LIMITS.image / 1048576} MB, PDF ${DEFAULT_EVIDENCE_LIMITS.pdf / 1048576} MB, video ${DEFAULT_EVIDENCE_LIMITS.video / 1048576} MB.`,
+    en: `File too large: images ${DEFAULT_EVIDENCE_LIMITS.image / 1048576} MB, PDF ${DEFAULT_EVIDENCE_LIMITS.pdf / 1048576} MB, video ${DEFAULT_EVIDENCE_LIMITS.video / 1048576} MB.`,
+  });
 
 /** ASCII fallback plus RFC 5987 UTF-8 name, so no header injection and no mangled names. */
 export function attachmentDisposition(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_').trim() || 'berkas';
+  const ascii =
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\;]/g, '_')
+      .trim() || 'berkas';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -40,53 +50,81 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: CaseDeps) {
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
-    r.post('/api/v1/uploads', {
-      schema: {
-        tags: ['laporan'], consumes: ['multipart/form-data'], response: { 201: uploadResultSchema },
-        summary: 'Unggah berkas bukti (publik); id dipakai di "bukti" laporan / upload an evidence file',
+    r.post(
+      '/api/v1/uploads',
+      {
+        schema: {
+          tags: ['laporan'],
+          consumes: ['multipart/form-data'],
+          response: { 201: uploadResultSchema },
+          summary: 'Unggah berkas bukti (publik); id dipakai di "bukti" laporan / upload an evidence file',
+        },
+        // Per-address flood guard shared with intake (a carrier-grade NAT carries many reporters).
+        config: { rateLimit: { max: deps.intakePerMinute ?? 600, timeWindow: '1 minute' } },
       },
-      // Per-address flood guard shared with intake (a carrier-grade NAT carries many reporters).
-      config: { rateLimit: { max: deps.intakePerMinute ?? 600, timeWindow: '1 minute' } },
-    }, async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw fileError('unsupported_media_type', { id: 'Kirim berkas sebagai multipart/form-data pada isian "file".', en: 'Send the file as multipart/form-data in the "file" field.' });
-      }
-      const part = await request.file().catch((error: { code?: string }) => {
-        if (error.code === 'FST_FILES_LIMIT' || error.code === 'FST_FIELDS_LIMIT' || error.code === 'FST_PARTS_LIMIT') {
-          throw fileError('validation_failed', { id: 'Kirim tepat satu berkas per unggahan.', en: 'Send exactly one file per upload.' });
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw fileError('unsupported_media_type', {
+            id: 'Kirim berkas sebagai multipart/form-data pada isian "file".',
+            en: 'Send the file as multipart/form-data in the "file" field.',
+          });
         }
-        throw error;
-      });
-      if (!part) throw noFile();
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw fileError('validation_failed', { id: `Berkas harus dikirim pada isian "file", bukan "${part.fieldname.slice(0, 50)}".`, en: `The file must be sent in the "file" field, not "${part.fieldname.slice(0, 50)}".` });
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw error;
-      }
-      const result = await acceptUpload(deps, { bytes, fileName: part.filename ?? '' });
-      reply.status(201);
-      return result;
-    });
+        const part = await request.file().catch((error: { code?: string }) => {
+          if (error.code === 'FST_FILES_LIMIT' || error.code === 'FST_FIELDS_LIMIT' || error.code === 'FST_PARTS_LIMIT') {
+            throw fileError('validation_failed', { id: 'Kirim tepat satu berkas per unggahan.', en: 'Send exactly one file per upload.' });
+          }
+          throw error;
+        });
+        if (!part) throw noFile();
+        if (part.fieldname !== 'file') {
+          part.file.resume();
+          throw fileError('validation_failed', {
+            id: `Berkas harus dikirim pada isian "file", bukan "${part.fieldname.slice(0, 50)}".`,
+            en: `The file must be sent in the "file" field, not "${part.fieldname.slice(0, 50)}".`,
+          });
+        }
+        let bytes: Buffer;
+        try {
+          bytes = await part.toBuffer();
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+          throw error;
+        }
+        const result = await acceptUpload(deps, { bytes, fileName: part.filename ?? '' });
+        reply.status(201);
+        return result;
+      },
+    );
 
-    r.get('/api/v1/cases/:id/evidence/:sha256', {
-      schema: { tags: ['cases'], summary: 'Unduh berkas bukti (dicatat) / download evidence (logged)', params: evidenceParams, querystring: evidenceQuery },
-    }, async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const file = await readCaseEvidence(deps, principal, request.params.id, request.params.sha256, request.query.variant, request.query.purpose);
-      return reply
-        .header('Content-Type', file.mimeType)
-        .header('Content-Disposition', attachmentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .header('Content-Security-Policy', "default-src 'none'; sandbox")
-        .header('X-Evidence-SHA256', file.sha256)
-        .send(file.content);
-    });
+    r.get(
+      '/api/v1/cases/:id/evidence/:sha256',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Unduh berkas bukti (dicatat) / download evidence (logged)',
+          params: evidenceParams,
+          querystring: evidenceQuery,
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        const file = await readCaseEvidence(
+          deps,
+          principal,
+          request.params.id,
+          request.params.sha256,
+          request.query.variant,
+          request.query.purpose,
+        );
+        return reply
+          .header('Content-Type', file.mimeType)
+          .header('Content-Disposition', attachmentDisposition(file.fileName))
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Cache-Control', 'private, no-store')
+          .header('Content-Security-Policy', "default-src 'none'; sandbox")
+          .header('X-Evidence-SHA256', file.sha256)
+          .send(file.content);
+      },
+    );
   });
 }

@@ -22,18 +22,30 @@ export interface UploadResult {
   kind: EvidenceKind;
 }
 
-const REJECTION_CODE: Record<Rejection['status'], ErrorCode> = { 400: 'validation_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'pdf_active_content' };
+const REJECTION_CODE: Record<Rejection['status'], ErrorCode> = {
+  400: 'validation_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'pdf_active_content',
+};
 
 export const fileError = (code: ErrorCode, message: { id: string; en: string }, details?: Record<string, unknown>) =>
   new AppError(code, message, { field: 'file', ...(details ? { details } : {}) });
 
 /** A display name safe to store and echo: no path, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f"<>]/g, '').trim();
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f"<>]/g, '')
+    .trim();
   return (base || 'berkas').slice(0, 200);
 }
 
-export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileName: string }, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): Promise<UploadResult> {
+export async function acceptUpload(
+  deps: CaseDeps,
+  file: { bytes: Buffer; fileName: string },
+  limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
+): Promise<UploadResult> {
   const fileName = cleanFileName(file.fileName);
   const inspection = inspectEvidence(file.bytes, fileName, { limits });
   if (!inspection.ok) {
@@ -45,12 +57,19 @@ export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileNa
   if (inspection.publicCopy) derived = { ...inspection.publicCopy, method: `strip-${type.format}` };
   else if (type.kind === 'pdf') {
     try {
-      derived = { ...await derivePublicPdf(file.bytes), method: 'pdf-rebuild' };
+      derived = { ...(await derivePublicPdf(file.bytes)), method: 'pdf-rebuild' };
     } catch (error) {
       // The copy is built by the same parser a reader would trust least; if it cannot read the
       // file, nobody has checked what it does, so it is not kept.
       if (!(error instanceof UnreadablePdfError)) throw error;
-      throw fileError('validation_failed', { id: 'Berkas PDF rusak atau tidak dapat dibaca; cetak ulang ke PDF lalu kirim kembali.', en: 'The PDF is corrupt or cannot be read; print it to PDF again and resend it.' }, { reason: 'malformed' });
+      throw fileError(
+        'validation_failed',
+        {
+          id: 'Berkas PDF rusak atau tidak dapat dibaca; cetak ulang ke PDF lalu kirim kembali.',
+          en: 'The PDF is corrupt or cannot be read; print it to PDF again and resend it.',
+        },
+        { reason: 'malformed' },
+      );
     }
   }
 
@@ -67,34 +86,48 @@ export async function acceptUpload(deps: CaseDeps, file: { bytes: Buffer; fileNa
     if (derivedSha && derivedSha !== sha256) await lockEvidenceFile(tx, derivedSha);
     await storeOrRefuse(deps, file.bytes);
     if (derivedBytes) await storeOrRefuse(deps, derivedBytes);
-    const insertFile = (sha: string, size: number) => tx.query(
-      `INSERT INTO evidence_files (sha256, size_bytes, mime_type, kind, width, height, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    const insertFile = (sha: string, size: number) =>
+      tx.query(
+        `INSERT INTO evidence_files (sha256, size_bytes, mime_type, kind, width, height, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (sha256) DO NOTHING`,
-      [sha, size, type.mimeType, type.kind, inspection.dimensions?.width ?? null, inspection.dimensions?.height ?? null, now]);
+        [sha, size, type.mimeType, type.kind, inspection.dimensions?.width ?? null, inspection.dimensions?.height ?? null, now],
+      );
     await insertFile(sha256, file.bytes.length);
     if (derived && derivedSha) {
       await insertFile(derivedSha, derived.bytes.length);
       await tx.query(
         `INSERT INTO evidence_derivatives (original_sha256, variant, derived_sha256, method, removed, created_at)
          VALUES ($1, 'public', $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [sha256, derivedSha, derived.method, derived.removed, now]);
+        [sha256, derivedSha, derived.method, derived.removed, now],
+      );
     }
     await tx.query('INSERT INTO uploads (id, sha256, original_name, created_at) VALUES ($1, $2, $3, $4)', [id, sha256, fileName, now]);
-    await appendAudit(tx, { actor: { id: null, role: 'public' }, action: 'evidence.uploaded', entityType: 'upload', entityId: id, at: now,
-      data: { sha256, size: file.bytes.length, mimeType: type.mimeType, publicSha256: derivedSha } });
+    await appendAudit(tx, {
+      actor: { id: null, role: 'public' },
+      action: 'evidence.uploaded',
+      entityType: 'upload',
+      entityId: id,
+      at: now,
+      data: { sha256, size: file.bytes.length, mimeType: type.mimeType, publicSha256: derivedSha },
+    });
   });
   return { id, sha256, mimeType: type.mimeType, size: file.bytes.length, kind: type.kind };
 }
 
-const storeUnavailable = () => new AppError('unavailable', {
-  id: 'Penyimpanan bukti sedang tidak dapat dihubungi; berkas belum tersimpan. Coba unggah lagi sebentar lagi.',
-  en: 'The evidence store cannot be reached; the file was not stored. Try the upload again shortly.',
-}, { field: 'file' });
+const storeUnavailable = () =>
+  new AppError(
+    'unavailable',
+    {
+      id: 'Penyimpanan bukti sedang tidak dapat dihubungi; berkas belum tersimpan. Coba unggah lagi sebentar lagi.',
+      en: 'The evidence store cannot be reached; the file was not stored. Try the upload again shortly.',
+    },
+    { field: 'file' },
+  );
 
 async function storeOrRefuse(deps: CaseDeps, bytes: Buffer) {
   try {
     await deps.evidence.put(bytes);
-  } catch (error) {
+  } catch {
     throw storeUnavailable();
   }
 }
@@ -105,19 +138,32 @@ async function storeOrRefuse(deps: CaseDeps, bytes: Buffer) {
  */
 export async function assertUploadsStored(deps: CaseDeps, uploadIds: string[]) {
   if (uploadIds.length === 0) return;
-  const rows = (await deps.db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM uploads WHERE id = ANY($1::text[])', [uploadIds])).rows;
+  const rows = (
+    await deps.db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM uploads WHERE id = ANY($1::text[])', [uploadIds])
+  ).rows;
   for (const row of rows) {
     let stored: boolean;
     try {
       stored = await deps.evidence.has(row.sha256);
     } catch {
-      throw new AppError('unavailable', {
-        id: 'Penyimpanan bukti sedang tidak dapat dihubungi; laporan belum diterima. Kirim lagi sebentar lagi.',
-        en: 'The evidence store cannot be reached; the report was not received. Send it again shortly.',
-      }, { field: 'bukti' });
+      throw new AppError(
+        'unavailable',
+        {
+          id: 'Penyimpanan bukti sedang tidak dapat dihubungi; laporan belum diterima. Kirim lagi sebentar lagi.',
+          en: 'The evidence store cannot be reached; the report was not received. Send it again shortly.',
+        },
+        { field: 'bukti' },
+      );
     }
     if (!stored) {
-      throw new AppError('conflict', { id: `Berkas bukti ${row.id} tidak ada di penyimpanan; unggah ulang.`, en: `The file of evidence upload ${row.id} is not in storage; upload it again.` }, { field: 'bukti' });
+      throw new AppError(
+        'conflict',
+        {
+          id: `Berkas bukti ${row.id} tidak ada di penyimpanan; unggah ulang.`,
+          en: `The file of evidence upload ${row.id} is not in storage; upload it again.`,
+        },
+        { field: 'bukti' },
+      );
     }
   }
 }
@@ -132,28 +178,49 @@ export interface EvidenceDownload {
 }
 
 /** A case's evidence file for its handling staff; logged, and audited for originals. */
-export async function readCaseEvidence(deps: CaseDeps, principal: Principal, caseId: string, sha256: string,
-  variant: EvidenceVariant, purpose: string | undefined): Promise<EvidenceDownload> {
+export async function readCaseEvidence(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  sha256: string,
+  variant: EvidenceVariant,
+  purpose: string | undefined,
+): Promise<EvidenceDownload> {
   const c = await loadCaseForStaff(deps, principal, caseId, false);
   // Analysts read statistics, not files: evidence is for the staff handling the case.
   if (!canHandleCaseIn(principal, c.office_code)) throw forbidden();
   const found = await deps.db.query<{ original_name: string; mime_type: string }>(
     `SELECT e.original_name, f.mime_type FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256
-     WHERE e.case_id = $1 AND e.sha256 = $2`, [caseId, sha256]);
+     WHERE e.case_id = $1 AND e.sha256 = $2`,
+    [caseId, sha256],
+  );
   const row = found.rows[0];
   if (!row) throw notFound({ id: 'Berkas bukti tidak ditemukan pada perkara ini.', en: 'No such evidence file in this case.' });
   if (variant === 'original' && !purpose) {
-    throw new AppError('validation_failed', { id: 'Membuka berkas asli memerlukan tujuan (purpose) yang dicatat.', en: 'Opening an original needs a stated purpose, which is logged.' }, { field: 'purpose' });
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'Membuka berkas asli memerlukan tujuan (purpose) yang dicatat.',
+        en: 'Opening an original needs a stated purpose, which is logged.',
+      },
+      { field: 'purpose' },
+    );
   }
   let target = sha256;
   if (variant === 'public') {
     const derived = await deps.db.query<{ derived_sha256: string }>(
-      "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'", [sha256]);
+      "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'",
+      [sha256],
+    );
     if (!derived.rows[0]) {
-      throw new AppError('not_found', {
-        id: 'Salinan publik tidak tersedia untuk berkas ini (mis. video); buka berkas asli dengan menyebutkan tujuan.',
-        en: 'No public copy exists for this file (e.g. a video); open the original with a stated purpose.',
-      }, { field: 'variant' });
+      throw new AppError(
+        'not_found',
+        {
+          id: 'Salinan publik tidak tersedia untuk berkas ini (mis. video); buka berkas asli dengan menyebutkan tujuan.',
+          en: 'No public copy exists for this file (e.g. a video); open the original with a stated purpose.',
+        },
+        { field: 'variant' },
+      );
     }
     target = derived.rows[0].derived_sha256;
   }
@@ -164,20 +231,46 @@ export async function readCaseEvidence(deps: CaseDeps, principal: Principal, cas
   } catch (error) {
     const missing = error instanceof EvidenceMissingError || (error as { code?: string }).code === 'ENOENT';
     if (!missing && !(error instanceof EvidenceCorruptedError)) {
-      throw new AppError('unavailable', { id: 'Penyimpanan bukti sedang tidak dapat dihubungi; coba lagi.', en: 'The evidence store cannot be reached; try again.' }, { field: 'sha256' });
+      throw new AppError(
+        'unavailable',
+        { id: 'Penyimpanan bukti sedang tidak dapat dihubungi; coba lagi.', en: 'The evidence store cannot be reached; try again.' },
+        { field: 'sha256' },
+      );
     }
-    throw new AppError('conflict', missing
-      ? { id: 'Berkas bukti tidak ada di penyimpanan; integritas berkas gagal.', en: 'The evidence file is missing from storage; integrity check failed.' }
-      : { id: 'Integritas berkas gagal: isi berkas tidak cocok dengan SHA-256 yang tercatat.', en: 'File integrity check failed: the content does not match its recorded SHA-256.' },
-    { field: 'sha256', details: { sha256: target } });
+    throw new AppError(
+      'conflict',
+      missing
+        ? {
+            id: 'Berkas bukti tidak ada di penyimpanan; integritas berkas gagal.',
+            en: 'The evidence file is missing from storage; integrity check failed.',
+          }
+        : {
+            id: 'Integritas berkas gagal: isi berkas tidak cocok dengan SHA-256 yang tercatat.',
+            en: 'File integrity check failed: the content does not match its recorded SHA-256.',
+          },
+      { field: 'sha256', details: { sha256: target } },
+    );
   }
   const now = nowOf(deps);
   await deps.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO evidence_access_log (sha256, case_id, actor_id, at, purpose, variant) VALUES ($1, $2, $3, $4, $5, $6)',
-      [sha256, caseId, principal.id, now, purpose ?? 'lihat salinan publik', variant]);
+    await tx.query('INSERT INTO evidence_access_log (sha256, case_id, actor_id, at, purpose, variant) VALUES ($1, $2, $3, $4, $5, $6)', [
+      sha256,
+      caseId,
+      principal.id,
+      now,
+      purpose ?? 'lihat salinan publik',
+      variant,
+    ]);
     if (variant === 'original') {
-      await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'evidence.original_read', entityType: 'case', entityId: caseId,
-        regionCode: c.office_code, at: now, data: { sha256, purpose } });
+      await appendAudit(tx, {
+        actor: { id: principal.id, role: principal.role },
+        action: 'evidence.original_read',
+        entityType: 'case',
+        entityId: caseId,
+        regionCode: c.office_code,
+        at: now,
+        data: { sha256, purpose },
+      });
     }
   });
   const name = variant === 'public' ? `publik-${row.original_name}` : row.original_name;

@@ -27,7 +27,12 @@ export const GEO_FILES = {
 /** A week, revalidated by ETag afterwards: boundaries change with a release of the shared data only. */
 export const GEO_CACHE_CONTROL = 'public, max-age=604800, stale-while-revalidate=86400';
 
-interface Loaded { mtimeMs: number; body: Buffer; gzip: Buffer; etag: string }
+interface Loaded {
+  mtimeMs: number;
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
 
 export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string } = {}) {
   const dir = deps.geoDir ?? GEO_DATA_DIR;
@@ -46,54 +51,107 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
 
   // 'Use my location' on the report form: a point → the kabupaten/kota whose boundary holds it.
   // The shipped boundaries stop at kabupaten/kota, so the person narrows to kecamatan/desa by hand.
-  let regencies: { mtimeMs: number; items: { code: string; name: string; bounds: [[number, number], [number, number]]; shape: Feature<Geometry> }[] } | null = null;
+  let regencies: {
+    mtimeMs: number;
+    items: { code: string; name: string; bounds: [[number, number], [number, number]]; shape: Feature<Geometry> }[];
+  } | null = null;
   const loadRegencies = () => {
     const loaded = load(GEO_FILES['regencies.topo.json']);
     if (!loaded) return null;
     if (regencies && regencies.mtimeMs === loaded.mtimeMs) return regencies.items;
     const topo = JSON.parse(loaded.body.toString('utf8')) as Topology<{ regencies: GeometryCollection<{ code: string; name: string }> }>;
     const collection = feature(topo, topo.objects.regencies) as unknown as FeatureCollection<Geometry, { code: string; name: string }>;
-    const items = collection.features.map((f) => ({ code: String(f.properties.code), name: String(f.properties.name), bounds: geoBounds(f), shape: f as Feature<Geometry> }));
+    const items = collection.features.map((f) => ({
+      code: String(f.properties.code),
+      name: String(f.properties.name),
+      bounds: geoBounds(f),
+      shape: f as Feature<Geometry>,
+    }));
     regencies = { mtimeMs: loaded.mtimeMs, items };
     return items;
   };
-  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/geo/locate', {
-    schema: {
-      response: { 200: geoLocationSchema },
-      tags: ['public'], summary: 'Wilayah (kabupaten/kota) dari koordinat / region from coordinates',
-      querystring: z.object({ lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }),
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/geo/locate',
+    {
+      schema: {
+        response: { 200: geoLocationSchema },
+        tags: ['public'],
+        summary: 'Wilayah (kabupaten/kota) dari koordinat / region from coordinates',
+        querystring: z.object({ lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }),
+      },
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
     },
-    config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const items = loadRegencies();
-    if (!items) throw new AppError('unavailable', { id: 'Data batas wilayah tidak tersedia di server.', en: 'Boundary data is not available on the server.' });
-    const { lat, lon } = request.query;
-    // Bounding boxes first (cheap), then the exact spherical test on the few candidates.
-    const hit = items.find((r) => lon >= r.bounds[0][0] && lon <= r.bounds[1][0] && lat >= r.bounds[0][1] && lat <= r.bounds[1][1] && geoContains(r.shape, [lon, lat]));
-    reply.header('Cache-Control', 'no-store');
-    if (!hit) throw new AppError('region_not_found', { id: 'Lokasi ini tidak berada di dalam wilayah Indonesia yang dikenal. Pilih wilayah secara manual.', en: 'This location is not inside a known Indonesian region. Choose the region by hand.' }, { field: 'lat' });
-    return { code: hit.code, name: hit.name, level: /^Kota\b/.test(hit.name) ? 'kota' as const : 'kabupaten' as const, precision: 'kabupaten_kota' as const };
-  });
+    async (request, reply) => {
+      const items = loadRegencies();
+      if (!items)
+        throw new AppError('unavailable', {
+          id: 'Data batas wilayah tidak tersedia di server.',
+          en: 'Boundary data is not available on the server.',
+        });
+      const { lat, lon } = request.query;
+      // Bounding boxes first (cheap), then the exact spherical test on the few candidates.
+      const hit = items.find(
+        (r) =>
+          lon >= r.bounds[0][0] &&
+          lon <= r.bounds[1][0] &&
+          lat >= r.bounds[0][1] &&
+          lat <= r.bounds[1][1] &&
+          geoContains(r.shape, [lon, lat]),
+      );
+      reply.header('Cache-Control', 'no-store');
+      if (!hit)
+        throw new AppError(
+          'region_not_found',
+          {
+            id: 'Lokasi ini tidak berada di dalam wilayah Indonesia yang dikenal. Pilih wilayah secara manual.',
+            en: 'This location is not inside a known Indonesian region. Choose the region by hand.',
+          },
+          { field: 'lat' },
+        );
+      return {
+        code: hit.code,
+        name: hit.name,
+        level: /^Kota\b/.test(hit.name) ? ('kota' as const) : ('kabupaten' as const),
+        precision: 'kabupaten_kota' as const,
+      };
+    },
+  );
 
   for (const [name, file] of Object.entries(GEO_FILES)) {
-    app.get(`/api/v1/public/geo/${name}`, {
-      schema: { tags: ['public'], summary: `Batas wilayah (TopoJSON) / boundaries: ${file}` },
-    }, async (request, reply) => {
-      const loaded = load(file);
-      if (!loaded) {
-        const message = {
-          id: `Data batas wilayah tidak tersedia di server (${join(dir, file)}). Peta tidak dapat ditampilkan.`,
-          en: `Boundary data is not available on the server (${join(dir, file)}). The map cannot be shown.`,
-        };
-        const english = prefersEnglish(request);
-        return reply.status(503).type('application/problem+json').header('Cache-Control', 'no-store').send({
-          type: problemTypeUri('geo_data_missing'), title: english ? message.en : message.id, status: 503,
-          code: 'geo_data_missing', detail: english ? message.en : message.id, message,
+    app.get(
+      `/api/v1/public/geo/${name}`,
+      {
+        schema: { tags: ['public'], summary: `Batas wilayah (TopoJSON) / boundaries: ${file}` },
+      },
+      async (request, reply) => {
+        const loaded = load(file);
+        if (!loaded) {
+          const message = {
+            id: `Data batas wilayah tidak tersedia di server (${join(dir, file)}). Peta tidak dapat ditampilkan.`,
+            en: `Boundary data is not available on the server (${join(dir, file)}). The map cannot be shown.`,
+          };
+          const english = prefersEnglish(request);
+          return reply
+            .status(503)
+            .type('application/problem+json')
+            .header('Cache-Control', 'no-store')
+            .send({
+              type: problemTypeUri('geo_data_missing'),
+              title: english ? message.en : message.id,
+              status: 503,
+              code: 'geo_data_missing',
+              detail: english ? message.en : message.id,
+              message,
+            });
+        }
+        return sendWithEtag(request, reply, {
+          body: loaded.body,
+          gzip: loaded.gzip,
+          etag: loaded.etag,
+          contentType: 'application/json; charset=utf-8',
+          cacheControl: GEO_CACHE_CONTROL,
         });
-      }
-      return sendWithEtag(request, reply, {
-        body: loaded.body, gzip: loaded.gzip, etag: loaded.etag, contentType: 'application/json; charset=utf-8', cacheControl: GEO_CACHE_CONTROL,
-      });
-    });
+      },
+    );
   }
 }

@@ -17,9 +17,22 @@ export function registerGuideRoutes(app: FastifyInstance, _deps: GuideDeps = {})
   const body = JSON.stringify(buildGuide());
   const etag = etagOf(body);
   const gzip = gzipSync(body);
-  app.get('/api/v1/public/guide', {
-    schema: { response: { 200: guideSchema }, tags: ['public'], summary: 'Panduan publik dari katalog / public guide generated from the catalogues' },
-  }, async (request, reply) => sendWithEtag(request, reply, {
-    body, gzip, etag, contentType: 'application/json; charset=utf-8', cacheControl: 'public, max-age=3600',
-  }));
+  app.get(
+    '/api/v1/public/guide',
+    {
+      schema: {
+        response: { 200: guideSchema },
+        tags: ['public'],
+        summary: 'Panduan publik dari katalog / public guide generated from the catalogues',
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(request, reply, {
+        body,
+        gzip,
+        etag,
+        contentType: 'application/json; charset=utf-8',
+        cacheControl: 'public, max-age=3600',
+      }),
+  );
 }

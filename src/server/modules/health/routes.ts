@@ -6,18 +6,29 @@ const startedAt = new Date();
 /** Reference counts change only on import; a liveness probe must not count 91,599 regions per call. */
 const COUNTS_TTL_MS = 60_000;
 
-interface ReferenceCounts { regions: number; contests: number; migrations: number }
+interface ReferenceCounts {
+  regions: number;
+  contests: number;
+  migrations: number;
+}
 
 /** Counts cached per app with one refresh in flight at a time (a probe storm costs one query). */
 function referenceCounts(db: Db) {
   let cached: { at: number; value: ReferenceCounts } | null = null;
   let inFlight: Promise<ReferenceCounts> | null = null;
   const refresh = () => {
-    inFlight ??= db.query<ReferenceCounts>(
-      `SELECT (SELECT count(*)::int FROM regions) AS regions, (SELECT count(*)::int FROM contests) AS contests,
-              (SELECT count(*)::int FROM schema_migrations) AS migrations`)
-      .then((r) => { cached = { at: Date.now(), value: r.rows[0] }; return r.rows[0]; })
-      .finally(() => { inFlight = null; });
+    inFlight ??= db
+      .query<ReferenceCounts>(
+        `SELECT (SELECT count(*)::int FROM regions) AS regions, (SELECT count(*)::int FROM contests) AS contests,
+              (SELECT count(*)::int FROM schema_migrations) AS migrations`,
+      )
+      .then((r) => {
+        cached = { at: Date.now(), value: r.rows[0] };
+        return r.rows[0];
+      })
+      .finally(() => {
+        inFlight = null;
+      });
     return inFlight;
   };
   return async (): Promise<ReferenceCounts> => {
@@ -43,7 +54,9 @@ function databasePing(db: Db) {
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
       last = { at: Date.now(), latencyMs };
       return latencyMs;
-    })().finally(() => { inFlight = null; });
+    })().finally(() => {
+      inFlight = null;
+    });
     return inFlight;
   };
 }
@@ -51,32 +64,43 @@ function databasePing(db: Db) {
 export function registerHealthRoutes(app: FastifyInstance, db: Db, readDb: ReadDb = db) {
   const counts = referenceCounts(db);
   const ping = databasePing(db);
-  app.get('/api/v1/health', {
-    schema: {
-      tags: ['health'], summary: 'Status layanan / service health',
-      response: { 200: healthSchema, 503: { description: 'Basis data tidak terjangkau / database unreachable', content: { 'application/json': { schema: degradedHealthSchema } } } },
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Status layanan / service health',
+        response: {
+          200: healthSchema,
+          503: {
+            description: 'Basis data tidak terjangkau / database unreachable',
+            content: { 'application/json': { schema: degradedHealthSchema } },
+          },
+        },
+      },
     },
-  }, async (_request, reply) => {
-    try {
-      // Liveness of the database: one trivial round trip, no scan, shared by the probes of a second.
-      const databaseLatencyMs = await ping();
-      const reference = await counts();
-      // Replica lag for monitors (alert on it; reads fall back to the primary only when the replica fails).
-      const replica = isReplica(readDb) ? await replicaStatus(db, readDb) : undefined;
-      return {
-        status: 'ok',
-        database: db.kind,
-        databaseLatencyMs,
-        startedAt: startedAt.toISOString(),
-        uptimeSeconds: Math.round(process.uptime()),
-        regions: reference.regions,
-        contests: reference.contests,
-        migrations: reference.migrations,
-        ...(replica ? { replica } : {}),
-      };
-    } catch {
-      reply.status(503);
-      return { status: 'degraded', database: db.kind };
-    }
-  });
+    async (_request, reply) => {
+      try {
+        // Liveness of the database: one trivial round trip, no scan, shared by the probes of a second.
+        const databaseLatencyMs = await ping();
+        const reference = await counts();
+        // Replica lag for monitors (alert on it; reads fall back to the primary only when the replica fails).
+        const replica = isReplica(readDb) ? await replicaStatus(db, readDb) : undefined;
+        return {
+          status: 'ok',
+          database: db.kind,
+          databaseLatencyMs,
+          startedAt: startedAt.toISOString(),
+          uptimeSeconds: Math.round(process.uptime()),
+          regions: reference.regions,
+          contests: reference.contests,
+          migrations: reference.migrations,
+          ...(replica ? { replica } : {}),
+        };
+      } catch {
+        reply.status(503);
+        return { status: 'degraded', database: db.kind };
+      }
+    },
+  );
 }

@@ -41,16 +41,16 @@ export interface PoliteFetchOptions {
 }
 
 export type PoliteFetchResult =
-  | { status: 304 }
-  | { status: 200; body: Buffer; contentType: string; etag: string | null; lastModified: string | null; finalUrl: string };
+  { status: 304 } | { status: 200; body: Buffer; contentType: string; etag: string | null; lastModified: string | null; finalUrl: string };
 
 export class FetchFailure extends Error {}
 /** A URL or address the SSRF policy refuses. */
 export class BlockedDestination extends FetchFailure {}
 
-const systemResolve: Resolver = (hostname) => new Promise((resolve, reject) => {
-  dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses)));
-});
+const systemResolve: Resolver = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+  });
 
 /** Every address of the host must be public; a literal address is judged as is. */
 export async function assertPublicDestination(hostname: string, resolve: Resolver = systemResolve): Promise<LookupAddress[]> {
@@ -78,17 +78,30 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
 /** The socket's own resolution, with the same check (no window between check and connect). */
 export function guardedLookup(resolve: Resolver = systemResolve) {
   return (hostname: string, options: { all?: boolean } | number | undefined, callback: LookupCallback) => {
-    assertPublicDestination(hostname, resolve).then((addresses) => {
-      if (typeof options === 'object' && options?.all) callback(null, addresses);
-      else callback(null, addresses[0].address, addresses[0].family);
-    }, (error: Error) => callback(Object.assign(error, { code: 'EBLOCKED' }), ''));
+    assertPublicDestination(hostname, resolve).then(
+      (addresses) => {
+        if (typeof options === 'object' && options?.all) callback(null, addresses);
+        else callback(null, addresses[0].address, addresses[0].family);
+      },
+      (error: Error) => callback(Object.assign(error, { code: 'EBLOCKED' }), ''),
+    );
   };
 }
 
-function requestOnce(url: URL, headers: Record<string, string>, signal: AbortSignal, guarded: boolean, resolve: Resolver | undefined): Promise<IncomingMessage> {
+function requestOnce(
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  guarded: boolean,
+  resolve: Resolver | undefined,
+): Promise<IncomingMessage> {
   return new Promise((resolvePromise, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'GET', headers, signal, agent: false, ...(guarded ? { lookup: guardedLookup(resolve) as never } : {}) }, resolvePromise);
+    const req = send(
+      url,
+      { method: 'GET', headers, signal, agent: false, ...(guarded ? { lookup: guardedLookup(resolve) as never } : {}) },
+      resolvePromise,
+    );
     req.on('error', reject);
     req.end();
   });
@@ -111,7 +124,8 @@ export async function politeFetch(url: string, options: PoliteFetchOptions): Pro
   }
   let response: IncomingMessage | null = null;
   for (let hop = 0; ; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new BlockedDestination(`blocked destination: scheme ${current.protocol}`);
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      throw new BlockedDestination(`blocked destination: scheme ${current.protocol}`);
     const exempt = guard.allowOrigins?.includes(current.origin) ?? false;
     if (!exempt) await assertPublicDestination(current.hostname, guard.resolve);
     try {
@@ -120,7 +134,9 @@ export async function politeFetch(url: string, options: PoliteFetchOptions): Pro
       if (error instanceof FetchFailure) throw error;
       const code = (error as { code?: string }).code;
       if (code === 'EBLOCKED') throw new BlockedDestination((error as Error).message);
-      throw new FetchFailure(signal.aborted ? `timeout after ${timeoutMs} ms` : `network error${code ? ` (${code})` : ''}: ${(error as Error).message}`);
+      throw new FetchFailure(
+        signal.aborted ? `timeout after ${timeoutMs} ms` : `network error${code ? ` (${code})` : ''}: ${(error as Error).message}`,
+      );
     }
     const location = response.headers.location;
     if (!REDIRECTS.has(response.statusCode ?? 0) || !location) break;
@@ -161,7 +177,10 @@ export async function politeFetch(url: string, options: PoliteFetchOptions): Pro
     if (error instanceof FetchFailure) throw error;
     throw new FetchFailure(signal.aborted ? 'timeout while reading the response' : `read error: ${(error as Error).message}`);
   }
-  const header = (name: string) => { const v = response!.headers[name]; return Array.isArray(v) ? v[0] ?? null : v ?? null; };
+  const header = (name: string) => {
+    const v = response!.headers[name];
+    return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+  };
   return {
     status: 200,
     body: Buffer.concat(chunks),
@@ -175,10 +194,11 @@ export async function politeFetch(url: string, options: PoliteFetchOptions): Pro
 /** Bytes → text by the declared charset (header, XML declaration or meta tag); UTF-8 otherwise. */
 export function decodeBody(body: Buffer, contentType: string): string {
   const head = body.subarray(0, 2048).toString('latin1');
-  const label = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1]
-    ?? /<\?xml[^>]*encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1]
-    ?? /<meta[^>]*charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]
-    ?? 'utf-8';
+  const label =
+    /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<\?xml[^>]*encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1] ??
+    /<meta[^>]*charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ??
+    'utf-8';
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label);

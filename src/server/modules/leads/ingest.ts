@@ -18,7 +18,8 @@ export interface IncomingArticle {
 
 export const processJobKey = (articleId: string) => `leads.process_article:${articleId}`;
 
-export const externalIdOf = (item: IncomingArticle) => (item.externalId?.trim() || item.url || `sha256:${sha256Hex(item.raw)}`).slice(0, 500);
+export const externalIdOf = (item: IncomingArticle) =>
+  (item.externalId?.trim() || item.url || `sha256:${sha256Hex(item.raw)}`).slice(0, 500);
 
 export async function articleExists(db: Queryable, sourceId: string, externalId: string): Promise<string | null> {
   const found = await db.query<{ id: string }>('SELECT id FROM articles WHERE source_id = $1 AND external_id = $2', [sourceId, externalId]);
@@ -31,14 +32,30 @@ export async function archiveRaw(store: EvidenceStore, item: IncomingArticle): P
 }
 
 /** Inserts the article (once) and queues its processing. Returns the id and whether it is new. */
-export async function recordArticle(tx: Tx, sourceId: string, item: IncomingArticle, rawSha256: string, now: Date):
-  Promise<{ articleId: string; created: boolean; jobId: number | null }> {
+export async function recordArticle(
+  tx: Tx,
+  sourceId: string,
+  item: IncomingArticle,
+  rawSha256: string,
+  now: Date,
+): Promise<{ articleId: string; created: boolean; jobId: number | null }> {
   const externalId = externalIdOf(item);
   const id = randomUUID();
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO articles (id, source_id, external_id, url, title, raw_sha256, raw_content_type, fetched_at, published_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id`,
-    [id, sourceId, externalId, item.url, item.title?.slice(0, 1000) ?? null, rawSha256, item.contentType.slice(0, 200), now, item.publishedAt]);
+    [
+      id,
+      sourceId,
+      externalId,
+      item.url,
+      item.title?.slice(0, 1000) ?? null,
+      rawSha256,
+      item.contentType.slice(0, 200),
+      now,
+      item.publishedAt,
+    ],
+  );
   if (!inserted.rows[0]) {
     return { articleId: (await articleExists(tx, sourceId, externalId))!, created: false, jobId: null };
   }
@@ -47,7 +64,12 @@ export async function recordArticle(tx: Tx, sourceId: string, item: IncomingArti
 }
 
 /** Archive + record in one call (its own transaction). */
-export async function ingestArticle(deps: { db: { transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }; evidence: EvidenceStore }, sourceId: string, item: IncomingArticle, now: Date) {
+export async function ingestArticle(
+  deps: { db: { transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }; evidence: EvidenceStore },
+  sourceId: string,
+  item: IncomingArticle,
+  now: Date,
+) {
   const sha = await archiveRaw(deps.evidence, item);
   return deps.db.transaction((tx) => recordArticle(tx, sourceId, item, sha, now));
 }

@@ -12,17 +12,45 @@ import { canDecideLeads, leadScopeClause } from './inbox.ts';
 import { createImportSource, ensureManualSource, type LeadSourceRow } from './sources.ts';
 import type { ManualLeadInput } from './schemas.ts';
 
-interface IntakeDeps { db: Db; evidence: EvidenceStore }
+interface IntakeDeps {
+  db: Db;
+  evidence: EvidenceStore;
+}
 
 const asArticle = (r: Pick<ImportRecord, 'id' | 'url' | 'title' | 'text' | 'publishedAt'>): IncomingArticle => ({
-  externalId: r.id, url: r.url, title: r.title, raw: Buffer.from(r.text, 'utf8'), contentType: 'text/plain; charset=utf-8', publishedAt: r.publishedAt,
+  externalId: r.id,
+  url: r.url,
+  title: r.title,
+  raw: Buffer.from(r.text, 'utf8'),
+  contentType: 'text/plain; charset=utf-8',
+  publishedAt: r.publishedAt,
 });
 
 export async function submitManualLead(deps: IntakeDeps, principal: Principal, input: ManualLeadInput, now: Date) {
   if (!canDecideLeads(principal)) throw forbidden();
   const sourceId = await ensureManualSource(deps.db, now);
-  const result = await ingestArticle(deps, sourceId, asArticle({ id: null, url: input.url ?? null, title: input.title ?? null, text: input.text, publishedAt: input.publishedAt ? new Date(input.publishedAt).toISOString() : null }), now);
-  await deps.db.transaction((tx) => appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'lead.manual_submitted', entityType: 'article', entityId: result.articleId, at: now, data: { url: input.url ?? null, duplicate: !result.created } }));
+  const result = await ingestArticle(
+    deps,
+    sourceId,
+    asArticle({
+      id: null,
+      url: input.url ?? null,
+      title: input.title ?? null,
+      text: input.text,
+      publishedAt: input.publishedAt ? new Date(input.publishedAt).toISOString() : null,
+    }),
+    now,
+  );
+  await deps.db.transaction((tx) =>
+    appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'lead.manual_submitted',
+      entityType: 'article',
+      entityId: result.articleId,
+      at: now,
+      data: { url: input.url ?? null, duplicate: !result.created },
+    }),
+  );
   return { articleId: result.articleId, duplicate: !result.created, jobId: result.jobId };
 }
 
@@ -30,19 +58,37 @@ export const MAX_PUSH_ITEMS = 100;
 
 /** Validates each pushed item on its own: good items are taken, bad ones reported by index. */
 export async function pushLeads(deps: IntakeDeps, source: LeadSourceRow, body: unknown, now: Date) {
-  const list = Array.isArray((body as { items?: unknown })?.items) ? (body as { items: unknown[] }).items : body && typeof body === 'object' && !Array.isArray(body) ? [body] : null;
+  const list = Array.isArray((body as { items?: unknown })?.items)
+    ? (body as { items: unknown[] }).items
+    : body && typeof body === 'object' && !Array.isArray(body)
+      ? [body]
+      : null;
   if (!list || list.length === 0) {
-    throw new AppError('validation_failed', { id: 'Kirim {"items": [...]} atau satu objek artikel.', en: 'Send {"items": [...]} or one article object.' }, { field: 'items' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Kirim {"items": [...]} atau satu objek artikel.', en: 'Send {"items": [...]} or one article object.' },
+      { field: 'items' },
+    );
   }
   if (list.length > MAX_PUSH_ITEMS) {
-    throw new AppError('validation_failed', { id: `Paling banyak ${MAX_PUSH_ITEMS} artikel per kiriman.`, en: `At most ${MAX_PUSH_ITEMS} articles per push.` }, { field: 'items' });
+    throw new AppError(
+      'validation_failed',
+      { id: `Paling banyak ${MAX_PUSH_ITEMS} artikel per kiriman.`, en: `At most ${MAX_PUSH_ITEMS} articles per push.` },
+      { field: 'items' },
+    );
   }
   const accepted: { index: number; articleId: string; duplicate: boolean }[] = [];
   const errors: { index: number; message: string }[] = [];
   for (const [index, item] of list.entries()) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) { errors.push({ index, message: 'expected an object' }); continue; }
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      errors.push({ index, message: 'expected an object' });
+      continue;
+    }
     const record = validateImportFields(index + 1, item as Record<string, unknown>);
-    if ('message' in record) { errors.push({ index, message: record.message }); continue; }
+    if ('message' in record) {
+      errors.push({ index, message: record.message });
+      continue;
+    }
     const result = await ingestArticle(deps, source.id, asArticle(record), now);
     accepted.push({ index, articleId: result.articleId, duplicate: !result.created });
   }
@@ -60,7 +106,14 @@ export function importFormatOf(contentType: string | undefined): ImportFormat | 
  * Accepts an upload: the file is archived, a source is created for it and `leads.import` is queued.
  * The lines are checked here too, so the uploader sees the bad line numbers at once.
  */
-export async function startImport(deps: IntakeDeps, principal: Principal, content: string, format: ImportFormat, name: string | undefined, now: Date) {
+export async function startImport(
+  deps: IntakeDeps,
+  principal: Principal,
+  content: string,
+  format: ImportFormat,
+  name: string | undefined,
+  now: Date,
+) {
   if (!canDecideLeads(principal)) throw forbidden();
   const preview = parseImport(content, format);
   if (preview.records.length === 0 && preview.errors.length === 0) {
@@ -68,18 +121,38 @@ export async function startImport(deps: IntakeDeps, principal: Principal, conten
   }
   const sha = await deps.evidence.put(Buffer.from(content, 'utf8'));
   const { sourceId, jobId } = await deps.db.transaction(async (tx) => {
-    const sourceId = await createImportSource(tx, principal, name ?? `Impor ${now.toISOString().slice(0, 16).replace('T', ' ')} (${format.toUpperCase()})`, now);
-    const jobId = await enqueueJob(tx, 'leads.import', { sourceId, sha256: sha, format }, { dedupeKey: `leads.import:${sourceId}`, runAfter: now });
-    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'lead.import_started', entityType: 'lead_source', entityId: sourceId, at: now,
-      data: { sha256: sha, format, records: preview.records.length, errors: preview.errors.length } });
+    const sourceId = await createImportSource(
+      tx,
+      principal,
+      name ?? `Impor ${now.toISOString().slice(0, 16).replace('T', ' ')} (${format.toUpperCase()})`,
+      now,
+    );
+    const jobId = await enqueueJob(
+      tx,
+      'leads.import',
+      { sourceId, sha256: sha, format },
+      { dedupeKey: `leads.import:${sourceId}`, runAfter: now },
+    );
+    await appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'lead.import_started',
+      entityType: 'lead_source',
+      entityId: sourceId,
+      at: now,
+      data: { sha256: sha, format, records: preview.records.length, errors: preview.errors.length },
+    });
     return { sourceId, jobId };
   });
   return { jobId, sourceId, records: preview.records.length, errors: preview.errors.slice(0, 200) };
 }
 
 /** The `leads.import` job: idempotent (articles are unique per source and external id). */
-export async function runImport(deps: IntakeDeps, payload: { sourceId: string; sha256: string; format: ImportFormat }, now: Date,
-  progress: (p: Record<string, unknown>) => Promise<void>) {
+export async function runImport(
+  deps: IntakeDeps,
+  payload: { sourceId: string; sha256: string; format: ImportFormat },
+  now: Date,
+  progress: (p: Record<string, unknown>) => Promise<void>,
+) {
   const content = (await deps.evidence.get(payload.sha256)).toString('utf8');
   const { records, errors } = parseImport(content, payload.format);
   let imported = 0;
@@ -106,14 +179,20 @@ async function canSeeLeadJob(db: Db, principal: Principal, job: { name: string; 
   if (jurisdictionOf(principal).kind === 'national') return true;
   const payload = (typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload) as { sourceId?: string; articleId?: string };
   if (job.name === 'leads.import') {
-    const source = await db.query<{ created_by: string | null }>('SELECT created_by FROM lead_sources WHERE id = $1', [payload.sourceId ?? '']);
+    const source = await db.query<{ created_by: string | null }>('SELECT created_by FROM lead_sources WHERE id = $1', [
+      payload.sourceId ?? '',
+    ]);
     return source.rows[0]?.created_by === principal.id;
   }
   if (job.name === 'leads.process_article') {
     const params: unknown[] = [payload.articleId ?? ''];
-    const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
     const scope = leadScopeClause(principal, add);
-    const lead = (await db.query<{ visible: boolean }>(`SELECT ${scope ?? 'true'} AS visible FROM leads l WHERE l.article_id = $1`, params)).rows[0];
+    const lead = (await db.query<{ visible: boolean }>(`SELECT ${scope ?? 'true'} AS visible FROM leads l WHERE l.article_id = $1`, params))
+      .rows[0];
     return !lead || lead.visible;
   }
   return false;
@@ -122,8 +201,27 @@ async function canSeeLeadJob(db: Db, principal: Principal, job: { name: string; 
 /** A lead job's state for the uploader or the admin (only `leads.*` jobs; others' jobs are hidden). */
 export async function leadJobStatus(db: Db, principal: Principal, jobId: number) {
   if (!canDecideLeads(principal)) throw forbidden();
-  const job = (await db.query<{ id: number; name: string; payload: unknown; state: string; attempts: number; progress: unknown; result: unknown; last_error: string | null }>(
-    "SELECT id, name, payload, state, attempts, progress, result, last_error FROM jobs WHERE id = $1 AND name LIKE 'leads.%'", [jobId])).rows[0];
-  if (!job || !(await canSeeLeadJob(db, principal, job))) throw new AppError('not_found', { id: 'Pekerjaan tidak ditemukan.', en: 'Job not found.' });
-  return { id: job.id, name: job.name, state: job.state, attempts: job.attempts, progress: job.progress, result: job.result, lastError: job.last_error };
+  const job = (
+    await db.query<{
+      id: number;
+      name: string;
+      payload: unknown;
+      state: string;
+      attempts: number;
+      progress: unknown;
+      result: unknown;
+      last_error: string | null;
+    }>("SELECT id, name, payload, state, attempts, progress, result, last_error FROM jobs WHERE id = $1 AND name LIKE 'leads.%'", [jobId])
+  ).rows[0];
+  if (!job || !(await canSeeLeadJob(db, principal, job)))
+    throw new AppError('not_found', { id: 'Pekerjaan tidak ditemukan.', en: 'Job not found.' });
+  return {
+    id: job.id,
+    name: job.name,
+    state: job.state,
+    attempts: job.attempts,
+    progress: job.progress,
+    result: job.result,
+    lastError: job.last_error,
+  };
 }

@@ -26,18 +26,30 @@ export const fetchJobKey = (source: Pick<LeadSourceRow, 'id' | 'next_poll_at'>) 
 export async function pollDueFeeds(db: Db, now: Date) {
   const due = await db.query<Pick<LeadSourceRow, 'id' | 'next_poll_at'>>(
     `SELECT id, next_poll_at FROM lead_sources
-     WHERE enabled AND kind IN ('rss', 'atom') AND (next_poll_at IS NULL OR next_poll_at <= $1) ORDER BY next_poll_at NULLS FIRST, id`, [now]);
+     WHERE enabled AND kind IN ('rss', 'atom') AND (next_poll_at IS NULL OR next_poll_at <= $1) ORDER BY next_poll_at NULLS FIRST, id`,
+    [now],
+  );
   let enqueued = 0;
   for (const source of due.rows) {
     // The key names the due time, so one fetch per due slot however many pollers run.
-    if (await enqueueJob(db, 'leads.fetch_feed', { sourceId: source.id }, { dedupeKey: fetchJobKey(source), maxAttempts: 1, runAfter: now })) enqueued++;
+    if (
+      await enqueueJob(db, 'leads.fetch_feed', { sourceId: source.id }, { dedupeKey: fetchJobKey(source), maxAttempts: 1, runAfter: now })
+    )
+      enqueued++;
   }
   return { due: due.rows.length, enqueued };
 }
 
-interface Progress { (progress: Record<string, unknown>): Promise<void> }
+interface Progress {
+  (progress: Record<string, unknown>): Promise<void>;
+}
 
-async function itemArticle(deps: LeadJobDeps, source: LeadSourceRow, item: FeedItem, pageBudget: { left: number }): Promise<IncomingArticle> {
+async function itemArticle(
+  deps: LeadJobDeps,
+  source: LeadSourceRow,
+  item: FeedItem,
+  pageBudget: { left: number },
+): Promise<IncomingArticle> {
   const base = { externalId: item.id, url: item.link, title: item.title, publishedAt: item.publishedAt };
   if (countWords(item.content) >= FULL_TEXT_MIN_WORDS) {
     return { ...base, raw: Buffer.from(item.content!, 'utf8'), contentType: 'text/html; charset=utf-8' };
@@ -45,8 +57,13 @@ async function itemArticle(deps: LeadJobDeps, source: LeadSourceRow, item: FeedI
   if (item.link && pageBudget.left > 0 && mayFetchArticleLink(item.link, source.url!)) {
     pageBudget.left--;
     try {
-      const page = await politeFetch(item.link, { maxBytes: PAGE_MAX_BYTES, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', guard: deps.fetchGuard });
-      if (page.status === 200 && /html|text\/plain/i.test(page.contentType)) return { ...base, raw: page.body, contentType: page.contentType };
+      const page = await politeFetch(item.link, {
+        maxBytes: PAGE_MAX_BYTES,
+        accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+        guard: deps.fetchGuard,
+      });
+      if (page.status === 200 && /html|text\/plain/i.test(page.contentType))
+        return { ...base, raw: page.body, contentType: page.contentType };
     } catch {
       // The page is unreachable or too large: keep the feed's own text below.
     }
@@ -62,22 +79,31 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
   let items: FeedItem[];
   try {
     response = await politeFetch(source.url, {
-      etag: source.etag, lastModified: source.last_modified, maxBytes: FEED_MAX_BYTES, guard: deps.fetchGuard,
+      etag: source.etag,
+      lastModified: source.last_modified,
+      maxBytes: FEED_MAX_BYTES,
+      guard: deps.fetchGuard,
       accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     });
     if (response.status === 304) {
-      await deps.db.query(
-        `UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = 0, last_error = NULL WHERE id = $1`,
-        [source.id, now, new Date(now.getTime() + source.poll_minutes * 60_000)]);
+      await deps.db.query(`UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = 0, last_error = NULL WHERE id = $1`, [
+        source.id,
+        now,
+        new Date(now.getTime() + source.poll_minutes * 60_000),
+      ]);
       return { notModified: true };
     }
     items = parseFeed(decodeBody(response.body, response.contentType)).items;
   } catch (error) {
     const failures = source.failures + 1;
     const message = (error as Error).message.slice(0, 1000);
-    await deps.db.query(
-      `UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = $4, last_error = $5 WHERE id = $1`,
-      [source.id, now, nextPollAfterFailure(now, source.poll_minutes, failures), failures, message]);
+    await deps.db.query(`UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = $4, last_error = $5 WHERE id = $1`, [
+      source.id,
+      now,
+      nextPollAfterFailure(now, source.poll_minutes, failures),
+      failures,
+      message,
+    ]);
     return { error: message, failures };
   }
   const pageBudget = { left: MAX_PAGES_PER_POLL };
@@ -85,7 +111,13 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
   let known = 0;
   for (const [index, item] of items.entries()) {
     // Known items are skipped before any page fetch, so feeds without ETag stay cheap to poll.
-    if (await articleExists(deps.db, source.id, externalIdOf({ ...item, externalId: item.id, url: item.link, raw: Buffer.alloc(0), contentType: '', title: item.title }))) {
+    if (
+      await articleExists(
+        deps.db,
+        source.id,
+        externalIdOf({ ...item, externalId: item.id, url: item.link, raw: Buffer.alloc(0), contentType: '', title: item.title }),
+      )
+    ) {
       known++;
     } else {
       const article = await itemArticle(deps, source, item, pageBudget);
@@ -98,6 +130,7 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
   }
   await deps.db.query(
     `UPDATE lead_sources SET etag = $2, last_modified = $3, last_polled_at = $4, next_poll_at = $5, failures = 0, last_error = NULL WHERE id = $1`,
-    [source.id, response.etag, response.lastModified, now, new Date(now.getTime() + source.poll_minutes * 60_000)]);
+    [source.id, response.etag, response.lastModified, now, new Date(now.getTime() + source.poll_minutes * 60_000)],
+  );
   return { items: items.length, created, known };
 }

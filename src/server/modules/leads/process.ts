@@ -24,7 +24,10 @@ interface ArticleRow {
 }
 
 export async function processArticle(deps: LeadJobDeps, articleId: string, now: Date) {
-  const found = await deps.db.query<ArticleRow>('SELECT id, title, url, raw_sha256, raw_content_type, cluster_id, cluster_pinned FROM articles WHERE id = $1', [articleId]);
+  const found = await deps.db.query<ArticleRow>(
+    'SELECT id, title, url, raw_sha256, raw_content_type, cluster_id, cluster_pinned FROM articles WHERE id = $1',
+    [articleId],
+  );
   const article = found.rows[0];
   if (!article) return { skipped: 'article not found' };
   const gazetteer = leadGazetteer(deps);
@@ -48,7 +51,8 @@ export async function processArticle(deps: LeadJobDeps, articleId: string, now: 
     await tx.query(
       `UPDATE articles SET text = $2, text_sha256 = $3, language = $4, minhash = $5, lsh_bands = $6, processed_at = $7, title = coalesce(title, $8)
        WHERE id = $1`,
-      [article.id, text, textSha, result.language, signature, bands, now, title]);
+      [article.id, text, textSha, result.language, signature, bands, now, title],
+    );
     let clusterId = article.cluster_id;
     let jaccard: number | null = null;
     if (!clusterId) {
@@ -58,8 +62,12 @@ export async function processArticle(deps: LeadJobDeps, articleId: string, now: 
          WHERE id <> $1 AND lsh_bands && $2::text[] AND cluster_id IS NOT NULL AND minhash IS NOT NULL
            AND coalesce(published_at, fetched_at) >= $3
          ORDER BY fetched_at, id LIMIT 500`,
-        [article.id, bands, since]);
-      const best = bestSameStory(signature, candidates.rows.map((c) => ({ id: c.id, signature: c.minhash.map(Number), clusterId: c.cluster_id })));
+        [article.id, bands, since],
+      );
+      const best = bestSameStory(
+        signature,
+        candidates.rows.map((c) => ({ id: c.id, signature: c.minhash.map(Number), clusterId: c.cluster_id })),
+      );
       if (best) {
         clusterId = best.candidate.clusterId!;
         jaccard = best.jaccard;
@@ -69,7 +77,8 @@ export async function processArticle(deps: LeadJobDeps, articleId: string, now: 
         clusterId = randomUUID();
         await tx.query(
           `INSERT INTO article_clusters (id, state, representative_article_id, created_at, updated_at) VALUES ($1, 'suggested', $2, $3, $3)`,
-          [clusterId, article.id, now]);
+          [clusterId, article.id, now],
+        );
       }
       await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [article.id, clusterId]);
     }
@@ -81,8 +90,23 @@ export async function processArticle(deps: LeadJobDeps, articleId: string, now: 
          regions = EXCLUDED.regions, actors = EXCLUDED.actors, acts = EXCLUDED.acts, numbers = EXCLUDED.numbers, date = EXCLUDED.date,
          people = EXCLUDED.people, highlights = EXCLUDED.highlights, region_codes = EXCLUDED.region_codes, updated_at = EXCLUDED.updated_at
        RETURNING id`,
-      [leadId, article.id, result.score, result.relevant, result.kind, JSON.stringify(result.regions), result.actors, result.acts,
-        JSON.stringify(result.numbers), result.date, JSON.stringify(result.people), JSON.stringify(highlights), regionCodes, now]);
+      [
+        leadId,
+        article.id,
+        result.score,
+        result.relevant,
+        result.kind,
+        JSON.stringify(result.regions),
+        result.actors,
+        result.acts,
+        JSON.stringify(result.numbers),
+        result.date,
+        JSON.stringify(result.people),
+        JSON.stringify(highlights),
+        regionCodes,
+        now,
+      ],
+    );
     return { leadId: lead.rows[0].id, relevant: result.relevant, score: result.score, clusterId, jaccard, textSha256: textSha };
   });
 }

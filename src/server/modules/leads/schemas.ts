@@ -4,7 +4,12 @@ import { terlaporSchema, ACT_IDS } from '../cases/index.ts';
 import { LEAD_LIMITS as L } from '../../../contracts/limits.ts';
 import { LEAD_STATES, LEAD_KINDS } from '../../../contracts/leads.ts';
 
-const httpUrl = z.string().trim().url().max(L.url.max).refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
+const httpUrl = z
+  .string()
+  .trim()
+  .url()
+  .max(L.url.max)
+  .refine((u) => /^https?:\/\//i.test(u), 'hanya alamat http/https / http/https addresses only');
 
 export const leadSourceCreate = z.object({
   kind: z.enum(['rss', 'atom', 'push']),
@@ -14,22 +19,27 @@ export const leadSourceCreate = z.object({
 });
 export type LeadSourceCreate = z.infer<typeof leadSourceCreate>;
 
-export const leadSourcePatch = z.object({
-  name: plainText(L.sourceName.min, L.sourceName.max).optional(),
-  url: httpUrl.optional(),
-  enabled: z.boolean().optional(),
-  pollMinutes: z.number().int().min(L.pollMinutes.min).max(L.pollMinutes.max).optional(),
-}).strict();
+export const leadSourcePatch = z
+  .object({
+    name: plainText(L.sourceName.min, L.sourceName.max).optional(),
+    url: httpUrl.optional(),
+    enabled: z.boolean().optional(),
+    pollMinutes: z.number().int().min(L.pollMinutes.min).max(L.pollMinutes.max).optional(),
+  })
+  .strict();
 export type LeadSourcePatch = z.infer<typeof leadSourcePatch>;
 
 export const manualLeadBody = z.object({
   url: httpUrl.optional(),
   title: plainText(L.manualTitle.min, L.manualTitle.max).optional(),
-  text: z.string().trim().min(L.manualText.min, `minimal ${L.manualText.min} karakter / at least ${L.manualText.min} characters`).max(L.manualText.max),
+  text: z
+    .string()
+    .trim()
+    .min(L.manualText.min, `minimal ${L.manualText.min} karakter / at least ${L.manualText.min} characters`)
+    .max(L.manualText.max),
   publishedAt: z.string().datetime({ offset: true }).optional(),
 });
 export type ManualLeadInput = z.infer<typeof manualLeadBody>;
-
 
 export const leadListQuery = z.object({
   state: z.enum([...LEAD_STATES, 'semua']).default('baru'),

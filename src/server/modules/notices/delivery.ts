@@ -36,15 +36,23 @@ export function noticeJobs(deps: NoticeMailDeps): JobRegistry {
         }
         const language = notice.reporter_language === 'en' ? 'en' : 'id';
         const email = renderNoticeEmail({
-          language, title: notice.title, body: notice.body, trackingCode: notice.tracking_code, publicUrl: deps.publicUrl,
+          language,
+          title: notice.title,
+          body: notice.body,
+          trackingCode: notice.tracking_code,
+          publicUrl: deps.publicUrl,
           en: notice.title_en && notice.body_en ? { title: notice.title_en, body: notice.body_en } : null,
         });
         const host = new URL(deps.publicUrl).hostname || 'netra.local';
         const attempts = notice.email_attempts + 1;
         try {
           const sent = await deps.mailer.send({
-            to, from: deps.from, language, ...email,
-            messageId: `<notice-${noticeId}.${notice.case_id}@${host}>`, fileName: `notice-${noticeId}.eml`,
+            to,
+            from: deps.from,
+            language,
+            ...email,
+            messageId: `<notice-${noticeId}.${notice.case_id}@${host}>`,
+            fileName: `notice-${noticeId}.eml`,
           });
           await recordNoticeEmail(ctx.db, noticeId, { state: 'sent', attempts, error: null, at: ctx.now });
           return { sent: true, via: deps.mailer.kind, response: sent.response.slice(0, 200) };
@@ -52,7 +60,12 @@ export function noticeJobs(deps: NoticeMailDeps): JobRegistry {
           const permanent = isPermanentMailError(error);
           const last = ctx.job.attempts >= ctx.job.max_attempts;
           const message = describeMailError(error);
-          await recordNoticeEmail(ctx.db, noticeId, { state: permanent || last ? 'failed' : 'retrying', attempts, error: message, at: ctx.now });
+          await recordNoticeEmail(ctx.db, noticeId, {
+            state: permanent || last ? 'failed' : 'retrying',
+            attempts,
+            error: message,
+            at: ctx.now,
+          });
           throw permanent ? new PermanentJobError(message) : new Error(message);
         }
       },

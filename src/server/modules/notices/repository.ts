@@ -8,7 +8,10 @@ export type NoticeEmailState = 'none' | 'queued' | 'retrying' | 'sent' | 'failed
  * Inserts a notice; with `email` it is queued for mail only when the reporter gave an address
  * (`has_email`, or unknown for reports filed before that was recorded). Returns its id and state.
  */
-export async function insertNoticeRow(tx: Tx, notice: { caseId: string; at: Date; kind: string; title: string; body: string; en?: { title: string; body: string }; email: boolean }) {
+export async function insertNoticeRow(
+  tx: Tx,
+  notice: { caseId: string; at: Date; kind: string; title: string; body: string; en?: { title: string; body: string }; email: boolean },
+) {
   const result = await tx.query<{ id: number; email_state: NoticeEmailState }>(
     `INSERT INTO notices (case_id, created_at, kind, title, body, title_en, body_en, email_state)
      VALUES ($1, $2, $3, $4, $5, $6, $7,
@@ -39,13 +42,24 @@ export async function findNoticeForEmail(db: Queryable, noticeId: number): Promi
     `SELECT n.id, n.case_id, n.title, n.body, n.title_en, n.body_en, n.email_state, n.email_attempts,
             c.reporter_language, c.tracking_code, r.ciphertext
      FROM notices n JOIN cases c ON c.id = n.case_id LEFT JOIN reporter_identities r ON r.case_id = n.case_id
-     WHERE n.id = $1`, [noticeId]);
+     WHERE n.id = $1`,
+    [noticeId],
+  );
   return result.rows[0] ?? null;
 }
 
-export async function recordNoticeEmail(db: Queryable, noticeId: number, update: { state: NoticeEmailState; attempts: number; error: string | null; at: Date }) {
-  await db.query('UPDATE notices SET email_state = $2, email_attempts = $3, email_last_error = $4, email_updated_at = $5 WHERE id = $1',
-    [noticeId, update.state, update.attempts, update.error, update.at]);
+export async function recordNoticeEmail(
+  db: Queryable,
+  noticeId: number,
+  update: { state: NoticeEmailState; attempts: number; error: string | null; at: Date },
+) {
+  await db.query('UPDATE notices SET email_state = $2, email_attempts = $3, email_last_error = $4, email_updated_at = $5 WHERE id = $1', [
+    noticeId,
+    update.state,
+    update.attempts,
+    update.error,
+    update.at,
+  ]);
 }
 
 export interface NoticeRow {
@@ -61,13 +75,21 @@ export interface NoticeRow {
 }
 
 export async function listNoticesOfCase(db: Queryable, caseId: string): Promise<NoticeRow[]> {
-  return (await db.query<NoticeRow>(
-    `SELECT id, created_at, kind, title, body, email_state, email_attempts, email_last_error, email_updated_at
-     FROM notices WHERE case_id = $1 ORDER BY id`, [caseId])).rows;
+  return (
+    await db.query<NoticeRow>(
+      `SELECT id, created_at, kind, title, body, email_state, email_attempts, email_last_error, email_updated_at
+     FROM notices WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    )
+  ).rows;
 }
 
 /** What the reporter sees on the tracking page: the notice in Indonesian and, where written, English. */
 export async function listNoticesForReporter(db: Queryable, caseId: string) {
-  return (await db.query<{ created_at: Date; kind: string; title: string; body: string; title_en: string | null; body_en: string | null }>(
-    'SELECT created_at, kind, title, body, title_en, body_en FROM notices WHERE case_id = $1 ORDER BY id', [caseId])).rows;
+  return (
+    await db.query<{ created_at: Date; kind: string; title: string; body: string; title_en: string | null; body_en: string | null }>(
+      'SELECT created_at, kind, title, body, title_en, body_en FROM notices WHERE case_id = $1 ORDER BY id',
+      [caseId],
+    )
+  ).rows;
 }

@@ -18,7 +18,12 @@ export const noticeEmailBackoffMs = (attempt: number) => Math.min(60 * 60_000, 6
 export async function insertNotice(tx: Tx, notice: NoticeText & { caseId: string; at: Date; email: boolean }) {
   const row = await insertNoticeRow(tx, notice);
   if (row.emailState === 'queued') {
-    await enqueueJob(tx, 'notices.email', { noticeId: row.id }, { dedupeKey: `notices.email:${row.id}`, maxAttempts: NOTICE_EMAIL_ATTEMPTS, runAfter: notice.at });
+    await enqueueJob(
+      tx,
+      'notices.email',
+      { noticeId: row.id },
+      { dedupeKey: `notices.email:${row.id}`, maxAttempts: NOTICE_EMAIL_ATTEMPTS, runAfter: notice.at },
+    );
   }
   return row;
 }

@@ -47,9 +47,21 @@ export type CaseRecord = Record<(typeof CASE_FIELDS)[number]['name'], string>;
 
 export async function readCaseRecords(db: Queryable, anonymize: (id: string) => string): Promise<CaseRecord[]> {
   const result = await db.query<{
-    id: string; kind: string; state: string; office_code: string; office_name: string | null; province_code: string; province_name: string | null;
-    event_region_code: string; stage_code: string | null; acts: string; subject_types: string | null; classification: string | null;
-    received_at: Date; registered: boolean; is_late: boolean;
+    id: string;
+    kind: string;
+    state: string;
+    office_code: string;
+    office_name: string | null;
+    province_code: string;
+    province_name: string | null;
+    event_region_code: string;
+    stage_code: string | null;
+    acts: string;
+    subject_types: string | null;
+    classification: string | null;
+    received_at: Date;
+    registered: boolean;
+    is_late: boolean;
   }>(
     `SELECT c.id, c.kind, c.state, c.office_code, o.name AS office_name, left(c.event_region_code, 2) AS province_code, p.name AS province_name,
             c.event_region_code, c.stage_code, array_to_string(c.acts, ';') AS acts, t.subject_types, c.classification,
@@ -59,7 +71,8 @@ export async function readCaseRecords(db: Queryable, anonymize: (id: string) => 
      LEFT JOIN regions p ON p.code = left(c.event_region_code, 2)
      LEFT JOIN (SELECT case_id, string_agg(DISTINCT subject_type, ';' ORDER BY subject_type) AS subject_types
                 FROM case_terlapor GROUP BY case_id) t ON t.case_id = c.id
-     ORDER BY c.received_at, c.id`);
+     ORDER BY c.received_at, c.id`,
+  );
   return result.rows.map((r) => ({
     case_ref: anonymize(r.id),
     kind: r.kind,
@@ -119,22 +132,38 @@ export async function buildRegionsGeoJson(db: Queryable, geoDir: string): Promis
       type: 'Feature' as const,
       id: code,
       properties: {
-        code, name: f.properties?.name ?? r?.name ?? code, province_code: code.slice(0, 2),
-        cases: cases.get(code) ?? 0, risk_score: r?.score ?? null, risk_category: r?.category ?? null,
+        code,
+        name: f.properties?.name ?? r?.name ?? code,
+        province_code: code.slice(0, 2),
+        cases: cases.get(code) ?? 0,
+        risk_score: r?.score ?? null,
+        risk_category: r?.category ?? null,
       },
       geometry: f.geometry,
     };
   });
-  const body = JSON.stringify({ type: 'FeatureCollection', attribution: GEO_ATTRIBUTION, generatedAt: snapshot.data.generatedAt, features });
+  const body = JSON.stringify({
+    type: 'FeatureCollection',
+    attribution: GEO_ATTRIBUTION,
+    generatedAt: snapshot.data.generatedAt,
+    features,
+  });
   return { body, rows: features.length };
 }
 
 /** Records a release when the content differs from the dataset's last one. */
 export async function recordRelease(db: Queryable, file: { dataset: string; sha256: string; rows: number; bytes: number }, now: Date) {
-  const last = await db.query<{ sha256: string }>('SELECT sha256 FROM open_data_releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1', [file.dataset]);
+  const last = await db.query<{ sha256: string }>('SELECT sha256 FROM open_data_releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1', [
+    file.dataset,
+  ]);
   if (last.rows[0]?.sha256 === file.sha256) return false;
-  await db.query('INSERT INTO open_data_releases (dataset, sha256, row_count, byte_count, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [file.dataset, file.sha256, file.rows, file.bytes, now]);
+  await db.query('INSERT INTO open_data_releases (dataset, sha256, row_count, byte_count, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    file.dataset,
+    file.sha256,
+    file.rows,
+    file.bytes,
+    now,
+  ]);
   return true;
 }
 
@@ -156,7 +185,9 @@ export class OpenDataBuilder {
   private inflight = new Map<string, Promise<OpenDataFile>>();
   constructor(private readonly options: OpenDataOptions) {}
 
-  invalidate() { this.cache.clear(); }
+  invalidate() {
+    this.cache.clear();
+  }
 
   get(dataset: DatasetDefinition['id']): Promise<OpenDataFile> {
     const cached = this.cache.get(dataset);
@@ -197,8 +228,11 @@ export class OpenDataBuilder {
 
 export async function openDataCatalogue(db: Queryable) {
   const releases = await db.query<{ dataset: string; sha256: string; row_count: number; byte_count: number; created_at: Date }>(
-    `SELECT DISTINCT ON (dataset) dataset, sha256, row_count, byte_count, created_at FROM open_data_releases ORDER BY dataset, id DESC`);
-  const counts = await db.query<{ dataset: string; n: number }>('SELECT dataset, count(*)::int AS n FROM open_data_releases GROUP BY dataset');
+    `SELECT DISTINCT ON (dataset) dataset, sha256, row_count, byte_count, created_at FROM open_data_releases ORDER BY dataset, id DESC`,
+  );
+  const counts = await db.query<{ dataset: string; n: number }>(
+    'SELECT dataset, count(*)::int AS n FROM open_data_releases GROUP BY dataset',
+  );
   return {
     title: { id: 'Data terbuka Netra', en: 'Netra open data' },
     description: {
@@ -210,7 +244,14 @@ export async function openDataCatalogue(db: Queryable) {
       return {
         ...d,
         releases: counts.rows.find((c) => c.dataset === d.id)?.n ?? 0,
-        latestRelease: latest ? { sha256: latest.sha256, rows: latest.row_count, bytes: latest.byte_count, createdAt: new Date(latest.created_at).toISOString() } : null,
+        latestRelease: latest
+          ? {
+              sha256: latest.sha256,
+              rows: latest.row_count,
+              bytes: latest.byte_count,
+              createdAt: new Date(latest.created_at).toISOString(),
+            }
+          : null,
       };
     }),
   };

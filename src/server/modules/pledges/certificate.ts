@@ -31,7 +31,10 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   let line = '';
   for (const word of text.split(/\s+/)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) { line = candidate; continue; }
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
     if (line) lines.push(line);
     line = word;
     while (font.widthOfTextAtSize(line, size) > width) {
@@ -74,7 +77,10 @@ export async function renderPledgeCertificate(row: PledgeRow, baseUrl: string): 
   center('Dengan ini dicatat bahwa', 430, regular, 13);
   const agencyLines = wrap(pdfSafe(row.agency), bold, 20, 640);
   let y = 402;
-  for (const line of agencyLines.slice(0, 3)) { center(line, y, bold, 20); y -= 24; }
+  for (const line of agencyLines.slice(0, 3)) {
+    center(line, y, bold, 20);
+    y -= 24;
+  }
   center(`${row.region_name} (${row.region_code})`, y - 2, regular, 13);
   y -= 34;
   center(`telah menyatakan deklarasi netralitas ASN pada ${formatLocalDateId(row.pledged_on)}`, y, regular, 13);
@@ -100,10 +106,19 @@ export async function renderPledgeCertificate(row: PledgeRow, baseUrl: string): 
       dy -= 11;
     }
   }
-  page.drawText(pdfSafe('Dokumen bertanda tangan (deklarasi.json) terlampir pada PDF ini.'), { x: 196, y: 52, size: 7, font: regular, color: rgb(0.4, 0.4, 0.45) });
+  page.drawText(pdfSafe('Dokumen bertanda tangan (deklarasi.json) terlampir pada PDF ini.'), {
+    x: 196,
+    y: 52,
+    size: 7,
+    font: regular,
+    color: rgb(0.4, 0.4, 0.45),
+  });
 
   await pdf.attach(Buffer.from(JSON.stringify({ document: row.canonical, signature: row.signature }, null, 2), 'utf8'), 'deklarasi.json', {
-    mimeType: 'application/json', description: 'Dokumen deklarasi kanonis dan tanda tangan Ed25519', creationDate: issued, modificationDate: issued,
+    mimeType: 'application/json',
+    description: 'Dokumen deklarasi kanonis dan tanda tangan Ed25519',
+    creationDate: issued,
+    modificationDate: issued,
   });
   return pdf.save({ useObjectStreams: false });
 }

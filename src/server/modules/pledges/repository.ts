@@ -20,23 +20,60 @@ export interface PledgeRow {
 const PUBLIC_COLUMNS = `p.id, p.agency, p.region_code, r.name AS region_name, p.pledged_on::text AS pledged_on, p.venue, p.signatory_count,
   p.document_sha256, p.canonical, p.signature, p.key_id, p.created_at`;
 
-export const agencySearchKey = (agency: string) => agency.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const agencySearchKey = (agency: string) =>
+  agency
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
-export async function insertPledge(tx: Tx, row: {
-  id: string; agency: string; regionCode: string; date: string; venue: string; signatoryCount: number;
-  signatories: { name: string; position: string }[]; documentSha256: string | null; canonical: string; signature: string;
-  keyId: string; createdBy: string; createdAt: Date;
-}) {
+export async function insertPledge(
+  tx: Tx,
+  row: {
+    id: string;
+    agency: string;
+    regionCode: string;
+    date: string;
+    venue: string;
+    signatoryCount: number;
+    signatories: { name: string; position: string }[];
+    documentSha256: string | null;
+    canonical: string;
+    signature: string;
+    keyId: string;
+    createdBy: string;
+    createdAt: Date;
+  },
+) {
   await tx.query(
     `INSERT INTO pledges (id, agency, search_agency, region_code, pledged_on, venue, signatory_count, signatories, document_sha256,
        canonical, signature, key_id, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [row.id, row.agency, agencySearchKey(row.agency), row.regionCode, row.date, row.venue, row.signatoryCount,
-      JSON.stringify(row.signatories), row.documentSha256, row.canonical, row.signature, row.keyId, row.createdBy, row.createdAt]);
+    [
+      row.id,
+      row.agency,
+      agencySearchKey(row.agency),
+      row.regionCode,
+      row.date,
+      row.venue,
+      row.signatoryCount,
+      JSON.stringify(row.signatories),
+      row.documentSha256,
+      row.canonical,
+      row.signature,
+      row.keyId,
+      row.createdBy,
+      row.createdAt,
+    ],
+  );
 }
 
 export async function findPledge(db: Queryable, id: string): Promise<PledgeRow | null> {
-  const result = await db.query<PledgeRow>(`SELECT ${PUBLIC_COLUMNS} FROM pledges p JOIN regions r ON r.code = p.region_code WHERE p.id = $1`, [id]);
+  const result = await db.query<PledgeRow>(
+    `SELECT ${PUBLIC_COLUMNS} FROM pledges p JOIN regions r ON r.code = p.region_code WHERE p.id = $1`,
+    [id],
+  );
   return result.rows[0] ?? null;
 }
 
@@ -50,20 +87,36 @@ export interface PledgeFilter {
 export async function listPledgeRows(db: Queryable, filter: PledgeFilter): Promise<{ rows: PledgeRow[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  if (filter.region) { const p = add(filter.region); where.push(withinRegionSql('p.region_code', p)); }
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.region) {
+    const p = add(filter.region);
+    where.push(withinRegionSql('p.region_code', p));
+  }
   if (filter.agency) where.push(`p.search_agency LIKE '%' || ${add(agencySearchKey(filter.agency))} || '%'`);
   const result = await db.query<PledgeRow & { total: number }>(
     `SELECT ${PUBLIC_COLUMNS}, count(*) OVER () AS total FROM pledges p JOIN regions r ON r.code = p.region_code
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY p.pledged_on DESC, p.created_at DESC, p.id LIMIT ${add(filter.limit)} OFFSET ${add(filter.offset)}`, params);
+     ORDER BY p.pledged_on DESC, p.created_at DESC, p.id LIMIT ${add(filter.limit)} OFFSET ${add(filter.offset)}`,
+    params,
+  );
   return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
 }
 
 export async function coverageByRegion(db: Queryable, level: 'provinsi' | 'kabupaten_kota') {
   const length = level === 'provinsi' ? 2 : 5;
   const levels = level === 'provinsi' ? ['provinsi'] : ['kabupaten', 'kota'];
-  const result = await db.query<{ code: string; name: string; pledges: number; agencies: number; signatories: number; asn: number | null; asn_source: string | null }>(
+  const result = await db.query<{
+    code: string;
+    name: string;
+    pledges: number;
+    agencies: number;
+    signatories: number;
+    asn: number | null;
+    asn_source: string | null;
+  }>(
     `WITH p AS (
        SELECT substr(region_code, 1, $1) AS code, count(*)::int AS pledges, count(DISTINCT search_agency)::int AS agencies,
               sum(signatory_count)::int AS signatories
@@ -74,7 +127,9 @@ export async function coverageByRegion(db: Queryable, level: 'provinsi' | 'kabup
      SELECT r.code, r.name, coalesce(p.pledges, 0) AS pledges, coalesce(p.agencies, 0) AS agencies,
             coalesce(p.signatories, 0) AS signatories, asn.value AS asn, asn.source AS asn_source
      FROM regions r LEFT JOIN p ON p.code = r.code LEFT JOIN asn ON asn.region_code = r.code
-     WHERE r.level = ANY($2::text[]) ORDER BY r.code`, [length, levels]);
+     WHERE r.level = ANY($2::text[]) ORDER BY r.code`,
+    [length, levels],
+  );
   return result.rows;
 }
 
@@ -82,6 +137,7 @@ export async function coverageByAgency(db: Queryable) {
   const result = await db.query<{ agency: string; pledges: number; signatories: number; regions: number; last_on: string }>(
     `SELECT min(agency) AS agency, count(*)::int AS pledges, sum(signatory_count)::int AS signatories,
             count(DISTINCT region_code)::int AS regions, max(pledged_on)::text AS last_on
-     FROM pledges GROUP BY search_agency ORDER BY sum(signatory_count) DESC, min(agency)`);
+     FROM pledges GROUP BY search_agency ORDER BY sum(signatory_count) DESC, min(agency)`,
+  );
   return result.rows;
 }

@@ -10,7 +10,15 @@ import { isSupervisor, jurisdictionOf, type Principal } from '../../../domain/ac
 import { isWithinRegion } from '../../../domain/regions/search.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import type { PledgeSigner } from './signing.ts';
-import { coverageByAgency, coverageByRegion, findPledge, insertPledge, listPledgeRows, type PledgeFilter, type PledgeRow } from './repository.ts';
+import {
+  coverageByAgency,
+  coverageByRegion,
+  findPledge,
+  insertPledge,
+  listPledgeRows,
+  type PledgeFilter,
+  type PledgeRow,
+} from './repository.ts';
 
 export const PLEDGE_DOCUMENT_TYPE = 'netra.deklarasi-netralitas.v1';
 
@@ -34,8 +42,17 @@ export function canRegisterPledgeIn(p: Principal, regionCode: string): boolean {
 
 /** The signed document: public fields only; the signatory list is bound by its hash. */
 export function pledgeDocument(fields: {
-  id: string; agency: string; regionCode: string; regionName: string; date: string; venue: string; signatoryCount: number;
-  signatoriesSha256: string | null; documentSha256: string | null; issuedAt: string; keyId: string;
+  id: string;
+  agency: string;
+  regionCode: string;
+  regionName: string;
+  date: string;
+  venue: string;
+  signatoryCount: number;
+  signatoriesSha256: string | null;
+  documentSha256: string | null;
+  issuedAt: string;
+  keyId: string;
 }): string {
   return canonicalJson({ type: PLEDGE_DOCUMENT_TYPE, issuer: 'Netra', ...fields });
 }
@@ -64,34 +81,75 @@ export async function registerPledge(deps: { db: Db; signer: PledgeSigner; now: 
   if (!canRegisterPledgeIn(principal, input.regionCode)) throw forbidden();
   const region = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [input.regionCode]);
   if (region.rows.length === 0) {
-    throw new AppError('region_not_found', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` }, { field: 'regionCode' });
+    throw new AppError(
+      'region_not_found',
+      { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` },
+      { field: 'regionCode' },
+    );
   }
   const today = localDateOf(now, zoneForRegion(input.regionCode));
-  if (input.date > today) throw invalid('date', `Tanggal deklarasi (${input.date}) tidak boleh di masa depan (hari ini ${today}).`, `The pledge date (${input.date}) cannot be in the future (today is ${today}).`);
+  if (input.date > today)
+    throw invalid(
+      'date',
+      `Tanggal deklarasi (${input.date}) tidak boleh di masa depan (hari ini ${today}).`,
+      `The pledge date (${input.date}) cannot be in the future (today is ${today}).`,
+    );
   const signatories = input.signatories ?? [];
   if (input.signatoryCount === undefined && signatories.length === 0) {
-    throw invalid('signatoryCount', 'Isi jumlah penanda tangan dan/atau daftar nama penanda tangan.', 'Give the number of signatories and/or their list.');
+    throw invalid(
+      'signatoryCount',
+      'Isi jumlah penanda tangan dan/atau daftar nama penanda tangan.',
+      'Give the number of signatories and/or their list.',
+    );
   }
   const signatoryCount = input.signatoryCount ?? signatories.length;
   if (signatoryCount < signatories.length) {
-    throw invalid('signatoryCount', `Jumlah penanda tangan (${signatoryCount}) lebih kecil dari daftar nama (${signatories.length}).`, `The signatory count (${signatoryCount}) is smaller than the list (${signatories.length}).`);
+    throw invalid(
+      'signatoryCount',
+      `Jumlah penanda tangan (${signatoryCount}) lebih kecil dari daftar nama (${signatories.length}).`,
+      `The signatory count (${signatoryCount}) is smaller than the list (${signatories.length}).`,
+    );
   }
   const id = randomUUID();
   const signatoriesSha256 = signatories.length > 0 ? createHash('sha256').update(canonicalJson(signatories)).digest('hex') : null;
   const document = pledgeDocument({
-    id, agency: input.agency, regionCode: input.regionCode, regionName: region.rows[0].name, date: input.date, venue: input.venue,
-    signatoryCount, signatoriesSha256, documentSha256: input.documentSha256?.toLowerCase() ?? null, issuedAt: now.toISOString(), keyId: signer.keyId,
+    id,
+    agency: input.agency,
+    regionCode: input.regionCode,
+    regionName: region.rows[0].name,
+    date: input.date,
+    venue: input.venue,
+    signatoryCount,
+    signatoriesSha256,
+    documentSha256: input.documentSha256?.toLowerCase() ?? null,
+    issuedAt: now.toISOString(),
+    keyId: signer.keyId,
   });
   const signature = signer.sign(document);
   await db.transaction(async (tx) => {
     await insertPledge(tx, {
-      id, agency: input.agency, regionCode: input.regionCode, date: input.date, venue: input.venue, signatoryCount, signatories,
-      documentSha256: input.documentSha256?.toLowerCase() ?? null, canonical: document, signature, keyId: signer.keyId,
-      createdBy: principal.id, createdAt: now,
+      id,
+      agency: input.agency,
+      regionCode: input.regionCode,
+      date: input.date,
+      venue: input.venue,
+      signatoryCount,
+      signatories,
+      documentSha256: input.documentSha256?.toLowerCase() ?? null,
+      canonical: document,
+      signature,
+      keyId: signer.keyId,
+      createdBy: principal.id,
+      createdAt: now,
     });
     await appendAudit(tx, {
-      actor: { id: principal.id, role: principal.role }, action: 'pledge.registered', entityType: 'pledge', entityId: id,
-      regionCode: input.regionCode, at: now, data: { agency: input.agency, date: input.date, signatoryCount, signatoriesListed: signatories.length },
+      actor: { id: principal.id, role: principal.role },
+      action: 'pledge.registered',
+      entityType: 'pledge',
+      entityId: id,
+      regionCode: input.regionCode,
+      at: now,
+      data: { agency: input.agency, date: input.date, signatoryCount, signatoriesListed: signatories.length },
     });
   });
   const row = await findPledge(db, id);
@@ -108,12 +166,22 @@ export async function pledgeCoverage(db: Queryable, level: 'provinsi' | 'kabupat
   return {
     level,
     regions: regions.map((r) => ({
-      code: r.code, name: r.name, pledges: r.pledges, agencies: r.agencies, signatories: r.signatories,
+      code: r.code,
+      name: r.name,
+      pledges: r.pledges,
+      agencies: r.agencies,
+      signatories: r.signatories,
       asnHeadcount: r.asn === null ? null : Number(r.asn),
       asnSource: r.asn_source,
       coveragePercent: r.asn ? Math.min(100, Math.round((r.signatories / Number(r.asn)) * 10_000) / 100) : null,
     })),
-    agencies: agencies.map((a) => ({ agency: a.agency, pledges: a.pledges, signatories: a.signatories, regions: a.regions, lastDate: a.last_on })),
+    agencies: agencies.map((a) => ({
+      agency: a.agency,
+      pledges: a.pledges,
+      signatories: a.signatories,
+      regions: a.regions,
+      lastDate: a.last_on,
+    })),
     totals: {
       pledges: regions.reduce((s, r) => s + r.pledges, 0),
       signatories: regions.reduce((s, r) => s + r.signatories, 0),
@@ -130,7 +198,10 @@ export type VerifyReason = 'not_found' | 'bad_signature' | 'record_altered' | 'u
 const REASONS: Record<Exclude<VerifyReason, null>, { id: string; en: string }> = {
   not_found: { id: 'Deklarasi tidak ditemukan.', en: 'Pledge not found.' },
   bad_signature: { id: 'Tanda tangan tidak cocok dengan dokumen.', en: 'The signature does not match the document.' },
-  record_altered: { id: 'Data deklarasi berbeda dari dokumen yang ditandatangani.', en: 'The pledge record differs from the signed document.' },
+  record_altered: {
+    id: 'Data deklarasi berbeda dari dokumen yang ditandatangani.',
+    en: 'The pledge record differs from the signed document.',
+  },
   unknown_key: { id: 'Dokumen ditandatangani dengan kunci lain.', en: 'The document was signed with another key.' },
 };
 
@@ -147,9 +218,14 @@ export async function verifyPledge(db: Queryable, signer: PledgeSigner, id: stri
     // The stored document must still say what the row says (no edit behind the signature).
     const stored = JSON.parse(row.canonical) as Record<string, unknown>;
     const current = publicPledge(row);
-    const same = stored.id === current.id && stored.agency === current.agency && stored.regionCode === current.regionCode
-      && stored.date === current.date && stored.venue === current.venue && stored.signatoryCount === current.signatoryCount
-      && stored.documentSha256 === current.documentSha256;
+    const same =
+      stored.id === current.id &&
+      stored.agency === current.agency &&
+      stored.regionCode === current.regionCode &&
+      stored.date === current.date &&
+      stored.venue === current.venue &&
+      stored.signatoryCount === current.signatoryCount &&
+      stored.documentSha256 === current.documentSha256;
     if (!same) reason = 'record_altered';
   }
   return { valid: reason === null, pledge: publicPledge(row), reason, message: reasonOf(reason) };
@@ -158,7 +234,11 @@ export async function verifyPledge(db: Queryable, signer: PledgeSigner, id: stri
 /** Verifies a document + signature pair as held by a third party (e.g. attached to the PDF). */
 export function verifyPledgeDocument(signer: PledgeSigner, document: string, signature: string) {
   let parsed: Record<string, unknown> | null;
-  try { parsed = JSON.parse(document) as Record<string, unknown>; } catch { parsed = null; }
+  try {
+    parsed = JSON.parse(document) as Record<string, unknown>;
+  } catch {
+    parsed = null;
+  }
   if (parsed && typeof parsed.keyId === 'string' && parsed.keyId !== signer.keyId) {
     return { valid: false, reason: 'unknown_key' as VerifyReason, message: reasonOf('unknown_key'), pledgeId: parsed.id ?? null };
   }

@@ -54,7 +54,9 @@ function signerFromKey(privateKey: KeyObject): PledgeSigner {
 
 /** The signer for a data dir (or an explicit PEM key); cached per process. */
 export function loadPledgeSigner(options: { dataDir: string; privateKeyPem?: string }): PledgeSigner {
-  const cacheKey = options.privateKeyPem ? `pem:${createHash('sha256').update(options.privateKeyPem).digest('hex')}` : `dir:${options.dataDir}`;
+  const cacheKey = options.privateKeyPem
+    ? `pem:${createHash('sha256').update(options.privateKeyPem).digest('hex')}`
+    : `dir:${options.dataDir}`;
   const cached = signers.get(cacheKey);
   if (cached) return cached;
   let pem = options.privateKeyPem;

@@ -38,16 +38,25 @@ export interface CreateReferralsInput {
   addresses?: ReadonlyMap<number, AgencyAddress>;
 }
 
-export interface AgencyAddress { regionCode: string; key: string }
+export interface AgencyAddress {
+  regionCode: string;
+  key: string;
+}
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 /** 128 random bits as 26 base32 characters: the public timeline's key. */
 export function newPublicKey(): string {
   const bytes = randomBytes(16);
-  let bits = 0, value = 0, out = '';
+  let bits = 0,
+    value = 0,
+    out = '';
   for (const byte of bytes) {
-    value = (value << 8) | byte; bits += 8;
-    while (bits >= 5) { out += BASE32[(value >>> (bits - 5)) & 31]; bits -= 5; }
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
   }
   if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
   return out;
@@ -93,7 +102,9 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
   const parts = localPartsOf(decidedAt, officeZone);
   const office = await officeName(tx, officeCode);
   const stages = caseRow.election_id ? await electionStages(tx, caseRow.election_id) : [];
-  const stageSource = stages.length ? { stages, regionCode: caseRow.event_region_code } : { ...PILKADA_2024_STAGES, regionCode: caseRow.event_region_code };
+  const stageSource = stages.length
+    ? { stages, regionCode: caseRow.event_region_code }
+    : { ...PILKADA_2024_STAGES, regionCode: caseRow.event_region_code };
   const created: CreatedReferral[] = [];
 
   for (const t of input.terlapor) {
@@ -104,7 +115,7 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
     const regionCode = officeForEventRegion(t.region_code ?? caseRow.event_region_code);
     const regionName = (await regionNameOf(tx, regionCode)) ?? regionCode;
     const regionalPpk = isRegionalPpkAuthority(route.authority);
-    const agency = regionalPpk ? governmentOf(regionCode, regionName) : (t.agency.trim() || route.authorityName);
+    const agency = regionalPpk ? governmentOf(regionCode, regionName) : t.agency.trim() || route.authorityName;
     const authorityRegionCode = route.level === 'pusat' ? null : regionalPpk ? regionCode : officeCode;
     const proposal = proposeTrack({ subjectType, acts: caseRow.acts ?? [], eventDate: caseRow.event_date, stages: stageSource });
 
@@ -117,12 +128,17 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
     const first = initialStep(route.authority, route.deadlineRuleId ?? null);
     const deadline = await stepDeadline(tx, first.ruleId, decidedAt, regionalPpk ? regionCode : officeCode);
     const id = randomUUID();
-    const chosen = isRegionalPpkAuthority(route.authority) || isAsnAuthority(route.authority) ? input.addresses?.get(Number(t.id)) : undefined;
+    const chosen =
+      isRegionalPpkAuthority(route.authority) || isAsnAuthority(route.authority) ? input.addresses?.get(Number(t.id)) : undefined;
     const address = chosen ?? suggestedAddress(route.authority, t.agency, regionCode);
-    const addressee = route.authority === 'BKN'
-      ? 'Kepala Badan Kepegawaian Negara u.p. Deputi Bidang Pengawasan dan Pengendalian'
-      : regionalPpk ? headOfRegion(regionCode, regionName)
-        : authorityRegionCode ? `${route.authorityName} (${(await regionNameOf(tx, authorityRegionCode)) ?? authorityRegionCode})` : route.authorityName;
+    const addressee =
+      route.authority === 'BKN'
+        ? 'Kepala Badan Kepegawaian Negara u.p. Deputi Bidang Pengawasan dan Pengendalian'
+        : regionalPpk
+          ? headOfRegion(regionCode, regionName)
+          : authorityRegionCode
+            ? `${route.authorityName} (${(await regionNameOf(tx, authorityRegionCode)) ?? authorityRegionCode})`
+            : route.authorityName;
     const letter = {
       number,
       date: localDateOf(decidedAt, officeZone),
@@ -134,18 +150,37 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
       subject: `Penerusan dugaan pelanggaran ${CLASSIFICATIONS.find((c) => c.id === classification)?.label.toLowerCase() ?? classification}`,
       registrationNumber: caseRow.registration_number,
       classification: { id: classification, label: CLASSIFICATIONS.find((c) => c.id === classification)?.label ?? classification },
-      terlapor: { name: t.name, nip: t.nip, position: t.position, agency: t.agency, subjectType, subjectLabel: subjectTypeEntry(subjectType).label },
+      terlapor: {
+        name: t.name,
+        nip: t.nip,
+        position: t.position,
+        agency: t.agency,
+        subjectType,
+        subjectLabel: subjectTypeEntry(subjectType).label,
+      },
       kajianSummary: caseRow.decision_summary ?? null,
       event: { date: caseRow.event_date, place: caseRow.event_place, regionCode: caseRow.event_region_code },
       acts: (caseRow.acts ?? []).map((a) => ({ id: a, label: NEUTRALITY_ACTS.find((n) => n.id === a)?.label ?? a })),
       proposedTrack: {
-        regime: proposal.regime, track: proposal.track, level: proposal.level, itemId: proposal.itemId, stage: proposal.stage,
+        regime: proposal.regime,
+        track: proposal.track,
+        level: proposal.level,
+        itemId: proposal.itemId,
+        stage: proposal.stage,
         citation: proposal.citation,
         sanctions: proposal.sanctionKeys.map((key) => ({ key, label: sanctionByKey(key)?.label ?? key })),
       },
       legalBasis: route.source,
       routingNote: route.note ?? null,
-      followUpDeadline: deadline ? { ruleId: deadline.ruleId, dueAt: deadline.dueAt.toISOString(), dueLocal: deadline.dueLocal, basis: deadline.basis, source: deadline.source } : null,
+      followUpDeadline: deadline
+        ? {
+            ruleId: deadline.ruleId,
+            dueAt: deadline.dueAt.toISOString(),
+            dueLocal: deadline.dueLocal,
+            basis: deadline.basis,
+            source: deadline.source,
+          }
+        : null,
       conflictOfInterest: conflict,
     };
     await tx.query(
@@ -156,24 +191,92 @@ export async function createReferralsForDecision(tx: Tx, input: CreateReferralsI
          created_by, created_at, updated_at, agency_region_code, agency_key, public_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
          $25, $26, $27, 'direkomendasikan', $28, $29, $30, $31, $32, $26, $26, $33, $34, $35)`,
-      [id, caseRow.id, t.id, officeCode, caseRow.election_id, regionCode, route.authority, route.authorityName, route.level ?? null,
-        authorityRegionCode, route.ruleId, route.source, agency, t.agency, t.position, subjectType, classification,
-        caseRow.acts ?? [], proposal.regime, proposal.track, proposal.level, proposal.itemId, proposal.citation, proposal.stage,
-        number, decidedAt, JSON.stringify(letter), conflict, conflict ? contest : null,
-        first.step === 'verifikasi_bkn' ? deadline?.dueAt ?? null : null,
-        first.step === 'tindak_lanjut_ppk' ? deadline?.dueAt ?? null : null,
-        input.actor.id, address?.regionCode ?? null, address?.key ?? null, newPublicKey()],
+      [
+        id,
+        caseRow.id,
+        t.id,
+        officeCode,
+        caseRow.election_id,
+        regionCode,
+        route.authority,
+        route.authorityName,
+        route.level ?? null,
+        authorityRegionCode,
+        route.ruleId,
+        route.source,
+        agency,
+        t.agency,
+        t.position,
+        subjectType,
+        classification,
+        caseRow.acts ?? [],
+        proposal.regime,
+        proposal.track,
+        proposal.level,
+        proposal.itemId,
+        proposal.citation,
+        proposal.stage,
+        number,
+        decidedAt,
+        JSON.stringify(letter),
+        conflict,
+        conflict ? contest : null,
+        first.step === 'verifikasi_bkn' ? (deadline?.dueAt ?? null) : null,
+        first.step === 'tindak_lanjut_ppk' ? (deadline?.dueAt ?? null) : null,
+        input.actor.id,
+        address?.regionCode ?? null,
+        address?.key ?? null,
+        newPublicKey(),
+      ],
     );
-    await insertStep(tx, { referralId: id, step: 'rekomendasi', ruleId: null, startedAt: decidedAt, dueAt: null, dueLocal: null, basis: null, doneAt: decidedAt, doneBy: input.actor.id });
-    await insertStep(tx, { referralId: id, step: first.step, ruleId: deadline ? first.ruleId : null, startedAt: decidedAt,
-      dueAt: deadline?.dueAt ?? null, dueLocal: deadline?.dueLocal ?? null, basis: deadline?.basis ?? null });
+    await insertStep(tx, {
+      referralId: id,
+      step: 'rekomendasi',
+      ruleId: null,
+      startedAt: decidedAt,
+      dueAt: null,
+      dueLocal: null,
+      basis: null,
+      doneAt: decidedAt,
+      doneBy: input.actor.id,
+    });
+    await insertStep(tx, {
+      referralId: id,
+      step: first.step,
+      ruleId: deadline ? first.ruleId : null,
+      startedAt: decidedAt,
+      dueAt: deadline?.dueAt ?? null,
+      dueLocal: deadline?.dueLocal ?? null,
+      basis: deadline?.basis ?? null,
+    });
     // No names or NIPs in the audit trail: ids and the letter number identify the referral.
-    await appendAudit(tx, { actor: input.actor, action: 'referral.created', entityType: 'referral', entityId: id, regionCode: officeCode, at: input.recordedAt ?? decidedAt,
-      data: { caseId: caseRow.id, effectiveAt: decidedAt.toISOString(), terlaporId: t.id, authority: route.authority, recommendationNumber: number, routingRule: route.ruleId,
-        proposedTrack: proposal.track, proposedLevel: proposal.level, conflictOfInterest: conflict,
-        agencyAddress: address ? { regionCode: address.regionCode, key: address.key, by: chosen ? 'supervisor' : 'suggested' } : null } });
+    await appendAudit(tx, {
+      actor: input.actor,
+      action: 'referral.created',
+      entityType: 'referral',
+      entityId: id,
+      regionCode: officeCode,
+      at: input.recordedAt ?? decidedAt,
+      data: {
+        caseId: caseRow.id,
+        effectiveAt: decidedAt.toISOString(),
+        terlaporId: t.id,
+        authority: route.authority,
+        recommendationNumber: number,
+        routingRule: route.ruleId,
+        proposedTrack: proposal.track,
+        proposedLevel: proposal.level,
+        conflictOfInterest: conflict,
+        agencyAddress: address ? { regionCode: address.regionCode, key: address.key, by: chosen ? 'supervisor' : 'suggested' } : null,
+      },
+    });
     if (caseRow.kind === 'laporan') {
-      const notice = referralNotice('sent', { caseRef: caseRow.registration_number ?? caseRow.tracking_code ?? '', recommendationNumber: number, authorityName: route.authorityName, dueLocal: deadline?.dueLocal ?? null });
+      const notice = referralNotice('sent', {
+        caseRef: caseRow.registration_number ?? caseRow.tracking_code ?? '',
+        recommendationNumber: number,
+        authorityName: route.authorityName,
+        dueLocal: deadline?.dueLocal ?? null,
+      });
       await insertNotice(tx, { caseId: caseRow.id, at: input.recordedAt ?? decidedAt, ...notice, email: true });
     }
     created.push({ id, terlaporId: Number(t.id), authority: route.authority, recommendationNumber: number, state: 'direkomendasikan' });

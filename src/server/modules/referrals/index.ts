@@ -7,4 +7,4 @@ export { runEscalations } from './escalations.ts';
 export { KASN_HANDOVER_AT, handOverKasnReferrals } from './handover.ts';
 export { publicReferral } from './publicView.ts';
 export { readSetting } from './repository.ts';
-export { EFFECTIVE_AT_MAX_DAYS_KEY } from './settings.ts';
+export { EFFECTIVE_AT_MAX_DAYS_KEY, UNCLAIMED_UPLOAD_HOURS_KEY } from './settings.ts';

@@ -2,7 +2,14 @@
 // (src/domain/referrals/access.ts holds the rules). 404 and 403 stay distinct in code.
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { Principal } from '../../../domain/access/policy.ts';
-import { actorOfPrincipal, actorOfToken, canReportStep, canSeeReferral, type ReferralActor, type ReferralFacts } from '../../../domain/referrals/access.ts';
+import {
+  actorOfPrincipal,
+  actorOfToken,
+  canReportStep,
+  canSeeReferral,
+  type ReferralActor,
+  type ReferralFacts,
+} from '../../../domain/referrals/access.ts';
 import type { ReferralStep } from '../../../domain/referrals/states.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { AgencyTokenRow, ReferralRow } from './repository.ts';
@@ -15,7 +22,11 @@ export interface ReferralCaller {
 }
 
 export function callerOfPrincipal(principal: Principal): ReferralCaller {
-  return { actor: actorOfPrincipal(principal), audit: { id: principal.id, role: principal.role }, showIdentity: principal.role !== 'analyst' };
+  return {
+    actor: actorOfPrincipal(principal),
+    audit: { id: principal.id, role: principal.role },
+    showIdentity: principal.role !== 'analyst',
+  };
 }
 
 export function callerOfToken(token: AgencyTokenRow): ReferralCaller {
@@ -27,7 +38,14 @@ export function callerOfToken(token: AgencyTokenRow): ReferralCaller {
 }
 
 export function factsOf(row: ReferralRow): ReferralFacts {
-  return { authority: row.authority, agencyRegionCode: row.agency_region_code, agencyKey: row.agency_key, regionCode: row.region_code, officeCode: row.office_code, forwardedToPpk: row.forwarded_at !== null };
+  return {
+    authority: row.authority,
+    agencyRegionCode: row.agency_region_code,
+    agencyKey: row.agency_key,
+    regionCode: row.region_code,
+    officeCode: row.office_code,
+    forwardedToPpk: row.forwarded_at !== null,
+  };
 }
 
 export const referralNotFound = () => new AppError('not_found', { id: 'Rekomendasi tidak ditemukan.', en: 'Referral not found.' });

@@ -21,29 +21,82 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   const sanction = await findSanction(db, row.id);
   const showNames = (await readSetting<boolean>(db, SHOW_NAMES_KEY, false)) === true;
   const stepOf = (name: string) => steps.find((s) => s.step === name);
-  const entry = (step: string, label: { id: string; en: string }, at: Date | null, due: { due_at: Date | null; done_at: Date | null } | undefined, extra: Record<string, unknown> = {}) => {
+  const entry = (
+    step: string,
+    label: { id: string; en: string },
+    at: Date | null,
+    due: { due_at: Date | null; done_at: Date | null } | undefined,
+    extra: Record<string, unknown> = {},
+  ) => {
     const dueAt = due?.due_at ? new Date(due.due_at) : null;
-    return { step, label, at: iso(at), done: at !== null, dueAt: iso(dueAt), overdue: isOverdue({ dueAt, doneAt: due?.done_at ? new Date(due.done_at) : null }, now), ...extra };
+    return {
+      step,
+      label,
+      at: iso(at),
+      done: at !== null,
+      dueAt: iso(dueAt),
+      overdue: isOverdue({ dueAt, doneAt: due?.done_at ? new Date(due.done_at) : null }, now),
+      ...extra,
+    };
   };
   const decisionStep = stepOf('tindak_lanjut_ppk') ?? stepOf('tindak_lanjut_instansi');
   const sanctionEntry = sanction ? referralSanctionByKey(sanction.sanction_key) : undefined;
   const timeline = [
     entry('recommended', { id: 'Direkomendasikan Bawaslu', en: 'Recommended by Bawaslu' }, row.recommended_at, undefined),
     // The law moved the function on 25 Aug 2024; the file was handed over, not lost.
-    ...(row.handed_over_from ? [entry('handed_over', { id: `Dialihkan dari ${row.handed_over_from} ke BKN`, en: `Handed over from ${row.handed_over_from} to BKN` }, row.handed_over_at ?? null, undefined,
-      { source: 'Perpres 91/2024 dan 92/2024; SE MenPANRB 4/2024' })] : []),
-    ...(isAsnAuthority(row.authority) ? [
-      entry('verified', { id: 'Diverifikasi BKN', en: 'Verified by BKN' }, row.verified_at, stepOf('verifikasi_bkn')),
-      entry('forwarded_to_ppk', { id: 'Diteruskan ke PPK', en: 'Forwarded to the PPK' }, row.forwarded_at, stepOf('penerusan_ppk')),
-    ] : []),
-    entry('decided', { id: 'Diputus', en: 'Decided' }, row.decided_at, decisionStep, sanction ? {
-      outcome: { key: sanction.sanction_key, label: sanctionEntry?.label ?? sanction.sanction_key, labelEn: sanctionEntry?.labelEn ?? sanction.sanction_key, level: sanction.level, decreeDate: sanction.decree_date },
-    } : {}),
-    ...(row.state === 'tidak_terbukti' ? [] : [entry('sanction_applied', { id: 'Sanksi dilaksanakan', en: 'Sanction applied' }, row.sanction_applied_at, stepOf('pelaksanaan_sanksi'))]),
+    ...(row.handed_over_from
+      ? [
+          entry(
+            'handed_over',
+            { id: `Dialihkan dari ${row.handed_over_from} ke BKN`, en: `Handed over from ${row.handed_over_from} to BKN` },
+            row.handed_over_at ?? null,
+            undefined,
+            { source: 'Perpres 91/2024 dan 92/2024; SE MenPANRB 4/2024' },
+          ),
+        ]
+      : []),
+    ...(isAsnAuthority(row.authority)
+      ? [
+          entry('verified', { id: 'Diverifikasi BKN', en: 'Verified by BKN' }, row.verified_at, stepOf('verifikasi_bkn')),
+          entry('forwarded_to_ppk', { id: 'Diteruskan ke PPK', en: 'Forwarded to the PPK' }, row.forwarded_at, stepOf('penerusan_ppk')),
+        ]
+      : []),
+    entry(
+      'decided',
+      { id: 'Diputus', en: 'Decided' },
+      row.decided_at,
+      decisionStep,
+      sanction
+        ? {
+            outcome: {
+              key: sanction.sanction_key,
+              label: sanctionEntry?.label ?? sanction.sanction_key,
+              labelEn: sanctionEntry?.labelEn ?? sanction.sanction_key,
+              level: sanction.level,
+              decreeDate: sanction.decree_date,
+            },
+          }
+        : {},
+    ),
+    ...(row.state === 'tidak_terbukti'
+      ? []
+      : [
+          entry(
+            'sanction_applied',
+            { id: 'Sanksi dilaksanakan', en: 'Sanction applied' },
+            row.sanction_applied_at,
+            stepOf('pelaksanaan_sanksi'),
+          ),
+        ]),
   ];
   let identity: { name: string; nip: string | null } | null = null;
-  if (showNames) identity = (await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [row.terlapor_id])).rows[0] ?? null;
-  const regionName = row.region_code ? (await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [row.region_code])).rows[0]?.name ?? null : null;
+  if (showNames)
+    identity =
+      (await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [row.terlapor_id]))
+        .rows[0] ?? null;
+  const regionName = row.region_code
+    ? ((await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [row.region_code])).rows[0]?.name ?? null)
+    : null;
   return {
     publicKey: row.public_key,
     recommendationNumber: row.recommendation_number,
@@ -71,30 +124,71 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
 export async function publicReferralStats(db: Queryable, now: Date, filter: { electionId?: string } = {}) {
   const params: unknown[] = [];
   const where = filter.electionId ? (params.push(filter.electionId), 'WHERE r.election_id = $1') : '';
-  const rows = (await db.query<{ id: string; authority: string; authority_name: string; region_code: string | null; region_name: string | null; state: string; recommended_at: Date; decided_at: Date | null }>(
-    `SELECT r.id, r.authority, r.authority_name, r.region_code, g.name AS region_name, r.state, r.recommended_at, r.decided_at
-     FROM referrals r LEFT JOIN regions g ON g.code = r.region_code ${where}`, params)).rows;
-  const steps = (await db.query<{ referral_id: string; due_at: Date | null; done_at: Date | null }>(
-    `SELECT s.referral_id, s.due_at, s.done_at FROM referral_steps s JOIN referrals r ON r.id = s.referral_id ${where}`, params)).rows;
+  const rows = (
+    await db.query<{
+      id: string;
+      authority: string;
+      authority_name: string;
+      region_code: string | null;
+      region_name: string | null;
+      state: string;
+      recommended_at: Date;
+      decided_at: Date | null;
+    }>(
+      `SELECT r.id, r.authority, r.authority_name, r.region_code, g.name AS region_name, r.state, r.recommended_at, r.decided_at
+     FROM referrals r LEFT JOIN regions g ON g.code = r.region_code ${where}`,
+      params,
+    )
+  ).rows;
+  const steps = (
+    await db.query<{ referral_id: string; due_at: Date | null; done_at: Date | null }>(
+      `SELECT s.referral_id, s.due_at, s.done_at FROM referral_steps s JOIN referrals r ON r.id = s.referral_id ${where}`,
+      params,
+    )
+  ).rows;
   const stepsOf = new Map<string, { dueAt: Date | null; doneAt: Date | null }[]>();
   for (const s of steps) {
-    stepsOf.set(s.referral_id, [...(stepsOf.get(s.referral_id) ?? []), { dueAt: s.due_at ? new Date(s.due_at) : null, doneAt: s.done_at ? new Date(s.done_at) : null }]);
+    stepsOf.set(s.referral_id, [
+      ...(stepsOf.get(s.referral_id) ?? []),
+      { dueAt: s.due_at ? new Date(s.due_at) : null, doneAt: s.done_at ? new Date(s.done_at) : null },
+    ]);
   }
   const data: StatReferral[] = rows.map((r) => ({
-    authority: r.authority, regionCode: r.region_code, state: r.state, recommendedAt: new Date(r.recommended_at),
-    decidedAt: r.decided_at ? new Date(r.decided_at) : null, steps: stepsOf.get(r.id) ?? [],
+    authority: r.authority,
+    regionCode: r.region_code,
+    state: r.state,
+    recommendedAt: new Date(r.recommended_at),
+    decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+    steps: stepsOf.get(r.id) ?? [],
   }));
   const authorityNames = new Map(rows.map((r) => [r.authority, r.authority_name]));
   const regionNames = new Map(rows.map((r) => [r.region_code, r.region_name]));
   return {
     asOf: now.toISOString(),
     definitions: {
-      complianceRate: { id: 'Diputus ÷ jatuh tempo (sudah diputus atau ada langkah yang melewati tenggat).', en: 'Decided ÷ due (decided, or a step is past its due date).' },
-      onTimeRate: { id: 'Langkah selesai tepat waktu ÷ (langkah selesai bertenggat + langkah terbuka yang lewat tenggat).', en: 'Steps done on time ÷ (steps done with a due date + open steps past due).' },
-      medianDaysToSanction: { id: 'Median hari dari rekomendasi sampai keputusan sanksi (tidak terbukti tidak dihitung).', en: 'Median days from recommendation to a sanction decision (not-proven excluded).' },
+      complianceRate: {
+        id: 'Diputus ÷ jatuh tempo (sudah diputus atau ada langkah yang melewati tenggat).',
+        en: 'Decided ÷ due (decided, or a step is past its due date).',
+      },
+      onTimeRate: {
+        id: 'Langkah selesai tepat waktu ÷ (langkah selesai bertenggat + langkah terbuka yang lewat tenggat).',
+        en: 'Steps done on time ÷ (steps done with a due date + open steps past due).',
+      },
+      medianDaysToSanction: {
+        id: 'Median hari dari rekomendasi sampai keputusan sanksi (tidak terbukti tidak dihitung).',
+        en: 'Median days from recommendation to a sanction decision (not-proven excluded).',
+      },
     },
     overall: complianceFigures(data, now),
-    byAuthority: groupFigures(data, (r) => r.authority, now).map((g) => ({ authority: g.key, authorityName: authorityNames.get(g.key) ?? g.key, ...g.figures })),
-    byRegion: groupFigures(data, (r) => r.regionCode, now).map((g) => ({ regionCode: g.key, regionName: regionNames.get(g.key) ?? null, ...g.figures })),
+    byAuthority: groupFigures(data, (r) => r.authority, now).map((g) => ({
+      authority: g.key,
+      authorityName: authorityNames.get(g.key) ?? g.key,
+      ...g.figures,
+    })),
+    byRegion: groupFigures(data, (r) => r.regionCode, now).map((g) => ({
+      regionCode: g.key,
+      regionName: regionNames.get(g.key) ?? null,
+      ...g.figures,
+    })),
   };
 }

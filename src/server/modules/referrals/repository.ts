@@ -107,19 +107,27 @@ const within = withinRegionSql;
 /** The SQL form of access.ts canSeeReferral; `r` is referrals. Null = no restriction. */
 export function referralScopeClause(actor: ReferralActor, add: Add): string | null {
   switch (actor.kind) {
-    case 'oversight': return null;
-    case 'bawaslu': return within('r.office_code', add(actor.regionCode));
-    case 'bkn': return `r.authority = 'BKN'`;
+    case 'oversight':
+      return null;
+    case 'bawaslu':
+      return within('r.office_code', add(actor.regionCode));
+    case 'bkn':
+      return `r.authority = 'BKN'`;
     // Exact catalogue entry; never a comparison of free-text names.
-    case 'ppk': return [`r.agency_key = ${add(actor.agencyKey)}`, `r.agency_region_code = ${add(actor.regionCode)}`,
-      `(r.authority NOT IN ('BKN', 'KASN') OR r.forwarded_at IS NOT NULL)`].join(' AND ');
+    case 'ppk':
+      return [
+        `r.agency_key = ${add(actor.agencyKey)}`,
+        `r.agency_region_code = ${add(actor.regionCode)}`,
+        `(r.authority NOT IN ('BKN', 'KASN') OR r.forwarded_at IS NOT NULL)`,
+      ].join(' AND ');
     case 'authority': {
       const parts = [`r.authority = ${add(actor.authority)}`];
       if (actor.agencyKey) parts.push(`r.agency_key = ${add(actor.agencyKey)}`);
       if (actor.regionCode) parts.push(within('r.region_code', add(actor.regionCode)));
       return parts.join(' AND ');
     }
-    case 'none': return 'false';
+    case 'none':
+      return 'false';
   }
 }
 
@@ -136,7 +144,10 @@ export interface ReferralFilter {
 export async function listReferralRows(db: Queryable, actor: ReferralActor, filter: ReferralFilter, now: Date) {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add: Add = (value) => { params.push(value); return `$${params.length}`; };
+  const add: Add = (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const scope = referralScopeClause(actor, add);
   if (scope) where.push(scope);
   if (filter.state) where.push(`r.state = ${add(filter.state)}`);
@@ -147,9 +158,13 @@ export async function listReferralRows(db: Queryable, actor: ReferralActor, filt
   if (filter.caseId) where.push(`r.case_id = ${add(filter.caseId)}`);
   if (filter.overdue !== undefined) {
     const p = add(now);
-    where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM referral_steps s WHERE s.referral_id = r.id AND s.done_at IS NULL AND s.due_at < ${p})`);
+    where.push(
+      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM referral_steps s WHERE s.referral_id = r.id AND s.done_at IS NULL AND s.due_at < ${p})`,
+    );
   }
-  const result = await db.query<ReferralRow & { next_step: string | null; next_due: Date | null; next_due_local: string | null; total: number }>(
+  const result = await db.query<
+    ReferralRow & { next_step: string | null; next_due: Date | null; next_due_local: string | null; total: number }
+  >(
     `SELECT r.*, n.step AS next_step, n.due_at AS next_due, n.due_local AS next_due_local, count(*) OVER () AS total
      FROM referrals r
      LEFT JOIN LATERAL (
@@ -186,9 +201,13 @@ export async function findSanction(db: Queryable, referralId: string): Promise<S
 }
 
 export async function listEscalationsOf(db: Queryable, referralId: string) {
-  return (await db.query<{ id: number; step_id: number; step: string; recipients: string[]; message: string; created_at: Date }>(
-    `SELECT e.id, e.step_id, s.step, e.recipients, e.message, e.created_at FROM escalations e JOIN referral_steps s ON s.id = e.step_id
-     WHERE e.referral_id = $1 ORDER BY e.id`, [referralId])).rows;
+  return (
+    await db.query<{ id: number; step_id: number; step: string; recipients: string[]; message: string; created_at: Date }>(
+      `SELECT e.id, e.step_id, s.step, e.recipients, e.message, e.created_at FROM escalations e JOIN referral_steps s ON s.id = e.step_id
+     WHERE e.referral_id = $1 ORDER BY e.id`,
+      [referralId],
+    )
+  ).rows;
 }
 
 /** Next gapless recommendation number for an office and year; the row lock serialises writers. */
@@ -196,22 +215,51 @@ export async function nextRecommendationSequence(tx: Tx, officeCode: string, yea
   const result = await tx.query<{ last_seq: number }>(
     `INSERT INTO recommendation_counters (office_code, year, last_seq) VALUES ($1, $2, 1)
      ON CONFLICT (office_code, year) DO UPDATE SET last_seq = recommendation_counters.last_seq + 1
-     RETURNING last_seq`, [officeCode, year]);
+     RETURNING last_seq`,
+    [officeCode, year],
+  );
   return result.rows[0].last_seq;
 }
 
-export async function insertStep(tx: Tx, step: { referralId: string; step: string; ruleId: string | null; startedAt: Date; dueAt: Date | null; dueLocal: string | null; basis: string | null; doneAt?: Date | null; doneBy?: string | null }) {
+export async function insertStep(
+  tx: Tx,
+  step: {
+    referralId: string;
+    step: string;
+    ruleId: string | null;
+    startedAt: Date;
+    dueAt: Date | null;
+    dueLocal: string | null;
+    basis: string | null;
+    doneAt?: Date | null;
+    doneBy?: string | null;
+  },
+) {
   await tx.query(
     `INSERT INTO referral_steps (referral_id, step, rule_id, started_at, due_at, due_local, basis, done_at, done_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (referral_id, step) DO NOTHING`,
-    [step.referralId, step.step, step.ruleId, step.startedAt, step.dueAt, step.dueLocal, step.basis, step.doneAt ?? null, step.doneBy ?? null]);
+    [
+      step.referralId,
+      step.step,
+      step.ruleId,
+      step.startedAt,
+      step.dueAt,
+      step.dueLocal,
+      step.basis,
+      step.doneAt ?? null,
+      step.doneBy ?? null,
+    ],
+  );
 }
 
 export async function completeSteps(tx: Tx, referralId: string, steps: readonly string[], at: Date, by: string) {
   if (steps.includes('*')) {
     await tx.query('UPDATE referral_steps SET done_at = $2, done_by = $3 WHERE referral_id = $1 AND done_at IS NULL', [referralId, at, by]);
   } else if (steps.length) {
-    await tx.query('UPDATE referral_steps SET done_at = $3, done_by = $4 WHERE referral_id = $1 AND step = ANY($2::text[]) AND done_at IS NULL', [referralId, steps, at, by]);
+    await tx.query(
+      'UPDATE referral_steps SET done_at = $3, done_by = $4 WHERE referral_id = $1 AND step = ANY($2::text[]) AND done_at IS NULL',
+      [referralId, steps, at, by],
+    );
   }
 }
 
@@ -221,7 +269,11 @@ export async function readSetting<T>(db: Queryable, key: string, fallback: T): P
 }
 
 export async function listSettings(db: Queryable) {
-  return (await db.query<{ key: string; value: unknown; updated_at: Date; updated_by: string | null }>('SELECT * FROM policy_settings ORDER BY key')).rows;
+  return (
+    await db.query<{ key: string; value: unknown; updated_at: Date; updated_by: string | null }>(
+      'SELECT * FROM policy_settings ORDER BY key',
+    )
+  ).rows;
 }
 
 export async function regionNameOf(db: Queryable, code: string): Promise<string | null> {
@@ -229,17 +281,26 @@ export async function regionNameOf(db: Queryable, code: string): Promise<string 
 }
 
 export async function electionStages(db: Queryable, electionId: string) {
-  return (await db.query<{ code: string; starts_on: string }>('SELECT code, starts_on FROM election_stages WHERE election_id = $1 ORDER BY sort_order', [electionId]))
-    .rows.map((s) => ({ code: s.code, startsOn: s.starts_on }));
+  return (
+    await db.query<{ code: string; starts_on: string }>(
+      'SELECT code, starts_on FROM election_stages WHERE election_id = $1 ORDER BY sort_order',
+      [electionId],
+    )
+  ).rows.map((s) => ({ code: s.code, startsOn: s.starts_on }));
 }
 
 export async function candidatePairsIn(db: Queryable, electionId: string, regionCodes: readonly string[]) {
   if (regionCodes.length === 0) return [];
-  return (await db.query<{ region_code: string; is_incumbent: boolean }>(
-    'SELECT region_code, is_incumbent FROM candidate_pairs WHERE election_id = $1 AND region_code = ANY($2::text[])', [electionId, regionCodes]))
-    .rows.map((p) => ({ regionCode: p.region_code, isIncumbent: p.is_incumbent }));
+  return (
+    await db.query<{ region_code: string; is_incumbent: boolean }>(
+      'SELECT region_code, is_incumbent FROM candidate_pairs WHERE election_id = $1 AND region_code = ANY($2::text[])',
+      [electionId, regionCodes],
+    )
+  ).rows.map((p) => ({ regionCode: p.region_code, isIncumbent: p.is_incumbent }));
 }
 
 export async function findTokenByHash(db: Queryable, hash: string): Promise<AgencyTokenRow | null> {
-  return (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash])).rows[0] ?? null;
+  return (
+    (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash])).rows[0] ?? null
+  );
 }

@@ -36,16 +36,21 @@ export const sanctionBody = z.object({
   sanction: text(L.sanction.min, L.sanction.max),
   decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max),
   decreeDate: localDate,
-  documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil) / SHA-256 (64 lower-case hex digits)').optional(),
+  documentSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'SHA-256 (64 heksadesimal huruf kecil) / SHA-256 (64 lower-case hex digits)')
+    .optional(),
   note: text(L.note.min, L.note.max).optional(),
   ...effectiveTime,
 });
-export const notProvenBody = z.object({
-  decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max).optional(),
-  decreeDate: localDate.optional(),
-  note: text(L.note.min, L.note.max).optional(),
-  ...effectiveTime,
-}).default({});
+export const notProvenBody = z
+  .object({
+    decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max).optional(),
+    decreeDate: localDate.optional(),
+    note: text(L.note.min, L.note.max).optional(),
+    ...effectiveTime,
+  })
+  .default({});
 export const siasnBlockBody = z.object({ reason: text(L.siasnBlockReason.min, L.siasnBlockReason.max) });
 
 export const agencyStatusBody = z.object({
@@ -53,7 +58,10 @@ export const agencyStatusBody = z.object({
   sanction: text(L.sanction.min, L.sanction.max).optional(),
   decreeNumber: text(L.decreeNumber.min, L.decreeNumber.max).optional(),
   decreeDate: localDate.optional(),
-  documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  documentSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   note: text(L.note.min, L.note.max).optional(),
   ...effectiveTime,
 });
@@ -61,8 +69,12 @@ export type AgencyStatusBody = z.infer<typeof agencyStatusBody>;
 
 /** The agency API speaks the referral's state words; the domain's step names stay internal (they key notices and audit rows). */
 export const DOMAIN_STEP_OF: Record<ReportedStep, ReferralStep> = {
-  diverifikasi: 'verified', diteruskan_ppk: 'forwarded_to_ppk', diterima_instansi: 'received',
-  diputus: 'sanction', sanksi_dilaksanakan: 'sanction_applied', tidak_terbukti: 'not_proven',
+  diverifikasi: 'verified',
+  diteruskan_ppk: 'forwarded_to_ppk',
+  diterima_instansi: 'received',
+  diputus: 'sanction',
+  sanksi_dilaksanakan: 'sanction_applied',
+  tidak_terbukti: 'not_proven',
 };
 
 export const agencyTokenBody = z.object({

@@ -17,29 +17,60 @@ export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_A
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
   if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
-  const items = (await listSettings(db)).map((s) => ({ key: s.key, value: s.value as boolean | number, updatedAt: new Date(s.updated_at).toISOString(), updatedBy: s.updated_by }));
+  const items = (await listSettings(db)).map((s) => ({
+    key: s.key,
+    value: s.value as boolean | number,
+    updatedAt: new Date(s.updated_at).toISOString(),
+    updatedBy: s.updated_by,
+  }));
   return { items, total: items.length };
 }
 
 export async function setPolicySetting(db: Db, principal: Principal, key: string, value: boolean | number, now: Date) {
   if (!canManageUsers(principal)) throw forbidden();
   if (key === SHOW_NAMES_KEY && typeof value !== 'boolean') {
-    throw new AppError('validation_failed', { id: 'Nilai harus true atau false.', en: 'The value must be true or false.' }, { field: 'value' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Nilai harus true atau false.', en: 'The value must be true or false.' },
+      { field: 'value' },
+    );
   }
   if (key === PPK_FOLLOW_UP_DAYS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 90)) {
-    throw new AppError('validation_failed', { id: 'Jumlah hari harus bilangan bulat 1–90.', en: 'Days must be an integer from 1 to 90.' }, { field: 'value' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Jumlah hari harus bilangan bulat 1–90.', en: 'Days must be an integer from 1 to 90.' },
+      { field: 'value' },
+    );
   }
   if (key === EFFECTIVE_AT_MAX_DAYS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 30)) {
-    throw new AppError('validation_failed', { id: 'Jumlah hari harus bilangan bulat 0–30.', en: 'Days must be an integer from 0 to 30.' }, { field: 'value' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Jumlah hari harus bilangan bulat 0–30.', en: 'Days must be an integer from 0 to 30.' },
+      { field: 'value' },
+    );
   }
   if (key === UNCLAIMED_UPLOAD_HOURS_KEY && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 720)) {
-    throw new AppError('validation_failed', { id: 'Jumlah jam harus bilangan bulat 1–720.', en: 'Hours must be an integer from 1 to 720.' }, { field: 'value' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Jumlah jam harus bilangan bulat 1–720.', en: 'Hours must be an integer from 1 to 720.' },
+      { field: 'value' },
+    );
   }
   await db.transaction(async (tx) => {
     const before = (await tx.query<{ value: unknown }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0]?.value ?? null;
-    await tx.query(`INSERT INTO policy_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`, [key, JSON.stringify(value), now, principal.id]);
-    await appendAudit(tx, { actor: { id: principal.id, role: principal.role }, action: 'policy_setting.updated', entityType: 'policy_setting', entityId: key, at: now, data: { before, after: value } });
+    await tx.query(
+      `INSERT INTO policy_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+      [key, JSON.stringify(value), now, principal.id],
+    );
+    await appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'policy_setting.updated',
+      entityType: 'policy_setting',
+      entityId: key,
+      at: now,
+      data: { before, after: value },
+    });
   });
   return { key, value };
 }

@@ -28,7 +28,10 @@ const LEVEL_ORDER = `CASE r.level WHEN 'provinsi' THEN 0 WHEN 'kabupaten' THEN 1
 export async function listRegions(db: Db, query: RegionQuery): Promise<{ items: RegionItem[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   if (query.level) where.push(`r.level = ${add(query.level)}`);
   if (query.parent) where.push(`r.parent_code = ${add(query.parent)}`);
   let score = '';
@@ -70,8 +73,14 @@ export async function listRegions(db: Db, query: RegionQuery): Promise<{ items: 
 }
 
 export async function findRegion(db: Queryable, code: string) {
-  const result = await db.query<{ code: string; name: string; level: string; parent_code: string | null; time_zone: string; province_code: string }>(
-    'SELECT code, name, level, parent_code, time_zone, province_code FROM regions WHERE code = $1', [code]);
+  const result = await db.query<{
+    code: string;
+    name: string;
+    level: string;
+    parent_code: string | null;
+    time_zone: string;
+    province_code: string;
+  }>('SELECT code, name, level, parent_code, time_zone, province_code FROM regions WHERE code = $1', [code]);
   return result.rows[0] ?? null;
 }
 
@@ -80,7 +89,9 @@ export async function regionAncestors(db: Queryable, code: string): Promise<Regi
   const codes = parts.map((_, i) => parts.slice(0, i + 1).join('.')).slice(0, -1);
   if (codes.length === 0) return [];
   const result = await db.query<{ code: string; name: string; level: RegionLevel; parent_code: string | null; time_zone: string }>(
-    'SELECT code, name, level, parent_code, time_zone FROM regions WHERE code = ANY($1::text[]) ORDER BY length(code)', [codes]);
+    'SELECT code, name, level, parent_code, time_zone FROM regions WHERE code = ANY($1::text[]) ORDER BY length(code)',
+    [codes],
+  );
   return result.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, timeZone: r.time_zone }));
 }
 

@@ -23,10 +23,14 @@ import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
 
 const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi (16) atau kabupaten/kota (16.02) / province or regency code');
-const decimal = (min: number, max: number) => z.string().regex(/^-?\d+(\.\d+)?$/, 'angka dengan titik desimal / a number with a decimal point')
-  .transform(Number).pipe(z.number().min(min, `minimal ${min} / at least ${min}`).max(max, `maksimal ${max} / at most ${max}`));
-const integer = (min: number, max: number) => z.string().regex(/^\d+$/, 'bilangan bulat / an integer')
-  .transform(Number).pipe(z.number().int().min(min).max(max));
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'angka dengan titik desimal / a number with a decimal point')
+    .transform(Number)
+    .pipe(z.number().min(min, `minimal ${min} / at least ${min}`).max(max, `maksimal ${max} / at most ${max}`));
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'bilangan bulat / an integer').transform(Number).pipe(z.number().int().min(min).max(max));
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.union([z.literal('').transform(() => undefined), schema]).optional();
 const source = z.string().min(3, 'sumber wajib diisi / source is required').max(1000);
 
@@ -37,7 +41,9 @@ const IMPORTS = {
     row: z.object({
       region_code: regionCode,
       score: decimal(0, 100),
-      category: optional(z.enum(['tinggi', 'sedang', 'rendah'], { message: "'tinggi', 'sedang' atau 'rendah' / 'tinggi', 'sedang' or 'rendah'" })),
+      category: optional(
+        z.enum(['tinggi', 'sedang', 'rendah'], { message: "'tinggi', 'sedang' atau 'rendah' / 'tinggi', 'sedang' or 'rendah'" }),
+      ),
       source,
     }),
   },
@@ -59,10 +65,14 @@ export type RiskImportKind = keyof typeof IMPORTS;
 
 export const csvError = (line: number, column: string, message: string | LocalizedMessage, columnNumber?: number) => {
   const text = typeof message === 'string' ? localizeIssue({ message }) : message;
-  return new AppError('validation_failed', {
-    id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
-    en: `CSV line ${line}, column ${column}: ${text.en}`,
-  }, { field: column, details: { line, column, ...(columnNumber ? { columnNumber } : {}) } });
+  return new AppError(
+    'validation_failed',
+    {
+      id: `CSV baris ${line}, kolom ${column}: ${text.id}`,
+      en: `CSV line ${line}, column ${column}: ${text.en}`,
+    },
+    { field: column, details: { line, column, ...(columnNumber ? { columnNumber } : {}) } },
+  );
 };
 
 /** readCsvRecords with syntax errors (unbalanced quotes) as a 400 naming the line. */
@@ -71,7 +81,13 @@ export function readCsvChecked(csv: string) {
     return readCsvRecords(csv);
   } catch (error) {
     // The file does not parse, so no field is known: name the first column, as before.
-    const firstColumn = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(/[,;]/)[0].replace(/"/g, '').trim() || '-';
+    const firstColumn =
+      csv
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0]
+        .split(/[,;]/)[0]
+        .replace(/"/g, '')
+        .trim() || '-';
     if (error instanceof CsvSyntaxError) throw csvError(error.line, firstColumn, error.message);
     throw error;
   }
@@ -92,10 +108,16 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
   const { header, records } = readCsvChecked(csv);
   for (const [index, column] of header.entries()) {
     if (!(spec.columns as readonly string[]).includes(column)) {
-      throw csvError(1, column || `#${index + 1}`, `kolom tidak dikenal; kolom yang dikenal: ${spec.columns.join(', ')} / unknown column`, index + 1);
+      throw csvError(
+        1,
+        column || `#${index + 1}`,
+        `kolom tidak dikenal; kolom yang dikenal: ${spec.columns.join(', ')} / unknown column`,
+        index + 1,
+      );
     }
   }
-  for (const column of spec.required) if (!header.includes(column)) throw csvError(1, column, 'kolom wajib tidak ada / required column missing');
+  for (const column of spec.required)
+    if (!header.includes(column)) throw csvError(1, column, 'kolom wajib tidak ada / required column missing');
   if (records.length === 0) throw csvError(2, spec.required[0], 'berkas tidak berisi data / no data rows');
   const seen = new Map<string, number>();
   const rows: IndicatorRow[] = [];
@@ -103,7 +125,12 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
     const fieldCount = record.fieldCount;
     if (fieldCount !== header.length) {
       const column = header[Math.min(fieldCount, header.length) - 1] ?? header[0];
-      throw csvError(record.line, column, `jumlah kolom ${fieldCount}, seharusnya ${header.length} / expected ${header.length} fields, found ${fieldCount}`, Math.min(fieldCount, header.length));
+      throw csvError(
+        record.line,
+        column,
+        `jumlah kolom ${fieldCount}, seharusnya ${header.length} / expected ${header.length} fields, found ${fieldCount}`,
+        Math.min(fieldCount, header.length),
+      );
     }
     const parsed = spec.row.safeParse(record.values);
     if (!parsed.success) {
@@ -113,15 +140,28 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
     }
     const data = parsed.data as Record<string, unknown>;
     const code = data.region_code as string;
-    if (seen.has(code)) throw csvError(record.line, 'region_code', `wilayah ${code} sudah ada di baris ${seen.get(code)} / duplicate region`, header.indexOf('region_code') + 1);
+    if (seen.has(code))
+      throw csvError(
+        record.line,
+        'region_code',
+        `wilayah ${code} sudah ada di baris ${seen.get(code)} / duplicate region`,
+        header.indexOf('region_code') + 1,
+      );
     seen.set(code, record.line);
     const base = { line: record.line, regionCode: code, source: data.source as string };
     if (kind === 'ikp') {
       rows.push({ ...base, key: 'ikp_score', value: data.score as number, textValue: (data.category as string | undefined) ?? null });
     } else {
-      rows.push({ ...base, key: 'past_cases', value: data.cases as number, textValue: (data.election as string | undefined) ?? 'Pilkada 2020' });
-      if (data.asn_headcount !== undefined) rows.push({ ...base, key: 'asn_headcount', value: data.asn_headcount as number, textValue: null });
-      if (data.voters_without_ektp_pct !== undefined) rows.push({ ...base, key: 'voters_without_ektp_pct', value: data.voters_without_ektp_pct as number, textValue: null });
+      rows.push({
+        ...base,
+        key: 'past_cases',
+        value: data.cases as number,
+        textValue: (data.election as string | undefined) ?? 'Pilkada 2020',
+      });
+      if (data.asn_headcount !== undefined)
+        rows.push({ ...base, key: 'asn_headcount', value: data.asn_headcount as number, textValue: null });
+      if (data.voters_without_ektp_pct !== undefined)
+        rows.push({ ...base, key: 'voters_without_ektp_pct', value: data.voters_without_ektp_pct as number, textValue: null });
     }
   }
   return rows;
@@ -130,20 +170,40 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
 export async function importRiskIndicators(db: Db, kind: RiskImportKind, csv: string, actor: AuditActor, now: Date) {
   const rows = parseRiskCsv(kind, csv);
   const codes = [...new Set(rows.map((r) => r.regionCode))];
-  const known = new Set((await db.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes])).rows.map((r) => r.code));
+  const known = new Set(
+    (await db.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes])).rows.map((r) => r.code),
+  );
   const unknown = rows.find((r) => !known.has(r.regionCode));
   if (unknown) throw csvError(unknown.line, 'region_code', `kode wilayah ${unknown.regionCode} tidak dikenal / unknown region code`);
   const batchId = randomUUID();
   const regionsCount = codes.length;
   await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO risk_import_batches (id, kind, row_count, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)',
-      [batchId, kind, regionsCount, now, actor.id]);
+    await tx.query('INSERT INTO risk_import_batches (id, kind, row_count, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)', [
+      batchId,
+      kind,
+      regionsCount,
+      now,
+      actor.id,
+    ]);
     await tx.query(
       `INSERT INTO risk_indicators (region_code, key, value, text_value, source, imported_at, batch_id)
        SELECT r, k, v, t, s, $6, $7 FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[]) AS x(r, k, v, t, s)`,
-      [rows.map((r) => r.regionCode), rows.map((r) => r.key), rows.map((r) => r.value), rows.map((r) => r.textValue), rows.map((r) => r.source), now, batchId]);
+      [
+        rows.map((r) => r.regionCode),
+        rows.map((r) => r.key),
+        rows.map((r) => r.value),
+        rows.map((r) => r.textValue),
+        rows.map((r) => r.source),
+        now,
+        batchId,
+      ],
+    );
     await appendAudit(tx, {
-      actor, action: `risk.${kind}_imported`, entityType: 'risk_import_batch', entityId: batchId, at: now,
+      actor,
+      action: `risk.${kind}_imported`,
+      entityType: 'risk_import_batch',
+      entityId: batchId,
+      at: now,
       data: { regions: regionsCount, indicators: rows.length, columns: IMPORTS[kind].columns },
     });
   });

@@ -11,23 +11,38 @@ import { latestElection } from './repository.ts';
 
 export async function regionProfile(db: Queryable, code: string) {
   if (!/^\d{2}(\.\d{2})?$/.test(code)) return null;
-  const region = (await db.query<{ code: string; name: string; level: string; province_code: string; time_zone: string }>(
-    'SELECT code, name, level, province_code, time_zone FROM regions WHERE code = $1', [code])).rows[0];
+  const region = (
+    await db.query<{ code: string; name: string; level: string; province_code: string; time_zone: string }>(
+      'SELECT code, name, level, province_code, time_zone FROM regions WHERE code = $1',
+      [code],
+    )
+  ).rows[0];
   if (!region) return null;
-  const province = region.level === 'provinsi' ? null
-    : (await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = $1', [region.province_code])).rows[0] ?? null;
+  const province =
+    region.level === 'provinsi'
+      ? null
+      : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = $1', [region.province_code]))
+          .rows[0] ?? null);
   const election = await latestElection(db);
   const elections = election ? await listElections(db, election.year) : [];
   const contestRows = election
-    ? (await db.query<{ election_id: string; region_code: string; kind: 'gubernur' | 'bupati' | 'walikota'; name: string }>(
-      `SELECT c.election_id, c.region_code, c.kind, r.name FROM contests c JOIN regions r ON r.code = c.region_code
+    ? (
+        await db.query<{ election_id: string; region_code: string; kind: 'gubernur' | 'bupati' | 'walikota'; name: string }>(
+          `SELECT c.election_id, c.region_code, c.kind, r.name FROM contests c JOIN regions r ON r.code = c.region_code
        WHERE c.election_id = ANY($1::text[]) AND c.region_code = ANY($2::text[]) ORDER BY length(c.region_code), c.region_code`,
-      [elections.map((e) => e.id), [code, region.province_code]])).rows
+          [elections.map((e) => e.id), [code, region.province_code]],
+        )
+      ).rows
     : [];
-  const contests = await Promise.all(contestRows.map(async (c) => ({
-    electionId: c.election_id, regionCode: c.region_code, regionName: c.name, kind: c.kind,
-    candidatePairs: await listCandidatePairs(db, c.election_id, c.region_code),
-  })));
+  const contests = await Promise.all(
+    contestRows.map(async (c) => ({
+      electionId: c.election_id,
+      regionCode: c.region_code,
+      regionName: c.name,
+      kind: c.kind,
+      candidatePairs: await listCandidatePairs(db, c.election_id, c.region_code),
+    })),
+  );
   const snapshot = await statsCacheFor(db).get();
   const counts = (region.level === 'provinsi' ? snapshot.data.byProvince : snapshot.data.byRegency).find((r) => r.code === code);
   const states = snapshot.regionStates.get(code) ?? {};
@@ -37,14 +52,22 @@ export async function regionProfile(db: Queryable, code: string) {
   const [pledges, risk] = await Promise.all([listPledges(db, { region: code, limit: 20, offset: 0 }), explainRegionRisk(db, code)]);
   return {
     region: {
-      code: region.code, name: region.name, level: region.level, timeZone: region.time_zone,
+      code: region.code,
+      name: region.name,
+      level: region.level,
+      timeZone: region.time_zone,
       province: province ? { code: province.code, name: province.name } : null,
     },
     elections: elections.map((e) => ({ id: e.id, name: e.name, votingDate: e.votingDate, stages: e.stages })),
     contests,
     cases: {
       total: counts?.count ?? 0,
-      byState: CASE_STATES.map((state) => ({ state, label: STATE_LABELS[state].id, labelEn: STATE_LABELS[state].en, count: states[state] ?? 0 })),
+      byState: CASE_STATES.map((state) => ({
+        state,
+        label: STATE_LABELS[state].id,
+        labelEn: STATE_LABELS[state].en,
+        count: states[state] ?? 0,
+      })),
       asOf: snapshot.data.generatedAt,
     },
     /** Past cycles from imported recap sheets (empty: none imported for this region). */

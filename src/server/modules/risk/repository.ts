@@ -18,16 +18,29 @@ export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 /** The newest imported value per region and key. */
 export async function latestIndicators(db: Queryable, regionCodes?: string[]): Promise<Map<string, Map<string, IndicatorValue>>> {
-  const result = await db.query<{ region_code: string; key: string; value: number; text_value: string | null; source: string; imported_at: Date; batch_id: string }>(
+  const result = await db.query<{
+    region_code: string;
+    key: string;
+    value: number;
+    text_value: string | null;
+    source: string;
+    imported_at: Date;
+    batch_id: string;
+  }>(
     `SELECT DISTINCT ON (region_code, key) region_code, key, value, text_value, source, imported_at, batch_id
      FROM risk_indicators ${regionCodes ? 'WHERE region_code = ANY($1::text[])' : ''}
-     ORDER BY region_code, key, imported_at DESC, id DESC`, regionCodes ? [regionCodes] : []);
+     ORDER BY region_code, key, imported_at DESC, id DESC`,
+    regionCodes ? [regionCodes] : [],
+  );
   const map = new Map<string, Map<string, IndicatorValue>>();
   for (const row of result.rows) {
     const perRegion = map.get(row.region_code) ?? new Map<string, IndicatorValue>();
     perRegion.set(row.key, {
-      value: Number(row.value), textValue: row.text_value, source: row.source,
-      importedAt: new Date(row.imported_at).toISOString(), batchId: row.batch_id,
+      value: Number(row.value),
+      textValue: row.text_value,
+      source: row.source,
+      importedAt: new Date(row.imported_at).toISOString(),
+      batchId: row.batch_id,
     });
     map.set(row.region_code, perRegion);
   }
@@ -38,22 +51,30 @@ export async function regionsAtLevel(db: Queryable, level: RiskLevel, code?: str
   const levels = level === 'provinsi' ? ['provinsi'] : ['kabupaten', 'kota'];
   const result = await db.query<{ code: string; name: string; level: string; province_code: string }>(
     `SELECT code, name, level, province_code FROM regions WHERE level = ANY($1::text[]) ${code ? 'AND code = $2' : ''} ORDER BY code`,
-    code ? [levels, code] : [levels]);
+    code ? [levels, code] : [levels],
+  );
   return result.rows;
 }
 
 /** Pledge signatories and events per region at a level (kab/kota: 5-character prefix; province: 2). */
-export async function pledgeTotals(db: Queryable, level: RiskLevel): Promise<Map<string, { signatories: number; pledges: number; agencies: number }>> {
+export async function pledgeTotals(
+  db: Queryable,
+  level: RiskLevel,
+): Promise<Map<string, { signatories: number; pledges: number; agencies: number }>> {
   const length = level === 'provinsi' ? 2 : 5;
   const result = await db.query<{ code: string; signatories: number; pledges: number; agencies: number }>(
     `SELECT substr(region_code, 1, $1) AS code, sum(signatory_count)::int AS signatories, count(*)::int AS pledges,
             count(DISTINCT search_agency)::int AS agencies
-     FROM pledges WHERE length(region_code) >= $1 GROUP BY 1`, [length]);
+     FROM pledges WHERE length(region_code) >= $1 GROUP BY 1`,
+    [length],
+  );
   return new Map(result.rows.map((r) => [r.code, { signatories: r.signatories, pledges: r.pledges, agencies: r.agencies }]));
 }
 
 export async function latestElection(db: Queryable): Promise<{ id: string; name: string; year: number } | null> {
-  const result = await db.query<{ id: string; name: string; year: number }>('SELECT id, name, year FROM elections ORDER BY voting_date DESC, id LIMIT 1');
+  const result = await db.query<{ id: string; name: string; year: number }>(
+    'SELECT id, name, year FROM elections ORDER BY voting_date DESC, id LIMIT 1',
+  );
   return result.rows[0] ?? null;
 }
 
@@ -62,7 +83,9 @@ export async function contestShapes(db: Queryable, electionId: string): Promise<
   const result = await db.query<{ region_code: string; pairs: number; incumbent: boolean }>(
     `SELECT c.region_code, count(p.id)::int AS pairs, coalesce(bool_or(p.is_incumbent), false) AS incumbent
      FROM contests c LEFT JOIN candidate_pairs p ON p.election_id = c.election_id AND p.region_code = c.region_code
-     WHERE c.election_id = $1 GROUP BY c.region_code`, [electionId]);
+     WHERE c.election_id = $1 GROUP BY c.region_code`,
+    [electionId],
+  );
   return new Map(result.rows.map((r) => [r.region_code, { pairs: r.pairs, incumbent: r.incumbent }]));
 }
 

@@ -11,7 +11,13 @@ import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index
 import { computeRegionRisks, describeWeights, explainRegionRisk, updateWeights } from './service.ts';
 import { importRiskIndicators, type RiskImportKind } from './importIndicators.ts';
 import { regionProfile } from './profile.ts';
-import { regionProfileSchema, riskExplanationSchema, riskImportResultSchema, riskListSchema, riskMethodSchema } from '../../../contracts/risk.ts';
+import {
+  regionProfileSchema,
+  riskExplanationSchema,
+  riskImportResultSchema,
+  riskListSchema,
+  riskMethodSchema,
+} from '../../../contracts/risk.ts';
 
 export interface RiskDeps {
   db: Db;
@@ -27,7 +33,11 @@ const weightsBody = z.object({
 });
 
 const regionNotFound = (code: string) =>
-  new AppError('region_not_found', { id: `Tidak ada provinsi atau kabupaten/kota dengan kode ${code}.`, en: `No province or regency/city with code ${code}.` }, { field: 'code' });
+  new AppError(
+    'region_not_found',
+    { id: `Tidak ada provinsi atau kabupaten/kota dengan kode ${code}.`, en: `No province or regency/city with code ${code}.` },
+    { field: 'code' },
+  );
 
 export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,63 +47,123 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   }
 
-  r.get('/api/v1/risk', {
-    schema: {
-      response: { 200: riskListSchema },
-      tags: ['risk'], summary: 'Indeks kerawanan netralitas per wilayah / vulnerability index per region',
-      querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }),
+  r.get(
+    '/api/v1/risk',
+    {
+      schema: {
+        response: { 200: riskListSchema },
+        tags: ['risk'],
+        summary: 'Indeks kerawanan netralitas per wilayah / vulnerability index per region',
+        querystring: z.object({ level: z.enum(['provinsi', 'kabupaten_kota']).default('kabupaten_kota') }),
+      },
     },
-  }, async (request) => {
-    const { items, weights, electionId } = await computeRegionRisks(readDb, request.query.level);
-    return {
-      level: request.query.level,
-      electionId,
-      weights,
-      categories: CATEGORY_LABELS,
-      items: items.map((i) => ({
-        regionCode: i.regionCode, name: i.name, score: i.score, category: i.category, ikpCategory: i.ikpCategory,
-        topComponents: i.components.slice(0, 3).map((c) => ({ key: c.key, label: c.label, contribution: c.contribution, value: c.value, unit: c.unit })),
-        missing: i.missing,
-        // Bawaslu's published category for this region (Pemetaan Kerawanan Pilkada 2024), if any.
-        publishedCategory: i.published.find((f) => f.category) ?? null,
-      })),
-      total: items.length,
-    };
-  });
+    async (request) => {
+      const { items, weights, electionId } = await computeRegionRisks(readDb, request.query.level);
+      return {
+        level: request.query.level,
+        electionId,
+        weights,
+        categories: CATEGORY_LABELS,
+        items: items.map((i) => ({
+          regionCode: i.regionCode,
+          name: i.name,
+          score: i.score,
+          category: i.category,
+          ikpCategory: i.ikpCategory,
+          topComponents: i.components
+            .slice(0, 3)
+            .map((c) => ({ key: c.key, label: c.label, contribution: c.contribution, value: c.value, unit: c.unit })),
+          missing: i.missing,
+          // Bawaslu's published category for this region (Pemetaan Kerawanan Pilkada 2024), if any.
+          publishedCategory: i.published.find((f) => f.category) ?? null,
+        })),
+        total: items.length,
+      };
+    },
+  );
 
-  r.get('/api/v1/risk/weights', { schema: { response: { 200: riskMethodSchema }, tags: ['risk'], summary: 'Bobot dan metode indeks (publik) / published weights and method' } },
-    async () => describeWeights(readDb));
+  r.get(
+    '/api/v1/risk/weights',
+    {
+      schema: {
+        response: { 200: riskMethodSchema },
+        tags: ['risk'],
+        summary: 'Bobot dan metode indeks (publik) / published weights and method',
+      },
+    },
+    async () => describeWeights(readDb),
+  );
 
-  r.put('/api/v1/risk/weights', { schema: { response: { 200: riskMethodSchema }, tags: ['risk'], summary: 'Ubah bobot (admin, diaudit) / change weights', body: weightsBody } },
+  r.put(
+    '/api/v1/risk/weights',
+    {
+      schema: {
+        response: { 200: riskMethodSchema },
+        tags: ['risk'],
+        summary: 'Ubah bobot (admin, diaudit) / change weights',
+        body: weightsBody,
+      },
+    },
     async (request) => {
       const principal = requireRole(request, ['admin']);
       return updateWeights(deps.db, request.body.weights as Record<string, number>, { id: principal.id, role: principal.role }, now());
-    });
+    },
+  );
 
-  r.get('/api/v1/risk/:regionCode', { schema: { response: { 200: riskExplanationSchema }, tags: ['risk'], summary: 'Penjelasan lengkap indeks satu wilayah / full explanation', params: regionParam } },
+  r.get(
+    '/api/v1/risk/:regionCode',
+    {
+      schema: {
+        response: { 200: riskExplanationSchema },
+        tags: ['risk'],
+        summary: 'Penjelasan lengkap indeks satu wilayah / full explanation',
+        params: regionParam,
+      },
+    },
     async (request) => {
       const explanation = await explainRegionRisk(readDb, request.params.regionCode);
       if (!explanation) throw regionNotFound(request.params.regionCode);
       return explanation;
-    });
+    },
+  );
 
   for (const kind of ['ikp', 'history'] as RiskImportKind[]) {
-    r.post(`/api/v1/risk/import/${kind}`, {
-      schema: { response: { 200: riskImportResultSchema }, tags: ['risk'], summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history' },
-    }, async (request) => {
-      const principal = requireRole(request, ['admin']);
-      if (typeof request.body !== 'string') {
-        throw new AppError('unsupported_media_type', { id: 'Kirim berkas CSV (Content-Type: text/csv).', en: 'Send a CSV file (Content-Type: text/csv).' });
-      }
-      return importRiskIndicators(deps.db, kind, request.body, { id: principal.id, role: principal.role }, now());
-    });
+    r.post(
+      `/api/v1/risk/import/${kind}`,
+      {
+        schema: {
+          response: { 200: riskImportResultSchema },
+          tags: ['risk'],
+          summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history',
+        },
+      },
+      async (request) => {
+        const principal = requireRole(request, ['admin']);
+        if (typeof request.body !== 'string') {
+          throw new AppError('unsupported_media_type', {
+            id: 'Kirim berkas CSV (Content-Type: text/csv).',
+            en: 'Send a CSV file (Content-Type: text/csv).',
+          });
+        }
+        return importRiskIndicators(deps.db, kind, request.body, { id: principal.id, role: principal.role }, now());
+      },
+    );
   }
 
-  r.get('/api/v1/public/regions/:code/profile', {
-    schema: { response: { 200: regionProfileSchema }, tags: ['public'], summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile', params: z.object({ code: regionCodeSchema }) },
-  }, async (request) => {
-    const profile = await regionProfile(readDb, request.params.code);
-    if (!profile) throw regionNotFound(request.params.code);
-    return profile;
-  });
+  r.get(
+    '/api/v1/public/regions/:code/profile',
+    {
+      schema: {
+        response: { 200: regionProfileSchema },
+        tags: ['public'],
+        summary: 'Profil wilayah: pemilihan, paslon, perkara, deklarasi, kerawanan / region profile',
+        params: z.object({ code: regionCodeSchema }),
+      },
+    },
+    async (request) => {
+      const profile = await regionProfile(readDb, request.params.code);
+      if (!profile) throw regionNotFound(request.params.code);
+      return profile;
+    },
+  );
 }

@@ -3,14 +3,29 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
 import {
-  checkRiskWeights, computeRiskIndex, DEFAULT_RISK_WEIGHTS, RISK_COMPONENTS, IKP_THRESHOLDS,
-  COUNT_SATURATION, RATE_SATURATION_PER_1000, EKTP_SATURATION_PERCENT,
-  type RiskExplanation, type RiskInput, type RiskLevel, type RiskWeights,
+  checkRiskWeights,
+  computeRiskIndex,
+  DEFAULT_RISK_WEIGHTS,
+  RISK_COMPONENTS,
+  IKP_THRESHOLDS,
+  COUNT_SATURATION,
+  RATE_SATURATION_PER_1000,
+  EKTP_SATURATION_PERCENT,
+  type RiskExplanation,
+  type RiskInput,
+  type RiskLevel,
+  type RiskWeights,
 } from '../../../domain/risk/index.ts';
 import { statsCacheFor } from '../stats/index.ts';
 import { publishedFiguresByRegion, type PublishedFigure } from '../../reference/figures.ts';
 import {
-  contestShapes, latestElection, latestIndicators, mediaLeadCounts, pledgeTotals, readWeights, regionsAtLevel,
+  contestShapes,
+  latestElection,
+  latestIndicators,
+  mediaLeadCounts,
+  pledgeTotals,
+  readWeights,
+  regionsAtLevel,
 } from './repository.ts';
 
 export interface RegionRisk extends RiskExplanation {
@@ -21,7 +36,11 @@ export interface RegionRisk extends RiskExplanation {
   published: PublishedFigure[];
 }
 
-export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCode?: string): Promise<{ items: RegionRisk[]; weights: RiskWeights; electionId: string | null }> {
+export async function computeRegionRisks(
+  db: Queryable,
+  level: RiskLevel,
+  onlyCode?: string,
+): Promise<{ items: RegionRisk[]; weights: RiskWeights; electionId: string | null }> {
   const [regions, indicators, pledges, election, leads, weightInfo, snapshot] = await Promise.all([
     regionsAtLevel(db, level, onlyCode),
     latestIndicators(db, onlyCode ? [onlyCode] : undefined),
@@ -53,15 +72,31 @@ export async function computeRegionRisks(db: Queryable, level: RiskLevel, onlyCo
     const input: RiskInput = {
       regionCode: region.code,
       level,
-      ikpScore: sourced('ikp_score')
-        ?? (publishedIkp ? { value: publishedIkp.value!, source: `${publishedIkp.publisher}, ${publishedIkp.title} (${publishedIkp.publishedOn}${publishedIkp.partial ? ', publikasi sebagian' : ''}): ${publishedIkp.source}` } : undefined),
-      pastCases: history && lastCycle ? {
-        value: history.get(lastCycle)!.cases,
-        source: `Netra: ${history.get(lastCycle)!.cases} perkara riwayat ${lastCycle} (impor rekap kantor, rekap ${snapshot.data.generatedAt})`,
-      } : pastCases ? { value: pastCases.value, source: `${pastCases.source}${pastCases.textValue ? ` — ${pastCases.textValue}` : ''} (impor ${pastCases.importedAt.slice(0, 10)})` } : undefined,
+      ikpScore:
+        sourced('ikp_score') ??
+        (publishedIkp
+          ? {
+              value: publishedIkp.value!,
+              source: `${publishedIkp.publisher}, ${publishedIkp.title} (${publishedIkp.publishedOn}${publishedIkp.partial ? ', publikasi sebagian' : ''}): ${publishedIkp.source}`,
+            }
+          : undefined),
+      pastCases:
+        history && lastCycle
+          ? {
+              value: history.get(lastCycle)!.cases,
+              source: `Netra: ${history.get(lastCycle)!.cases} perkara riwayat ${lastCycle} (impor rekap kantor, rekap ${snapshot.data.generatedAt})`,
+            }
+          : pastCases
+            ? {
+                value: pastCases.value,
+                source: `${pastCases.source}${pastCases.textValue ? ` — ${pastCases.textValue}` : ''} (impor ${pastCases.importedAt.slice(0, 10)})`,
+              }
+            : undefined,
       liveCases: { value: caseCounts.get(region.code) ?? 0, source: liveSource },
       mediaLeads: { value: leads.get(region.code) ?? 0, source: 'Netra: petunjuk pemantauan media (relevan, tidak diabaikan)' },
-      pledgeSignatories: pledge ? { value: pledge.signatories, source: `Netra: ${pledge.pledges} deklarasi netralitas, ${pledge.agencies} instansi` } : undefined,
+      pledgeSignatories: pledge
+        ? { value: pledge.signatories, source: `Netra: ${pledge.pledges} deklarasi netralitas, ${pledge.agencies} instansi` }
+        : undefined,
       asnHeadcount: sourced('asn_headcount'),
       votersWithoutEktpPercent: sourced('voters_without_ektp_pct'),
       incumbentRunning: shape && shape.pairs > 0 ? { value: shape.incumbent, source: contestSource } : undefined,
@@ -93,7 +128,11 @@ export async function describeWeights(db: Queryable) {
     customized: custom,
     updatedAt,
     components: RISK_COMPONENTS.map((c) => ({ ...c, defaultWeight: c.weight, weight: weights[c.key] })),
-    constants: { countSaturation: COUNT_SATURATION, ratePer1000Saturation: RATE_SATURATION_PER_1000, ektpSaturationPercent: EKTP_SATURATION_PERCENT },
+    constants: {
+      countSaturation: COUNT_SATURATION,
+      ratePer1000Saturation: RATE_SATURATION_PER_1000,
+      ektpSaturationPercent: EKTP_SATURATION_PERCENT,
+    },
     thresholds: IKP_THRESHOLDS,
     method: {
       id: 'Skor = Σ (nilai ternormalisasi × bobot) × 100. Komponen tanpa data dikeluarkan dan bobot sisanya dinormalkan ulang agar berjumlah 1. Kategori memakai ambang IKP Bawaslu 2024.',
@@ -105,21 +144,34 @@ export async function describeWeights(db: Queryable) {
 
 export async function updateWeights(db: Db, weights: Partial<RiskWeights>, actor: AuditActor, now: Date) {
   const problem = checkRiskWeights(weights);
-  if (problem) throw new AppError('validation_failed', { id: `Bobot tidak valid: ${problem}`, en: `Invalid weights: ${problem}` }, { field: 'weights' });
+  if (problem)
+    throw new AppError(
+      'validation_failed',
+      { id: `Bobot tidak valid: ${problem}`, en: `Invalid weights: ${problem}` },
+      { field: 'weights' },
+    );
   const before = await readWeights(db);
   const merged = { ...before.weights, ...weights };
   if (Object.values(merged).every((w) => w <= 0)) {
-    throw new AppError('validation_failed', { id: 'Setidaknya satu bobot harus lebih dari 0.', en: 'At least one weight must be above 0.' }, { field: 'weights' });
+    throw new AppError(
+      'validation_failed',
+      { id: 'Setidaknya satu bobot harus lebih dari 0.', en: 'At least one weight must be above 0.' },
+      { field: 'weights' },
+    );
   }
   await db.transaction(async (tx) => {
     for (const [key, weight] of Object.entries(weights)) {
       await tx.query(
         `INSERT INTO risk_weights (key, weight, updated_at, updated_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (key) DO UPDATE SET weight = EXCLUDED.weight, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-        [key, weight, now, actor.id]);
+        [key, weight, now, actor.id],
+      );
     }
     await appendAudit(tx, {
-      actor, action: 'risk.weights_updated', entityType: 'risk_weights', at: now,
+      actor,
+      action: 'risk.weights_updated',
+      entityType: 'risk_weights',
+      at: now,
       data: { before: before.weights, after: merged },
     });
   });

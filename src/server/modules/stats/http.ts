@@ -15,9 +15,17 @@ export const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(r
  * Sends the identity body, or its gzip form (precomputed once) when the client accepts gzip.
  * The gzip representation has its own strong ETag ("…-gz"); If-None-Match accepts either.
  */
-export function sendWithEtag(request: FastifyRequest, reply: FastifyReply, options: {
-  body: string | Buffer; etag: string; contentType: string; cacheControl?: string; gzip?: Buffer;
-}) {
+export function sendWithEtag(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: {
+    body: string | Buffer;
+    etag: string;
+    contentType: string;
+    cacheControl?: string;
+    gzip?: Buffer;
+  },
+) {
   const gzip = options.gzip && acceptsGzip(request) ? options.gzip : null;
   const etag = gzip ? `${options.etag.slice(0, -1)}-gz"` : options.etag;
   reply.header('ETag', etag).header('Cache-Control', options.cacheControl ?? PUBLIC_CACHE_CONTROL);

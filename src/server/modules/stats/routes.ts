@@ -29,17 +29,31 @@ export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps) {
     generation: () => cache.current(),
     variant: (request, snapshot) => {
       const header = request.headers['if-none-match'];
-      const notModified = Boolean(header) && (matchesEtag(header, snapshot.etag) || matchesEtag(header, `${snapshot.etag.slice(0, -1)}-gz"`));
+      const notModified =
+        Boolean(header) && (matchesEtag(header, snapshot.etag) || matchesEtag(header, `${snapshot.etag.slice(0, -1)}-gz"`));
       return `${snapshot.gzip && acceptsGzip(request) ? 'gzip' : 'identity'}:${notModified ? 304 : 200}`;
     },
   });
-  app.get(PATH, {
-    ...(replay ? { onSend: replay.onSend } : {}),
-    // The body is serialised once per snapshot (a string skips the serialiser); the schema documents it.
-    schema: { response: { 200: publicStatsSchema }, tags: ['public'], summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts' },
-  }, async (request, reply) => {
-    const snapshot = await cache.get();
-    replay?.served(request, snapshot);
-    return sendWithEtag(request, reply, { body: snapshot.body, gzip: snapshot.gzip, etag: snapshot.etag, contentType: 'application/json; charset=utf-8' });
-  });
+  app.get(
+    PATH,
+    {
+      ...(replay ? { onSend: replay.onSend } : {}),
+      // The body is serialised once per snapshot (a string skips the serialiser); the schema documents it.
+      schema: {
+        response: { 200: publicStatsSchema },
+        tags: ['public'],
+        summary: 'Dasbor publik: jumlah perkara (tanpa data pribadi) / public dashboard counts',
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await cache.get();
+      replay?.served(request, snapshot);
+      return sendWithEtag(request, reply, {
+        body: snapshot.body,
+        gzip: snapshot.gzip,
+        etag: snapshot.etag,
+        contentType: 'application/json; charset=utf-8',
+      });
+    },
+  );
 }

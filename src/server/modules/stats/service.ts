@@ -53,7 +53,7 @@ export interface CycleComparison {
   basis: 'impor' | 'langsung';
   imported: CycleCounts;
   regions: number;
-  published: typeof REFERENCE_FIGURES[number][];
+  published: (typeof REFERENCE_FIGURES)[number][];
 }
 
 /** Imported history per region (province and kab/kota) and cycle. */
@@ -93,7 +93,11 @@ export function isoWeekLabel(monday: string): string {
 
 const byCountDesc = <T extends { count: number; code: string }>(a: T, b: T) => b.count - a.count || a.code.localeCompare(b.code);
 
-interface CounterRow { dimension: string; key: string; n: number }
+interface CounterRow {
+  dimension: string;
+  key: string;
+  n: number;
+}
 
 /** Reads the trigger-maintained counters (a few thousand rows, whatever the number of cases). */
 export async function readCounters(db: Queryable): Promise<CounterRow[]> {
@@ -125,14 +129,28 @@ export async function verifyStatsCounters(db: Queryable): Promise<{ dimension: s
 }
 
 /** Builds the dashboard from the counters plus region and stage names. */
-export async function computeStats(db: Queryable, now: Date): Promise<StatsData & { regionStates: Map<string, Record<string, number>>; regionHistory: RegionHistory }> {
+export async function computeStats(
+  db: Queryable,
+  now: Date,
+): Promise<StatsData & { regionStates: Map<string, Record<string, number>>; regionHistory: RegionHistory }> {
   const [counters, regions, stages] = await Promise.all([
     readCounters(db),
     db.query<{ code: string; name: string }>(`SELECT code, name FROM regions WHERE level IN ('provinsi', 'kabupaten', 'kota')`),
     db.query<{ code: string; name: string; name_en: string }>(
-      `SELECT DISTINCT ON (code) code, name, name_en FROM election_stages ORDER BY code, election_id DESC`),
+      `SELECT DISTINCT ON (code) code, name, name_en FROM election_stages ORDER BY code, election_id DESC`,
+    ),
   ]);
-  const grouped = { rows: [] as { r: string | null; state: string | null; kind: string | null; stage: string | null; cls: string | null; wk: string | null; n: number }[] };
+  const grouped = {
+    rows: [] as {
+      r: string | null;
+      state: string | null;
+      kind: string | null;
+      stage: string | null;
+      cls: string | null;
+      wk: string | null;
+      n: number;
+    }[],
+  };
   const acts = { rows: [] as { act: string; n: number }[] };
   const subjects = { rows: [] as { subject_type: string; n: number }[] };
   const none = { r: null, state: null, kind: null, stage: null, cls: null, wk: null };
@@ -150,11 +168,21 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
         grouped.rows.push({ ...none, r, state, kind, n });
         break;
       }
-      case 'stage': grouped.rows.push({ ...none, stage: c.key, n }); break;
-      case 'classification': grouped.rows.push({ ...none, cls: c.key, n }); break;
-      case 'week': grouped.rows.push({ ...none, wk: c.key, n }); break;
-      case 'act': acts.rows.push({ act: c.key, n }); break;
-      case 'subject': subjects.rows.push({ subject_type: c.key, n }); break;
+      case 'stage':
+        grouped.rows.push({ ...none, stage: c.key, n });
+        break;
+      case 'classification':
+        grouped.rows.push({ ...none, cls: c.key, n });
+        break;
+      case 'week':
+        grouped.rows.push({ ...none, wk: c.key, n });
+        break;
+      case 'act':
+        acts.rows.push({ act: c.key, n });
+        break;
+      case 'subject':
+        subjects.rows.push({ subject_type: c.key, n });
+        break;
     }
   }
   const regionName = new Map(regions.rows.map((r) => [r.code, r.name]));
@@ -189,24 +217,42 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
       if (row.kind === 'laporan' || row.kind === 'temuan') kindCounts[row.kind] += row.n;
     } else if (row.stage !== null) {
       const stage = stageLabel.get(row.stage);
-      stageCounts.push({ code: row.stage || 'tanpa_tahapan', label: stage?.name ?? 'Di luar tahapan', labelEn: stage?.name_en ?? 'Outside any stage', count: row.n });
+      stageCounts.push({
+        code: row.stage || 'tanpa_tahapan',
+        label: stage?.name ?? 'Di luar tahapan',
+        labelEn: stage?.name_en ?? 'Outside any stage',
+        count: row.n,
+      });
     } else if (row.cls !== null) {
       const entry = CLASSIFICATIONS.find((c) => c.id === row.cls);
-      classCounts.push({ code: row.cls || 'belum_diklasifikasi', label: entry?.label ?? 'Belum diklasifikasi', labelEn: entry?.labelEn ?? 'Not yet classified', count: row.n });
+      classCounts.push({
+        code: row.cls || 'belum_diklasifikasi',
+        label: entry?.label ?? 'Belum diklasifikasi',
+        labelEn: entry?.labelEn ?? 'Not yet classified',
+        count: row.n,
+      });
     } else if (row.wk !== null) {
       weekly.push({ week: isoWeekLabel(row.wk), startsOn: row.wk, count: row.n });
     }
   }
   const total = kindCounts.laporan + kindCounts.temuan;
   const byState: CountItem[] = CASE_STATES.map((state) => ({
-    code: state, label: STATE_LABELS[state].id, labelEn: STATE_LABELS[state].en, count: stateCounts.get(state) ?? 0,
+    code: state,
+    label: STATE_LABELS[state].id,
+    labelEn: STATE_LABELS[state].en,
+    count: stateCounts.get(state) ?? 0,
   }));
   const outcome = new Map<string, number>();
   for (const [state, n] of stateCounts) {
     const key = (TERMINAL_STATES as readonly string[]).includes(state) ? state : 'dalam_proses';
     outcome.set(key, (outcome.get(key) ?? 0) + n);
   }
-  const byOutcome: CountItem[] = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({ code, label: label.id, labelEn: label.en, count: outcome.get(code) ?? 0 }));
+  const byOutcome: CountItem[] = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({
+    code,
+    label: label.id,
+    labelEn: label.en,
+    count: outcome.get(code) ?? 0,
+  }));
   const { cycles, regionHistory } = compareCycles(history, { cases: total, ...kindCounts, byOutcome }, provinces.size);
   return {
     regionStates,
@@ -217,24 +263,37 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
     byProvince: [...provinces.values()].sort(byCountDesc),
     byRegency: [...regencies.values()].sort(byCountDesc),
     byStage: stageCounts.sort(byCountDesc),
-    bySubjectType: subjects.rows.map((r) => {
-      const entry = SUBJECT_TYPE_CATALOGUE.find((s) => s.id === r.subject_type);
-      return { code: r.subject_type, label: entry?.label ?? r.subject_type, labelEn: entry?.labelEn, count: r.n };
-    }).sort(byCountDesc),
-    byAct: acts.rows.map((r) => {
-      const entry = NEUTRALITY_ACTS.find((a) => a.id === r.act);
-      return { code: r.act, label: entry?.label ?? r.act, labelEn: entry?.labelEn, count: r.n };
-    }).sort(byCountDesc),
+    bySubjectType: subjects.rows
+      .map((r) => {
+        const entry = SUBJECT_TYPE_CATALOGUE.find((s) => s.id === r.subject_type);
+        return { code: r.subject_type, label: entry?.label ?? r.subject_type, labelEn: entry?.labelEn, count: r.n };
+      })
+      .sort(byCountDesc),
+    byAct: acts.rows
+      .map((r) => {
+        const entry = NEUTRALITY_ACTS.find((a) => a.id === r.act);
+        return { code: r.act, label: entry?.label ?? r.act, labelEn: entry?.labelEn, count: r.n };
+      })
+      .sort(byCountDesc),
     byClassification: classCounts.sort(byCountDesc),
     byState,
     byOutcome,
     weekly: weekly.sort((a, b) => a.startsOn.localeCompare(b.startsOn)),
     reference: REFERENCE_FIGURES,
     notes: [
-      { id: 'Subjek dihitung per terlapor (satu perkara dapat memiliki beberapa terlapor); perbuatan dihitung per perbuatan yang disebut.', en: 'Subject types count reported persons (a case may name several); acts count each act named.' },
-      { id: 'Perkara riwayat yang diimpor dari rekap kantor tidak dihitung sebagai perkara berjalan; jumlahnya ada di perbandingan siklus.', en: 'Past cases imported from office recaps are not counted as live cases; they appear in the cycle comparison.' },
+      {
+        id: 'Subjek dihitung per terlapor (satu perkara dapat memiliki beberapa terlapor); perbuatan dihitung per perbuatan yang disebut.',
+        en: 'Subject types count reported persons (a case may name several); acts count each act named.',
+      },
+      {
+        id: 'Perkara riwayat yang diimpor dari rekap kantor tidak dihitung sebagai perkara berjalan; jumlahnya ada di perbandingan siklus.',
+        en: 'Past cases imported from office recaps are not counted as live cases; they appear in the cycle comparison.',
+      },
       { id: 'Minggu menurut ISO 8601 dari waktu diterima (WIB).', en: 'ISO 8601 weeks of the received time (WIB).' },
-      { id: 'Hasil akhir sanksi (putusan PPK) belum termasuk; "diteruskan" berarti diteruskan ke instansi berwenang.', en: 'Final sanctions (PPK decisions) are not included yet; "forwarded" means sent to the competent body.' },
+      {
+        id: 'Hasil akhir sanksi (putusan PPK) belum termasuk; "diteruskan" berarti diteruskan ke instansi berwenang.',
+        en: 'Final sanctions (PPK decisions) are not included yet; "forwarded" means sent to the competent body.',
+      },
     ],
   };
 }
@@ -242,7 +301,11 @@ export async function computeStats(db: Queryable, now: Date): Promise<StatsData 
 const outcomeOf = (state: string) => ((TERMINAL_STATES as readonly string[]).includes(state) ? state : 'dalam_proses');
 
 /** Cycle comparison rows and per-region history from the 'imported' counters. */
-function compareCycles(history: { cycle: string; r: string; kind: string; state: string; n: number }[], live: CycleCounts, liveProvinces: number) {
+function compareCycles(
+  history: { cycle: string; r: string; kind: string; state: string; n: number }[],
+  live: CycleCounts,
+  liveProvinces: number,
+) {
   const perCycle = new Map<string, { counts: CycleCounts; outcome: Map<string, number>; regions: Set<string> }>();
   const regionHistory: RegionHistory = new Map();
   const addRegion = (code: string, cycle: string, kind: string, n: number) => {
@@ -254,7 +317,11 @@ function compareCycles(history: { cycle: string; r: string; kind: string; state:
     regionHistory.set(code, cycles);
   };
   for (const h of history) {
-    const c = perCycle.get(h.cycle) ?? { counts: { cases: 0, laporan: 0, temuan: 0, byOutcome: [] }, outcome: new Map(), regions: new Set() };
+    const c = perCycle.get(h.cycle) ?? {
+      counts: { cases: 0, laporan: 0, temuan: 0, byOutcome: [] },
+      outcome: new Map(),
+      regions: new Set(),
+    };
     c.counts.cases += h.n;
     if (h.kind === 'laporan' || h.kind === 'temuan') c.counts[h.kind] += h.n;
     c.outcome.set(outcomeOf(h.state), (c.outcome.get(outcomeOf(h.state)) ?? 0) + h.n);
@@ -267,8 +334,19 @@ function compareCycles(history: { cycle: string; r: string; kind: string; state:
   const cycles: CycleComparison[] = [...labels].sort().map((election) => {
     const c = perCycle.get(election);
     const counts = c?.counts ?? { cases: 0, laporan: 0, temuan: 0, byOutcome: [] };
-    counts.byOutcome = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({ code, label: label.id, labelEn: label.en, count: c?.outcome.get(code) ?? 0 }));
-    return { election, basis: 'impor' as const, imported: counts, regions: c?.regions.size ?? 0, published: REFERENCE_FIGURES.filter((f) => f.election === election) };
+    counts.byOutcome = Object.entries(OUTCOME_LABELS).map(([code, label]) => ({
+      code,
+      label: label.id,
+      labelEn: label.en,
+      count: c?.outcome.get(code) ?? 0,
+    }));
+    return {
+      election,
+      basis: 'impor' as const,
+      imported: counts,
+      regions: c?.regions.size ?? 0,
+      published: REFERENCE_FIGURES.filter((f) => f.election === election),
+    };
   });
   cycles.push({ election: 'Netra (siklus berjalan)', basis: 'langsung', imported: live, regions: liveProvinces, published: [] });
   return { cycles, regionHistory };
@@ -290,7 +368,10 @@ export class StatsCache {
   ttlMs: number;
   now: () => Date;
 
-  constructor(private readonly db: Queryable, options: StatsCacheOptions = {}) {
+  constructor(
+    private readonly db: Queryable,
+    options: StatsCacheOptions = {},
+  ) {
     this.ttlMs = (options.ttlSeconds ?? 30) * 1000;
     this.now = options.now ?? (() => new Date());
   }
@@ -304,12 +385,20 @@ export class StatsCache {
       .then(({ regionStates, regionHistory, ...data }) => {
         const body = JSON.stringify(data);
         this.snapshot = {
-          data, regionStates, regionHistory, body, gzip: gzipSync(body), etag: etagOf(body), computedAt: Date.now(),
+          data,
+          regionStates,
+          regionHistory,
+          body,
+          gzip: gzipSync(body),
+          etag: etagOf(body),
+          computedAt: Date.now(),
           computeMs: Math.round(performance.now() - started),
         };
         return this.snapshot;
       })
-      .finally(() => { this.inflight = null; });
+      .finally(() => {
+        this.inflight = null;
+      });
     return this.inflight;
   }
 

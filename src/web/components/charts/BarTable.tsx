@@ -8,7 +8,15 @@ export interface BarRow {
   count: number;
 }
 
-export function BarTable({ caption, rows, labelHeader, countHeader, format, emptyText, max }: {
+export function BarTable({
+  caption,
+  rows,
+  labelHeader,
+  countHeader,
+  format,
+  emptyText,
+  max,
+}: {
   caption: ReactNode;
   rows: BarRow[];
   labelHeader: string;
@@ -24,11 +32,20 @@ export function BarTable({ caption, rows, labelHeader, countHeader, format, empt
       <table className="bar-table">
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">{labelHeader}</th><th scope="col" className="num">{countHeader}</th></tr>
+          <tr>
+            <th scope="col">{labelHeader}</th>
+            <th scope="col" className="num">
+              {countHeader}
+            </th>
+          </tr>
         </thead>
         <tbody>
           {rows.length === 0 && emptyText && (
-            <tr><td colSpan={2} className="muted">{emptyText}</td></tr>
+            <tr>
+              <td colSpan={2} className="muted">
+                {emptyText}
+              </td>
+            </tr>
           )}
           {rows.map((row) => (
             <tr key={row.key}>

@@ -33,7 +33,16 @@ export function fillWeeks(weeks: WeekCount[], label: (startsOn: string) => strin
   return out;
 }
 
-export function WeeklyChart({ weeks, title, summary, formatWeek, format, tableCaption, weekHeader, countHeader }: {
+export function WeeklyChart({
+  weeks,
+  title,
+  summary,
+  formatWeek,
+  format,
+  tableCaption,
+  weekHeader,
+  countHeader,
+}: {
   weeks: WeekCount[];
   title: string;
   summary: string;
@@ -62,7 +71,9 @@ export function WeeklyChart({ weeks, title, summary, formatWeek, format, tableCa
           return (
             <g key={tick} className="weekly-chart__tick">
               <line x1={pad.left} x2={width - pad.right} y1={y} y2={y} />
-              <text x={pad.left - 6} y={y + 4} textAnchor="end">{format(tick)}</text>
+              <text x={pad.left - 6} y={y + 4} textAnchor="end">
+                {format(tick)}
+              </text>
             </g>
           );
         })}
@@ -75,7 +86,9 @@ export function WeeklyChart({ weeks, title, summary, formatWeek, format, tableCa
                 <title>{`${formatWeek(w)}: ${format(w.count)}`}</title>
               </rect>
               {i % labelEvery === 0 && (
-                <text className="weekly-chart__label" x={x + barW / 2} y={height - 8} textAnchor="middle">{w.week}</text>
+                <text className="weekly-chart__label" x={x + barW / 2} y={height - 8} textAnchor="middle">
+                  {w.week}
+                </text>
               )}
             </g>
           );
@@ -86,10 +99,20 @@ export function WeeklyChart({ weeks, title, summary, formatWeek, format, tableCa
         <summary>{tableCaption}</summary>
         <div className="table-wrap" tabIndex={0}>
           <table>
-            <thead><tr><th scope="col">{weekHeader}</th><th scope="col" className="num">{countHeader}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{weekHeader}</th>
+                <th scope="col" className="num">
+                  {countHeader}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {filled.map((w) => (
-                <tr key={w.startsOn}><th scope="row">{formatWeek(w)}</th><td className="num">{format(w.count)}</td></tr>
+                <tr key={w.startsOn}>
+                  <th scope="row">{formatWeek(w)}</th>
+                  <td className="num">{format(w.count)}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -52,38 +52,62 @@ class RingWriter {
   private points = 0;
   private lastX = NaN;
   private lastY = NaN;
-  private minX = Infinity; private minY = Infinity; private maxX = -Infinity; private maxY = -Infinity;
+  private minX = Infinity;
+  private minY = Infinity;
+  private maxX = -Infinity;
+  private maxY = -Infinity;
   private fallback = '';
   private fallbackSize = -1;
 
-  reset() { this.out = ''; this.ring = ''; this.fallback = ''; this.fallbackSize = -1; this.points = 0; }
+  reset() {
+    this.out = '';
+    this.ring = '';
+    this.fallback = '';
+    this.fallbackSize = -1;
+    this.points = 0;
+  }
   moveTo(x: number, y: number) {
     this.endRing(false);
-    this.minX = this.maxX = x; this.minY = this.maxY = y;
-    this.lastX = Math.round(x * 10) / 10; this.lastY = Math.round(y * 10) / 10;
+    this.minX = this.maxX = x;
+    this.minY = this.maxY = y;
+    this.lastX = Math.round(x * 10) / 10;
+    this.lastY = Math.round(y * 10) / 10;
     this.ring = `M${this.lastX},${this.lastY}`;
     this.points = 1;
   }
   lineTo(x: number, y: number) {
     const rx = Math.round(x * 10) / 10;
     const ry = Math.round(y * 10) / 10;
-    if (x < this.minX) this.minX = x; else if (x > this.maxX) this.maxX = x;
-    if (y < this.minY) this.minY = y; else if (y > this.maxY) this.maxY = y;
+    if (x < this.minX) this.minX = x;
+    else if (x > this.maxX) this.maxX = x;
+    if (y < this.minY) this.minY = y;
+    else if (y > this.maxY) this.maxY = y;
     if (rx === this.lastX && ry === this.lastY) return;
-    this.lastX = rx; this.lastY = ry;
+    this.lastX = rx;
+    this.lastY = ry;
     this.ring += `L${rx},${ry}`;
     this.points++;
   }
-  closePath() { this.endRing(true); }
-  beginPath() { /* each ring starts with moveTo */ }
-  arc(_x: number, _y: number, _r: number, _a0: number, _a1: number) { /* no point geometries in the boundaries */ }
+  closePath() {
+    this.endRing(true);
+  }
+  beginPath() {
+    /* each ring starts with moveTo */
+  }
+  arc(_x: number, _y: number, _r: number, _a0: number, _a1: number) {
+    /* no point geometries in the boundaries */
+  }
   private endRing(closed: boolean) {
     if (!this.points) return;
     const ring = closed ? `${this.ring}Z` : this.ring;
     const size = Math.max(this.maxX - this.minX, this.maxY - this.minY);
     if (size >= MIN_RING_SIZE && this.points > 2) this.out += ring;
-    else if (size > this.fallbackSize) { this.fallback = ring; this.fallbackSize = size; }
-    this.ring = ''; this.points = 0;
+    else if (size > this.fallbackSize) {
+      this.fallback = ring;
+      this.fallbackSize = size;
+    }
+    this.ring = '';
+    this.points = 0;
   }
   result(): string {
     this.endRing(false);
@@ -106,7 +130,9 @@ export function buildGeometry(features: RegionFeature[]): Geometry2D {
   // The height follows the shape's aspect ratio at the full width, within bounds.
   const height = Math.round(Math.min(WIDTH * 0.9, Math.max(WIDTH * 0.3, (h * (WIDTH - 2 * PADDING)) / w + 2 * PADDING)));
   const k = Math.min((WIDTH - 2 * PADDING) / w, (height - 2 * PADDING) / h);
-  const projection = geoMercator().precision(0).scale(k)
+  const projection = geoMercator()
+    .precision(0)
+    .scale(k)
     .translate([(WIDTH - k * (x0 + x1)) / 2, (height - k * (y0 + y1)) / 2]);
   const writer = new RingWriter();
   const path = geoPath(projection, writer);
@@ -121,8 +147,20 @@ export function buildGeometry(features: RegionFeature[]): Geometry2D {
   };
 }
 
-const Shape = memo(function Shape({ code, name, d, fill, valueText, selected }: {
-  code: string; name: string; d: string; fill: string; valueText: string; selected: boolean;
+const Shape = memo(function Shape({
+  code,
+  name,
+  d,
+  fill,
+  valueText,
+  selected,
+}: {
+  code: string;
+  name: string;
+  d: string;
+  fill: string;
+  valueText: string;
+  selected: boolean;
 }) {
   const label = `${name}: ${valueText}`;
   return (
@@ -141,7 +179,15 @@ const Shape = memo(function Shape({ code, name, d, fill, valueText, selected }: 
   );
 });
 
-export function ChoroplethMap({ features, styles, fallback, label, onActivate, selectedCode, describedBy }: {
+export function ChoroplethMap({
+  features,
+  styles,
+  fallback,
+  label,
+  onActivate,
+  selectedCode,
+  describedBy,
+}: {
   features: RegionFeature[];
   styles: Map<string, RegionStyle>;
   /** Style of regions missing from `styles`. */
@@ -178,14 +224,16 @@ export function ChoroplethMap({ features, styles, fallback, label, onActivate, s
     svg.setAttribute('data-rendering', which);
     // Two frames: the first callback runs before the paint, the second after it.
     let measured = false;
-    const frame = requestAnimationFrame(() => requestAnimationFrame(() => {
-      measured = true;
-      const ms = Math.round((performance.now() - started) * 10) / 10;
-      svg.setAttribute(which === 'render' ? 'data-render-ms' : 'data-recolour-ms', String(ms));
-      svg.setAttribute('data-regions', String(geometry.shapes.length));
-      svg.setAttribute('data-geometry-ms', String(geometry.buildMs));
-      svg.removeAttribute('data-rendering');
-    }));
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        measured = true;
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        svg.setAttribute(which === 'render' ? 'data-render-ms' : 'data-recolour-ms', String(ms));
+        svg.setAttribute('data-regions', String(geometry.shapes.length));
+        svg.setAttribute('data-geometry-ms', String(geometry.buildMs));
+        svg.removeAttribute('data-rendering');
+      }),
+    );
     return () => {
       cancelAnimationFrame(frame);
       // A re-render (e.g. the layer's data arriving) before the paint: the measurement is not lost,
@@ -198,20 +246,28 @@ export function ChoroplethMap({ features, styles, fallback, label, onActivate, s
   });
 
   const activate = useRef(onActivate);
-  useEffect(() => { activate.current = onActivate; }, [onActivate]);
-  const fromEvent = useCallback((target: EventTarget) => {
-    const element = (target as Element).closest?.('[data-code]');
-    const code = element?.getAttribute('data-code');
-    if (!code) return;
-    const shape = geometry.shapes.find((s) => s.code === code);
-    activate.current(code, shape?.name ?? code);
-  }, [geometry]);
+  useEffect(() => {
+    activate.current = onActivate;
+  }, [onActivate]);
+  const fromEvent = useCallback(
+    (target: EventTarget) => {
+      const element = (target as Element).closest?.('[data-code]');
+      const code = element?.getAttribute('data-code');
+      if (!code) return;
+      const shape = geometry.shapes.find((s) => s.code === code);
+      activate.current(code, shape?.name ?? code);
+    },
+    [geometry],
+  );
   const onClick = useCallback((event: MouseEvent) => fromEvent(event.target), [fromEvent]);
-  const onKeyDown = useCallback((event: KeyboardEvent) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    fromEvent(event.target);
-  }, [fromEvent]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      fromEvent(event.target);
+    },
+    [fromEvent],
+  );
 
   return (
     <svg

@@ -15,7 +15,8 @@ export type RegionFeature = Feature<Geometry, RegionProperties>;
 export type BoundaryKind = 'provinces' | 'regencies';
 
 /** What the map must show beside the boundaries (../shared/data/geo/SOURCE.md). */
-export const MAP_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), geometri dari data Badan Informasi Geospasial; kode dan nama wilayah menurut Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).';
+export const MAP_ATTRIBUTION =
+  'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), geometri dari data Badan Informasi Geospasial; kode dan nama wilayah menurut Kepmendagri 300.2.2-2138/2025 via idn-area-data (ODbL-1.0).';
 
 const loaded = new Map<BoundaryKind, Promise<RegionFeature[]>>();
 

@@ -104,7 +104,10 @@ function countScale(values: Map<string, number>, palette: string[], language: La
   };
   const legend = breaks.map((from, i) => {
     const to = i + 1 < breaks.length ? breaks[i + 1] - 1 : max;
-    return { color: colours[i], label: from === to ? formatNumber(from, language) : `${formatNumber(from, language)}–${formatNumber(to, language)}` };
+    return {
+      color: colours[i],
+      label: from === to ? formatNumber(from, language) : `${formatNumber(from, language)}–${formatNumber(to, language)}`,
+    };
   });
   return { colourOf, legend };
 }
@@ -112,23 +115,29 @@ function countScale(values: Map<string, number>, palette: string[], language: La
 export function buildLayerView(data: LayerData, t: T, language: Language): LayerView {
   const styles = new Map<string, RegionStyle>();
   const rows: LayerRow[] = [];
-  const number = (n: number, digits = 0) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(n);
+  const number = (n: number, digits = 0) =>
+    new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(n);
   if (data.layer === 'risiko') {
     const thresholds = IKP_THRESHOLDS[data.level];
     for (const item of data.risk.items) {
       const category = item.category;
-      const valueText = category && item.score !== null
-        ? t('map.value.risk', { category: t(`map.risk.${category}`), score: number(item.score, 1) })
-        : t('map.value.noData');
+      const valueText =
+        category && item.score !== null
+          ? t('map.value.risk', { category: t(`map.risk.${category}`), score: number(item.score, 1) })
+          : t('map.value.noData');
       styles.set(item.regionCode, { fill: category ? RISK_COLORS[category] : NO_DATA_COLOR, valueText });
       rows.push({ code: item.regionCode, name: item.name, valueText, sort: item.score ?? -1 });
     }
     return {
-      styles, rows,
+      styles,
+      rows,
       fallback: { fill: NO_DATA_COLOR, valueText: t('map.value.noData') },
       legend: [
         { color: RISK_COLORS.tinggi, label: t('map.legend.tinggi', { min: number(thresholds.tinggi, 2) }) },
-        { color: RISK_COLORS.sedang, label: t('map.legend.sedang', { min: number(thresholds.sedang, 2), max: number(thresholds.tinggi, 2) }) },
+        {
+          color: RISK_COLORS.sedang,
+          label: t('map.legend.sedang', { min: number(thresholds.sedang, 2), max: number(thresholds.tinggi, 2) }),
+        },
         { color: RISK_COLORS.rendah, label: t('map.legend.rendah', { max: number(thresholds.sedang, 2) }) },
         { color: NO_DATA_COLOR, label: t('map.legend.noData') },
       ],
@@ -147,8 +156,11 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
       rows.push({ code: item.regionCode, name: item.name, valueText, sort: n });
     }
     return {
-      styles, rows, fallback: { fill: ZERO_COLOR, valueText: t('map.value.leads', { count: '0' }) },
-      legend: [{ color: ZERO_COLOR, label: '0' }, ...scale.legend], source: t('map.source.leads'),
+      styles,
+      rows,
+      fallback: { fill: ZERO_COLOR, valueText: t('map.value.leads', { count: '0' }) },
+      legend: [{ color: ZERO_COLOR, label: '0' }, ...scale.legend],
+      source: t('map.source.leads'),
     };
   }
   if (data.layer === 'perkara') {
@@ -161,7 +173,9 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
       rows.push({ code: region.code, name: region.name, valueText, sort: region.count });
     }
     return {
-      styles, rows, fallback: { fill: ZERO_COLOR, valueText: t('map.value.cases', { count: '0' }) },
+      styles,
+      rows,
+      fallback: { fill: ZERO_COLOR, valueText: t('map.value.cases', { count: '0' }) },
       legend: [{ color: ZERO_COLOR, label: t('map.legend.zeroCases') }, ...scale.legend],
       source: t('map.source.cases', { at: formatInstant(data.stats.generatedAt, language) }),
     };
@@ -175,7 +189,11 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
       let index = 0;
       for (let i = 0; i < bins.length; i++) if (region.coveragePercent >= bins[i]) index = i;
       fill = GREENS[index];
-      valueText = t('map.value.coverage', { percent: number(region.coveragePercent, 1), pledges: number(region.pledges), signatories: number(region.signatories) });
+      valueText = t('map.value.coverage', {
+        percent: number(region.coveragePercent, 1),
+        pledges: number(region.pledges),
+        signatories: number(region.signatories),
+      });
       sort = 1000 + region.coveragePercent;
     } else if (region.pledges > 0) {
       fill = PURPLE;
@@ -186,10 +204,13 @@ export function buildLayerView(data: LayerData, t: T, language: Language): Layer
     rows.push({ code: region.code, name: region.name, valueText, sort });
   }
   return {
-    styles, rows,
+    styles,
+    rows,
     fallback: { fill: ZERO_COLOR, valueText: t('map.value.noPledges') },
     legend: [
-      ...bins.map((from, i) => ({ color: GREENS[i], label: t('map.legend.coverage', { from, to: i + 1 < bins.length ? bins[i + 1] : 100 }) })).reverse(),
+      ...bins
+        .map((from, i) => ({ color: GREENS[i], label: t('map.legend.coverage', { from, to: i + 1 < bins.length ? bins[i + 1] : 100 }) }))
+        .reverse(),
       { color: PURPLE, label: t('map.legend.pledgesNoHeadcount') },
       { color: ZERO_COLOR, label: t('map.legend.noPledges') },
     ],

@@ -60,9 +60,23 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
 
   function choose(next: string) {
     setAction(next);
-    setReason(''); setKajian(''); setSummary(''); setTarget(null); setErrors({}); setError(null);
-    setEffectiveAt(''); setEffectiveAtReason(''); setOverrideReason('');
-    setClassification(next === 'teruskan' ? suggestClassification(c.terlapor.map((x) => x.subjectType), c.acts)?.classification ?? '' : '');
+    setReason('');
+    setKajian('');
+    setSummary('');
+    setTarget(null);
+    setErrors({});
+    setError(null);
+    setEffectiveAt('');
+    setEffectiveAtReason('');
+    setOverrideReason('');
+    setClassification(
+      next === 'teruskan'
+        ? (suggestClassification(
+            c.terlapor.map((x) => x.subjectType),
+            c.acts,
+          )?.classification ?? '')
+        : '',
+    );
     const proposed: Record<number, AddressChoice> = {};
     for (const tl of c.terlapor) {
       if (!isAddressedSubject(tl.subjectType)) continue;
@@ -80,17 +94,23 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
     if (!action) return;
     const found: FieldErrors = {};
     if (REASON_REQUIRED.includes(action) && reason.trim().length < L.reason.min) found.reason = t('form.minChars', { n: L.reason.min });
-    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < L.reason.min) found.reason = t('form.minChars', { n: L.reason.min });
+    if (REASON_OPTIONAL.includes(action) && reason.trim() && reason.trim().length < L.reason.min)
+      found.reason = t('form.minChars', { n: L.reason.min });
     if (action === 'kaji' && kajian.trim().length < L.kajian.min) found.kajian = t('form.minChars', { n: L.kajian.min });
-    if (blocked?.overridable && overrideReason.trim() && overrideReason.trim().length < L.overrideReason.min) found['override.reason'] = t('form.minChars', { n: L.overrideReason.min });
-    if (effectiveAtReason.trim() && effectiveAtReason.trim().length < L.effectiveAtReason.min) found.effectiveAtReason = t('form.minChars', { n: L.effectiveAtReason.min });
+    if (blocked?.overridable && overrideReason.trim() && overrideReason.trim().length < L.overrideReason.min)
+      found['override.reason'] = t('form.minChars', { n: L.overrideReason.min });
+    if (effectiveAtReason.trim() && effectiveAtReason.trim().length < L.effectiveAtReason.min)
+      found.effectiveAtReason = t('form.minChars', { n: L.effectiveAtReason.min });
     if (action === 'teruskan') {
       if (!classification) found.classification = t('form.choose');
       if (summary.trim().length < L.summary.min) found.summary = t('form.minChars', { n: L.summary.min });
     }
     if (action === 'limpahkan' && !target) found.targetOfficeCode = t('case.targetRequired');
     setErrors(found);
-    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
+    if (Object.keys(found).length) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -98,8 +118,15 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
         action,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(action === 'kaji' ? { kajian: kajian.trim() } : {}),
-        ...(action === 'teruskan' ? { classification, summary: summary.trim(),
-          alamatInstansi: Object.entries(addresses).filter(([, a]) => a.key && a.regionCode).map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })) } : {}),
+        ...(action === 'teruskan'
+          ? {
+              classification,
+              summary: summary.trim(),
+              alamatInstansi: Object.entries(addresses)
+                .filter(([, a]) => a.key && a.regionCode)
+                .map(([id, a]) => ({ terlaporId: Number(id), kodeWilayah: a.regionCode.trim(), instansi: a.key })),
+            }
+          : {}),
         ...(action === 'limpahkan' && target ? { targetOfficeCode: target.code } : {}),
         ...(effectiveAt ? { effectiveAt: new Date(effectiveAt).toISOString() } : {}),
         ...(effectiveAt && effectiveAtReason.trim() ? { effectiveAtReason: effectiveAtReason.trim() } : {}),
@@ -111,8 +138,23 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
     } catch (caught) {
       const apiError = toApiError(caught);
       const fields = fieldErrorsOf(apiError);
-      const known = Object.keys(fields).filter((f) => ['reason', 'kajian', 'classification', 'summary', 'targetOfficeCode', 'effectiveAt', 'effectiveAtReason', 'override.reason'].includes(f) || f.startsWith('alamatInstansi'));
-      if (known.length) { setErrors(fields); focusFirstInvalid(formRef.current, known[0]); } else setError(apiError);
+      const known = Object.keys(fields).filter(
+        (f) =>
+          [
+            'reason',
+            'kajian',
+            'classification',
+            'summary',
+            'targetOfficeCode',
+            'effectiveAt',
+            'effectiveAtReason',
+            'override.reason',
+          ].includes(f) || f.startsWith('alamatInstansi'),
+      );
+      if (known.length) {
+        setErrors(fields);
+        focusFirstInvalid(formRef.current, known[0]);
+      } else setError(apiError);
     } finally {
       setBusy(false);
     }
@@ -123,47 +165,122 @@ export function ActionsSection({ c, onDone }: { c: CaseDetail; onDone(message: s
       <h2 id="case-actions">{t('case.actions')}</h2>
       <div className="action-buttons">
         {c.availableActions.map((a) => (
-          <button key={a} type="button" className={`button ${DANGER.includes(a) ? 'button--danger-outline' : 'button--secondary'} ${action === a ? 'button--pressed' : ''}`}
-            aria-pressed={action === a} onClick={() => choose(a)}>{t(buttonKey(a))}</button>
+          <button
+            key={a}
+            type="button"
+            className={`button ${DANGER.includes(a) ? 'button--danger-outline' : 'button--secondary'} ${action === a ? 'button--pressed' : ''}`}
+            aria-pressed={action === a}
+            onClick={() => choose(a)}
+          >
+            {t(buttonKey(a))}
+          </button>
         ))}
       </div>
       <BlockedActions c={c} />
       {action && (
         <form ref={formRef} className="form action-form" onSubmit={submit} noValidate aria-labelledby="action-form-title">
-          <h3 id="action-form-title" tabIndex={-1}>{t(buttonKey(action))}</h3>
+          <h3 id="action-form-title" tabIndex={-1}>
+            {t(buttonKey(action))}
+          </h3>
           <p className="hint">{t(`actionHint.${action}` as MessageKey)}</p>
           {error && <ErrorNotice error={error} />}
-          {blocked && <p className="notice notice--warning" role="status">{language === 'en' ? blocked.reason.en : blocked.reason.id}</p>}
-          {blocked?.overridable && (
-            <TextArea name="override.reason" label={t('legal.overrideReason')} hint={t('legal.overrideHint')} required rows={2} maxLength={L.overrideReason.max}
-              value={overrideReason} onChange={setOverrideReason} error={errors['override.reason']} />
+          {blocked && (
+            <p className="notice notice--warning" role="status">
+              {language === 'en' ? blocked.reason.en : blocked.reason.id}
+            </p>
           )}
-          <TextField name="effectiveAt" type="datetime-local" label={t('legal.effectiveAt')} hint={t('legal.effectiveAtHint')} optionalLabel={t('form.optional')}
-            value={effectiveAt} onChange={setEffectiveAt} error={errors.effectiveAt} />
+          {blocked?.overridable && (
+            <TextArea
+              name="override.reason"
+              label={t('legal.overrideReason')}
+              hint={t('legal.overrideHint')}
+              required
+              rows={2}
+              maxLength={L.overrideReason.max}
+              value={overrideReason}
+              onChange={setOverrideReason}
+              error={errors['override.reason']}
+            />
+          )}
+          <TextField
+            name="effectiveAt"
+            type="datetime-local"
+            label={t('legal.effectiveAt')}
+            hint={t('legal.effectiveAtHint')}
+            optionalLabel={t('form.optional')}
+            value={effectiveAt}
+            onChange={setEffectiveAt}
+            error={errors.effectiveAt}
+          />
           {effectiveAt && (
-            <TextArea name="effectiveAtReason" label={t('legal.effectiveAtReason')} hint={t('legal.effectiveAtReasonHint')} optionalLabel={t('form.optional')} rows={2} maxLength={L.effectiveAtReason.max}
-              value={effectiveAtReason} onChange={setEffectiveAtReason} error={errors.effectiveAtReason} />
+            <TextArea
+              name="effectiveAtReason"
+              label={t('legal.effectiveAtReason')}
+              hint={t('legal.effectiveAtReasonHint')}
+              optionalLabel={t('form.optional')}
+              rows={2}
+              maxLength={L.effectiveAtReason.max}
+              value={effectiveAtReason}
+              onChange={setEffectiveAtReason}
+              error={errors.effectiveAtReason}
+            />
           )}
           {action === 'kaji' && (
-            <TextArea name="kajian" label={t('handling.kajian')} hint={t('handling.kajianHint')} required rows={8} maxLength={L.kajian.max} value={kajian} onChange={setKajian} error={errors.kajian} />
+            <TextArea
+              name="kajian"
+              label={t('handling.kajian')}
+              hint={t('handling.kajianHint')}
+              required
+              rows={8}
+              maxLength={L.kajian.max}
+              value={kajian}
+              onChange={setKajian}
+              error={errors.kajian}
+            />
           )}
           {action === 'teruskan' && (
-            <ForwardFields c={c} classification={classification} setClassification={setClassification} summary={summary} setSummary={setSummary}
-              addresses={addresses} setAddresses={setAddresses} errors={errors} />
+            <ForwardFields
+              c={c}
+              classification={classification}
+              setClassification={setClassification}
+              summary={summary}
+              setSummary={setSummary}
+              addresses={addresses}
+              setAddresses={setAddresses}
+              errors={errors}
+            />
           )}
           {action === 'limpahkan' && (
-            <RegionPicker name="targetOfficeCode" label={t('case.targetOffice')} hint={t('case.targetOfficeHint')} levels={['provinsi', 'kabupaten', 'kota']}
-              value={target} onChange={setTarget} error={errors.targetOfficeCode} />
+            <RegionPicker
+              name="targetOfficeCode"
+              label={t('case.targetOffice')}
+              hint={t('case.targetOfficeHint')}
+              levels={['provinsi', 'kabupaten', 'kota']}
+              value={target}
+              onChange={setTarget}
+              error={errors.targetOfficeCode}
+            />
           )}
           {(REASON_REQUIRED.includes(action) || REASON_OPTIONAL.includes(action)) && (
-            <TextArea name="reason" label={t('case.reason')} required={REASON_REQUIRED.includes(action)} optionalLabel={t('form.optional')}
-              rows={3} maxLength={L.reason.max} value={reason} onChange={setReason} error={errors.reason} />
+            <TextArea
+              name="reason"
+              label={t('case.reason')}
+              required={REASON_REQUIRED.includes(action)}
+              optionalLabel={t('form.optional')}
+              rows={3}
+              maxLength={L.reason.max}
+              value={reason}
+              onChange={setReason}
+              error={errors.reason}
+            />
           )}
           <div className="form__actions">
             <button type="submit" className={`button ${DANGER.includes(action) ? 'button--danger' : 'button--primary'}`} disabled={busy}>
               {t('handling.confirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setAction(null)}>{t('common.cancel')}</button>
+            <button type="button" className="button button--secondary" onClick={() => setAction(null)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

@@ -11,7 +11,9 @@ export function BlockedActions({ c }: { c: CaseDetail }) {
   if (!c.blockedActions?.length) return null;
   return (
     <div className="blocked-actions">
-      <p className="hint"><strong>{t('legal.blockedTitle')}</strong></p>
+      <p className="hint">
+        <strong>{t('legal.blockedTitle')}</strong>
+      </p>
       <ul>
         {c.blockedActions.map((b) => (
           <li key={b.action}>

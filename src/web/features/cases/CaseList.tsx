@@ -11,7 +11,10 @@ export function DeadlineMark({ overdue, dueLocal, ruleId }: { overdue: boolean; 
   return (
     <span className={overdue ? 'deadline-mark deadline-mark--overdue' : 'deadline-mark'}>
       {overdue && <strong className="deadline-mark__flag">{t('queue.overdue')}</strong>}
-      <span>{ruleId ? `${ruleLabel(ruleId, t)}: ` : ''}{dueLocal}</span>
+      <span>
+        {ruleId ? `${ruleLabel(ruleId, t)}: ` : ''}
+        {dueLocal}
+      </span>
     </span>
   );
 }
@@ -29,17 +32,24 @@ export function CaseList({ items, actions }: { items: CaseSummary[]; actions?(c:
             {c.late && <span className="badge badge--live">{t('queue.lateFiled')}</span>}
             {c.source === 'informasi_publik' && <span className="badge">{t('dismiss.public')}</span>}
           </div>
-          <h2 className="case-card__title"><Link to={`/staf/kasus/${c.id}`}>{c.title}</Link></h2>
+          <h2 className="case-card__title">
+            <Link to={`/staf/kasus/${c.id}`}>{c.title}</Link>
+          </h2>
           <p className="muted case-card__ids">
-            {c.registrationNumber ?? c.trackingCode ?? t('queue.unregistered')} · {t('queue.received', { at: formatDateTime(c.receivedAt, language) })}
+            {c.registrationNumber ?? c.trackingCode ?? t('queue.unregistered')} ·{' '}
+            {t('queue.received', { at: formatDateTime(c.receivedAt, language) })}
           </p>
           {c.terlapor.length > 0 && (
-            <p className="case-card__terlapor">{c.terlapor.map((x) => `${x.position}, ${x.agency} (${subjectLabel(x.subjectType, language)})`).join('; ')}</p>
+            <p className="case-card__terlapor">
+              {c.terlapor.map((x) => `${x.position}, ${x.agency} (${subjectLabel(x.subjectType, language)})`).join('; ')}
+            </p>
           )}
           <p className="case-card__deadline">
-            {c.nextDeadline
-              ? <DeadlineMark overdue={c.nextDeadline.overdue} dueLocal={c.nextDeadline.dueLocal} ruleId={c.nextDeadline.ruleId} />
-              : <span className="muted">{t('queue.noDeadline')}</span>}
+            {c.nextDeadline ? (
+              <DeadlineMark overdue={c.nextDeadline.overdue} dueLocal={c.nextDeadline.dueLocal} ruleId={c.nextDeadline.ruleId} />
+            ) : (
+              <span className="muted">{t('queue.noDeadline')}</span>
+            )}
           </p>
           {actions?.(c)}
         </li>

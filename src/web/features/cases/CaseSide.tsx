@@ -29,20 +29,30 @@ export function AssignSection({ c, onDone }: { c: CaseDetail; onDone(message: st
     try {
       await api.post(`/cases/${c.id}/assign`, { assigneeId });
       onDone(assigneeId ? t('case.assignedToMe') : t('case.unassigned'));
-    } catch (caught) { setError(toApiError(caught)); } finally { setBusy(false); }
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section className="card" aria-labelledby="case-assign">
       <h2 id="case-assign">{t('case.assignment')}</h2>
       <p>{mine ? t('case.assignedToMe') : c.assignedTo ? t('case.assignedToOther') : t('case.unassigned')}</p>
       {error && <ErrorNotice error={error} />}
-      {c.availableActions.length > 0 && (mine
-        ? <button type="button" className="button button--secondary" disabled={busy} onClick={() => assign(null)}>{t('case.release')}</button>
-        : <button type="button" className="button button--secondary" disabled={busy} onClick={() => assign(user.id)}>{t('case.assignMe')}</button>)}
+      {c.availableActions.length > 0 &&
+        (mine ? (
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => assign(null)}>
+            {t('case.release')}
+          </button>
+        ) : (
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => assign(user.id)}>
+            {t('case.assignMe')}
+          </button>
+        ))}
     </section>
   );
 }
-
 
 export function DocumentsSection({ c }: { c: CaseDetail }) {
   const t = useT();
@@ -57,7 +67,11 @@ export function DocumentsSection({ c }: { c: CaseDetail }) {
       <h2 id="case-docs">{t('case.documents')}</h2>
       <ul className="plain-list">
         {kinds.map((k) => (
-          <li key={k}><a href={`/api/v1/cases/${c.id}/documents/${k}.pdf`} download>{t(`doc.${k}` as MessageKey)} (PDF)</a></li>
+          <li key={k}>
+            <a href={`/api/v1/cases/${c.id}/documents/${k}.pdf`} download>
+              {t(`doc.${k}` as MessageKey)} (PDF)
+            </a>
+          </li>
         ))}
       </ul>
     </section>
@@ -76,7 +90,9 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
     event.preventDefault();
     const check = checkRevealReason(reason);
     if (!check.ok) {
-      setErrors({ identityReason: check.problem === 'no_content' ? t('case.identityReasonEmpty') : t('form.minChars', { n: REVEAL_REASON_MIN }) });
+      setErrors({
+        identityReason: check.problem === 'no_content' ? t('case.identityReasonEmpty') : t('form.minChars', { n: REVEAL_REASON_MIN }),
+      });
       focusFirstInvalid(formRef.current);
       return;
     }
@@ -85,7 +101,9 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
     try {
       const result = await api.post<ReporterIdentity>(`/cases/${c.id}/reporter-identity`, { reason: reason.trim() });
       setIdentity(result.identity);
-    } catch (caught) { setError(toApiError(caught)); }
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
   }
   // The receipt with the reporter's name: fetched by POST (CSRF header, audited reason), never a link.
   async function downloadNamedReceipt() {
@@ -100,12 +118,24 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (caught) { setError(toApiError(caught)); }
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
   }
   const labels: Record<string, MessageKey> = {
-    nama: 'lapor.nama', nik: 'lapor.nik', tempatLahir: 'lapor.tempatLahir', tanggalLahir: 'lapor.tanggalLahir', jenisKelamin: 'lapor.jenisKelamin',
-    pekerjaan: 'lapor.pekerjaan', kewarganegaraan: 'lapor.kewarganegaraan', alamat: 'lapor.alamat', telepon: 'lapor.telepon', email: 'lapor.email',
-    kategori: 'lapor.kategori', nomorAkreditasi: 'lapor.nomorAkreditasi', timKampanye: 'lapor.timKampanye',
+    nama: 'lapor.nama',
+    nik: 'lapor.nik',
+    tempatLahir: 'lapor.tempatLahir',
+    tanggalLahir: 'lapor.tanggalLahir',
+    jenisKelamin: 'lapor.jenisKelamin',
+    pekerjaan: 'lapor.pekerjaan',
+    kewarganegaraan: 'lapor.kewarganegaraan',
+    alamat: 'lapor.alamat',
+    telepon: 'lapor.telepon',
+    email: 'lapor.email',
+    kategori: 'lapor.kategori',
+    nomorAkreditasi: 'lapor.nomorAkreditasi',
+    timKampanye: 'lapor.timKampanye',
   };
   return (
     <section className="card" aria-labelledby="case-identity">
@@ -113,26 +143,47 @@ export function IdentitySection({ c }: { c: CaseDetail }) {
       {identity ? (
         <>
           <dl className="facts facts--stack">
-            {Object.entries(identity).map(([k, v]) => <div key={k}><dt>{labels[k] ? t(labels[k]) : k}</dt><dd>{String(v)}</dd></div>)}
+            {Object.entries(identity).map(([k, v]) => (
+              <div key={k}>
+                <dt>{labels[k] ? t(labels[k]) : k}</dt>
+                <dd>{String(v)}</dd>
+              </div>
+            ))}
           </dl>
           {error && <ErrorNotice error={error} />}
           {c.kind === 'laporan' && (
-            <button type="button" className="button button--secondary" onClick={downloadNamedReceipt}>{t('case.identityReceipt')}</button>
+            <button type="button" className="button button--secondary" onClick={downloadNamedReceipt}>
+              {t('case.identityReceipt')}
+            </button>
           )}
         </>
       ) : !open ? (
         <>
           <p className="hint">{t('case.identityHint')}</p>
-          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>{t('case.identityShow')}</button>
+          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+            {t('case.identityShow')}
+          </button>
         </>
       ) : (
         <form ref={formRef} className="form" onSubmit={submit} noValidate>
           {error && <ErrorNotice error={error} />}
-          <TextArea name="identityReason" label={t('case.identityReason')} hint={t('case.identityAudited')} required rows={2} value={reason}
-            onChange={setReason} error={errors.identityReason} />
+          <TextArea
+            name="identityReason"
+            label={t('case.identityReason')}
+            hint={t('case.identityAudited')}
+            required
+            rows={2}
+            value={reason}
+            onChange={setReason}
+            error={errors.identityReason}
+          />
           <div className="form__actions">
-            <button type="submit" className="button button--primary">{t('case.identityConfirm')}</button>
-            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+            <button type="submit" className="button button--primary">
+              {t('case.identityConfirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}
@@ -153,7 +204,9 @@ export function LinksSection({ c, onDone }: { c: CaseDetail; onDone(message: str
       await api.post(`/case-links/${link.id}`, { decision });
       links.reload();
       onDone(t(`links.done.${decision}` as MessageKey));
-    } catch (caught) { setError(toApiError(caught)); }
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
   };
   return (
     <section className="card" aria-labelledby="case-links">
@@ -162,13 +215,31 @@ export function LinksSection({ c, onDone }: { c: CaseDetail; onDone(message: str
       <ul className="plain-list">
         {links.data.items.map((l) => (
           <li key={l.id} className="link-item">
-            {l.other.title ? <Link to={`/staf/kasus/${l.otherCaseId}`}>{l.other.registrationNumber ?? l.other.title}</Link> : <span>{t('links.hidden', { office: l.other.officeCode })}</span>}
-            <span className="hint">{l.reason} · {t('links.score', { score: Math.round(l.score * 100) })} · {t(`links.state.${l.state}` as MessageKey)}
-              {l.other.state ? ` · ${stateLabel(l.other.state, language)}` : ''}</span>
+            {l.other.title ? (
+              <Link to={`/staf/kasus/${l.otherCaseId}`}>{l.other.registrationNumber ?? l.other.title}</Link>
+            ) : (
+              <span>{t('links.hidden', { office: l.other.officeCode })}</span>
+            )}
+            <span className="hint">
+              {l.reason} · {t('links.score', { score: Math.round(l.score * 100) })} · {t(`links.state.${l.state}` as MessageKey)}
+              {l.other.state ? ` · ${stateLabel(l.other.state, language)}` : ''}
+            </span>
             <span className="button-row">
-              {(l.state === 'suggested' || l.state === 'unmerged') && <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'merge')}>{t('links.merge')}</button>}
-              {l.state === 'suggested' && <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'reject')}>{t('links.reject')}</button>}
-              {l.state === 'merged' && <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'unmerge')}>{t('links.unmerge')}</button>}
+              {(l.state === 'suggested' || l.state === 'unmerged') && (
+                <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'merge')}>
+                  {t('links.merge')}
+                </button>
+              )}
+              {l.state === 'suggested' && (
+                <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'reject')}>
+                  {t('links.reject')}
+                </button>
+              )}
+              {l.state === 'merged' && (
+                <button type="button" className="button button--secondary button--small" onClick={() => decide(l, 'unmerge')}>
+                  {t('links.unmerge')}
+                </button>
+              )}
             </span>
           </li>
         ))}
@@ -180,8 +251,10 @@ export function LinksSection({ c, onDone }: { c: CaseDetail; onDone(message: str
 export function ReferralsSection({ c }: { c: CaseDetail }) {
   const t = useT();
   const language = useLanguage();
-  const list = useApi(c.state === 'diteruskan'
-    ? (signal) => api.get<ReferralList>('/referrals', { caseId: c.id }, signal) : null, [c.id, c.state]);
+  const list = useApi(c.state === 'diteruskan' ? (signal) => api.get<ReferralList>('/referrals', { caseId: c.id }, signal) : null, [
+    c.id,
+    c.state,
+  ]);
   if (c.state !== 'diteruskan' || list.status !== 'ready' || list.data.items.length === 0) return null;
   return (
     <section className="card" aria-labelledby="case-referrals">
@@ -190,7 +263,10 @@ export function ReferralsSection({ c }: { c: CaseDetail }) {
         {list.data.items.map((r) => (
           <li key={r.id}>
             <Link to={`/staf/rekomendasi/${r.id}`}>{r.recommendationNumber}</Link>
-            <span className="hint"> · {r.authorityName} · {pick(r.stateLabel, language)}</span>
+            <span className="hint">
+              {' '}
+              · {r.authorityName} · {pick(r.stateLabel, language)}
+            </span>
           </li>
         ))}
       </ul>
@@ -207,22 +283,42 @@ export function NoteSection({ c, onDone }: { c: CaseDetail; onDone(message: stri
   if (c.availableActions.length === 0) return null;
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (note.trim().length < CASE_NOTE_LIMITS.min) { setErrors({ note: t('form.minChars', { n: CASE_NOTE_LIMITS.min }) }); focusFirstInvalid(formRef.current); return; }
+    if (note.trim().length < CASE_NOTE_LIMITS.min) {
+      setErrors({ note: t('form.minChars', { n: CASE_NOTE_LIMITS.min }) });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setErrors({});
     setError(null);
     try {
       await api.post(`/cases/${c.id}/notes`, { note: note.trim() });
       setNote('');
       onDone(t('case.noteSaved'));
-    } catch (caught) { setError(toApiError(caught)); }
+    } catch (caught) {
+      setError(toApiError(caught));
+    }
   }
   return (
     <section className="card" aria-labelledby="case-note">
       <h2 id="case-note">{t('case.addNote')}</h2>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
         {error && <ErrorNotice error={error} />}
-        <TextArea name="note" label={t('case.note')} hint={t('case.noteHint')} rows={3} required maxLength={CASE_NOTE_LIMITS.max} value={note} onChange={setNote} error={errors.note} />
-        <div className="form__actions"><button type="submit" className="button button--secondary">{t('common.save')}</button></div>
+        <TextArea
+          name="note"
+          label={t('case.note')}
+          hint={t('case.noteHint')}
+          rows={3}
+          required
+          maxLength={CASE_NOTE_LIMITS.max}
+          value={note}
+          onChange={setNote}
+          error={errors.note}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary">
+            {t('common.save')}
+          </button>
+        </div>
       </form>
     </section>
   );

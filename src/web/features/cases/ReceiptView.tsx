@@ -20,12 +20,27 @@ export function CopyValue({ label, value, className }: { label: string; value: s
   return (
     <div className={`copy-value ${className ?? ''}`}>
       <span className="copy-value__label">{label}</span>
-      <output className="copy-value__value" aria-label={label}>{value}</output>
-      <button type="button" className="button button--secondary button--small" aria-label={t('receipt.copyLabel', { label })}
+      <output className="copy-value__value" aria-label={label}>
+        {value}
+      </output>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t('receipt.copyLabel', { label })}
         onClick={async () => {
-          try { await navigator.clipboard.writeText(value); setCopied(true); } catch { window.prompt(label, value); }
-        }}>{copied ? t('receipt.copied') : t('receipt.copy')}</button>
-      <span className="visually-hidden" aria-live="polite">{copied ? t('receipt.copiedLabel', { label }) : ''}</span>
+          try {
+            await navigator.clipboard.writeText(value);
+            setCopied(true);
+          } catch {
+            window.prompt(label, value);
+          }
+        }}
+      >
+        {copied ? t('receipt.copied') : t('receipt.copy')}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {copied ? t('receipt.copiedLabel', { label }) : ''}
+      </span>
     </div>
   );
 }
@@ -37,17 +52,24 @@ export function ReceiptPdfButton({ kode, pin }: { kode: string; pin: string }) {
   return (
     <>
       {error && <ErrorNotice error={error} />}
-      <button type="button" className="button button--secondary" disabled={busy} onClick={async () => {
-        setBusy(true);
-        setError(null);
-        try {
-          await downloadFile('POST', '/api/v1/lacak/tanda-bukti', { kode, pin }, `tanda-bukti-${kode}.pdf`);
-        } catch (caught) {
-          setError(toApiError(caught));
-        } finally {
-          setBusy(false);
-        }
-      }}>{busy ? t('receipt.downloading') : t('receipt.download')}</button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await downloadFile('POST', '/api/v1/lacak/tanda-bukti', { kode, pin }, `tanda-bukti-${kode}.pdf`);
+          } catch (caught) {
+            setError(toApiError(caught));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {busy ? t('receipt.downloading') : t('receipt.download')}
+      </button>
     </>
   );
 }
@@ -58,30 +80,47 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
   return (
     <div className="page page--narrow receipt">
       <PageTitle>{t('lapor.receiptTitle')}</PageTitle>
-      <Notice kind="success"><p>{pick(receipt.message, language)}</p></Notice>
+      <Notice kind="success">
+        <p>{pick(receipt.message, language)}</p>
+      </Notice>
       <div className="card receipt__codes">
         <CopyValue label={t('receipt.code')} value={receipt.trackingCode} />
         <CopyValue label={t('receipt.pin')} value={receipt.pin} />
         <p className="hint">{t('receipt.keep')}</p>
       </div>
       <dl className="facts facts--stack">
-        <div><dt>{t('receipt.office')}</dt><dd>{receipt.officeName}</dd></div>
-        <div><dt>{t('receipt.received')}</dt><dd>{receipt.receivedLocal}</dd></div>
+        <div>
+          <dt>{t('receipt.office')}</dt>
+          <dd>{receipt.officeName}</dd>
+        </div>
+        <div>
+          <dt>{t('receipt.received')}</dt>
+          <dd>{receipt.receivedLocal}</dd>
+        </div>
         {receipt.terlapor && receipt.terlapor.length > 0 && (
-          <div><dt>{t('receipt.about')}</dt><dd>{receipt.terlapor.map((x) => `${x.jabatan}, ${x.instansi}`).join('; ')}</dd></div>
+          <div>
+            <dt>{t('receipt.about')}</dt>
+            <dd>{receipt.terlapor.map((x) => `${x.jabatan}, ${x.instansi}`).join('; ')}</dd>
+          </div>
         )}
       </dl>
       {receipt.late && (
         <Notice kind="warning">
-          <p><strong>{t('receipt.lateTitle')}</strong></p>
+          <p>
+            <strong>{t('receipt.lateTitle')}</strong>
+          </p>
           <p>{receipt.proposedReason ?? t('lapor.lateBody')}</p>
           <p>{t('receipt.lateStill')}</p>
-          <p>{t('receipt.filingDeadline')}: {receipt.filingDeadlineLocal}</p>
+          <p>
+            {t('receipt.filingDeadline')}: {receipt.filingDeadlineLocal}
+          </p>
         </Notice>
       )}
       <div className="button-row">
         <ReceiptPdfButton kode={receipt.trackingCode} pin={receipt.pin} />
-        <Link className="button button--primary" to="/lacak" state={{ kode: receipt.trackingCode }}>{t('receipt.track')}</Link>
+        <Link className="button button--primary" to="/lacak" state={{ kode: receipt.trackingCode }}>
+          {t('receipt.track')}
+        </Link>
       </div>
       <h2>{t('receipt.nextTitle')}</h2>
       <ol className="steps">

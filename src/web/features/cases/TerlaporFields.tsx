@@ -42,17 +42,28 @@ export function validateTerlapor(list: TerlaporDraft[], t: T, language: 'id' | '
       const nip = validateNip(item.nip, todayLocal());
       if (!nip.valid) errors[`${p}.nip`] = nip.reason[language];
     }
-    if (item.jabatan.trim().length < TERLAPOR_LIMITS.jabatan.min) errors[`${p}.jabatan`] = t('form.minChars', { n: TERLAPOR_LIMITS.jabatan.min });
-    if (item.instansi.trim().length < TERLAPOR_LIMITS.instansi.min) errors[`${p}.instansi`] = t('form.minChars', { n: TERLAPOR_LIMITS.instansi.min });
+    if (item.jabatan.trim().length < TERLAPOR_LIMITS.jabatan.min)
+      errors[`${p}.jabatan`] = t('form.minChars', { n: TERLAPOR_LIMITS.jabatan.min });
+    if (item.instansi.trim().length < TERLAPOR_LIMITS.instansi.min)
+      errors[`${p}.instansi`] = t('form.minChars', { n: TERLAPOR_LIMITS.instansi.min });
     if (!item.jenisSubjek) errors[`${p}.jenisSubjek`] = t('form.choose');
   });
   return errors;
 }
 
-export function TerlaporFields({ list, onChange, errors }: { list: TerlaporDraft[]; onChange(list: TerlaporDraft[]): void; errors: FieldErrors }) {
+export function TerlaporFields({
+  list,
+  onChange,
+  errors,
+}: {
+  list: TerlaporDraft[];
+  onChange(list: TerlaporDraft[]): void;
+  errors: FieldErrors;
+}) {
   const t = useT();
   const language = useLanguage();
-  const update = (index: number, patch: Partial<TerlaporDraft>) => onChange(list.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const update = (index: number, patch: Partial<TerlaporDraft>) =>
+    onChange(list.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   return (
     <div className="repeat">
       {list.map((item, i) => {
@@ -62,23 +73,72 @@ export function TerlaporFields({ list, onChange, errors }: { list: TerlaporDraft
           <fieldset key={i} className="repeat__item card">
             <legend>{t('lapor.terlaporN', { n: i + 1 })}</legend>
             <div className="form form--grid">
-              <TextField name={`${p}.nama`} label={t('lapor.terlaporNama')} required maxLength={TERLAPOR_LIMITS.nama.max} value={item.nama} error={errors[`${p}.nama`]}
-                onChange={(v) => update(i, { nama: v })} />
-              <TextField name={`${p}.nip`} label={t('lapor.nip')} optionalLabel={t('form.optional')} hint={t('lapor.nipHint')} inputMode="numeric"
-                maxLength={21} value={item.nip} error={errors[`${p}.nip`]} onChange={(v) => update(i, { nip: v })}
-                status={nipCheck ? (nipCheck.valid ? t('lapor.nipOk') : nipCheck.reason[language]) : undefined} />
-              <TextField name={`${p}.jabatan`} label={t('lapor.jabatan')} hint={t('lapor.jabatanHint')} required maxLength={TERLAPOR_LIMITS.jabatan.max} value={item.jabatan}
-                error={errors[`${p}.jabatan`]} onChange={(v) => update(i, { jabatan: v })} />
-              <TextField name={`${p}.instansi`} label={t('lapor.instansi')} hint={t('lapor.instansiHint')} required maxLength={TERLAPOR_LIMITS.instansi.max} value={item.instansi}
-                error={errors[`${p}.instansi`]} onChange={(v) => update(i, { instansi: v })} />
-              <SelectField name={`${p}.jenisSubjek`} label={t('lapor.jenisSubjek')} required value={item.jenisSubjek} placeholder={t('form.choosePlaceholder')}
-                error={errors[`${p}.jenisSubjek`]} onChange={(v) => update(i, { jenisSubjek: v })}
-                options={SUBJECT_TYPE_CATALOGUE.map((s) => ({ value: s.id, label: language === 'en' ? s.labelEn : s.label }))} />
-              <RegionPicker name={`${p}.kodeWilayah`} label={`${t('lapor.terlaporWilayah')} (${t('form.optional')})`} hint={t('lapor.regionHint')}
-                value={item.region} error={errors[`${p}.kodeWilayah`]} onChange={(region) => update(i, { region })} />
+              <TextField
+                name={`${p}.nama`}
+                label={t('lapor.terlaporNama')}
+                required
+                maxLength={TERLAPOR_LIMITS.nama.max}
+                value={item.nama}
+                error={errors[`${p}.nama`]}
+                onChange={(v) => update(i, { nama: v })}
+              />
+              <TextField
+                name={`${p}.nip`}
+                label={t('lapor.nip')}
+                optionalLabel={t('form.optional')}
+                hint={t('lapor.nipHint')}
+                inputMode="numeric"
+                maxLength={21}
+                value={item.nip}
+                error={errors[`${p}.nip`]}
+                onChange={(v) => update(i, { nip: v })}
+                status={nipCheck ? (nipCheck.valid ? t('lapor.nipOk') : nipCheck.reason[language]) : undefined}
+              />
+              <TextField
+                name={`${p}.jabatan`}
+                label={t('lapor.jabatan')}
+                hint={t('lapor.jabatanHint')}
+                required
+                maxLength={TERLAPOR_LIMITS.jabatan.max}
+                value={item.jabatan}
+                error={errors[`${p}.jabatan`]}
+                onChange={(v) => update(i, { jabatan: v })}
+              />
+              <TextField
+                name={`${p}.instansi`}
+                label={t('lapor.instansi')}
+                hint={t('lapor.instansiHint')}
+                required
+                maxLength={TERLAPOR_LIMITS.instansi.max}
+                value={item.instansi}
+                error={errors[`${p}.instansi`]}
+                onChange={(v) => update(i, { instansi: v })}
+              />
+              <SelectField
+                name={`${p}.jenisSubjek`}
+                label={t('lapor.jenisSubjek')}
+                required
+                value={item.jenisSubjek}
+                placeholder={t('form.choosePlaceholder')}
+                error={errors[`${p}.jenisSubjek`]}
+                onChange={(v) => update(i, { jenisSubjek: v })}
+                options={SUBJECT_TYPE_CATALOGUE.map((s) => ({ value: s.id, label: language === 'en' ? s.labelEn : s.label }))}
+              />
+              <RegionPicker
+                name={`${p}.kodeWilayah`}
+                label={`${t('lapor.terlaporWilayah')} (${t('form.optional')})`}
+                hint={t('lapor.regionHint')}
+                value={item.region}
+                error={errors[`${p}.kodeWilayah`]}
+                onChange={(region) => update(i, { region })}
+              />
             </div>
             {list.length > 1 && (
-              <button type="button" className="button button--secondary button--small" onClick={() => onChange(list.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onChange(list.filter((_, j) => j !== i))}
+              >
                 {t('lapor.removeTerlapor', { n: i + 1 })}
               </button>
             )}

@@ -5,7 +5,10 @@ import { ApiError, CSRF_COOKIE, readCookie, type Problem } from '../../api/clien
 import { getLanguage } from '../../i18n/store.ts';
 import type { UploadResult } from './types.ts';
 
-const networkFailure = { id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.', en: 'Cannot reach the server. Check your connection and try again.' };
+const networkFailure = {
+  id: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
+  en: 'Cannot reach the server. Check your connection and try again.',
+};
 
 function problemError(status: number, problem: Problem | undefined): ApiError {
   const messages = problem?.message ?? {
@@ -33,7 +36,12 @@ export async function downloadFile(method: 'GET' | 'POST', path: string, body: u
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'network_error', networkFailure);
   }
@@ -54,7 +62,12 @@ export async function downloadFile(method: 'GET' | 'POST', path: string, body: u
 
 /** POST JSON with extra headers (Idempotency-Key); same CSRF and problem handling as the JSON client. */
 export async function postJson<T>(path: string, body: unknown, extra: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': getLanguage(), ...extra };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+    'Accept-Language': getLanguage(),
+    ...extra,
+  };
   const csrf = readCookie(CSRF_COOKIE);
   if (csrf) headers['X-CSRF-Token'] = csrf;
   let response: Response;
@@ -78,7 +91,9 @@ export function uploadEvidence(file: File, onProgress: (fraction: number) => voi
     xhr.setRequestHeader('Accept-Language', getLanguage());
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.upload.onprogress = (event) => { if (event.lengthComputable) onProgress(event.loaded / event.total); };
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as UploadResult);
       else reject(problemError(xhr.status, (xhr.response ?? undefined) as Problem | undefined));

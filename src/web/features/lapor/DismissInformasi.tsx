@@ -15,7 +15,11 @@ export function DismissInformasi({ item, onDone }: { item: CaseSummary; onDone()
   return (
     <div className="case-card__actions">
       {error && <ErrorNotice error={error} />}
-      <button type="button" className="button button--secondary button--small" disabled={busy} aria-label={t('dismiss.label', { title: item.title })}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={busy}
+        aria-label={t('dismiss.label', { title: item.title })}
         onClick={async () => {
           if (!window.confirm(t('dismiss.confirm'))) return;
           setBusy(true);
@@ -28,7 +32,10 @@ export function DismissInformasi({ item, onDone }: { item: CaseSummary; onDone()
           } finally {
             setBusy(false);
           }
-        }}>{t('dismiss.button')}</button>
+        }}
+      >
+        {t('dismiss.button')}
+      </button>
     </div>
   );
 }

@@ -16,10 +16,16 @@ export function InformasiSelesai() {
   return (
     <div className="page page--narrow receipt">
       <PageTitle>{t('informasi.receiptTitle')}</PageTitle>
-      {!receipt ? <Notice>{t('informasi.gone')}</Notice> : (
+      {!receipt ? (
+        <Notice>{t('informasi.gone')}</Notice>
+      ) : (
         <>
           <Notice kind="success">
-            {receipt.folded && <p><strong>{t('informasi.folded')}</strong></p>}
+            {receipt.folded && (
+              <p>
+                <strong>{t('informasi.folded')}</strong>
+              </p>
+            )}
             <p>{pick(receipt.message, language)}</p>
           </Notice>
           <div className="card receipt__codes">
@@ -27,13 +33,21 @@ export function InformasiSelesai() {
             <p className="hint">{t('informasi.codeHint')}</p>
           </div>
           <dl className="facts facts--stack">
-            <div><dt>{t('receipt.office')}</dt><dd>{receipt.officeName}</dd></div>
-            <div><dt>{t('receipt.received')}</dt><dd>{receipt.receivedLocal}</dd></div>
+            <div>
+              <dt>{t('receipt.office')}</dt>
+              <dd>{receipt.officeName}</dd>
+            </div>
+            <div>
+              <dt>{t('receipt.received')}</dt>
+              <dd>{receipt.receivedLocal}</dd>
+            </div>
           </dl>
           <p>{t('informasi.giveUp')}</p>
         </>
       )}
-      <p><Link to="/lapor">{t('informasi.again')}</Link></p>
+      <p>
+        <Link to="/lapor">{t('informasi.again')}</Link>
+      </p>
     </div>
   );
 }

@@ -18,7 +18,19 @@ import { PeristiwaStep } from './PeristiwaStep.tsx';
 import { PerbuatanStep } from './PerbuatanStep.tsx';
 import { InformasiOffer, PelaporStep } from './PelaporStep.tsx';
 import { Review } from './Review.tsx';
-import { STEP, STEP_KEYS, SUBMIT_KEY, buildBody, clearDraft, emptyDraft, incidentBody, loadDraft, saveDraft, stepOfField, type Draft } from './draft.ts';
+import {
+  STEP,
+  STEP_KEYS,
+  SUBMIT_KEY,
+  buildBody,
+  clearDraft,
+  emptyDraft,
+  incidentBody,
+  loadDraft,
+  saveDraft,
+  stepOfField,
+  type Draft,
+} from './draft.ts';
 import { fieldLabels, validateStep } from './validate.ts';
 import type { InformasiReceipt } from './InformasiSelesai.tsx';
 
@@ -38,11 +50,16 @@ export function LaporForm() {
   const submitted = useRef(false);
   const step = Math.min(Math.max(draft.step, 0), STEP_KEYS.length - 1);
 
-  useEffect(() => { if (!submitted.current) saveDraft(draft); }, [draft]);
+  useEffect(() => {
+    if (!submitted.current) saveDraft(draft);
+  }, [draft]);
 
   // On a step change, focus the field a server error named, or else the step's heading.
   useEffect(() => {
-    if (firstRender.current) { firstRender.current = false; return; }
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     if (focusAfterStep.current) {
       focusFirstInvalid(formRef.current, focusAfterStep.current);
       focusAfterStep.current = null;
@@ -73,17 +90,29 @@ export function LaporForm() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft]);
 
-  const patch = <K extends keyof Draft>(key: K) => (value: Partial<Draft[K]>) =>
-    setDraft((d) => ({ ...d, [key]: { ...(d[key] as object), ...(value as object) } }));
-  const goTo = (next: number) => { setErrors({}); setSubmitError(null); setDraft((d) => ({ ...d, step: next })); };
+  const patch =
+    <K extends keyof Draft>(key: K) =>
+    (value: Partial<Draft[K]>) =>
+      setDraft((d) => ({ ...d, [key]: { ...(d[key] as object), ...(value as object) } }));
+  const goTo = (next: number) => {
+    setErrors({});
+    setSubmitError(null);
+    setDraft((d) => ({ ...d, step: next }));
+  };
   const onUploading = useCallback((value: boolean) => setUploading(value), []);
 
   function next(event: FormEvent) {
     event.preventDefault();
-    if (step === STEP.tinjau) { void submit(); return; }
+    if (step === STEP.tinjau) {
+      void submit();
+      return;
+    }
     const found = validateStep(step, draft, t, language);
     setErrors(found);
-    if (Object.keys(found).length > 0) { focusFirstInvalid(formRef.current); return; }
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     if (step === STEP.bukti && uploading) return;
     goTo(step + 1);
   }
@@ -107,7 +136,10 @@ export function LaporForm() {
     const error = toApiError(caught);
     const fields = fieldErrorsOf(error);
     const placed = Object.keys(fields).filter((f) => stepOfField(f) !== null);
-    if (placed.length === 0) { setSubmitError(error); return; }
+    if (placed.length === 0) {
+      setSubmitError(error);
+      return;
+    }
     const target = stepOfField(placed[0])!;
     setErrors(Object.fromEntries(placed.map((f) => [f, fields[f]])));
     if (target !== step) {
@@ -170,9 +202,20 @@ export function LaporForm() {
       <nav aria-label={t('lapor.stepsNav')}>
         <ol className="stepper">
           {STEP_KEYS.map((key, index) => (
-            <li key={key} className={index === step ? 'stepper__item stepper__item--current' : index < step ? 'stepper__item stepper__item--done' : 'stepper__item'}
-              aria-current={index === step ? 'step' : undefined}>
-              <span className="stepper__number" aria-hidden="true">{index + 1}</span>
+            <li
+              key={key}
+              className={
+                index === step
+                  ? 'stepper__item stepper__item--current'
+                  : index < step
+                    ? 'stepper__item stepper__item--done'
+                    : 'stepper__item'
+              }
+              aria-current={index === step ? 'step' : undefined}
+            >
+              <span className="stepper__number" aria-hidden="true">
+                {index + 1}
+              </span>
               <span className="stepper__label">{t(key)}</span>
             </li>
           ))}
@@ -192,38 +235,68 @@ export function LaporForm() {
             <TerlaporFields list={draft.terlapor} errors={errors} onChange={(terlapor) => setDraft((d) => ({ ...d, terlapor }))} />
           </>
         )}
-        {step === STEP.perbuatan && <PerbuatanStep draft={draft} errors={errors} onChange={(value) => setDraft((d) => ({ ...d, ...value }))} />}
+        {step === STEP.perbuatan && (
+          <PerbuatanStep draft={draft} errors={errors} onChange={(value) => setDraft((d) => ({ ...d, ...value }))} />
+        )}
         {step === STEP.bukti && (
-          <EvidenceStep items={draft.bukti} error={errors.bukti} onChange={(bukti) => setDraft((d) => ({ ...d, bukti }))} onBusy={onUploading}
-            links={draft.tautan} linksError={errors.buktiTautan} onLinksChange={(tautan) => setDraft((d) => ({ ...d, tautan }))} />
+          <EvidenceStep
+            items={draft.bukti}
+            error={errors.bukti}
+            onChange={(bukti) => setDraft((d) => ({ ...d, bukti }))}
+            onBusy={onUploading}
+            links={draft.tautan}
+            linksError={errors.buktiTautan}
+            onLinksChange={(tautan) => setDraft((d) => ({ ...d, tautan }))}
+          />
         )}
         {step === STEP.pelapor && (
-          <PelaporStep value={draft.pelapor} keepNik={draft.keepNik} errors={errors} onChange={patch('pelapor')}
-            onKeepNik={(keepNik) => setDraft((d) => ({ ...d, keepNik }))} />
+          <PelaporStep
+            value={draft.pelapor}
+            keepNik={draft.keepNik}
+            errors={errors}
+            onChange={patch('pelapor')}
+            onKeepNik={(keepNik) => setDraft((d) => ({ ...d, keepNik }))}
+          />
         )}
         {step === STEP.tinjau && <Review draft={draft} onEdit={goTo} />}
 
         <div className="form__actions lapor__actions">
           {step > 0 && (
-            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)} disabled={Boolean(busy)}>{t('lapor.back')}</button>
+            <button type="button" className="button button--secondary" onClick={() => goTo(step - 1)} disabled={Boolean(busy)}>
+              {t('lapor.back')}
+            </button>
           )}
           {step < STEP.tinjau ? (
-            <button type="submit" className="button button--primary" disabled={step === STEP.bukti && uploading}>{t('lapor.next')}</button>
+            <button type="submit" className="button button--primary" disabled={step === STEP.bukti && uploading}>
+              {t('lapor.next')}
+            </button>
           ) : (
-            <button type="submit" className="button button--primary button--large" disabled={Boolean(busy)} aria-busy={busy === 'laporan' || undefined}>
+            <button
+              type="submit"
+              className="button button--primary button--large"
+              disabled={Boolean(busy)}
+              aria-busy={busy === 'laporan' || undefined}
+            >
               {busy === 'laporan' ? t('lapor.submitting') : t('lapor.submit')}
             </button>
           )}
         </div>
       </form>
       {step === STEP.pelapor && <InformasiOffer busy={busy === 'informasi'} onSend={() => void sendInformasi()} />}
-      <p className="hint">{t('lapor.draftNote')}{' '}
-        <button type="button" className="button button--inline" onClick={() => {
-          if (!window.confirm(t('lapor.clearConfirm'))) return;
-          clearDraft();
-          setErrors({});
-          setDraft(emptyDraft());
-        }}>{t('lapor.clearDraft')}</button>
+      <p className="hint">
+        {t('lapor.draftNote')}{' '}
+        <button
+          type="button"
+          className="button button--inline"
+          onClick={() => {
+            if (!window.confirm(t('lapor.clearConfirm'))) return;
+            clearDraft();
+            setErrors({});
+            setDraft(emptyDraft());
+          }}
+        >
+          {t('lapor.clearDraft')}
+        </button>
       </p>
     </div>
   );

@@ -7,7 +7,13 @@ import type { useT } from '../../i18n/store.ts';
 import { validateTerlapor } from '../cases/TerlaporFields.tsx';
 import { todayLocal } from '../cases/labels.ts';
 import { STEP, isHttpUrl, links, type Draft } from './draft.ts';
-import { PELAPOR_LIMITS as P, PERISTIWA_LIMITS as E, PHONE_PATTERN, REPORT_COUNT_LIMITS as N, SAKSI_LIMITS as S } from '../../../contracts/limits.ts';
+import {
+  PELAPOR_LIMITS as P,
+  PERISTIWA_LIMITS as E,
+  PHONE_PATTERN,
+  REPORT_COUNT_LIMITS as N,
+  SAKSI_LIMITS as S,
+} from '../../../contracts/limits.ts';
 
 const PHONE = new RegExp(PHONE_PATTERN);
 
@@ -16,7 +22,9 @@ type T = ReturnType<typeof useT>;
 export function validateStep(step: number, d: Draft, t: T, language: 'id' | 'en'): FieldErrors {
   const errors: FieldErrors = {};
   const today = todayLocal();
-  const min = (path: string, value: string, n: number) => { if (value.trim().length < n) errors[path] = value.trim() ? t('form.minChars', { n }) : t('form.required'); };
+  const min = (path: string, value: string, n: number) => {
+    if (value.trim().length < n) errors[path] = value.trim() ? t('form.minChars', { n }) : t('form.required');
+  };
   if (step === STEP.peristiwa) {
     const e = d.peristiwa;
     if (e.judul.trim() && e.judul.trim().length < E.judul.min) errors['peristiwa.judul'] = t('form.minChars', { n: E.judul.min });
@@ -67,16 +75,37 @@ export function validateStep(step: number, d: Draft, t: T, language: 'id' | 'en'
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
-  'pelapor.nama': 'lapor.nama', 'pelapor.nik': 'lapor.nik', 'pelapor.tempatLahir': 'lapor.tempatLahir', 'pelapor.tanggalLahir': 'lapor.tanggalLahir',
-  'pelapor.jenisKelamin': 'lapor.jenisKelamin', 'pelapor.pekerjaan': 'lapor.pekerjaan', 'pelapor.kewarganegaraan': 'lapor.kewarganegaraan',
-  'pelapor.alamat': 'lapor.alamat', 'pelapor.telepon': 'lapor.telepon', 'pelapor.email': 'lapor.email', 'pelapor.kategori': 'lapor.kategori',
-  'pelapor.nomorAkreditasi': 'lapor.nomorAkreditasi', 'pelapor.timKampanye': 'lapor.timKampanye',
-  'peristiwa.judul': 'lapor.judul', 'peristiwa.uraian': 'lapor.uraian', 'peristiwa.kodeWilayah': 'lapor.wilayahKejadian', 'peristiwa.tempat': 'lapor.tempat',
-  'peristiwa.tanggalKejadian': 'lapor.tanggalKejadian', 'peristiwa.tanggalDiketahui': 'lapor.tanggalDiketahui',
-  perbuatan: 'lapor.perbuatan', bukti: 'bukti.choose', buktiTautan: 'bukti.links',
-  'terlapor.nama': 'lapor.terlaporNama', 'terlapor.nip': 'lapor.nip', 'terlapor.jabatan': 'lapor.jabatan', 'terlapor.instansi': 'lapor.instansi',
-  'terlapor.jenisSubjek': 'lapor.jenisSubjek', 'terlapor.kodeWilayah': 'lapor.terlaporWilayah',
-  'saksi.nama': 'lapor.saksiNama', 'saksi.alamat': 'lapor.alamat', 'saksi.telepon': 'lapor.telepon',
+  'pelapor.nama': 'lapor.nama',
+  'pelapor.nik': 'lapor.nik',
+  'pelapor.tempatLahir': 'lapor.tempatLahir',
+  'pelapor.tanggalLahir': 'lapor.tanggalLahir',
+  'pelapor.jenisKelamin': 'lapor.jenisKelamin',
+  'pelapor.pekerjaan': 'lapor.pekerjaan',
+  'pelapor.kewarganegaraan': 'lapor.kewarganegaraan',
+  'pelapor.alamat': 'lapor.alamat',
+  'pelapor.telepon': 'lapor.telepon',
+  'pelapor.email': 'lapor.email',
+  'pelapor.kategori': 'lapor.kategori',
+  'pelapor.nomorAkreditasi': 'lapor.nomorAkreditasi',
+  'pelapor.timKampanye': 'lapor.timKampanye',
+  'peristiwa.judul': 'lapor.judul',
+  'peristiwa.uraian': 'lapor.uraian',
+  'peristiwa.kodeWilayah': 'lapor.wilayahKejadian',
+  'peristiwa.tempat': 'lapor.tempat',
+  'peristiwa.tanggalKejadian': 'lapor.tanggalKejadian',
+  'peristiwa.tanggalDiketahui': 'lapor.tanggalDiketahui',
+  perbuatan: 'lapor.perbuatan',
+  bukti: 'bukti.choose',
+  buktiTautan: 'bukti.links',
+  'terlapor.nama': 'lapor.terlaporNama',
+  'terlapor.nip': 'lapor.nip',
+  'terlapor.jabatan': 'lapor.jabatan',
+  'terlapor.instansi': 'lapor.instansi',
+  'terlapor.jenisSubjek': 'lapor.jenisSubjek',
+  'terlapor.kodeWilayah': 'lapor.terlaporWilayah',
+  'saksi.nama': 'lapor.saksiNama',
+  'saksi.alamat': 'lapor.alamat',
+  'saksi.telepon': 'lapor.telepon',
 };
 
 /** 'terlapor.1.jabatan' → 'Terlapor 2 — Jabatan'; 'pelapor.nik' → 'NIK'. */

@@ -9,7 +9,11 @@ export function HighlightLegend() {
   const t = useT();
   return (
     <ul className="lead-legend" aria-label={t('leads.legend')}>
-      {KINDS.map((kind) => <li key={kind}><mark className={`hl hl--${kind}`}>{t(`leads.hl.${kind}` as MessageKey)}</mark></li>)}
+      {KINDS.map((kind) => (
+        <li key={kind}>
+          <mark className={`hl hl--${kind}`}>{t(`leads.hl.${kind}` as MessageKey)}</mark>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -21,7 +25,11 @@ export function HighlightedText({ text, highlights }: { text: string; highlights
   for (const [i, h] of [...highlights].sort((a, b) => a.start - b.start).entries()) {
     if (h.start < at || h.end > text.length) continue;
     if (h.start > at) parts.push(text.slice(at, h.start));
-    parts.push(<mark key={i} className={`hl hl--${h.kind}`} data-kind={h.kind} title={`${t(`leads.hl.${h.kind}` as MessageKey)}: ${h.label}`}>{text.slice(h.start, h.end)}</mark>);
+    parts.push(
+      <mark key={i} className={`hl hl--${h.kind}`} data-kind={h.kind} title={`${t(`leads.hl.${h.kind}` as MessageKey)}: ${h.label}`}>
+        {text.slice(h.start, h.end)}
+      </mark>,
+    );
     at = h.end;
   }
   parts.push(text.slice(at));

@@ -45,23 +45,46 @@ export function SourcesAdmin() {
       {message && <Notice kind="success">{message}</Notice>}
       {error && <ErrorNotice error={error} />}
       <form className="form lead-admin__form" onSubmit={add}>
-        <div className="field"><label htmlFor={ids.name}>{t('leads.sourceName')}</label>
-          <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} required
-            minLength={LEAD_LIMITS.sourceName.min} maxLength={LEAD_LIMITS.sourceName.max} /></div>
-        <div className="field"><label htmlFor={ids.url}>{t('leads.sourceUrl')}</label>
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={LEAD_LIMITS.url.max} /></div>
-        <div className="form__actions"><button type="submit" className="button button--primary">{t('leads.sourceAdd')}</button></div>
+        <div className="field">
+          <label htmlFor={ids.name}>{t('leads.sourceName')}</label>
+          <input
+            id={ids.name}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            minLength={LEAD_LIMITS.sourceName.min}
+            maxLength={LEAD_LIMITS.sourceName.max}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.url}>{t('leads.sourceUrl')}</label>
+          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required maxLength={LEAD_LIMITS.url.max} />
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary">
+            {t('leads.sourceAdd')}
+          </button>
+        </div>
       </form>
       {sources.status === 'error' && <ErrorNotice error={sources.error} onRetry={sources.reload} />}
       {sources.status === 'ready' && (
         <ul className="lead-sources">
-          {sources.data.items.filter((s) => s.kind === 'rss' || s.kind === 'atom').map((s) => (
-            <li key={s.id}>
-              <strong>{s.name}</strong> <span className="muted">{s.url}</span>{' '}
-              <span className="muted">{t('leads.sourceStatus', { articles: s.articles, failures: s.failures })}</span>{' '}
-              <button type="button" className="button button--secondary" onClick={() => void poll(s.id)} aria-label={`${t('leads.sourcePoll')}: ${s.name}`}>{t('leads.sourcePoll')}</button>
-            </li>
-          ))}
+          {sources.data.items
+            .filter((s) => s.kind === 'rss' || s.kind === 'atom')
+            .map((s) => (
+              <li key={s.id}>
+                <strong>{s.name}</strong> <span className="muted">{s.url}</span>{' '}
+                <span className="muted">{t('leads.sourceStatus', { articles: s.articles, failures: s.failures })}</span>{' '}
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void poll(s.id)}
+                  aria-label={`${t('leads.sourcePoll')}: ${s.name}`}
+                >
+                  {t('leads.sourcePoll')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
     </section>
@@ -94,11 +117,26 @@ export function PasteArticle({ onSent }: { onSent(): void }) {
       {sent && <Notice kind="success">{t('leads.pasted')}</Notice>}
       {error && <ErrorNotice error={error} />}
       <form className="form" onSubmit={submit}>
-        <div className="field"><label htmlFor={ids.url}>{t('leads.pasteUrl')}</label>
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} maxLength={LEAD_LIMITS.url.max} /></div>
-        <div className="field"><label htmlFor={ids.text}>{t('leads.pasteText')}</label>
-          <textarea id={ids.text} rows={6} value={text} onChange={(e) => setText(e.target.value)} required minLength={LEAD_LIMITS.manualText.min} /></div>
-        <div className="form__actions"><button type="submit" className="button button--secondary">{t('leads.pasteSubmit')}</button></div>
+        <div className="field">
+          <label htmlFor={ids.url}>{t('leads.pasteUrl')}</label>
+          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} maxLength={LEAD_LIMITS.url.max} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.text}>{t('leads.pasteText')}</label>
+          <textarea
+            id={ids.text}
+            rows={6}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            required
+            minLength={LEAD_LIMITS.manualText.min}
+          />
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary">
+            {t('leads.pasteSubmit')}
+          </button>
+        </div>
       </form>
     </section>
   );

@@ -1,2 +1,10 @@
 // Shapes of the referral responses: the server's contracts (src/contracts/referrals.ts), not a copy.
-export type { Authority, PublicReferral, ReferralDetail, ReferralLetter, ReferralList, ReferralStepView, ReferralSummary } from '../../../contracts/referrals.ts';
+export type {
+  Authority,
+  PublicReferral,
+  ReferralDetail,
+  ReferralLetter,
+  ReferralList,
+  ReferralStepView,
+  ReferralSummary,
+} from '../../../contracts/referrals.ts';

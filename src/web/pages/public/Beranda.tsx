@@ -8,11 +8,17 @@ export default function Beranda() {
     <div className="home">
       <section className="hero" aria-labelledby="hero-title">
         <div className="hero__inner">
-          <div id="hero-title"><PageTitle>{t('home.title')}</PageTitle></div>
+          <div id="hero-title">
+            <PageTitle>{t('home.title')}</PageTitle>
+          </div>
           <p className="lead">{t('home.lead')}</p>
           <div className="hero__actions">
-            <Link to="/lapor" className="button button--primary button--large">{t('home.cta')}</Link>
-            <Link to="/lacak" className="button button--secondary">{t('home.trackCta')}</Link>
+            <Link to="/lapor" className="button button--primary button--large">
+              {t('home.cta')}
+            </Link>
+            <Link to="/lacak" className="button button--secondary">
+              {t('home.trackCta')}
+            </Link>
           </div>
           <p className="hint">{t('home.ctaHint')}</p>
         </div>
@@ -55,8 +61,14 @@ export default function Beranda() {
                 <span className="link-card__hint">{t('home.linkGuideHint')}</span>
               </Link>
             </li>
-            {([['/peta', 'home.linkMap', 'home.linkMapHint'], ['/dasbor', 'home.linkDashboard', 'home.linkDashboardHint'],
-              ['/deklarasi', 'home.linkPledges', 'home.linkPledgesHint'], ['/data', 'home.linkData', 'home.linkDataHint']] as const).map(([to, title, hint]) => (
+            {(
+              [
+                ['/peta', 'home.linkMap', 'home.linkMapHint'],
+                ['/dasbor', 'home.linkDashboard', 'home.linkDashboardHint'],
+                ['/deklarasi', 'home.linkPledges', 'home.linkPledgesHint'],
+                ['/data', 'home.linkData', 'home.linkDataHint'],
+              ] as const
+            ).map(([to, title, hint]) => (
               <li key={to}>
                 <Link to={to} className="link-card">
                   <span className="link-card__title">{t(title)}</span>

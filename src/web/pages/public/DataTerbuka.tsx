@@ -35,19 +35,47 @@ export default function DataTerbuka() {
                     <a className="button button--primary" href={d.path} download>
                       {t('data.download', { format: FORMAT[d.id] ?? d.id })}
                     </a>
-                    <span className="muted"> <code>{d.mediaType}</code></span>
+                    <span className="muted">
+                      {' '}
+                      <code>{d.mediaType}</code>
+                    </span>
                   </p>
                   <dl className="facts facts--profile">
-                    <div><dt>{t('data.licence')}</dt><dd>{oneLanguage(d.licence, language)}</dd></div>
-                    {d.attribution && <div><dt>{t('data.attribution')}</dt><dd>{d.attribution.startsWith('Batas wilayah:') ? t('map.attribution') : d.attribution}</dd></div>}
-                    <div><dt>{t('data.releases')}</dt><dd>{fmt(d.releases)}</dd></div>
+                    <div>
+                      <dt>{t('data.licence')}</dt>
+                      <dd>{oneLanguage(d.licence, language)}</dd>
+                    </div>
+                    {d.attribution && (
+                      <div>
+                        <dt>{t('data.attribution')}</dt>
+                        <dd>{d.attribution.startsWith('Batas wilayah:') ? t('map.attribution') : d.attribution}</dd>
+                      </div>
+                    )}
+                    <div>
+                      <dt>{t('data.releases')}</dt>
+                      <dd>{fmt(d.releases)}</dd>
+                    </div>
                     {d.latestRelease ? (
                       <>
-                        <div><dt>{t('data.latestRelease')}</dt><dd>{formatInstant(d.latestRelease.createdAt, language)} · {t('data.rows', { rows: fmt(d.latestRelease.rows) })} · {t('data.bytes', { bytes: fmt(d.latestRelease.bytes) })}</dd></div>
-                        <div><dt>SHA-256</dt><dd><code className="hash">{d.latestRelease.sha256}</code></dd></div>
+                        <div>
+                          <dt>{t('data.latestRelease')}</dt>
+                          <dd>
+                            {formatInstant(d.latestRelease.createdAt, language)} · {t('data.rows', { rows: fmt(d.latestRelease.rows) })} ·{' '}
+                            {t('data.bytes', { bytes: fmt(d.latestRelease.bytes) })}
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>SHA-256</dt>
+                          <dd>
+                            <code className="hash">{d.latestRelease.sha256}</code>
+                          </dd>
+                        </div>
                       </>
                     ) : (
-                      <div><dt>{t('data.latestRelease')}</dt><dd>{t('data.noRelease')}</dd></div>
+                      <div>
+                        <dt>{t('data.latestRelease')}</dt>
+                        <dd>{t('data.noRelease')}</dd>
+                      </div>
                     )}
                   </dl>
                   <details className="dictionary">
@@ -55,12 +83,18 @@ export default function DataTerbuka() {
                     <div className="table-wrap" tabIndex={0}>
                       <table>
                         <thead>
-                          <tr><th scope="col">{t('data.field')}</th><th scope="col">{t('data.type')}</th><th scope="col">{t('data.description')}</th></tr>
+                          <tr>
+                            <th scope="col">{t('data.field')}</th>
+                            <th scope="col">{t('data.type')}</th>
+                            <th scope="col">{t('data.description')}</th>
+                          </tr>
                         </thead>
                         <tbody>
                           {d.fields.map((f) => (
                             <tr key={f.name}>
-                              <th scope="row"><code>{f.name}</code></th>
+                              <th scope="row">
+                                <code>{f.name}</code>
+                              </th>
                               <td>{f.type}</td>
                               <td>{language === 'en' ? f.descriptionEn : f.description}</td>
                             </tr>

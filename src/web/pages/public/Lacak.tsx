@@ -13,7 +13,6 @@ import { ruleLabel } from '../../features/cases/ruleLabels.ts';
 import type { TrackingResult } from '../../features/cases/types.ts';
 import { TRACKING_CODE_PATTERN, normalizeTrackingCode } from '../../../domain/cases/trackingCode.ts';
 
-
 export default function Lacak() {
   const t = useT();
   const language = useLanguage();
@@ -42,7 +41,10 @@ export default function Lacak() {
     if (!/^\d{6}$/.test(pin.trim())) found.pin = t('lacak.pinFormat');
     setErrors(found);
     setError(null);
-    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
+    if (Object.keys(found).length) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setBusy(true);
     try {
       await load(code, pin.trim());
@@ -74,26 +76,70 @@ export default function Lacak() {
           {error && <ErrorNotice error={error} />}
           <form ref={formRef} className="form card" onSubmit={submit} noValidate>
             <ErrorSummary title={t('form.errorSummary')} errors={errors} />
-            <TextField name="kode" label={t('lacak.code')} hint={t('lacak.codeHint')} required autoComplete="off" maxLength={24}
-              value={kode} error={errors.kode} onChange={(v) => setKode(v.toUpperCase())}
-              onBlur={() => setKode((current) => normalizeTrackingCode(current))} />
-            <TextField name="pin" type="password" inputMode="numeric" label={t('lacak.pin')} required autoComplete="off" maxLength={6}
-              value={pin} error={errors.pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} />
-            <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('common.loading') : t('lacak.submit')}</button>
+            <TextField
+              name="kode"
+              label={t('lacak.code')}
+              hint={t('lacak.codeHint')}
+              required
+              autoComplete="off"
+              maxLength={24}
+              value={kode}
+              error={errors.kode}
+              onChange={(v) => setKode(v.toUpperCase())}
+              onBlur={() => setKode((current) => normalizeTrackingCode(current))}
+            />
+            <TextField
+              name="pin"
+              type="password"
+              inputMode="numeric"
+              label={t('lacak.pin')}
+              required
+              autoComplete="off"
+              maxLength={6}
+              value={pin}
+              error={errors.pin}
+              onChange={(v) => setPin(v.replace(/\D/g, ''))}
+            />
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('common.loading') : t('lacak.submit')}
+            </button>
           </form>
-          <p><Link to="/pengumuman">{t('ann.title')}</Link></p>
+          <p>
+            <Link to="/pengumuman">{t('ann.title')}</Link>
+          </p>
         </>
       )}
       {result && (
-        <TrackingView result={result.data} kode={result.kode} pin={result.pin}
-          onReload={() => load(result.kode, result.pin)} onClose={() => { setResult(null); setPin(''); }} language={language} />
+        <TrackingView
+          result={result.data}
+          kode={result.kode}
+          pin={result.pin}
+          onReload={() => load(result.kode, result.pin)}
+          onClose={() => {
+            setResult(null);
+            setPin('');
+          }}
+          language={language}
+        />
       )}
     </div>
   );
 }
 
-function TrackingView({ result, kode, pin, onReload, onClose, language }: {
-  result: TrackingResult; kode: string; pin: string; onReload(): Promise<void>; onClose(): void; language: 'id' | 'en';
+function TrackingView({
+  result,
+  kode,
+  pin,
+  onReload,
+  onClose,
+  language,
+}: {
+  result: TrackingResult;
+  kode: string;
+  pin: string;
+  onReload(): Promise<void>;
+  onClose(): void;
+  language: 'id' | 'en';
 }) {
   const t = useT();
   const [withdrawing, setWithdrawing] = useState(false);
@@ -111,7 +157,10 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
     if (reason.trim().length < 5) found.alasan = t('form.minChars', { n: 5 });
     if (!confirmed) found.konfirmasi = t('lacak.confirmRequired');
     setErrors(found);
-    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
+    if (Object.keys(found).length) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -129,15 +178,28 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
   return (
     <div className="tracking">
       <div className="card tracking__status">
-        <p className="muted">{t('lacak.code')}: <strong className="mono">{result.trackingCode}</strong></p>
+        <p className="muted">
+          {t('lacak.code')}: <strong className="mono">{result.trackingCode}</strong>
+        </p>
         <p className="tracking__state">
           <span className="muted">{t('lacak.state')}</span>
-          <strong className={`state-badge state-badge--${result.state}`} data-testid="tracking-state">{pick(result.stateLabel, language)}</strong>
+          <strong className={`state-badge state-badge--${result.state}`} data-testid="tracking-state">
+            {pick(result.stateLabel, language)}
+          </strong>
         </p>
         <dl className="facts facts--stack">
-          <div><dt>{t('lacak.registration')}</dt><dd>{result.registrationNumber ?? t('lacak.notRegistered')}</dd></div>
-          <div><dt>{t('receipt.office')}</dt><dd>{result.officeName}</dd></div>
-          <div><dt>{t('receipt.received')}</dt><dd>{result.receivedLocal}</dd></div>
+          <div>
+            <dt>{t('lacak.registration')}</dt>
+            <dd>{result.registrationNumber ?? t('lacak.notRegistered')}</dd>
+          </div>
+          <div>
+            <dt>{t('receipt.office')}</dt>
+            <dd>{result.officeName}</dd>
+          </div>
+          <div>
+            <dt>{t('receipt.received')}</dt>
+            <dd>{result.receivedLocal}</dd>
+          </div>
         </dl>
         {result.late && <Notice kind="warning">{t('lacak.late')}</Notice>}
       </div>
@@ -177,7 +239,8 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
           <ul className="notice-list">
             {result.referrals!.map((r) => (
               <li key={r.recommendationNumber} className="card notice-list__item">
-                <strong>{r.authorityName}</strong>: {language === 'en' ? r.stateLabel.en : r.stateLabel.id}{' · '}
+                <strong>{r.authorityName}</strong>: {language === 'en' ? r.stateLabel.en : r.stateLabel.id}
+                {' · '}
                 <Link to={`/rekomendasi/${encodeURIComponent(r.publicKey)}`}>{r.recommendationNumber}</Link>
               </li>
             ))}
@@ -189,13 +252,16 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
         <section aria-labelledby="lacak-notices">
           <h2 id="lacak-notices">{t('lacak.notices')}</h2>
           <ul className="notice-list">
-            {result.notices.slice().reverse().map((n, i) => (
-              <li key={i} className="card notice-list__item">
-                <p className="muted">{n.atLocal}</p>
-                <h3>{language === 'en' && n.en ? n.en.title : n.title}</h3>
-                <p>{language === 'en' && n.en ? n.en.body : n.body}</p>
-              </li>
-            ))}
+            {result.notices
+              .slice()
+              .reverse()
+              .map((n, i) => (
+                <li key={i} className="card notice-list__item">
+                  <p className="muted">{n.atLocal}</p>
+                  <h3>{language === 'en' && n.en ? n.en.title : n.title}</h3>
+                  <p>{language === 'en' && n.en ? n.en.body : n.body}</p>
+                </li>
+              ))}
           </ul>
         </section>
       )}
@@ -203,9 +269,13 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
       <div className="button-row">
         <ReceiptPdfButton kode={kode} pin={pin} />
         {result.canWithdraw && !withdrawing && (
-          <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>{t('lacak.withdraw')}</button>
+          <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>
+            {t('lacak.withdraw')}
+          </button>
         )}
-        <button type="button" className="button button--secondary" onClick={onClose}>{t('lacak.another')}</button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('lacak.another')}
+        </button>
       </div>
 
       {withdrawing && (
@@ -213,18 +283,47 @@ function TrackingView({ result, kode, pin, onReload, onClose, language }: {
           <h2 id="withdraw-title">{t('lacak.withdrawTitle')}</h2>
           <p>{t('lacak.withdrawWarning')}</p>
           {error && <ErrorNotice error={error} />}
-          <TextArea name="alasan" label={t('lacak.withdrawReason')} required rows={3} value={reason} error={errors.alasan} onChange={setReason} />
+          <TextArea
+            name="alasan"
+            label={t('lacak.withdrawReason')}
+            required
+            rows={3}
+            value={reason}
+            error={errors.alasan}
+            onChange={setReason}
+          />
           <div className={`field ${errors.konfirmasi ? 'field--invalid' : ''}`}>
             <label className="choice">
-              <input type="checkbox" id="f-konfirmasi" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}
-                aria-invalid={errors.konfirmasi ? true : undefined} aria-describedby={errors.konfirmasi ? 'f-konfirmasi-error' : undefined} />
+              <input
+                type="checkbox"
+                id="f-konfirmasi"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+                aria-invalid={errors.konfirmasi ? true : undefined}
+                aria-describedby={errors.konfirmasi ? 'f-konfirmasi-error' : undefined}
+              />
               <span>{t('lacak.withdrawConfirm')}</span>
             </label>
-            {errors.konfirmasi && <p id="f-konfirmasi-error" className="field-error">{errors.konfirmasi}</p>}
+            {errors.konfirmasi && (
+              <p id="f-konfirmasi-error" className="field-error">
+                {errors.konfirmasi}
+              </p>
+            )}
           </div>
           <div className="form__actions">
-            <button type="submit" className="button button--danger" disabled={busy}>{t('lacak.withdrawSubmit')}</button>
-            <button type="button" className="button button--secondary" onClick={() => { setWithdrawing(false); setErrors({}); }}>{t('common.cancel')}</button>
+            <button type="submit" className="button button--danger" disabled={busy}>
+              {t('lacak.withdrawSubmit')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setWithdrawing(false);
+                setErrors({});
+              }}
+            >
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

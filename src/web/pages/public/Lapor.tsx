@@ -27,7 +27,9 @@ function LaporSelesai() {
       <div className="page page--narrow">
         <PageTitle>{t('lapor.receiptTitle')}</PageTitle>
         <Notice>{t('lapor.receiptGone')}</Notice>
-        <p><Link to="/lacak">{t('nav.track')}</Link></p>
+        <p>
+          <Link to="/lacak">{t('nav.track')}</Link>
+        </p>
       </div>
     );
   }

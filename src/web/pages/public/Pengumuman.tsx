@@ -16,7 +16,10 @@ export default function Pengumuman() {
   const t = useT();
   const language = useLanguage();
   const [offset, setOffset] = useState(0);
-  const list = useApi((signal) => api.get<{ items: Announcement[]; total: number }>('/public/announcements', { limit: PAGE, offset }, signal), [offset]);
+  const list = useApi(
+    (signal) => api.get<{ items: Announcement[]; total: number }>('/public/announcements', { limit: PAGE, offset }, signal),
+    [offset],
+  );
   return (
     <div className="page">
       <PageTitle>{t('ann.title')}</PageTitle>
@@ -29,13 +32,17 @@ export default function Pengumuman() {
           <ul className="announcement-list">
             {list.data.items.map((a, i) => (
               <li key={`${a.at}-${i}`} className="card announcement">
-                <p className="muted announcement__meta">{a.atLocal} · {a.office}</p>
+                <p className="muted announcement__meta">
+                  {a.atLocal} · {a.office}
+                </p>
                 <h2 className="announcement__title">
                   {a.registrationNumber ?? t(a.kind === 'temuan' ? 'ann.newTemuan' : 'ann.newLaporan')}
                   <span className={`state-badge state-badge--${a.state}`}>{pick(a.stateLabel, language)}</span>
                 </h2>
                 {a.terlapor.length > 0 && (
-                  <p>{t('ann.terlapor')}: {a.terlapor.map((x) => `${x.position}, ${x.agency}`).join('; ')}</p>
+                  <p>
+                    {t('ann.terlapor')}: {a.terlapor.map((x) => `${x.position}, ${x.agency}`).join('; ')}
+                  </p>
                 )}
                 {a.classification && <p className="muted">{classificationLabel(a.classification, language)}</p>}
               </li>

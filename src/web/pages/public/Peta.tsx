@@ -14,7 +14,15 @@ import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
 import { ChoroplethMap } from '../../components/map/ChoroplethMap.tsx';
 import { Legend } from '../../components/map/Legend.tsx';
 import { loadBoundaries, regenciesOf, type RegionFeature } from '../../components/map/boundaries.ts';
-import { LAYERS, buildLayerView, leadsAvailable, loadLayer, type LayerData, type LayerId, type LayerRow } from '../../components/map/layers.ts';
+import {
+  LAYERS,
+  buildLayerView,
+  leadsAvailable,
+  loadLayer,
+  type LayerData,
+  type LayerId,
+  type LayerRow,
+} from '../../components/map/layers.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
 import type { RiskLevel } from './publicTypes.ts';
 
@@ -29,12 +37,17 @@ function useLayerData(layer: LayerId, level: RiskLevel) {
     let live = true;
     setError(null);
     loadLayer(layer, level).then(
-      (loaded) => { if (live) setData(loaded); },
+      (loaded) => {
+        if (live) setData(loaded);
+      },
       (failure: unknown) => {
-        if (live) setError(failure instanceof ApiError ? failure : new ApiError(0, 'client_error', { id: String(failure), en: String(failure) }));
+        if (live)
+          setError(failure instanceof ApiError ? failure : new ApiError(0, 'client_error', { id: String(failure), en: String(failure) }));
       },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [layer, level, generation]);
   const current = data && data.layer === layer && data.level === level ? data : null;
   return { data, current, error, reload: () => setGeneration((n) => n + 1) };
@@ -64,24 +77,26 @@ export default function Peta() {
     return province ? regenciesOf(boundaries.data, province) : boundaries.data;
   }, [boundaries.status, boundaries.data, province]);
 
-  const provinceDetail = useApi(
-    province ? (signal) => api.get<RegionDetail>(`/regions/${province}`, undefined, signal) : null,
-    [province],
-  );
+  const provinceDetail = useApi(province ? (signal) => api.get<RegionDetail>(`/regions/${province}`, undefined, signal) : null, [province]);
   const provinceName = province ? (provinceDetail.status === 'ready' ? provinceDetail.data.name : province) : null;
 
-  const view = useMemo(() => (layerData.data ? buildLayerView(layerData.data, t, language) : null),
+  const view = useMemo(
+    () => (layerData.data ? buildLayerView(layerData.data, t, language) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layerData.data, language]);
+    [layerData.data, language],
+  );
 
-  const update = useCallback((changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next);
-  }, [params, setParams]);
+  const update = useCallback(
+    (changes: Record<string, string | null>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
+      setParams(next);
+    },
+    [params, setParams],
+  );
 
   // After a drill-down the focused shape is gone: focus moves to the new view's heading, not <body>.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -93,10 +108,15 @@ export default function Peta() {
     }
   }, [features, view]);
 
-  const onActivate = useCallback((code: string) => {
-    if (kind === 'provinces') { focusHeading.current = true; update({ provinsi: code, tingkat: null }); }
-    else navigate(`/wilayah/${code}/profil`);
-  }, [kind, update, navigate]);
+  const onActivate = useCallback(
+    (code: string) => {
+      if (kind === 'provinces') {
+        focusHeading.current = true;
+        update({ provinsi: code, tingkat: null });
+      } else navigate(`/wilayah/${code}/profil`);
+    },
+    [kind, update, navigate],
+  );
 
   const rows = useMemo(() => {
     if (!view || !features) return [];
@@ -104,14 +124,17 @@ export default function Peta() {
     const names = new Map(features.map((f) => [f.properties.code, f.properties.name]));
     const present = new Map(view.rows.filter((r) => codes.has(r.code)).map((r) => [r.code, r]));
     // Every drawn region gets a row, even when the layer has no value for it.
-    return [...codes].map((code): LayerRow => present.get(code) ?? { code, name: names.get(code) ?? code, valueText: view.fallback.valueText, sort: -2 })
+    return [...codes]
+      .map((code): LayerRow => present.get(code) ?? { code, name: names.get(code) ?? code, valueText: view.fallback.valueText, sort: -2 })
       .sort((a, b) => b.sort - a.sort || a.name.localeCompare(b.name));
   }, [view, features]);
 
   const title = t('map.title');
   const heading = province
     ? t('map.viewProvince', { name: provinceName ?? province, count: features?.length ?? 0 })
-    : allRegencies ? t('map.viewAllRegencies', { count: features?.length ?? 514 }) : t('map.viewProvinces', { count: features?.length ?? 38 });
+    : allRegencies
+      ? t('map.viewAllRegencies', { count: features?.length ?? 514 })
+      : t('map.viewProvinces', { count: features?.length ?? 38 });
 
   return (
     <div className="page map-page">
@@ -151,13 +174,24 @@ export default function Peta() {
       </div>
 
       <div className="map-heading">
-        <h2 ref={headingRef} tabIndex={-1}>{heading}</h2>
+        <h2 ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h2>
         {province && (
           <p className="map-heading__links">
-            <button type="button" className="button button--secondary" onClick={() => { focusHeading.current = true; update({ provinsi: null }); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                focusHeading.current = true;
+                update({ provinsi: null });
+              }}
+            >
               ← {t('map.back')}
             </button>
-            <Link to={`/wilayah/${province}/profil`} className="button button--secondary">{t('map.provinceProfile')}</Link>
+            <Link to={`/wilayah/${province}/profil`} className="button button--secondary">
+              {t('map.provinceProfile')}
+            </Link>
           </p>
         )}
       </div>
@@ -178,7 +212,11 @@ export default function Peta() {
               onActivate={onActivate}
             />
           ) : (
-            boundaries.status !== 'error' && <div className="map-placeholder"><Loading /></div>
+            boundaries.status !== 'error' && (
+              <div className="map-placeholder">
+                <Loading />
+              </div>
+            )
           )}
           <figcaption className="map-attribution">
             {t('map.attribution')}
@@ -207,12 +245,19 @@ function RegionTable({ rows, kind, layer }: { rows: LayerRow[]; kind: 'provinces
       {open && (
         <div className="table-wrap" tabIndex={0}>
           <table>
-            <thead><tr><th scope="col">{t('map.table.region')}</th><th scope="col">{t(`map.layer.${layer}`)}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('map.table.region')}</th>
+                <th scope="col">{t(`map.layer.${layer}`)}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.code}>
                   <th scope="row">
-                    <Link to={kind === 'provinces' ? `/peta?provinsi=${row.code}&lapisan=${layer}` : `/wilayah/${row.code}/profil`}>{row.name}</Link>
+                    <Link to={kind === 'provinces' ? `/peta?provinsi=${row.code}&lapisan=${layer}` : `/wilayah/${row.code}/profil`}>
+                      {row.name}
+                    </Link>
                   </th>
                   <td>{row.valueText}</td>
                 </tr>

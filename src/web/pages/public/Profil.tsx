@@ -17,9 +17,17 @@ import type { RegionProfile, RiskExplanation } from './publicTypes.ts';
 export default function Profil() {
   const { code = '' } = useParams();
   const t = useT();
-  const profile = useApi((signal) => api.get<RegionProfile>(`/public/regions/${encodeURIComponent(code)}/profile`, undefined, signal), [code]);
+  const profile = useApi(
+    (signal) => api.get<RegionProfile>(`/public/regions/${encodeURIComponent(code)}/profile`, undefined, signal),
+    [code],
+  );
   const mapCrumb = { to: '/peta', label: t('map.title') };
-  if (profile.status === 'loading') return <div className="page"><Loading /></div>;
+  if (profile.status === 'loading')
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   if (profile.status === 'error') {
     return (
       <div className="page">
@@ -42,16 +50,30 @@ export default function Profil() {
       />
       <PageTitle>{region.name}</PageTitle>
       <p className="muted">
-        {t('profil.subtitle', { code: region.code, zone: region.timeZone })}{' · '}
+        {t('profil.subtitle', { code: region.code, zone: region.timeZone })}
+        {' · '}
         <Link to={`/wilayah/${region.code}`}>{t('profil.browse')}</Link>
-        {region.level === 'provinsi' && <>{' · '}<Link to={`/peta?provinsi=${region.code}`}>{t('profil.mapOf', { name: region.name })}</Link></>}
+        {region.level === 'provinsi' && (
+          <>
+            {' · '}
+            <Link to={`/peta?provinsi=${region.code}`}>{t('profil.mapOf', { name: region.name })}</Link>
+          </>
+        )}
       </p>
       <nav className="profile__toc" aria-label={t('profil.toc')}>
         <ul>
-          <li><a href="#profil-risiko">{t('profil.risk')}</a></li>
-          <li><a href="#profil-pemilihan">{t('profil.elections')}</a></li>
-          <li><a href="#profil-perkara">{t('profil.cases')}</a></li>
-          <li><a href="#profil-deklarasi">{t('profil.pledges')}</a></li>
+          <li>
+            <a href="#profil-risiko">{t('profil.risk')}</a>
+          </li>
+          <li>
+            <a href="#profil-pemilihan">{t('profil.elections')}</a>
+          </li>
+          <li>
+            <a href="#profil-perkara">{t('profil.cases')}</a>
+          </li>
+          <li>
+            <a href="#profil-deklarasi">{t('profil.pledges')}</a>
+          </li>
         </ul>
       </nav>
       <RiskSection risk={data.risk} />
@@ -65,7 +87,8 @@ export default function Profil() {
 function RiskSection({ risk }: { risk: RiskExplanation | null }) {
   const t = useT();
   const language = useLanguage();
-  const n = (value: number, digits = 2) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value);
+  const n = (value: number, digits = 2) =>
+    new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: digits }).format(value);
   return (
     <section aria-labelledby="profil-risiko" className="card">
       <h2 id="profil-risiko">{t('profil.risk')}</h2>
@@ -78,10 +101,14 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 <span className="map-legend__swatch" style={{ background: RISK_COLORS[risk.category] }} aria-hidden="true" />
                 {t(`map.risk.${risk.category}`)}
               </span>
-            ) : <span className="risk-badge">{t('map.value.noData')}</span>}
+            ) : (
+              <span className="risk-badge">{t('map.value.noData')}</span>
+            )}
             {risk.score !== null && risk.category && <span>{t('profil.score', { score: n(risk.score, 1) })}</span>}
           </p>
-          <p className="hint">{t('profil.thresholds')}: {risk.thresholds.source}</p>
+          <p className="hint">
+            {t('profil.thresholds')}: {risk.thresholds.source}
+          </p>
           {!risk.category && <p>{t('profil.riskInsufficient')}</p>}
           {risk.ikpCategory && <p>{t('profil.ikpCategory', { category: risk.ikpCategory })}</p>}
           <p>{pick(risk.note, language)}</p>
@@ -101,10 +128,15 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
                 {risk.components.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{language === 'en' ? c.labelEn : c.label}</th>
-                    <td data-label={t('profil.value')}>{n(c.value, 4)} {unitText(c.unit, language)}{c.note && <span className="hint"> {noteText(c.note, language)}</span>}</td>
+                    <td data-label={t('profil.value')}>
+                      {n(c.value, 4)} {unitText(c.unit, language)}
+                      {c.note && <span className="hint"> {noteText(c.note, language)}</span>}
+                    </td>
                     <td data-label={t('profil.weight')}>{n(c.weight * 100, 1)}%</td>
                     <td data-label={t('profil.contribution')}>{n(c.contribution, 2)}</td>
-                    <td data-label={t('profil.source')} className="source">{c.source}</td>
+                    <td data-label={t('profil.source')} className="source">
+                      {c.source}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -116,7 +148,11 @@ function RiskSection({ risk }: { risk: RiskExplanation | null }) {
               <ul className="missing-list">
                 {risk.missing.map((key) => {
                   const def = RISK_COMPONENTS.find((c) => c.key === key);
-                  return <li key={key}>{def ? (language === 'en' ? def.labelEn : def.label) : t('profil.component')}: {t('map.value.noData')}</li>;
+                  return (
+                    <li key={key}>
+                      {def ? (language === 'en' ? def.labelEn : def.label) : t('profil.component')}: {t('map.value.noData')}
+                    </li>
+                  );
                 })}
               </ul>
             </>
@@ -146,31 +182,44 @@ function ElectionSection({ profile }: { profile: RegionProfile }) {
                 {election && (
                   <p className="contest__date">
                     <span>{t('elections.votingDay')}: </span>
-                    <strong><time dateTime={election.votingDate}>{formatDate(election.votingDate, language)}</time></strong>
+                    <strong>
+                      <time dateTime={election.votingDate}>{formatDate(election.votingDate, language)}</time>
+                    </strong>
                   </p>
                 )}
-                {contest.candidatePairs.length === 0
-                  ? <p className="muted">{t('elections.pairs')}: {t('elections.pairsUnknown')}</p>
-                  : (
-                    <ol className="pairs" aria-label={t('elections.pairs')}>
-                      {contest.candidatePairs.map((pair) => (
-                        <li key={`${pair.ballotNumber}-${pair.headName}`}>
-                          {pair.ballotNumber !== null && <span className="pairs__number">{t('elections.pairNumber', { n: pair.ballotNumber })}</span>}
-                          <span>{pair.headName} – {pair.deputyName}</span>
-                          {pair.isIncumbent && <span className="badge">{t('elections.incumbent')}</span>}
-                          {pair.parties && <span className="muted"> ({pair.parties})</span>}
-                        </li>
-                      ))}
-                    </ol>
-                  )}
+                {contest.candidatePairs.length === 0 ? (
+                  <p className="muted">
+                    {t('elections.pairs')}: {t('elections.pairsUnknown')}
+                  </p>
+                ) : (
+                  <ol className="pairs" aria-label={t('elections.pairs')}>
+                    {contest.candidatePairs.map((pair) => (
+                      <li key={`${pair.ballotNumber}-${pair.headName}`}>
+                        {pair.ballotNumber !== null && (
+                          <span className="pairs__number">{t('elections.pairNumber', { n: pair.ballotNumber })}</span>
+                        )}
+                        <span>
+                          {pair.headName} – {pair.deputyName}
+                        </span>
+                        {pair.isIncumbent && <span className="badge">{t('elections.incumbent')}</span>}
+                        {pair.parties && <span className="muted"> ({pair.parties})</span>}
+                      </li>
+                    ))}
+                  </ol>
+                )}
               </article>
             </li>
           );
         })}
       </ul>
       {profile.elections.map((election) => (
-        <StageTable key={election.id} title={`${t('elections.stages')}: ${election.name}`} stages={election.stages}
-          votingDate={election.votingDate} language={language} />
+        <StageTable
+          key={election.id}
+          title={`${t('elections.stages')}: ${election.name}`}
+          stages={election.stages}
+          votingDate={election.votingDate}
+          language={language}
+        />
       ))}
     </section>
   );
@@ -190,7 +239,14 @@ function CasesSection({ profile }: { profile: RegionProfile }) {
       <div className="table-wrap" tabIndex={0}>
         <table className="counts">
           <caption>{t('profil.casesByState')}</caption>
-          <thead><tr><th scope="col">{t('dasbor.state')}</th><th scope="col" className="num">{t('dasbor.count')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('dasbor.state')}</th>
+              <th scope="col" className="num">
+                {t('dasbor.count')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {cases.byState.map((s) => (
               <tr key={s.state} className={s.count === 0 ? 'counts__zero' : undefined}>
@@ -201,7 +257,9 @@ function CasesSection({ profile }: { profile: RegionProfile }) {
           </tbody>
         </table>
       </div>
-      <p className="hint">{t('profil.casesNote')} <Link to="/dasbor">{t('profil.toDashboard')}</Link></p>
+      <p className="hint">
+        {t('profil.casesNote')} <Link to="/dasbor">{t('profil.toDashboard')}</Link>
+      </p>
     </section>
   );
 }
@@ -219,22 +277,33 @@ function PledgesSection({ profile }: { profile: RegionProfile }) {
           {pledges.recent.map((p) => (
             <li key={p.id}>
               <strong>{p.agency}</strong>
-              <span className="muted"> · {formatDate(p.date, language)} · {p.venue} · {t('deklarasi.signatories', { count: formatNumber(p.signatoryCount, language) })}</span>
-              {' '}<a href={`/api/v1/public/pledges/${p.id}/certificate.pdf`}>{t('deklarasi.certificate')}</a>
+              <span className="muted">
+                {' '}
+                · {formatDate(p.date, language)} · {p.venue} ·{' '}
+                {t('deklarasi.signatories', { count: formatNumber(p.signatoryCount, language) })}
+              </span>{' '}
+              <a href={`/api/v1/public/pledges/${p.id}/certificate.pdf`}>{t('deklarasi.certificate')}</a>
             </li>
           ))}
         </ul>
       )}
-      <p><Link to={`/deklarasi?wilayah=${profile.region.code}`}>{t('profil.allPledges')}</Link></p>
+      <p>
+        <Link to={`/deklarasi?wilayah=${profile.region.code}`}>{t('profil.allPledges')}</Link>
+      </p>
     </section>
   );
 }
 
 // Units and notes of the risk components come from the domain in Indonesian.
 const UNIT_EN: Record<string, string> = {
-  '% ASN yang menandatangani': '% of ASN who signed', kasus: 'cases', 'kasus per 1.000 ASN': 'cases per 1,000 ASN', pasangan: 'pairs',
-  petunjuk: 'media leads', 'skor 0–100': 'score 0–100', 'ya/tidak': 'yes/no',
+  '% ASN yang menandatangani': '% of ASN who signed',
+  kasus: 'cases',
+  'kasus per 1.000 ASN': 'cases per 1,000 ASN',
+  pasangan: 'pairs',
+  petunjuk: 'media leads',
+  'skor 0–100': 'score 0–100',
+  'ya/tidak': 'yes/no',
 };
-const unitText = (unit: string, language: 'id' | 'en') => (language === 'en' ? UNIT_EN[unit] ?? unit : unit);
+const unitText = (unit: string, language: 'id' | 'en') => (language === 'en' ? (UNIT_EN[unit] ?? unit) : unit);
 const noteText = (note: string, language: 'id' | 'en') =>
-  (language === 'en' ? note.replace(/ penanda tangan ÷ /, ' signatories ÷ ').replace(/ kasus ÷ /, ' cases ÷ ') : note);
+  language === 'en' ? note.replace(/ penanda tangan ÷ /, ' signatories ÷ ').replace(/ kasus ÷ /, ' cases ÷ ') : note;

@@ -19,10 +19,10 @@ export default function Verifikasi() {
   const [params] = useSearchParams();
   const sig = params.get('sig') ?? '';
   const wellFormed = UUID.test(id) && sig.length > 0 && sig.length <= 200;
-  const result = useApi(
-    wellFormed ? (signal) => api.get<PledgeVerification>(`/public/pledges/${id}/verify`, { sig }, signal) : null,
-    [id, sig],
-  );
+  const result = useApi(wellFormed ? (signal) => api.get<PledgeVerification>(`/public/pledges/${id}/verify`, { sig }, signal) : null, [
+    id,
+    sig,
+  ]);
   const crumbs = <Breadcrumbs items={[{ to: '/deklarasi', label: t('deklarasi.title') }, { label: t('verifikasi.title') }]} />;
   if (!wellFormed) {
     return (
@@ -49,20 +49,59 @@ export default function Verifikasi() {
               <span aria-hidden="true">{result.data.valid ? '✓ ' : '✗ '}</span>
               {result.data.valid ? t('verifikasi.valid') : t('verifikasi.invalid')}
             </p>
-            <p>{result.data.valid ? t('verifikasi.validBody') : (result.data.message ? pick(result.data.message, language) : t('verifikasi.invalidBody'))}</p>
+            <p>
+              {result.data.valid
+                ? t('verifikasi.validBody')
+                : result.data.message
+                  ? pick(result.data.message, language)
+                  : t('verifikasi.invalidBody')}
+            </p>
           </div>
           {result.data.pledge && (
             <section aria-labelledby="verifikasi-isi" className="card">
               <h2 id="verifikasi-isi">{result.data.valid ? t('verifikasi.fields') : t('verifikasi.fieldsUnverified')}</h2>
               <dl className="facts facts--profile">
-                <div><dt>{t('deklarasi.agency')}</dt><dd>{result.data.pledge.agency}</dd></div>
-                <div><dt>{t('deklarasi.region')}</dt><dd><Link to={`/wilayah/${result.data.pledge.regionCode}/profil`}>{result.data.pledge.regionName}</Link> ({result.data.pledge.regionCode})</dd></div>
-                <div><dt>{t('deklarasi.date')}</dt><dd>{formatDate(result.data.pledge.date, language)}</dd></div>
-                <div><dt>{t('deklarasi.venue')}</dt><dd>{result.data.pledge.venue}</dd></div>
-                <div><dt>{t('deklarasi.signatoriesCol')}</dt><dd>{formatNumber(result.data.pledge.signatoryCount, language)}</dd></div>
-                <div><dt>{t('verifikasi.issuedAt')}</dt><dd>{result.data.pledge.issuedAt.slice(0, 19).replace('T', ' ')} UTC</dd></div>
-                <div><dt>{t('verifikasi.keyId')}</dt><dd><code>{result.data.pledge.keyId}</code></dd></div>
-                {result.data.pledge.documentSha256 && <div><dt>{t('verifikasi.documentSha')}</dt><dd><code className="hash">{result.data.pledge.documentSha256}</code></dd></div>}
+                <div>
+                  <dt>{t('deklarasi.agency')}</dt>
+                  <dd>{result.data.pledge.agency}</dd>
+                </div>
+                <div>
+                  <dt>{t('deklarasi.region')}</dt>
+                  <dd>
+                    <Link to={`/wilayah/${result.data.pledge.regionCode}/profil`}>{result.data.pledge.regionName}</Link> (
+                    {result.data.pledge.regionCode})
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('deklarasi.date')}</dt>
+                  <dd>{formatDate(result.data.pledge.date, language)}</dd>
+                </div>
+                <div>
+                  <dt>{t('deklarasi.venue')}</dt>
+                  <dd>{result.data.pledge.venue}</dd>
+                </div>
+                <div>
+                  <dt>{t('deklarasi.signatoriesCol')}</dt>
+                  <dd>{formatNumber(result.data.pledge.signatoryCount, language)}</dd>
+                </div>
+                <div>
+                  <dt>{t('verifikasi.issuedAt')}</dt>
+                  <dd>{result.data.pledge.issuedAt.slice(0, 19).replace('T', ' ')} UTC</dd>
+                </div>
+                <div>
+                  <dt>{t('verifikasi.keyId')}</dt>
+                  <dd>
+                    <code>{result.data.pledge.keyId}</code>
+                  </dd>
+                </div>
+                {result.data.pledge.documentSha256 && (
+                  <div>
+                    <dt>{t('verifikasi.documentSha')}</dt>
+                    <dd>
+                      <code className="hash">{result.data.pledge.documentSha256}</code>
+                    </dd>
+                  </div>
+                )}
               </dl>
               <p>
                 <a href={`/api/v1/public/pledges/${result.data.pledge.id}/certificate.pdf`}>{t('deklarasi.certificate')}</a>

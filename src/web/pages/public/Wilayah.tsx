@@ -72,7 +72,9 @@ function RegionSearch() {
           placeholder={t('regions.searchPlaceholder')}
           onChange={(event) => setText(event.target.value)}
         />
-        <button type="submit" className="button button--primary">{t('common.search')}</button>
+        <button type="submit" className="button button--primary">
+          {t('common.search')}
+        </button>
       </div>
     </form>
   );
@@ -86,9 +88,8 @@ function SearchResults({ q }: { q: string }) {
       <h2 id="search-results-title">{t('regions.searchResults', { q })}</h2>
       {result.status === 'loading' && <Loading />}
       {result.status === 'error' && <ErrorNotice error={result.error} onRetry={result.reload} />}
-      {result.status === 'ready' && (result.data.items.length === 0
-        ? <p>{t('regions.noResults', { q })}</p>
-        : <RegionList items={result.data.items} />)}
+      {result.status === 'ready' &&
+        (result.data.items.length === 0 ? <p>{t('regions.noResults', { q })}</p> : <RegionList items={result.data.items} />)}
     </section>
   );
 }
@@ -127,7 +128,12 @@ function RegionList({ items }: { items: RegionSummary[] }) {
 function RegionPage({ code }: { code: string }) {
   const t = useT();
   const region = useApi((signal) => api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`, undefined, signal), [code]);
-  if (region.status === 'loading') return <div className="page"><Loading /></div>;
+  if (region.status === 'loading')
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   if (region.status === 'error') {
     return (
       <div className="page">
@@ -149,8 +155,16 @@ function RegionPage({ code }: { code: string }) {
       />
       <PageTitle>{detail.name}</PageTitle>
       <dl className="facts">
-        <div><dt>{t(`regions.level.${detail.level}`)}</dt><dd>{t('common.code')} {detail.code}</dd></div>
-        <div><dt>{t('regions.timeZone')}</dt><dd>{detail.timeZone}</dd></div>
+        <div>
+          <dt>{t(`regions.level.${detail.level}`)}</dt>
+          <dd>
+            {t('common.code')} {detail.code}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('regions.timeZone')}</dt>
+          <dd>{detail.timeZone}</dd>
+        </div>
       </dl>
       <ContestSection region={detail} />
       <ChildRegions region={detail} />
@@ -162,7 +176,9 @@ function ChildRegions({ region }: { region: RegionDetail }) {
   const t = useT();
   const language = useLanguage();
   const children = useApi(
-    region.childCount > 0 ? (signal) => api.get<Page<RegionSummary>>('/regions', { parent: region.code, limit: CHILD_LIMIT }, signal) : null,
+    region.childCount > 0
+      ? (signal) => api.get<Page<RegionSummary>>('/regions', { parent: region.code, limit: CHILD_LIMIT }, signal)
+      : null,
     [region.code, region.childCount],
   );
   return (
@@ -189,10 +205,7 @@ function ContestSection({ region }: { region: RegionDetail }) {
   const t = useT();
   const language = useLanguage();
   const provinceCode = region.provinceCode ?? region.code.slice(0, 2);
-  const elections = useApi(
-    (signal) => api.get<ElectionList>('/elections', { year: 2024, region: provinceCode }, signal),
-    [provinceCode],
-  );
+  const elections = useApi((signal) => api.get<ElectionList>('/elections', { year: 2024, region: provinceCode }, signal), [provinceCode]);
   if (elections.status === 'loading') return <Loading />;
   if (elections.status === 'error') return <ErrorNotice error={elections.error} onRetry={elections.reload} />;
   // Nearest first: the region's own contest, then its kabupaten/kota, then its province.
@@ -237,8 +250,12 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
   const kind = t(`elections.kind.${contest.kind}`);
   const pairs = useApi(
     own && contest.candidatePairCount > 0
-      ? (signal) => api.get<ContestDetail>(
-        `/elections/${encodeURIComponent(contest.electionId)}/contests/${encodeURIComponent(contest.regionCode)}`, undefined, signal)
+      ? (signal) =>
+          api.get<ContestDetail>(
+            `/elections/${encodeURIComponent(contest.electionId)}/contests/${encodeURIComponent(contest.regionCode)}`,
+            undefined,
+            signal,
+          )
       : null,
     [contest.electionId, contest.regionCode, own],
   );
@@ -248,7 +265,9 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
       <p className="contest__region">{own ? contest.regionName : t('elections.inherited', { name: contest.regionName })}</p>
       <p className="contest__date">
         <span>{t('elections.votingDay')}: </span>
-        <strong><time dateTime={contest.votingDate}>{formatDate(contest.votingDate, language)}</time></strong>
+        <strong>
+          <time dateTime={contest.votingDate}>{formatDate(contest.votingDate, language)}</time>
+        </strong>
       </p>
       <p className="muted">
         {t('elections.pairs')}: {contest.candidatePairCount > 0 ? contest.candidatePairCount : t('elections.pairsUnknown')}
@@ -258,7 +277,9 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
           {pairs.data.candidatePairs.map((pair) => (
             <li key={`${pair.ballotNumber}-${pair.headName}`}>
               {pair.ballotNumber !== null && <span className="pairs__number">{t('elections.pairNumber', { n: pair.ballotNumber })}</span>}
-              <span>{pair.headName} – {pair.deputyName}</span>
+              <span>
+                {pair.headName} – {pair.deputyName}
+              </span>
               {pair.isIncumbent && <span className="badge">{t('elections.incumbent')}</span>}
               {pair.parties && <span className="muted"> ({pair.parties})</span>}
             </li>
@@ -268,4 +289,3 @@ function ContestCard({ contest, own }: { contest: ContestSummary; own: boolean }
     </article>
   );
 }
-

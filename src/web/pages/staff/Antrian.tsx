@@ -31,9 +31,22 @@ export default function Antrian() {
   const [draft, setDraft] = useState(current);
   const key = params.toString();
   const authorityRole = user.role === 'bkn' || user.role === 'ppk';
-  const list = useApi(authorityRole ? null : (signal) => api.get<CaseListPage>('/cases', {
-    ...current, q: current.q.trim().length >= 2 ? current.q.trim() : undefined, limit: PAGE, offset,
-  }, signal), [key]);
+  const list = useApi(
+    authorityRole
+      ? null
+      : (signal) =>
+          api.get<CaseListPage>(
+            '/cases',
+            {
+              ...current,
+              q: current.q.trim().length >= 2 ? current.q.trim() : undefined,
+              limit: PAGE,
+              offset,
+            },
+            signal,
+          ),
+    [key],
+  );
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +60,9 @@ export default function Antrian() {
     return (
       <div className="page">
         <PageTitle>{t('staff.queue')}</PageTitle>
-        <Notice>{t('queue.authorityRole')} <Link to="/staf/rekomendasi">{t('staff.recommendations')}</Link></Notice>
+        <Notice>
+          {t('queue.authorityRole')} <Link to="/staf/rekomendasi">{t('staff.recommendations')}</Link>
+        </Notice>
       </div>
     );
   }
@@ -59,20 +74,68 @@ export default function Antrian() {
       <form className="card filters" onSubmit={apply} role="search" aria-label={t('queue.filters')}>
         <div className="filters__grid">
           <TextField name="q" type="search" label={t('queue.search')} hint={t('queue.searchHint')} value={draft.q} onChange={set('q')} />
-          <SelectField name="state" label={t('queue.state')} value={draft.state} onChange={set('state')} placeholder={t('queue.all')}
-            options={CASE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s][language] }))} />
-          <SelectField name="kind" label={t('queue.kind')} value={draft.kind} onChange={set('kind')} placeholder={t('queue.all')}
-            options={[{ value: 'laporan', label: t('queue.kindLaporan') }, { value: 'temuan', label: t('queue.kindTemuan') }]} />
-          <SelectField name="subjectType" label={t('queue.subjectType')} value={draft.subjectType} onChange={set('subjectType')} placeholder={t('queue.all')}
-            options={SUBJECT_TYPE_CATALOGUE.map((s) => ({ value: s.id, label: language === 'en' ? s.labelEn : s.label }))} />
-          <SelectField name="act" label={t('queue.act')} value={draft.act} onChange={set('act')} placeholder={t('queue.all')}
-            options={[...NEUTRALITY_ACTS.map((a) => ({ value: a.id, label: language === 'en' ? a.labelEn : a.label })), { value: OTHER_ACT.id, label: actLabel(OTHER_ACT.id, language) }]} />
-          <SelectField name="overdue" label={t('queue.deadline')} value={draft.overdue} onChange={set('overdue')} placeholder={t('queue.all')}
-            options={[{ value: 'true', label: t('queue.overdueOnly') }, { value: 'false', label: t('queue.notOverdue') }]} />
+          <SelectField
+            name="state"
+            label={t('queue.state')}
+            value={draft.state}
+            onChange={set('state')}
+            placeholder={t('queue.all')}
+            options={CASE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s][language] }))}
+          />
+          <SelectField
+            name="kind"
+            label={t('queue.kind')}
+            value={draft.kind}
+            onChange={set('kind')}
+            placeholder={t('queue.all')}
+            options={[
+              { value: 'laporan', label: t('queue.kindLaporan') },
+              { value: 'temuan', label: t('queue.kindTemuan') },
+            ]}
+          />
+          <SelectField
+            name="subjectType"
+            label={t('queue.subjectType')}
+            value={draft.subjectType}
+            onChange={set('subjectType')}
+            placeholder={t('queue.all')}
+            options={SUBJECT_TYPE_CATALOGUE.map((s) => ({ value: s.id, label: language === 'en' ? s.labelEn : s.label }))}
+          />
+          <SelectField
+            name="act"
+            label={t('queue.act')}
+            value={draft.act}
+            onChange={set('act')}
+            placeholder={t('queue.all')}
+            options={[
+              ...NEUTRALITY_ACTS.map((a) => ({ value: a.id, label: language === 'en' ? a.labelEn : a.label })),
+              { value: OTHER_ACT.id, label: actLabel(OTHER_ACT.id, language) },
+            ]}
+          />
+          <SelectField
+            name="overdue"
+            label={t('queue.deadline')}
+            value={draft.overdue}
+            onChange={set('overdue')}
+            placeholder={t('queue.all')}
+            options={[
+              { value: 'true', label: t('queue.overdueOnly') },
+              { value: 'false', label: t('queue.notOverdue') },
+            ]}
+          />
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">{t('queue.apply')}</button>
-          <button type="button" className="button button--secondary" onClick={() => { setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as typeof draft); setParams(new URLSearchParams()); }}>
+          <button type="submit" className="button button--primary">
+            {t('queue.apply')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as typeof draft);
+              setParams(new URLSearchParams());
+            }}
+          >
             {t('queue.reset')}
           </button>
         </div>
@@ -81,14 +144,25 @@ export default function Antrian() {
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.status === 'ready' && (
         <>
-          <p className="muted" aria-live="polite">{t('queue.total', { total: list.data.total })}</p>
-          {list.data.items.length === 0 ? <p>{t('queue.empty')}</p> : <CaseList items={list.data.items}
-            actions={(c) => <DismissInformasi item={c} onDone={list.reload} />} />}
-          <Pager offset={offset} limit={PAGE} total={list.data.total} onChange={(next) => {
-            const p = new URLSearchParams(params);
-            if (next) p.set('offset', String(next)); else p.delete('offset');
-            setParams(p);
-          }} />
+          <p className="muted" aria-live="polite">
+            {t('queue.total', { total: list.data.total })}
+          </p>
+          {list.data.items.length === 0 ? (
+            <p>{t('queue.empty')}</p>
+          ) : (
+            <CaseList items={list.data.items} actions={(c) => <DismissInformasi item={c} onDone={list.reload} />} />
+          )}
+          <Pager
+            offset={offset}
+            limit={PAGE}
+            total={list.data.total}
+            onChange={(next) => {
+              const p = new URLSearchParams(params);
+              if (next) p.set('offset', String(next));
+              else p.delete('offset');
+              setParams(p);
+            }}
+          />
         </>
       )}
     </div>

@@ -20,7 +20,13 @@ export default function Dasbor() {
   const jurisdiction = !user.regionCode
     ? t('staff.national')
     : region.status === 'ready'
-      ? [region.data.name, ...region.data.ancestors.slice().reverse().map((a) => a.name)].join(', ')
+      ? [
+          region.data.name,
+          ...region.data.ancestors
+            .slice()
+            .reverse()
+            .map((a) => a.name),
+        ].join(', ')
       : user.regionCode;
   const areas: { to: string; title: MessageKey; hint: MessageKey }[] = [
     { to: '/staf/antrian', title: 'staff.queue', hint: 'staff.queueHint' },
@@ -34,16 +40,34 @@ export default function Dasbor() {
     <div className="page">
       <PageTitle>{t('staff.welcome', { name: user.displayName })}</PageTitle>
       <dl className="facts facts--profile">
-        <div><dt>{t('staff.username')}</dt><dd>{user.username}</dd></div>
-        <div><dt>{t('staff.role')}</dt><dd>{pick(ROLE_LABELS[user.role], language)}</dd></div>
+        <div>
+          <dt>{t('staff.username')}</dt>
+          <dd>{user.username}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.role')}</dt>
+          <dd>{pick(ROLE_LABELS[user.role], language)}</dd>
+        </div>
         <div>
           <dt>{t('staff.jurisdiction')}</dt>
           <dd>{user.regionCode ? <Link to={`/wilayah/${user.regionCode}`}>{jurisdiction}</Link> : jurisdiction}</dd>
         </div>
-        {user.agency && <div><dt>{t('staff.agency')}</dt><dd>{user.agency}</dd></div>}
-        <div><dt>{t('staff.totpStatus')}</dt><dd>{user.totpEnabled ? t('staff.totpOn') : t('staff.totpOff')}</dd></div>
+        {user.agency && (
+          <div>
+            <dt>{t('staff.agency')}</dt>
+            <dd>{user.agency}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('staff.totpStatus')}</dt>
+          <dd>{user.totpEnabled ? t('staff.totpOn') : t('staff.totpOff')}</dd>
+        </div>
       </dl>
-      {!user.totpEnabled && <Notice kind="warning"><Link to="/staf/keamanan">{t('staff.totpWarning')}</Link></Notice>}
+      {!user.totpEnabled && (
+        <Notice kind="warning">
+          <Link to="/staf/keamanan">{t('staff.totpWarning')}</Link>
+        </Notice>
+      )}
       <ul className="link-cards">
         {areas.map((area) => (
           <li key={area.to}>

@@ -20,10 +20,14 @@ const today = () => {
 
 /** "Nama; Jabatan" per line → the API's signatory list. */
 export function parseSignatories(text: string): { name: string; position: string }[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-    const [name, ...rest] = line.split(/[;\t]/);
-    return { name: name.trim(), position: rest.join(' ').trim() };
-  });
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name, ...rest] = line.split(/[;\t]/);
+      return { name: name.trim(), position: rest.join(' ').trim() };
+    });
 }
 
 export default function DeklarasiStaf() {
@@ -44,7 +48,8 @@ export default function DeklarasiStaf() {
   useEffect(() => {
     if (!user.regionCode) return;
     const controller = new AbortController();
-    api.get<RegionDetail>(`/regions/${encodeURIComponent(user.regionCode)}`, undefined, controller.signal)
+    api
+      .get<RegionDetail>(`/regions/${encodeURIComponent(user.regionCode)}`, undefined, controller.signal)
       .then((detail) => setRegion((current) => current ?? detail))
       .catch(() => {});
     return () => controller.abort();
@@ -84,12 +89,18 @@ export default function DeklarasiStaf() {
       <p>{t('stafDeklarasi.lead')}</p>
       {created && (
         <Notice kind="success">
-          <p><strong>{t('stafDeklarasi.created', { agency: created.agency })}</strong></p>
           <p>
-            <a href={`/api/v1/public/pledges/${created.id}/certificate.pdf`} className="button button--primary" download>{t('stafDeklarasi.download')}</a>
+            <strong>{t('stafDeklarasi.created', { agency: created.agency })}</strong>
           </p>
           <p>
-            <Link to={created.verificationUrl} data-testid="verification-link">{t('stafDeklarasi.verify')}</Link>
+            <a href={`/api/v1/public/pledges/${created.id}/certificate.pdf`} className="button button--primary" download>
+              {t('stafDeklarasi.download')}
+            </a>
+          </p>
+          <p>
+            <Link to={created.verificationUrl} data-testid="verification-link">
+              {t('stafDeklarasi.verify')}
+            </Link>
           </p>
           <p className="hint">{t('stafDeklarasi.createdHint')}</p>
         </Notice>
@@ -98,31 +109,82 @@ export default function DeklarasiStaf() {
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={ids.agency}>{t('stafDeklarasi.agency')}</label>
-          <input id={ids.agency} value={agency} required minLength={3} maxLength={300} aria-invalid={invalid('agency')}
-            placeholder={t('stafDeklarasi.agencyPlaceholder')} onChange={(e) => setAgency(e.target.value)} />
+          <input
+            id={ids.agency}
+            value={agency}
+            required
+            minLength={3}
+            maxLength={300}
+            aria-invalid={invalid('agency')}
+            placeholder={t('stafDeklarasi.agencyPlaceholder')}
+            onChange={(e) => setAgency(e.target.value)}
+          />
         </div>
-        <RegionPicker label={t('stafDeklarasi.region')} hint={t('stafDeklarasi.regionHint')} value={region} onChange={setRegion} invalid={invalid('regionCode')} />
+        <RegionPicker
+          label={t('stafDeklarasi.region')}
+          hint={t('stafDeklarasi.regionHint')}
+          value={region}
+          onChange={setRegion}
+          invalid={invalid('regionCode')}
+        />
         <div className="field">
           <label htmlFor={ids.date}>{t('stafDeklarasi.date')}</label>
-          <input id={ids.date} type="date" value={date} max={today()} required aria-invalid={invalid('date')} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id={ids.date}
+            type="date"
+            value={date}
+            max={today()}
+            required
+            aria-invalid={invalid('date')}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.venue}>{t('stafDeklarasi.venue')}</label>
-          <input id={ids.venue} value={venue} required minLength={3} maxLength={300} aria-invalid={invalid('venue')} onChange={(e) => setVenue(e.target.value)} />
+          <input
+            id={ids.venue}
+            value={venue}
+            required
+            minLength={3}
+            maxLength={300}
+            aria-invalid={invalid('venue')}
+            onChange={(e) => setVenue(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.count}>{t('stafDeklarasi.count')}</label>
-          <p id={ids.countHint} className="hint">{t('stafDeklarasi.countHint')}</p>
-          <input id={ids.count} type="number" inputMode="numeric" min={1} value={count} aria-describedby={ids.countHint}
-            aria-invalid={invalid('signatoryCount')} onChange={(e) => setCount(e.target.value)} />
+          <p id={ids.countHint} className="hint">
+            {t('stafDeklarasi.countHint')}
+          </p>
+          <input
+            id={ids.count}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={count}
+            aria-describedby={ids.countHint}
+            aria-invalid={invalid('signatoryCount')}
+            onChange={(e) => setCount(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.list}>{t('stafDeklarasi.list')}</label>
-          <p id={ids.listHint} className="hint">{t('stafDeklarasi.listHint')}</p>
-          <textarea id={ids.list} rows={5} value={list} aria-describedby={ids.listHint} aria-invalid={invalid('signatories')} onChange={(e) => setList(e.target.value)} />
+          <p id={ids.listHint} className="hint">
+            {t('stafDeklarasi.listHint')}
+          </p>
+          <textarea
+            id={ids.list}
+            rows={5}
+            value={list}
+            aria-describedby={ids.listHint}
+            aria-invalid={invalid('signatories')}
+            onChange={(e) => setList(e.target.value)}
+          />
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('stafDeklarasi.saving') : t('stafDeklarasi.submit')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('stafDeklarasi.saving') : t('stafDeklarasi.submit')}
+          </button>
         </div>
       </form>
     </div>

@@ -33,10 +33,17 @@ export default function Keamanan() {
   useEffect(() => {
     if (!user.totpEnabled) return;
     let live = true;
-    api.get<CurrentUser>('/auth/me')
-      .then((me) => { if (live) setCodesLeft(me.recoveryCodesLeft); })
-      .catch(() => { /* the count is a convenience */ });
-    return () => { live = false; };
+    api
+      .get<CurrentUser>('/auth/me')
+      .then((me) => {
+        if (live) setCodesLeft(me.recoveryCodesLeft);
+      })
+      .catch(() => {
+        /* the count is a convenience */
+      });
+    return () => {
+      live = false;
+    };
   }, [user.totpEnabled, recoveryCodes]);
 
   useEffect(() => {
@@ -46,13 +53,21 @@ export default function Keamanan() {
     }
     let live = true;
     QRCode.toDataURL(enrolment.uri, { errorCorrectionLevel: 'M', margin: 2, width: 224 })
-      .then((url) => { if (live) setQr(url); })
-      .catch(() => { if (live) setQr(null); });
-    return () => { live = false; };
+      .then((url) => {
+        if (live) setQr(url);
+      })
+      .catch(() => {
+        if (live) setQr(null);
+      });
+    return () => {
+      live = false;
+    };
   }, [enrolment]);
 
-  const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'client_error', { id: String(caught), en: String(caught) }));
-  const currentFactor = () => (currentRecovery.trim() ? { recoveryCode: currentRecovery.trim() } : currentCode ? { code: currentCode } : {});
+  const asApiError = (caught: unknown) =>
+    caught instanceof ApiError ? caught : new ApiError(0, 'client_error', { id: String(caught), en: String(caught) });
+  const currentFactor = () =>
+    currentRecovery.trim() ? { recoveryCode: currentRecovery.trim() } : currentCode ? { code: currentCode } : {};
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -78,13 +93,14 @@ export default function Keamanan() {
     });
   };
 
-  const disable = () => run(async () => {
-    await api.post('/auth/totp/disable', currentFactor());
-    setCurrentCode('');
-    setCurrentRecovery('');
-    setDone('disabled');
-    await refresh();
-  });
+  const disable = () =>
+    run(async () => {
+      await api.post('/auth/totp/disable', currentFactor());
+      setCurrentCode('');
+      setCurrentRecovery('');
+      setDone('disabled');
+      await refresh();
+    });
 
   const confirm = (event: FormEvent) => {
     event.preventDefault();
@@ -103,7 +119,9 @@ export default function Keamanan() {
       {user.totpRequired && <Notice kind="warning">{t('security.required')}</Notice>}
       {done === 'confirmed' && <Notice kind="success">{t('security.confirmed')}</Notice>}
       {done === 'disabled' && <Notice kind="success">{t('security.disabled')}</Notice>}
-      <p><strong>{user.totpEnabled ? t('security.statusOn') : t('security.statusOff')}</strong></p>
+      <p>
+        <strong>{user.totpEnabled ? t('security.statusOn') : t('security.statusOff')}</strong>
+      </p>
       <p>{t('security.intro')}</p>
       {error && <ErrorNotice error={error} />}
       {recoveryCodes && (
@@ -111,31 +129,60 @@ export default function Keamanan() {
           <h2 id={ids.hint}>{t('security.recoveryTitle')}</h2>
           <p>{t('security.recoveryLead')}</p>
           <ul className="totp__recovery" data-testid="recovery-codes">
-            {recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}
+            {recoveryCodes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
           </ul>
-          <Link className="button button--primary" to="/staf">{t('security.continue')}</Link>
+          <Link className="button button--primary" to="/staf">
+            {t('security.continue')}
+          </Link>
         </section>
       )}
-      {user.totpEnabled && codesLeft !== null && !recoveryCodes && <p>{t('security.recoveryLeft')}: {codesLeft}</p>}
+      {user.totpEnabled && codesLeft !== null && !recoveryCodes && (
+        <p>
+          {t('security.recoveryLeft')}: {codesLeft}
+        </p>
+      )}
       {!enrolment && !user.totpEnabled && (
-        <button type="button" className="button button--primary" onClick={() => start()} disabled={busy}>{t('security.start')}</button>
+        <button type="button" className="button button--primary" onClick={() => start()} disabled={busy}>
+          {t('security.start')}
+        </button>
       )}
       {!enrolment && user.totpEnabled && !recoveryCodes && (
         <form className="form card" onSubmit={start}>
           <p>{t('security.currentHint')}</p>
           <div className="field">
             <label htmlFor={ids.current}>{t('security.currentCode')}</label>
-            <input id={ids.current} inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN} maxLength={TOTP_CODE_LENGTH}
-              value={currentCode} onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))} />
+            <input
+              id={ids.current}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern={TOTP_CODE_PATTERN}
+              maxLength={TOTP_CODE_LENGTH}
+              value={currentCode}
+              onChange={(e) => setCurrentCode(e.target.value.replace(/\D/g, ''))}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.recovery}>{t('security.currentRecovery')}</label>
-            <input id={ids.recovery} autoComplete="off" spellCheck={false} maxLength={ACCOUNT_LIMITS.recoveryCode.max}
-              value={currentRecovery} onChange={(e) => setCurrentRecovery(e.target.value)} />
+            <input
+              id={ids.recovery}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={ACCOUNT_LIMITS.recoveryCode.max}
+              value={currentRecovery}
+              onChange={(e) => setCurrentRecovery(e.target.value)}
+            />
           </div>
-          <button type="submit" className="button button--primary" disabled={busy}>{t('security.restart')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('security.restart')}
+          </button>
           {!user.totpMandatory && (
-            <button type="button" className="button button--secondary" onClick={disable} disabled={busy}>{t('security.disable')}</button>
+            <button type="button" className="button button--secondary" onClick={disable} disabled={busy}>
+              {t('security.disable')}
+            </button>
           )}
         </form>
       )}
@@ -144,17 +191,33 @@ export default function Keamanan() {
           <p>{t('security.step1')}</p>
           {qr && <img className="totp__qr" src={qr} width={224} height={224} alt={t('security.qrAlt')} />}
           <p>{t('security.manual')}</p>
-          <p><code className="totp__secret">{enrolment.secret}</code></p>
+          <p>
+            <code className="totp__secret">{enrolment.secret}</code>
+          </p>
           <p className="totp__uri-label">{t('security.uri')}:</p>
-          <p><code className="totp__uri" data-testid="totp-uri">{enrolment.uri}</code></p>
+          <p>
+            <code className="totp__uri" data-testid="totp-uri">
+              {enrolment.uri}
+            </code>
+          </p>
           <form className="form" onSubmit={confirm}>
             <p>{t('security.step2')}</p>
             <div className="field">
               <label htmlFor={ids.code}>{t('security.code')}</label>
-              <input id={ids.code} inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN} maxLength={TOTP_CODE_LENGTH} required
-                value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+              <input
+                id={ids.code}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern={TOTP_CODE_PATTERN}
+                maxLength={TOTP_CODE_LENGTH}
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              />
             </div>
-            <button type="submit" className="button button--primary" disabled={busy}>{t('security.confirm')}</button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('security.confirm')}
+            </button>
           </form>
         </div>
       )}

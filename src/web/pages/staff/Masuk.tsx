@@ -39,7 +39,12 @@ export default function Masuk() {
     if (needsTotp && useRecovery) recoveryInput.current?.focus();
   }, [needsTotp, useRecovery]);
 
-  if (session.status === 'loading') return <div className="page"><Loading /></div>;
+  if (session.status === 'loading')
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   if (session.status === 'signed-in' && !busy) return <Navigate to={state.from ?? '/staf'} replace />;
 
   async function submit(event: FormEvent) {
@@ -92,32 +97,76 @@ export default function Masuk() {
       <form className="form card" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={ids.username}>{t('staff.username')}</label>
-          <input id={ids.username} name="username" autoComplete="username" required value={username}
-            readOnly={needsTotp} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id={ids.username}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            readOnly={needsTotp}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.password}>{t('staff.password')}</label>
-          <input id={ids.password} ref={passwordInput} name="password" type="password" autoComplete="current-password" required
-            value={password} readOnly={needsTotp} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id={ids.password}
+            ref={passwordInput}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            readOnly={needsTotp}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {needsTotp && !useRecovery && (
           <div className="field">
             <label htmlFor={ids.totp}>{t('staff.totp')}</label>
-            <input id={ids.totp} ref={totpInput} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern={TOTP_CODE_PATTERN}
-              maxLength={TOTP_CODE_LENGTH} required aria-describedby={ids.totpHint} value={totp}
-              onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />
-            <p id={ids.totpHint} className="hint">{t('staff.totpHint')}</p>
+            <input
+              id={ids.totp}
+              ref={totpInput}
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern={TOTP_CODE_PATTERN}
+              maxLength={TOTP_CODE_LENGTH}
+              required
+              aria-describedby={ids.totpHint}
+              value={totp}
+              onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+            />
+            <p id={ids.totpHint} className="hint">
+              {t('staff.totpHint')}
+            </p>
           </div>
         )}
         {needsTotp && useRecovery && (
           <div className="field">
             <label htmlFor={ids.recovery}>{t('staff.recoveryCode')}</label>
-            <input id={ids.recovery} ref={recoveryInput} name="recoveryCode" autoComplete="off" spellCheck={false} required
-              maxLength={ACCOUNT_LIMITS.recoveryCode.max} value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />
+            <input
+              id={ids.recovery}
+              ref={recoveryInput}
+              name="recoveryCode"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              maxLength={ACCOUNT_LIMITS.recoveryCode.max}
+              value={recoveryCode}
+              onChange={(e) => setRecoveryCode(e.target.value)}
+            />
           </div>
         )}
         {needsTotp && (
-          <button type="button" className="button button--link" onClick={() => { setUseRecovery(!useRecovery); setError(null); }}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setError(null);
+            }}
+          >
             {useRecovery ? t('staff.useTotp') : t('staff.useRecovery')}
           </button>
         )}

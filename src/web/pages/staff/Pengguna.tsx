@@ -58,7 +58,10 @@ function UserAdmin() {
                     <tr key={u.id}>
                       <th scope="row">{u.username}</th>
                       <td>{u.displayName}</td>
-                      <td>{pick(ROLE_LABELS[u.role], language)}{u.agency ? ` · ${u.agency}` : ''}</td>
+                      <td>
+                        {pick(ROLE_LABELS[u.role], language)}
+                        {u.agency ? ` · ${u.agency}` : ''}
+                      </td>
                       <td>{u.regionCode ?? t('common.none')}</td>
                       <td>{u.totpEnabled ? t('common.yes') : t('common.no')}</td>
                     </tr>
@@ -76,7 +79,15 @@ function UserAdmin() {
 function CreateUserForm({ onCreated }: { onCreated(): void }) {
   const t = useT();
   const language = useLanguage();
-  const ids = { username: useId(), displayName: useId(), password: useId(), passwordHint: useId(), role: useId(), agency: useId(), agencyHint: useId() };
+  const ids = {
+    username: useId(),
+    displayName: useId(),
+    password: useId(),
+    passwordHint: useId(),
+    role: useId(),
+    agency: useId(),
+    agencyHint: useId(),
+  };
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -125,39 +136,86 @@ function CreateUserForm({ onCreated }: { onCreated(): void }) {
       <form className="form form--grid" onSubmit={submit}>
         <div className="field">
           <label htmlFor={ids.username}>{t('staff.username')}</label>
-          <input id={ids.username} required minLength={ACCOUNT_LIMITS.username.min} maxLength={ACCOUNT_LIMITS.username.max} autoComplete="off" value={username} aria-invalid={invalid('username')}
-            onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id={ids.username}
+            required
+            minLength={ACCOUNT_LIMITS.username.min}
+            maxLength={ACCOUNT_LIMITS.username.max}
+            autoComplete="off"
+            value={username}
+            aria-invalid={invalid('username')}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.displayName}>{t('users.displayName')}</label>
-          <input id={ids.displayName} autoComplete="off" maxLength={ACCOUNT_LIMITS.displayName.max} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input
+            id={ids.displayName}
+            autoComplete="off"
+            maxLength={ACCOUNT_LIMITS.displayName.max}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.password}>{t('staff.password')}</label>
-          <input id={ids.password} type="password" required minLength={ACCOUNT_LIMITS.password.min} autoComplete="new-password" value={password}
-            aria-describedby={ids.passwordHint} aria-invalid={invalid('password')} onChange={(e) => setPassword(e.target.value)} />
-          <p id={ids.passwordHint} className="hint">{t('users.passwordHint', { n: ACCOUNT_LIMITS.password.min })}</p>
+          <input
+            id={ids.password}
+            type="password"
+            required
+            minLength={ACCOUNT_LIMITS.password.min}
+            autoComplete="new-password"
+            value={password}
+            aria-describedby={ids.passwordHint}
+            aria-invalid={invalid('password')}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <p id={ids.passwordHint} className="hint">
+            {t('users.passwordHint', { n: ACCOUNT_LIMITS.password.min })}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.role}>{t('staff.role')}</label>
           <select id={ids.role} value={role} aria-invalid={invalid('role')} onChange={(e) => setRole(e.target.value as StaffRole)}>
-            {STAFF_ROLES.map((r) => <option key={r} value={r}>{pick(ROLE_LABELS[r], language)}</option>)}
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {pick(ROLE_LABELS[r], language)}
+              </option>
+            ))}
           </select>
         </div>
-        <RegionPicker label={t('users.region')} hint={needsRegion ? t('users.regionHint') : undefined} value={region}
-          onChange={setRegion} invalid={error?.field === 'region' || error?.field === 'regionCode'} />
+        <RegionPicker
+          label={t('users.region')}
+          hint={needsRegion ? t('users.regionHint') : undefined}
+          value={region}
+          onChange={setRegion}
+          invalid={error?.field === 'region' || error?.field === 'regionCode'}
+        />
         <div className="field">
           <label htmlFor={ids.agency}>{t('staff.agency')}</label>
           {/* A PPK is one catalogue entry (region + instansi key); never free text. */}
-          <select id={ids.agency} value={agency} aria-describedby={ids.agencyHint} aria-invalid={invalid('agency')}
-            onChange={(e) => setAgency(e.target.value)}>
+          <select
+            id={ids.agency}
+            value={agency}
+            aria-describedby={ids.agencyHint}
+            aria-invalid={invalid('agency')}
+            onChange={(e) => setAgency(e.target.value)}
+          >
             <option value="">{t('common.none')}</option>
-            {INSTANSI.map((x) => <option key={x.key} value={x.key}>{language === 'en' ? x.labelEn : x.label}</option>)}
+            {INSTANSI.map((x) => (
+              <option key={x.key} value={x.key}>
+                {language === 'en' ? x.labelEn : x.label}
+              </option>
+            ))}
           </select>
-          <p id={ids.agencyHint} className="hint">{t('users.agencyHint')}</p>
+          <p id={ids.agencyHint} className="hint">
+            {t('users.agencyHint')}
+          </p>
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>{t('users.create')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('users.create')}
+          </button>
         </div>
       </form>
     </section>

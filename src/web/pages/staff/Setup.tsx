@@ -27,7 +27,10 @@ export default function Setup() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (password !== repeat) { setMismatch(true); return; }
+    if (password !== repeat) {
+      setMismatch(true);
+      return;
+    }
     setMismatch(false);
     setBusy(true);
     try {
@@ -44,14 +47,26 @@ export default function Setup() {
     }
   }
 
-  const signInLink = <p><Link className="button button--primary" to="/staf/masuk">{t('setup.toSignIn')}</Link></p>;
+  const signInLink = (
+    <p>
+      <Link className="button button--primary" to="/staf/masuk">
+        {t('setup.toSignIn')}
+      </Link>
+    </p>
+  );
   return (
     <div className="page page--narrow">
       <PageTitle>{t('setup.title')}</PageTitle>
       {created ? (
-        <><Notice kind="success">{t('setup.done', { username: created })}</Notice>{signInLink}</>
+        <>
+          <Notice kind="success">{t('setup.done', { username: created })}</Notice>
+          {signInLink}
+        </>
       ) : alreadyDone ? (
-        <><Notice>{t('setup.alreadyDone')}</Notice>{signInLink}</>
+        <>
+          <Notice>{t('setup.alreadyDone')}</Notice>
+          {signInLink}
+        </>
       ) : !token ? (
         <Notice kind="warning">{t('setup.noToken')}</Notice>
       ) : (
@@ -62,23 +77,53 @@ export default function Setup() {
           <form className="form card" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor={ids.username}>{t('setup.username')}</label>
-              <input id={ids.username} name="username" autoComplete="username" required minLength={ACCOUNT_LIMITS.username.min} maxLength={ACCOUNT_LIMITS.username.max} value={username}
-                onChange={(e) => setUsername(e.target.value)} />
+              <input
+                id={ids.username}
+                name="username"
+                autoComplete="username"
+                required
+                minLength={ACCOUNT_LIMITS.username.min}
+                maxLength={ACCOUNT_LIMITS.username.max}
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.displayName}>{t('setup.displayName')}</label>
-              <input id={ids.displayName} name="displayName" autoComplete="name" value={displayName}
-                onChange={(e) => setDisplayName(e.target.value)} />
+              <input
+                id={ids.displayName}
+                name="displayName"
+                autoComplete="name"
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.password}>{t('setup.password')}</label>
-              <input id={ids.password} name="password" type="password" autoComplete="new-password" required minLength={ACCOUNT_LIMITS.password.min}
-                value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                id={ids.password}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={ACCOUNT_LIMITS.password.min}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.repeat}>{t('setup.passwordRepeat')}</label>
-              <input id={ids.repeat} name="passwordRepeat" type="password" autoComplete="new-password" required minLength={ACCOUNT_LIMITS.password.min}
-                aria-invalid={mismatch || undefined} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+              <input
+                id={ids.repeat}
+                name="passwordRepeat"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={ACCOUNT_LIMITS.password.min}
+                aria-invalid={mismatch || undefined}
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+              />
             </div>
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('setup.creating') : t('setup.submit')}

@@ -26,15 +26,16 @@ export function StaffShell() {
     { to: '/staf/leads', label: t('staff.leads') },
     { to: '/staf/deklarasi', label: t('stafDeklarasi.nav') },
     ...(user.role === 'admin' ? [{ to: '/staf/pengguna', label: t('staff.users') }] : []),
-    ...(['admin', 'pengawas_ri', 'pengawas_provinsi', 'pengawas_kabkota'].includes(user.role) ? [{ to: '/staf/impor', label: t('staff.import') }] : []),
+    ...(['admin', 'pengawas_ri', 'pengawas_provinsi', 'pengawas_kabkota'].includes(user.role)
+      ? [{ to: '/staf/impor', label: t('staff.import') }]
+      : []),
     { to: '/staf/keamanan', label: t('staff.security') },
   ];
   return (
     <div className="staff">
       <div className="staff-bar">
         <p className="staff-bar__who">
-          <span className="muted">{t('staff.signedInAs')}</span>{' '}
-          <strong>{user.displayName}</strong>{' '}
+          <span className="muted">{t('staff.signedInAs')}</span> <strong>{user.displayName}</strong>{' '}
           <span className="badge">{pick(ROLE_LABELS[user.role], language)}</span>
         </p>
         <button
@@ -49,7 +50,11 @@ export function StaffShell() {
       <nav className="staff-nav" aria-label={t('a11y.staffNav')}>
         <ul>
           {links.map((link) => (
-            <li key={link.to}><NavLink to={link.to} end={link.end}>{link.label}</NavLink></li>
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end}>
+                {link.label}
+              </NavLink>
+            </li>
           ))}
         </ul>
       </nav>

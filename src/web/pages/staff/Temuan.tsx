@@ -7,7 +7,15 @@ import { api, type ApiError } from '../../api/client.ts';
 import type { RegionSummary } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, focusFirstInvalid, type FieldErrors } from '../../components/FormField.tsx';
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  focusFirstInvalid,
+  type FieldErrors,
+} from '../../components/FormField.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useLanguage, useT } from '../../i18n/store.ts';
@@ -27,9 +35,19 @@ export default function Temuan() {
   const user = useStaffUser();
   const navigate = useNavigate();
   const canRecord = user.role.startsWith('pengawas') || user.role === 'admin';
-  const list = useApi(user.role === 'bkn' || user.role === 'ppk' ? null
-    : (signal) => api.get<CaseListPage>('/cases', { kind: 'temuan', limit: 50 }, signal), []);
-  const [form, setForm] = useState({ sumber: '', judul: '', uraian: '', tempat: '', tanggalKejadian: '', tanggalDiketahui: '', tautan: '' });
+  const list = useApi(
+    user.role === 'bkn' || user.role === 'ppk' ? null : (signal) => api.get<CaseListPage>('/cases', { kind: 'temuan', limit: 50 }, signal),
+    [],
+  );
+  const [form, setForm] = useState({
+    sumber: '',
+    judul: '',
+    uraian: '',
+    tempat: '',
+    tanggalKejadian: '',
+    tanggalDiketahui: '',
+    tautan: '',
+  });
   const [region, setRegion] = useState<RegionSummary | null>(null);
   const [acts, setActs] = useState<string[]>([]);
   const [terlapor, setTerlapor] = useState<TerlaporDraft[]>([emptyTerlapor()]);
@@ -51,24 +69,38 @@ export default function Temuan() {
     if (!form.tanggalKejadian) found.tanggalKejadian = t('form.required');
     if (!form.tanggalDiketahui) found.tanggalDiketahui = t('form.required');
     else if (form.tanggalDiketahui > today) found.tanggalDiketahui = t('form.futureDate');
-    if (form.tanggalKejadian && form.tanggalDiketahui && form.tanggalKejadian > form.tanggalDiketahui) found.tanggalKejadian = t('form.dateOrder');
+    if (form.tanggalKejadian && form.tanggalDiketahui && form.tanggalKejadian > form.tanggalDiketahui)
+      found.tanggalKejadian = t('form.dateOrder');
     if (acts.length === 0) found.perbuatan = t('lapor.actRequired');
     Object.assign(found, validateTerlapor(terlapor, t, language));
     setErrors(found);
     setError(null);
-    if (Object.keys(found).length) { focusFirstInvalid(formRef.current); return; }
+    if (Object.keys(found).length) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setBusy(true);
     try {
       const created = await api.post<CreatedTemuan>('/temuan', {
-        sumber: form.sumber, judul: form.judul.trim(), uraian: form.uraian.trim(), kodeWilayah: region!.code, tempat: form.tempat.trim(),
-        tanggalKejadian: form.tanggalKejadian, tanggalDiketahui: form.tanggalDiketahui, perbuatan: acts, terlapor: terlaporBody(terlapor),
+        sumber: form.sumber,
+        judul: form.judul.trim(),
+        uraian: form.uraian.trim(),
+        kodeWilayah: region!.code,
+        tempat: form.tempat.trim(),
+        tanggalKejadian: form.tanggalKejadian,
+        tanggalDiketahui: form.tanggalDiketahui,
+        perbuatan: acts,
+        terlapor: terlaporBody(terlapor),
         buktiTautan: form.tautan.split(/\s+/).filter(Boolean),
       });
       navigate(`/staf/kasus/${created.id}`);
     } catch (caught) {
       const apiError = toApiError(caught);
       const fields = fieldErrorsOf(apiError);
-      if (Object.keys(fields).length) { setErrors(fields); focusFirstInvalid(formRef.current, Object.keys(fields)[0]); } else setError(apiError);
+      if (Object.keys(fields).length) {
+        setErrors(fields);
+        focusFirstInvalid(formRef.current, Object.keys(fields)[0]);
+      } else setError(apiError);
     } finally {
       setBusy(false);
     }
@@ -80,26 +112,109 @@ export default function Temuan() {
       <p>{t('temuan.lead')}</p>
       {canRecord && (
         <details className="card temuan-form" open={Object.keys(errors).length > 0 || undefined}>
-          <summary><strong>{t('temuan.new')}</strong></summary>
+          <summary>
+            <strong>{t('temuan.new')}</strong>
+          </summary>
           <form ref={formRef} className="form" onSubmit={submit} noValidate>
             <ErrorSummary title={t('form.errorSummary')} errors={errors} />
             {error && <ErrorNotice error={error} />}
-            <SelectField name="sumber" label={t('temuan.source')} required value={form.sumber} onChange={set('sumber')} placeholder={t('form.choosePlaceholder')}
-              error={errors.sumber} options={SOURCES.map((s) => ({ value: s, label: t(`temuan.source.${s}`) }))} />
-            <TextField name="judul" label={t('temuan.judul')} required maxLength={TEMUAN_LIMITS.judul.max} value={form.judul} onChange={set('judul')} error={errors.judul} />
-            <TextArea name="uraian" label={t('lapor.uraian')} required rows={5} maxLength={TEMUAN_LIMITS.uraian.max} value={form.uraian} onChange={set('uraian')} error={errors.uraian} />
-            <RegionPicker name="kodeWilayah" label={t('lapor.wilayahKejadian')} includeDesa value={region} onChange={setRegion} error={errors.kodeWilayah} />
-            <TextField name="tempat" label={t('lapor.tempat')} required maxLength={TEMUAN_LIMITS.tempat.max} value={form.tempat} onChange={set('tempat')} error={errors.tempat} />
+            <SelectField
+              name="sumber"
+              label={t('temuan.source')}
+              required
+              value={form.sumber}
+              onChange={set('sumber')}
+              placeholder={t('form.choosePlaceholder')}
+              error={errors.sumber}
+              options={SOURCES.map((s) => ({ value: s, label: t(`temuan.source.${s}`) }))}
+            />
+            <TextField
+              name="judul"
+              label={t('temuan.judul')}
+              required
+              maxLength={TEMUAN_LIMITS.judul.max}
+              value={form.judul}
+              onChange={set('judul')}
+              error={errors.judul}
+            />
+            <TextArea
+              name="uraian"
+              label={t('lapor.uraian')}
+              required
+              rows={5}
+              maxLength={TEMUAN_LIMITS.uraian.max}
+              value={form.uraian}
+              onChange={set('uraian')}
+              error={errors.uraian}
+            />
+            <RegionPicker
+              name="kodeWilayah"
+              label={t('lapor.wilayahKejadian')}
+              includeDesa
+              value={region}
+              onChange={setRegion}
+              error={errors.kodeWilayah}
+            />
+            <TextField
+              name="tempat"
+              label={t('lapor.tempat')}
+              required
+              maxLength={TEMUAN_LIMITS.tempat.max}
+              value={form.tempat}
+              onChange={set('tempat')}
+              error={errors.tempat}
+            />
             <div className="form form--grid">
-              <TextField name="tanggalKejadian" type="date" label={t('lapor.tanggalKejadian')} required max={today} value={form.tanggalKejadian} onChange={set('tanggalKejadian')} error={errors.tanggalKejadian} />
-              <TextField name="tanggalDiketahui" type="date" label={t('lapor.tanggalDiketahui')} hint={t('temuan.knownHint')} required max={today} value={form.tanggalDiketahui} onChange={set('tanggalDiketahui')} error={errors.tanggalDiketahui} />
+              <TextField
+                name="tanggalKejadian"
+                type="date"
+                label={t('lapor.tanggalKejadian')}
+                required
+                max={today}
+                value={form.tanggalKejadian}
+                onChange={set('tanggalKejadian')}
+                error={errors.tanggalKejadian}
+              />
+              <TextField
+                name="tanggalDiketahui"
+                type="date"
+                label={t('lapor.tanggalDiketahui')}
+                hint={t('temuan.knownHint')}
+                required
+                max={today}
+                value={form.tanggalDiketahui}
+                onChange={set('tanggalDiketahui')}
+                error={errors.tanggalDiketahui}
+              />
             </div>
-            <CheckboxGroup name="perbuatan" label={t('lapor.perbuatan')} value={acts} onChange={setActs} error={errors.perbuatan}
-              options={[...NEUTRALITY_ACTS.map((a) => ({ value: a.id, label: language === 'en' ? a.labelEn : a.label })), { value: OTHER_ACT.id, label: actLabel(OTHER_ACT.id, language) }]} />
+            <CheckboxGroup
+              name="perbuatan"
+              label={t('lapor.perbuatan')}
+              value={acts}
+              onChange={setActs}
+              error={errors.perbuatan}
+              options={[
+                ...NEUTRALITY_ACTS.map((a) => ({ value: a.id, label: language === 'en' ? a.labelEn : a.label })),
+                { value: OTHER_ACT.id, label: actLabel(OTHER_ACT.id, language) },
+              ]}
+            />
             <h3>{t('lapor.step.terlapor')}</h3>
             <TerlaporFields list={terlapor} onChange={setTerlapor} errors={errors} />
-            <TextArea name="buktiTautan" label={t('bukti.links')} hint={t('bukti.linksHint')} optionalLabel={t('form.optional')} rows={2} value={form.tautan} onChange={set('tautan')} error={errors.buktiTautan} />
-            <div className="form__actions"><button type="submit" className="button button--primary" disabled={busy}>{t('temuan.submit')}</button></div>
+            <TextArea
+              name="buktiTautan"
+              label={t('bukti.links')}
+              hint={t('bukti.linksHint')}
+              optionalLabel={t('form.optional')}
+              rows={2}
+              value={form.tautan}
+              onChange={set('tautan')}
+              error={errors.buktiTautan}
+            />
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('temuan.submit')}
+              </button>
+            </div>
           </form>
         </details>
       )}
