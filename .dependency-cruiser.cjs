@@ -33,15 +33,7 @@ module.exports = {
       name: 'web-imports-web-contracts-domain',
       comment: 'The web app shares code with the server only through src/contracts and src/domain.',
       severity: 'error',
-      from: {
-        path: '^src/web/',
-        // Known, owned by the web-types work (issue 15/contracts): these import server types and move to src/contracts.
-        pathNot: [
-          '^src/web/features/lapor/InformasiSelesai\\.tsx$',
-          '^src/web/pages/staff/ImporRiwayat\\.tsx$',
-          '^src/web/pages/public/publicTypes\\.ts$',
-        ],
-      },
+      from: { path: '^src/web/' },
       to: { path: '^src/(server|cli)/' },
     },
     {

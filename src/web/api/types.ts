@@ -1,5 +1,4 @@
-// Shapes of the /api/v1 responses the shell uses. Areas with a contract (src/contracts) re-export
-// it; the rest are still hand-written until their contracts exist.
+// Shapes of the /api/v1 responses the shell uses, re-exported from the contracts (src/contracts).
 
 export type { RegionLevel, RegionItem as RegionSummary, RegionDetail } from '../../contracts/regions.ts';
 
