@@ -269,6 +269,8 @@ export const publicReferralSchema = z
             decreeDate: z.string().nullable(),
           })
           .optional(),
+        /** The legal basis of a step the law made (the KASN → BKN handover). */
+        source: z.string().optional(),
       }),
     ),
   })
