@@ -44,9 +44,13 @@ try {
 }
 console.log(`backends: ${backends.join(', ')}`);
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NETRA_LOG_LEVEL: process.env.NETRA_LOG_LEVEL ?? 'silent', NETRA_TEST_BACKENDS: backends.join(',') },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${process.env.NETRA_TEST_CONCURRENCY ?? 2}`, '--test-reporter=spec', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NETRA_LOG_LEVEL: process.env.NETRA_LOG_LEVEL ?? 'silent', NETRA_TEST_BACKENDS: backends.join(',') },
+  },
+);
 process.exit(result.status ?? 1);
