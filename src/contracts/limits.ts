@@ -21,12 +21,15 @@ export const ACCOUNT_LIMITS = {
 export const TOTP_CODE_PATTERN = '^\\d{6}$';
 export const TOTP_CODE_LENGTH = 6;
 
+/** Why a step is entered with an earlier effective time (case actions and referral steps alike). */
+const EFFECTIVE_AT_REASON: TextLimit = { min: 5, max: 1000 };
+
 /** POST /cases/{id}/actions: the texts an action may carry. */
 export const CASE_ACTION_LIMITS = {
   reason: { min: 5, max: 5000 },
   summary: { min: 5, max: 20_000 },
   kajian: { min: 20, max: 20_000 },
-  effectiveAtReason: { min: 5, max: 1000 },
+  effectiveAtReason: EFFECTIVE_AT_REASON,
   overrideReason: { min: 10, max: 2000 },
 } as const satisfies Record<string, TextLimit>;
 
@@ -87,7 +90,7 @@ export const REFERRAL_LIMITS = {
   sanction: { min: 1, max: 120 },
   decreeNumber: { min: 1, max: 200 },
   siasnBlockReason: { min: 5, max: 2000 },
-  effectiveAtReason: { min: 5, max: 1000 },
+  effectiveAtReason: EFFECTIVE_AT_REASON,
 } as const;
 
 /** POST /laporan and /informasi: the reporter (pelapor). */

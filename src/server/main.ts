@@ -12,6 +12,7 @@ import { startWorker, type Worker } from './jobs/worker.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { buildJobRegistry } from './jobs/registry.ts';
 import { loadVault } from './platform/vault.ts';
+import { createConfiguredEvidenceStore } from './platform/evidenceStore.ts';
 import { writeAuditCheckpoint } from './modules/audit/checkpoints.ts';
 
 export interface RunningNetra {
@@ -53,12 +54,14 @@ export async function startNetra(
   }
   // One clock for the API and the job worker (escalations, completion windows, handovers).
   const now = options.now ?? systemClock;
-  const app = await buildApp({ db, readDb: replica, config, vault, setup, now }).catch(async (error) => {
+  // One evidence store (one S3 client) for the API and the worker.
+  const evidence = createConfiguredEvidenceStore(config);
+  const app = await buildApp({ db, readDb: replica, config, vault, setup, now, evidence }).catch(async (error) => {
     await replica?.close().catch(() => {});
     throw error;
   });
   await app.listen({ port: config.port, host: config.host });
-  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault }), { now }) : null;
+  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault, evidence }), { now }) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;

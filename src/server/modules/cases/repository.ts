@@ -194,11 +194,7 @@ export async function regionPathName(db: Queryable, code: string): Promise<strin
 }
 
 export async function officeName(db: Queryable, officeCode: string): Promise<string> {
-  return officeNameOf(officeCode, await regionName(db, officeCode));
-}
-
-/** The same, from the region's name already read (null when the region is unknown). */
-export function officeNameOf(officeCode: string, regionName: string | null): string {
-  if (!regionName) return `Bawaslu ${officeCode}`;
-  return /^\d{2}$/.test(officeCode) ? `Bawaslu Provinsi ${regionName}` : `Bawaslu ${regionName}`;
+  const name = await regionName(db, officeCode);
+  if (!name) return `Bawaslu ${officeCode}`;
+  return /^\d{2}$/.test(officeCode) ? `Bawaslu Provinsi ${name}` : `Bawaslu ${name}`;
 }

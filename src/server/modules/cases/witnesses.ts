@@ -18,15 +18,11 @@ interface WitnessRow {
   phone: string | null;
 }
 
-/** A witness as stored: sealed like the reporter's identity. */
-export const sealWitness = (vault: Vault, w: Witness) =>
-  vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
-
 export async function insertWitnesses(tx: Queryable, vault: Vault, caseId: string, witnesses: Witness[]) {
   for (const w of witnesses) {
     await tx.query('INSERT INTO case_witnesses (case_id, sealed, key_id) VALUES ($1, $2, $3)', [
       caseId,
-      sealWitness(vault, w),
+      vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone })),
       vault.keyId,
     ]);
   }
