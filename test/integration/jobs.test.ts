@@ -6,6 +6,10 @@ import { claimJob, enqueueJob, PermanentJobError, queueMetrics } from '../../src
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import type { Db } from '../../src/server/db/client.ts';
 
+/** enqueueJob takes a transaction (jobs are written with the change that needs them); tests enqueue in one of their own. */
+const enqueueIn = (db: Db, ...args: Parameters<typeof enqueueJob> extends [unknown, ...infer Rest] ? Rest : never) =>
+  db.transaction((tx) => enqueueJob(tx, ...args));
+
 describeEachBackend(
   'job queue',
   (ctx) => {
@@ -28,9 +32,9 @@ describeEachBackend(
           },
         },
       };
-      for (let n = 0; n < 20; n++) await enqueueJob(db, 'test.count', { n });
-      assert.equal((await enqueueJob(db, 'test.count', { n: 99 }, { dedupeKey: 'once' })) !== null, true);
-      assert.equal(await enqueueJob(db, 'test.count', { n: 99 }, { dedupeKey: 'once' }), null);
+      for (let n = 0; n < 20; n++) await enqueueIn(db, 'test.count', { n });
+      assert.equal((await enqueueIn(db, 'test.count', { n: 99 }, { dedupeKey: 'once' })) !== null, true);
+      assert.equal(await enqueueIn(db, 'test.count', { n: 99 }, { dedupeKey: 'once' }), null);
       const a = startWorker(db, registry, { autoStart: false, now: () => clock });
       const b = startWorker(db, registry, { autoStart: false, now: () => clock });
       const drain = async (w: typeof a) => {
@@ -42,7 +46,7 @@ describeEachBackend(
         [...Array.from({ length: 20 }, (_, i) => i), 99],
       );
 
-      const id = await enqueueJob(db, 'test.fail', {}, { maxAttempts: 2 });
+      const id = await enqueueIn(db, 'test.fail', {}, { maxAttempts: 2 });
       await a.runOnce();
       let row = (
         await db.query<{ state: string; attempts: number; run_after: Date }>('SELECT state, attempts, run_after FROM jobs WHERE id = $1', [
@@ -85,8 +89,8 @@ describeEachBackend(
           },
         },
       };
-      const retry = await enqueueJob(db, 'test.slow_retry', {}, { maxAttempts: 5 });
-      const refused = await enqueueJob(db, 'test.refused', {}, { maxAttempts: 5 });
+      const retry = await enqueueIn(db, 'test.slow_retry', {}, { maxAttempts: 5 });
+      const refused = await enqueueIn(db, 'test.refused', {}, { maxAttempts: 5 });
       const worker = startWorker(db, registry, { autoStart: false, now: () => clock });
       while (await worker.runOnce());
       await worker.stop();
@@ -108,13 +112,17 @@ describeEachBackend(
       const real = ctx().db;
       // The real database, with the job inserts counted on the way through.
       let periodicInserts = 0;
-      const db: Db = Object.create(real, {
-        query: {
-          value: (sql: string, params?: unknown[]) => {
-            if (/INSERT INTO jobs/.test(sql) && params?.[0] === 'test.tick') periodicInserts++;
-            return real.query(sql, params);
+      const counting = <Q extends Pick<Db, 'query'>>(inner: Q): Q =>
+        Object.create(inner, {
+          query: {
+            value: (sql: string, params?: unknown[]) => {
+              if (/INSERT INTO jobs/.test(sql) && params?.[0] === 'test.tick') periodicInserts++;
+              return inner.query(sql, params);
+            },
           },
-        },
+        });
+      const db: Db = Object.create(counting(real), {
+        transaction: { value: (fn: Parameters<Db['transaction']>[0]) => real.transaction((tx) => fn(counting(tx))) },
       });
       const ticks: number[] = [];
       let clock = new Date(Date.now() + 120_000);
@@ -128,7 +136,7 @@ describeEachBackend(
         },
         'test.work': { payload: z.object({ n: z.number() }), handler: async () => {} },
       };
-      for (let n = 0; n < 10; n++) await enqueueJob(real, 'test.work', { n });
+      for (let n = 0; n < 10; n++) await enqueueIn(real, 'test.work', { n });
       const worker = startWorker(db, registry, { autoStart: false, now: () => clock });
       let calls = 0;
       while (await worker.runOnce()) calls++;

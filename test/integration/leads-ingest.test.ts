@@ -19,6 +19,11 @@ import { startWorker, type Worker } from '../../src/server/jobs/worker.ts';
 import { leadJobs } from '../../src/server/modules/leads/jobs.ts';
 import { enqueueJob } from '../../src/server/jobs/queue.ts';
 import { USER_AGENT } from '../../src/server/modules/leads/fetcher.ts';
+import type { Db } from '../../src/server/db/client.ts';
+
+/** enqueueJob takes a transaction (jobs are written with the change that needs them); tests enqueue in one of their own. */
+const enqueueIn = (db: Db, ...args: Parameters<typeof enqueueJob> extends [unknown, ...infer Rest] ? Rest : never) =>
+  db.transaction((tx) => enqueueJob(tx, ...args));
 
 let clock = new Date('2024-11-12T03:00:00Z');
 
@@ -77,7 +82,7 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
   };
   // The periodic poll, due at the test clock (the worker enqueues periodic jobs at the real time).
   const tick = async () => {
-    await enqueueJob(ctx().db, 'leads.poll_feeds', {}, { runAfter: clock });
+    await enqueueIn(ctx().db, 'leads.poll_feeds', {}, { runAfter: clock });
     await drain();
   };
 
@@ -413,7 +418,7 @@ describeEachBackend('media ingestion: feeds, import, push, clustering', (ctx) =>
     assert.deepEqual(new Set(states.rows.map((c) => c.representative_article_id)), new Set(ids.map((i) => i.original)));
 
     // Reprocessing is idempotent: same cluster, one lead.
-    await enqueueJob(db, 'leads.process_article', { articleId: ids[0].copy });
+    await enqueueIn(db, 'leads.process_article', { articleId: ids[0].copy });
     await drain();
     assert.equal(await clusterOf(ids[0].copy), await clusterOf(ids[0].original));
     assert.equal((await db.query('SELECT id FROM leads WHERE article_id = $1', [ids[0].copy])).rows.length, 1);

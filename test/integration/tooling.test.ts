@@ -24,6 +24,11 @@ test('ESLint reports nothing on src, test, bench and scripts', () => {
   assert.equal(status, 0, output);
 });
 
+test('TypeScript: the whole tree typechecks (including the type-level checks in test/types)', () => {
+  const { status, output } = run('node_modules/typescript/bin/tsc', ['--noEmit', '-p', '.']);
+  assert.equal(status, 0, output.split('\n').slice(0, 40).join('\n'));
+});
+
 test('Prettier finds every file formatted', () => {
   const { status, output } = run('node_modules/prettier/bin/prettier.cjs', ['--check', ...DIRS]);
   assert.equal(status, 0, output.split('\n').slice(0, 40).join('\n'));

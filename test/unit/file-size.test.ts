@@ -46,6 +46,8 @@ test(`no file in src/ passes ${MAX_LINES} lines, except the shrinking allow-list
   const sizes = new Map(
     files(join(root, 'src')).map((file) => [relative(root, file).split('\\').join('/'), lineCount(readFileSync(file, 'utf8'))]),
   );
+  // Generated files (src/server/db/schema.ts, `npm run db:types`) are not written by hand.
+  for (const [file] of sizes) if (readFileSync(join(root, file), 'utf8').startsWith('// GENERATED')) sizes.delete(file);
   const tooLong = [...sizes]
     .filter(([file, lines]) => lines > MAX_LINES && !(file in ALLOWED))
     .map(([file, lines]) => `${file} (${lines})`);

@@ -13,7 +13,14 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
 }
 
-export type Tx = Queryable;
+declare const inTransaction: unique symbol;
+/**
+ * A connection inside an open transaction. Distinct from `Db` on purpose: audit rows and follow-up
+ * jobs take a `Tx`, so they cannot be written outside the transaction of the change they record.
+ */
+export type Tx = Queryable & { readonly [inTransaction]: true };
+/** Only the two transaction() implementations below make a Tx. */
+const asTx = (queryable: Queryable) => queryable as Tx;
 
 export interface Db extends Queryable {
   readonly kind: BackendKind;
@@ -56,12 +63,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       let failure: unknown;
       try {
         await client.query('BEGIN');
-        const tx: Tx = {
+        const tx = asTx({
           async query(sql, params) {
             const result = await client.query(sql, params as unknown[]);
             return { rows: result.rows, rowCount: result.rowCount ?? 0 };
           },
-        };
+        });
         const value = await fn(tx);
         await client.query('COMMIT');
         return value;
@@ -151,7 +158,7 @@ export async function openPglite(dataDir?: string, options: { command?: string }
     query: base.query,
     // PGlite has one connection; its transaction() holds an exclusive lock, so concurrent
     // requests queue behind it exactly like serialised transactions.
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => db.transaction((tx) => fn(asTx(wrap(tx)))),
     async close() {
       try {
         await db.close();

@@ -25,12 +25,12 @@ export interface EnqueueOptions {
 }
 
 export async function enqueueJob(
-  db: Queryable | Tx,
+  tx: Tx,
   name: string,
   payload: Record<string, unknown> = {},
   options: EnqueueOptions = {},
 ): Promise<number | null> {
-  const result = await db.query<{ id: number }>(
+  const result = await tx.query<{ id: number }>(
     `INSERT INTO jobs (name, payload, run_after, max_attempts, dedupe_key) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [name, JSON.stringify(payload), options.runAfter ?? new Date(), options.maxAttempts ?? 5, options.dedupeKey ?? null],

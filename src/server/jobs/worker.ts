@@ -51,7 +51,7 @@ export function startWorker(
       if (!def.everyMs) continue;
       const bucket = Math.floor(now().getTime() / def.everyMs);
       if (scheduledBucket.get(name) === bucket) continue;
-      await enqueueJob(db, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1, runAfter: now() });
+      await db.transaction((tx) => enqueueJob(tx, name, {}, { dedupeKey: `periodic:${name}:${bucket}`, maxAttempts: 1, runAfter: now() }));
       scheduledBucket.set(name, bucket);
     }
   }

@@ -33,7 +33,9 @@ export async function pollDueFeeds(db: Db, now: Date) {
   for (const source of due.rows) {
     // The key names the due time, so one fetch per due slot however many pollers run.
     if (
-      await enqueueJob(db, 'leads.fetch_feed', { sourceId: source.id }, { dedupeKey: fetchJobKey(source), maxAttempts: 1, runAfter: now })
+      await db.transaction((tx) =>
+        enqueueJob(tx, 'leads.fetch_feed', { sourceId: source.id }, { dedupeKey: fetchJobKey(source), maxAttempts: 1, runAfter: now }),
+      )
     )
       enqueued++;
   }

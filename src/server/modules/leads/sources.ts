@@ -173,12 +173,24 @@ export async function requestPoll(db: Db, principal: Principal, id: string, now:
       { field: 'id' },
     );
   }
-  const jobId = await enqueueJob(
-    db,
-    'leads.fetch_feed',
-    { sourceId: id, manual: true },
-    { dedupeKey: `leads.fetch_feed:${id}:manual:${now.getTime()}`, maxAttempts: 1, runAfter: now },
-  );
+  // The request is a state change of its own (a fetch the admin asked for): audited with its job.
+  const jobId = await db.transaction(async (tx) => {
+    const queued = await enqueueJob(
+      tx,
+      'leads.fetch_feed',
+      { sourceId: id, manual: true },
+      { dedupeKey: `leads.fetch_feed:${id}:manual:${now.getTime()}`, maxAttempts: 1, runAfter: now },
+    );
+    await appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'lead_source.poll_requested',
+      entityType: 'lead_source',
+      entityId: id,
+      data: { jobId: queued },
+      at: now,
+    });
+    return queued;
+  });
   return { jobId };
 }
 
