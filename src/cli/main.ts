@@ -53,15 +53,17 @@ export async function main(argv: string[]): Promise<number> {
       const config = loadConfig();
       const db = await prepareDatabase(config, 'worker');
       const { startWorker } = await import('../server/jobs/worker.ts');
-      const { buildJobRegistry } = await import('../server/jobs/registry.ts');
-      const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
-      const worker = startWorker(db, buildJobRegistry({ db, config, vault }));
+      const { createContext, createJobRegistry } = await import('../server/context.ts');
+      const ctx = createContext({ db, config });
+      const { vault } = ctx;
+      const worker = startWorker(db, createJobRegistry(ctx));
       console.log(`Netra worker berjalan / running (database: ${db.kind})`);
       const stop = async () => {
         await worker.stop();
         await writeAuditCheckpoint(db, vault, { now: new Date(), onlyIfNew: true }).catch((e) =>
           console.error(`audit checkpoint at shutdown failed: ${(e as Error).message}`),
         );
+        ctx.mailer.close();
         await db.close();
         process.exit(0);
       };

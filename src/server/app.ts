@@ -38,13 +38,13 @@ import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { registerLeadRoutes } from './modules/leads/routes.ts';
 import { registerGeoRoutes } from './modules/geo/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { loadVault, type Vault } from './platform/vault.ts';
+import type { Vault } from './platform/vault.ts';
 import { sealLegacyWitnesses } from './modules/cases/witnesses.ts';
 import { sealPlaintextTotpSecrets } from './modules/accounts/service.ts';
 
 import { readStatsFrom } from './modules/stats/service.ts';
 import type { EvidenceStore } from './platform/storage.ts';
-import { createConfiguredEvidenceStore } from './platform/evidenceStore.ts';
+import { caseDepsOf, createContext, type AppContext } from './context.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -78,21 +78,15 @@ export function trustProxyOption(trust: Config['trustProxy']): false | string[] 
   return trust;
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { db, config } = deps;
-  const readDb = deps.readDb ?? db;
+/** The app over a context built elsewhere (main.ts shares one with the worker), or one built from `deps`. */
+export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<FastifyInstance> {
+  const ctx =
+    shared ??
+    createContext({ db: deps.db, config: deps.config, readDb: deps.readDb, vault: deps.vault, evidence: deps.evidence, clock: deps.now });
+  const { db, readDb, config, vault } = ctx;
+  const now = ctx.clock;
   readStatsFrom(db, readDb);
-  const vault = deps.vault ?? loadVault({ key: config.identityKey, dataDir: config.dataDir });
-  const evidence = deps.evidence ?? createConfiguredEvidenceStore(config);
-  const caseDeps = {
-    db,
-    readDb,
-    vault,
-    evidence,
-    now: deps.now,
-    intakePerMinute: config.intakePerMinute,
-    informasiPerMinute: config.informasiPerMinute,
-  };
+  const caseDeps = caseDepsOf(ctx);
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
   await sealLegacyWitnesses(db, vault);
   const app = Fastify({
@@ -153,17 +147,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, db, readDb);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
-  registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now: deps.now });
+  registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now });
   registerCaseRoutes(app, caseDeps);
   registerCaseImportRoutes(app, caseDeps);
   registerCalendarRoutes(app, db);
   registerReferralRoutes(app, caseDeps);
   registerEvidenceRoutes(app, caseDeps);
   registerDocumentRoutes(app, caseDeps);
-  registerRiskRoutes(app, { db, readDb, config, now: deps.now });
-  registerPledgeRoutes(app, { db, config, now: deps.now });
-  registerStatsRoutes(app, { db, readDb, config, now: deps.now, replay });
-  registerOpenDataRoutes(app, { db, readDb, config, now: deps.now, vault });
+  registerRiskRoutes(app, { db, readDb, config, now });
+  registerPledgeRoutes(app, { db, config, now });
+  registerStatsRoutes(app, { db, readDb, config, now, replay });
+  registerOpenDataRoutes(app, { db, readDb, config, now, vault });
   registerGuideRoutes(app, { db, config });
   registerLeadRoutes(app, caseDeps);
   registerGeoRoutes(app);

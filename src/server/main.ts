@@ -9,10 +9,8 @@ import { buildApp } from './app.ts';
 import { countAdmins } from './modules/accounts/service.ts';
 import { createSetupLink } from './modules/accounts/setup.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
-import { systemClock, type Clock } from './platform/clock.ts';
-import { buildJobRegistry } from './jobs/registry.ts';
-import { loadVault } from './platform/vault.ts';
-import { createConfiguredEvidenceStore } from './platform/evidenceStore.ts';
+import type { Clock } from './platform/clock.ts';
+import { createContext, createJobRegistry } from './context.ts';
 import { writeAuditCheckpoint } from './modules/audit/checkpoints.ts';
 
 export interface RunningNetra {
@@ -42,7 +40,6 @@ export async function startNetra(
 ): Promise<RunningNetra> {
   const config = loadConfig(process.env, overrides);
   const db = options.db ?? (await prepareDatabase(config));
-  const vault = loadVault({ key: config.identityKey, dataDir: config.dataDir });
   const setup = createSetupLink();
   // Read-only work goes to the replica; PGlite has no replicas, so there the setting is ignored.
   let replica: ReplicaDb | undefined;
@@ -52,16 +49,17 @@ export async function startNetra(
       'PERINGATAN / WARNING: DATABASE_REPLICA_URL diabaikan tanpa DATABASE_URL / is ignored without DATABASE_URL (PGlite has no replicas).',
     );
   }
-  // One clock for the API and the job worker (escalations, completion windows, handovers).
-  const now = options.now ?? systemClock;
-  // One evidence store (one S3 client) for the API and the worker.
-  const evidence = createConfiguredEvidenceStore(config);
-  const app = await buildApp({ db, readDb: replica, config, vault, setup, now, evidence }).catch(async (error) => {
+  // One context for the API and the job worker: one clock (escalations, completion windows,
+  // handovers), one vault, one evidence store (one S3 client), one mailer.
+  const ctx = createContext({ db, config, readDb: replica, clock: options.now });
+  const { vault } = ctx;
+  const now = ctx.clock;
+  const app = await buildApp({ db, config, setup }, ctx).catch(async (error) => {
     await replica?.close().catch(() => {});
     throw error;
   });
   await app.listen({ port: config.port, host: config.host });
-  const worker: Worker | null = config.runWorker ? startWorker(db, buildJobRegistry({ db, config, vault, evidence }), { now }) : null;
+  const worker: Worker | null = config.runWorker ? startWorker(db, createJobRegistry(ctx), { now }) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
@@ -116,6 +114,7 @@ export async function startNetra(
         console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`),
       );
       await replica?.close();
+      ctx.mailer.close();
       if (!options.db) await db.close();
     },
   };

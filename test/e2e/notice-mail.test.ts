@@ -6,7 +6,7 @@ import { buildUser } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { startBrowserSession, type BrowserSession } from '../support/browser.ts';
 import { startRelay } from '../support/smtpRelay.ts';
-import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { createContext, createJobRegistry } from '../../src/server/context.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import { loadVault } from '../../src/server/platform/vault.ts';
 
@@ -36,11 +36,13 @@ test("a refused notice e-mail is an alert on the case page, with the relay's ans
   const worker = startWorker(
     db,
     {
-      'notices.email': buildJobRegistry({
-        db,
-        config: { ...config, smtpUrl: `smtp://127.0.0.1:${relay.port}/?tls.rejectUnauthorized=false` },
-        vault,
-      })['notices.email'],
+      'notices.email': createJobRegistry(
+        createContext({
+          db,
+          config: { ...config, smtpUrl: `smtp://127.0.0.1:${relay.port}/?tls.rejectUnauthorized=false` },
+          vault,
+        }),
+      )['notices.email'],
     },
     { autoStart: false },
   );

@@ -5,7 +5,7 @@ import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { verifyAuditChain } from '../../src/server/modules/audit/service.ts';
-import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { createContext, createJobRegistry } from '../../src/server/context.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -195,7 +195,7 @@ describeEachBackend('laporan lifecycle', (ctx) => {
     const config = loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
       dataDir: mkdtempSync(join(tmpdir(), 'netra-outbox-')),
     });
-    const registry = buildJobRegistry({ db: ctx().db, config, vault: testVault(app) });
+    const registry = createJobRegistry(createContext({ db: ctx().db, config, vault: testVault(app) }));
     const drain = async () => {
       const worker = startWorker(ctx().db, { 'notices.email': registry['notices.email'] }, { autoStart: false, now: () => clock });
       while (await worker.runOnce());

@@ -13,7 +13,7 @@ import { describeEachBackend } from '../support/backends.ts';
 import { startRelay } from '../support/smtpRelay.ts';
 import { buildTestApp, buildUser, signIn, testVault, type Session } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
-import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { createContext, createJobRegistry } from '../../src/server/context.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createMailer } from '../../src/server/platform/mailer.ts';
@@ -42,10 +42,14 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
       { dataDir: mkdtempSync(join(tmpdir(), 'netra-mail-')) },
     );
   async function drain(smtpUrl: string) {
-    const worker = startWorker(ctx().db, buildJobRegistry({ db: ctx().db, config: config(smtpUrl), vault: testVault(app) }), {
-      autoStart: false,
-      now: () => clock,
-    });
+    const worker = startWorker(
+      ctx().db,
+      createJobRegistry(createContext({ db: ctx().db, config: config(smtpUrl), vault: testVault(app) })),
+      {
+        autoStart: false,
+        now: () => clock,
+      },
+    );
     while (await worker.runOnce());
     await worker.stop();
   }
@@ -236,7 +240,7 @@ describeEachBackend('notice mail through SMTP', (ctx) => {
       dataDir: mkdtempSync(join(tmpdir(), 'netra-outbox-')),
     });
     const dropped = await file('pelapor.outbox@example.id', 'en');
-    const worker = startWorker(ctx().db, buildJobRegistry({ db: ctx().db, config: outboxConfig, vault: testVault(app) }), {
+    const worker = startWorker(ctx().db, createJobRegistry(createContext({ db: ctx().db, config: outboxConfig, vault: testVault(app) })), {
       autoStart: false,
       now: () => clock,
     });

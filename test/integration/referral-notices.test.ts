@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn, testVault, type Session } from '../support/http.ts';
-import { buildJobRegistry } from '../../src/server/jobs/registry.ts';
+import { createContext, createJobRegistry } from '../../src/server/context.ts';
 import { startWorker } from '../../src/server/jobs/worker.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { mkdtempSync } from 'node:fs';
@@ -138,11 +138,15 @@ describeEachBackend('referral notices and the KASN → BKN handover', (ctx) => {
     // injected clock as the API; the reporter hears of it.
     const late = await forward();
     advanceDays(9);
-    const registry = buildJobRegistry({
-      db: ctx().db,
-      config: loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { dataDir: mkdtempSync(join(tmpdir(), 'netra-refnotice-')) }),
-      vault: testVault(app),
-    });
+    const registry = createJobRegistry(
+      createContext({
+        db: ctx().db,
+        config: loadConfig({ NETRA_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
+          dataDir: mkdtempSync(join(tmpdir(), 'netra-refnotice-')),
+        }),
+        vault: testVault(app),
+      }),
+    );
     const worker = startWorker(ctx().db, { 'referrals.escalate': registry['referrals.escalate'] }, { autoStart: false, now: () => clock });
     while (await worker.runOnce());
     await worker.stop();

@@ -24,7 +24,7 @@ export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 export interface FetchGuard {
   /**
    * Exact origins ('http://127.0.0.1:41234') exempt from the address check. For tests that serve
-   * feeds from a local server; production never sets it (src/server/jobs/registry.ts).
+   * feeds from a local server; production never sets it (src/server/context.ts).
    */
   allowOrigins?: readonly string[];
   /** DNS resolution (tests may substitute); defaults to dns.lookup with all: true. */

@@ -2,3 +2,4 @@
 // (dependency rule `modules-through-index` in .dependency-cruiser.cjs).
 export { leadJobs } from './jobs.ts';
 export { leadCountsByRegion } from './counts.ts';
+export type { FetchGuard } from './fetcher.ts';

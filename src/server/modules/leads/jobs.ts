@@ -1,4 +1,4 @@
-// The media-monitoring jobs, merged into the registry (src/server/jobs/registry.ts).
+// The media-monitoring jobs, merged into the registry (src/server/context.ts).
 import { z } from 'zod';
 import { defineJob, type JobRegistry } from '../../jobs/worker.ts';
 import { pollDueFeeds, fetchFeed } from './polling.ts';
