@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
 
   await sealPlaintextTotpSecrets(db, vault);
   registerAuth(app, db, config);
-  registerHealthRoutes(app, db, readDb);
+  registerHealthRoutes(app, db, readDb, replay);
   registerRegionRoutes(app, db);
   registerElectionRoutes(app, db);
   registerAccountRoutes(app, { db, config, vault, setup: deps.setup ?? createSetupLink(), now });

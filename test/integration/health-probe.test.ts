@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp } from '../support/http.ts';
 import type { Db } from '../../src/server/db/client.ts';
+import { replayCacheOf } from '../../src/server/http/replay.ts';
 
 function spyOn(db: Db, seen: string[], fail: () => boolean): Db {
   return new Proxy(db, {
@@ -50,6 +51,31 @@ describeEachBackend('health probe', (ctx) => {
       assert.equal(seen.filter((q) => q === 'SELECT 1').length, 2);
       down = false;
       assert.equal((await app.inject('/api/v1/health')).statusCode, 200);
+    } finally {
+      await app.close();
+    }
+  });
+  test('probes within one database sample are replayed byte for byte; a new sample is a full pass again', async () => {
+    const seen: string[] = [];
+    const app = await buildTestApp(spyOn(ctx().db, seen, () => false));
+    try {
+      const first = await app.inject('/api/v1/health');
+      assert.equal(first.statusCode, 200);
+      const counts = replayCacheOf(app)!.counts;
+      const replayedBefore = counts.replayed;
+      const second = await app.inject('/api/v1/health');
+      assert.equal(counts.replayed, replayedBefore + 1, 'the second probe of the sample is replayed');
+      assert.equal(second.statusCode, 200);
+      assert.equal(second.body, first.body);
+      assert.equal(second.headers['content-security-policy'], first.headers['content-security-policy'], 'security headers kept');
+      // A signed-in or unusual request takes the full path.
+      await app.inject({ url: '/api/v1/health', headers: { cookie: 'netra_session=x' } });
+      assert.equal(counts.replayed, replayedBefore + 1);
+      // After the sample's second a new SELECT 1 runs and a new answer is recorded.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const pingsBefore = seen.filter((q) => q === 'SELECT 1').length;
+      assert.equal((await app.inject('/api/v1/health')).statusCode, 200);
+      assert.equal(seen.filter((q) => q === 'SELECT 1').length, pingsBefore + 1, 'a stale sample is not replayed');
     } finally {
       await app.close();
     }

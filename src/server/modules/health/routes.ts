@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isReplica, replicaStatus, type Db, type ReadDb } from '../../db/client.ts';
+import type { ReplayCache } from '../../http/replay.ts';
 import { degradedHealthSchema, healthSchema } from '../../../contracts/health.ts';
 
 const startedAt = new Date();
@@ -42,31 +43,48 @@ function referenceCounts(db: Db) {
 /** A database answer this recent stands for the next probes (a probe storm costs one round trip a second). */
 const PING_TTL_MS = 1000;
 
+interface PingSample {
+  at: number;
+  latencyMs: number;
+}
+
 /** One `SELECT 1` in flight at a time, its success reused for PING_TTL_MS; a failure is never reused. */
 function databasePing(db: Db) {
-  let last: { at: number; latencyMs: number } | null = null;
-  let inFlight: Promise<number> | null = null;
-  return async (): Promise<number> => {
-    if (last && Date.now() - last.at < PING_TTL_MS) return last.latencyMs;
-    inFlight ??= (async () => {
-      const started = performance.now();
-      await db.query('SELECT 1');
-      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-      last = { at: Date.now(), latencyMs };
-      return latencyMs;
-    })().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
+  let last: PingSample | null = null;
+  let inFlight: Promise<PingSample> | null = null;
+  const fresh = () => (last && Date.now() - last.at < PING_TTL_MS ? last : null);
+  return {
+    /** The sample probes may still use (also the replay generation: a new sample, a new recording). */
+    fresh,
+    async probe(): Promise<PingSample> {
+      const current = fresh();
+      if (current) return current;
+      inFlight ??= (async () => {
+        const started = performance.now();
+        await db.query('SELECT 1');
+        last = { at: Date.now(), latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+        return last;
+      })().finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
+    },
   };
 }
 
-export function registerHealthRoutes(app: FastifyInstance, db: Db, readDb: ReadDb = db) {
+/**
+ * `replay`: probes within the same database sample (≤ PING_TTL_MS) are answered from the bytes of
+ * the first, before the per-request hooks (http/replay.ts), so a probe storm costs about what a bare
+ * server's answer costs. Not with a replica: its lag is read on every probe.
+ */
+export function registerHealthRoutes(app: FastifyInstance, db: Db, readDb: ReadDb = db, replayCache?: ReplayCache) {
   const counts = referenceCounts(db);
   const ping = databasePing(db);
+  const replay = isReplica(readDb) ? undefined : replayCache?.route('/api/v1/health', { generation: ping.fresh, variant: () => '200' });
   app.get(
     '/api/v1/health',
     {
+      ...(replay ? { onSend: replay.onSend } : {}),
       schema: {
         tags: ['health'],
         summary: 'Status layanan / service health',
@@ -79,11 +97,13 @@ export function registerHealthRoutes(app: FastifyInstance, db: Db, readDb: ReadD
         },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       try {
         // Liveness of the database: one trivial round trip, no scan, shared by the probes of a second.
-        const databaseLatencyMs = await ping();
+        const sample = await ping.probe();
+        const databaseLatencyMs = sample.latencyMs;
         const reference = await counts();
+        replay?.served(request, sample);
         // Replica lag for monitors (alert on it; reads fall back to the primary only when the replica fails).
         const replica = isReplica(readDb) ? await replicaStatus(db, readDb) : undefined;
         return {
