@@ -10,17 +10,11 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, Notice, PageTitle } from '../../components/Layout.tsx';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
 import { ActionsSection } from '../../features/cases/ActionsSection.tsx';
-import {
-  AssignSection,
-  DocumentsSection,
-  IdentitySection,
-  LinksSection,
-  NoteSection,
-  ReferralsSection,
-} from '../../features/cases/CaseSide.tsx';
+import { AssignSection, DocumentsSection, LinksSection, NoteSection, ReferralsSection } from '../../features/cases/CaseSide.tsx';
 import type { CaseDetail } from '../../features/cases/types.ts';
 import { CaseFacts, TerlaporSection } from '../../features/cases/CaseFacts.tsx';
 import { DeadlinesSection, TimelineSection } from '../../features/cases/CaseTimeline.tsx';
+import { IdentitySection } from '../../features/cases/IdentitySection.tsx';
 import { EvidenceSection } from '../../features/cases/EvidenceSection.tsx';
 
 export default function Kasus() {
