@@ -16,8 +16,6 @@ const ALLOWED: Record<string, number> = {
   // Sign-in limits, TOTP and users in one service; split with the module work of issue 15 (policy/repository).
   'src/server/modules/accounts/service.ts': 587,
   // Over the limit once the tree was formatted with Prettier (140 columns), 2026-12-07: split by feature.
-  'src/domain/cases/importCases.ts': 453,
-  'src/domain/catalogues/skb2022.ts': 402,
   'src/domain/triage/phrases.ts': 431,
   'src/domain/triage/regions.ts': 532,
   'src/server/http/openapi.ts': 441,
