@@ -16,9 +16,6 @@ const ALLOWED: Record<string, number> = {
   // Sign-in limits, TOTP and users in one service; split with the module work of issue 15 (policy/repository).
   'src/server/modules/accounts/service.ts': 587,
   // Over the limit once the tree was formatted with Prettier (140 columns), 2026-12-07: split by feature.
-  'src/domain/cases/importCases.ts': 453,
-  'src/domain/catalogues/skb2022.ts': 402,
-  'src/domain/risk/index.ts': 410,
   'src/domain/triage/phrases.ts': 431,
   'src/domain/triage/regions.ts': 532,
   'src/server/http/openapi.ts': 441,
@@ -27,8 +24,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/documents/builders.ts': 478,
   'src/server/modules/referrals/service.ts': 414,
   'src/server/modules/stats/service.ts': 459,
-  'src/web/pages/staff/Leads.tsx': 434,
-  'src/web/pages/staff/Rekomendasi.tsx': 542,
   // One stylesheet for the whole app; split per feature when the components move to CSS files of their own.
   'src/web/styles.css': 594,
 };

@@ -83,7 +83,8 @@ const UNSUPPORTED_LABEL: Record<string, string> = {
 /** PDF names that run code or carry hidden files, looked for in the raw bytes (after #xx escapes are decoded). */
 const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|ImportData|SubmitForm)(?![A-Za-z0-9])/;
 
-const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Inspection => ({
+type Rejected = { ok: false; rejection: Rejection };
+const reject = (reason: RejectionReason, status: Rejection['status'], id: string, en: string): Rejected => ({
   ok: false,
   rejection: { reason, status, message: { id, en } },
 });
@@ -97,6 +98,33 @@ const MARKUP = /<\s*(script|html|svg|iframe|object|embed|body|meta\s+http-equiv)
 const PDF_MARKUP = /<\s*(script|html|iframe)\b|<\?php|javascript:/i;
 export function inspectEvidence(bytes: Uint8Array, fileName: string, options: InspectOptions = {}): Inspection {
   const limits = options.limits ?? DEFAULT_EVIDENCE_LIMITS;
+  const type = identify(bytes, fileName, limits);
+  if ('rejection' in type) return type;
+  const text = latin1(bytes);
+  if ((type.kind === 'pdf' ? PDF_MARKUP : MARKUP).test(text)) {
+    return reject(
+      'polyglot',
+      415,
+      'Berkas berisi kode HTML/skrip tersembunyi dan tidak diterima.',
+      'The file contains hidden HTML/script code and is not accepted.',
+    );
+  }
+  let dimensions: ImageDimensions | null = null;
+  let publicCopy: StripResult | null = null;
+  if (type.kind === 'image') {
+    const image = inspectImage(bytes, type.format, limits);
+    if ('rejection' in image) return image;
+    ({ dimensions, publicCopy } = image);
+  }
+  if (type.kind === 'pdf') {
+    const rejected = inspectPdf(bytes, text, options.pdfScan ?? DEFAULT_PDF_SCAN_LIMITS);
+    if (rejected) return rejected;
+  }
+  return { ok: true, type, size: bytes.length, dimensions, publicCopy };
+}
+
+/** Step 1: not empty, a supported type recognised from the content, a matching extension, within the kind's size limit. */
+function identify(bytes: Uint8Array, fileName: string, limits: EvidenceLimits): SniffedType | Rejected {
   if (bytes.length === 0) return reject('empty', 400, 'Berkas kosong (0 byte).', 'The file is empty (0 bytes).');
   const type = sniffFormat(bytes);
   if (!type) {
@@ -126,85 +154,82 @@ export function inspectEvidence(bytes: Uint8Array, fileName: string, options: In
       `File too large: the limit for ${KIND_LABEL[type.kind].en} is ${megabytes(limit)}.`,
     );
   }
-  const text = latin1(bytes);
-  if ((type.kind === 'pdf' ? PDF_MARKUP : MARKUP).test(text)) {
+  return type;
+}
+
+/** Step 2 for images: a readable size under the pixel limit (decompression bombs), then the metadata-free copy. */
+function inspectImage(
+  bytes: Uint8Array,
+  format: SniffedType['format'],
+  limits: EvidenceLimits,
+): Rejected | { dimensions: ImageDimensions; publicCopy: StripResult | null } {
+  const dimensions = imageDimensions(bytes, format);
+  if (!dimensions || dimensions.width === 0 || dimensions.height === 0) {
+    return reject('malformed', 400, 'Berkas gambar rusak: ukuran gambar tidak terbaca.', 'Corrupt image: its size cannot be read.');
+  }
+  if (dimensions.width * dimensions.height > limits.maxPixels) {
     return reject(
-      'polyglot',
-      415,
-      'Berkas berisi kode HTML/skrip tersembunyi dan tidak diterima.',
-      'The file contains hidden HTML/script code and is not accepted.',
+      'too_many_pixels',
+      413,
+      `Dimensi gambar terlalu besar (${dimensions.width}×${dimensions.height}); batas ${Math.round(limits.maxPixels / 1e6)} megapiksel.`,
+      `Image dimensions too large (${dimensions.width}×${dimensions.height}); the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`,
     );
   }
+  try {
+    return { dimensions, publicCopy: stripImageMetadata(bytes, format) };
+  } catch (error) {
+    if (error instanceof MalformedFileError)
+      return reject('malformed', 400, 'Berkas gambar rusak atau tidak lengkap.', 'The image is corrupt or incomplete.');
+    throw error;
+  }
+}
 
-  let dimensions: ImageDimensions | null = null;
-  let publicCopy: StripResult | null = null;
-  if (type.kind === 'image') {
-    dimensions = imageDimensions(bytes, type.format);
-    if (!dimensions || dimensions.width === 0 || dimensions.height === 0) {
-      return reject('malformed', 400, 'Berkas gambar rusak: ukuran gambar tidak terbaca.', 'Corrupt image: its size cannot be read.');
-    }
-    if (dimensions.width * dimensions.height > limits.maxPixels) {
-      return reject(
-        'too_many_pixels',
-        413,
-        `Dimensi gambar terlalu besar (${dimensions.width}×${dimensions.height}); batas ${Math.round(limits.maxPixels / 1e6)} megapiksel.`,
-        `Image dimensions too large (${dimensions.width}×${dimensions.height}); the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`,
-      );
-    }
-    try {
-      publicCopy = stripImageMetadata(bytes, type.format);
-    } catch (error) {
-      if (error instanceof MalformedFileError)
-        return reject('malformed', 400, 'Berkas gambar rusak atau tidak lengkap.', 'The image is corrupt or incomplete.');
-      throw error;
-    }
+/** Step 2 for PDFs: not encrypted, no active content (raw names and decoded streams), inspectable, complete. */
+function inspectPdf(bytes: Uint8Array, text: string, scanLimits: PdfScanLimits): Rejected | null {
+  if (/\/Encrypt(?![A-Za-z0-9])/.test(decodePdfNames(text))) {
+    return reject(
+      'encrypted_pdf',
+      415,
+      'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
+      'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
+    );
   }
-  if (type.kind === 'pdf') {
-    if (/\/Encrypt(?![A-Za-z0-9])/.test(decodePdfNames(text))) {
-      return reject(
-        'encrypted_pdf',
-        415,
-        'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
-        'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
-      );
-    }
-    const raw = PDF_ACTIVE.exec(decodePdfNames(text));
-    const scan = scanPdf(bytes, options.pdfScan ?? DEFAULT_PDF_SCAN_LIMITS);
-    if (scan.encrypted) {
-      return reject(
-        'encrypted_pdf',
-        415,
-        'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
-        'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
-      );
-    }
-    const found = [...new Set([...(raw ? [raw[1] === 'JS' ? 'JavaScript' : raw[1].replace(/s$/, '')] : []), ...scan.found])];
-    if (found.length > 0) {
-      const list = found.slice(0, 5).join(', ');
-      return {
-        ok: false,
-        rejection: {
-          reason: 'active_content',
-          status: 422,
-          found,
-          message: {
-            id: `PDF berisi konten aktif (${list}) dan tidak diterima: skrip, peluncuran program, pengiriman formulir, berkas sisipan, atau aksi selain navigasi di dalam dokumen. Cetak ulang ke PDF biasa lalu kirim kembali.`,
-            en: `The PDF contains active content (${list}) and is not accepted: scripts, program launches, form submission, embedded files or actions other than in-document navigation. Print it to a plain PDF and send it again.`,
-          },
+  const raw = PDF_ACTIVE.exec(decodePdfNames(text));
+  const scan = scanPdf(bytes, scanLimits);
+  if (scan.encrypted) {
+    return reject(
+      'encrypted_pdf',
+      415,
+      'PDF terenkripsi atau berkata sandi tidak dapat diperiksa; kirim PDF tanpa kata sandi.',
+      'Encrypted or password-protected PDFs cannot be checked; send one without a password.',
+    );
+  }
+  const found = [...new Set([...(raw ? [raw[1] === 'JS' ? 'JavaScript' : raw[1].replace(/s$/, '')] : []), ...scan.found])];
+  if (found.length > 0) {
+    const list = found.slice(0, 5).join(', ');
+    return {
+      ok: false,
+      rejection: {
+        reason: 'active_content',
+        status: 422,
+        found,
+        message: {
+          id: `PDF berisi konten aktif (${list}) dan tidak diterima: skrip, peluncuran program, pengiriman formulir, berkas sisipan, atau aksi selain navigasi di dalam dokumen. Cetak ulang ke PDF biasa lalu kirim kembali.`,
+          en: `The PDF contains active content (${list}) and is not accepted: scripts, program launches, form submission, embedded files or actions other than in-document navigation. Print it to a plain PDF and send it again.`,
         },
-      };
-    }
-    if (scan.uninspectable) {
-      return reject(
-        'malformed',
-        400,
-        `Isi PDF tidak dapat diperiksa: ${scan.uninspectable.id}.`,
-        `The PDF cannot be checked: ${scan.uninspectable.en}.`,
-      );
-    }
-    if (!/%%EOF/.test(text.slice(-2048))) {
-      return reject('malformed', 400, 'Berkas PDF rusak atau tidak lengkap.', 'The PDF is corrupt or incomplete.');
-    }
+      },
+    };
   }
-  return { ok: true, type, size: bytes.length, dimensions, publicCopy };
+  if (scan.uninspectable) {
+    return reject(
+      'malformed',
+      400,
+      `Isi PDF tidak dapat diperiksa: ${scan.uninspectable.id}.`,
+      `The PDF cannot be checked: ${scan.uninspectable.en}.`,
+    );
+  }
+  if (!/%%EOF/.test(text.slice(-2048))) {
+    return reject('malformed', 400, 'Berkas PDF rusak atau tidak lengkap.', 'The PDF is corrupt or incomplete.');
+  }
+  return null;
 }

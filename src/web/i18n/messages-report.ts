@@ -1,6 +1,6 @@
-// Strings of the public report form, its receipt, tracking, announcements and the public referral
-// page. Merged into messages.ts; `reportEn` is typed against `reportId`, so a missing translation is a
-// compile error.
+// Strings of the public report form and its evidence step (tracking, the receipt, announcements and
+// the public referral page are in messages-tracking.ts). Merged into messages.ts; `reportEn` is typed
+// against `reportId`, so a missing translation is a compile error.
 
 export const reportId = {
   'form.required': 'Wajib diisi.',
@@ -14,7 +14,6 @@ export const reportId = {
   'form.dateOrder': 'Tanggal kejadian tidak boleh sesudah tanggal diketahui.',
   'form.optional': 'opsional',
   'form.errorSummary': 'Periksa kembali isian berikut',
-
   'lapor.lead':
     'Isi formulir ini untuk melaporkan dugaan pelanggaran netralitas ASN, kepala desa, atau perangkat desa. Formulir mengikuti formulir laporan Bawaslu (Perbawaslu 8/2020 jo. 9/2024) dan terdiri atas enam langkah: mulai dari apa yang terjadi, identitas Anda di akhir.',
   'lapor.stepsNav': 'Langkah formulir laporan',
@@ -106,7 +105,6 @@ export const reportId = {
   'lapor.clearConfirm': 'Hapus semua isian formulir?',
   'lapor.receiptTitle': 'Laporan diterima',
   'lapor.receiptGone': 'Tanda terima tidak lagi tersedia di halaman ini. Gunakan kode pelacakan dan PIN Anda di halaman Lacak laporan.',
-
   'bukti.lead':
     'Lampirkan foto, tangkapan layar, PDF, atau video. Data lokasi dan metadata lain pada foto dihapus dari salinan yang dilihat petugas.',
   'bukti.choose': 'Pilih berkas bukti',
@@ -120,74 +118,6 @@ export const reportId = {
   'bukti.tooMany': 'Paling banyak {n} berkas.',
   'bukti.links': 'Tautan unggahan media sosial',
   'bukti.linksHint': 'Satu tautan per baris, diawali https://.',
-
-  'receipt.code': 'Kode pelacakan',
-  'receipt.pin': 'PIN',
-  'receipt.keep': 'Simpan kode dan PIN ini. PIN tidak dapat ditampilkan lagi; tanpa PIN Anda tidak dapat melacak laporan.',
-  'receipt.copy': 'Salin',
-  'receipt.copied': 'Tersalin',
-  'receipt.copyLabel': 'Salin {label}',
-  'receipt.copiedLabel': '{label} telah disalin.',
-  'receipt.office': 'Ditangani oleh',
-  'receipt.received': 'Diterima',
-  'receipt.filingDeadline': 'Batas penyampaian laporan',
-  'receipt.lateTitle': 'Laporan disampaikan melewati batas 7 hari.',
-  'receipt.lateStill': 'Laporan tetap diterima dan dicatat; keputusan registrasi diambil oleh pengawas.',
-  'receipt.download': 'Unduh tanda bukti (PDF)',
-  'receipt.downloading': 'Mengunduh…',
-  'receipt.track': 'Lacak laporan',
-  'receipt.nextTitle': 'Apa yang terjadi selanjutnya?',
-  'receipt.next1': 'Pengawas melakukan kajian awal: memeriksa syarat formil dan materiil laporan.',
-  'receipt.next2': 'Jika ada yang kurang, Anda diberi tahu dan diminta melengkapi dalam 2×24 jam.',
-  'receipt.next3': 'Laporan yang memenuhi syarat diregistrasi. Sejak registrasi, laporan tidak dapat dicabut.',
-  'receipt.next4':
-    'Bawaslu memutus paling lama 3 hari setelah registrasi, dan paling lama 5 hari jika memerlukan keterangan tambahan (Pasal 134 ayat (5) dan (6) UU 10/2016).',
-  'receipt.next5':
-    'Pelanggaran netralitas ASN diteruskan ke BKN dan Pejabat Pembina Kepegawaian untuk dijatuhi sanksi. Setiap perubahan status tampil di halaman Lacak laporan.',
-
-  'lacak.lead': 'Masukkan kode pelacakan dan PIN dari tanda terima laporan Anda.',
-  'lacak.code': 'Kode pelacakan',
-  'lacak.codeHint': 'Contoh: NTR-7K3M-Q9XP',
-  'lacak.codeFormat': 'Kode pelacakan berbentuk NTR-XXXX-XXXX.',
-  'lacak.pin': 'PIN (6 angka)',
-  'lacak.pinFormat': 'PIN terdiri atas 6 angka.',
-  'lacak.submit': 'Lacak',
-  'lacak.wrong': 'Kode pelacakan atau PIN salah. Periksa tanda terima Anda. Setelah 5 kali salah, pelacakan dikunci 15 menit.',
-  'lacak.state': 'Status',
-  'lacak.registration': 'Nomor registrasi',
-  'lacak.notRegistered': 'Belum diregistrasi',
-  'lacak.late': 'Laporan ini disampaikan melewati batas 7 hari sejak diketahui.',
-  'lacak.deadlines': 'Batas waktu yang berjalan',
-  'lacak.due': 'Paling lambat {due}',
-  'lacak.timeline': 'Riwayat penanganan',
-  'lacak.notices': 'Pemberitahuan',
-  'lacak.withdraw': 'Cabut laporan',
-  'lacak.withdrawTitle': 'Cabut laporan',
-  'lacak.withdrawWarning':
-    'Laporan yang dicabut dihentikan dan tidak dapat dibuka kembali. Pencabutan hanya mungkin sebelum laporan diregistrasi.',
-  'lacak.withdrawReason': 'Alasan pencabutan',
-  'lacak.withdrawConfirm': 'Saya mengerti bahwa laporan ini akan dihentikan.',
-  'lacak.confirmRequired': 'Centang untuk mengonfirmasi pencabutan.',
-  'lacak.withdrawSubmit': 'Ya, cabut laporan',
-  'lacak.withdrawn': 'Laporan telah dicabut.',
-  'lacak.another': 'Lacak laporan lain',
-
-  'ann.title': 'Pengumuman status laporan',
-  'ann.lead':
-    'Status laporan dan temuan yang ditangani Bawaslu. Identitas pelapor tidak diumumkan; terlapor hanya disebut jabatan dan instansinya.',
-  'ann.empty': 'Belum ada pengumuman.',
-  'ann.newLaporan': 'Laporan baru',
-  'ann.newTemuan': 'Temuan',
-  'ann.terlapor': 'Terlapor',
-
-  'pubref.title': 'Tindak lanjut rekomendasi',
-  'pubref.terlapor': 'Terlapor',
-  'pubref.authority': 'Ditujukan kepada',
-  'pubref.region': 'Wilayah',
-  'pubref.timeline': 'Perkembangan',
-  'pubref.pending': 'menunggu',
-  'pubref.dueBy': 'batas {at}',
-  'pubref.privacy': 'Halaman ini tidak memuat nama terlapor maupun identitas pelapor.',
 } as const;
 
 export const reportEn: Record<keyof typeof reportId, string> = {
@@ -202,7 +132,6 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'form.dateOrder': 'The event date cannot be after the date it became known.',
   'form.optional': 'optional',
   'form.errorSummary': 'Please check the following',
-
   'lapor.lead':
     'Use this form to report a suspected neutrality violation by a civil servant, village head or village official. It follows Bawaslu’s report form (Perbawaslu 8/2020 as amended by 9/2024) and has six steps: what happened first, your identity at the end.',
   'lapor.stepsNav': 'Report form steps',
@@ -295,7 +224,6 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'lapor.clearConfirm': 'Clear everything you entered?',
   'lapor.receiptTitle': 'Report received',
   'lapor.receiptGone': 'The receipt is no longer available on this page. Use your tracking code and PIN on the Track a report page.',
-
   'bukti.lead': 'Attach photos, screenshots, PDFs or videos. Location data and other metadata are removed from the copy staff look at.',
   'bukti.choose': 'Choose evidence files',
   'bukti.limits': 'JPEG, PNG, WebP, PDF, MP4, MOV or WebM; at most 10 files.',
@@ -308,71 +236,4 @@ export const reportEn: Record<keyof typeof reportId, string> = {
   'bukti.tooMany': 'At most {n} files.',
   'bukti.links': 'Links to social-media posts',
   'bukti.linksHint': 'One link per line, starting with https://.',
-
-  'receipt.code': 'Tracking code',
-  'receipt.pin': 'PIN',
-  'receipt.keep': 'Keep this code and PIN. The PIN cannot be shown again; without it you cannot track the report.',
-  'receipt.copy': 'Copy',
-  'receipt.copied': 'Copied',
-  'receipt.copyLabel': 'Copy {label}',
-  'receipt.copiedLabel': '{label} copied.',
-  'receipt.office': 'Handled by',
-  'receipt.received': 'Received',
-  'receipt.filingDeadline': 'Filing deadline',
-  'receipt.lateTitle': 'The report was filed after the 7-day limit.',
-  'receipt.lateStill': 'It is still received and recorded; the supervisor decides on registration.',
-  'receipt.download': 'Download the receipt (PDF)',
-  'receipt.downloading': 'Downloading…',
-  'receipt.track': 'Track the report',
-  'receipt.nextTitle': 'What happens next?',
-  'receipt.next1': 'A supervisor does the initial review: the report’s formal and material requirements.',
-  'receipt.next2': 'If something is missing, you are told and asked to complete it within 2×24 hours.',
-  'receipt.next3': 'A report that meets the requirements is registered. Once registered it cannot be withdrawn.',
-  'receipt.next4':
-    'Bawaslu decides within 3 days of registration, or 5 days if more information is needed (Law 10/2016 Article 134(5)–(6)).',
-  'receipt.next5':
-    'Civil-servant neutrality violations go to BKN and the appointing official (PPK) for sanctions. Every status change appears on the Track a report page.',
-
-  'lacak.lead': 'Enter the tracking code and PIN from your report’s receipt.',
-  'lacak.code': 'Tracking code',
-  'lacak.codeHint': 'Example: NTR-7K3M-Q9XP',
-  'lacak.codeFormat': 'A tracking code looks like NTR-XXXX-XXXX.',
-  'lacak.pin': 'PIN (6 digits)',
-  'lacak.pinFormat': 'The PIN has 6 digits.',
-  'lacak.submit': 'Track',
-  'lacak.wrong': 'Wrong tracking code or PIN. Check your receipt. After 5 wrong attempts tracking is locked for 15 minutes.',
-  'lacak.state': 'Status',
-  'lacak.registration': 'Registration number',
-  'lacak.notRegistered': 'Not registered yet',
-  'lacak.late': 'This report was filed more than 7 days after the incident became known.',
-  'lacak.deadlines': 'Running deadlines',
-  'lacak.due': 'Due by {due}',
-  'lacak.timeline': 'Handling history',
-  'lacak.notices': 'Notices',
-  'lacak.withdraw': 'Withdraw the report',
-  'lacak.withdrawTitle': 'Withdraw the report',
-  'lacak.withdrawWarning': 'A withdrawn report is stopped and cannot be reopened. Withdrawal is only possible before registration.',
-  'lacak.withdrawReason': 'Reason for withdrawing',
-  'lacak.withdrawConfirm': 'I understand that this report will be stopped.',
-  'lacak.confirmRequired': 'Tick to confirm the withdrawal.',
-  'lacak.withdrawSubmit': 'Yes, withdraw the report',
-  'lacak.withdrawn': 'The report has been withdrawn.',
-  'lacak.another': 'Track another report',
-
-  'ann.title': 'Report status announcements',
-  'ann.lead':
-    'Status of reports and findings handled by Bawaslu. Reporters are never named; reported persons appear by position and agency only.',
-  'ann.empty': 'No announcements yet.',
-  'ann.newLaporan': 'New report',
-  'ann.newTemuan': 'Finding',
-  'ann.terlapor': 'Reported',
-
-  'pubref.title': 'Recommendation follow-up',
-  'pubref.terlapor': 'Reported person',
-  'pubref.authority': 'Addressed to',
-  'pubref.region': 'Region',
-  'pubref.timeline': 'Progress',
-  'pubref.pending': 'pending',
-  'pubref.dueBy': 'due {at}',
-  'pubref.privacy': 'This page shows neither the reported person’s name nor the reporter’s identity.',
 };

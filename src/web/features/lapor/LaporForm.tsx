@@ -33,6 +33,8 @@ import {
 } from './draft.ts';
 import { fieldLabels, validateStep } from './validate.ts';
 import type { InformasiReceipt } from './InformasiSelesai.tsx';
+import { Stepper } from './Stepper.tsx';
+import { useErrorsFollowDraft } from './useErrorsFollowDraft.ts';
 
 export function LaporForm() {
   const t = useT();
@@ -69,26 +71,7 @@ export function LaporForm() {
     }
   }, [step]);
 
-  // Once shown, an error goes away as soon as its field passes the check again.
-  const lastContent = useRef('');
-  useEffect(() => {
-    const content = JSON.stringify({ ...draft, step: 0 });
-    const changed = lastContent.current !== '' && lastContent.current !== content;
-    lastContent.current = content;
-    if (!changed) return;
-    setErrors((current) => {
-      const keys = Object.keys(current);
-      if (keys.length === 0) return current;
-      const now = validateStep(step, draft, t, language);
-      const next: FieldErrors = {};
-      for (const key of keys) {
-        const clientChecked = stepOfField(key) === step;
-        if (!clientChecked || now[key]) next[key] = clientChecked && now[key] ? now[key] : current[key];
-      }
-      return Object.keys(next).length === keys.length && keys.every((k) => next[k] === current[k]) ? current : next;
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draft]);
+  useErrorsFollowDraft(draft, step, setErrors);
 
   const patch =
     <K extends keyof Draft>(key: K) =>
@@ -199,28 +182,7 @@ export function LaporForm() {
     <div className="page lapor">
       <PageTitle>{t('report.title')}</PageTitle>
       {step === 0 && <p className="lead">{t('lapor.lead')}</p>}
-      <nav aria-label={t('lapor.stepsNav')}>
-        <ol className="stepper">
-          {STEP_KEYS.map((key, index) => (
-            <li
-              key={key}
-              className={
-                index === step
-                  ? 'stepper__item stepper__item--current'
-                  : index < step
-                    ? 'stepper__item stepper__item--done'
-                    : 'stepper__item'
-              }
-              aria-current={index === step ? 'step' : undefined}
-            >
-              <span className="stepper__number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="stepper__label">{t(key)}</span>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Stepper step={step} />
       <form ref={formRef} className="form card lapor__form" onSubmit={next} noValidate>
         <h2 ref={headingRef} tabIndex={-1} className="lapor__step-title">
           {t('lapor.stepOf', { n: step + 1, total: STEP_KEYS.length })}: {t(STEP_KEYS[step])}
