@@ -64,13 +64,47 @@ export async function startNetra(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
   db.dataDirLock?.update({ port, host: config.host });
+  // Without an admin, a one-time link makes the first one (the CLI cannot open a PGlite dir the server holds).
+  const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
+  if (!options.quiet) printStartBanner({ config, db, port, replica: Boolean(replica), setupToken });
+  return {
+    url,
+    app,
+    db,
+    config,
+    async close() {
+      await worker?.stop();
+      await app.close();
+      // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
+      await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true }).catch((error) =>
+        console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`),
+      );
+      await replica?.close();
+      ctx.mailer.close();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+/** What the operator reads at start: where Netra runs, warnings, the first-admin link, CLI advice. */
+function printStartBanner({
+  config,
+  db,
+  port,
+  replica,
+  setupToken,
+}: {
+  config: Config;
+  db: Db;
+  port: number;
+  replica: boolean;
+  setupToken: string | null;
+}) {
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const publicUrl = `http://${wildcard || config.host === '127.0.0.1' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  // Without an admin, a one-time link makes the first one (the CLI cannot open a PGlite dir the server holds).
-  // The operator opens the link on this machine unless a public address is configured.
+  // The operator opens the setup link on this machine unless a public address is configured.
   const linkBase = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : publicUrl;
-  const setupToken = (await countAdmins(db)) === 0 ? setup.issue(new Date()) : null;
-  if (!options.quiet) {
+  {
     console.log(
       `Netra berjalan di / is running at ${publicUrl} (database: ${db.kind}${db.kind === 'pglite' ? `, data: ${config.dataDir}` : ''}${replica ? ', read replica: DATABASE_REPLICA_URL' : ''}; ` +
         `${wildcard ? 'semua antarmuka / all interfaces' : `hanya / only ${config.host}`}, HOST)`,
@@ -101,21 +135,4 @@ export async function startNetra(
       );
     }
   }
-  return {
-    url,
-    app,
-    db,
-    config,
-    async close() {
-      await worker?.stop();
-      await app.close();
-      // Sign what this process added, so a stop does not leave the tail unpinned until the next start.
-      await writeAuditCheckpoint(db, vault, { now: now(), onlyIfNew: true }).catch((error) =>
-        console.error(`audit checkpoint at shutdown failed: ${(error as Error).message}`),
-      );
-      await replica?.close();
-      ctx.mailer.close();
-      if (!options.db) await db.close();
-    },
-  };
 }

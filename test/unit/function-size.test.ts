@@ -20,7 +20,6 @@ const ALLOWED: Record<string, number> = {
   'src/domain/triage/relevance.ts': 152,
   'src/server/app.ts': 105,
   'src/server/db/dataDirLock.ts': 90,
-  'src/server/main.ts': 84,
   'src/server/modules/accounts/routes.ts': 156,
   'src/server/modules/accounts/service.ts': 97,
   'src/server/modules/audit/verify.ts': 97,
