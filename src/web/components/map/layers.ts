@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { formatInstant, formatNumber } from '../../i18n/format.ts';
 import type { Language, MessageKey } from '../../i18n/messages.ts';
 import type { Params } from '../../i18n/store.ts';
-import type { PledgeCoverage, PublicStats, RiskCategory, RiskLevel, RiskList } from '../../pages/public/publicTypes.ts';
+import type { PledgeCoverage, PublicStats, RiskCategory, RiskLevel, RiskList } from '../../api/publicTypes.ts';
 import type { RegionStyle } from './ChoroplethMap.tsx';
 
 export type LayerId = 'risiko' | 'perkara' | 'petunjuk' | 'deklarasi';

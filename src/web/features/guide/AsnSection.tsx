@@ -2,7 +2,7 @@
 // election stage, and the Pilkada law's articles.
 import type { MessageKey } from '../../i18n/messages.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from '../../pages/public/publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 
 const ALLOWED_ASN: MessageKey[] = ['panduan.allowed1', 'panduan.allowed2', 'panduan.allowed3', 'panduan.allowed4'];
 

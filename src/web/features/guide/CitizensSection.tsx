@@ -1,7 +1,7 @@
 // The guide for citizens: how to report, what happens next with its deadlines, the outcomes.
 import { Link } from 'react-router-dom';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from '../../pages/public/publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 
 export function CitizensSection({ g }: { g: Guide }) {
   const t = useT();

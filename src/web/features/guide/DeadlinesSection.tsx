@@ -1,7 +1,7 @@
 // The guide's legal deadlines with their validity dates and sources, and the regulations in force.
 import { formatDate } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from '../../pages/public/publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 
 export function DeadlinesSection({ g }: { g: Guide }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from '../../pages/public/publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 
 export function PledgeSection({ g }: { g: Guide }) {
   const t = useT();

@@ -1,7 +1,7 @@
 // The guide for village heads and officials: who, the Pilkada articles that name them, sanctions.
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from '../../pages/public/publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 
 const DESA_SANCTIONS: MessageKey[] = ['panduan.desaSanction1', 'panduan.desaSanction2', 'panduan.desaSanction3'];
 

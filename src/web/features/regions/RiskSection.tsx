@@ -3,7 +3,7 @@
 import { RISK_COLORS } from '../../components/map/layers.ts';
 import { RISK_COMPONENTS } from '../../../domain/risk/index.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { RiskExplanation } from '../../pages/public/publicTypes.ts';
+import type { RiskExplanation } from '../../api/publicTypes.ts';
 
 export function RiskSection({ risk }: { risk: RiskExplanation | null }) {
   const t = useT();

@@ -12,7 +12,7 @@ import { WeeklyChart } from '../../components/charts/WeeklyChart.tsx';
 import { formatDate, formatInstant, formatNumber } from '../../i18n/format.ts';
 import { FIGURE_LABELS } from '../../i18n/messages-map.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { CountItem, PublicStats } from './publicTypes.ts';
+import type { CountItem, PublicStats } from '../../api/publicTypes.ts';
 
 const TOP = 10;
 

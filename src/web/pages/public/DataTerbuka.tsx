@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { formatInstant, formatNumber } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { OpenDataCatalogue } from './publicTypes.ts';
+import type { OpenDataCatalogue } from '../../api/publicTypes.ts';
 
 const FORMAT: Record<string, string> = { 'cases.csv': 'CSV', 'cases.xlsx': 'XLSX', 'regions.geojson': 'GeoJSON' };
 

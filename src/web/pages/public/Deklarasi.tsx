@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { PledgeCoverage, PublicPledge } from './publicTypes.ts';
+import type { PledgeCoverage, PublicPledge } from '../../api/publicTypes.ts';
 
 const PAGE_SIZE = 50;
 

@@ -7,7 +7,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { Guide } from './publicTypes.ts';
+import type { Guide } from '../../api/publicTypes.ts';
 import { AsnSection } from '../../features/guide/AsnSection.tsx';
 import { VillageSection } from '../../features/guide/VillageSection.tsx';
 import { CitizensSection } from '../../features/guide/CitizensSection.tsx';

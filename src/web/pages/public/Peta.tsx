@@ -24,7 +24,7 @@ import {
   type LayerRow,
 } from '../../components/map/layers.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
-import type { RiskLevel } from './publicTypes.ts';
+import type { RiskLevel } from '../../api/publicTypes.ts';
 
 const isLayer = (value: string | null): value is LayerId => !!value && (LAYERS as readonly string[]).includes(value);
 

@@ -10,7 +10,7 @@ import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { formatDate, formatInstant, formatNumber } from '../../i18n/format.ts';
 import { useLanguage, useT } from '../../i18n/store.ts';
 import { StageTable } from '../../components/StageTable.tsx';
-import type { RegionProfile } from './publicTypes.ts';
+import type { RegionProfile } from '../../api/publicTypes.ts';
 import { RiskSection } from '../../features/regions/RiskSection.tsx';
 
 export default function Profil() {

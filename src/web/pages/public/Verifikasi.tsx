@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, PageTitle } from '../../components/Layout.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { pick, useLanguage, useT } from '../../i18n/store.ts';
-import type { PledgeVerification } from './publicTypes.ts';
+import type { PledgeVerification } from '../../api/publicTypes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

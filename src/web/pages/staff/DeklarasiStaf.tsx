@@ -10,7 +10,7 @@ import { Notice, PageTitle } from '../../components/Layout.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useT } from '../../i18n/store.ts';
 import { useStaffUser } from '../../session/session.tsx';
-import type { RegisteredPledge } from '../public/publicTypes.ts';
+import type { RegisteredPledge } from '../../api/publicTypes.ts';
 
 /** Today in the browser's zone as YYYY-MM-DD (the server rejects future dates in the region's zone). */
 const today = () => {

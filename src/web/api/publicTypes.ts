@@ -9,7 +9,7 @@ export type {
   RiskList,
   RiskListItem,
   ProfileCandidatePair as CandidatePair,
-} from '../../../contracts/risk.ts';
+} from '../../contracts/risk.ts';
 export type {
   CountItem,
   Guide,
@@ -18,6 +18,6 @@ export type {
   PublicStats,
   ReferenceFigure,
   RegionCount,
-} from '../../../contracts/public.ts';
-export type { PledgeCoverage, PledgeVerification, PublicPledge, RegisteredPledge } from '../../../contracts/pledges.ts';
+} from '../../contracts/public.ts';
+export type { PledgeCoverage, PledgeVerification, PublicPledge, RegisteredPledge } from '../../contracts/pledges.ts';
 export type Bilingual = { id: string; en: string };
