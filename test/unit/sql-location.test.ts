@@ -34,7 +34,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/elections/importCandidates.ts': 4,
   'src/server/modules/evidence/expiry.ts': 16,
   'src/server/modules/evidence/service.ts': 14,
-  'src/server/modules/health/routes.ts': 4,
   'src/server/modules/leads/counts.ts': 2,
   'src/server/modules/leads/inbox.ts': 30,
   'src/server/modules/leads/ingest.ts': 4,
