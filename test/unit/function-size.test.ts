@@ -26,7 +26,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/main.ts': 84,
   'src/server/modules/accounts/routes.ts': 156,
   'src/server/modules/accounts/service.ts': 97,
-  'src/server/modules/audit/verify.ts': 97,
   'src/server/modules/cases/detail.ts': 145,
   'src/server/modules/cases/handling.ts': 251,
   'src/server/modules/cases/importHistory.ts': 184,

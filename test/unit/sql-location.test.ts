@@ -16,9 +16,6 @@ import { findQueries, QUERY_HOMES, sourceFiles } from '../support/queryFinder.ts
 const ALLOWED: Record<string, number> = {
   'src/server/modules/accounts/routes.ts': 2,
   'src/server/modules/accounts/service.ts': 56,
-  'src/server/modules/audit/checkpoints.ts': 22,
-  'src/server/modules/audit/service.ts': 6,
-  'src/server/modules/audit/verify.ts': 4,
   'src/server/modules/calendar/service.ts': 8,
   'src/server/modules/cases/announcements.ts': 2,
   'src/server/modules/cases/detail.ts': 6,
