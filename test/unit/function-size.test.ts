@@ -50,8 +50,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/referrals/service.ts': 121,
   'src/server/modules/risk/routes.ts': 128,
   'src/server/modules/stats/service.ts': 168,
-  'src/server/ops/backup.ts': 103,
-  'src/server/ops/backupFiles.ts': 134,
   'src/server/platform/s3Storage.ts': 112,
 };
 
