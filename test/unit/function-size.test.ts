@@ -20,9 +20,6 @@ const ALLOWED: Record<string, number> = {
   'src/domain/triage/relevance.ts': 152,
   'src/server/app.ts': 105,
   'src/server/db/dataDirLock.ts': 90,
-  'src/server/modules/accounts/routes.ts': 156,
-  'src/server/modules/accounts/service.ts': 97,
-  'src/server/modules/audit/verify.ts': 97,
   'src/server/modules/cases/detail.ts': 145,
   'src/server/modules/cases/handling.ts': 251,
   'src/server/modules/cases/importHistory.ts': 184,
@@ -47,8 +44,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/referrals/service.ts': 121,
   'src/server/modules/risk/routes.ts': 128,
   'src/server/modules/stats/service.ts': 168,
-  'src/server/ops/backup.ts': 103,
-  'src/server/ops/backupFiles.ts': 134,
   'src/server/platform/s3Storage.ts': 112,
 };
 

@@ -11,9 +11,10 @@ export interface JobContext {
   progress(progress: Record<string, unknown>): Promise<void>;
 }
 
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  payload: S;
-  handler(payload: z.infer<S>, ctx: JobContext): Promise<Record<string, unknown> | void>;
+export interface JobDefinition<P = unknown> {
+  payload: z.ZodType<P>;
+  /** A method (not a property): a handler of a narrower payload fits the registry's `JobDefinition<unknown>`. */
+  handler(payload: P, ctx: JobContext): Promise<Record<string, unknown> | void>;
   /** Periodic jobs are enqueued every `everyMs` with a time-bucket dedupe key (once per bucket across processes). */
   everyMs?: number;
   /** Delay before retry number `attempt` (default: the queue's exponential backoff from 2 s). */
@@ -23,8 +24,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 export type JobRegistry = Record<string, JobDefinition>;
 
 /** Keeps the handler's payload typed by its schema while fitting into the registry. */
-export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition {
-  return definition as unknown as JobDefinition;
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition {
+  return definition;
 }
 
 export interface Worker {

@@ -5,13 +5,28 @@
 // an empty, migrated database in foreign-key order, then checks counts, evidence hashes and
 // the audit chain.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Db, Queryable } from '../db/client.ts';
+import type { Db, Queryable, Tx } from '../db/client.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
-import { STATS_SCAN } from '../modules/stats/service.ts';
 import { AppError } from '../platform/errors.ts';
-import { backupFiles, ensurePrivateDir, isSealedBackup } from './backupFiles.ts';
+import { backupFiles, ensurePrivateDir, isSealedBackup, type BackupFiles } from './backupFiles.ts';
+import {
+  advanceSerials,
+  appliedMigrations,
+  clearTable,
+  countCases,
+  countTableRows,
+  evidenceHashes,
+  foreignKeyEdges,
+  insertJsonRows,
+  primaryKeyColumns,
+  publicTables,
+  rebuildStatsCounts,
+  tablePage,
+  useRepeatableRead,
+} from './repository.ts';
 import { createDiskEvidenceStore, sha256Hex, type EvidenceStore } from '../platform/storage.ts';
 
 /** A folder (the local store's root) or any evidence store (S3). */
@@ -39,6 +54,18 @@ export interface BackupManifest {
   evidence: { sha256: string }[];
 }
 
+// What a manifest read back must hold. Table names and hashes become file paths and quoted SQL
+// identifiers, so they are held to their shapes (the catalogue's names, hex digests).
+const manifestSchema = z.object({
+  format: z.string(),
+  encryption: z.enum(['aes-256-gcm', 'none']).optional(),
+  createdAt: z.string(),
+  backend: z.string(),
+  migrations: z.array(z.string()),
+  tables: z.array(z.object({ name: z.string().regex(/^[a-z_][a-z0-9_]*$/), rows: z.number().int().min(0), sha256: z.string() })),
+  evidence: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+});
+
 export interface BackupKeyOptions {
   /** The 32-byte NETRA_BACKUP_KEY; null only when the operator explicitly asked for --unencrypted. */
   key: Buffer | null;
@@ -48,19 +75,8 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** Tables in foreign-key order (referenced tables first). */
 export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> {
-  const tables = (
-    await db.query<{ name: string }>(
-      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
-    )
-  ).rows.map((r) => r.name);
-  const edges = (
-    await db.query<{ child: string; parent: string }>(
-      `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
-     JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
-     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = 'public'`,
-    )
-  ).rows;
+  const tables = await publicTables(db);
+  const edges = await foreignKeyEdges(db);
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (t: string) => {
@@ -74,13 +90,39 @@ export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> 
 }
 
 async function primaryKeyOrder(db: Queryable, table: string): Promise<string> {
-  const cols = await db.query<{ attname: string }>(
-    `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-     WHERE i.indrelid = $1::regclass AND i.indisprimary`,
-    [table],
-  );
+  const cols = await primaryKeyColumns(db, table);
   // Lexicographic order of hierarchical codes puts parents ('11') before children ('11.01').
-  return cols.rows.length ? cols.rows.map((c) => `"${c.attname}"`).join(', ') : 't::text';
+  return cols.length ? cols.map((c) => `"${c}"`).join(', ') : 't::text';
+}
+
+/** A whole table as JSON lines, in primary-key order, read in pages. */
+async function dumpTable(tx: Tx, table: string): Promise<string[]> {
+  const order = await primaryKeyOrder(tx, table);
+  const lines: string[] = [];
+  for (let offset = 0; ; offset += BATCH) {
+    const page = await tablePage(tx, table, order, BATCH, offset);
+    for (const row of page) lines.push(JSON.stringify(typeof row === 'string' ? JSON.parse(row) : row));
+    if (page.length < BATCH) break;
+  }
+  return lines;
+}
+
+/** Copies one evidence file into the backup, checking that its bytes still hash to its name. */
+async function backupEvidenceFile(files: BackupFiles, store: EvidenceStore, sha: string): Promise<void> {
+  const source = store.localPath?.(sha);
+  if (source) {
+    if (!existsSync(source)) throw new Error(`evidence file missing: ${sha}`);
+    // Streamed (evidence can be large); the hash is taken from the bytes actually backed up.
+    if ((await files.copyIn(source, `evidence/${sha}`)) !== sha) throw new Error(`evidence file corrupted: ${sha}`);
+    return;
+  }
+  // A remote store: get() re-hashes what it read (and checks the server's checksum).
+  const content = await store.get(sha).catch((error: Error) => {
+    throw new Error(
+      `evidence file ${(error as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable'}: ${sha} (${error.message})`,
+    );
+  });
+  files.write(`evidence/${sha}`, content);
 }
 
 export async function backupInstance(
@@ -99,44 +141,22 @@ export async function backupInstance(
     encryption: options.key ? 'aes-256-gcm' : 'none',
     createdAt: now.toISOString(),
     backend: db.kind,
-    migrations: (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name),
+    migrations: await appliedMigrations(db),
     tables: [],
     evidence: [],
   };
   // One repeatable-read snapshot on PostgreSQL; PGlite is single-connection and consistent anyway.
   await db.transaction(async (tx) => {
-    if (db.kind === 'postgresql') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    if (db.kind === 'postgresql') await useRepeatableRead(tx);
     for (const table of await tablesInDependencyOrder(tx)) {
-      const order = await primaryKeyOrder(tx, table);
-      const lines: string[] = [];
-      for (let offset = 0; ; offset += BATCH) {
-        const page = await tx.query<{ row: unknown }>(
-          `SELECT row_to_json(t) AS row FROM "${table}" t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`,
-        );
-        for (const r of page.rows) lines.push(JSON.stringify(typeof r.row === 'string' ? JSON.parse(r.row) : r.row));
-        if (page.rows.length < BATCH) break;
-      }
+      const lines = await dumpTable(tx, table);
       const body = lines.length ? lines.join('\n') + '\n' : '';
       files.write(`tables/${table}.jsonl`, body);
       manifest.tables.push({ name: table, rows: lines.length, sha256: sha256(body) });
     }
-    const evidenceRows = await tx.query<{ sha256: string }>('SELECT sha256 FROM evidence_files ORDER BY sha256');
-    for (const f of evidenceRows.rows) {
-      const source = store.localPath?.(f.sha256);
-      if (source) {
-        if (!existsSync(source)) throw new Error(`evidence file missing: ${f.sha256}`);
-        // Streamed (evidence can be large); the hash is taken from the bytes actually backed up.
-        if ((await files.copyIn(source, `evidence/${f.sha256}`)) !== f.sha256) throw new Error(`evidence file corrupted: ${f.sha256}`);
-      } else {
-        // A remote store: get() re-hashes what it read (and checks the server's checksum).
-        const content = await store.get(f.sha256).catch((error: Error) => {
-          throw new Error(
-            `evidence file ${(error as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable'}: ${f.sha256} (${error.message})`,
-          );
-        });
-        files.write(`evidence/${f.sha256}`, content);
-      }
-      manifest.evidence.push({ sha256: f.sha256 });
+    for (const sha of await evidenceHashes(tx)) {
+      await backupEvidenceFile(files, store, sha);
+      manifest.evidence.push({ sha256: sha });
     }
   });
   files.write('manifest.json', JSON.stringify(manifest, null, 2));
@@ -156,18 +176,15 @@ export interface RestoreOptions extends BackupKeyOptions {
 
 const restoreRefusal = (id: string, en: string) => new AppError('validation_failed', { id, en }, { field: 'NETRA_BACKUP_KEY' });
 
-/**
- * Restores into a migrated database that holds no case data yet (reference data is replaced).
- * Everything in the backup is opened and checked (key, hashes, migrations, empty target) before
- * the database is touched; the tables load in one transaction; evidence is written last, each
- * file under a temporary name renamed only once authenticated.
- */
-export async function restoreInstance(
-  db: Db,
-  backupDir: string,
-  evidence: EvidenceStore | string,
-  options: RestoreOptions,
-): Promise<RestoreReport> {
+interface OpenedBackup {
+  files: BackupFiles;
+  manifest: BackupManifest;
+  /** Table name → its JSON lines, already checked against the manifest's hash. */
+  bodies: Map<string, string>;
+}
+
+/** Opens a backup and checks everything in it (key, manifest, table and evidence hashes) before the database is touched. */
+async function openBackup(backupDir: string, options: RestoreOptions): Promise<OpenedBackup> {
   const sealed = isSealedBackup(backupDir);
   if (sealed && !options.key) {
     throw restoreRefusal(
@@ -183,9 +200,10 @@ export async function restoreInstance(
   }
   const files = backupFiles(backupDir, sealed ? options.key : null);
   if (!files.exists('manifest.json')) throw new Error(`no backup manifest in ${backupDir}`);
-  const manifest = JSON.parse(files.read('manifest.json').toString('utf8')) as BackupManifest;
-  if (manifest.format !== 'netra-backup/1' && manifest.format !== 'netra-backup/2')
-    throw new Error(`unknown backup format: ${manifest.format}`);
+  const read = manifestSchema.parse(JSON.parse(files.read('manifest.json').toString('utf8')));
+  const format = read.format;
+  if (format !== 'netra-backup/1' && format !== 'netra-backup/2') throw new Error(`unknown backup format: ${read.format}`);
+  const manifest: BackupManifest = { ...read, format };
   if (sealed !== (manifest.encryption === 'aes-256-gcm')) throw new Error('backup manifest does not match its files (encryption)');
   const bodies = new Map<string, string>();
   for (const t of manifest.tables) {
@@ -196,52 +214,37 @@ export async function restoreInstance(
   for (const { sha256: sha } of manifest.evidence) {
     if ((await files.copyOut(`evidence/${sha}`, null)) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
   }
-  const applied = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+  return { files, manifest, bodies };
+}
+
+/** The target has every migration of the backup and no case data yet. */
+async function assertRestorableInto(db: Queryable, manifest: BackupManifest): Promise<void> {
+  const applied = await appliedMigrations(db);
   const missing = manifest.migrations.filter((m) => !applied.includes(m));
   if (missing.length) throw new Error(`the target database lacks migrations of the backup: ${missing.join(', ')}`);
-  const existingCases = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
-  if (existingCases.rows[0].n > 0) throw new Error('restore needs an empty instance (cases already present)');
-  const order = await tablesInDependencyOrder(db);
-  await db.transaction(async (tx) => {
-    for (const table of [...order].reverse()) {
-      if (table === 'schema_migrations') continue;
-      if (APPEND_ONLY_TABLES.has(table)) {
-        // The restoring owner clears the fresh instance's own audit rows; the app role cannot.
-        await tx.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
-        await tx.query(`DELETE FROM "${table}"`);
-        await tx.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
-      } else {
-        await tx.query(`DELETE FROM "${table}"`);
-      }
-    }
-    for (const table of order) {
-      if (table === 'schema_migrations' || DERIVED_TABLES.has(table)) continue;
-      const entry = manifest.tables.find((t) => t.name === table);
-      if (!entry || entry.rows === 0) continue;
-      const lines = bodies.get(table)!.split('\n').filter(Boolean);
-      for (let i = 0; i < lines.length; i += BATCH) {
-        await tx.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [
-          `[${lines.slice(i, i + BATCH).join(',')}]`,
-        ]);
-      }
-      // Move serial sequences past the restored ids.
-      const serials = await tx.query<{ column_name: string; seq: string | null }>(
-        `SELECT column_name, pg_get_serial_sequence($1, column_name) AS seq FROM information_schema.columns
-         WHERE table_schema = 'public' AND table_name = $1`,
-        [table],
-      );
-      for (const s of serials.rows) {
-        if (s.seq) await tx.query(`SELECT setval($1, GREATEST((SELECT max("${s.column_name}") FROM "${table}"), 1))`, [s.seq]);
-      }
-    }
-    if (order.includes('stats_counts')) {
-      await tx.query('DELETE FROM stats_counts');
-      await tx.query(`INSERT INTO stats_counts (dimension, key, n)
-        SELECT dimension, key, sum(n) FROM (${STATS_SCAN}) s GROUP BY 1, 2`);
-    }
-  });
-  let evidenceVerified = 0;
-  const store = storeOf(evidence);
+  if ((await countCases(db)) > 0) throw new Error('restore needs an empty instance (cases already present)');
+}
+
+/** Replaces every table's rows with the backup's, in foreign-key order; derived counters are rebuilt. */
+async function loadTables(tx: Tx, order: string[], { manifest, bodies }: OpenedBackup): Promise<void> {
+  for (const table of [...order].reverse()) {
+    // The restoring owner clears the fresh instance's own audit rows; the app role cannot.
+    if (table !== 'schema_migrations') await clearTable(tx, table, APPEND_ONLY_TABLES.has(table));
+  }
+  for (const table of order) {
+    if (table === 'schema_migrations' || DERIVED_TABLES.has(table)) continue;
+    const entry = manifest.tables.find((t) => t.name === table);
+    if (!entry || entry.rows === 0) continue;
+    const lines = bodies.get(table)!.split('\n').filter(Boolean);
+    for (let i = 0; i < lines.length; i += BATCH) await insertJsonRows(tx, table, `[${lines.slice(i, i + BATCH).join(',')}]`);
+    await advanceSerials(tx, table);
+  }
+  if (order.includes('stats_counts')) await rebuildStatsCounts(tx);
+}
+
+/** Writes the backup's evidence files into the store; returns how many were verified. */
+async function restoreEvidence({ files, manifest }: OpenedBackup, store: EvidenceStore): Promise<number> {
+  let verified = 0;
   for (const { sha256: sha } of manifest.evidence) {
     const target = store.localPath?.(sha);
     if (target) {
@@ -255,13 +258,32 @@ export async function restoreInstance(
       const content = files.read(`evidence/${sha}`);
       if (sha256Hex(content) !== sha || (await store.put(content)) !== sha) throw new Error(`evidence in backup corrupted: ${sha}`);
     }
-    evidenceVerified++;
+    verified++;
   }
+  return verified;
+}
+
+/**
+ * Restores into a migrated database that holds no case data yet (reference data is replaced).
+ * Everything in the backup is opened and checked (key, hashes, migrations, empty target) before
+ * the database is touched; the tables load in one transaction; evidence is written last, each
+ * file under a temporary name renamed only once authenticated.
+ */
+export async function restoreInstance(
+  db: Db,
+  backupDir: string,
+  evidence: EvidenceStore | string,
+  options: RestoreOptions,
+): Promise<RestoreReport> {
+  const backup = await openBackup(backupDir, options);
+  await assertRestorableInto(db, backup.manifest);
+  const order = await tablesInDependencyOrder(db);
+  await db.transaction((tx) => loadTables(tx, order, backup));
+  const evidenceVerified = await restoreEvidence(backup, storeOf(evidence));
   const tables = [];
-  for (const t of manifest.tables) {
+  for (const t of backup.manifest.tables) {
     if (DERIVED_TABLES.has(t.name)) continue;
-    const restored = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0].n;
-    tables.push({ name: t.name, expected: t.rows, restored });
+    tables.push({ name: t.name, expected: t.rows, restored: await countTableRows(db, t.name) });
   }
   return { tables, evidenceVerified, auditChain: await verifyAuditChain(db) };
 }

@@ -83,138 +83,144 @@ export interface BackupFiles {
   copyOut(name: string, dest: string | null, mode?: number): Promise<string>;
 }
 
-export function backupFiles(root: string, key: Buffer | null): BackupFiles {
-  const pathOf = (name: string) => join(root, key ? name + SEALED_SUFFIX : name);
-  const header = (nonce: Buffer) => Buffer.concat([MAGIC, Buffer.from([VERSION]), nonce]);
-  const aad = (head: Buffer, name: string) => Buffer.concat([head, Buffer.from(name, 'utf8')]);
+const header = (nonce: Buffer) => Buffer.concat([MAGIC, Buffer.from([VERSION]), nonce]);
+const nonceOf = (head: Buffer) => head.subarray(MAGIC.length + 1);
+// The header and the file's name are authenticated with the content.
+const aad = (head: Buffer, name: string) => Buffer.concat([head, Buffer.from(name, 'utf8')]);
 
-  const writePrivate = (path: string, data: Buffer) => {
-    ensurePrivateDir(dirname(path));
-    writeFileSync(path, data, { mode: FILE_MODE });
-    chmodSync(path, FILE_MODE);
-  };
+function writePrivate(path: string, data: Buffer) {
+  ensurePrivateDir(dirname(path));
+  writeFileSync(path, data, { mode: FILE_MODE });
+  chmodSync(path, FILE_MODE);
+}
 
-  const readHeader = (path: string, name: string): { head: Buffer; size: number } => {
-    const size = statSync(path).size;
-    if (size < HEADER_LEN + TAG_LEN) throw authFailure(name);
-    const head = Buffer.alloc(HEADER_LEN);
-    const fd = openSync(path, 'r');
-    try {
-      readSync(fd, head, 0, HEADER_LEN, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw authFailure(name);
-    if (head[MAGIC.length] !== VERSION) {
-      throw new AppError('validation_failed', {
-        id: `Versi format cadangan tidak dikenal: ${head[MAGIC.length]}.`,
-        en: `Unknown backup file format version: ${head[MAGIC.length]}.`,
+function readAt(path: string, length: number, position: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buffer, 0, length, position);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer;
+}
+
+function readHeader(path: string, name: string): { head: Buffer; size: number } {
+  const size = statSync(path).size;
+  if (size < HEADER_LEN + TAG_LEN) throw authFailure(name);
+  const head = readAt(path, HEADER_LEN, 0);
+  if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw authFailure(name);
+  if (head[MAGIC.length] !== VERSION) {
+    throw new AppError('validation_failed', {
+      id: `Versi format cadangan tidak dikenal: ${head[MAGIC.length]}.`,
+      en: `Unknown backup file format version: ${head[MAGIC.length]}.`,
+    });
+  }
+  return { head, size };
+}
+
+function seal(key: Buffer, name: string, plain: Buffer): Buffer {
+  const head = header(randomBytes(12));
+  const cipher = createCipheriv('aes-256-gcm', key, nonceOf(head));
+  cipher.setAAD(aad(head, name));
+  return Buffer.concat([head, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+function unseal(key: Buffer, path: string, name: string): Buffer {
+  const raw = readFileSync(path);
+  const { head } = readHeader(path, name);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(head));
+  decipher.setAAD(aad(head, name));
+  decipher.setAuthTag(raw.subarray(raw.length - TAG_LEN));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(HEADER_LEN, raw.length - TAG_LEN)), decipher.final()]);
+  } catch {
+    throw authFailure(name);
+  }
+}
+
+/** A pass-through stream that hashes what flows through it. */
+function hashingStream() {
+  const hash = createHash('sha256');
+  const stream = new Transform({
+    transform(chunk: Buffer, _e, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  return { stream, digest: () => hash.digest('hex') };
+}
+
+async function copyIn(key: Buffer | null, source: string, path: string, name: string): Promise<string> {
+  ensurePrivateDir(dirname(path));
+  const hashing = hashingStream();
+  const out = createWriteStream(path, { mode: FILE_MODE });
+  if (!key) {
+    await pipeline(createReadStream(source), hashing.stream, out);
+  } else {
+    const head = header(randomBytes(12));
+    const cipher = createCipheriv('aes-256-gcm', key, nonceOf(head));
+    cipher.setAAD(aad(head, name));
+    out.write(head);
+    await pipeline(createReadStream(source), hashing.stream, cipher, out, { end: false });
+    await new Promise<void>((resolve, reject) =>
+      out.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+  }
+  chmodSync(path, FILE_MODE);
+  return hashing.digest();
+}
+
+/** The decrypted content of a sealed file as a stream; the tag is checked when it ends. */
+function openSealed(key: Buffer, path: string, name: string) {
+  const { head, size } = readHeader(path, name);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(head));
+  decipher.setAAD(aad(head, name));
+  decipher.setAuthTag(readAt(path, TAG_LEN, size - TAG_LEN));
+  const body = size > HEADER_LEN + TAG_LEN ? createReadStream(path, { start: HEADER_LEN, end: size - TAG_LEN - 1 }) : Readable.from([]);
+  return { body, decipher };
+}
+
+async function copyOut(key: Buffer | null, path: string, name: string, dest: string | null, mode: number): Promise<string> {
+  const hashing = hashingStream();
+  const temp = dest ? `${dest}.restoring-${randomBytes(4).toString('hex')}` : null;
+  const sink = temp
+    ? createWriteStream(temp, { mode })
+    : new Writable({
+        write(_c, _e, done) {
+          done();
+        },
+      });
+  try {
+    if (!key) {
+      await pipeline(createReadStream(path), hashing.stream, sink);
+    } else {
+      const { body, decipher } = openSealed(key, path, name);
+      // Bytes reach only the temporary file until final() has checked the tag.
+      await pipeline(body, decipher, hashing.stream, sink).catch((error: unknown) => {
+        throw error instanceof AppError ? error : authFailure(name);
       });
     }
-    return { head, size };
-  };
+  } catch (error) {
+    if (temp) rmSync(temp, { force: true });
+    throw error;
+  }
+  if (temp && dest) renameSync(temp, dest);
+  return hashing.digest();
+}
 
-  const readTag = (path: string, size: number) => {
-    const tag = Buffer.alloc(TAG_LEN);
-    const fd = openSync(path, 'r');
-    try {
-      readSync(fd, tag, 0, TAG_LEN, size - TAG_LEN);
-    } finally {
-      closeSync(fd);
-    }
-    return tag;
-  };
-
+export function backupFiles(root: string, key: Buffer | null): BackupFiles {
+  const pathOf = (name: string) => join(root, key ? name + SEALED_SUFFIX : name);
   return {
     encrypted: key !== null,
     exists: (name) => existsSync(pathOf(name)),
     write(name, data) {
       const plain = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      if (!key) return writePrivate(pathOf(name), plain);
-      const head = header(randomBytes(12));
-      const cipher = createCipheriv('aes-256-gcm', key, head.subarray(MAGIC.length + 1));
-      cipher.setAAD(aad(head, name));
-      writePrivate(pathOf(name), Buffer.concat([head, cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+      writePrivate(pathOf(name), key ? seal(key, name, plain) : plain);
     },
-    read(name) {
-      const path = pathOf(name);
-      const raw = readFileSync(path);
-      if (!key) return raw;
-      const { head } = readHeader(path, name);
-      const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(MAGIC.length + 1));
-      decipher.setAAD(aad(head, name));
-      decipher.setAuthTag(raw.subarray(raw.length - TAG_LEN));
-      try {
-        return Buffer.concat([decipher.update(raw.subarray(HEADER_LEN, raw.length - TAG_LEN)), decipher.final()]);
-      } catch {
-        throw authFailure(name);
-      }
-    },
-    async copyIn(source, name) {
-      const path = pathOf(name);
-      ensurePrivateDir(dirname(path));
-      const hash = createHash('sha256');
-      const out = createWriteStream(path, { mode: FILE_MODE });
-      const hashing = new Transform({
-        transform(chunk: Buffer, _e, done) {
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      if (!key) {
-        await pipeline(createReadStream(source), hashing, out);
-      } else {
-        const head = header(randomBytes(12));
-        const cipher = createCipheriv('aes-256-gcm', key, head.subarray(MAGIC.length + 1));
-        cipher.setAAD(aad(head, name));
-        out.write(head);
-        await pipeline(createReadStream(source), hashing, cipher, out, { end: false });
-        await new Promise<void>((resolve, reject) =>
-          out.end(cipher.getAuthTag(), (error?: Error | null) => (error ? reject(error) : resolve())),
-        );
-      }
-      chmodSync(path, FILE_MODE);
-      return hash.digest('hex');
-    },
-    async copyOut(name, dest, mode = FILE_MODE) {
-      const path = pathOf(name);
-      const hash = createHash('sha256');
-      const temp = dest ? `${dest}.restoring-${randomBytes(4).toString('hex')}` : null;
-      const sink = temp
-        ? createWriteStream(temp, { mode })
-        : new Writable({
-            write(_c, _e, done) {
-              done();
-            },
-          });
-      const hashing = new Transform({
-        transform(chunk: Buffer, _e, done) {
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      try {
-        if (!key) {
-          await pipeline(createReadStream(path), hashing, sink);
-        } else {
-          const { head, size } = readHeader(path, name);
-          const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(MAGIC.length + 1));
-          decipher.setAAD(aad(head, name));
-          decipher.setAuthTag(readTag(path, size));
-          // Bytes reach only the temporary file until final() has checked the tag.
-          const body =
-            size > HEADER_LEN + TAG_LEN ? createReadStream(path, { start: HEADER_LEN, end: size - TAG_LEN - 1 }) : Readable.from([]);
-          await pipeline(body, decipher, hashing, sink).catch((error: unknown) => {
-            throw error instanceof AppError ? error : authFailure(name);
-          });
-        }
-      } catch (error) {
-        if (temp) rmSync(temp, { force: true });
-        throw error;
-      }
-      if (temp && dest) renameSync(temp, dest);
-      return hash.digest('hex');
-    },
+    read: (name) => (key ? unseal(key, pathOf(name), name) : readFileSync(pathOf(name))),
+    copyIn: (source, name) => copyIn(key, source, pathOf(name), name),
+    copyOut: (name, dest, mode = FILE_MODE) => copyOut(key, pathOf(name), name, dest, mode),
   };
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db, Queryable } from '../db/client.ts';
+import { publishedFigureRows, recordReferenceLoad, referenceLoadsLike, replaceFigureSeries } from './repository.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../modules/audit/service.ts';
 
 const figuresDir = fileURLToPath(new URL('../../../reference/figures', import.meta.url));
@@ -52,40 +53,27 @@ export function readFigureFiles(dir = figuresDir): { file: FigureFile; sha256: s
 }
 
 export async function loadPublishedFigures(db: Db, dir = figuresDir): Promise<number> {
-  const loaded = new Map(
-    (await db.query<{ name: string; version: string }>(`SELECT name, version FROM reference_loads WHERE name LIKE 'figures:%'`)).rows.map(
-      (r) => [r.name, r.version],
-    ),
-  );
+  const loaded = new Map((await referenceLoadsLike(db, 'figures:%')).map((r) => [r.name, r.version]));
   let changed = 0;
   for (const { file, sha256 } of readFigureFiles(dir)) {
     const name = `figures:${file.series}`;
     if (loaded.get(name) === sha256) continue;
     await db.transaction(async (tx) => {
-      await tx.query('DELETE FROM published_figures WHERE series = $1', [file.series]);
       const note = (r: FigureFile['rows'][number]) =>
         [r.note, r.named === false ? 'tidak disebut satu per satu dalam sumber' : null].filter(Boolean).join('; ') || null;
-      await tx.query(
-        `INSERT INTO published_figures (series, region_code, value, category, published_on, publisher, title, source, partial, note)
-         SELECT $1, r, v, c, $5::date, $6, $7, $8, $9, n FROM unnest($2::text[], $3::float8[], $4::text[], $10::text[]) AS x(r, v, c, n)`,
-        [
-          file.series,
-          file.rows.map((r) => r.region),
-          file.rows.map((r) => r.value ?? null),
-          file.rows.map((r) => r.category ?? null),
-          file.publishedOn,
-          file.publisher,
-          file.title,
-          file.sources.join(' ; '),
-          file.partial,
-          file.rows.map(note),
-        ],
+      await replaceFigureSeries(
+        tx,
+        {
+          series: file.series,
+          publishedOn: file.publishedOn,
+          publisher: file.publisher,
+          title: file.title,
+          source: file.sources.join(' ; '),
+          partial: file.partial,
+        },
+        file.rows.map((r) => ({ region: r.region, value: r.value ?? null, category: r.category ?? null, note: note(r) })),
       );
-      await tx.query(
-        `INSERT INTO reference_loads (name, version, row_count) VALUES ($1, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, row_count = EXCLUDED.row_count, loaded_at = now()`,
-        [name, sha256, file.rows.length],
-      );
+      await recordReferenceLoad(tx, name, sha256, file.rows.length);
       await appendAudit(tx, {
         actor: SYSTEM_ACTOR,
         action: 'reference.figures_loaded',
@@ -113,24 +101,9 @@ export interface PublishedFigure {
 
 /** Published figures per region code. */
 export async function publishedFiguresByRegion(db: Queryable, codes?: string[]): Promise<Map<string, PublishedFigure[]>> {
-  const result = await db.query<{
-    series: string;
-    region_code: string;
-    value: number | null;
-    category: string | null;
-    published_on: string | Date;
-    publisher: string;
-    title: string;
-    source: string;
-    partial: boolean;
-    note: string | null;
-  }>(
-    `SELECT series, region_code, value, category, published_on::text AS published_on, publisher, title, source, partial, note
-     FROM published_figures ${codes ? 'WHERE region_code = ANY($1::text[])' : ''} ORDER BY region_code, published_on DESC, series`,
-    codes ? [codes] : [],
-  );
+  const figureRows = await publishedFigureRows(db, codes);
   const map = new Map<string, PublishedFigure[]>();
-  for (const r of result.rows) {
+  for (const r of figureRows) {
     const list = map.get(r.region_code) ?? [];
     list.push({
       series: r.series,

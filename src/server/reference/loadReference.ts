@@ -4,6 +4,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from '../db/client.ts';
+import {
+  electionIds,
+  insertContests,
+  insertRegionAliases,
+  recordReferenceLoad,
+  recordReferenceLoadOnce,
+  referenceLoads,
+  upsertElection,
+  upsertElectionStage,
+  upsertRegions,
+} from './repository.ts';
 import { IDN_AREA_DATA_VERSION, readDistricts, readProvinces, readRegencies, readVillages, type RegionRow } from './idnArea.ts';
 import { REGION_ALIASES } from '../../domain/regions/aliases.ts';
 import { regionSearchKey } from '../../domain/regions/search.ts';
@@ -19,20 +30,17 @@ async function insertRegions(tx: Tx, rows: RegionRow[]): Promise<void> {
   const chunk = 20_000;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    await tx.query(
-      `INSERT INTO regions (code, name, level, parent_code, province_code, time_zone, search_name)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
-         search_name = EXCLUDED.search_name`,
-      [
-        part.map((r) => r.code),
-        part.map((r) => r.name),
-        part.map((r) => r.level),
-        part.map((r) => r.parentCode),
-        part.map((r) => r.code.slice(0, 2)),
-        part.map((r) => timeZoneForRegion(r.code)),
-        part.map((r) => regionSearchKey(r.name)),
-      ],
+    await upsertRegions(
+      tx,
+      part.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parentCode,
+        provinceCode: r.code.slice(0, 2),
+        timeZone: timeZoneForRegion(r.code),
+        searchName: regionSearchKey(r.name),
+      })),
     );
   }
 }
@@ -46,12 +54,9 @@ export async function loadRegions(db: Db, options: ReferenceOptions = {}): Promi
   const loadVillages = options.loadVillages ?? true;
   const name = loadVillages ? 'regions' : 'regions-without-desa';
   const version = `idn-area-data@${IDN_AREA_DATA_VERSION}`;
-  const existing = await db.query<{ version: string; name: string }>(
-    `SELECT name, version FROM reference_loads WHERE name IN ('regions', $1)`,
-    [name],
-  );
+  const existing = await referenceLoads(db, ['regions', name]);
   const counts = { provinsi: 0, kabupaten_kota: 0, kecamatan: 0, desa: 0 };
-  if (existing.rows.some((r) => r.version === version)) return { loaded: false, counts };
+  if (existing.some((r) => r.version === version)) return { loaded: false, counts };
   await db.transaction(async (tx) => {
     const provinces = readProvinces();
     const regencies = readRegencies();
@@ -62,21 +67,16 @@ export async function loadRegions(db: Db, options: ReferenceOptions = {}): Promi
     await insertRegions(tx, districts);
     await insertRegions(tx, villages);
     const aliases = REGION_ALIASES.filter((a) => regencies.some((r) => r.code === a.code) || provinces.some((p) => p.code === a.code));
-    await tx.query(
-      `INSERT INTO region_aliases (alias, search_alias, code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT DO NOTHING`,
-      [aliases.map((a) => a.alias), aliases.map((a) => regionSearchKey(a.alias)), aliases.map((a) => a.code)],
+    await insertRegionAliases(
+      tx,
+      aliases.map((a) => ({ alias: a.alias, searchAlias: regionSearchKey(a.alias), code: a.code })),
     );
     counts.provinsi = provinces.length;
     counts.kabupaten_kota = regencies.length;
     counts.kecamatan = districts.length;
     counts.desa = villages.length;
     const total = provinces.length + regencies.length + districts.length + villages.length;
-    await tx.query(
-      `INSERT INTO reference_loads (name, version, row_count) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, row_count = EXCLUDED.row_count, loaded_at = now()`,
-      [name, version, total],
-    );
+    await recordReferenceLoad(tx, name, version, total);
     await appendAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'reference.regions_loaded',
@@ -101,26 +101,26 @@ export async function loadElectionCycle(db: Db, cycle: ElectionCycle): Promise<{
   const provinces = readProvinces();
   const contests = expandContests(cycle, provinces, regencies);
   await db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO elections (id, name, year, voting_date, legal_basis, source) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, voting_date = EXCLUDED.voting_date,
-         legal_basis = EXCLUDED.legal_basis, source = EXCLUDED.source`,
-      [cycle.id, cycle.name, cycle.year, cycle.votingDate, cycle.legalBasis, cycle.source ?? null],
-    );
+    await upsertElection(tx, {
+      id: cycle.id,
+      name: cycle.name,
+      year: cycle.year,
+      votingDate: cycle.votingDate,
+      legalBasis: cycle.legalBasis,
+      source: cycle.source ?? null,
+    });
     for (const [index, stage] of cycle.stages.entries()) {
-      await tx.query(
-        `INSERT INTO election_stages (election_id, code, name, name_en, starts_on, ends_on, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (election_id, code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en,
-           starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, sort_order = EXCLUDED.sort_order`,
-        [cycle.id, stage.code, stage.name, stage.nameEn, stage.startsOn, stage.endsOn, index],
-      );
+      await upsertElectionStage(tx, {
+        electionId: cycle.id,
+        code: stage.code,
+        name: stage.name,
+        nameEn: stage.nameEn,
+        startsOn: stage.startsOn,
+        endsOn: stage.endsOn,
+        sortOrder: index,
+      });
     }
-    await tx.query(
-      `INSERT INTO contests (election_id, region_code, kind)
-       SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT (election_id, region_code) DO NOTHING`,
-      [cycle.id, contests.map((c) => c.regionCode), contests.map((c) => c.kind)],
-    );
+    await insertContests(tx, cycle.id, contests);
     await appendAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'reference.election_loaded',
@@ -134,18 +134,14 @@ export async function loadElectionCycle(db: Db, cycle: ElectionCycle): Promise<{
 
 export async function loadReferenceData(db: Db, options: ReferenceOptions = {}): Promise<void> {
   await loadRegions(db, options);
-  const calendar = await db.query("SELECT 1 FROM reference_loads WHERE name = 'calendar'");
-  if (calendar.rows.length === 0) {
+  if ((await referenceLoads(db, ['calendar'])).length === 0) {
     // Seeded once: later edits by administrators are kept across restarts.
     await db.transaction(async (tx) => {
       const added = await seedNationalCalendar(tx);
-      await tx.query(
-        "INSERT INTO reference_loads (name, version, row_count) VALUES ('calendar', 'holidays-2024-2026', $1) ON CONFLICT (name) DO NOTHING",
-        [added],
-      );
+      await recordReferenceLoadOnce(tx, 'calendar', 'holidays-2024-2026', added);
     });
   }
-  const known = new Set((await db.query<{ id: string }>('SELECT id FROM elections')).rows.map((r) => r.id));
+  const known = new Set(await electionIds(db));
   for (const cycle of readElectionCycles()) {
     if (!known.has(cycle.id)) await loadElectionCycle(db, cycle);
   }

@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import type { Vault } from '../../platform/vault.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, requireRole, requireSessionUser } from '../../http/auth.ts';
-import { setupDone, type SetupLink } from './setup.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, requirePrincipal, requireSessionUser } from '../../http/auth.ts';
+import type { SetupLink } from './setup.ts';
 import type { Principal } from '../../../domain/access/policy.ts';
 import {
   createUserBody,
@@ -21,37 +21,48 @@ import {
   userListSchema,
 } from '../../../contracts/accounts.ts';
 import { okSchema } from '../../../contracts/common.ts';
-import {
-  beginTotpEnrolment,
-  confirmTotpEnrolment,
-  countAdmins,
-  createUser,
-  disableTotp,
-  login,
-  logout,
-  presentUser,
-  recoveryCodesLeft,
-  toPrincipal,
-  type AccountDeps,
-  type UserRow,
-} from './service.ts';
+import { assertSetupOpen } from './policy.ts';
+import { countAdmins, createUser, listUsers, presentUser, toPrincipal, type UserRow } from './users.ts';
+import { login, logout } from './sessions.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, recoveryCodesLeft, type AccountDeps } from './totp.ts';
 
-export function registerAccountRoutes(
-  app: FastifyInstance,
-  deps: { db: Db; config: Config; vault: Vault; setup: SetupLink; now?: () => Date },
-) {
-  const { db, config, setup } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const accounts: AccountDeps = { db, vault: deps.vault, requireTotp: config.requireTotp, now: deps.now };
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const present = (user: UserRow) => presentUser(user, config.requireTotp);
-  const setSessionCookies = (reply: FastifyReply, secure: boolean, token: string, csrf: string, expires: Date) => {
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
-    // Readable by the SPA, which echoes it in the X-CSRF-Token header (double submit).
-    reply.setCookie(CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'lax', secure, path: '/', expires });
+interface AccountRouteDeps {
+  db: Db;
+  config: Config;
+  vault: Vault;
+  setup: SetupLink;
+  now?: () => Date;
+}
+
+/** What every route of the module shares. */
+interface Shared {
+  deps: AccountRouteDeps;
+  accounts: AccountDeps;
+  present: (user: UserRow) => ReturnType<typeof presentUser>;
+}
+
+function setSessionCookies(reply: FastifyReply, secure: boolean, token: string, csrf: string, expires: Date) {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
+  // Readable by the SPA, which echoes it in the X-CSRF-Token header (double submit).
+  reply.setCookie(CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'lax', secure, path: '/', expires });
+}
+
+export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDeps) {
+  const { config } = deps;
+  const shared: Shared = {
+    deps,
+    accounts: { db: deps.db, vault: deps.vault, requireTotp: config.requireTotp, now: deps.now },
+    present: (user: UserRow) => presentUser(user, config.requireTotp),
   };
-  const isSecure = (protocol: string) => config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && protocol === 'https');
+  registerSignInRoutes(app, shared);
+  registerTotpRoutes(app, shared);
+  registerUserRoutes(app, shared);
+}
 
+function registerSignInRoutes(app: FastifyInstance, { deps, accounts, present }: Shared) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config, setup } = deps;
+  const isSecure = (protocol: string) => config.cookieSecure === 'true' || (config.cookieSecure === 'auto' && protocol === 'https');
   r.post(
     '/api/v1/auth/login',
     {
@@ -79,14 +90,10 @@ export function registerAccountRoutes(
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      if ((await countAdmins(db)) > 0) throw setupDone();
-      setup.check(request.body.token, now());
-      const user = await createUser(
-        db,
-        { username: request.body.username, displayName: request.body.displayName, password: request.body.password, role: 'admin' },
-        null,
-        { firstAdmin: true },
-      );
+      assertSetupOpen(await countAdmins(db));
+      setup.check(request.body.token, deps.now ? deps.now() : new Date());
+      const { username, displayName, password } = request.body;
+      const user = await createUser(db, { username, displayName, password, role: 'admin' }, null, { firstAdmin: true });
       setup.consume();
       reply.status(201);
       return { user: present(user) };
@@ -103,14 +110,17 @@ export function registerAccountRoutes(
       return { ok: true as const };
     },
   );
+}
 
-  // These answer before TOTP enrolment too (the enrolment page needs them).
+// These answer before TOTP enrolment too (the enrolment page needs them).
+function registerTotpRoutes(app: FastifyInstance, { deps, accounts, present }: Shared) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/auth/me',
     { schema: { tags: ['auth'], summary: 'Petugas yang masuk / the signed-in user', response: { 200: currentUserSchema } } },
     async (request) => {
       const user = requireSessionUser(request);
-      return { user: present(user), recoveryCodesLeft: user.totp_enabled ? await recoveryCodesLeft(db, user.id) : 0 };
+      return { user: present(user), recoveryCodesLeft: user.totp_enabled ? await recoveryCodesLeft(deps.db, user.id) : 0 };
     },
   );
 
@@ -163,14 +173,16 @@ export function registerAccountRoutes(
       return { ok: true as const };
     },
   );
+}
 
+function registerUserRoutes(app: FastifyInstance, { deps, present }: Shared) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/users',
     { schema: { tags: ['users'], summary: 'Akun petugas / staff accounts', response: { 200: userListSchema } } },
     async (request) => {
-      requireRole(request, ['admin']);
-      const result = await db.query<UserRow>('SELECT * FROM users ORDER BY username');
-      return { items: result.rows.map((u) => present(u)), total: result.rows.length };
+      const users = await listUsers(deps.db, requirePrincipal(request));
+      return { items: users.map((u) => present(u)), total: users.length };
     },
   );
 
@@ -185,8 +197,7 @@ export function registerAccountRoutes(
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ['admin']);
-      const user = await createUser(db, request.body, principal);
+      const user = await createUser(deps.db, request.body, requirePrincipal(request));
       reply.status(201);
       return { user: present(user) };
     },

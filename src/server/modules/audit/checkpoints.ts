@@ -7,9 +7,25 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { z } from 'zod';
 import type { Db, Queryable, Tx } from '../../db/client.ts';
 import type { Vault } from '../../platform/vault.ts';
-import { AUDIT_CHAIN_LOCK, GENESIS_HASH, appendAudit, SYSTEM_ACTOR } from './service.ts';
+import { GENESIS_HASH, appendAudit, SYSTEM_ACTOR } from './service.ts';
+import {
+  auditEventHash,
+  auditHead,
+  gaplessAfter,
+  insertCheckpoint,
+  insertSigningKey,
+  lastCheckpointRow,
+  latestCheckpointRows,
+  latestSigningKeyRow,
+  lockAuditChain,
+  signingKeyRows,
+  type CheckpointRow,
+  type KeyRow,
+} from './repository.ts';
 import { walkChain } from './verify.ts';
 import { defineJob } from '../../jobs/worker.ts';
+
+export { gaplessAfter } from './repository.ts';
 
 export const CHECKPOINT_FORMAT = 'netra-audit-checkpoint/v1';
 export const CHECKPOINT_DOCUMENT_FORMAT = 'netra-audit-checkpoints/1';
@@ -55,13 +71,6 @@ export function verifyCheckpointSignature(cp: AuditCheckpoint, publicKeyPem: str
   }
 }
 
-interface KeyRow {
-  key_id: string;
-  public_key_pem: string;
-  sealed_private_key: string;
-  created_at: Date;
-}
-
 interface SigningKey extends AuditPublicKey {
   privateKey: KeyObject;
 }
@@ -83,8 +92,7 @@ function unseal(row: KeyRow, vault: Vault): SigningKey | null {
 
 /** Public keys this instance vouches for (their private halves open with its vault), oldest first. */
 export async function trustedAuditKeys(db: Queryable, vault: Vault): Promise<AuditPublicKey[]> {
-  const rows = await db.query<KeyRow>('SELECT * FROM audit_signing_keys ORDER BY created_at, key_id');
-  return rows.rows
+  return (await signingKeyRows(db))
     .map((r) => unseal(r, vault))
     .filter((k): k is SigningKey => k !== null)
     .map(({ keyId, algorithm, publicKeyPem, createdAt }) => ({ keyId, algorithm, publicKeyPem, createdAt }));
@@ -92,9 +100,9 @@ export async function trustedAuditKeys(db: Queryable, vault: Vault): Promise<Aud
 
 /** The newest key; created (and audited) on first use. Caller holds the chain lock. */
 async function signingKey(tx: Tx, vault: Vault, now: Date): Promise<SigningKey> {
-  const latest = await tx.query<KeyRow>('SELECT * FROM audit_signing_keys ORDER BY created_at DESC, key_id DESC LIMIT 1');
-  if (latest.rows[0]) {
-    const key = unseal(latest.rows[0], vault);
+  const latest = await latestSigningKeyRow(tx);
+  if (latest) {
+    const key = unseal(latest, vault);
     if (!key) throw new Error('the audit signing key cannot be unsealed with this identity key (NETRA_IDENTITY_KEY / identity.key)');
     return key;
   }
@@ -105,12 +113,7 @@ async function signingKey(tx: Tx, vault: Vault, now: Date): Promise<SigningKey> 
     sealed_private_key: vault.encrypt(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
     created_at: now,
   };
-  await tx.query('INSERT INTO audit_signing_keys (key_id, public_key_pem, sealed_private_key, created_at) VALUES ($1, $2, $3, $4)', [
-    row.key_id,
-    row.public_key_pem,
-    row.sealed_private_key,
-    row.created_at,
-  ]);
+  await insertSigningKey(tx, row);
   await appendAudit(tx, {
     actor: SYSTEM_ACTOR,
     action: 'audit.signing_key_created',
@@ -120,16 +123,6 @@ async function signingKey(tx: Tx, vault: Vault, now: Date): Promise<SigningKey> 
     data: { publicKeyPem: row.public_key_pem },
   });
   return unseal(row, vault)!;
-}
-
-interface CheckpointRow {
-  id: number;
-  last_event_id: number;
-  event_count: number;
-  head_hash: string;
-  signed_at: Date;
-  key_id: string;
-  signature: string;
 }
 
 export function checkpointFromRow(r: CheckpointRow): AuditCheckpoint {
@@ -157,19 +150,19 @@ export async function writeAuditCheckpoint(
   options: { now: Date; onlyIfNew?: boolean },
 ): Promise<AuditCheckpoint | null> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const lastRow = (await tx.query<CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1')).rows[0];
+    await lockAuditChain(tx);
+    const lastRow = await lastCheckpointRow(tx);
     const last = lastRow ? checkpointFromRow(lastRow) : null;
-    let headId = (await tx.query<{ id: number }>('SELECT id FROM audit_events ORDER BY id DESC LIMIT 1')).rows[0]?.id ?? 0;
+    let headId = (await auditHead(tx))?.id ?? 0;
     if (options.onlyIfNew && headId === (last?.lastEventId ?? 0)) return null;
     const key = await signingKey(tx, vault, options.now);
-    headId = (await tx.query<{ id: number }>('SELECT id FROM audit_events ORDER BY id DESC LIMIT 1')).rows[0]?.id ?? 0;
+    headId = (await auditHead(tx))?.id ?? 0;
     const start = last ? { id: last.lastEventId, hash: last.headHash, count: last.eventCount } : { id: 0, hash: GENESIS_HASH, count: 0 };
     if (headId < start.id)
       throw new AuditChainBrokenError(`audit chain ends at id ${headId}, before checkpoint #${last!.id} (id ${start.id}); not signing`);
     if (last) {
-      const at = (await tx.query<{ hash: string }>('SELECT hash FROM audit_events WHERE id = $1', [last.lastEventId])).rows[0];
-      if (last.lastEventId > 0 && at?.hash !== last.headHash)
+      const hash = await auditEventHash(tx, last.lastEventId);
+      if (last.lastEventId > 0 && hash !== last.headHash)
         throw new AuditChainBrokenError(`audit event ${last.lastEventId} no longer matches checkpoint #${last.id}; not signing`);
     }
     // Small pages: each page is hashed in one synchronous run, and on PGlite the whole walk shares
@@ -188,39 +181,29 @@ export async function writeAuditCheckpoint(
       ...unsigned,
       signature: sign(null, Buffer.from(checkpointMessage(unsigned), 'utf8'), key.privateKey).toString('base64'),
     };
-    await tx.query(
-      'INSERT INTO audit_checkpoints (id, last_event_id, event_count, head_hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        checkpoint.id,
-        checkpoint.lastEventId,
-        checkpoint.eventCount,
-        checkpoint.headHash,
-        options.now,
-        checkpoint.keyId,
-        checkpoint.signature,
-      ],
-    );
+    await insertCheckpoint(tx, {
+      id: checkpoint.id,
+      last_event_id: checkpoint.lastEventId,
+      event_count: checkpoint.eventCount,
+      head_hash: checkpoint.headHash,
+      signed_at: options.now,
+      key_id: checkpoint.keyId,
+      signature: checkpoint.signature,
+    });
     return checkpoint;
   });
 }
 
-export async function gaplessAfter(db: Queryable): Promise<number> {
-  const row = (await db.query<{ gapless_after: number }>('SELECT gapless_after FROM audit_chain_meta LIMIT 1')).rows[0];
-  return Number(row?.gapless_after ?? 0);
-}
-
 /** The published document: trusted public keys and the latest `limit` checkpoints (oldest first). */
 export async function publicCheckpointDocument(db: Queryable, vault: Vault, limit = 100) {
-  const rows = await db.query<CheckpointRow>('SELECT * FROM (SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT $1) c ORDER BY id', [
-    limit,
-  ]);
+  const rows = await latestCheckpointRows(db, limit);
   return {
     format: CHECKPOINT_DOCUMENT_FORMAT,
     algorithm: 'Ed25519' as const,
     signedMessage: CHECKPOINT_MESSAGE_TEMPLATE,
     signatureEncoding: 'base64' as const,
     keys: await trustedAuditKeys(db, vault),
-    checkpoints: rows.rows.map(checkpointFromRow),
+    checkpoints: rows.map(checkpointFromRow),
   };
 }
 

@@ -3,14 +3,9 @@
 // checkpoint ids, signature by a trusted key) and, for outsiders, checkpoints kept elsewhere.
 // A failure names the first audit event id that cannot be trusted.
 import type { Queryable } from '../../db/client.ts';
-import { GENESIS_HASH, hashAuditRow, type AuditRow } from './service.ts';
-import {
-  checkpointFromRow,
-  gaplessAfter,
-  verifyCheckpointSignature,
-  type AuditCheckpoint,
-  type OutsideCheckpoints,
-} from './checkpoints.ts';
+import { GENESIS_HASH, hashAuditRow } from './service.ts';
+import { checkpointFromRow, verifyCheckpointSignature, type AuditCheckpoint, type OutsideCheckpoints } from './checkpoints.ts';
+import { auditEventsAfter, checkpointRowsAfter, gaplessAfter } from './repository.ts';
 
 type Failure = { ok: false; brokenId: number; reason: string };
 type Cursor = { id: number; hash: string; count: number };
@@ -29,9 +24,9 @@ export async function walkChain(
 ): Promise<({ ok: true } | Failure) & { lastId: number; hash: string; count: number }> {
   const at = { ...start };
   for (;;) {
-    const page = await db.query<AuditRow>('SELECT * FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2', [at.id, pageSize]);
-    if (page.rows.length === 0) return { ok: true, lastId: at.id, hash: at.hash, count: at.count };
-    for (const row of page.rows) {
+    const page = await auditEventsAfter(db, at.id, pageSize);
+    if (page.length === 0) return { ok: true, lastId: at.id, hash: at.hash, count: at.count };
+    for (const row of page) {
       const id = Number(row.id);
       const fail = (brokenId: number, reason: string) => ({
         ok: false as const,
@@ -67,40 +62,39 @@ export interface VerifyOptions {
   pageSize?: number;
 }
 
-/** The whole trail: chain, stored checkpoints and, if given, outside checkpoints. */
-export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {}): Promise<AuditTrailVerification> {
-  const pageSize = options.pageSize ?? 5000;
-  const gapless = await gaplessAfter(db);
-  // Stored checkpoints are read in id order in pages, so memory stays flat on a long trail.
+/** Stored checkpoints in id order, read in pages so memory stays flat on a long trail. */
+function storedCheckpoints(db: Queryable, pageSize: number) {
   let queue: AuditCheckpoint[] = [];
   let fetchedThrough = 0;
   let exhausted = false;
-  const peek = async (): Promise<AuditCheckpoint | undefined> => {
-    if (queue.length === 0 && !exhausted) {
-      const rows = await db.query<Parameters<typeof checkpointFromRow>[0]>(
-        'SELECT * FROM audit_checkpoints WHERE id > $1 ORDER BY id LIMIT $2',
-        [fetchedThrough, pageSize],
-      );
-      queue = rows.rows.map(checkpointFromRow);
-      if (queue.length === 0) exhausted = true;
-      else fetchedThrough = queue[queue.length - 1].id;
-    }
-    return queue[0];
+  return {
+    async peek(): Promise<AuditCheckpoint | undefined> {
+      if (queue.length === 0 && !exhausted) {
+        queue = (await checkpointRowsAfter(db, fetchedThrough, pageSize)).map(checkpointFromRow);
+        if (queue.length === 0) exhausted = true;
+        else fetchedThrough = queue[queue.length - 1].id;
+      }
+      return queue[0];
+    },
+    shift: () => queue.shift(),
   };
-  const outside = options.outside?.checkpoints ?? [];
-  let outsideIndex = 0;
-  let checked = 0;
-  let expectedCheckpointId = 1;
-  // The first event not yet pinned by a verified checkpoint: what a rewrite could have touched.
-  let pinnedThrough = 0;
+}
 
-  const check = (cp: AuditCheckpoint, at: Cursor, source: 'stored' | 'outside'): Failure | null => {
+/** Checks each checkpoint against the chain where the walk reaches its last event id. */
+class CheckpointChecker {
+  checked = 0;
+  private expectedCheckpointId = 1;
+  // The last event pinned by a verified checkpoint: a rewrite can only have touched what follows.
+  pinnedThrough = 0;
+  constructor(private readonly options: VerifyOptions) {}
+
+  check(cp: AuditCheckpoint, at: Cursor, source: 'stored' | 'outside'): Failure | null {
     const label = `${source === 'outside' ? 'outside ' : ''}checkpoint #${cp.id} (${cp.signedAt})`;
-    const from = pinnedThrough + 1;
+    const from = this.pinnedThrough + 1;
     const bad = (reason: string): Failure => ({ ok: false, brokenId: from, reason: `${label}: ${reason}` });
     if (source === 'stored') {
-      if (cp.id !== expectedCheckpointId) return bad(`checkpoint #${expectedCheckpointId} is missing (checkpoints were deleted)`);
-      expectedCheckpointId++;
+      if (cp.id !== this.expectedCheckpointId) return bad(`checkpoint #${this.expectedCheckpointId} is missing (checkpoints were deleted)`);
+      this.expectedCheckpointId++;
     }
     if (cp.lastEventId !== at.id)
       return bad(`covers id ${cp.lastEventId} but the chain there is at id ${at.id} (checkpoints out of order)`);
@@ -110,33 +104,65 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
       );
     if (cp.headHash !== at.hash)
       return bad(`signed head hash differs at id ${cp.lastEventId}: rows ${from}–${cp.lastEventId} were rewritten (chain re-hashed)`);
-    const keys = source === 'outside' ? options.outside!.keys : options.trustedKeys;
+    const keys = source === 'outside' ? this.options.outside!.keys : this.options.trustedKeys;
     if (keys) {
       const pem = keys.get(cp.keyId);
       if (!pem) return bad(`signed by unknown key ${cp.keyId}`);
       if (!verifyCheckpointSignature(cp, pem)) return bad('signature is not valid');
     }
-    if (source === 'stored') checked++;
-    pinnedThrough = Math.max(pinnedThrough, cp.lastEventId);
+    if (source === 'stored') this.checked++;
+    this.pinnedThrough = Math.max(this.pinnedThrough, cp.lastEventId);
     return null;
+  }
+}
+
+/** A checkpoint beyond the end of the chain: its last rows were deleted. */
+function beyondTheEnd(
+  stored: AuditCheckpoint | undefined,
+  outside: AuditCheckpoint | undefined,
+  walked: { lastId: number; count: number },
+  pinnedThrough: number,
+): AuditVerification | null {
+  const beyond = [stored, outside].filter((c): c is AuditCheckpoint => Boolean(c)).sort((a, b) => a.lastEventId - b.lastEventId)[0];
+  if (!beyond) return null;
+  const source = beyond === stored ? '' : 'outside ';
+  return {
+    ok: false,
+    count: walked.count,
+    brokenId: walked.lastId + 1,
+    reason:
+      `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted` +
+      (pinnedThrough < walked.lastId
+        ? ` (and rows ${pinnedThrough + 1}–${walked.lastId} are not vouched for by any valid checkpoint)`
+        : ''),
   };
+}
+
+/** The whole trail: chain, stored checkpoints and, if given, outside checkpoints. */
+export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {}): Promise<AuditTrailVerification> {
+  const pageSize = options.pageSize ?? 5000;
+  const gapless = await gaplessAfter(db);
+  const stored = storedCheckpoints(db, pageSize);
+  const checker = new CheckpointChecker(options);
+  const outside = options.outside?.checkpoints ?? [];
+  let outsideIndex = 0;
 
   const checkAllAt = async (at: Cursor): Promise<Failure | null> => {
-    for (let cp = await peek(); cp && cp.lastEventId <= at.id; cp = await peek()) {
-      queue.shift();
-      const failure = check(cp, at, 'stored');
+    for (let cp = await stored.peek(); cp && cp.lastEventId <= at.id; cp = await stored.peek()) {
+      stored.shift();
+      const failure = checker.check(cp, at, 'stored');
       if (failure) return failure;
     }
     while (outsideIndex < outside.length && outside[outsideIndex].lastEventId <= at.id) {
-      const failure = check(outside[outsideIndex++], at, 'outside');
+      const failure = checker.check(outside[outsideIndex++], at, 'outside');
       if (failure) return failure;
     }
     return null;
   };
 
-  const result = async (r: AuditVerification): Promise<AuditTrailVerification> => ({
+  const result = (r: AuditVerification): AuditTrailVerification => ({
     ...r,
-    checkpoints: checked,
+    checkpoints: checker.checked,
     outsideCheckpoints: outsideIndex,
     signaturesChecked: Boolean(options.trustedKeys),
   });
@@ -146,24 +172,9 @@ export async function verifyAuditTrail(db: Queryable, options: VerifyOptions = {
   if (before) return result({ ok: false, count: 0, brokenId: before.brokenId, reason: before.reason });
   const walked = await walkChain(db, start, gapless, checkAllAt, pageSize);
   if (!walked.ok) return result({ ok: false, count: walked.count, brokenId: walked.brokenId, reason: walked.reason });
-  // Checkpoints beyond the end of the chain: its last rows were deleted.
-  const leftover = await peek();
-  const outsideLeft = outside[outsideIndex];
-  const beyond = [leftover, outsideLeft].filter((c): c is AuditCheckpoint => Boolean(c)).sort((a, b) => a.lastEventId - b.lastEventId)[0];
-  if (beyond) {
-    const source = beyond === leftover ? '' : 'outside ';
-    return result({
-      ok: false,
-      count: walked.count,
-      brokenId: walked.lastId + 1,
-      reason:
-        `${source}checkpoint #${beyond.id} (${beyond.signedAt}) covers events up to id ${beyond.lastEventId} (${beyond.eventCount} events), the chain ends at id ${walked.lastId}: rows ${walked.lastId + 1}–${beyond.lastEventId} were deleted` +
-        (pinnedThrough < walked.lastId
-          ? ` (and rows ${pinnedThrough + 1}–${walked.lastId} are not vouched for by any valid checkpoint)`
-          : ''),
-    });
-  }
-  return result({ ok: true, count: walked.count });
+  return result(
+    beyondTheEnd(await stored.peek(), outside[outsideIndex], walked, checker.pinnedThrough) ?? { ok: true, count: walked.count },
+  );
 }
 
 /** Chain and stored checkpoints without signatures (restore, tests); `{ ok, count }` as before. */

@@ -2,30 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { isReplica, replicaStatus, type Db, type ReadDb } from '../../db/client.ts';
 import type { ReplayCache } from '../../http/replay.ts';
 import { degradedHealthSchema, healthSchema } from '../../../contracts/health.ts';
+import { countReference, pingDatabase, type ReferenceCounts } from './repository.ts';
 
 const startedAt = new Date();
 /** Reference counts change only on import; a liveness probe must not count 91,599 regions per call. */
 const COUNTS_TTL_MS = 60_000;
-
-interface ReferenceCounts {
-  regions: number;
-  contests: number;
-  migrations: number;
-}
 
 /** Counts cached per app with one refresh in flight at a time (a probe storm costs one query). */
 function referenceCounts(db: Db) {
   let cached: { at: number; value: ReferenceCounts } | null = null;
   let inFlight: Promise<ReferenceCounts> | null = null;
   const refresh = () => {
-    inFlight ??= db
-      .query<ReferenceCounts>(
-        `SELECT (SELECT count(*)::int FROM regions) AS regions, (SELECT count(*)::int FROM contests) AS contests,
-              (SELECT count(*)::int FROM schema_migrations) AS migrations`,
-      )
-      .then((r) => {
-        cached = { at: Date.now(), value: r.rows[0] };
-        return r.rows[0];
+    inFlight ??= countReference(db)
+      .then((value) => {
+        cached = { at: Date.now(), value };
+        return value;
       })
       .finally(() => {
         inFlight = null;
@@ -61,7 +52,7 @@ function databasePing(db: Db) {
       if (current) return current;
       inFlight ??= (async () => {
         const started = performance.now();
-        await db.query('SELECT 1');
+        await pingDatabase(db);
         last = { at: Date.now(), latencyMs: Math.round((performance.now() - started) * 100) / 100 };
         return last;
       })().finally(() => {

@@ -11,6 +11,9 @@ import { renderNoticeEmail } from '../../../domain/cases/noticeEmail.ts';
 import { findNoticeForEmail, recordNoticeEmail } from './repository.ts';
 import { noticeEmailBackoffMs } from './service.ts';
 
+/** The part of the sealed reporter identity the mail job needs. */
+const identityEmail = z.object({ email: z.string().nullish() });
+
 export interface NoticeMailDeps {
   vault: Vault;
   mailer: Mailer;
@@ -28,7 +31,7 @@ export function noticeJobs(deps: NoticeMailDeps): JobRegistry {
         if (!notice || notice.email_state === 'sent' || notice.email_state === 'none' || notice.email_state === 'failed') {
           return { skipped: notice?.email_state ?? 'missing' };
         }
-        const identity = notice.ciphertext ? (JSON.parse(deps.vault.decrypt(notice.ciphertext)) as { email?: string | null }) : null;
+        const identity = notice.ciphertext ? identityEmail.parse(JSON.parse(deps.vault.decrypt(notice.ciphertext))) : null;
         const to = identity?.email?.trim();
         if (!to) {
           await recordNoticeEmail(ctx.db, noticeId, { state: 'none', attempts: notice.email_attempts, error: null, at: ctx.now });

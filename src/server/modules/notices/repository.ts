@@ -1,6 +1,7 @@
 // Queries for notices to the reporter: insertion, the mail job's read and state updates, and the
 // staff view with delivery state.
 import type { Queryable, Tx } from '../../db/client.ts';
+import { execute, qb } from '../../db/kysely.ts';
 
 export type NoticeEmailState = 'none' | 'queued' | 'retrying' | 'sent' | 'failed';
 
@@ -53,13 +54,13 @@ export async function recordNoticeEmail(
   noticeId: number,
   update: { state: NoticeEmailState; attempts: number; error: string | null; at: Date },
 ) {
-  await db.query('UPDATE notices SET email_state = $2, email_attempts = $3, email_last_error = $4, email_updated_at = $5 WHERE id = $1', [
-    noticeId,
-    update.state,
-    update.attempts,
-    update.error,
-    update.at,
-  ]);
+  await execute(
+    db,
+    qb
+      .updateTable('notices')
+      .set({ email_state: update.state, email_attempts: update.attempts, email_last_error: update.error, email_updated_at: update.at })
+      .where('id', '=', noticeId),
+  );
 }
 
 export interface NoticeRow {
