@@ -24,7 +24,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/http/openapi.ts': 441,
   'src/server/modules/cases/handling.ts': 595,
   'src/server/modules/cases/importHistory.ts': 502,
-  'src/server/modules/documents/builders.ts': 478,
   'src/server/modules/stats/service.ts': 459,
   'src/web/pages/staff/Leads.tsx': 434,
   'src/web/pages/staff/Rekomendasi.tsx': 542,
