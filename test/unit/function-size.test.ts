@@ -34,8 +34,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/intake.ts': 207,
   'src/server/modules/cases/queue.ts': 90,
   'src/server/modules/cases/routes.ts': 269,
-  'src/server/modules/evidence/routes.ts': 88,
-  'src/server/modules/evidence/service.ts': 98,
   'src/server/modules/geo/routes.ts': 121,
   'src/server/modules/leads/fetcher.ts': 81,
   'src/server/modules/leads/inbox.ts': 90,

@@ -32,8 +32,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/tracking.ts': 12,
   'src/server/modules/cases/witnesses.ts': 8,
   'src/server/modules/elections/importCandidates.ts': 4,
-  'src/server/modules/evidence/expiry.ts': 16,
-  'src/server/modules/evidence/service.ts': 14,
   'src/server/modules/health/routes.ts': 4,
   'src/server/modules/leads/counts.ts': 2,
   'src/server/modules/leads/inbox.ts': 30,
