@@ -284,7 +284,9 @@ export async function regionExists(db: Queryable, code: string): Promise<boolean
 
 /** The terlapor's name and NIP: shown to staff and tokens in scope, and publicly only when the policy says so. */
 export async function terlaporIdentity(db: Queryable, terlaporId: number) {
-  return (await firstRow(db, qb.selectFrom('case_terlapor').select(['name', 'nip']).where('id', '=', terlaporId))) ?? null;
+  // Same statement as before the repository move: the public timeline (lacak) is benchmarked.
+  const result = await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [terlaporId]);
+  return result.rows[0] ?? null;
 }
 
 /** What a notice to the reporter needs of the case (laporan only; temuan have no reporter). */

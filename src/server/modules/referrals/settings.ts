@@ -1,5 +1,6 @@
 // Policy settings for referrals (admin): whether public pages show terlapor names, and the PPK
 // follow-up period (SKB 2022 figure unconfirmed; 14 by default). Changes are audited.
+import { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -14,13 +15,16 @@ export const EFFECTIVE_AT_MAX_DAYS_KEY = 'cases.effective_at_max_days';
 /** Hours an upload may wait for its laporan/temuan/informasi before it is deleted; default 48 (evidence/expiry.ts). */
 export const UNCLAIMED_UPLOAD_HOURS_KEY = 'evidence.unclaimed_upload_hours';
 
+/** Every setting is a flag or a whole number (jsonb, checked on write by setPolicySetting). */
+const settingValue = z.union([z.boolean(), z.number()]);
+
 export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_AT_MAX_DAYS_KEY, UNCLAIMED_UPLOAD_HOURS_KEY] as const;
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
   assertCanReadSettings(principal);
   const items = (await listSettings(db)).map((s) => ({
     key: s.key,
-    value: s.value as boolean | number,
+    value: settingValue.parse(s.value),
     updatedAt: new Date(s.updated_at).toISOString(),
     updatedBy: s.updated_by,
   }));
