@@ -2,6 +2,7 @@
 // stored with the referral when Bawaslu forwarded the case. Pure: data in, document model out.
 import type { DocumentModel } from './render.ts';
 
+/** The letter data stored with the referral (contracts/referrals.ts referralLetterSchema); nulls where the law proposes no track. */
 export interface RecommendationLetterData {
   number: string;
   dateLocal: string;
@@ -12,13 +13,22 @@ export interface RecommendationLetterData {
   classification: { id: string; label: string };
   terlapor: { name: string; nip: string | null; position: string; agency: string; subjectLabel: string };
   kajianSummary: string | null;
-  event: { date: string | null; place: string; regionCode: string };
+  event: { date: string | null; place: string | null; regionCode: string };
   acts: { id: string; label: string }[];
-  proposedTrack: { track: string; level: string; citation: string; sanctions: { key: string; label: string }[] } | null;
+  proposedTrack: {
+    track: string | null;
+    level: string | null;
+    citation: string | null;
+    sanctions: { key: string; label: string }[];
+  } | null;
   legalBasis: string;
   followUpDeadline: { dueLocal: string; source: string } | null;
   conflictOfInterest?: boolean;
 }
+
+/** "disiplin (berat)"; a desa or non-ASN proposal has no SKB track or level. */
+const trackLabel = (track: { track: string | null; level: string | null }) =>
+  [track.track?.replace('_', ' '), track.level ? `(${track.level})` : null].filter(Boolean).join(' ') || '-';
 
 export function buildRecommendationLetter(letter: RecommendationLetterData, generatedLocal: string, createdAt: Date): DocumentModel {
   const track = letter.proposedTrack;
@@ -62,7 +72,7 @@ export function buildRecommendationLetter(letter: RecommendationLetterData, gene
           `Berdasarkan ${letter.legalBasis}, ${letter.from.officeName} meneruskan dugaan pelanggaran ini untuk ditindaklanjuti sesuai ketentuan peraturan perundang-undangan.`,
           ...(track
             ? [
-                `Usulan jalur sanksi: ${track.track.replace('_', ' ')} (${track.level}); dasar: ${track.citation}.${track.sanctions.length ? ` Pilihan sanksi: ${track.sanctions.map((s) => s.label).join('; ')}.` : ''}`,
+                `Usulan jalur sanksi: ${trackLabel(track)}; dasar: ${track.citation ?? '-'}.${track.sanctions.length ? ` Pilihan sanksi: ${track.sanctions.map((s) => s.label).join('; ')}.` : ''}`,
               ]
             : []),
           ...(letter.followUpDeadline

@@ -1,8 +1,8 @@
 // Documents generated from case data: the reporter's own receipt (tracking code + PIN) and the
 // staff documents per case. Rendering is synchronous for now (a page or two, tens of ms).
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { canHandleCaseIn, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
 import type { CaseDeps } from '../cases/index.ts';
 import { nowOf } from '../cases/index.ts';
 import { authenticateTracking } from '../cases/index.ts';
@@ -10,6 +10,15 @@ import { loadCaseForStaff } from '../cases/index.ts';
 import { listClocks, listTerlapor, officeName, type CaseRow } from '../cases/index.ts';
 import { DOCUMENT_BUILDERS, buildReceipt, documentApplies, type CaseDocumentData, type DocumentKind } from './builders.ts';
 import { renderDocument, type RenderedDocument } from './render.ts';
+import { assertCanPrintDocument } from './policy.ts';
+import {
+  caseEvidenceFilesOf,
+  caseEventsOf,
+  electionStagesOf,
+  lastCompletionRequestReason,
+  regionNameOf,
+  reporterCiphertextOf,
+} from './repository.ts';
 
 export interface GeneratedDocument extends RenderedDocument {
   fileName: string;
@@ -17,32 +26,17 @@ export interface GeneratedDocument extends RenderedDocument {
 
 async function loadDocumentData(deps: CaseDeps, c: CaseRow, pelaporName: string | null): Promise<CaseDocumentData> {
   const { db } = deps;
-  const [office, region, terlapor, clocks, events, evidence, completionAudit, stages] = await Promise.all([
+  const [office, regionName, terlapor, clocks, events, evidence, completionReason, stages] = await Promise.all([
     officeName(db, c.office_code),
-    db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [c.event_region_code]),
+    regionNameOf(db, c.event_region_code),
     listTerlapor(db, c.id),
     listClocks(db, c.id),
-    db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null; data: Record<string, unknown> | null }>(
-      'SELECT occurred_at, action, to_state, public_note, data FROM case_events WHERE case_id = $1 ORDER BY id',
-      [c.id],
-    ),
-    db.query<{ sha256: string; original_name: string; mime_type: string; size_bytes: number }>(
-      'SELECT e.sha256, e.original_name, f.mime_type, f.size_bytes FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.case_id = $1 ORDER BY e.id',
-      [c.id],
-    ),
-    // The completion request's reason is kept in the audit record of the action (case_events holds the notice title only).
-    db.query<{ occurred_at: Date; data: { reason?: string } | null }>(
-      `SELECT occurred_at, data FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 AND action = 'case.minta_kelengkapan' ORDER BY id DESC LIMIT 1`,
-      [c.id],
-    ),
-    c.election_id
-      ? db.query<{ code: string; starts_on: string }>(
-          'SELECT code, starts_on FROM election_stages WHERE election_id = $1 ORDER BY sort_order',
-          [c.election_id],
-        )
-      : Promise.resolve({ rows: [] as { code: string; starts_on: string }[] }),
+    caseEventsOf(db, c.id),
+    caseEvidenceFilesOf(db, c.id),
+    lastCompletionRequestReason(db, c.id),
+    c.election_id ? electionStagesOf(db, c.election_id) : Promise.resolve([]),
   ]);
-  const lastRequest = [...events.rows].reverse().find((e) => e.action === 'minta_kelengkapan');
+  const lastRequest = [...events].reverse().find((e) => e.action === 'minta_kelengkapan');
   return {
     id: c.id,
     kind: c.kind,
@@ -54,7 +48,7 @@ async function loadDocumentData(deps: CaseDeps, c: CaseRow, pelaporName: string 
     officeCode: c.office_code,
     officeName: office,
     eventRegionCode: c.event_region_code,
-    eventRegionName: region.rows[0]?.name ?? null,
+    eventRegionName: regionName,
     eventPlace: c.event_place,
     eventDate: c.event_date,
     knownDate: c.known_date,
@@ -69,7 +63,7 @@ async function loadDocumentData(deps: CaseDeps, c: CaseRow, pelaporName: string 
     classification: c.classification,
     decisionSummary: c.decision_summary,
     terlapor: terlapor.map((t) => ({ name: t.name, nip: t.nip, position: t.position, agency: t.agency, subjectType: t.subject_type })),
-    evidence: evidence.rows.map((e) => ({ sha256: e.sha256, name: e.original_name, mimeType: e.mime_type, size: Number(e.size_bytes) })),
+    evidence: evidence.map((e) => ({ sha256: e.sha256, name: e.original_name, mimeType: e.mime_type, size: Number(e.size_bytes) })),
     clocks: clocks.map((k) => ({
       ruleId: k.rule_id,
       startedAt: new Date(k.started_at),
@@ -79,17 +73,15 @@ async function loadDocumentData(deps: CaseDeps, c: CaseRow, pelaporName: string 
       extended: k.extended,
       stoppedAt: k.stopped_at ? new Date(k.stopped_at) : null,
     })),
-    events: events.rows.map((e) => ({
+    events: events.map((e) => ({
       at: new Date(e.occurred_at),
       action: e.action,
       toState: e.to_state,
       publicNote: e.public_note,
       data: e.data ?? {},
     })),
-    completionRequest: lastRequest
-      ? { at: new Date(lastRequest.occurred_at), reason: completionAudit.rows[0]?.data?.reason ?? null }
-      : null,
-    electionStages: stages.rows.length ? stages.rows.map((s) => ({ code: s.code, startsOn: s.starts_on })) : null,
+    completionRequest: lastRequest ? { at: new Date(lastRequest.occurred_at), reason: completionReason } : null,
+    electionStages: stages.length ? stages.map((s) => ({ code: s.code, startsOn: s.starts_on })) : null,
     pelaporName,
     reporterLanguage: c.reporter_language === 'en' ? 'en' : 'id',
     now: nowOf(deps),
@@ -107,8 +99,8 @@ const fileNameOf = (kind: DocumentKind, c: CaseRow) =>
 /** The reporter's own receipt: the only public path on which the reporter's name is printed. */
 export async function reporterReceipt(deps: CaseDeps, code: string, pin: string, address: string): Promise<GeneratedDocument> {
   const c = await authenticateTracking(deps, code, pin, address);
-  const identity = await deps.db.query<{ ciphertext: string }>('SELECT ciphertext FROM reporter_identities WHERE case_id = $1', [c.id]);
-  const name = identity.rows[0] ? decryptPelaporName(deps, identity.rows[0].ciphertext) : null;
+  const ciphertext = await reporterCiphertextOf(deps.db, c.id);
+  const name = ciphertext ? decryptPelaporName(deps, ciphertext) : null;
   const data = await loadDocumentData(deps, c, name);
   const rendered = await renderDocument(buildReceipt(data));
   return { ...rendered, fileName: fileNameOf('tanda-bukti', c) };
@@ -129,25 +121,22 @@ export async function staffDocument(
   const reveal = kind === 'tanda-bukti' && reason !== undefined;
   // A reveal is handled like POST /reporter-identity: cases outside the officer's handling are hidden.
   const c = await loadCaseForStaff(deps, principal, caseId, reveal);
-  if (!canHandleCaseIn(principal, c.office_code)) throw forbidden();
+  assertCanPrintDocument(principal, c.office_code, reveal);
   let name: string | null = null;
-  if (reveal) {
-    if (isReadOnly(principal)) throw forbidden();
-    const identity = await deps.db.query<{ ciphertext: string }>('SELECT ciphertext FROM reporter_identities WHERE case_id = $1', [caseId]);
-    if (identity.rows[0]) {
-      name = decryptPelaporName(deps, identity.rows[0].ciphertext);
-      await deps.db.transaction(async (tx) => {
-        await appendAudit(tx, {
-          actor: { id: principal.id, role: principal.role },
-          action: 'case.reporter_identity_read',
-          entityType: 'case',
-          entityId: caseId,
-          regionCode: c.office_code,
-          at: nowOf(deps),
-          data: { reason, via: 'document:tanda-bukti', fields: ['nama'] },
-        });
+  const ciphertext = reveal ? await reporterCiphertextOf(deps.db, caseId) : null;
+  if (ciphertext) {
+    name = decryptPelaporName(deps, ciphertext);
+    await deps.db.transaction(async (tx) => {
+      await appendAudit(tx, {
+        actor: { id: principal.id, role: principal.role },
+        action: 'case.reporter_identity_read',
+        entityType: 'case',
+        entityId: caseId,
+        regionCode: c.office_code,
+        at: nowOf(deps),
+        data: { reason, via: 'document:tanda-bukti', fields: ['nama'] },
       });
-    }
+    });
   }
   const data = await loadDocumentData(deps, c, name);
   if (!documentApplies(kind, data)) {

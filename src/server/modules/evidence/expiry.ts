@@ -3,36 +3,23 @@
 // default 48) is deleted with its file and its public copy, on whichever store is configured, and
 // each deletion is audited. A file still referenced anywhere else (another upload of the same bytes,
 // a case, a media article's archive, a sanction or pledge document) stays.
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { readSetting, UNCLAIMED_UPLOAD_HOURS_KEY } from '../referrals/index.ts';
+import {
+  deleteEvidenceFile,
+  deletePublicCopiesOf,
+  deleteUnclaimedUpload,
+  fileStillClaimed,
+  isReferenced,
+  lockEvidenceFile,
+  publicCopyOf,
+  unclaimedUploadsBefore,
+} from './repository.ts';
 
 export const DEFAULT_UNCLAIMED_UPLOAD_HOURS = 48;
 const BATCH = 200;
-
-/**
- * Serialises writers and deleters of one file: an upload of the same bytes running while its
- * twin expires either commits first (and the file is then referenced, so kept) or stores the
- * file again after the deletion. Taken by acceptUpload around its write too.
- */
-export async function lockEvidenceFile(tx: Tx, sha256: string) {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`evidence:${sha256}`]);
-}
-
-async function isReferenced(tx: Tx, sha: string): Promise<boolean> {
-  const found = await tx.query<{ referenced: boolean }>(
-    `SELECT
-      EXISTS (SELECT 1 FROM uploads WHERE sha256 = $1)
-      OR EXISTS (SELECT 1 FROM case_evidence WHERE sha256 = $1)
-      OR EXISTS (SELECT 1 FROM evidence_derivatives WHERE derived_sha256 = $1 OR original_sha256 = $1)
-      OR EXISTS (SELECT 1 FROM articles WHERE raw_sha256 = $1) OR EXISTS (SELECT 1 FROM articles WHERE text_sha256 = $1)
-      OR EXISTS (SELECT 1 FROM sanctions WHERE document_sha256 = $1)
-      OR EXISTS (SELECT 1 FROM pledges WHERE document_sha256 = $1) AS referenced`,
-    [sha],
-  );
-  return found.rows[0].referenced;
-}
 
 export interface ExpiryResult {
   expiredUploads: number;
@@ -47,39 +34,24 @@ export async function expireUnclaimedUploads(deps: { db: Db; evidence: EvidenceS
   let expiredUploads = 0;
   let deletedFiles = 0;
   for (;;) {
-    const due = await deps.db.query<{ id: string; sha256: string }>(
-      'SELECT id, sha256 FROM uploads WHERE case_id IS NULL AND created_at < $1 ORDER BY created_at, id LIMIT $2',
-      [cutoff, BATCH],
-    );
-    if (due.rows.length === 0) break;
-    for (const upload of due.rows) {
+    const due = await unclaimedUploadsBefore(deps.db, cutoff, BATCH);
+    if (due.length === 0) break;
+    for (const upload of due) {
       // One transaction per upload: the file is deleted from the store inside it, after the rows
       // and before the commit, so a failing store rolls the rows back (retried next run) and no
       // row ever outlives its file unnoticed.
       await deps.db.transaction(async (tx) => {
         await lockEvidenceFile(tx, upload.sha256);
-        const derived = (
-          await tx.query<{ derived_sha256: string }>(
-            "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'",
-            [upload.sha256],
-          )
-        ).rows[0]?.derived_sha256;
+        const derived = await publicCopyOf(tx, upload.sha256);
         if (derived) await lockEvidenceFile(tx, derived);
         // A report may have claimed it since the batch was read.
-        const gone = await tx.query('DELETE FROM uploads WHERE id = $1 AND case_id IS NULL RETURNING id', [upload.id]);
-        if (gone.rows.length === 0) return;
+        if (!(await deleteUnclaimedUpload(tx, upload.id))) return;
         const files: string[] = [];
-        if (
-          !(
-            await tx.query('SELECT 1 FROM uploads WHERE sha256 = $1 UNION ALL SELECT 1 FROM case_evidence WHERE sha256 = $1 LIMIT 1', [
-              upload.sha256,
-            ])
-          ).rows.length
-        ) {
-          await tx.query('DELETE FROM evidence_derivatives WHERE original_sha256 = $1', [upload.sha256]);
+        if (!(await fileStillClaimed(tx, upload.sha256))) {
+          await deletePublicCopiesOf(tx, upload.sha256);
           for (const sha of derived ? [upload.sha256, derived] : [upload.sha256]) {
             if (await isReferenced(tx, sha)) continue;
-            await tx.query('DELETE FROM evidence_files WHERE sha256 = $1', [sha]);
+            await deleteEvidenceFile(tx, sha);
             files.push(sha);
           }
         }
@@ -96,7 +68,7 @@ export async function expireUnclaimedUploads(deps: { db: Db; evidence: EvidenceS
         deletedFiles += files.length;
       });
     }
-    if (due.rows.length < BATCH) break;
+    if (due.length < BATCH) break;
   }
   return { expiredUploads, deletedFiles, olderThan: cutoff.toISOString() };
 }

@@ -3,16 +3,26 @@
 // the upload id in `bukti`. Staff read files per case; every read is logged (chain of custody)
 // and reads of originals also go to the audit chain with their stated purpose.
 import { randomBytes } from 'node:crypto';
-import { AppError, forbidden, notFound, type ErrorCode } from '../../platform/errors.ts';
+import { AppError, notFound, type ErrorCode } from '../../platform/errors.ts';
 import { EvidenceCorruptedError, EvidenceMissingError, sha256Hex } from '../../platform/storage.ts';
-import { lockEvidenceFile } from './expiry.ts';
 import { appendAudit } from '../audit/index.ts';
-import { canHandleCaseIn, type Principal } from '../../../domain/access/policy.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
 import { DEFAULT_EVIDENCE_LIMITS, inspectEvidence, type EvidenceLimits, type Rejection } from '../../../domain/evidence/inspect.ts';
 import type { EvidenceKind } from '../../../domain/evidence/sniff.ts';
 import { loadCaseForStaff } from '../cases/index.ts';
 import { nowOf, type CaseDeps } from '../cases/index.ts';
 import { derivePublicPdf, UnreadablePdfError } from './pdfCopy.ts';
+import { assertCanReadEvidence } from './policy.ts';
+import {
+  caseEvidenceFile,
+  insertEvidenceFile,
+  insertPublicCopy,
+  insertUpload,
+  lockEvidenceFile,
+  logEvidenceAccess,
+  publicCopyOf,
+  uploadsByIds,
+} from './repository.ts';
 
 export interface UploadResult {
   id: string;
@@ -86,22 +96,25 @@ export async function acceptUpload(
     if (derivedSha && derivedSha !== sha256) await lockEvidenceFile(tx, derivedSha);
     await storeOrRefuse(deps, file.bytes);
     if (derivedBytes) await storeOrRefuse(deps, derivedBytes);
-    const insertFile = (sha: string, size: number) =>
-      tx.query(
-        `INSERT INTO evidence_files (sha256, size_bytes, mime_type, kind, width, height, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (sha256) DO NOTHING`,
-        [sha, size, type.mimeType, type.kind, inspection.dimensions?.width ?? null, inspection.dimensions?.height ?? null, now],
-      );
-    await insertFile(sha256, file.bytes.length);
+    const fileRow = {
+      mimeType: type.mimeType,
+      kind: type.kind,
+      width: inspection.dimensions?.width ?? null,
+      height: inspection.dimensions?.height ?? null,
+      at: now,
+    };
+    await insertEvidenceFile(tx, { ...fileRow, sha256, size: file.bytes.length });
     if (derived && derivedSha) {
-      await insertFile(derivedSha, derived.bytes.length);
-      await tx.query(
-        `INSERT INTO evidence_derivatives (original_sha256, variant, derived_sha256, method, removed, created_at)
-         VALUES ($1, 'public', $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [sha256, derivedSha, derived.method, derived.removed, now],
-      );
+      await insertEvidenceFile(tx, { ...fileRow, sha256: derivedSha, size: derived.bytes.length });
+      await insertPublicCopy(tx, {
+        originalSha256: sha256,
+        derivedSha256: derivedSha,
+        method: derived.method,
+        removed: derived.removed,
+        at: now,
+      });
     }
-    await tx.query('INSERT INTO uploads (id, sha256, original_name, created_at) VALUES ($1, $2, $3, $4)', [id, sha256, fileName, now]);
+    await insertUpload(tx, { id, sha256, originalName: fileName, at: now });
     await appendAudit(tx, {
       actor: { id: null, role: 'public' },
       action: 'evidence.uploaded',
@@ -138,9 +151,7 @@ async function storeOrRefuse(deps: CaseDeps, bytes: Buffer) {
  */
 export async function assertUploadsStored(deps: CaseDeps, uploadIds: string[]) {
   if (uploadIds.length === 0) return;
-  const rows = (
-    await deps.db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM uploads WHERE id = ANY($1::text[])', [uploadIds])
-  ).rows;
+  const rows = await uploadsByIds(deps.db, uploadIds);
   for (const row of rows) {
     let stored: boolean;
     try {
@@ -177,57 +188,29 @@ export interface EvidenceDownload {
   fileName: string;
 }
 
-/** A case's evidence file for its handling staff; logged, and audited for originals. */
-export async function readCaseEvidence(
-  deps: CaseDeps,
-  principal: Principal,
-  caseId: string,
-  sha256: string,
-  variant: EvidenceVariant,
-  purpose: string | undefined,
-): Promise<EvidenceDownload> {
-  const c = await loadCaseForStaff(deps, principal, caseId, false);
-  // Analysts read statistics, not files: evidence is for the staff handling the case.
-  if (!canHandleCaseIn(principal, c.office_code)) throw forbidden();
-  const found = await deps.db.query<{ original_name: string; mime_type: string }>(
-    `SELECT e.original_name, f.mime_type FROM case_evidence e JOIN evidence_files f ON f.sha256 = e.sha256
-     WHERE e.case_id = $1 AND e.sha256 = $2`,
-    [caseId, sha256],
-  );
-  const row = found.rows[0];
-  if (!row) throw notFound({ id: 'Berkas bukti tidak ditemukan pada perkara ini.', en: 'No such evidence file in this case.' });
-  if (variant === 'original' && !purpose) {
+/** The file to send: the original, or its public copy (404 when it has none). */
+async function targetOf(deps: CaseDeps, sha256: string, variant: EvidenceVariant): Promise<string> {
+  if (variant === 'original') return sha256;
+  const derived = await publicCopyOf(deps.db, sha256);
+  if (!derived) {
     throw new AppError(
-      'validation_failed',
+      'not_found',
       {
-        id: 'Membuka berkas asli memerlukan tujuan (purpose) yang dicatat.',
-        en: 'Opening an original needs a stated purpose, which is logged.',
+        id: 'Salinan publik tidak tersedia untuk berkas ini (mis. video); buka berkas asli dengan menyebutkan tujuan.',
+        en: 'No public copy exists for this file (e.g. a video); open the original with a stated purpose.',
       },
-      { field: 'purpose' },
+      { field: 'variant' },
     );
   }
-  let target = sha256;
-  if (variant === 'public') {
-    const derived = await deps.db.query<{ derived_sha256: string }>(
-      "SELECT derived_sha256 FROM evidence_derivatives WHERE original_sha256 = $1 AND variant = 'public'",
-      [sha256],
-    );
-    if (!derived.rows[0]) {
-      throw new AppError(
-        'not_found',
-        {
-          id: 'Salinan publik tidak tersedia untuk berkas ini (mis. video); buka berkas asli dengan menyebutkan tujuan.',
-          en: 'No public copy exists for this file (e.g. a video); open the original with a stated purpose.',
-        },
-        { field: 'variant' },
-      );
-    }
-    target = derived.rows[0].derived_sha256;
-  }
-  let content: Buffer;
+  return derived;
+}
+
+/** The stored bytes, checked against their SHA-256: a missing or altered file is a 409, an unreachable store a 503. */
+async function readVerified(deps: CaseDeps, target: string): Promise<Buffer> {
   try {
-    content = await deps.evidence.get(target);
+    const content = await deps.evidence.get(target);
     if (sha256Hex(content) !== target) throw new EvidenceCorruptedError(target);
+    return content;
   } catch (error) {
     const missing = error instanceof EvidenceMissingError || (error as { code?: string }).code === 'ENOENT';
     if (!missing && !(error instanceof EvidenceCorruptedError)) {
@@ -251,16 +234,36 @@ export async function readCaseEvidence(
       { field: 'sha256', details: { sha256: target } },
     );
   }
+}
+
+/** A case's evidence file for its handling staff; logged, and audited for originals. */
+export async function readCaseEvidence(
+  deps: CaseDeps,
+  principal: Principal,
+  caseId: string,
+  sha256: string,
+  variant: EvidenceVariant,
+  purpose: string | undefined,
+): Promise<EvidenceDownload> {
+  const c = await loadCaseForStaff(deps, principal, caseId, false);
+  assertCanReadEvidence(principal, c.office_code);
+  const row = await caseEvidenceFile(deps.db, caseId, sha256);
+  if (!row) throw notFound({ id: 'Berkas bukti tidak ditemukan pada perkara ini.', en: 'No such evidence file in this case.' });
+  if (variant === 'original' && !purpose) {
+    throw new AppError(
+      'validation_failed',
+      {
+        id: 'Membuka berkas asli memerlukan tujuan (purpose) yang dicatat.',
+        en: 'Opening an original needs a stated purpose, which is logged.',
+      },
+      { field: 'purpose' },
+    );
+  }
+  const target = await targetOf(deps, sha256, variant);
+  const content = await readVerified(deps, target);
   const now = nowOf(deps);
   await deps.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO evidence_access_log (sha256, case_id, actor_id, at, purpose, variant) VALUES ($1, $2, $3, $4, $5, $6)', [
-      sha256,
-      caseId,
-      principal.id,
-      now,
-      purpose ?? 'lihat salinan publik',
-      variant,
-    ]);
+    await logEvidenceAccess(tx, { sha256, caseId, actorId: principal.id, at: now, purpose: purpose ?? 'lihat salinan publik', variant });
     if (variant === 'original') {
       await appendAudit(tx, {
         actor: { id: principal.id, role: principal.role },

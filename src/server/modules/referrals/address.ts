@@ -3,6 +3,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkAgencyAddress, type AddressProblem } from '../../../domain/catalogues/instansi.ts';
+import { regionExists } from './repository.ts';
 
 export const ADDRESS_MESSAGES: Record<AddressProblem, { id: string; en: string }> = {
   REGION_NOT_PEMDA: {
@@ -23,7 +24,7 @@ export async function assertAgencyAddress(db: Queryable, regionCode: string, key
     throw new AppError('validation_failed', ADDRESS_MESSAGES[problem], {
       field: problem === 'REGION_NOT_PEMDA' ? `${field}.kodeWilayah` : `${field}.instansi`,
     });
-  if ((await db.query('SELECT 1 FROM regions WHERE code = $1', [regionCode])).rows.length === 0) {
+  if (!(await regionExists(db, regionCode))) {
     throw new AppError(
       'region_not_found',
       { id: `Kode wilayah tidak dikenal: ${regionCode}`, en: `Unknown region code: ${regionCode}` },

@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { computeDeadline, type Deadline } from '../../../domain/legal-clock/compute.ts';
 import { DEADLINE_RULES, LegalClockError, withRuleOverride } from '../../../domain/legal-clock/rules.ts';
-import { readSetting } from './repository.ts';
+import { readSetting } from './repository/settings.ts';
 import { loadCalendar } from '../calendar/index.ts';
 
 export const PPK_FOLLOW_UP_DAYS_KEY = 'ppk.follow_up_days';

@@ -9,7 +9,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
 import { stepDeadline } from './deadlines.ts';
-import { noticeReporterOfReferral } from './service.ts';
+import { noticeReporterOfReferral } from './notices.ts';
+import { lockOpenKasnReferrals, moveReferralToBkn } from './repository/handover.ts';
 
 /** 25 Aug 2024 00:00 WIB: the first day BKN holds the function (routing.ts 'lainnya.asn.bkn'). */
 export const KASN_HANDOVER_AT = new Date('2024-08-24T17:00:00Z');
@@ -25,28 +26,12 @@ export async function handOverKasnReferrals(db: Db, actor: AuditActor, now: Date
     );
   }
   return db.transaction(async (tx) => {
-    const rows = (
-      await tx.query<{ id: string; case_id: string; office_code: string; recommendation_number: string; state: string }>(
-        `SELECT id, case_id, office_code, recommendation_number, state FROM referrals
-       WHERE authority = 'KASN' AND state = ANY($1::text[]) ORDER BY recommended_at, id FOR UPDATE`,
-        [OPEN_STATES],
-      )
-    ).rows;
+    const rows = await lockOpenKasnReferrals(tx, OPEN_STATES);
     if (rows.length === 0) return { handedOver: 0, referralIds: [] };
     for (const r of rows) {
       // BKN's 7 days cannot run before BKN holds the file: they count from this handover.
       const deadline = await stepDeadline(tx, 'bkn.verifikasi', now, r.office_code);
-      await tx.query(
-        `UPDATE referrals SET authority = 'BKN', authority_name = $2, handed_over_from = 'KASN', handed_over_at = $3, updated_at = $4,
-           verification_due_at = CASE WHEN state = 'direkomendasikan' THEN $5 ELSE verification_due_at END
-         WHERE id = $1`,
-        [r.id, BKN_AUTHORITY_NAME, KASN_HANDOVER_AT, now, deadline?.dueAt ?? null],
-      );
-      await tx.query(
-        `UPDATE referral_steps SET rule_id = 'bkn.verifikasi', due_at = $2, due_local = $3, basis = $4
-         WHERE referral_id = $1 AND step = 'verifikasi_bkn' AND done_at IS NULL AND rule_id IS NULL`,
-        [r.id, deadline?.dueAt ?? null, deadline?.dueLocal ?? null, deadline?.basis ?? null],
-      );
+      await moveReferralToBkn(tx, r.id, { authorityName: BKN_AUTHORITY_NAME, effectiveAt: KASN_HANDOVER_AT, now, deadline });
       await noticeReporterOfReferral(
         tx,
         { case_id: r.case_id, recommendation_number: r.recommendation_number, authority_name: BKN_AUTHORITY_NAME },

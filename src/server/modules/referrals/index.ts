@@ -6,5 +6,5 @@ export type { AgencyAddress } from './create.ts';
 export { runEscalations } from './escalations.ts';
 export { KASN_HANDOVER_AT, handOverKasnReferrals } from './handover.ts';
 export { publicReferral } from './publicView.ts';
-export { readSetting } from './repository.ts';
+export { readSetting } from './repository/settings.ts';
 export { EFFECTIVE_AT_MAX_DAYS_KEY, UNCLAIMED_UPLOAD_HOURS_KEY } from './settings.ts';

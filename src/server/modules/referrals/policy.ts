@@ -1,7 +1,7 @@
 // Request-side access for referrals: staff principals and agency tokens become a ReferralActor
 // (src/domain/referrals/access.ts holds the rules). 404 and 403 stay distinct in code.
 import { AppError, forbidden } from '../../platform/errors.ts';
-import type { Principal } from '../../../domain/access/policy.ts';
+import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
 import {
   actorOfPrincipal,
   actorOfToken,
@@ -56,6 +56,29 @@ export function assertCanSee(caller: ReferralCaller, row: ReferralRow | null): a
   if (!canSeeReferral(caller.actor, factsOf(row))) throw referralNotFound();
 }
 
-export function assertCanReport(caller: ReferralCaller, row: ReferralRow, step: ReferralStep) {
+/** Seeing the referral comes first: out of scope is a 404, in scope but not this caller's step a 403. */
+export function assertCanReport(caller: ReferralCaller, row: ReferralRow | null, step: ReferralStep): asserts row is ReferralRow {
+  assertCanSee(caller, row);
   if (!canReportStep(caller.actor, factsOf(row), step)) throw forbidden();
+}
+
+/** The letter names the terlapor: analysts (no identity) may see the referral but not its letter. */
+export function assertCanReadLetter(caller: ReferralCaller, row: ReferralRow | null): asserts row is ReferralRow {
+  assertCanSee(caller, row);
+  if (!caller.showIdentity) throw forbidden();
+}
+
+/** Only BKN blocks SIASN data (Peraturan BKN 1/2023). */
+export function assertCanBlockSiasn(caller: ReferralCaller, row: ReferralRow | null): asserts row is ReferralRow {
+  assertCanSee(caller, row);
+  if (caller.actor.kind !== 'bkn') throw forbidden();
+}
+
+/** Agency tokens, policy changes and the KASN handover: administrators. */
+export function assertCanAdministerReferrals(principal: Principal) {
+  if (!canManageUsers(principal)) throw forbidden();
+}
+
+export function assertCanReadSettings(principal: Principal) {
+  if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
 }

@@ -8,18 +8,25 @@ import { referralSanctionByKey } from '../../../domain/referrals/sanctions.ts';
 import { complianceFigures, groupFigures, type StatReferral } from '../../../domain/referrals/stats.ts';
 import { isOverdue } from '../../../domain/referrals/escalation.ts';
 import { subjectTypeEntry, isSubjectType } from '../../../domain/catalogues/subjects.ts';
-import { findReferralByPublicKey, findSanction, listSteps, readSetting } from './repository.ts';
+import {
+  findReferralByPublicKey,
+  findSanction,
+  listSteps,
+  regionNameOf,
+  terlaporIdentity,
+  type ReferralRow,
+  type SanctionRow,
+  type StepRow,
+} from './repository.ts';
+import { readSetting } from './repository/settings.ts';
+import { statsRows } from './repository/stats.ts';
 import { SHOW_NAMES_KEY } from './deadlines.ts';
 import { referralNotFound } from './policy.ts';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export async function publicReferral(db: Queryable, key: string, now: Date) {
-  const row = await findReferralByPublicKey(db, key);
-  if (!row) throw referralNotFound();
-  const steps = await listSteps(db, row.id);
-  const sanction = await findSanction(db, row.id);
-  const showNames = (await readSetting<boolean>(db, SHOW_NAMES_KEY, false)) === true;
+/** The public timeline: recommended, handed over, verified and forwarded (ASN), decided, applied. */
+function timelineOf(row: ReferralRow, steps: StepRow[], sanction: SanctionRow | null, now: Date) {
   const stepOf = (name: string) => steps.find((s) => s.step === name);
   const entry = (
     step: string,
@@ -41,7 +48,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
   };
   const decisionStep = stepOf('tindak_lanjut_ppk') ?? stepOf('tindak_lanjut_instansi');
   const sanctionEntry = sanction ? referralSanctionByKey(sanction.sanction_key) : undefined;
-  const timeline = [
+  return [
     entry('recommended', { id: 'Direkomendasikan Bawaslu', en: 'Recommended by Bawaslu' }, row.recommended_at, undefined),
     // The law moved the function on 25 Aug 2024; the file was handed over, not lost.
     ...(row.handed_over_from
@@ -89,14 +96,15 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
           ),
         ]),
   ];
-  let identity: { name: string; nip: string | null } | null = null;
-  if (showNames)
-    identity =
-      (await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [row.terlapor_id]))
-        .rows[0] ?? null;
-  const regionName = row.region_code
-    ? ((await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [row.region_code])).rows[0]?.name ?? null)
-    : null;
+}
+
+export async function publicReferral(db: Queryable, key: string, now: Date) {
+  const row = await findReferralByPublicKey(db, key);
+  if (!row) throw referralNotFound();
+  const timeline = timelineOf(row, await listSteps(db, row.id), await findSanction(db, row.id), now);
+  const showNames = (await readSetting<boolean>(db, SHOW_NAMES_KEY, false)) === true;
+  const identity = showNames ? await terlaporIdentity(db, row.terlapor_id) : null;
+  const regionName = row.region_code ? await regionNameOf(db, row.region_code) : null;
   return {
     publicKey: row.public_key,
     recommendationNumber: row.recommendation_number,
@@ -122,30 +130,7 @@ export async function publicReferral(db: Queryable, key: string, now: Date) {
 }
 
 export async function publicReferralStats(db: Queryable, now: Date, filter: { electionId?: string } = {}) {
-  const params: unknown[] = [];
-  const where = filter.electionId ? (params.push(filter.electionId), 'WHERE r.election_id = $1') : '';
-  const rows = (
-    await db.query<{
-      id: string;
-      authority: string;
-      authority_name: string;
-      region_code: string | null;
-      region_name: string | null;
-      state: string;
-      recommended_at: Date;
-      decided_at: Date | null;
-    }>(
-      `SELECT r.id, r.authority, r.authority_name, r.region_code, g.name AS region_name, r.state, r.recommended_at, r.decided_at
-     FROM referrals r LEFT JOIN regions g ON g.code = r.region_code ${where}`,
-      params,
-    )
-  ).rows;
-  const steps = (
-    await db.query<{ referral_id: string; due_at: Date | null; done_at: Date | null }>(
-      `SELECT s.referral_id, s.due_at, s.done_at FROM referral_steps s JOIN referrals r ON r.id = s.referral_id ${where}`,
-      params,
-    )
-  ).rows;
+  const { referrals: rows, steps } = await statsRows(db, filter.electionId);
   const stepsOf = new Map<string, { dueAt: Date | null; doneAt: Date | null }[]>();
   for (const s of steps) {
     stepsOf.set(s.referral_id, [

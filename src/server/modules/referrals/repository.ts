@@ -4,6 +4,7 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import type { ReferralActor } from '../../../domain/referrals/access.ts';
 import { withinRegionSql } from '../../db/sql.ts';
 import type { Authority } from '../../../contracts/referrals.ts';
+import { execute, firstRow, qb, type NewRow, type RowPatch } from '../../db/kysely.ts';
 
 export interface ReferralRow {
   id: string;
@@ -40,7 +41,8 @@ export interface ReferralRow {
   handed_over_from?: string | null;
   handed_over_at?: Date | null;
   recommended_at: Date;
-  letter: Record<string, unknown>;
+  /** jsonb as built at recommendation time; read through letterSchema (letterData.ts). */
+  letter: unknown;
   state: string;
   siasn_blocked: boolean;
   siasn_blocked_at: Date | null;
@@ -200,16 +202,6 @@ export async function findSanction(db: Queryable, referralId: string): Promise<S
   return (await db.query<SanctionRow>('SELECT * FROM sanctions WHERE referral_id = $1', [referralId])).rows[0] ?? null;
 }
 
-export async function listEscalationsOf(db: Queryable, referralId: string) {
-  return (
-    await db.query<{ id: number; step_id: number; step: string; recipients: string[]; message: string; created_at: Date }>(
-      `SELECT e.id, e.step_id, s.step, e.recipients, e.message, e.created_at FROM escalations e JOIN referral_steps s ON s.id = e.step_id
-     WHERE e.referral_id = $1 ORDER BY e.id`,
-      [referralId],
-    )
-  ).rows;
-}
-
 /** Next gapless recommendation number for an office and year; the row lock serialises writers. */
 export async function nextRecommendationSequence(tx: Tx, officeCode: string, year: number): Promise<number> {
   const result = await tx.query<{ last_seq: number }>(
@@ -263,19 +255,6 @@ export async function completeSteps(tx: Tx, referralId: string, steps: readonly 
   }
 }
 
-export async function readSetting<T>(db: Queryable, key: string, fallback: T): Promise<T> {
-  const row = (await db.query<{ value: T }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0];
-  return row ? row.value : fallback;
-}
-
-export async function listSettings(db: Queryable) {
-  return (
-    await db.query<{ key: string; value: unknown; updated_at: Date; updated_by: string | null }>(
-      'SELECT * FROM policy_settings ORDER BY key',
-    )
-  ).rows;
-}
-
 export async function regionNameOf(db: Queryable, code: string): Promise<string | null> {
   return (await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code])).rows[0]?.name ?? null;
 }
@@ -299,8 +278,40 @@ export async function candidatePairsIn(db: Queryable, electionId: string, region
   ).rows.map((p) => ({ regionCode: p.region_code, isIncumbent: p.is_incumbent }));
 }
 
-export async function findTokenByHash(db: Queryable, hash: string): Promise<AgencyTokenRow | null> {
-  return (
-    (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [hash])).rows[0] ?? null
-  );
+export async function regionExists(db: Queryable, code: string): Promise<boolean> {
+  return (await firstRow(db, qb.selectFrom('regions').select('code').where('code', '=', code))) !== undefined;
+}
+
+/** The terlapor's name and NIP: shown to staff and tokens in scope, and publicly only when the policy says so. */
+export async function terlaporIdentity(db: Queryable, terlaporId: number) {
+  // Same statement as before the repository move: the public timeline (lacak) is benchmarked.
+  const result = await db.query<{ name: string; nip: string | null }>('SELECT name, nip FROM case_terlapor WHERE id = $1', [terlaporId]);
+  return result.rows[0] ?? null;
+}
+
+/** What a notice to the reporter needs of the case (laporan only; temuan have no reporter). */
+export async function caseNoticeFacts(db: Queryable, caseId: string) {
+  return firstRow(db, qb.selectFrom('cases').select(['kind', 'registration_number', 'tracking_code']).where('id', '=', caseId));
+}
+
+export async function insertReferral(tx: Tx, row: NewRow<'referrals'>) {
+  await execute(tx, qb.insertInto('referrals').values(row));
+}
+
+export async function updateReferral(tx: Tx, id: string, patch: RowPatch<'referrals'>) {
+  await execute(tx, qb.updateTable('referrals').set(patch).where('id', '=', id));
+}
+
+/** When the referral's last step was done: a back-dated step may not go before it. */
+export async function lastStepDoneAt(db: Queryable, referralId: string): Promise<Date | null> {
+  const result = await db.query<{ at: Date | null }>('SELECT max(done_at) AS at FROM referral_steps WHERE referral_id = $1', [referralId]);
+  return result.rows[0]?.at ?? null;
+}
+
+export async function insertSanction(tx: Tx, row: NewRow<'sanctions'>) {
+  await execute(tx, qb.insertInto('sanctions').values(row));
+}
+
+export async function markSanctionApplied(tx: Tx, referralId: string, at: Date) {
+  await execute(tx, qb.updateTable('sanctions').set({ applied_at: at }).where('referral_id', '=', referralId));
 }

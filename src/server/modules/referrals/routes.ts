@@ -5,9 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal, requireRole } from '../../http/auth.ts';
 import { nowOf, type CaseDeps } from '../cases/index.ts';
-import { buildRecommendationLetter, type RecommendationLetterData } from '../documents/index.ts';
-import { renderDocument } from '../documents/index.ts';
-import { formatForRegion } from '../../../domain/time/zones.ts';
 import {
   agencyStatusBody,
   agencyTokenBody,
@@ -25,14 +22,13 @@ import {
   DOMAIN_STEP_OF,
   type ReferralListQuery,
 } from './schemas.ts';
-import { blockSiasn, listEscalations, listReferrals, referralDetail, referralLetter, reportReferralStep } from './service.ts';
-import { callerOfPrincipal, callerOfToken } from './policy.ts';
+import { blockSiasn, listEscalations, listReferrals, referralDetail, referralLetter, referralLetterPdf } from './service.ts';
+import { reportReferralStep } from './steps.ts';
+import { assertCanAdministerReferrals, callerOfPrincipal, callerOfToken } from './policy.ts';
 import { authenticateAgency, createAgencyToken, listAgencyTokens, revokeAgencyToken } from './tokens.ts';
 import { publicReferral, publicReferralStats } from './publicView.ts';
 import { getPolicySettings, setPolicySetting } from './settings.ts';
 import { handOverKasnReferrals } from './handover.ts';
-import { canManageUsers } from '../../../domain/access/policy.ts';
-import { forbidden } from '../../platform/errors.ts';
 import type { ReferralFilter } from './repository.ts';
 import {
   agencyTokenListSchema,
@@ -59,11 +55,22 @@ const filterOf = (q: ReferralListQuery): ReferralFilter => ({
   overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
 });
 
+const tags = ['referrals'];
+const agencyTags = ['agency-api'];
+
 export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
+  inboxRoutes(app, deps);
+  bknStepRoutes(app, deps);
+  ppkStepRoutes(app, deps);
+  adminRoutes(app, deps);
+  agencyRoutes(app, deps);
+  publicRoutes(app, deps);
+}
+
+/** The authorities' inbox, one referral, its letter data and PDF, and the escalations. */
+function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const tags = ['referrals'];
-
   r.get(
     '/api/v1/referrals',
     {
@@ -98,14 +105,7 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     '/api/v1/referrals/:id/letter.pdf',
     { schema: { tags, summary: 'Surat rekomendasi (PDF) / recommendation letter (PDF)', params: referralIdParams } },
     async (request, reply) => {
-      const letter = (await referralLetter(
-        db,
-        callerOfPrincipal(requirePrincipal(request)),
-        request.params.id,
-      )) as unknown as RecommendationLetterData;
-      const now = nowOf(deps);
-      const model = buildRecommendationLetter(letter, formatForRegion(now, letter.from.officeCode), now);
-      const rendered = await renderDocument(model);
+      const rendered = await referralLetterPdf(db, callerOfPrincipal(requirePrincipal(request)), request.params.id, nowOf(deps));
       reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Disposition', `attachment; filename="surat-rekomendasi-${request.params.id}.pdf"`)
@@ -115,6 +115,24 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
   );
 
+  r.get(
+    '/api/v1/referral-escalations',
+    {
+      schema: {
+        response: { 200: escalationListSchema },
+        tags,
+        summary: 'Eskalasi tenggat terlewati / overdue escalations',
+        querystring: pageQuery,
+      },
+    },
+    async (request) => listEscalations(db, callerOfPrincipal(requirePrincipal(request)), request.query.limit, request.query.offset),
+  );
+}
+
+/** BKN: verification, forwarding to the PPK, the SIASN block. */
+function bknStepRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
   r.post(
     '/api/v1/referrals/:id/verify',
     {
@@ -157,6 +175,26 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
       ),
   );
 
+  r.post(
+    '/api/v1/referrals/:id/siasn-block',
+    {
+      schema: {
+        response: { 200: referralDetailSchema },
+        tags,
+        summary: 'Blokir data SIASN / block SIASN data',
+        params: referralIdParams,
+        body: siasnBlockBody,
+      },
+    },
+    async (request) =>
+      blockSiasn(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, request.body.reason, nowOf(deps)),
+  );
+}
+
+/** The PPK (and BKN for not proven): the sanction decision and its execution. */
+function ppkStepRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
   r.post(
     '/api/v1/referrals/:id/sanction',
     {
@@ -219,36 +257,12 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
         nowOf(deps),
       ),
   );
+}
 
-  r.post(
-    '/api/v1/referrals/:id/siasn-block',
-    {
-      schema: {
-        response: { 200: referralDetailSchema },
-        tags,
-        summary: 'Blokir data SIASN / block SIASN data',
-        params: referralIdParams,
-        body: siasnBlockBody,
-      },
-    },
-    async (request) =>
-      blockSiasn(db, callerOfPrincipal(requireRole(request, ['bkn'])), request.params.id, request.body.reason, nowOf(deps)),
-  );
-
-  r.get(
-    '/api/v1/referral-escalations',
-    {
-      schema: {
-        response: { 200: escalationListSchema },
-        tags,
-        summary: 'Eskalasi tenggat terlewati / overdue escalations',
-        querystring: pageQuery,
-      },
-    },
-    async (request) => listEscalations(db, callerOfPrincipal(requirePrincipal(request)), request.query.limit, request.query.offset),
-  );
-
-  // Admin: tokens for the authorities' systems, and policy settings.
+/** Admin: tokens for the authorities' systems, the KASN handover, policy settings. */
+function adminRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
   r.post(
     '/api/v1/agency-tokens',
     {
@@ -280,7 +294,7 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     { schema: { response: { 200: kasnHandoverResultSchema }, tags, summary: 'Pengalihan rekomendasi KASN ke BKN / KASN → BKN handover' } },
     async (request) => {
       const principal = requirePrincipal(request);
-      if (!canManageUsers(principal)) throw forbidden();
+      assertCanAdministerReferrals(principal);
       return handOverKasnReferrals(db, { id: principal.id, role: principal.role }, nowOf(deps));
     },
   );
@@ -303,9 +317,12 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => setPolicySetting(db, requirePrincipal(request), request.params.key, request.body.value, nowOf(deps)),
   );
+}
 
-  // Agency API: Authorization: Bearer <token>; same rules and validation as the staff routes.
-  const agencyTags = ['agency-api'];
+/** Agency API: Authorization: Bearer <token>; same rules and validation as the staff routes. */
+function agencyRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
   r.get(
     '/api/v1/agency/referrals',
     {
@@ -349,8 +366,12 @@ export function registerReferralRoutes(app: FastifyInstance, deps: CaseDeps) {
       );
     },
   );
+}
 
-  // Public follow-up: no personal data.
+/** Public follow-up: no personal data. */
+function publicRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
   r.get(
     '/api/v1/public/referrals/:key',
     {

@@ -1,7 +1,7 @@
 // zod schemas for the referral routes; inferred types are exported for callers.
 import { z } from 'zod';
 import { REFERRAL_STATES, type ReferralStep } from '../../../domain/referrals/states.ts';
-import { authoritySchema, reportedStepSchema, type ReportedStep } from '../../../contracts/referrals.ts';
+import { authoritySchema, referralLetterSchema, reportedStepSchema, type ReportedStep } from '../../../contracts/referrals.ts';
 import { REFERRAL_LIMITS as L } from '../../../contracts/limits.ts';
 import { SETTING_KEYS } from './settings.ts';
 import { INSTANSI_KEYS } from '../../../domain/catalogues/instansi.ts';
@@ -92,3 +92,8 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** The letter as stored with the referral (jsonb, built by create.ts): the contract's letter without the referral's own fields. */
+export const storedLetterSchema = referralLetterSchema
+  .omit({ referralId: true, caseId: true, state: true })
+  .extend({ conflictOfInterest: z.boolean().optional() });

@@ -1,10 +1,12 @@
 // Policy settings for referrals (admin): whether public pages show terlapor names, and the PPK
 // follow-up period (SKB 2022 figure unconfirmed; 14 by default). Changes are audited.
+import { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
-import { listSettings } from './repository.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { listSettings, upsertSetting } from './repository/settings.ts';
+import { assertCanAdministerReferrals, assertCanReadSettings } from './policy.ts';
 import { PPK_FOLLOW_UP_DAYS_KEY, SHOW_NAMES_KEY } from './deadlines.ts';
 
 /** How many days back a staff action may be dated (effectiveAt); default 7. Mirrors cases/handling.ts. */
@@ -13,13 +15,16 @@ export const EFFECTIVE_AT_MAX_DAYS_KEY = 'cases.effective_at_max_days';
 /** Hours an upload may wait for its laporan/temuan/informasi before it is deleted; default 48 (evidence/expiry.ts). */
 export const UNCLAIMED_UPLOAD_HOURS_KEY = 'evidence.unclaimed_upload_hours';
 
+/** Every setting is a flag or a whole number (jsonb, checked on write by setPolicySetting). */
+const settingValue = z.union([z.boolean(), z.number()]);
+
 export const SETTING_KEYS = [SHOW_NAMES_KEY, PPK_FOLLOW_UP_DAYS_KEY, EFFECTIVE_AT_MAX_DAYS_KEY, UNCLAIMED_UPLOAD_HOURS_KEY] as const;
 
 export async function getPolicySettings(db: Queryable, principal: Principal) {
-  if (principal.role !== 'admin' && principal.role !== 'pengawas_ri') throw forbidden();
+  assertCanReadSettings(principal);
   const items = (await listSettings(db)).map((s) => ({
     key: s.key,
-    value: s.value as boolean | number,
+    value: settingValue.parse(s.value),
     updatedAt: new Date(s.updated_at).toISOString(),
     updatedBy: s.updated_by,
   }));
@@ -27,7 +32,7 @@ export async function getPolicySettings(db: Queryable, principal: Principal) {
 }
 
 export async function setPolicySetting(db: Db, principal: Principal, key: string, value: boolean | number, now: Date) {
-  if (!canManageUsers(principal)) throw forbidden();
+  assertCanAdministerReferrals(principal);
   if (key === SHOW_NAMES_KEY && typeof value !== 'boolean') {
     throw new AppError(
       'validation_failed',
@@ -57,12 +62,7 @@ export async function setPolicySetting(db: Db, principal: Principal, key: string
     );
   }
   await db.transaction(async (tx) => {
-    const before = (await tx.query<{ value: unknown }>('SELECT value FROM policy_settings WHERE key = $1', [key])).rows[0]?.value ?? null;
-    await tx.query(
-      `INSERT INTO policy_settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [key, JSON.stringify(value), now, principal.id],
-    );
+    const before = await upsertSetting(tx, key, value, now, principal.id);
     await appendAudit(tx, {
       actor: { id: principal.id, role: principal.role },
       action: 'policy_setting.updated',

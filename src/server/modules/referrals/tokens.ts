@@ -4,11 +4,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
 import { checkAgencyAddress } from '../../../domain/catalogues/instansi.ts';
-import { findTokenByHash, type AgencyTokenRow } from './repository.ts';
+import { regionExists, type AgencyTokenRow } from './repository.ts';
+import { findTokenByHash, insertToken, listTokens, revokeToken, touchToken } from './repository/tokens.ts';
+import { assertCanAdministerReferrals } from './policy.ts';
 import { ADDRESS_MESSAGES } from './address.ts';
 
 const hashAgencyToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -34,7 +36,40 @@ function presentToken(t: AgencyTokenRow) {
 }
 
 export async function createAgencyToken(db: Db, principal: Principal, input: CreateTokenInput, now: Date) {
-  if (!canManageUsers(principal)) throw forbidden();
+  assertCanAdministerReferrals(principal);
+  await validateTokenScope(db, input);
+  const token = `ntr_${randomBytes(32).toString('base64url')}`;
+  const id = randomUUID();
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertToken(tx, {
+      id,
+      hash: hashAgencyToken(token),
+      label: input.label,
+      authority: input.authority,
+      agency: input.agency ?? null,
+      regionCode: input.regionCode ?? null,
+      by: principal.id,
+      at: now,
+    });
+    await appendAudit(tx, {
+      actor: { id: principal.id, role: principal.role },
+      action: 'agency_token.created',
+      entityType: 'agency_token',
+      entityId: id,
+      regionCode: input.regionCode ?? null,
+      at: now,
+      data: { authority: input.authority, agency: input.agency ?? null, label: input.label },
+    });
+    return inserted;
+  });
+  return {
+    ...presentToken(row),
+    token,
+    message: { id: 'Simpan token ini sekarang; token tidak ditampilkan lagi.', en: 'Store this token now; it will not be shown again.' },
+  };
+}
+
+async function validateTokenScope(db: Queryable, input: CreateTokenInput) {
   if (input.authority === 'KASN') {
     throw new AppError(
       'validation_failed',
@@ -67,53 +102,26 @@ export async function createAgencyToken(db: Db, principal: Principal, input: Cre
       });
     }
   }
-  if (input.regionCode && (await db.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode])).rows.length === 0) {
+  if (input.regionCode && !(await regionExists(db, input.regionCode))) {
     throw new AppError(
       'region_not_found',
       { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` },
       { field: 'regionCode' },
     );
   }
-  const token = `ntr_${randomBytes(32).toString('base64url')}`;
-  const id = randomUUID();
-  const row = await db.transaction(async (tx) => {
-    const inserted = await tx.query<AgencyTokenRow>(
-      `INSERT INTO agency_tokens (id, token_hash, label, authority, agency, region_code, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [id, hashAgencyToken(token), input.label, input.authority, input.agency ?? null, input.regionCode ?? null, principal.id, now],
-    );
-    await appendAudit(tx, {
-      actor: { id: principal.id, role: principal.role },
-      action: 'agency_token.created',
-      entityType: 'agency_token',
-      entityId: id,
-      regionCode: input.regionCode ?? null,
-      at: now,
-      data: { authority: input.authority, agency: input.agency ?? null, label: input.label },
-    });
-    return inserted.rows[0];
-  });
-  return {
-    ...presentToken(row),
-    token,
-    message: { id: 'Simpan token ini sekarang; token tidak ditampilkan lagi.', en: 'Store this token now; it will not be shown again.' },
-  };
 }
 
 export async function listAgencyTokens(db: Queryable, principal: Principal) {
-  if (!canManageUsers(principal)) throw forbidden();
-  const items = (await db.query<AgencyTokenRow>('SELECT * FROM agency_tokens ORDER BY created_at DESC')).rows.map(presentToken);
+  assertCanAdministerReferrals(principal);
+  const items = (await listTokens(db)).map(presentToken);
   return { items, total: items.length };
 }
 
 export async function revokeAgencyToken(db: Db, principal: Principal, id: string, now: Date) {
-  if (!canManageUsers(principal)) throw forbidden();
+  assertCanAdministerReferrals(principal);
   return db.transaction(async (tx) => {
-    const updated = await tx.query<AgencyTokenRow>(
-      'UPDATE agency_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING *',
-      [id, now],
-    );
-    if (updated.rows.length === 0) throw new AppError('not_found', { id: 'Token tidak ditemukan.', en: 'Token not found.' });
+    const revoked = await revokeToken(tx, id, now);
+    if (!revoked) throw new AppError('not_found', { id: 'Token tidak ditemukan.', en: 'Token not found.' });
     await appendAudit(tx, {
       actor: { id: principal.id, role: principal.role },
       action: 'agency_token.revoked',
@@ -121,7 +129,7 @@ export async function revokeAgencyToken(db: Db, principal: Principal, id: string
       entityId: id,
       at: now,
     });
-    return presentToken(updated.rows[0]);
+    return presentToken(revoked);
   });
 }
 
@@ -137,6 +145,6 @@ export async function authenticateAgency(db: Queryable, request: FastifyRequest,
       { field: 'Authorization' },
     );
   }
-  await db.query('UPDATE agency_tokens SET last_used_at = $2 WHERE id = $1', [row.id, now]);
+  await touchToken(db, row.id, now);
   return row;
 }
