@@ -114,8 +114,39 @@ export function findActorMentions(doc: Doc): ActorMention[] {
   for (const hit of findAll(doc, VILLAGE_STAFF_PRONOUN_RE)) {
     mentions.push({ actor: 'perangkat_desa', index: hit.end - 'perangkatnya'.length, end: hit.end, sentence: hit.sentence });
   }
+  addOwnGroups(doc, mentions);
   mentions.sort((a, b) => a.index - b.index);
   return mentions;
+}
+
+// "Kapolres … melarang anggotanya …", "Dandim mengingatkan prajuritnya …", "Sekda meminta
+// seluruh pegawai …": the head's own people belong to the head's group (a village head's staff
+// to the village staff, an association's members to the head's). The head is the nearest
+// earlier mention in the sentence.
+const OWN_GROUP_RE =
+  /\b(?:(?:anggota|prajurit|personel|jajaran|bawahan|pegawai|staf|anak buah|aparat)nya|(?:para|seluruh|semua|segenap) (?:pegawai|staf))\b/g;
+const OWN_GROUP_OF: Partial<Record<MentionClass, Actor>> = {
+  TNI: 'TNI',
+  Polri: 'Polri',
+  ASN: 'ASN',
+  PNS: 'ASN',
+  camat: 'ASN',
+  lurah: 'ASN',
+  penjabat_kepala_daerah: 'ASN',
+  kepala_desa: 'perangkat_desa',
+};
+
+function addOwnGroups(doc: Doc, mentions: ActorMention[]): void {
+  const count = mentions.length;
+  for (const hit of findAll(doc, OWN_GROUP_RE)) {
+    let head: ActorMention | undefined;
+    for (let k = 0; k < count; k++) {
+      const mention = mentions[k];
+      if (mention.sentence === hit.sentence && mention.end <= hit.index && (!head || mention.index > head.index)) head = mention;
+    }
+    const actor = head?.actor === 'kepala_desa' && hit.text.startsWith('anggota') ? 'kepala_desa' : head && OWN_GROUP_OF[head.actor];
+    if (actor) mentions.push({ actor, index: hit.index, end: hit.end, sentence: hit.sentence });
+  }
 }
 
 /** True when the mention is the speaker of its sentence rather than its subject. */

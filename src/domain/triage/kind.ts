@@ -8,10 +8,10 @@
 // Scores count cue words (title cues weigh three times) plus the extracted counts; the
 // highest score wins, with ties broken incident > statistics > appeal.
 
-import { APPEAL_RE, INCIDENT_RE, STATISTICS_RE } from './cues.ts';
+import { APPEAL_RE, INCIDENT_RE, STATISTICS_RE, countMatches } from './cues.ts';
 import { countInSpan } from './phrases.ts';
 import type { CountResult } from './numbers.ts';
-import type { Doc } from './text.ts';
+import { findAll, type Doc } from './text.ts';
 
 export type Kind = 'incident' | 'statistics' | 'appeal' | 'other';
 
@@ -35,6 +35,24 @@ const LEAD_COUNT_RE =
 const LEAD_EVENT_VERB_RE =
   /\b(?:menghadiri|hadir|memasang|mengunggah|berfoto|berpose|menandatangani|membagikan|mengumpulkan|memakai|menggunakan|terekam|kedapatan|kepergok|ikut|mengajak|mengarahkan)\b/;
 const LEAD_EVENT_DAY_RE = /(?<!\b(?:hingga|sampai|per|sejak|pada)\s)\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\s*\(\d{1,2}\/\d{1,2}/;
+// An appeal lead: a speaker tells apparatus in general what to do or not to do ("melarang
+// anggotanya berfoto …", "mengingatkan pegawai … agar tidak …", "meminta camat dan lurah tidak …").
+// The addressee is a group word, not a named or identified person.
+const LEAD_APPEAL_RE =
+  /\b(?:mengimbau|menghimbau|mengingatkan|meminta|melarang|menginstruksikan|menegaskan|mengajak|menyerukan|berpesan|mewanti-wanti|menekankan|memerintahkan)\s+(?:kepada\s+|agar\s+|supaya\s+)?(?:(?:para|seluruh|semua|setiap|segenap|jajaran|kalangan)\s+)?(?:asn|pns|pppk|aparatur|pegawai|anggota|personel|prajurit|bawahan|staf|jajaran|pejabat|kepala (?:desa|dinas|opd|sekolah|kampung|puskesmas)|kades|perangkat desa|aparat desa|camat|lurah|guru|honorer|tni|polri|keuchik|perbekel|wali nagari|pamong)/;
+// Words that make a lead a case rather than an appeal, even with an appeal verb in it.
+const LEAD_CASE_RE =
+  /\b(?:diduga|dugaan|dilaporkan|terlapor|terekam|kedapatan|kepergok|tertangkap|viral|beredar|dipanggil|diperiksa|memeriksa|diklarifikasi|disanksi|dijatuhi|terbukti|berinisial|inisial|oknum|seorang)\b/;
+// Events that are appeals in form: ceremonies and briefings ("mengikuti apel dan menandatangani
+// pakta integritas netralitas, Senin (14/10)").
+const LEAD_CEREMONY_RE =
+  /\b(?:apel|ikrar|pakta integritas|sosialisasi|deklarasi netralitas|bimtek|bimbingan teknis|rakor|rapat koordinasi)\b/;
+// A sanction threatened or conditional belongs to an appeal's warning, not to a case: "Pegawai
+// yang melanggar akan dilaporkan ke BKN", "Jika terbukti berpihak, …", "bisa dijatuhi hukuman
+// disiplin". Their incident cues do not count. ("Kades itu akan dipanggil" is a case: only a
+// generic subject — yang melanggar/terbukti … — makes a future summons a threat.)
+const THREAT_RE =
+  /\b(?:jika|bila|apabila|kalau|bilamana|manakala|seandainya)\s+(?:[\w-]+\s+){0,3}?(?:terbukti|kedapatan|kepergok|tertangkap|terekam|dilaporkan|diduga)\b|\b(?:akan|bakal|dapat|bisa|terancam)\s+(?:[\w-]+\s+)?(?:dijatuhi|disanksi|dicopot|dinonaktifkan|diberhentikan)\b|\byang (?:melanggar|terbukti|kedapatan|tidak netral|terlibat|berpihak)\b(?:\s+[\w-]+){0,4}?\s+(?:akan|bakal|dapat|bisa|terancam)\s+(?:[\w-]+\s+)?(?:dilaporkan|diproses|dipanggil|diperiksa|diklarifikasi)\b/g;
 const SPECIFIC_SUBJECT_RE =
   /\b(?:oknum|seorang|berinisial|inisial|yang bersangkutan|terlapor|pelapor|kronologi|rekaman|video|foto yang beredar|tangkapan layar)\b/g;
 
@@ -50,13 +68,21 @@ function wordsAtLeast(lower: string, start: number, end: number, n: number): boo
   return false;
 }
 
+/** Incident cues in the body that sit inside a threatened or conditional sanction. */
+function threatenedCues(doc: Doc): number {
+  let n = 0;
+  for (const hit of findAll(doc, THREAT_RE)) if (hit.index >= doc.bodyStart) n += countMatches(INCIDENT_RE, hit.text);
+  return n;
+}
+
 export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   const title = doc.lower.slice(0, doc.bodyStart);
 
   const sentences = Math.max(doc.sentences.length, 1);
   const scale = Math.sqrt(sentences / 12);
   let appeal = countInSpan(doc, APPEAL_RE, doc.bodyStart) / scale;
-  let incident = (countInSpan(doc, INCIDENT_RE, doc.bodyStart) + 1.5 * countInSpan(doc, SPECIFIC_SUBJECT_RE, doc.bodyStart)) / scale;
+  const incidentCues = Math.max(0, countInSpan(doc, INCIDENT_RE, doc.bodyStart) - threatenedCues(doc));
+  let incident = (incidentCues + 1.5 * countInSpan(doc, SPECIFIC_SUBJECT_RE, doc.bodyStart)) / scale;
   // A handful of people ("tiga ASN", "dua orang") is one case being handled, not statistics:
   // head counts up to five weigh half.
   const counted = numbers.reduce(
@@ -86,6 +112,10 @@ export function classifyKind(doc: Doc, numbers: readonly CountResult[]): Kind {
   );
   const leadText = lead ? doc.lower.slice(lead.start, lead.end) : '';
   if (LEAD_COUNT_RE.test(leadText)) statistics += 3;
+  // An appeal lead addresses apparatus in general and names no case (+3); its act verbs ("melarang
+  // anggotanya berfoto …") and a ceremony's ("menandatangani pakta integritas") are not events.
+  else if (LEAD_APPEAL_RE.test(leadText) && !LEAD_CASE_RE.test(leadText)) appeal += 3;
+  else if (LEAD_CEREMONY_RE.test(leadText) && !LEAD_CASE_RE.test(leadText)) appeal += 1.5;
   // An incident tells what a group did on a day: "Sebanyak 14 keuchik … menghadiri … deklarasi
   // dukungan …, Minggu (13/10/2024)" (not "hingga Jumat (15/11/2024)", a tally's cut-off date).
   else if (LEAD_EVENT_VERB_RE.test(leadText) && LEAD_EVENT_DAY_RE.test(leadText)) incident += 2;

@@ -184,17 +184,36 @@ export function relevanceFeatures(
     )
       near += 1;
     if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
-    if (ownActs?.has(sentence)) {
-      if (PROHIBITED_ACT_RE.test(own)) prohibitedActs++;
-      else {
-        const wasViolation = violationSentences.has(sentence);
+    // The act is told in the actor's sentence, or in the one before when the actor sentence points
+    // back to it ("Mobil dinas … kedapatan mengangkut kaos paslon. Sopirnya, seorang ASN dinas
+    // tersebut, …"; ownActSentences only returns that sentence for such a back-reference).
+    // The member pointed back is the one handled or suspected ("sudah dimintai klarifikasi"); the
+    // police looking into "uang tersebut" are not the ones who did the act.
+    const pointsBack =
+      ownActs?.has(sentence - 1) === true &&
+      !apparatusSentences.has(sentence - 1) &&
+      (handlingSentences.has(sentence) || suspectedIn(sentence));
+    const actSentence = ownActs?.has(sentence) ? sentence : pointsBack ? sentence - 1 : -1;
+    if (actSentence >= 0) {
+      const actText = actSentence === sentence ? own : sentenceLower(actSentence);
+      if (PROHIBITED_ACT_RE.test(actText)) {
+        prohibitedActs++;
+        // Forbidding the act to the group is an appeal addressed to it ("meminta camat dan lurah
+        // tidak memakai kendaraan dinas …"), like "ASN dilarang …".
+        if (!(violationSentences.has(actSentence) && PROHIBITION_RE.test(actText))) directed++;
+      } else {
+        const wasViolation = actSentence === sentence && violationSentences.has(sentence);
         const wasSuspected = wasViolation && (suspectedIn(sentence) || suspectedIn(sentence + 1));
         if (!wasViolation) violation++;
         // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
         // memasang baliho …", "terekam membagikan kaos caleg".
         if (
           !wasSuspected &&
-          (suspectedIn(sentence) || suspectedIn(sentence + 1) || handlingSentences.has(sentence) || handlingSentences.has(sentence + 1))
+          (suspectedIn(actSentence) ||
+            suspectedIn(sentence) ||
+            suspectedIn(sentence + 1) ||
+            handlingSentences.has(sentence) ||
+            handlingSentences.has(sentence + 1))
         )
           suspected++;
       }

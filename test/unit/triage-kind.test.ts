@@ -1,0 +1,68 @@
+// Kind from the body of title-less published copy (issue 16, kind round): one case per rule,
+// texts written for this file (not copied from the eval sets).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readProvinces, readRegencies } from '../../src/server/reference/idnArea.ts';
+import { buildGazetteer, triageArticle } from '../../src/domain/triage/index.ts';
+
+const gazetteer = buildGazetteer([...readProvinces(), ...readRegencies()]);
+const triage = (text: string, title?: string) => triageArticle({ text, title }, gazetteer);
+
+describe('triage kind: appeals without a headline', () => {
+  test('a threatened or conditional sanction is part of the warning, not a case', () => {
+    const result = triage(
+      'JAYAPURA, Cenderawasih Pos – Pemprov Papua menyampaikan hasil rapat pimpinan soal Pilkada 2024, Senin (7/10/2024). Sekda meminta ASN menjaga netralitas. ASN yang terbukti melanggar akan dilaporkan ke BKN dan bisa dijatuhi hukuman disiplin.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+    const conditional = triage(
+      'Wali Kota Tomohon mengimbau camat dan lurah menjaga netralitas selama Pilkada 2024, Senin (21/10/2024). Jika terbukti berpihak, mereka bisa dijatuhi sanksi.',
+    );
+    assert.equal(conditional.kind, 'appeal');
+  });
+  test('a head addressing his own people ("prajuritnya", "seluruh pegawai") addresses his group', () => {
+    const result = triage(
+      'MANOKWARI, Cahaya Papua – Sekda Manokwari mengingatkan seluruh pegawai agar tidak menjadi tim sukses pasangan calon, Kamis (10/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.deepEqual(result.actors, ['ASN']);
+  });
+  test('a lead that forbids apparatus in general an act is an appeal, whatever the act verb and the date', () => {
+    const result = triage(
+      'SELONG, Radar Lombok – Dandim Lombok Timur melarang prajuritnya berswafoto dengan pasangan calon dan mengomentari unggahan kampanye di media sosial, Rabu (16/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+  test('a named or suspected subject keeps an appeal-verb lead an incident', () => {
+    const result = triage(
+      'Bawaslu Blitar meminta kepala desa berinisial SR yang diduga memasang baliho pasangan calon di balai desa memberikan klarifikasi, Senin (14/10/2024).',
+    );
+    assert.equal(result.kind, 'incident');
+  });
+});
+
+describe('triage relevance: acts by apparatus as evidence', () => {
+  test('forbidding a group a catalogue act is an appeal addressed to it', () => {
+    const result = triage(
+      'WAINGAPU, Pos Kupang – Penjabat Bupati Sumba Timur meminta kepala dinas tidak memakai mobil dinas maupun aula kantor untuk kegiatan pasangan calon selama masa kampanye, Selasa (1/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+    assert.deepEqual(result.acts, ['fasilitas_negara']);
+  });
+  test('an act told before the member who is then handled for it ("… tersebut")', () => {
+    const result = triage(
+      'KUALA KAPUAS, Kalteng Pos – Sebuah ambulans milik Puskesmas Selat kedapatan mengangkut spanduk pasangan calon bupati, Sabtu (2/11/2024). Pengemudinya, seorang ASN puskesmas tersebut, sudah dimintai klarifikasi oleh Bawaslu Kapuas.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'incident');
+    assert.deepEqual(result.actors, ['ASN']);
+  });
+  test('police looking into "… tersebut" after a campaign team act is not a member who did it', () => {
+    const result = triage(
+      'KUDUS, Radar Kudus – Sentra Gakkumdu Kudus memproses dugaan politik uang oleh tiga relawan calon bupati yang membagikan sembako kepada warga, Sabtu (23/11/2024). Polisi masih mendalami asal sembako tersebut.',
+    );
+    assert.equal(result.relevant, false);
+  });
+});
