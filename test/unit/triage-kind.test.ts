@@ -66,3 +66,37 @@ describe('triage relevance: acts by apparatus as evidence', () => {
     assert.equal(result.relevant, false);
   });
 });
+
+describe('triage relevance: addressees and regional titles', () => {
+  test('a passive appeal not to do an act ("diminta tidak …") is an appeal to the group', () => {
+    const result = triage(
+      'SIAK, Riau Pos – Penghulu dan perangkat desa di Kabupaten Siak diminta tidak ikut dalam konvoi kampanye pasangan calon bupati. Hal itu disampaikan dalam rapat koordinasi Bawaslu Siak, Kamis (10/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+  test('regional titles of village and district heads are apparatus', () => {
+    const heads = triage(
+      'RANTEPAO – Dua kepala lembang di Toraja Utara dilaporkan ke Bawaslu karena menghadiri deklarasi pasangan calon bupati, Senin (14/10/2024).',
+    );
+    assert.deepEqual(heads.actors, ['kepala_desa']);
+    const district = triage(
+      'WAMENA – Seorang kepala distrik di Jayawijaya diduga mengarahkan warga memilih pasangan calon bupati tertentu, Rabu (23/10/2024). Bawaslu sudah memanggilnya.',
+    );
+    assert.deepEqual(district.actors, ['camat']);
+  });
+  test('the driver of the vehicle just told ("Pengemudinya …") is the member who used it', () => {
+    const result = triage(
+      'BONE – Sebuah mobil dinas Dinas Perhubungan Bone terlihat mengangkut spanduk pasangan calon bupati, Sabtu (9/11/2024). Pengemudinya diketahui seorang ASN. Bawaslu Bone menelusuri temuan itu.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'incident');
+  });
+  test('a group gathered and then warned is the addressee, not a mobilised target', () => {
+    const result = triage(
+      'SINJAI – Dandim Sinjai mengumpulkan para Babinsa lalu mengingatkan mereka untuk tidak berfoto dengan pasangan calon bupati, Selasa (8/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.deepEqual(result.actors, ['TNI']);
+  });
+});

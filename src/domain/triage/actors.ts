@@ -51,13 +51,14 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
   {
     actor: 'kepala_desa',
-    re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g,
+    re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa|kepala ohoi|kepala lembang|kepala negeri|kepala tiyuh|kepala kampong|sangadi)\b/g,
   },
   {
     actor: 'perangkat_desa',
-    re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g,
+    re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|perangkat (?:ohoi|lembang|negeri|tiyuh|kampong)|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g,
   },
-  { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
+  // Kepala distrik (Papua) and panewu (DIY) head a kecamatan.
+  { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat|kepala distrik|panewu)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
   {
     actor: 'TNI',
@@ -191,7 +192,9 @@ const RECIPIENT_TO_RE = /\b(?:ke|kepada)\s+(?:[\w.()-]+\s+){0,3}$/;
 const AUTHORITY_ROLE_AFTER_RE =
   /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
 
-const NOT_TO_AFTER_RE = /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b/;
+// "… tidak memberi dukungan"; "mengumpulkan Babinsa dan mengingatkan mereka …": gathered to be warned.
+const NOT_TO_AFTER_RE =
+  /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b|^\s*(?:[\w-]+\s+){0,3}?(?:dan|lalu|kemudian|serta|untuk)\s+(?:mengingatkan|meminta|mengimbau|menghimbau|menegaskan|berpesan|memberi(?:kan)? (?:arahan|pembekalan))\b/;
 const ENFORCEMENT_AFTER_RE =
   /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
 const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
@@ -217,7 +220,10 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     const before = doc.lower.slice(Math.max(span.start, mention.index - 50), mention.index);
     // "menginstruksikan seluruh ASN … tidak memberi dukungan": an instruction not to take sides
     // addresses the group; without the negation the group is the target of mobilisation.
-    if (TARGET_BEFORE_RE.test(before) && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    // The object of that verb is never the speaker of the appeal verb after it ("mengumpulkan para
+    // Babinsa lalu mengingatkan mereka …").
+    const object = TARGET_BEFORE_RE.test(before);
+    if (object && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
     // "Polisi mengamankan tiga anggota tim pemenangan": the police acting on a case.
     if (mention.actor === 'Polri' && ENFORCEMENT_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
     const text = doc.lower.slice(mention.index, mention.end);
@@ -241,7 +247,7 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
         return;
       const addressed = ADDRESSEE_BEFORE_RE.test(before);
       if (!addressed && (!AFTER_CUE_RE.test(after) || isSpeaker(doc, mention))) return;
-    } else if (isSpeaker(doc, mention)) return;
+    } else if (!object && isSpeaker(doc, mention)) return;
     selected.push(mention);
   });
   return selected;

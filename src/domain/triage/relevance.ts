@@ -88,7 +88,7 @@ const NEUTRAL_AFTER_RE =
   /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
 // A prohibition or a warning against the act told in the same sentence.
 const PROHIBITED_ACT_RE =
-  /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|menginstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
+  /\b(?:dilarang|melarang|larangan|tidak boleh|tak boleh|jangan|tidak diperbolehkan|tidak dibenarkan)\b|\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|dihimbau|menginstruksikan|diinstruksikan|instruksi|menegaskan|agar|supaya)\b[^.!?\n]*?\b(?:tidak|tak)\b/;
 const NON_ELECTION_RE =
   /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
@@ -187,12 +187,12 @@ export function relevanceFeatures(
     // The act is told in the actor's sentence, or in the one before when the actor sentence points
     // back to it ("Mobil dinas … kedapatan mengangkut kaos paslon. Sopirnya, seorang ASN dinas
     // tersebut, …"; ownActSentences only returns that sentence for such a back-reference).
-    // The member pointed back is the one handled or suspected ("sudah dimintai klarifikasi"); the
-    // police looking into "uang tersebut" are not the ones who did the act.
+    // The member pointed back is the one handled or suspected, in his sentence or the next ("sudah
+    // dimintai klarifikasi"); the police looking into "uang tersebut" did not do the act.
     const pointsBack =
       ownActs?.has(sentence - 1) === true &&
       !apparatusSentences.has(sentence - 1) &&
-      (handlingSentences.has(sentence) || suspectedIn(sentence));
+      (handlingSentences.has(sentence) || suspectedIn(sentence) || suspectedIn(sentence + 1));
     const actSentence = ownActs?.has(sentence) ? sentence : pointsBack ? sentence - 1 : -1;
     if (actSentence >= 0) {
       const actText = actSentence === sentence ? own : sentenceLower(actSentence);
