@@ -100,3 +100,81 @@ describe('triage relevance: addressees and regional titles', () => {
     assert.deepEqual(result.actors, ['TNI']);
   });
 });
+
+describe('triage kind and relevance: tallies, public appeals, circulated evidence, pledges', () => {
+  test('a lead counting cases or people over a period is statistics, whatever the verb', () => {
+    const result = triage(
+      'BANDUNG – Sepanjang tahapan Pilkada 2024, Polda Jawa Barat memproses 17 personel yang diduga tidak netral. Kabid Propam menyebut lima personel sudah dijatuhi sanksi disiplin dan sisanya masih diperiksa.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'statistics');
+  });
+  test('an appeal to the public to report apparatus is an appeal, not a case', () => {
+    const result = triage(
+      'ATAMBUA, Pos Kupang – Bawaslu Belu mengajak masyarakat untuk melapor bila menemukan ASN atau kepala desa yang ikut berkampanye untuk pasangan calon. Laporan diterima di posko pengaduan setiap kecamatan.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+  test('a circulating video and a case "ditangani" are suspicion and handling', () => {
+    const video = triage(
+      'ENDE – Video seorang anggota Satpol PP Ende yang menempelkan stiker pasangan calon bupati di mobil dinas beredar luas, Senin (4/11/2024).',
+    );
+    assert.equal(video.relevant, true);
+    const handled = triage(
+      'TAKALAR – Sebanyak 9 kepala desa di Takalar menandatangani surat dukungan untuk petahana dalam sebuah pertemuan, Jumat (11/10/2024). Kasus itu kini ditangani Bawaslu Takalar.',
+    );
+    assert.equal(handled.relevant, true);
+    assert.equal(handled.kind, 'incident');
+  });
+  test('a member identified by initials who is judged in breach is a suspected violation', () => {
+    const result = triage(
+      'DUMAI – Lurah di Kecamatan Dumai Barat berinisial RS menghadiri deklarasi dukungan untuk calon wali kota, Minggu (13/10/2024). Ia dinilai melanggar larangan bagi aparatur kelurahan.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'incident');
+  });
+  test('the group taking a neutrality pledge is addressed like an appeal', () => {
+    const result = triage(
+      'BAUBAU – Ratusan ASN Pemkot Baubau mengikuti apel dan menandatangani pakta integritas netralitas menjelang Pilkada, Senin (7/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+});
+
+describe('triage kind: the lead frame', () => {
+  test('an instruction "agar ASN … tidak …" dated in the lead is an appeal, not an event', () => {
+    const result = triage(
+      'DOMPU, Lombok Post – Pj Bupati Dompu mengeluarkan instruksi agar ASN di lingkungan Pemkab Dompu tidak memasang stiker pasangan calon di kendaraan pribadi maupun dinas, Rabu (2/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+  test('a circular or appeal "bagi/kepada" a group in the lead addresses it', () => {
+    const circular = triage(
+      'TAHUNA – Pemkab Kepulauan Sangihe menerbitkan edaran bagi camat dan kepala desa tentang netralitas menjelang pemungutan suara. Kecurigaan terhadap pejabat yang berpihak dapat dilaporkan ke Bawaslu untuk diperiksa dan diklarifikasi.',
+    );
+    assert.equal(circular.relevant, true);
+    assert.equal(circular.kind, 'appeal');
+    const appeal = triage(
+      'BANGLI – Pj Bupati Bangli mengeluarkan imbauan kepada seluruh ASN untuk menjaga netralitas, Senin (7/10/2024). Pegawai yang diduga berpihak akan diperiksa inspektorat dan dilaporkan ke Bawaslu.',
+    );
+    assert.equal(appeal.relevant, true);
+    assert.equal(appeal.kind, 'appeal');
+  });
+  test('a negated act in a dated lead is not an event', () => {
+    const result = triage(
+      'NUNUKAN, Radar Tarakan – Pj Bupati Nunukan menegaskan bahwa kepala desa tidak boleh menghadiri kampanye pasangan calon dalam bentuk apa pun, Senin (7/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+  test('in a short excerpt the lead frame is not outvoted by the case words of the tallied cases', () => {
+    const result = triage(
+      'SEMARANG – Selama masa kampanye, Polda Jawa Tengah memeriksa 16 personel yang diduga tidak netral. Enam personel dijatuhi sanksi disiplin, sisanya masih diperiksa Propam.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'statistics');
+  });
+});

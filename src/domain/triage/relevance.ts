@@ -63,13 +63,15 @@ const APPARATUS_NEUTRALITY_PHRASE_RE =
 const NEUTRALITY_CASE_RE = /\b(?:pelanggaran|dugaan pelanggaran|kasus|penanganan|pengawasan|sanksi) netralitas\b/;
 // Case handling: the apparatus member is reported, examined or sanctioned.
 const HANDLING_RE =
-  /\b(?:dilaporkan|melaporkan|laporan\w*|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
+  /\b(?:dilaporkan|melaporkan|laporan\w*|terlapor|pelapor|diklarifikasi|mengklarifikasi|klarifikasi|dipanggil|memanggil|pemanggilan|diperiksa|memeriksa|pemeriksaan|temuan|diregistrasi|meregistrasi|registrasi|kajian|rekomendasi\w*|merekomendasikan|sanksi|disanksi|hukuman disiplin|teguran|ditegur|gakkumdu|propam|polisi militer|denpom|subdenpom|diproses|ditangani|ditindaklanjuti|menindaklanjuti|terbukti|tersangka|divonis|vonis|kasus)\b/g;
 // Security and logistics vocabulary: TNI/Polri securing an election is not a neutrality issue.
 const SECURITY_RE =
   /\b(?:pengamanan|mengamankan|personel|pasukan|kerawanan|rawan|logistik|patroli|kamtibmas|gelar pasukan|pengawalan|dikawal|mengawal)\b/g;
 // A suspected act, not a rule or a plan: "terekam ikut konvoi kampanye", "diduga menghadiri".
+// Evidence that circulates ("Video … beredar luas"), a person identified by initials and a
+// judged breach ("dinilai melanggar") are suspicions too.
 const SUSPECTED_RE =
-  /\b(?:diduga|menemukan|ditemukan|temuan|mengkaji|dikaji|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
+  /\b(?:diduga|beredar|berinisial|melanggar|menemukan|ditemukan|temuan|mengkaji|dikaji|dilaporkan|terekam|kedapatan|kepergok|tertangkap|terbukti|ketahuan|viral|terlihat|tampak|disebut|memeriksa|diperiksa|memanggil|dipanggil|menelusuri|memproses|diproses|mengklarifikasi|diklarifikasi)\b/;
 // A breakdown that continues the previous sentence's count ("Enam di antaranya menyangkut ASN",
 // "Empat dilakukan ASN"): the neutrality word of the sentence before belongs to it.
 const BREAKDOWN_RE =
@@ -80,10 +82,12 @@ const VILLAGE_ELECTION_RE =
   /\b(?:pilkades|pemilihan kepala desa|pemilihan kades|pemilihan lurah|pilur|calon kepala desa|calon kades|calon lurah|panitia pilkades|pemilihan perbekel|pemilihan kepala kampung|pemilihan wali nagari|pilwanag|pilkakon)\b/g;
 const GENERAL_ELECTION_RE =
   /\b(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pilwako|pileg|pilpres|pemilihan (?:umum|kepala daerah|gubernur|bupati|wali ?kota|serentak 2024|presiden|legislatif)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur|kepala daerah|legislatif|presiden)|cabup|cagub|cawalkot|bawaslu|panwaslu|kpu)\b/;
+// Pledges and ceremonies by the group itself ("mengikuti apel dan menandatangani pakta integritas
+// netralitas") address it like an appeal verb.
 const APPEAL_VERB_RE =
-  /\b(?:meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
+  /\b(?:pakta integritas|apel|deklarasi netralitas|meminta|minta|diminta|mengingatkan|ingatkan|diingatkan|mengimbau|menghimbau|imbau|diimbau|menjaga|jaga|wajib|harus|tetap|jangan|dilarang|melarang|ikrar|surat edaran|edaran|imbauan)\b/;
 const ADDRESSED_BEFORE_RE =
-  /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|agar|supaya)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
+  /\b(?:meminta|minta|mengingatkan|ingatkan|mengimbau|menghimbau|imbau|mengajak|ajak|menginstruksikan|menekankan|menegaskan kepada|menyerukan|agar|supaya|kepada|bagi)\s+(?:(?:para|seluruh|semua|setiap|segenap|jajaran)\s+)?(?:[\w-]+\s+(?:dan|serta|,)\s+)*(?:[\w-]+\s+){0,2}$/;
 const NEUTRAL_AFTER_RE =
   /^[^.!?\n]{0,120}?\b(?:menjaga netralitas|jaga netralitas|tetap netral|bersikap netral|harus netral|wajib netral|netral dan|tidak berpihak|tidak memihak|tidak terlibat politik praktis)/;
 // A prohibition or a warning against the act told in the same sentence.
