@@ -178,3 +178,20 @@ describe('triage kind: the lead frame', () => {
     assert.equal(result.kind, 'statistics');
   });
 });
+
+describe('triage relevance: threshold and security', () => {
+  test('neutrality cases followed up without an election word are relevant at 0.35–0.5', () => {
+    const result = triage(
+      'JAKARTA – Kementerian PANRB mengirim surat kepada sejumlah bupati yang belum menjatuhkan sanksi bagi ASN yang melanggar netralitas. Hingga Senin (2/12/2024), tercatat 88 rekomendasi belum dijalankan pejabat pembina kepegawaian.',
+    );
+    assert.ok(result.score >= 0.35 && result.score < 0.5);
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'statistics');
+  });
+  test('a short security excerpt with a passing neutrality line stays irrelevant', () => {
+    const result = triage(
+      'KUPANG – Korem 161/Wira Sakti menyiagakan 900 prajurit untuk pengamanan pemungutan suara Pilkada di Kota Kupang. Danrem meminta prajurit menjaga kondusivitas dan netralitas selama bertugas di TPS.',
+    );
+    assert.equal(result.relevant, false);
+  });
+});

@@ -197,6 +197,7 @@ const NOT_TO_AFTER_RE =
   /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b|^\s*(?:[\w-]+\s+){0,3}?(?:dan|lalu|kemudian|serta|untuk)\s+(?:mengingatkan|meminta|mengimbau|menghimbau|menegaskan|berpesan|memberi(?:kan)? (?:arahan|pembekalan))\b/;
 const ENFORCEMENT_AFTER_RE =
   /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
+const TAKE_DOWN_AFTER_RE = /^\s*(?:[\w.-]+\s+){0,4}?(?:menertibkan|mencopot|menurunkan|membongkar|merazia|penertiban)\b/;
 const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
 
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
@@ -226,6 +227,13 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     if (object && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
     // "Polisi mengamankan tiga anggota tim pemenangan": the police acting on a case.
     if (mention.actor === 'Polri' && ENFORCEMENT_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    // "Satpol PP … menertibkan ratusan baliho": the municipal police enforcing the display rules.
+    if (
+      mention.actor === 'ASN' &&
+      /^(?:satpol|satuan polisi|polisi pamong)/.test(doc.lower.slice(mention.index, mention.end)) &&
+      TAKE_DOWN_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 60)))
+    )
+      return;
     const text = doc.lower.slice(mention.index, mention.end);
     const next = mentions.slice(index + 1).find((other) => other.sentence === s && other.index >= mention.end);
     const after = doc.lower.slice(mention.end, next ? next.index : span.end);
