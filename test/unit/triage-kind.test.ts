@@ -195,3 +195,27 @@ describe('triage relevance: threshold and security', () => {
     assert.equal(result.relevant, false);
   });
 });
+
+describe('triage relevance: investigations, neutrality cases, instructions', () => {
+  test('an investigation of an official\'s involvement ("menyelidiki dugaan keterlibatan") is a suspicion', () => {
+    const result = triage(
+      'JEMBER – Polisi menyelidiki dugaan keterlibatan seorang kepala dusun dalam pembagian sembako untuk memenangkan salah satu pasangan calon bupati. Kepala dusun itu sudah dimintai keterangan, Sabtu (23/11/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'incident');
+  });
+  test('neutrality sanctions of apparatus are electoral without the election named', () => {
+    const result = triage(
+      'Kanreg BKN Makassar mencatat 52 ASN di Sulawesi Selatan dijatuhi sanksi netralitas hingga akhir November 2024. Sanksi terbanyak berupa penundaan kenaikan pangkat.',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'statistics');
+  });
+  test('an instruction to do something other than vote addresses the group', () => {
+    const result = triage(
+      'PARIAMAN – Wali Kota Pariaman menginstruksikan camat dan lurah mengawasi pegawai agar tidak ikut kampanye pasangan calon, Senin (14/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.deepEqual(result.actors, ['camat', 'lurah']);
+  });
+});

@@ -193,6 +193,7 @@ const AUTHORITY_ROLE_AFTER_RE =
   /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
 
 // "… tidak memberi dukungan"; "mengumpulkan Babinsa dan mengingatkan mereka …": gathered to be warned.
+const VOTE_AHEAD_RE = /\b(?:memilih|mencoblos|mendukung|memenangkan|menangkan|mengarahkan|menggalang|mengerahkan)\b/;
 const NOT_TO_AFTER_RE =
   /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b|^\s*(?:[\w-]+\s+){0,3}?(?:dan|lalu|kemudian|serta|untuk)\s+(?:mengingatkan|meminta|mengimbau|menghimbau|menegaskan|berpesan|memberi(?:kan)? (?:arahan|pembekalan))\b/;
 const ENFORCEMENT_AFTER_RE =
@@ -224,7 +225,11 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     // The object of that verb is never the speaker of the appeal verb after it ("mengumpulkan para
     // Babinsa lalu mengingatkan mereka …").
     const object = TARGET_BEFORE_RE.test(before);
-    if (object && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    const ahead = doc.lower.slice(mention.end, Math.min(span.end, mention.end + 60));
+    // An instruction is mobilisation only when it is to vote or support ("menginstruksikan camat
+    // dan lurah memantau pegawai" addresses them).
+    const instructedOther = /\bmenginstruksikan\s+(?:\S+\s+){0,6}$/.test(before) && !VOTE_AHEAD_RE.test(ahead);
+    if (object && !instructedOther && !NOT_TO_AFTER_RE.test(ahead.slice(0, 40))) return;
     // "Polisi mengamankan tiga anggota tim pemenangan": the police acting on a case.
     if (mention.actor === 'Polri' && ENFORCEMENT_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
     // "Satpol PP … menertibkan ratusan baliho": the municipal police enforcing the display rules.
