@@ -219,3 +219,13 @@ describe('triage relevance: investigations, neutrality cases, instructions', () 
     assert.deepEqual(result.actors, ['camat', 'lurah']);
   });
 });
+
+describe('triage relevance: appeals not to take a partisan step', () => {
+  test('asking apparatus not to do something partisan is an appeal, catalogued act or not', () => {
+    const result = triage(
+      'KLATEN – Bupati Klaten meminta para kepala puskesmas dan tenaga kesehatan berstatus ASN tidak memanfaatkan posyandu untuk memperkenalkan pasangan calon kepada warga, Rabu (9/10/2024).',
+    );
+    assert.equal(result.relevant, true);
+    assert.equal(result.kind, 'appeal');
+  });
+});

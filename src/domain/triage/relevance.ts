@@ -178,6 +178,13 @@ export function relevanceFeatures(
       // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
       if (suspectedIn(sentence) || suspectedIn(sentence + 1)) suspected++;
       if (PROHIBITION_RE.test(own)) directed++;
+      // Asking the group not to take a partisan step ("meminta … kepala sekolah dan guru berstatus
+      // ASN tidak memanfaatkan kegiatan sekolah untuk mengenalkan pasangan calon") is an appeal to
+      // neutrality in substance, catalogued act or not.
+      else if (PROHIBITED_ACT_RE.test(own)) {
+        directed++;
+        linkedNeutral.add(sentence);
+      }
     } else if (violationSentences.has(sentence - 1) && suspectedIn(sentence) && suspectedIn(sentence - 1)) {
       // The act is told first and the apparatus member is named as the one examined in the next
       // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
@@ -207,7 +214,7 @@ export function relevanceFeatures(
     if (actSentence >= 0) {
       const actText = actSentence === sentence ? own : sentenceLower(actSentence);
       if (PROHIBITED_ACT_RE.test(actText)) {
-        prohibitedActs++;
+        if (!linkedNeutral.has(actSentence)) prohibitedActs++;
         // Forbidding the act to the group is an appeal addressed to it ("meminta camat dan lurah
         // tidak memakai kendaraan dinas …"), like "ASN dilarang …".
         if (!(violationSentences.has(actSentence) && PROHIBITION_RE.test(actText))) directed++;
