@@ -51,13 +51,14 @@ const ACTOR_PATTERNS: ReadonlyArray<{ actor: MentionClass; re: RegExp }> = [
   { actor: 'PPPK', re: /\b(?:pppk|p3k|pegawai pemerintah dengan perjanjian kerja)\b/g },
   {
     actor: 'kepala_desa',
-    re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa)\b/g,
+    re: /\b(?:kepala desa|kades|pj kades|kepala kampung|kepala nagari|wali ?nagari|kepala pekon|keuchik|geuchik|perbekel|pembakal|kuwu|hukum tua|kepala gampong|lurah desa|petinggi desa|kepala-kepala desa|kepala ohoi|kepala lembang|kepala negeri|kepala tiyuh|kepala kampong|sangadi)\b/g,
   },
   {
     actor: 'perangkat_desa',
-    re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g,
+    re: /\b(?:perangkat desa|perangkat kampung|perangkat nagari|perangkat pekon|perangkat gampong|perangkat kelurahan|perangkat (?:ohoi|lembang|negeri|tiyuh|kampong)|aparatur desa|aparat desa|aparatur pemerintah desa|sekretaris desa|sekdes|kepala dusun|kadus|kaur (?:desa|umum|keuangan|pemerintahan)|kasi (?:pemerintahan|kesejahteraan|pelayanan)|staf desa|pamong desa|pamong praja desa|pamong kalurahan|pamong kelurahan)\b/g,
   },
-  { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat)\b/g },
+  // Kepala distrik (Papua) and panewu (DIY) head a kecamatan.
+  { actor: 'camat', re: /\b(?:camat|wakil camat|sekcam|sekretaris camat|pj camat|kepala distrik|panewu)\b/g },
   { actor: 'lurah', re: /\b(?:lurah(?! desa)|kepala kelurahan|sekretaris lurah|seklur)\b/g },
   {
     actor: 'TNI',
@@ -114,8 +115,39 @@ export function findActorMentions(doc: Doc): ActorMention[] {
   for (const hit of findAll(doc, VILLAGE_STAFF_PRONOUN_RE)) {
     mentions.push({ actor: 'perangkat_desa', index: hit.end - 'perangkatnya'.length, end: hit.end, sentence: hit.sentence });
   }
+  addOwnGroups(doc, mentions);
   mentions.sort((a, b) => a.index - b.index);
   return mentions;
+}
+
+// "Kapolres … melarang anggotanya …", "Dandim mengingatkan prajuritnya …", "Sekda meminta
+// seluruh pegawai …": the head's own people belong to the head's group (a village head's staff
+// to the village staff, an association's members to the head's). The head is the nearest
+// earlier mention in the sentence.
+const OWN_GROUP_RE =
+  /\b(?:(?:anggota|prajurit|personel|jajaran|bawahan|pegawai|staf|anak buah|aparat)nya|(?:para|seluruh|semua|segenap) (?:pegawai|staf))\b/g;
+const OWN_GROUP_OF: Partial<Record<MentionClass, Actor>> = {
+  TNI: 'TNI',
+  Polri: 'Polri',
+  ASN: 'ASN',
+  PNS: 'ASN',
+  camat: 'ASN',
+  lurah: 'ASN',
+  penjabat_kepala_daerah: 'ASN',
+  kepala_desa: 'perangkat_desa',
+};
+
+function addOwnGroups(doc: Doc, mentions: ActorMention[]): void {
+  const count = mentions.length;
+  for (const hit of findAll(doc, OWN_GROUP_RE)) {
+    let head: ActorMention | undefined;
+    for (let k = 0; k < count; k++) {
+      const mention = mentions[k];
+      if (mention.sentence === hit.sentence && mention.end <= hit.index && (!head || mention.index > head.index)) head = mention;
+    }
+    const actor = head?.actor === 'kepala_desa' && hit.text.startsWith('anggota') ? 'kepala_desa' : head && OWN_GROUP_OF[head.actor];
+    if (actor) mentions.push({ actor, index: hit.index, end: hit.end, sentence: hit.sentence });
+  }
 }
 
 /** True when the mention is the speaker of its sentence rather than its subject. */
@@ -160,9 +192,13 @@ const RECIPIENT_TO_RE = /\b(?:ke|kepada)\s+(?:[\w.()-]+\s+){0,3}$/;
 const AUTHORITY_ROLE_AFTER_RE =
   /^[^.!?\n]{0,60}?\b(?:selaku (?:ppk|pejabat pembina)|menjatuhkan|menindaklanjuti|menindak|memproses|mengeksekusi|memberikan sanksi|memberi sanksi|(?:mengaku |mengatakan )?(?:sudah |telah )(?:memanggil|menegur|memeriksa|mengklarifikasi|memberi|memberikan|menyerahkan))\b/;
 
-const NOT_TO_AFTER_RE = /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b/;
+// "… tidak memberi dukungan"; "mengumpulkan Babinsa dan mengingatkan mereka …": gathered to be warned.
+const VOTE_AHEAD_RE = /\b(?:memilih|mencoblos|mendukung|memenangkan|menangkan|mengarahkan|menggalang|mengerahkan)\b/;
+const NOT_TO_AFTER_RE =
+  /^[^.!?\n]{0,30}?\b(?:tidak|tak|jangan|netral\w*|dilarang)\b|^\s*(?:[\w-]+\s+){0,3}?(?:dan|lalu|kemudian|serta|untuk)\s+(?:mengingatkan|meminta|mengimbau|menghimbau|menegaskan|berpesan|memberi(?:kan)? (?:arahan|pembekalan))\b/;
 const ENFORCEMENT_AFTER_RE =
   /^\s*(?:[\w.-]+\s+){0,2}?(?:mengamankan|menangkap|menahan|menetapkan|menyita|mengusut|menyelidiki|menyidik|meringkus|membekuk)\b/;
+const TAKE_DOWN_AFTER_RE = /^\s*(?:[\w.-]+\s+){0,4}?(?:menertibkan|mencopot|menurunkan|membongkar|merazia|penertiban)\b/;
 const MEMBER_OF_UNIT_BEFORE_RE = /\b(?:anggota|personel|oknum|bintara|perwira|polisi|petugas)\s+$/;
 
 function hasContext(doc: Doc, sentence: number, cache: Map<number, boolean>): boolean {
@@ -186,9 +222,23 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
     const before = doc.lower.slice(Math.max(span.start, mention.index - 50), mention.index);
     // "menginstruksikan seluruh ASN … tidak memberi dukungan": an instruction not to take sides
     // addresses the group; without the negation the group is the target of mobilisation.
-    if (TARGET_BEFORE_RE.test(before) && !NOT_TO_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    // The object of that verb is never the speaker of the appeal verb after it ("mengumpulkan para
+    // Babinsa lalu mengingatkan mereka …").
+    const object = TARGET_BEFORE_RE.test(before);
+    const ahead = doc.lower.slice(mention.end, Math.min(span.end, mention.end + 60));
+    // An instruction is mobilisation only when it is to vote or support ("menginstruksikan camat
+    // dan lurah memantau pegawai" addresses them).
+    const instructedOther = /\bmenginstruksikan\s+(?:\S+\s+){0,6}$/.test(before) && !VOTE_AHEAD_RE.test(ahead);
+    if (object && !instructedOther && !NOT_TO_AFTER_RE.test(ahead.slice(0, 40))) return;
     // "Polisi mengamankan tiga anggota tim pemenangan": the police acting on a case.
     if (mention.actor === 'Polri' && ENFORCEMENT_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 40)))) return;
+    // "Satpol PP … menertibkan ratusan baliho": the municipal police enforcing the display rules.
+    if (
+      mention.actor === 'ASN' &&
+      /^(?:satpol|satuan polisi|polisi pamong)/.test(doc.lower.slice(mention.index, mention.end)) &&
+      TAKE_DOWN_AFTER_RE.test(doc.lower.slice(mention.end, Math.min(span.end, mention.end + 60)))
+    )
+      return;
     const text = doc.lower.slice(mention.index, mention.end);
     const next = mentions.slice(index + 1).find((other) => other.sentence === s && other.index >= mention.end);
     const after = doc.lower.slice(mention.end, next ? next.index : span.end);
@@ -210,7 +260,7 @@ export function selectActorMentions(doc: Doc, mentions: readonly ActorMention[])
         return;
       const addressed = ADDRESSEE_BEFORE_RE.test(before);
       if (!addressed && (!AFTER_CUE_RE.test(after) || isSpeaker(doc, mention))) return;
-    } else if (isSpeaker(doc, mention)) return;
+    } else if (!object && isSpeaker(doc, mention)) return;
     selected.push(mention);
   });
   return selected;

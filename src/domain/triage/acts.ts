@@ -98,7 +98,8 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
 // karena menghadiri kampanye…") also tie an act to the suspects.
 const SUBJECT_RE =
   /\b(?:netral\w*|ketidaknetralan|yang bersangkutan|oknum|terlapor|tersangka|terdakwa|dilarang|larangan|melarang|tidak boleh|jangan|pelanggaran|kasus|diduga|dugaan|dilaporkan|terbukti|direkomendasikan|rekomendasi|sanksi|diperiksa|diklarifikasi|klarifikasi|keduanya|ketiganya|keempatnya|kelimanya|mereka)\b/g;
-const BACK_REFERENCE_RE = /\b(?:itu|tersebut|tadi)\b/;
+// "… tersebut", and the driver, owner or poster of the thing just told ("Pengemudinya …").
+const BACK_REFERENCE_RE = /\b(?:itu|tersebut|tadi|(?:pengemudi|sopir|pemilik|pengguna|pemasang|pengunggah|pelaku)nya)\b/;
 const EVENT_HERE_RE = /\b(?:pertemuan|kegiatan|acara|rapat|digelar|dilaksanakan|diadakan|berlangsung)\b/;
 // "membantah ikut menjadi bagian tim sukses": a denial is not an allegation of that act.
 const DENIAL_BEFORE_RE = /\b(?:membantah|menampik|menyangkal|bantah|tidak pernah|tak pernah)\b[^.!?\n]{0,30}$/;

@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { extractNumbers, type CountResult } from './numbers.ts';
 import { extractPeople, type Person } from './people.ts';
 import { resolveRegions, type RegionResult } from './regions.ts';
-import { RELEVANCE_THRESHOLD, relevanceFeatures, relevanceScore } from './relevance.ts';
+import { BORDERLINE_SCORE, RELEVANCE_THRESHOLD, relevanceFeatures, relevanceScore } from './relevance.ts';
 import { buildDoc } from './text.ts';
 
 export { buildGazetteer, type Gazetteer, type GazetteerRow } from './gazetteer.ts';
@@ -95,7 +95,7 @@ export function triageArticle(article: TriageArticle, gazetteer: Gazetteer, opti
   // the act scan is not needed for clear or hopeless articles).
   // Below the threshold in an election article: acts told in the actors' own sentences are
   // evidence by themselves (a prohibited act is an appeal, a reported act a violation).
-  if (score < settings.threshold && features.electionMentions > 0 && features.apparatusMentions > 0) {
+  if (score < Math.max(settings.threshold, BORDERLINE_SCORE) && features.electionMentions > 0 && features.apparatusMentions > 0) {
     const actors = selected.filter((mention) => mention.actor !== 'penyelenggara');
     const own = ownActSentences(doc, actors);
     if (own.size > 0) {
