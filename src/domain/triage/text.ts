@@ -131,8 +131,6 @@ const ABBREVIATIONS = new Set([
   'tgl',
 ]);
 
-// Latin letters (with the accented ranges) and digits; Indonesian news needs nothing else.
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+/g;
 const UPPER_START_RE = /^[\p{Lu}\p{N}]/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 
@@ -175,34 +173,45 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
   return sentences;
 }
 
-export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
-  const lower = lowerSameLength(text);
+/** A character of a token: ASCII letters and digits and the Latin accented ranges (the old TOKEN_RE). */
+function isTokenCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
+}
+
+/** All letters upper case: lower-casing changes every cased letter. */
+function isUpper(value: string, tokenLower: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) return false;
+  }
+  return true;
+}
+
+/** Word tokens in one character pass (no regex iterator; separators compared in place). */
+function tokenize(text: string, lower: string): Token[] {
   const tokens: Token[] = [];
+  const length = text.length;
   let previousEnd = -1;
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const value = match[0];
-    const start = match.index!;
-    const end = start + value.length;
-    const separator = previousEnd < 0 ? '\n' : text.slice(previousEnd, start);
+  let i = 0;
+  while (i < length) {
+    if (!isTokenCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isTokenCode(text.charCodeAt(i))) i++;
+    const end = i;
+    const value = text.slice(start, end);
     const tokenLower = lower.slice(start, end);
     const first = value.charCodeAt(0);
     const capitalized = first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : UPPER_START_RE.test(value);
-    // Upper case when lower-casing changes every cased letter: compare with the lower form.
-    let upper = false;
-    if (capitalized && first > 57) {
-      upper = true;
-      for (let k = 0; k < value.length; k++) {
-        const code = value.charCodeAt(k);
-        if (code >= 97 && code <= 122) {
-          upper = false;
-          break;
-        }
-        if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) {
-          upper = false;
-          break;
-        }
-      }
-    }
+    const upper = capitalized && first > 57 && isUpper(value, tokenLower);
+    // The separator from the previous token (none before the first: never joined).
+    const gap = previousEnd < 0 ? -1 : start - previousEnd;
+    const c0 = gap > 0 ? text.charCodeAt(previousEnd) : 0;
+    const c1 = gap === 2 ? text.charCodeAt(previousEnd + 1) : 0;
     tokens.push({
       text: value,
       lower: tokenLower,
@@ -210,12 +219,20 @@ export function buildDoc(text: string, bodyStart: number, dateline: Doc['datelin
       end,
       capitalized,
       upper,
-      joinedToPrevious: separator === ' ' || separator === '-' || separator === '  ' || separator === '\t',
-      dotBefore: separator === '. ' || separator === '.',
+      // " ", "-", "\t" or two spaces.
+      joinedToPrevious: (gap === 1 && (c0 === 32 || c0 === 45 || c0 === 9)) || (gap === 2 && c0 === 32 && c1 === 32),
+      // ". " or "."
+      dotBefore: c0 === 46 && (gap === 1 || (gap === 2 && c1 === 32)),
       sentence: 0,
     });
     previousEnd = end;
   }
+  return tokens;
+}
+
+export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
+  const lower = lowerSameLength(text);
+  const tokens = tokenize(text, lower);
   const sentences = splitSentences(text, tokens);
   let s = 0;
   for (const token of tokens) {
