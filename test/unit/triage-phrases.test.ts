@@ -49,12 +49,21 @@ describe('triage phrase index', () => {
       'Pj Bupati: ASN dilarang ikut kampanye!! KADES/lurah; camat… pasangan calon\u2013nomor urut 2, tidak netral.',
       '',
       'a',
+      // Counts (declared prefixes): after "_" FORWARD_RE may match where no word starts, so a text with "_" is scanned.
+      'x_5 laporan; 5 laporan,dua kasus.tiga temuan/4 perkara é5 laporan sebanyak 12 merupakan temuan\n7 lainnya, 9 orang 10-12 kasus',
+      'x5 laporan; 5 laporan,dua kasus.tiga temuan/4 perkara é5 laporan sebanyak 12 merupakan temuan\n7 lainnya, 9 orang 10-12 kasus',
     ];
     for (const text of texts) {
       const doc = buildDoc(text, 0, null);
       for (const re of regexes) {
         const expected = plain(re, doc.lower);
-        const got = indexedFindAll(doc, re)!.map((hit) => [hit.index, hit.text, hit.groups]);
+        const hits = indexedFindAll(doc, re);
+        // Declared with an exception character (numbers.ts): that document is scanned instead.
+        if (hits === null) {
+          assert.ok(doc.lower.includes('_'), `${re.source.slice(0, 60)} not indexed on ${text.slice(0, 40)}`);
+          continue;
+        }
+        const got = hits.map((hit) => [hit.index, hit.text, hit.groups]);
         assert.deepEqual(got, expected, `${re.source.slice(0, 60)} on ${text.slice(0, 40)}`);
         for (const span of doc.sentences) {
           const slice = doc.lower.slice(span.start, span.end);

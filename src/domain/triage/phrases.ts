@@ -235,6 +235,25 @@ const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fi
 interface Entry {
   id: number;
   sticky: RegExp;
+  /** Not indexed in a document containing this string (see declareWordStartPrefixes). */
+  unlessIncludes?: string;
+}
+
+interface Declaration {
+  prefixes: string[];
+  unlessIncludes?: string;
+}
+const declared = new WeakMap<RegExp, Declaration>();
+
+/**
+ * Declares the literal prefixes of a regex that literalPrefixes cannot analyse (it starts with a
+ * lookaround, not \b) but whose matches can only begin at a word start (a \w character after a
+ * non-\w one) with one of `prefixes`. `unlessIncludes`: a character whose presence breaks that
+ * guarantee (the regex is then scanned in that document).
+ */
+export function declareWordStartPrefixes(re: RegExp, prefixes: readonly string[], unlessIncludes?: string): RegExp {
+  declared.set(re, { prefixes: [...prefixes], ...(unlessIncludes === undefined ? {} : { unlessIncludes }) });
+  return re;
 }
 // Weak: regexes built per call by some caller are not kept alive by the index.
 const registry = new WeakMap<RegExp, Entry | null>();
@@ -247,10 +266,12 @@ function entryFor(re: RegExp): Entry | null {
   if (entry !== undefined) return entry;
   // The pipeline's regexes are module constants (about 30); a caller that builds regexes per
   // call would grow the trie without bound, so past the cap new regexes are simply scanned.
-  const prefixes = count < MAX_INDEXED ? literalPrefixes(re) : null;
+  const declaration = declared.get(re);
+  const prefixes = count < MAX_INDEXED ? (declaration?.prefixes ?? literalPrefixes(re)) : null;
   if (!prefixes) entry = null;
   else {
     entry = { id: count++, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') };
+    if (declaration?.unlessIncludes !== undefined) entry.unlessIncludes = declaration.unlessIncludes;
     indexedList.push(re);
     for (const prefix of prefixes) {
       let node = root;
@@ -354,7 +375,7 @@ const NO_GROUPS: (string | undefined)[] = [];
 /** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
 export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
   const entry = entryFor(re);
-  if (!entry) return null;
+  if (!entry || (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))) return null;
   const candidates = docIndex(doc).candidates[entry.id];
   const hits: Hit[] = [];
   const { sticky } = entry;
@@ -385,7 +406,11 @@ export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
 export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.length, limit = Infinity): number {
   const entry = entryFor(re);
   const haystack = start === 0 && end === doc.lower.length ? doc.lower : doc.lower.slice(start, end);
-  if (!entry || (start > 0 && isWordCode(doc.lower.charCodeAt(start - 1)))) {
+  if (
+    !entry ||
+    (start > 0 && isWordCode(doc.lower.charCodeAt(start - 1))) ||
+    (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))
+  ) {
     const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
     global.lastIndex = 0;
     let n = 0;
