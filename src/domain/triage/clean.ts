@@ -195,6 +195,8 @@ function looksLikeHeadline(line: string): boolean {
 // Read-also markers inside a line: everything from the marker to the end of the line is a headline.
 const INLINE_READ_ALSO_RE = /\b(?:BACA JUGA|Baca Juga|Baca juga|baca juga|BACA|Simak juga|Lihat juga)\s*[:：»>-]+\s*/;
 
+const READ_ALSO_WORD_RE = /BACA|Baca|baca|Simak juga|Lihat juga/;
+
 /** Removes boilerplate lines and read-also fragments from plain article text. */
 export function removeBoilerplate(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -203,6 +205,8 @@ export function removeBoilerplate(text: string): string {
   for (const line of lines) total += line.length + 1;
   let seen = 0;
   let headlines = false;
+  // Every INLINE_READ_ALSO_RE alternative contains one of these: without them no line is tested.
+  const mayReadAlso = READ_ALSO_WORD_RE.test(text);
   for (const rawLine of lines) {
     seen += rawLine.length + 1;
     let line = rawLine;
@@ -218,7 +222,7 @@ export function removeBoilerplate(text: string): string {
     }
     if (TRAILER_RE.test(line) && seen > total * 0.5) break;
     if (DROP_LINE_RE.test(line)) continue;
-    const inline = INLINE_READ_ALSO_RE.exec(line);
+    const inline = mayReadAlso ? INLINE_READ_ALSO_RE.exec(line) : null;
     if (inline) {
       const rest = line.slice(inline.index + inline[0].length);
       // A long remainder holds the headline and then article text; cut at the first sentence end.
@@ -283,9 +287,12 @@ export function findDateline(body: string): { start: number; end: number; place:
   return null;
 }
 
+const NEEDS_NFC_RE = /[\u0300-\uffff]/;
+
 /** Cleans an article (HTML or text) and assembles the text the extractors read. */
 export function cleanArticle(rawText: string, rawTitle?: string | null): CleanedArticle {
-  let body = rawText.normalize('NFC').replace(/\u0000/g, '');
+  // Below U+0300 every character is its own NFC form (no combining marks): skip the normalisation.
+  let body = (NEEDS_NFC_RE.test(rawText) ? rawText.normalize('NFC') : rawText).replace(/\u0000/g, '');
   let title = rawTitle ? collapse(decodeEntities(rawTitle)) : null;
   const wasHtml = looksLikeHtml(body);
   if (wasHtml) {

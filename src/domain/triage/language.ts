@@ -2,7 +2,7 @@
 // usual other language in feeds). Short texts with too few function words count as
 // Indonesian so that headlines are not dropped.
 
-import { indexedFindAll } from './phrases.ts';
+import { indexedExecAll } from './phrases.ts';
 import type { Doc } from './text.ts';
 
 const INDONESIAN_RE =
@@ -17,10 +17,10 @@ export function detectLanguage(lower: string, doc?: Doc): 'id' | 'other' {
   const sample = lower.length > 20_000 ? lower.slice(0, 20_000) : lower;
   let indonesian = 0;
   let english = 0;
-  const hits = doc && doc.lower === lower && sample === lower ? indexedFindAll(doc, FUNCTION_WORD_RE) : null;
+  const hits = doc && doc.lower === lower && sample === lower ? indexedExecAll(doc, FUNCTION_WORD_RE) : null;
   if (hits) {
     for (const hit of hits) {
-      if (hit.groups[0] !== undefined) indonesian++;
+      if (hit[1] !== undefined) indonesian++;
       else english++;
     }
   } else {

@@ -372,12 +372,12 @@ function docIndex(doc: Doc): DocIndex {
 
 const NO_GROUPS: (string | undefined)[] = [];
 
-/** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
-export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
+/** The matches of a global regex over `doc.lower` (as a global exec loop returns them), or null if not indexable. */
+export function indexedExecAll(doc: Doc, re: RegExp): RegExpExecArray[] | null {
   const entry = entryFor(re);
   if (!entry || (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))) return null;
   const candidates = docIndex(doc).candidates[entry.id];
-  const hits: Hit[] = [];
+  const matches: RegExpExecArray[] = [];
   const { sticky } = entry;
   let from = 0;
   for (const position of candidates) {
@@ -385,17 +385,23 @@ export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
     sticky.lastIndex = position;
     const match = sticky.exec(doc.lower);
     if (!match) continue;
-    const end = position + match[0].length;
-    hits.push({
-      index: position,
-      end,
-      text: match[0],
-      sentence: sentenceAt(doc, position),
-      groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
-    });
-    from = end > position ? end : position + 1;
+    matches.push(match);
+    from = match[0].length > 0 ? position + match[0].length : position + 1;
   }
-  return hits;
+  return matches;
+}
+
+/** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
+export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
+  const matches = indexedExecAll(doc, re);
+  if (!matches) return null;
+  return matches.map((match) => ({
+    index: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    sentence: sentenceAt(doc, match.index),
+    groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
+  }));
 }
 
 /**
