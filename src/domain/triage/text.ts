@@ -141,30 +141,63 @@ export function lowerSameLength(text: string): string {
   return text.replace(/\u0130/g, 'I').toLowerCase();
 }
 
+/** Some character of text[start, end) is not white space (as `trim()` sees it). */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isTrimmedSpace(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** White space and line terminators as String.prototype.trim removes them. */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+// Character codes of the sentence splitter.
+const NEWLINE = 10;
+const PERIOD = 46;
+const CLOSING_QUOTE = 0x201d;
+
+/** After a sentence mark: the end of the text, a space, a line break, a tab or a closing quote. */
+function endsSentence(code: number): boolean {
+  return Number.isNaN(code) || code === 32 || code === NEWLINE || code === 34 || code === CLOSING_QUOTE || code === 9;
+}
+
 function splitSentences(text: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
-    if (end > start && text.slice(start, end).trim() !== '') sentences.push({ start, end });
+    if (end > start && hasContent(text, start, end)) sentences.push({ start, end });
     start = end;
   };
   let tokenIndex = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       push(i + 1);
       continue;
     }
-    if (ch === '.' || ch === '!' || ch === '?') {
-      const next = text[i + 1];
-      if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== '”' && next !== '\t') continue;
-      if (ch === '.') {
+    if (code === PERIOD || code === 33 || code === 63) {
+      if (!endsSentence(text.charCodeAt(i + 1))) continue;
+      if (code === PERIOD) {
         while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
         const previous = tokens[tokenIndex - 1];
         if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
       }
       let end = i + 1;
-      while (text[end] === '"' || text[end] === '”' || text[end] === "'") end++;
+      // Closing quotes after the mark belong to the sentence: '"', '”', "'".
+      for (let next = text.charCodeAt(end); next === 34 || next === CLOSING_QUOTE || next === 39; next = text.charCodeAt(end)) end++;
       push(end);
       i = end - 1;
     }
