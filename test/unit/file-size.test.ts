@@ -19,7 +19,6 @@ const ALLOWED: Record<string, number> = {
   'src/domain/cases/importCases.ts': 453,
   'src/domain/catalogues/skb2022.ts': 402,
   'src/domain/risk/index.ts': 410,
-  'src/domain/triage/regions.ts': 532,
   'src/server/http/openapi.ts': 441,
   'src/server/modules/cases/handling.ts': 595,
   'src/server/modules/cases/importHistory.ts': 502,
