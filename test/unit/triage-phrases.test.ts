@@ -7,6 +7,7 @@ import { readProvinces, readRegencies } from '../../src/server/reference/idnArea
 import { buildGazetteer, triageArticle } from '../../src/domain/triage/index.ts';
 import { countInSpan, indexedFindAll, indexedRegexes, literalPrefixes, matchesInSpan } from '../../src/domain/triage/phrases.ts';
 import { buildDoc, lowerSameLength } from '../../src/domain/triage/text.ts';
+import { detectLanguage } from '../../src/domain/triage/language.ts';
 import { loadEvalSets } from '../../scripts/eval-triage.ts';
 
 function plain(re: RegExp, text: string): Array<[number, string, (string | undefined)[]]> {
@@ -71,6 +72,19 @@ describe('triage phrase index', () => {
           assert.equal(matchesInSpan(doc, re, span.start, span.end), plain(re, slice).length > 0);
         }
       }
+    }
+  });
+
+  test('language from the tokens (ASCII texts) or the index equals the plain scan', () => {
+    const texts = [
+      ...loadEvalSets().map((record) => record.text),
+      'the dié and_yang of the ini itu dari is was by on kata',
+      'The minister said that the election was fair and the results were final; yang itu.',
+      'KELVIN \u212aami dan yang di ke \u0130ni itu the of',
+    ];
+    for (const text of texts) {
+      const doc = buildDoc(text, 0, null);
+      assert.equal(detectLanguage(doc.lower, doc), detectLanguage(doc.lower), text.slice(0, 40));
     }
   });
 

@@ -12,13 +12,24 @@ const ENGLISH_RE = /\b(?:the|and|of|to|is|in|that|for|with|are|was|were|this|hav
 // Both lists in one scan (the two share no word): group 1 Indonesian, otherwise English.
 const FUNCTION_WORD_RE = new RegExp(`\\b(?:(${INDONESIAN_RE.source.slice(5, -3)})|${ENGLISH_RE.source.slice(5, -3)})\\b`, 'g');
 
+const INDONESIAN_WORDS = new Set(INDONESIAN_RE.source.slice(5, -3).split('|'));
+const ENGLISH_WORDS = new Set(ENGLISH_RE.source.slice(5, -3).split('|'));
+
 /** `doc`: the document whose `lower` this is; its word index (phrases.ts) then replaces the scan. */
 export function detectLanguage(lower: string, doc?: Doc): 'id' | 'other' {
   const sample = lower.length > 20_000 ? lower.slice(0, 20_000) : lower;
   let indonesian = 0;
   let english = 0;
-  const hits = doc && doc.lower === lower && sample === lower ? indexedExecAll(doc, FUNCTION_WORD_RE) : null;
-  if (hits) {
+  const whole = doc !== undefined && doc.lower === lower && sample === lower;
+  // When the tokens are the \w runs, a match of FUNCTION_WORD_RE (\b on both sides) is a whole
+  // token equal to one of the words: count the tokens.
+  const hits = whole && !doc.asciiWords ? indexedExecAll(doc, FUNCTION_WORD_RE) : null;
+  if (whole && doc.asciiWords) {
+    for (const token of doc.tokens) {
+      if (INDONESIAN_WORDS.has(token.lower)) indonesian++;
+      else if (ENGLISH_WORDS.has(token.lower)) english++;
+    }
+  } else if (hits) {
     for (const hit of hits) {
       if (hit[1] !== undefined) indonesian++;
       else english++;

@@ -142,26 +142,31 @@ function docIndex(doc: Doc): DocIndex {
   for (let id = 0; id < count; id++) candidates.push([]);
   const lower = doc.lower;
   const length = lower.length;
-  let previousWord = false;
-  for (let i = 0; i < length; i++) {
-    const code = lower.charCodeAt(i);
-    const word = isWordCode(code);
-    if (word && !previousWord) {
-      let node = 0;
-      for (let k = i; k < length; k++) {
-        const c = lower.charCodeAt(k);
-        if (c >= 128) break;
-        const s = slot[c];
-        if (s === 0) break;
-        node = child[node * width + s];
-        if (node === 0) break;
-        for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
-          const list = candidates[ids[j]];
-          if (list[list.length - 1] !== i) list.push(i);
-        }
+  const walk = (i: number) => {
+    let node = 0;
+    for (let k = i; k < length; k++) {
+      const c = lower.charCodeAt(k);
+      if (c >= 128) break;
+      const s = slot[c];
+      if (s === 0) break;
+      node = child[node * width + s];
+      if (node === 0) break;
+      for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
+        const list = candidates[ids[j]];
+        if (list.length === 0 || list[list.length - 1] !== i) list.push(i);
       }
     }
-    previousWord = word;
+  };
+  if (doc.asciiWords) {
+    // The tokens are the runs of \w (text.ts): their starts are the word starts.
+    for (const token of doc.tokens) walk(token.start);
+  } else {
+    let previousWord = false;
+    for (let i = 0; i < length; i++) {
+      const word = isWordCode(lower.charCodeAt(i));
+      if (word && !previousWord) walk(i);
+      previousWord = word;
+    }
   }
   const index = { count, candidates };
   indexes.set(doc, index);

@@ -35,6 +35,11 @@ export interface Doc {
   bodyStart: number;
   sentences: Sentence[];
   tokens: Token[];
+  /**
+   * Every token is plain ASCII and the text has no "_" and no character that lower-cases to ASCII
+   * from outside it (U+0130, U+212A): the runs of \w in `lower` are then exactly the tokens.
+   */
+  asciiWords?: boolean;
   /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
   dateline: { start: number; end: number; outlet?: { start: number; end: number } } | null;
 }
@@ -223,8 +228,9 @@ function isUpper(value: string, tokenLower: string): boolean {
 }
 
 /** Word tokens in one character pass (no regex iterator; separators compared in place). */
-function tokenize(text: string, lower: string): Token[] {
+function tokenize(text: string, lower: string): { tokens: Token[]; ascii: boolean } {
   const tokens: Token[] = [];
+  let ascii = true;
   const length = text.length;
   let previousEnd = -1;
   let i = 0;
@@ -234,7 +240,7 @@ function tokenize(text: string, lower: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < length && isTokenCode(text.charCodeAt(i))) i++;
+    for (let code = text.charCodeAt(i); i < length && isTokenCode(code); code = text.charCodeAt(++i)) if (code >= 128) ascii = false;
     const end = i;
     const value = text.slice(start, end);
     const tokenLower = lower.slice(start, end);
@@ -260,19 +266,20 @@ function tokenize(text: string, lower: string): Token[] {
     });
     previousEnd = end;
   }
-  return tokens;
+  return { tokens, ascii };
 }
 
 export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
   const lower = lowerSameLength(text);
-  const tokens = tokenize(text, lower);
+  const { tokens, ascii } = tokenize(text, lower);
   const sentences = splitSentences(text, tokens);
   let s = 0;
   for (const token of tokens) {
     while (s < sentences.length - 1 && token.start >= sentences[s].end) s++;
     token.sentence = s;
   }
-  return { text, lower, bodyStart, sentences, tokens, dateline };
+  const asciiWords = ascii && !text.includes('_') && !text.includes('\u0130') && !text.includes('\u212a');
+  return { text, lower, bodyStart, sentences, tokens, asciiWords, dateline };
 }
 
 /** Index of the sentence containing `offset`. */
