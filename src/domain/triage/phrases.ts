@@ -92,7 +92,7 @@ interface FlatTrie {
   count: number;
   width: number;
   slot: Uint8Array;
-  child: Int32Array;
+  child: Uint16Array | Int32Array;
   idStart: Int32Array;
   ids: Int32Array;
 }
@@ -112,7 +112,8 @@ function compile(): FlatTrie {
   };
   visit(root);
   const number = new Map<TrieNode, number>(nodes.map((node, k) => [node, k]));
-  const child = new Int32Array(nodes.length * width);
+  // 16-bit node numbers while they fit: half the table, which then stays in the core's cache.
+  const child = nodes.length < 65536 ? new Uint16Array(nodes.length * width) : new Int32Array(nodes.length * width);
   const idStart = new Int32Array(nodes.length + 1);
   const ids: number[] = [];
   nodes.forEach((node, k) => {

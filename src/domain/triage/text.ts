@@ -173,6 +173,7 @@ function isTrimmedSpace(code: number): boolean {
 const NEWLINE = 10;
 const PERIOD = 46;
 const CLOSING_QUOTE = 0x201d;
+const SENTENCE_MARK_RE = /[\n.!?]/g;
 
 /** After a sentence mark: the end of the text, a space, a line break, a tab or a closing quote. */
 function endsSentence(code: number): boolean {
@@ -187,26 +188,28 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
     start = end;
   };
   let tokenIndex = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Jump from mark to mark (a regex test moves lastIndex and allocates nothing).
+  SENTENCE_MARK_RE.lastIndex = 0;
+  while (SENTENCE_MARK_RE.test(text)) {
+    const i = SENTENCE_MARK_RE.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (code === NEWLINE) {
       push(i + 1);
       continue;
     }
-    if (code === PERIOD || code === 33 || code === 63) {
-      if (!endsSentence(text.charCodeAt(i + 1))) continue;
-      if (code === PERIOD) {
-        while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
-        const previous = tokens[tokenIndex - 1];
-        if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
-      }
-      let end = i + 1;
-      // Closing quotes after the mark belong to the sentence: '"', '”', "'".
-      for (let next = text.charCodeAt(end); next === 34 || next === CLOSING_QUOTE || next === 39; next = text.charCodeAt(end)) end++;
-      push(end);
-      i = end - 1;
+    if (!endsSentence(text.charCodeAt(i + 1))) continue;
+    if (code === PERIOD) {
+      while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
+      const previous = tokens[tokenIndex - 1];
+      if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
     }
+    let end = i + 1;
+    // Closing quotes after the mark belong to the sentence: '"', '”', "'".
+    for (let next = text.charCodeAt(end); next === 34 || next === CLOSING_QUOTE || next === 39; next = text.charCodeAt(end)) end++;
+    push(end);
+    SENTENCE_MARK_RE.lastIndex = end;
   }
+  SENTENCE_MARK_RE.lastIndex = 0;
   push(text.length);
   return sentences;
 }
