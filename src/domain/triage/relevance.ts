@@ -98,6 +98,22 @@ const NON_ELECTION_RE =
  * below the threshold: an act by the apparatus member is evidence by itself, whatever words
  * surround it (a prohibited act is an appeal; a reported or suspected act is a violation).
  */
+const NO_APPARATUS: RelevanceFeatures = {
+  neutralSentences: 0,
+  violationSentences: 0,
+  titleHit: false,
+  titleElection: false,
+  directedSentences: 0,
+  electionMentions: 0,
+  apparatusMentions: 0,
+  neutralityMentions: 0,
+  nearSentences: 0,
+  handledSentences: 0,
+  suspectedSentences: 0,
+  securityOnly: false,
+  addressedNeutral: false,
+};
+
 export function relevanceFeatures(
   doc: Doc,
   selected: readonly ActorMention[],
@@ -113,28 +129,52 @@ export function relevanceFeatures(
     apparatusMentions++;
   }
   // No apparatus actor: the score is fixed (relevanceScore), skip the scans.
-  if (apparatusMentions === 0) {
-    return {
-      neutralSentences: 0,
-      violationSentences: 0,
-      titleHit: false,
-      titleElection: false,
-      directedSentences: 0,
-      electionMentions: 0,
-      apparatusMentions: 0,
-      neutralityMentions: 0,
-      nearSentences: 0,
-      handledSentences: 0,
-      suspectedSentences: 0,
-      securityOnly: false,
-      addressedNeutral: false,
-    };
-  }
-  const neutralitySentences = new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence));
-  const violationSentences = new Set(findAll(doc, VIOLATION_RE).map((hit) => hit.sentence));
-  // A cue in the apparatus sentence or the next one ("Pejabat itu berstatus ASN. Penggunaan
-  // fasilitas negara untuk kampanye dilarang …").
-  const handlingSentences = new Set(findAll(doc, HANDLING_RE).map((hit) => hit.sentence));
+  if (apparatusMentions === 0) return { ...NO_APPARATUS };
+  const cues: CueSentences = {
+    neutrality: new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence)),
+    violation: new Set(findAll(doc, VIOLATION_RE).map((hit) => hit.sentence)),
+    // A cue in the apparatus sentence or the next one ("Pejabat itu berstatus ASN. Penggunaan
+    // fasilitas negara untuk kampanye dilarang …").
+    handling: new Set(findAll(doc, HANDLING_RE).map((hit) => hit.sentence)),
+  };
+  const counts = countApparatusSentences(doc, apparatusSentences, cues, ownActs);
+  const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
+  const titleHit =
+    titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
+  const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
+  return {
+    neutralSentences: counts.linkedNeutral.size,
+    violationSentences: counts.violation,
+    titleHit,
+    titleElection,
+    directedSentences: counts.directed,
+    electionMentions: countInSpan(doc, ELECTION_RE),
+    apparatusMentions,
+    neutralityMentions: cues.neutrality.size,
+    nearSentences: counts.near,
+    handledSentences: counts.handled,
+    suspectedSentences: counts.suspected,
+    securityOnly: isSecurityOnly(doc, selected, cues),
+    addressedNeutral: isAddressedNeutral(doc, selected, cues.neutrality),
+    ...(ownActs ? { prohibitedActs: counts.prohibitedActs } : {}),
+  };
+}
+
+/** Sentences with neutrality, violation and case-handling cues. */
+interface CueSentences {
+  neutrality: ReadonlySet<number>;
+  violation: ReadonlySet<number>;
+  handling: ReadonlySet<number>;
+}
+
+/** Per apparatus sentence: its cues and its neighbours' (the counts of RelevanceFeatures). */
+function countApparatusSentences(
+  doc: Doc,
+  apparatusSentences: ReadonlySet<number>,
+  cues: CueSentences,
+  ownActs: ReadonlyMap<number, readonly Act[]> | undefined,
+) {
+  const { neutrality: neutralitySentences, violation: violationSentences, handling: handlingSentences } = cues;
   // Distinct neutrality sentences tied to apparatus (the sentence itself or the one before it:
   // "Pejabat itu berstatus ASN. Ia dilarang bersikap tidak netral …").
   const linkedNeutral = new Set<number>();
@@ -200,12 +240,15 @@ export function relevanceFeatures(
       }
     }
   }
-  // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
-  // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
-  // The apparatus group is the object of an appeal verb and the same sentence asks for
-  // neutrality after it: "Saya minta seluruh ASN … menjaga netralitas", "meminta perbekel dan
-  // perangkat desa menjaga netralitas".
-  let addressedNeutral = false;
+  return { linkedNeutral, violation, directed, near, handled, suspected, prohibitedActs };
+}
+
+/**
+ * The apparatus group is the object of an appeal verb and the same sentence asks for neutrality
+ * after it: "Saya minta seluruh ASN … menjaga netralitas", "meminta perbekel dan perangkat desa
+ * menjaga netralitas".
+ */
+function isAddressedNeutral(doc: Doc, selected: readonly ActorMention[], neutralitySentences: ReadonlySet<number>): boolean {
   for (const mention of selected) {
     if (mention.actor === 'penyelenggara' || !neutralitySentences.has(mention.sentence)) continue;
     const span = doc.sentences[mention.sentence];
@@ -213,10 +256,18 @@ export function relevanceFeatures(
       ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index)) &&
       NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))
     ) {
-      addressedNeutral = true;
-      break;
+      return true;
     }
   }
+  return false;
+}
+
+/**
+ * Which actors carry the neutrality sentences: only TNI/Polri in an article about securing the
+ * election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
+ */
+function isSecurityOnly(doc: Doc, selected: readonly ActorMention[], cues: CueSentences): boolean {
+  const { neutrality: neutralitySentences, violation: violationSentences } = cues;
   const neutralActors = new Set(
     selected
       .filter(
@@ -225,30 +276,11 @@ export function relevanceFeatures(
       )
       .map((mention) => mention.actor),
   );
-  const securityOnly =
+  return (
     neutralActors.size > 0 &&
     [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri') &&
-    countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4;
-  const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
-  const titleHit =
-    titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
-  const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
-  return {
-    neutralSentences: linkedNeutral.size,
-    violationSentences: violation,
-    titleHit,
-    titleElection,
-    directedSentences: directed,
-    electionMentions: countInSpan(doc, ELECTION_RE),
-    apparatusMentions,
-    neutralityMentions: neutralitySentences.size,
-    nearSentences: near,
-    handledSentences: handled,
-    suspectedSentences: suspected,
-    securityOnly,
-    addressedNeutral,
-    ...(ownActs ? { prohibitedActs } : {}),
-  };
+    countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= 4
+  );
 }
 
 export function relevanceScore(doc: Doc, features: RelevanceFeatures): number {
