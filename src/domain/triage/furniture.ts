@@ -25,11 +25,16 @@ const OUTLET_VARIANTS = Array.from({ length: 8 }, (_, mask) => {
 const CREDIT_LINE_RE =
   /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
 
+// What every credit line contains (its words then a colon, or "laporan" and a reporter word):
+// without it the credit scan is skipped.
+const CREDIT_NEEDS =
+  /(?:foto|photo|fotografer|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor)/i;
+
 export function furnitureRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let mask = 0;
   for (let k = 0; k < OUTLET_NEEDS.length; k++) if (OUTLET_NEEDS[k].test(text)) mask |= 1 << k;
-  for (const re of [OUTLET_VARIANTS[mask], CREDIT_LINE_RE]) {
+  for (const re of [OUTLET_VARIANTS[mask], CREDIT_NEEDS.test(text) ? CREDIT_LINE_RE : null]) {
     if (!re) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) ranges.push([m.index, m.index + m[0].length]);
