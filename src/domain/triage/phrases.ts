@@ -248,10 +248,11 @@ export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.len
     if (position >= end) break;
     if (position < from) continue;
     sticky.lastIndex = position - start;
-    const match = sticky.exec(haystack);
-    if (!match) continue;
+    // test, not exec: no match array; a successful sticky test leaves lastIndex at the match end.
+    if (!sticky.test(haystack)) continue;
     n++;
-    from = match[0].length > 0 ? position + match[0].length : position + 1;
+    const length = sticky.lastIndex - (position - start);
+    from = length > 0 ? position + length : position + 1;
   }
   return n;
 }
