@@ -2,7 +2,7 @@
 // usual other language in feeds). Short texts with too few function words count as
 // Indonesian so that headlines are not dropped.
 
-import { indexedExecAll } from './phrases.ts';
+import { indexedCandidates, indexedExecAll } from './phrases.ts';
 import type { Doc } from './text.ts';
 
 const INDONESIAN_RE =
@@ -24,10 +24,18 @@ export function detectLanguage(lower: string, doc?: Doc): 'id' | 'other' {
   // When the tokens are the \w runs, a match of FUNCTION_WORD_RE (\b on both sides) is a whole
   // token equal to one of the words: count the tokens.
   const hits = whole && !doc.asciiWords ? indexedExecAll(doc, FUNCTION_WORD_RE) : null;
-  if (whole && doc.asciiWords) {
-    for (const token of doc.tokens) {
-      if (INDONESIAN_WORDS.has(token.lower)) indonesian++;
-      else if (ENGLISH_WORDS.has(token.lower)) english++;
+  const starts = whole && doc.asciiWords ? indexedCandidates(doc, FUNCTION_WORD_RE) : null;
+  if (whole && doc.asciiWords && starts) {
+    // Only the tokens where a function word's prefix begins (the index's candidates, which are
+    // token starts here) can be one.
+    const { tokens } = doc;
+    let t = 0;
+    for (const start of starts) {
+      while (t < tokens.length && tokens[t].start < start) t++;
+      if (t === tokens.length) break;
+      const word = tokens[t].lower;
+      if (INDONESIAN_WORDS.has(word)) indonesian++;
+      else if (ENGLISH_WORDS.has(word)) english++;
     }
   } else if (hits) {
     for (const hit of hits) {

@@ -176,6 +176,13 @@ function docIndex(doc: Doc): DocIndex {
 
 const NO_GROUPS: (string | undefined)[] = [];
 
+/** The positions where a match of `re` can begin in `doc.lower` (ascending), or null if not indexed. */
+export function indexedCandidates(doc: Doc, re: RegExp): readonly number[] | null {
+  const entry = entryFor(re);
+  if (!entry || (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))) return null;
+  return docIndex(doc).candidates[entry.id];
+}
+
 /** The matches of a global regex over `doc.lower` (as a global exec loop returns them), or null if not indexable. */
 export function indexedExecAll(doc: Doc, re: RegExp): RegExpExecArray[] | null {
   const entry = entryFor(re);
