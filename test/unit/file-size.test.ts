@@ -14,8 +14,6 @@ const MAX_LINES = 400;
 /** Known offenders → line count when listed (2026-12-07). Do not add to this list: split the file. */
 const ALLOWED: Record<string, number> = {
   // Over the limit once the tree was formatted with Prettier (140 columns), 2026-12-07: split by feature.
-  'src/domain/triage/phrases.ts': 431,
-  'src/domain/triage/regions.ts': 532,
   'src/server/http/openapi.ts': 441,
   'src/server/modules/cases/handling.ts': 595,
   'src/server/modules/cases/importHistory.ts': 502,

@@ -21,7 +21,7 @@
 //                         distributing a candidate's goods or money, covert campaigning
 
 import type { ActorMention } from './actors.ts';
-import { findAll, sentenceText, type Doc } from './text.ts';
+import { findAll, sentenceText, type Doc, type Hit } from './text.ts';
 
 export const ACTS = [
   'hadir_kampanye',
@@ -165,6 +165,24 @@ function scanActs(
   ownSentencesOnly: boolean,
   accept: (act: Act, sentence: number) => boolean,
 ): void {
+  const anchored = anchorSentences(doc, actorMentions, ownSentencesOnly);
+  const settled = new Set<Act>();
+  for (const { act, re, sentenceMust } of ACT_PATTERNS) {
+    if (settled.has(act)) continue;
+    for (const hit of findAll(doc, re)) {
+      if (isExcludedPlaceHit(doc, act, hit, sentenceMust) || isExcludedActHit(doc, act, hit)) continue;
+      if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
+        if (accept(act, hit.sentence)) {
+          settled.add(act);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** Sentences an act may be told in: the actor mentions', the subject scan's, or one pointed back to. */
+function anchorSentences(doc: Doc, actorMentions: readonly ActorMention[], ownSentencesOnly: boolean): Set<number> {
   const anchored = new Set<number>();
   for (const mention of actorMentions) anchored.add(mention.sentence);
   // The subject scan only adds anchors when some sentence is not already within one sentence
@@ -178,88 +196,87 @@ function scanActs(
   else
     for (const mention of actorMentions)
       if (BACK_REFERENCE_RE.test(sentenceText(doc, mention.sentence))) anchored.add(mention.sentence - 1);
-  const settled = new Set<Act>();
-  for (const { act, re, sentenceMust } of ACT_PATTERNS) {
-    if (settled.has(act)) continue;
-    for (const hit of findAll(doc, re)) {
-      // The place sentence itself, or an event held there after a campaign sentence
-      // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
-      if (
-        sentenceMust &&
-        !sentenceMust.test(sentenceText(doc, hit.sentence)) &&
-        !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))
-      )
-        continue;
-      if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
-      // Collecting ID cards or support for a candidate is declared support, not mobilisation.
-      if (act === 'mobilisasi' && /^mengumpulkan\s+(?:\w+\s+){0,2}?(?:ktp|dukungan)\b/.test(hit.text)) continue;
-      // "staf kantor camat": the office is the employer, not a building used.
-      if (
-        sentenceMust &&
-        /^kantor/.test(hit.text) &&
-        /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))
-      )
-        continue;
-      // "di depan kantor desa": a place next to the act, not the use of the building.
-      if (
-        sentenceMust &&
-        /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(
-          doc.lower.slice(Math.max(0, hit.index - 16), hit.index),
-        )
-      )
-        continue;
-      // Inviting or bringing others to a candidate's event is mobilisation, not attendance:
-      // "menyebarkan undangan … kepada warga untuk menghadiri pertemuan pasangan calon".
-      if (
-        act === 'hadir_kampanye' &&
-        /\b(?:warga|masyarakat|pemilih|penduduk|ketua rt|rt|rw|ibu-ibu|jemaah|tokoh \w+)\b[^.!?\n]{0,15}\b(?:untuk|agar|supaya)\s+$/.test(
-          doc.lower.slice(Math.max(0, hit.index - 40), hit.index),
-        ) &&
-        /\b(?:undangan|mengundang|mengajak|mengerahkan|memobilisasi|menyuruh|memerintahkan|meminta)\b/.test(
-          doc.lower.slice(Math.max(doc.sentences[hit.sentence].start, hit.index - 120), hit.index),
-        )
-      )
-        continue;
-      // "tidak menggunakan ruang kelas … untuk berkampanye": the act is the use of the facility.
-      if (
-        act === 'hadir_kampanye' &&
-        /^berkampanye/.test(hit.text) &&
-        /\buntuk\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index)) &&
-        /\b(?:menggunakan|memakai|memanfaatkan|menjadikan)\b/.test(sentenceText(doc, hit.sentence))
-      )
-        continue;
-      // "mengancam memutasi guru yang tidak memilih petahana": a threat to move staff is pressure to vote.
-      if (
-        act === 'keputusan_menguntungkan' &&
-        /\b(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,20}$/.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))
-      )
-        continue;
-      if (
-        act === 'mobilisasi' &&
-        (ONLINE_RE.test(withoutCirculation(sentenceText(doc, hit.sentence))) ||
-          EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))
-      )
-        continue;
-      if (
-        act === 'atribut' &&
-        (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index)) ||
-          (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))
-      )
-        continue;
-      if (
-        act === 'atribut' &&
-        /^(?:stiker|kaos|poster|kalender)/.test(hit.text) &&
-        DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
-      )
-        continue;
-      if (act === 'deklarasi_dukungan' && ATTENDING_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
-      if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) continue;
-      if (anchored.has(hit.sentence) || (!ownSentencesOnly && (anchored.has(hit.sentence - 1) || anchored.has(hit.sentence + 1)))) {
-        if (accept(act, hit.sentence)) {
-          settled.add(act);
-          break;
-        }
-      }
-    }
-  }
+  return anchored;
+}
+
+/** Not the act: outside the place sentence, denied, ID cards collected, the office as employer, a place nearby. */
+function isExcludedPlaceHit(doc: Doc, act: Act, hit: Hit, sentenceMust: RegExp | undefined): boolean {
+  // The place sentence itself, or an event held there after a campaign sentence
+  // ("… mengarahkan mereka memenangkan paslon. Pertemuan itu digelar di aula kelurahan.").
+  if (
+    sentenceMust &&
+    !sentenceMust.test(sentenceText(doc, hit.sentence)) &&
+    !(EVENT_HERE_RE.test(sentenceText(doc, hit.sentence)) && sentenceMust.test(sentenceText(doc, hit.sentence - 1)))
+  )
+    return true;
+  if (DENIAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) return true;
+  // Collecting ID cards or support for a candidate is declared support, not mobilisation.
+  if (act === 'mobilisasi' && /^mengumpulkan\s+(?:\w+\s+){0,2}?(?:ktp|dukungan)\b/.test(hit.text)) return true;
+  // "staf kantor camat": the office is the employer, not a building used.
+  if (
+    sentenceMust &&
+    /^kantor/.test(hit.text) &&
+    /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))
+  )
+    return true;
+  // "di depan kantor desa": a place next to the act, not the use of the building.
+  if (
+    sentenceMust &&
+    /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(
+      doc.lower.slice(Math.max(0, hit.index - 16), hit.index),
+    )
+  )
+    return true;
+  return false;
+}
+
+/** Another act or none, by act: invitations, a facility used, threats, online acts, goods handed out. */
+function isExcludedActHit(doc: Doc, act: Act, hit: Hit): boolean {
+  // Inviting or bringing others to a candidate's event is mobilisation, not attendance:
+  // "menyebarkan undangan … kepada warga untuk menghadiri pertemuan pasangan calon".
+  if (
+    act === 'hadir_kampanye' &&
+    /\b(?:warga|masyarakat|pemilih|penduduk|ketua rt|rt|rw|ibu-ibu|jemaah|tokoh \w+)\b[^.!?\n]{0,15}\b(?:untuk|agar|supaya)\s+$/.test(
+      doc.lower.slice(Math.max(0, hit.index - 40), hit.index),
+    ) &&
+    /\b(?:undangan|mengundang|mengajak|mengerahkan|memobilisasi|menyuruh|memerintahkan|meminta)\b/.test(
+      doc.lower.slice(Math.max(doc.sentences[hit.sentence].start, hit.index - 120), hit.index),
+    )
+  )
+    return true;
+  // "tidak menggunakan ruang kelas … untuk berkampanye": the act is the use of the facility.
+  if (
+    act === 'hadir_kampanye' &&
+    /^berkampanye/.test(hit.text) &&
+    /\buntuk\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 8), hit.index)) &&
+    /\b(?:menggunakan|memakai|memanfaatkan|menjadikan)\b/.test(sentenceText(doc, hit.sentence))
+  )
+    return true;
+  // "mengancam memutasi guru yang tidak memilih petahana": a threat to move staff is pressure to vote.
+  if (
+    act === 'keputusan_menguntungkan' &&
+    /\b(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,20}$/.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))
+  )
+    return true;
+  if (
+    act === 'mobilisasi' &&
+    (ONLINE_RE.test(withoutCirculation(sentenceText(doc, hit.sentence))) ||
+      EVENT_CONTENT_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index)))
+  )
+    return true;
+  if (
+    act === 'atribut' &&
+    (GOODS_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index)) ||
+      (/^memasang (?:gambar|foto)/.test(hit.text) && PROFILE_AFTER_RE.test(doc.lower.slice(hit.end, hit.end + 60))))
+  )
+    return true;
+  if (
+    act === 'atribut' &&
+    /^(?:stiker|kaos|poster|kalender)/.test(hit.text) &&
+    DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
+  )
+    return true;
+  if (act === 'deklarasi_dukungan' && ATTENDING_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) return true;
+  if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) return true;
+  return false;
 }

@@ -195,14 +195,21 @@ function looksLikeHeadline(line: string): boolean {
 // Read-also markers inside a line: everything from the marker to the end of the line is a headline.
 const INLINE_READ_ALSO_RE = /\b(?:BACA JUGA|Baca Juga|Baca juga|baca juga|BACA|Simak juga|Lihat juga)\s*[:：»>-]+\s*/;
 
+const READ_ALSO_WORD_RE = /BACA|Baca|baca|Simak juga|Lihat juga/;
+const BULLET_RE = /[•·▪●◦■]/;
+
 /** Removes boilerplate lines and read-also fragments from plain article text. */
 export function removeBoilerplate(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   const kept: string[] = [];
   let total = 0;
   for (const line of lines) total += line.length + 1;
   let seen = 0;
   let headlines = false;
+  // Every INLINE_READ_ALSO_RE alternative contains one of these: without them no line is tested.
+  const mayReadAlso = READ_ALSO_WORD_RE.test(text);
+  // Likewise bullets: without one of their characters no line changes.
+  const mayHaveBullets = BULLET_RE.test(text);
   for (const rawLine of lines) {
     seen += rawLine.length + 1;
     let line = rawLine;
@@ -218,7 +225,7 @@ export function removeBoilerplate(text: string): string {
     }
     if (TRAILER_RE.test(line) && seen > total * 0.5) break;
     if (DROP_LINE_RE.test(line)) continue;
-    const inline = INLINE_READ_ALSO_RE.exec(line);
+    const inline = mayReadAlso ? INLINE_READ_ALSO_RE.exec(line) : null;
     if (inline) {
       const rest = line.slice(inline.index + inline[0].length);
       // A long remainder holds the headline and then article text; cut at the first sentence end.
@@ -231,12 +238,10 @@ export function removeBoilerplate(text: string): string {
       if (line.trim() === '') continue;
     }
     // Bullets and similar markers carry no meaning.
-    kept.push(line.replace(/^\s*[•·▪●◦■]\s*/, ''));
+    kept.push(mayHaveBullets ? line.replace(/^\s*[•·▪●◦■]\s*/, '') : line);
   }
-  return kept
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const joined = kept.join('\n');
+  return (joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined).trim();
 }
 
 // "PALEMBANG, KORANPALPOS.COM –", "Pangkalpinang (ANTARA) -", "Kayuagung, gradasigo -",
@@ -283,9 +288,13 @@ export function findDateline(body: string): { start: number; end: number; place:
   return null;
 }
 
+const NEEDS_NFC_RE = /[\u0300-\uffff]/;
+
 /** Cleans an article (HTML or text) and assembles the text the extractors read. */
 export function cleanArticle(rawText: string, rawTitle?: string | null): CleanedArticle {
-  let body = rawText.normalize('NFC').replace(/\u0000/g, '');
+  // Below U+0300 every character is its own NFC form (no combining marks): skip the normalisation.
+  let body = NEEDS_NFC_RE.test(rawText) ? rawText.normalize('NFC') : rawText;
+  if (body.includes('\u0000')) body = body.replace(/\u0000/g, '');
   let title = rawTitle ? collapse(decodeEntities(rawTitle)) : null;
   const wasHtml = looksLikeHtml(body);
   if (wasHtml) {
@@ -298,7 +307,8 @@ export function cleanArticle(rawText: string, rawTitle?: string | null): Cleaned
   body = removeBoilerplate(body.replace(/[\u00a0\u2009\u200b]/g, ' '));
   const dateline = findDateline(body);
   const prefix = title ? `${title}\n\n` : '';
-  const text = prefix + body;
+  // join builds a flat string (a + b is a rope): the tokenizer's per-character reads are cheaper on it.
+  const text = prefix ? [prefix, body].join('') : body;
   return {
     text,
     title,

@@ -109,3 +109,42 @@ export function buildGazetteer(
   }
   return { regions, byKey, maxTokens: maxTokens + 1, prefixes, capitals, capitalPrefixes, unresolvedCapitals };
 }
+
+// A cheap first test before the prefix set: the first three characters (a-z, 0-9) of every key,
+// built once per gazetteer. A lookup whose first three characters no key starts with is not a
+// prefix; anything else (shorter, other characters) asks the set.
+const trigramTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function trigramSlot(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
+}
+function trigramIndex(key: string): number {
+  const a = trigramSlot(key.charCodeAt(0));
+  const b = trigramSlot(key.charCodeAt(1));
+  const c = trigramSlot(key.charCodeAt(2));
+  return a < 0 || b < 0 || c < 0 ? -1 : (a * 36 + b) * 36 + c;
+}
+export function trigramTable(prefixes: ReadonlySet<string>): Uint8Array {
+  let table = trigramTables.get(prefixes);
+  if (!table) {
+    table = new Uint8Array(36 * 36 * 36);
+    for (const prefix of prefixes) {
+      const index = prefix.length >= 3 ? trigramIndex(prefix) : -1;
+      if (index >= 0) table[index] = 1;
+      // A prefix with other characters in its first three: the table cannot rule anything out.
+      else if (prefix.length >= 3) table.fill(1);
+    }
+    trigramTables.set(prefixes, table);
+  }
+  return table;
+}
+
+/** `prefixes.has(key)`, answered from the trigram table when it can say no. */
+export function isKeyPrefix(prefixes: ReadonlySet<string>, table: Uint8Array, key: string): boolean {
+  if (key.length >= 3) {
+    const index = trigramIndex(key);
+    if (index >= 0 && table[index] === 0) return false;
+  }
+  return prefixes.has(key);
+}

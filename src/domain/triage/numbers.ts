@@ -9,6 +9,7 @@
 // numbers ("PP 94/2021"), times, phone numbers, ages, "H-17", head counts without a
 // violation in the sentence ("8.000 ASN di lingkungan Pemkab").
 
+import { declareWordStartPrefixes } from './phrases.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export type NumberUnit = 'laporan' | 'temuan' | 'kasus' | 'perkara' | 'rekomendasi' | 'other';
@@ -46,6 +47,11 @@ const FORWARD_RE = new RegExp(
   String.raw`(?=[0-9sdtel])(?<![a-z0-9./,\-])${NUMBER}(?![0-9/]|\.\d|\s*(?:%|persen))\s+(?:(?:buah|bukan|berkas)\s+)?${UNIT}(?![a-z0-9])`,
   'g',
 );
+// Both count patterns begin with a number, at a word start: SUBSET_RE after a space or at the
+// start, FORWARD_RE after anything but [a-z0-9./,-], which is a word start unless it is "_".
+const NUMBER_PREFIXES = [...'0123456789', 'sepuluh', 'sebelas', 'seratus', ...SMALL.split('|')];
+declareWordStartPrefixes(FORWARD_RE, NUMBER_PREFIXES, '_');
+
 // A range or an approximation between two numbers is an estimate, not a count: "10 sampai 15
 // laporan", "10-15 kasus", "dua hingga tiga laporan".
 const RANGE_BEFORE_RE = new RegExp(String.raw`(?:\d|\b(?:${WORDS}))\s*(?:-|–|sampai(?:\s+dengan)?|hingga|s\.d\.?|atau)\s*$`);
@@ -68,6 +74,8 @@ const SUBSET_RE = new RegExp(
   String.raw`(?=[0-9sdtel])(?<=\b(?:sebanyak|sejumlah|dan|sedangkan|sementara|serta|yakni|yaitu|rinciannya|antara lain)\s|^|[.,;:]\s|\n)${NUMBER}\s+(?:(lainnya|sisanya)\b\s*|(?:di\s?antaranya|merupakan|dinyatakan|terbukti|telah|sudah|masih|belum|tidak|bukan|melibatkan|menyangkut|terkait|berkaitan|berasal|dari|dihentikan|diteruskan|ditindaklanjuti|diregistrasi|ditolak|dijatuhi|direkomendasikan|diproses|dikaji)\b)((?:\s+(?:berasal\s+)?(?:dari\s+)?(?:merupakan\s+)?(?:${MAIN_UNIT})\b)?)`,
   'g',
 );
+
+declareWordStartPrefixes(SUBSET_RE, NUMBER_PREFIXES);
 
 // Words right before a number that make it a label, not a count.
 const NOT_A_COUNT_BEFORE =

@@ -16,214 +16,12 @@
 //   regex gives the same matches in the same order, with the same groups.
 // Regexes are registered on first use; unindexable ones fall back to the plain scan.
 
+import { isWordCode, literalPrefixes } from './prefixes.ts';
 import { sentenceAt, type Doc, type Hit } from './text.ts';
 
-type Quant = { min: number; max: number };
-type Node =
-  | { t: 'lit'; c: string; q: Quant }
-  | { t: 'any'; q: Quant }
-  | { t: 'b'; q: Quant }
-  | { t: 'zero'; q: Quant }
-  | { t: 'group'; alts: Node[][]; q: Quant };
+export { literalPrefixes };
 
-const ONE: Quant = { min: 1, max: 1 };
-const PREFIX_LIMIT = 2048;
-const MAX_PREFIX = 16;
 const MAX_INDEXED = 256;
-
-function parse(source: string): Node[][] {
-  let i = 0;
-  const quant = (): Quant => {
-    const ch = source[i];
-    let q: Quant = ONE;
-    if (ch === '?') {
-      q = { min: 0, max: 1 };
-      i++;
-    } else if (ch === '*') {
-      q = { min: 0, max: Infinity };
-      i++;
-    } else if (ch === '+') {
-      q = { min: 1, max: Infinity };
-      i++;
-    } else if (ch === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-      if (m) {
-        q = { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]) };
-        i += m[0].length;
-      }
-    }
-    if (q !== ONE && source[i] === '?') i++; // lazy
-    return q;
-  };
-  const alt = (): Node[][] => {
-    const alts: Node[][] = [[]];
-    while (i < source.length) {
-      const ch = source[i];
-      if (ch === ')') break;
-      if (ch === '|') {
-        alts.push([]);
-        i++;
-        continue;
-      }
-      let node: Node;
-      if (ch === '(') {
-        i++;
-        let zero = false;
-        if (source.startsWith('?:', i)) i += 2;
-        else if (source.startsWith('?=', i) || source.startsWith('?!', i)) {
-          i += 2;
-          zero = true;
-        } else if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
-          i += 3;
-          zero = true;
-        } else if (source.startsWith('?<', i)) {
-          i = source.indexOf('>', i) + 1;
-        }
-        const inner = alt();
-        if (source[i] !== ')') throw new Error('unbalanced group');
-        i++;
-        node = zero ? { t: 'zero', q: ONE } : { t: 'group', alts: inner, q: ONE };
-      } else if (ch === '[') {
-        i++;
-        const negated = source[i] === '^';
-        if (negated) i++;
-        const from = i;
-        if (source[i] === ']') i++;
-        while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-        const chars = negated ? null : classChars(source.slice(from, i));
-        i++;
-        // A small class of plain characters ("[1-5]") is an alternation of literals.
-        node = chars ? { t: 'group', alts: chars.map((c) => [{ t: 'lit', c, q: ONE }]), q: ONE } : { t: 'any', q: ONE };
-      } else if (ch === '\\') {
-        const next = source[i + 1];
-        i += 2;
-        if (next === 'b') node = { t: 'b', q: ONE };
-        else if (next === 'B') node = { t: 'zero', q: ONE };
-        else if (/[.\-\\/()[\]{}|?*+^$ ,:;'"!#&%@=<>~`]/.test(next)) node = { t: 'lit', c: next, q: ONE };
-        else {
-          // \w \s \d \p{…} \u…, escapes of control characters, backreferences: not literal.
-          if ((next === 'p' || next === 'P' || next === 'u') && source[i] === '{') i = source.indexOf('}', i) + 1;
-          node = { t: 'any', q: ONE };
-        }
-      } else if (ch === '.') {
-        i++;
-        node = { t: 'any', q: ONE };
-      } else if (ch === '^' || ch === '$') {
-        i++;
-        node = { t: 'zero', q: ONE };
-      } else {
-        i++;
-        node = { t: 'lit', c: ch, q: ONE };
-      }
-      const q = quant();
-      if (q !== ONE) node = { ...node, q } as Node;
-      alts[alts.length - 1].push(node);
-    }
-    return alts;
-  };
-  const out = alt();
-  if (i !== source.length) throw new Error('trailing input');
-  return out;
-}
-
-/** The characters of a class body made only of plain characters and ranges (at most 16), else null. */
-function classChars(body: string): string[] | null {
-  if (body.includes('\\')) return null;
-  const out: string[] = [];
-  for (let k = 0; k < body.length; k++) {
-    if (body[k + 1] === '-' && k + 2 < body.length) {
-      const first = body.charCodeAt(k);
-      const last = body.charCodeAt(k + 2);
-      if (last < first || last - first > 16) return null;
-      for (let code = first; code <= last; code++) out.push(String.fromCharCode(code));
-      k += 2;
-    } else out.push(body[k]);
-    if (out.length > 16) return null;
-  }
-  return out.length ? out : null;
-}
-
-interface Prefixes {
-  set: string[];
-  exact: boolean;
-}
-
-function cross(a: string[], b: string[]): string[] | null {
-  if (a.length * b.length > PREFIX_LIMIT) return null;
-  const out: string[] = [];
-  for (const x of a) for (const y of b) out.push(x + y);
-  return out;
-}
-
-function nodePrefixes(node: Node): Prefixes {
-  let base: Prefixes;
-  if (node.t === 'lit') base = { set: [node.c], exact: true };
-  else if (node.t === 'any') base = { set: [''], exact: false };
-  else if (node.t === 'b' || node.t === 'zero') base = { set: [''], exact: true };
-  else {
-    const set: string[] = [];
-    let exact = true;
-    for (const seq of node.alts) {
-      const p = seqPrefixes(seq);
-      set.push(...p.set);
-      exact &&= p.exact;
-    }
-    base = { set, exact };
-  }
-  const { min, max } = node.q;
-  if (min === 1 && max === 1) return base;
-  // Zero repetitions allowed: the empty string is a prefix; more than one: only the first
-  // repetition is known.
-  const set = min === 0 ? [...base.set, ''] : base.set;
-  return { set, exact: base.exact && max <= 1 };
-}
-
-function seqPrefixes(seq: readonly Node[]): Prefixes {
-  let current = [''];
-  for (const node of seq) {
-    const p = nodePrefixes(node);
-    const next = cross(current, p.set);
-    if (!next) return { set: current, exact: false };
-    current = [...new Set(next.map((s) => s.slice(0, MAX_PREFIX)))];
-    if (!p.exact || current.some((s) => s.length >= MAX_PREFIX)) return { set: current, exact: false };
-  }
-  return { set: current, exact: true };
-}
-
-/** Every alternative asserts \b before consuming anything. */
-function startsWithBoundary(alts: readonly (readonly Node[])[]): boolean {
-  return alts.every((seq) => {
-    for (const node of seq) {
-      if (node.t === 'b') return true;
-      if (node.t === 'zero') continue;
-      if (node.t === 'group' && node.q.min >= 1) return startsWithBoundary(node.alts);
-      return false;
-    }
-    return false;
-  });
-}
-
-/** Literal prefixes of every match, or null when the regex cannot be indexed. Exported for tests. */
-export function literalPrefixes(re: RegExp): string[] | null {
-  if (re.flags.includes('i') || re.flags.includes('y')) return null;
-  let alts: Node[][];
-  try {
-    alts = parse(re.source);
-  } catch {
-    return null;
-  }
-  if (!startsWithBoundary(alts)) return null;
-  const set = new Set<string>();
-  for (const seq of alts) for (const s of seqPrefixes(seq).set) set.add(s);
-  const list = [...set].sort();
-  if (list.some((s) => s === '' || !isWordCode(s.charCodeAt(0)) || s.charCodeAt(0) >= 128)) return null;
-  // Keep the shortest: a prefix that extends another adds no candidates.
-  return list.filter((s, k) => !list.slice(0, k).some((shorter) => s.startsWith(shorter)));
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
-}
 
 interface TrieNode {
   next: (TrieNode | undefined)[];
@@ -235,6 +33,25 @@ const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fi
 interface Entry {
   id: number;
   sticky: RegExp;
+  /** Not indexed in a document containing this string (see declareWordStartPrefixes). */
+  unlessIncludes?: string;
+}
+
+interface Declaration {
+  prefixes: string[];
+  unlessIncludes?: string;
+}
+const declared = new WeakMap<RegExp, Declaration>();
+
+/**
+ * Declares the literal prefixes of a regex that literalPrefixes cannot analyse (it starts with a
+ * lookaround, not \b) but whose matches can only begin at a word start (a \w character after a
+ * non-\w one) with one of `prefixes`. `unlessIncludes`: a character whose presence breaks that
+ * guarantee (the regex is then scanned in that document).
+ */
+export function declareWordStartPrefixes(re: RegExp, prefixes: readonly string[], unlessIncludes?: string): RegExp {
+  declared.set(re, { prefixes: [...prefixes], ...(unlessIncludes === undefined ? {} : { unlessIncludes }) });
+  return re;
 }
 // Weak: regexes built per call by some caller are not kept alive by the index.
 const registry = new WeakMap<RegExp, Entry | null>();
@@ -247,10 +64,12 @@ function entryFor(re: RegExp): Entry | null {
   if (entry !== undefined) return entry;
   // The pipeline's regexes are module constants (about 30); a caller that builds regexes per
   // call would grow the trie without bound, so past the cap new regexes are simply scanned.
-  const prefixes = count < MAX_INDEXED ? literalPrefixes(re) : null;
+  const declaration = declared.get(re);
+  const prefixes = count < MAX_INDEXED ? (declaration?.prefixes ?? literalPrefixes(re)) : null;
   if (!prefixes) entry = null;
   else {
     entry = { id: count++, sticky: new RegExp(re.source, re.flags.replace('g', '') + 'y') };
+    if (declaration?.unlessIncludes !== undefined) entry.unlessIncludes = declaration.unlessIncludes;
     indexedList.push(re);
     for (const prefix of prefixes) {
       let node = root;
@@ -273,7 +92,7 @@ interface FlatTrie {
   count: number;
   width: number;
   slot: Uint8Array;
-  child: Int32Array;
+  child: Uint16Array | Int32Array;
   idStart: Int32Array;
   ids: Int32Array;
 }
@@ -293,7 +112,8 @@ function compile(): FlatTrie {
   };
   visit(root);
   const number = new Map<TrieNode, number>(nodes.map((node, k) => [node, k]));
-  const child = new Int32Array(nodes.length * width);
+  // 16-bit node numbers while they fit: half the table, which then stays in the core's cache.
+  const child = nodes.length < 65536 ? new Uint16Array(nodes.length * width) : new Int32Array(nodes.length * width);
   const idStart = new Int32Array(nodes.length + 1);
   const ids: number[] = [];
   nodes.forEach((node, k) => {
@@ -323,26 +143,31 @@ function docIndex(doc: Doc): DocIndex {
   for (let id = 0; id < count; id++) candidates.push([]);
   const lower = doc.lower;
   const length = lower.length;
-  let previousWord = false;
-  for (let i = 0; i < length; i++) {
-    const code = lower.charCodeAt(i);
-    const word = isWordCode(code);
-    if (word && !previousWord) {
-      let node = 0;
-      for (let k = i; k < length; k++) {
-        const c = lower.charCodeAt(k);
-        if (c >= 128) break;
-        const s = slot[c];
-        if (s === 0) break;
-        node = child[node * width + s];
-        if (node === 0) break;
-        for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
-          const list = candidates[ids[j]];
-          if (list[list.length - 1] !== i) list.push(i);
-        }
+  const walk = (i: number) => {
+    let node = 0;
+    for (let k = i; k < length; k++) {
+      const c = lower.charCodeAt(k);
+      if (c >= 128) break;
+      const s = slot[c];
+      if (s === 0) break;
+      node = child[node * width + s];
+      if (node === 0) break;
+      for (let j = idStart[node], stop = idStart[node + 1]; j < stop; j++) {
+        const list = candidates[ids[j]];
+        if (list.length === 0 || list[list.length - 1] !== i) list.push(i);
       }
     }
-    previousWord = word;
+  };
+  if (doc.asciiWords) {
+    // The tokens are the runs of \w (text.ts): their starts are the word starts.
+    for (const token of doc.tokens) walk(token.start);
+  } else {
+    let previousWord = false;
+    for (let i = 0; i < length; i++) {
+      const word = isWordCode(lower.charCodeAt(i));
+      if (word && !previousWord) walk(i);
+      previousWord = word;
+    }
   }
   const index = { count, candidates };
   indexes.set(doc, index);
@@ -351,12 +176,19 @@ function docIndex(doc: Doc): DocIndex {
 
 const NO_GROUPS: (string | undefined)[] = [];
 
-/** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
-export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
+/** The positions where a match of `re` can begin in `doc.lower` (ascending), or null if not indexed. */
+export function indexedCandidates(doc: Doc, re: RegExp): readonly number[] | null {
   const entry = entryFor(re);
-  if (!entry) return null;
+  if (!entry || (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))) return null;
+  return docIndex(doc).candidates[entry.id];
+}
+
+/** The matches of a global regex over `doc.lower` (as a global exec loop returns them), or null if not indexable. */
+export function indexedExecAll(doc: Doc, re: RegExp): RegExpExecArray[] | null {
+  const entry = entryFor(re);
+  if (!entry || (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))) return null;
   const candidates = docIndex(doc).candidates[entry.id];
-  const hits: Hit[] = [];
+  const matches: RegExpExecArray[] = [];
   const { sticky } = entry;
   let from = 0;
   for (const position of candidates) {
@@ -364,17 +196,23 @@ export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
     sticky.lastIndex = position;
     const match = sticky.exec(doc.lower);
     if (!match) continue;
-    const end = position + match[0].length;
-    hits.push({
-      index: position,
-      end,
-      text: match[0],
-      sentence: sentenceAt(doc, position),
-      groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
-    });
-    from = end > position ? end : position + 1;
+    matches.push(match);
+    from = match[0].length > 0 ? position + match[0].length : position + 1;
   }
-  return hits;
+  return matches;
+}
+
+/** All matches of a global regex over `doc.lower` (same as a global exec loop), or null if not indexable. */
+export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
+  const matches = indexedExecAll(doc, re);
+  if (!matches) return null;
+  return matches.map((match) => ({
+    index: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    sentence: sentenceAt(doc, match.index),
+    groups: match.length > 1 ? match.slice(1) : NO_GROUPS,
+  }));
 }
 
 /**
@@ -385,7 +223,11 @@ export function indexedFindAll(doc: Doc, re: RegExp): Hit[] | null {
 export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.length, limit = Infinity): number {
   const entry = entryFor(re);
   const haystack = start === 0 && end === doc.lower.length ? doc.lower : doc.lower.slice(start, end);
-  if (!entry || (start > 0 && isWordCode(doc.lower.charCodeAt(start - 1)))) {
+  if (
+    !entry ||
+    (start > 0 && isWordCode(doc.lower.charCodeAt(start - 1))) ||
+    (entry.unlessIncludes !== undefined && doc.lower.includes(entry.unlessIncludes))
+  ) {
     const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
     global.lastIndex = 0;
     let n = 0;
@@ -413,10 +255,11 @@ export function countInSpan(doc: Doc, re: RegExp, start = 0, end = doc.lower.len
     if (position >= end) break;
     if (position < from) continue;
     sticky.lastIndex = position - start;
-    const match = sticky.exec(haystack);
-    if (!match) continue;
+    // test, not exec: no match array; a successful sticky test leaves lastIndex at the match end.
+    if (!sticky.test(haystack)) continue;
     n++;
-    from = match[0].length > 0 ? position + match[0].length : position + 1;
+    const length = sticky.lastIndex - (position - start);
+    from = length > 0 ? position + length : position + 1;
   }
   return n;
 }

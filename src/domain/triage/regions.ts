@@ -28,8 +28,19 @@
 //  5. Every mention in the cleaned main text counts (place of events, the institution's
 //     region, the dateline); read-also lines were removed before.
 
+import { furnitureRanges, inRanges } from './furniture.ts';
+import {
+  isKeyPrefix,
+  trigramTable,
+  type Gazetteer,
+  type GazetteerCandidate,
+  type GazetteerLevel,
+  type GazetteerRegion,
+} from './gazetteer.ts';
+import { CUE_REQUIRED_NAMES, PERSON_TITLES, hasPlaceCue, isInsideLocalName, isNameConnector, isNameToken, levelCue } from './regionCues.ts';
 import type { Doc, Token } from './text.ts';
-import type { Gazetteer, GazetteerCandidate, GazetteerLevel, GazetteerRegion } from './gazetteer.ts';
+
+export { CUE_REQUIRED_NAMES };
 
 export interface RegionResult {
   code: string;
@@ -43,287 +54,6 @@ interface Mention {
   cue: GazetteerLevel | null;
   dateline: boolean;
   placeCue: boolean;
-}
-
-const LEVEL_CUES: ReadonlyMap<string, GazetteerLevel> = new Map([
-  ['kabupaten', 'kabupaten'],
-  ['kab', 'kabupaten'],
-  ['pemkab', 'kabupaten'],
-  ['bupati', 'kabupaten'],
-  ['wabup', 'kabupaten'],
-  ['pilbup', 'kabupaten'],
-  ['kabupatennya', 'kabupaten'],
-  ['cabup', 'kabupaten'],
-  ['cawabup', 'kabupaten'],
-  ['kota', 'kota'],
-  ['kotamadya', 'kota'],
-  ['kodya', 'kota'],
-  ['pemkot', 'kota'],
-  ['walikota', 'kota'],
-  ['wako', 'kota'],
-  ['pilwalkot', 'kota'],
-  ['pilwako', 'kota'],
-  ['wawali', 'kota'],
-  ['wawalkot', 'kota'],
-  ['cawalkot', 'kota'],
-  ['provinsi', 'provinsi'],
-  ['propinsi', 'provinsi'],
-  ['prov', 'provinsi'],
-  ['pemprov', 'provinsi'],
-  ['gubernur', 'provinsi'],
-  ['wagub', 'provinsi'],
-  ['pilgub', 'provinsi'],
-  ['polda', 'provinsi'],
-  ['kapolda', 'provinsi'],
-  ['kejati', 'provinsi'],
-  ['cagub', 'provinsi'],
-  ['cawagub', 'provinsi'],
-]);
-
-/** Words before a name that make it a place even when the name is also a common word. */
-const PLACE_CUES = new Set([
-  'di',
-  'ke',
-  'dari',
-  'asal',
-  'se',
-  'wilayah',
-  'daerah',
-  'warga',
-  'masyarakat',
-  'bawaslu',
-  'panwaslu',
-  'kpu',
-  'kpud',
-  'pilkada',
-  'pemilihan',
-  'dprd',
-  'polres',
-  'polresta',
-  'kapolres',
-  'kodim',
-  'dandim',
-  'kejari',
-  'inspektorat',
-  'bkpsdm',
-  'bkd',
-  'sekda',
-  'pemda',
-  'pemerintah',
-  'asn',
-  'pns',
-  'kades',
-  'camat',
-  'kabupaten',
-  'kota',
-  'provinsi',
-  'rsud',
-  'kecamatan',
-  'kawasan',
-  'penjabat',
-  'pj',
-  'pjs',
-  'plt',
-  'bupati',
-  'walikota',
-  'gubernur',
-  'pemkab',
-  'pemkot',
-  'pemprov',
-  'wilayahnya',
-  'kantor',
-]);
-
-/** Words that introduce a village, street or hamlet name, never a kabupaten/kota mention. */
-const LOCAL_NAME_WORDS = new Set(['desa', 'dusun', 'jalan', 'jl', 'jln', 'gang', 'kampung', 'dukuh', 'lingkungan', 'perumahan']);
-
-const PERSON_TITLES = new Set([
-  'pak',
-  'bu',
-  'bapak',
-  'ibu',
-  'sdr',
-  'saudara',
-  'saudari',
-  'mas',
-  'mbak',
-  'bang',
-  'kak',
-  'nama',
-  'bernama',
-  'inisial',
-]);
-
-/**
- * Compact keys of region names that are also common words, ethnic groups or personal names;
- * they count only with a cue (rule 4).
- */
-export const CUE_REQUIRED_NAMES: ReadonlySet<string> = new Set([
-  'malang',
-  'padang',
-  'medan',
-  'batu',
-  'serang',
-  'puncak',
-  'landak',
-  'palu',
-  'tegal',
-  'kudus',
-  'metro',
-  'batang',
-  'buru',
-  'pati',
-  'bone',
-  'banjar',
-  'ketapang',
-  'kuningan',
-  'kapuas',
-  'siak',
-  'agam',
-  'bungo',
-  'tebo',
-  'muna',
-  'poso',
-  'sabang',
-  'merauke',
-  'lebak',
-  'lahat',
-  'karo',
-  'sigi',
-  'toba',
-  'bima',
-  'sorong',
-  'bangli',
-  'kaur',
-  'belu',
-  'ende',
-  'alor',
-  'paser',
-  'berau',
-  'nias',
-  'dairi',
-  'asahan',
-  'lingga',
-  'samosir',
-  'simalungun',
-  'minahasa',
-  'buton',
-  'badung',
-  'solok',
-  'tapin',
-  'tual',
-  'biak',
-  'asmat',
-  'sikka',
-  'malaka',
-  'gowa',
-  'maros',
-  'luwu',
-  'barru',
-  'wajo',
-  'sinjai',
-  'seruyan',
-  'banggai',
-  'buol',
-  'kampar',
-  'kerinci',
-  'lebong',
-  'seluma',
-  'mesuji',
-  'bangka',
-  'belitung',
-  'bintan',
-  'karimun',
-  'natuna',
-  'sumbawa',
-  'kendal',
-  'demak',
-  'tuban',
-  'blora',
-  'garut',
-  'subang',
-  'dompu',
-  'aru',
-  'solo',
-  'mentawai',
-  'jaya',
-  'raja',
-  'mamasa',
-  'bantul',
-  'magetan',
-  'kolaka',
-  'konawe',
-  'pasaman',
-  'rembang',
-  'ngada',
-  'lamandau',
-  'katingan',
-  'kediri',
-  'blitar',
-  'madiun',
-  'bogor',
-  'bekasi',
-  'cirebon',
-  'semarang',
-  'sukabumi',
-  'tasikmalaya',
-  'tangerang',
-  'pekalongan',
-  'probolinggo',
-  'pasuruan',
-  'mojokerto',
-  'magelang',
-  'kupang',
-  'jayapura',
-  'bandung',
-  'palas',
-  'matra',
-  'mabar',
-  'barut',
-  'basel',
-  'babar',
-  'madina',
-  'mubar',
-  'mateng',
-  'matim',
-  'malra',
-  'polman',
-  'morut',
-  'bursel',
-  'busel',
-]);
-
-function levelCue(tokens: readonly Token[], index: number): GazetteerLevel | null {
-  const token = tokens[index];
-  const previous = tokens[index - 1];
-  if (!previous) return null;
-  const joined = token.joinedToPrevious || (token.dotBefore && (previous.lower === 'kab' || previous.lower === 'prov'));
-  if (!joined) return null;
-  if (previous.lower === 'administrasi') return levelCue(tokens, index - 1);
-  return LEVEL_CUES.get(previous.lower) ?? null;
-}
-
-function hasPlaceCue(tokens: readonly Token[], index: number): boolean {
-  const previous = tokens[index - 1];
-  if (!previous || previous.sentence !== tokens[index].sentence) return false;
-  if (PLACE_CUES.has(previous.lower) || LEVEL_CUES.has(previous.lower)) return true;
-  // "Bawaslu Kabupaten X", "KPU Kota X": the level word is already a cue; "Pilkada di X" too.
-  const beforePrevious = tokens[index - 2];
-  return Boolean(beforePrevious && previous.lower === 'kabupaten' && beforePrevious.lower === 'bawaslu');
-}
-
-/** Words that may follow a region name without making it part of a longer name. */
-function isNameConnector(token: Token): boolean {
-  return (
-    /^(?:dan|serta|atau|sumatera|sumatra|jawa|kalimantan|sulawesi|papua|maluku|bali|nusa|provinsi|prov|kabupaten|kota|kecamatan|kec|desa|kelurahan|pilkada|pemilu|dprd|bawaslu|kpu|polres|polresta|kodim|pemkab|pemkot|selama|saat|pada|hingga|sejak|ini|itu|tahun|periode|nomor|no|senin|selasa|rabu|kamis|jumat|sabtu|minggu)$/.test(
-      token.lower,
-    ) ||
-    (token.upper && token.text.length >= 4)
-  );
-}
-
-function isNameToken(token: Token): boolean {
-  return token.capitalized || token.lower === 'dan';
 }
 
 /** A kabupaten seat starting at token i, counted only as the dateline or right after "di". */
@@ -357,115 +87,104 @@ function matchSeat(
   return { ...best, dateline };
 }
 
-// Page furniture is not a place of events: outlet names that contain a place ("Radar Bogor",
-// "Pos Kupang", "Lampung Post", "Tribun-Medan.com", "RIAUPOS.CO"), photo credits and bylines
-// ("Foto: Dok. Radar Bogor", "Laporan Wartawan …", "Pewarta: Kurniawan Bima").
-const OUTLET_RE =
-  /\b(?:Radar|Pos|Tribun|Harian|Suara|Koran|Warta|Serambi|Kabar|Jurnal)[ -]?[A-Z][\w]+(?: [A-Z][a-z]+)?|\b[A-Z][\w]+(?: [A-Z][\w]+)? ?(?:Post|Pos|Ekspres|Express|Today|News|Online|Terkini|Times)\b|(?<![\w-])[\w-]+\.(?:com|co\.id|co|id|net)\b/g;
-const CREDIT_LINE_RE =
-  /(?:^|\n|\()\s*(?:(?:foto|photo|fotografer|sumber foto|penulis|editor|reporter|pewarta|laporan|wartawan|kontributor)\s*:|laporan (?:wartawan|reporter|kontributor))[^\n)]*/gi;
-
-function furnitureRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const re of [OUTLET_RE, CREDIT_LINE_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push([m.index, m.index + m[0].length]);
-  }
-  return ranges;
-}
-
-function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
-  for (const [start, end] of ranges) if (at >= start && at < end) return true;
-  return false;
+interface MentionScan {
+  mentions: Mention[];
+  /** Token index of the last token of the previous mention (-1: none yet). */
+  previousMentionEnd: number;
+  previousCue: GazetteerLevel | null;
 }
 
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
+  const trigrams = trigramTable(gazetteer.prefixes);
   const { tokens } = doc;
   const furniture = furnitureRanges(doc.text);
   if (doc.dateline?.outlet) furniture.push([doc.dateline.outlet.start, doc.dateline.outlet.end]);
-  const mentions: Mention[] = [];
   const datelineStart = doc.dateline?.start ?? -1;
   const datelineEnd = doc.dateline?.end ?? -1;
-  let previousMentionEnd = -1;
-  let previousCue: GazetteerLevel | null = null;
+  const scan: MentionScan = { mentions: [], previousMentionEnd: -1, previousCue: null };
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (!first.capitalized) continue;
-    if (
-      furniture.length > 0 &&
-      !(first.start >= (doc.dateline?.start ?? -1) && first.start < (doc.dateline?.end ?? -1)) &&
-      inRanges(furniture, first.start)
-    )
-      continue;
-    let key = '';
-    let best: { n: number; candidates: readonly GazetteerCandidate[] } | null = null;
-    const limit = Math.min(gazetteer.maxTokens, tokens.length - i);
-    for (let n = 1; n <= limit; n++) {
-      const token = tokens[i + n - 1];
-      if (n > 1 && (!token.joinedToPrevious || !isNameToken(token))) break;
-      key += token.lower;
-      if (!gazetteer.prefixes.has(key)) break;
-      const candidates = gazetteer.byKey.get(key);
-      if (!candidates) continue;
-      const usable = candidates.filter((candidate) => !candidate.acronym || first.upper);
-      if (usable.length > 0) best = { n, candidates: usable };
-    }
-    if (!best) {
-      // A kabupaten seat ("KAYUAGUNG, Sumeks.co –", "di Cibinong") as the dateline or after "di".
-      const seat = matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
-      if (seat) {
-        mentions.push({
-          start: first.start,
-          candidates: [{ region: seat.region, viaAlias: true, acronym: false }],
-          cue: 'kabupaten',
-          dateline: seat.dateline,
-          placeCue: true,
-        });
-        previousMentionEnd = i + seat.n - 1;
-        previousCue = 'kabupaten';
-        i += seat.n - 1;
-      }
-      continue;
-    }
-    const previous = tokens[i - 1];
     const dateline = first.start >= datelineStart && first.start < datelineEnd;
-    let cue = levelCue(tokens, i);
-    // Coordination with the previous mention: "Kabupaten Gowa dan Maros", "OKU, Ogan Ilir dan Muba".
-    const coordinated =
-      previous !== undefined &&
-      previousMentionEnd >= 0 &&
-      (previous.lower === 'dan' || previous.lower === 'serta' || previous.lower === 'atau')
-        ? previousMentionEnd === i - 2
-        : previousMentionEnd === i - 1 && previous !== undefined && /^\s*,\s*$/.test(doc.text.slice(previous.end, first.start));
-    if (coordinated && cue === null) cue = previousCue;
-    const placeCue = dateline || cue !== null || coordinated || hasPlaceCue(tokens, i);
-    // A common-word name followed by another capitalised word is part of a longer name
-    // ("PADANG ARO", "Malang Raya"), unless a level word introduced it.
-    const continued = best.n === 1 && tokens[i + 1]?.joinedToPrevious && tokens[i + 1].capitalized && !isNameConnector(tokens[i + 1]);
-    const onlyKey = best.n === 1 ? first.lower : null;
-    const personTitle = previous && previous.sentence === first.sentence && PERSON_TITLES.has(previous.lower);
-    const risky = onlyKey !== null && CUE_REQUIRED_NAMES.has(onlyKey);
-    // Part of a village, street or kecamatan name: "Desa Serang", "Jl. Bengkulu",
-    // "Kecamatan Way Jepara" (a capitalised word between the level word and the name).
-    const insideLocalName =
-      !dateline &&
-      previous !== undefined &&
-      previous.sentence === first.sentence &&
-      first.joinedToPrevious &&
-      (LOCAL_NAME_WORDS.has(previous.lower) ||
-        (previous.capitalized &&
-          !LEVEL_CUES.has(previous.lower) &&
-          !PLACE_CUES.has(previous.lower) &&
-          (previous.joinedToPrevious || tokens[i - 2]?.lower === 'kec') &&
-          /^(?:kecamatan|kec|desa|kelurahan|dusun|jalan|jl|kampung|gang)$/.test(tokens[i - 2]?.lower ?? '')));
-    if (!insideLocalName && !(best.n === 1 && personTitle) && !(risky && (!placeCue || (continued && levelCue(tokens, i) === null)))) {
-      mentions.push({ start: first.start, candidates: best.candidates, cue, dateline, placeCue });
-      previousMentionEnd = i + best.n - 1;
-      previousCue = cue;
+    if (furniture.length > 0 && !dateline && inRanges(furniture, first.start)) continue;
+    const best = longestName(tokens, i, gazetteer, trigrams);
+    if (best) {
+      addNameMention(doc, i, best, dateline, scan);
+      i += best.n - 1;
+      continue;
     }
-    i += best.n - 1;
+    // A kabupaten seat ("KAYUAGUNG, Sumeks.co –", "di Cibinong") as the dateline or after "di".
+    const seat = matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
+    if (seat) {
+      scan.mentions.push({
+        start: first.start,
+        candidates: [{ region: seat.region, viaAlias: true, acronym: false }],
+        cue: 'kabupaten',
+        dateline: seat.dateline,
+        placeCue: true,
+      });
+      scan.previousMentionEnd = i + seat.n - 1;
+      scan.previousCue = 'kabupaten';
+      i += seat.n - 1;
+    }
   }
-  return mentions;
+  return scan.mentions;
+}
+
+interface NameMatch {
+  n: number;
+  candidates: readonly GazetteerCandidate[];
+}
+
+/** The longest run of joined name tokens from token i whose compact form is a gazetteer key. */
+function longestName(tokens: readonly Token[], i: number, gazetteer: Gazetteer, trigrams: Uint8Array): NameMatch | null {
+  const first = tokens[i];
+  let key = '';
+  let best: NameMatch | null = null;
+  const limit = Math.min(gazetteer.maxTokens, tokens.length - i);
+  for (let n = 1; n <= limit; n++) {
+    const token = tokens[i + n - 1];
+    if (n > 1 && (!token.joinedToPrevious || !isNameToken(token))) break;
+    key += token.lower;
+    if (!isKeyPrefix(gazetteer.prefixes, trigrams, key)) break;
+    const candidates = gazetteer.byKey.get(key);
+    if (!candidates) continue;
+    const usable = candidates.filter((candidate) => !candidate.acronym || first.upper);
+    if (usable.length > 0) best = { n, candidates: usable };
+  }
+  return best;
+}
+
+/** Coordination with the previous mention: "Kabupaten Gowa dan Maros", "OKU, Ogan Ilir dan Muba". */
+function isCoordinated(doc: Doc, i: number, previousMentionEnd: number): boolean {
+  const previous = doc.tokens[i - 1];
+  return previous !== undefined &&
+    previousMentionEnd >= 0 &&
+    (previous.lower === 'dan' || previous.lower === 'serta' || previous.lower === 'atau')
+    ? previousMentionEnd === i - 2
+    : previousMentionEnd === i - 1 && previous !== undefined && /^\s*,\s*$/.test(doc.text.slice(previous.end, doc.tokens[i].start));
+}
+
+/** Records the name found at token i unless the rules say it is not a region mention here. */
+function addNameMention(doc: Doc, i: number, best: NameMatch, dateline: boolean, scan: MentionScan): void {
+  const { tokens } = doc;
+  const first = tokens[i];
+  const previous = tokens[i - 1];
+  let cue = levelCue(tokens, i);
+  const coordinated = isCoordinated(doc, i, scan.previousMentionEnd);
+  if (coordinated && cue === null) cue = scan.previousCue;
+  const placeCue = dateline || cue !== null || coordinated || hasPlaceCue(tokens, i);
+  // A common-word name followed by another capitalised word is part of a longer name
+  // ("PADANG ARO", "Malang Raya"), unless a level word introduced it.
+  const continued = best.n === 1 && tokens[i + 1]?.joinedToPrevious && tokens[i + 1].capitalized && !isNameConnector(tokens[i + 1]);
+  const onlyKey = best.n === 1 ? first.lower : null;
+  const personTitle = previous && previous.sentence === first.sentence && PERSON_TITLES.has(previous.lower);
+  const risky = onlyKey !== null && CUE_REQUIRED_NAMES.has(onlyKey);
+  const insideLocalName = !dateline && isInsideLocalName(tokens, i);
+  if (insideLocalName || (best.n === 1 && personTitle) || (risky && (!placeCue || (continued && levelCue(tokens, i) === null)))) return;
+  scan.mentions.push({ start: first.start, candidates: best.candidates, cue, dateline, placeCue });
+  scan.previousMentionEnd = i + best.n - 1;
+  scan.previousCue = cue;
 }
 
 function pickByCue(mention: Mention): GazetteerRegion | null {

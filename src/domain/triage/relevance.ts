@@ -102,8 +102,187 @@ const PROHIBITED_ACT_RE =
 const NON_ELECTION_RE =
   /\b(?:gaji|tunjangan kinerja|tukin|thr|gaji ke-13|kenaikan pangkat|seleksi cpns|formasi|banjir|longsor|gempa|bencana|korupsi (?:dana desa|add)|narkoba|pencurian|pembunuhan|kecelakaan)\b/g;
 
-/** `selected`: the mentions that count as actors (selectActorMentions). */
+/** The features of an article with no apparatus actor: its score is fixed (relevanceScore). */
+const NO_APPARATUS: RelevanceFeatures = {
+  neutralSentences: 0,
+  violationSentences: 0,
+  titleHit: false,
+  titleElection: false,
+  directedSentences: 0,
+  electionMentions: 0,
+  apparatusMentions: 0,
+  neutralityMentions: 0,
+  nearSentences: 0,
+  handledSentences: 0,
+  suspectedSentences: 0,
+  securityOnly: false,
+  addressedNeutral: false,
+};
+
+/** What the per-sentence counting reads: the cue sentences of the article and the actors' own acts. */
+interface SentenceScan {
+  doc: Doc;
+  apparatusSentences: ReadonlySet<number>;
+  neutralitySentences: ReadonlySet<number>;
+  violationSentences: ReadonlySet<number>;
+  handlingSentences: ReadonlySet<number>;
+  ownActs?: ReadonlyMap<number, readonly Act[]>;
+  sentenceLower(index: number): string;
+  /** SUSPECTED_RE.test(sentenceLower(index)), through the word index. */
+  suspectedIn(index: number): boolean;
+}
+
+/** Counters over the apparatus sentences. */
+interface SentenceTally {
+  /** Distinct neutrality sentences tied to apparatus (the sentence itself or the one before it). */
+  linkedNeutral: Set<number>;
+  violation: number;
+  directed: number;
+  near: number;
+  handled: number;
+  suspected: number;
+  prohibitedActs: number;
+}
+
+function sentenceScan(doc: Doc, apparatusSentences: Set<number>, ownActs?: ReadonlyMap<number, readonly Act[]>): SentenceScan {
+  return {
+    doc,
+    apparatusSentences,
+    ownActs,
+    neutralitySentences: new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence)),
+    violationSentences: new Set(findAll(doc, VIOLATION_RE).map((hit) => hit.sentence)),
+    // A cue in the apparatus sentence or the next one ("Pejabat itu berstatus ASN. Penggunaan
+    // fasilitas negara untuk kampanye dilarang …").
+    handlingSentences: new Set(findAll(doc, HANDLING_RE).map((hit) => hit.sentence)),
+    sentenceLower: (index) =>
+      index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '',
+    suspectedIn: (index) =>
+      index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end),
+  };
+}
+
+/** Neutrality and violation cues of one apparatus sentence and its neighbours. */
+function countCues(scan: SentenceScan, sentence: number, own: string, tally: SentenceTally): void {
+  const { neutralitySentences, violationSentences, suspectedIn } = scan;
+  // "Pejabat itu berstatus ASN. Ia dilarang bersikap tidak netral …": the sentence or the next.
+  const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
+  const neutral = neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1) || breakdown;
+  if (neutralitySentences.has(sentence)) {
+    tally.linkedNeutral.add(sentence);
+    // An appeal to the group itself: "meminta ASN … menjaga netralitas".
+    if (APPEAL_VERB_RE.test(own)) tally.directed++;
+  } else if (neutralitySentences.has(sentence + 1)) tally.linkedNeutral.add(sentence + 1);
+  else if (breakdown) {
+    // A breakdown of neutrality cases by group is itself about violations.
+    tally.linkedNeutral.add(sentence - 1);
+    if (!violationSentences.has(sentence)) tally.violation++;
+  }
+  if (violationSentences.has(sentence)) {
+    tally.violation++;
+    // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
+    if (suspectedIn(sentence) || suspectedIn(sentence + 1)) tally.suspected++;
+    if (PROHIBITION_RE.test(own)) tally.directed++;
+    // Asking the group not to take a partisan step ("meminta … kepala sekolah dan guru berstatus
+    // ASN tidak memanfaatkan kegiatan sekolah untuk mengenalkan pasangan calon") is an appeal to
+    // neutrality in substance, catalogued act or not.
+    else if (PROHIBITED_ACT_RE.test(own)) {
+      tally.directed++;
+      tally.linkedNeutral.add(sentence);
+    }
+  } else if (violationSentences.has(sentence - 1) && suspectedIn(sentence) && suspectedIn(sentence - 1)) {
+    // The act is told first and the apparatus member is named as the one examined in the next
+    // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
+    // Seorang pegawai dinas yang mengemudikan mobil itu sudah dipanggil.").
+    tally.suspected++;
+  }
+  // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
+  // weighs more than one with partisan words.
+  if (!neutral && neutralitySentences.has(sentence - 1)) tally.near += 2;
+  else if (!neutral && !violationSentences.has(sentence) && (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1)))
+    tally.near += 1;
+  const { handlingSentences } = scan;
+  if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) tally.handled++;
+}
+
 /**
+ * The actor's own catalogue act: told in the actor's sentence, or in the one before when the actor
+ * sentence points back to it ("Mobil dinas … kedapatan mengangkut kaos paslon. Sopirnya, seorang
+ * ASN dinas tersebut, …"; ownActSentences only returns that sentence for such a back-reference).
+ * The member pointed back is the one handled or suspected, in his sentence or the next ("sudah
+ * dimintai klarifikasi"); the police looking into "uang tersebut" did not do the act.
+ */
+function countOwnAct(scan: SentenceScan, sentence: number, own: string, tally: SentenceTally): void {
+  const { ownActs, apparatusSentences, handlingSentences, violationSentences, suspectedIn } = scan;
+  const pointsBack =
+    ownActs?.has(sentence - 1) === true &&
+    !apparatusSentences.has(sentence - 1) &&
+    (handlingSentences.has(sentence) || suspectedIn(sentence) || suspectedIn(sentence + 1));
+  const actSentence = ownActs?.has(sentence) ? sentence : pointsBack ? sentence - 1 : -1;
+  if (actSentence < 0) return;
+  const actText = actSentence === sentence ? own : scan.sentenceLower(actSentence);
+  if (PROHIBITED_ACT_RE.test(actText)) {
+    if (!tally.linkedNeutral.has(actSentence)) tally.prohibitedActs++;
+    // Forbidding the act to the group is an appeal addressed to it ("meminta camat dan lurah
+    // tidak memakai kendaraan dinas …"), like "ASN dilarang …".
+    if (!(violationSentences.has(actSentence) && PROHIBITION_RE.test(actText))) tally.directed++;
+    return;
+  }
+  const wasViolation = actSentence === sentence && violationSentences.has(sentence);
+  const wasSuspected = wasViolation && (suspectedIn(sentence) || suspectedIn(sentence + 1));
+  if (!wasViolation) tally.violation++;
+  // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
+  // memasang baliho …", "terekam membagikan kaos caleg".
+  if (
+    !wasSuspected &&
+    (suspectedIn(actSentence) ||
+      suspectedIn(sentence) ||
+      suspectedIn(sentence + 1) ||
+      handlingSentences.has(sentence) ||
+      handlingSentences.has(sentence + 1))
+  )
+    tally.suspected++;
+}
+
+/**
+ * The apparatus group is the object of an appeal verb and the same sentence asks for neutrality
+ * after it: "Saya minta seluruh ASN … menjaga netralitas", "meminta perbekel dan perangkat desa
+ * menjaga netralitas".
+ */
+function isAddressedNeutral(doc: Doc, selected: readonly ActorMention[], neutralitySentences: ReadonlySet<number>): boolean {
+  return selected.some((mention) => {
+    if (mention.actor === 'penyelenggara' || !neutralitySentences.has(mention.sentence)) return false;
+    const span = doc.sentences[mention.sentence];
+    return (
+      ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index)) &&
+      NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))
+    );
+  });
+}
+
+/**
+ * Which actors carry the neutrality sentences: only TNI/Polri in an article about securing the
+ * election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
+ */
+function isSecurityOnly(doc: Doc, selected: readonly ActorMention[], scan: SentenceScan): boolean {
+  const neutralActors = new Set(
+    selected
+      .filter(
+        (mention) =>
+          mention.actor !== 'penyelenggara' &&
+          (scan.neutralitySentences.has(mention.sentence) || scan.violationSentences.has(mention.sentence)),
+      )
+      .map((mention) => mention.actor),
+  );
+  return (
+    neutralActors.size > 0 &&
+    [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri') &&
+    // Four security words, three in an excerpt of up to three sentences.
+    countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= (doc.sentences.length <= 3 ? 3 : 4)
+  );
+}
+
+/**
+ * `selected`: the mentions that count as actors (selectActorMentions).
  * `ownActs`: catalogue acts in the actors' own sentences (ownActSentences), passed for articles
  * below the threshold: an act by the apparatus member is evidence by itself, whatever words
  * surround it (a prohibited act is an appeal; a reported or suspected act is a violation).
@@ -123,168 +302,41 @@ export function relevanceFeatures(
     apparatusMentions++;
   }
   // No apparatus actor: the score is fixed (relevanceScore), skip the scans.
-  if (apparatusMentions === 0) {
-    return {
-      neutralSentences: 0,
-      violationSentences: 0,
-      titleHit: false,
-      titleElection: false,
-      directedSentences: 0,
-      electionMentions: 0,
-      apparatusMentions: 0,
-      neutralityMentions: 0,
-      nearSentences: 0,
-      handledSentences: 0,
-      suspectedSentences: 0,
-      securityOnly: false,
-      addressedNeutral: false,
-    };
-  }
-  const neutralitySentences = new Set(findAll(doc, NEUTRALITY_RE).map((hit) => hit.sentence));
-  const violationSentences = new Set(findAll(doc, VIOLATION_RE).map((hit) => hit.sentence));
-  // A cue in the apparatus sentence or the next one ("Pejabat itu berstatus ASN. Penggunaan
-  // fasilitas negara untuk kampanye dilarang …").
-  const handlingSentences = new Set(findAll(doc, HANDLING_RE).map((hit) => hit.sentence));
-  // Distinct neutrality sentences tied to apparatus (the sentence itself or the one before it:
-  // "Pejabat itu berstatus ASN. Ia dilarang bersikap tidak netral …").
-  const linkedNeutral = new Set<number>();
-  let violation = 0;
-  let directed = 0;
-  let near = 0;
-  let handled = 0;
-  let suspected = 0;
-  let prohibitedActs = 0;
-  const sentenceLower = (index: number) =>
-    index >= 0 && index < doc.sentences.length ? doc.lower.slice(doc.sentences[index].start, doc.sentences[index].end) : '';
-  // SUSPECTED_RE.test(sentenceLower(index)), through the word index.
-  const suspectedIn = (index: number) =>
-    index >= 0 && index < doc.sentences.length && matchesInSpan(doc, SUSPECTED_RE, doc.sentences[index].start, doc.sentences[index].end);
+  if (apparatusMentions === 0) return { ...NO_APPARATUS };
+  const scan = sentenceScan(doc, apparatusSentences, ownActs);
+  const tally: SentenceTally = {
+    linkedNeutral: new Set(),
+    violation: 0,
+    directed: 0,
+    near: 0,
+    handled: 0,
+    suspected: 0,
+    prohibitedActs: 0,
+  };
   for (const sentence of apparatusSentences) {
-    const own = sentenceLower(sentence);
-    const breakdown = neutralitySentences.has(sentence - 1) && BREAKDOWN_RE.test(own);
-    const neutral = neutralitySentences.has(sentence) || neutralitySentences.has(sentence + 1) || breakdown;
-    if (neutralitySentences.has(sentence)) {
-      linkedNeutral.add(sentence);
-      // An appeal to the group itself: "meminta ASN … menjaga netralitas".
-      if (APPEAL_VERB_RE.test(own)) directed++;
-    } else if (neutralitySentences.has(sentence + 1)) linkedNeutral.add(sentence + 1);
-    else if (breakdown) {
-      // A breakdown of neutrality cases by group is itself about violations.
-      linkedNeutral.add(sentence - 1);
-      if (!violationSentences.has(sentence)) violation++;
-    }
-    if (violationSentences.has(sentence)) {
-      violation++;
-      // The suspicion may be told in the next sentence ("Pernyataan itu terekam …").
-      if (suspectedIn(sentence) || suspectedIn(sentence + 1)) suspected++;
-      if (PROHIBITION_RE.test(own)) directed++;
-      // Asking the group not to take a partisan step ("meminta … kepala sekolah dan guru berstatus
-      // ASN tidak memanfaatkan kegiatan sekolah untuk mengenalkan pasangan calon") is an appeal to
-      // neutrality in substance, catalogued act or not.
-      else if (PROHIBITED_ACT_RE.test(own)) {
-        directed++;
-        linkedNeutral.add(sentence);
-      }
-    } else if (violationSentences.has(sentence - 1) && suspectedIn(sentence) && suspectedIn(sentence - 1)) {
-      // The act is told first and the apparatus member is named as the one examined in the next
-      // sentence ("… menelusuri penggunaan mobil derek milik dinas untuk memasang baliho calon.
-      // Seorang pegawai dinas yang mengemudikan mobil itu sudah dipanggil.").
-      suspected++;
-    }
-    // A neighbour with neutrality words (a statistics breakdown after "pelanggaran netralitas")
-    // weighs more than one with partisan words.
-    if (!neutral && neutralitySentences.has(sentence - 1)) near += 2;
-    else if (
-      !neutral &&
-      !violationSentences.has(sentence) &&
-      (violationSentences.has(sentence - 1) || violationSentences.has(sentence + 1))
-    )
-      near += 1;
-    if (handlingSentences.has(sentence) || handlingSentences.has(sentence - 1) || handlingSentences.has(sentence + 1)) handled++;
-    // The act is told in the actor's sentence, or in the one before when the actor sentence points
-    // back to it ("Mobil dinas … kedapatan mengangkut kaos paslon. Sopirnya, seorang ASN dinas
-    // tersebut, …"; ownActSentences only returns that sentence for such a back-reference).
-    // The member pointed back is the one handled or suspected, in his sentence or the next ("sudah
-    // dimintai klarifikasi"); the police looking into "uang tersebut" did not do the act.
-    const pointsBack =
-      ownActs?.has(sentence - 1) === true &&
-      !apparatusSentences.has(sentence - 1) &&
-      (handlingSentences.has(sentence) || suspectedIn(sentence) || suspectedIn(sentence + 1));
-    const actSentence = ownActs?.has(sentence) ? sentence : pointsBack ? sentence - 1 : -1;
-    if (actSentence >= 0) {
-      const actText = actSentence === sentence ? own : sentenceLower(actSentence);
-      if (PROHIBITED_ACT_RE.test(actText)) {
-        if (!linkedNeutral.has(actSentence)) prohibitedActs++;
-        // Forbidding the act to the group is an appeal addressed to it ("meminta camat dan lurah
-        // tidak memakai kendaraan dinas …"), like "ASN dilarang …".
-        if (!(violationSentences.has(actSentence) && PROHIBITION_RE.test(actText))) directed++;
-      } else {
-        const wasViolation = actSentence === sentence && violationSentences.has(sentence);
-        const wasSuspected = wasViolation && (suspectedIn(sentence) || suspectedIn(sentence + 1));
-        if (!wasViolation) violation++;
-        // A reported, examined or caught act: "menerima laporan tentang seorang kepala desa yang
-        // memasang baliho …", "terekam membagikan kaos caleg".
-        if (
-          !wasSuspected &&
-          (suspectedIn(actSentence) ||
-            suspectedIn(sentence) ||
-            suspectedIn(sentence + 1) ||
-            handlingSentences.has(sentence) ||
-            handlingSentences.has(sentence + 1))
-        )
-          suspected++;
-      }
-    }
+    const own = scan.sentenceLower(sentence);
+    countCues(scan, sentence, own, tally);
+    countOwnAct(scan, sentence, own, tally);
   }
-  // Which actors carry the neutrality sentences: only TNI/Polri in an article about securing
-  // the election ("Dandim … menyinggung pentingnya netralitas TNI-Polri").
-  // The apparatus group is the object of an appeal verb and the same sentence asks for
-  // neutrality after it: "Saya minta seluruh ASN … menjaga netralitas", "meminta perbekel dan
-  // perangkat desa menjaga netralitas".
-  let addressedNeutral = false;
-  for (const mention of selected) {
-    if (mention.actor === 'penyelenggara' || !neutralitySentences.has(mention.sentence)) continue;
-    const span = doc.sentences[mention.sentence];
-    if (
-      ADDRESSED_BEFORE_RE.test(doc.lower.slice(Math.max(span.start, mention.index - 40), mention.index)) &&
-      NEUTRAL_AFTER_RE.test(doc.lower.slice(mention.end, span.end))
-    ) {
-      addressedNeutral = true;
-      break;
-    }
-  }
-  const neutralActors = new Set(
-    selected
-      .filter(
-        (mention) =>
-          mention.actor !== 'penyelenggara' && (neutralitySentences.has(mention.sentence) || violationSentences.has(mention.sentence)),
-      )
-      .map((mention) => mention.actor),
-  );
-  const securityOnly =
-    neutralActors.size > 0 &&
-    [...neutralActors].every((actor) => actor === 'TNI' || actor === 'Polri') &&
-    // Four security words, three in an excerpt of up to three sentences.
-    countInSpan(doc, SECURITY_RE, 0, doc.lower.length, 4) >= (doc.sentences.length <= 3 ? 3 : 4);
   const titleApparatus = selected.some((mention) => mention.index < doc.bodyStart && mention.actor !== 'penyelenggara');
   const titleHit =
     titleApparatus && (matchesInSpan(doc, NEUTRALITY_RE, 0, doc.bodyStart) || matchesInSpan(doc, VIOLATION_RE, 0, doc.bodyStart));
   const titleElection = titleApparatus && matchesInSpan(doc, ELECTION_RE, 0, doc.bodyStart);
   return {
-    neutralSentences: linkedNeutral.size,
-    violationSentences: violation,
+    neutralSentences: tally.linkedNeutral.size,
+    violationSentences: tally.violation,
     titleHit,
     titleElection,
-    directedSentences: directed,
+    directedSentences: tally.directed,
     electionMentions: countInSpan(doc, ELECTION_RE),
     apparatusMentions,
-    neutralityMentions: neutralitySentences.size,
-    nearSentences: near,
-    handledSentences: handled,
-    suspectedSentences: suspected,
-    securityOnly,
-    addressedNeutral,
-    ...(ownActs ? { prohibitedActs } : {}),
+    neutralityMentions: scan.neutralitySentences.size,
+    nearSentences: tally.near,
+    handledSentences: tally.handled,
+    suspectedSentences: tally.suspected,
+    securityOnly: isSecurityOnly(doc, selected, scan),
+    addressedNeutral: isAddressedNeutral(doc, selected, scan.neutralitySentences),
+    ...(ownActs ? { prohibitedActs: tally.prohibitedActs } : {}),
   };
 }
 

@@ -35,6 +35,11 @@ export interface Doc {
   bodyStart: number;
   sentences: Sentence[];
   tokens: Token[];
+  /**
+   * Every token is plain ASCII and the text has no "_" and no character that lower-cases to ASCII
+   * from outside it (U+0130, U+212A): the runs of \w in `lower` are then exactly the tokens.
+   */
+  asciiWords?: boolean;
   /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
   dateline: { start: number; end: number; outlet?: { start: number; end: number } } | null;
 }
@@ -131,8 +136,6 @@ const ABBREVIATIONS = new Set([
   'tgl',
 ]);
 
-// Latin letters (with the accented ranges) and digits; Indonesian news needs nothing else.
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]+/g;
 const UPPER_START_RE = /^[\p{Lu}\p{N}]/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 
@@ -143,66 +146,114 @@ export function lowerSameLength(text: string): string {
   return text.replace(/\u0130/g, 'I').toLowerCase();
 }
 
+/** Some character of text[start, end) is not white space (as `trim()` sees it). */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isTrimmedSpace(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** White space and line terminators as String.prototype.trim removes them. */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+// Character codes of the sentence splitter.
+const NEWLINE = 10;
+const PERIOD = 46;
+const CLOSING_QUOTE = 0x201d;
+const SENTENCE_MARK_RE = /[\n.!?]/g;
+
+/** After a sentence mark: the end of the text, a space, a line break, a tab or a closing quote. */
+function endsSentence(code: number): boolean {
+  return Number.isNaN(code) || code === 32 || code === NEWLINE || code === 34 || code === CLOSING_QUOTE || code === 9;
+}
+
 function splitSentences(text: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
-    if (end > start && text.slice(start, end).trim() !== '') sentences.push({ start, end });
+    if (end > start && hasContent(text, start, end)) sentences.push({ start, end });
     start = end;
   };
   let tokenIndex = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+  // Jump from mark to mark (a regex test moves lastIndex and allocates nothing).
+  SENTENCE_MARK_RE.lastIndex = 0;
+  while (SENTENCE_MARK_RE.test(text)) {
+    const i = SENTENCE_MARK_RE.lastIndex - 1;
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       push(i + 1);
       continue;
     }
-    if (ch === '.' || ch === '!' || ch === '?') {
-      const next = text[i + 1];
-      if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== '”' && next !== '\t') continue;
-      if (ch === '.') {
-        while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
-        const previous = tokens[tokenIndex - 1];
-        if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
-      }
-      let end = i + 1;
-      while (text[end] === '"' || text[end] === '”' || text[end] === "'") end++;
-      push(end);
-      i = end - 1;
+    if (!endsSentence(text.charCodeAt(i + 1))) continue;
+    if (code === PERIOD) {
+      while (tokenIndex < tokens.length && tokens[tokenIndex].end <= i) tokenIndex++;
+      const previous = tokens[tokenIndex - 1];
+      if (previous && previous.end === i && ABBREVIATIONS.has(previous.lower)) continue;
     }
+    let end = i + 1;
+    // Closing quotes after the mark belong to the sentence: '"', '”', "'".
+    for (let next = text.charCodeAt(end); next === 34 || next === CLOSING_QUOTE || next === 39; next = text.charCodeAt(end)) end++;
+    push(end);
+    SENTENCE_MARK_RE.lastIndex = end;
   }
+  SENTENCE_MARK_RE.lastIndex = 0;
   push(text.length);
   return sentences;
 }
 
-export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
-  const lower = lowerSameLength(text);
+/** A character of a token: ASCII letters and digits and the Latin accented ranges (the old TOKEN_RE). */
+function isTokenCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
+}
+
+/** All letters upper case: lower-casing changes every cased letter. */
+function isUpper(value: string, tokenLower: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) return false;
+  }
+  return true;
+}
+
+/** Word tokens in one character pass (no regex iterator; separators compared in place). */
+function tokenize(text: string, lower: string): { tokens: Token[]; ascii: boolean } {
   const tokens: Token[] = [];
+  let ascii = true;
+  const length = text.length;
   let previousEnd = -1;
-  for (const match of text.matchAll(TOKEN_RE)) {
-    const value = match[0];
-    const start = match.index!;
-    const end = start + value.length;
-    const separator = previousEnd < 0 ? '\n' : text.slice(previousEnd, start);
+  let i = 0;
+  while (i < length) {
+    if (!isTokenCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (let code = text.charCodeAt(i); i < length && isTokenCode(code); code = text.charCodeAt(++i)) if (code >= 128) ascii = false;
+    const end = i;
+    const value = text.slice(start, end);
     const tokenLower = lower.slice(start, end);
     const first = value.charCodeAt(0);
     const capitalized = first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : UPPER_START_RE.test(value);
-    // Upper case when lower-casing changes every cased letter: compare with the lower form.
-    let upper = false;
-    if (capitalized && first > 57) {
-      upper = true;
-      for (let k = 0; k < value.length; k++) {
-        const code = value.charCodeAt(k);
-        if (code >= 97 && code <= 122) {
-          upper = false;
-          break;
-        }
-        if (code >= 128 && tokenLower[k] === value[k] && HAS_LOWER_RE.test(value[k])) {
-          upper = false;
-          break;
-        }
-      }
-    }
+    const upper = capitalized && first > 57 && isUpper(value, tokenLower);
+    // The separator from the previous token (none before the first: never joined).
+    const gap = previousEnd < 0 ? -1 : start - previousEnd;
+    const c0 = gap > 0 ? text.charCodeAt(previousEnd) : 0;
+    const c1 = gap === 2 ? text.charCodeAt(previousEnd + 1) : 0;
     tokens.push({
       text: value,
       lower: tokenLower,
@@ -210,19 +261,28 @@ export function buildDoc(text: string, bodyStart: number, dateline: Doc['datelin
       end,
       capitalized,
       upper,
-      joinedToPrevious: separator === ' ' || separator === '-' || separator === '  ' || separator === '\t',
-      dotBefore: separator === '. ' || separator === '.',
+      // " ", "-", "\t" or two spaces.
+      joinedToPrevious: (gap === 1 && (c0 === 32 || c0 === 45 || c0 === 9)) || (gap === 2 && c0 === 32 && c1 === 32),
+      // ". " or "."
+      dotBefore: c0 === 46 && (gap === 1 || (gap === 2 && c1 === 32)),
       sentence: 0,
     });
     previousEnd = end;
   }
+  return { tokens, ascii };
+}
+
+export function buildDoc(text: string, bodyStart: number, dateline: Doc['dateline']): Doc {
+  const lower = lowerSameLength(text);
+  const { tokens, ascii } = tokenize(text, lower);
   const sentences = splitSentences(text, tokens);
   let s = 0;
   for (const token of tokens) {
     while (s < sentences.length - 1 && token.start >= sentences[s].end) s++;
     token.sentence = s;
   }
-  return { text, lower, bodyStart, sentences, tokens, dateline };
+  const asciiWords = ascii && !text.includes('_') && !text.includes('\u0130') && !text.includes('\u212a');
+  return { text, lower, bodyStart, sentences, tokens, asciiWords, dateline };
 }
 
 /** Index of the sentence containing `offset`. */
