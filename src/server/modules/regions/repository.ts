@@ -99,3 +99,8 @@ export async function countRegionsByLevel(db: Queryable): Promise<Record<string,
   const result = await db.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM regions GROUP BY level');
   return Object.fromEntries(result.rows.map((r) => [r.level, r.n]));
 }
+
+export async function countChildren(db: Queryable, code: string): Promise<number> {
+  const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE parent_code = $1', [code]);
+  return result.rows[0].n;
+}

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { regionDetailSchema, regionListSchema, type RegionLevel } from '../../../contracts/regions.ts';
-import { findRegion, listRegions, regionAncestors } from './repository.ts';
+import { countChildren, findRegion, listRegions, regionAncestors } from './repository.ts';
 
 export const regionLevelSchema = z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan', 'desa']);
 export const regionCodeSchema = z
@@ -58,7 +58,6 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
       const { code } = request.params;
       const region = await findRegion(db, code);
       if (!region) throw regionNotFound(code);
-      const children = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE parent_code = $1', [code]);
       return {
         code: region.code,
         name: region.name,
@@ -67,7 +66,7 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
         provinceCode: region.province_code,
         timeZone: region.time_zone,
         ancestors: await regionAncestors(db, code),
-        childCount: children.rows[0].n,
+        childCount: await countChildren(db, code),
       };
     },
   );
