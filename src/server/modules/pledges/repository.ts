@@ -141,3 +141,8 @@ export async function coverageByAgency(db: Queryable) {
   );
   return result.rows;
 }
+
+export async function regionName(db: Queryable, code: string): Promise<string | null> {
+  const result = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code]);
+  return result.rows[0]?.name ?? null;
+}
