@@ -1,6 +1,7 @@
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { ContestKind } from '../../../contracts/elections.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import { firstRow, qb, sql } from '../../db/kysely.ts';
 
 export interface ContestFilter {
   year?: number;
@@ -109,8 +110,15 @@ export async function listCandidatePairs(db: Queryable, electionId: string, regi
 }
 
 export async function contestExists(db: Queryable, electionId: string, regionCode: string): Promise<boolean> {
-  const result = await db.query('SELECT 1 FROM contests WHERE election_id = $1 AND region_code = $2', [electionId, regionCode]);
-  return result.rows.length > 0;
+  const found = await firstRow(
+    db,
+    qb
+      .selectFrom('contests')
+      .select(sql<number>`1`.as('one'))
+      .where('election_id', '=', electionId)
+      .where('region_code', '=', regionCode),
+  );
+  return found !== undefined;
 }
 
 export interface CandidatePairInput {

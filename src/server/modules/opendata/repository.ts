@@ -1,5 +1,6 @@
 // Every query of the open-data module: the anonymised case rows the files are built from, and the release log.
 import type { Queryable } from '../../db/client.ts';
+import { execute, firstRow, qb, rows, sql } from '../../db/kysely.ts';
 
 export interface CaseExportRow {
   id: string;
@@ -36,10 +37,11 @@ export async function selectCaseRows(db: Queryable): Promise<CaseExportRow[]> {
 }
 
 export async function lastReleaseSha256(db: Queryable, dataset: string): Promise<string | undefined> {
-  const last = await db.query<{ sha256: string }>('SELECT sha256 FROM open_data_releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1', [
-    dataset,
-  ]);
-  return last.rows[0]?.sha256;
+  const last = await firstRow(
+    db,
+    qb.selectFrom('open_data_releases').select('sha256').where('dataset', '=', dataset).orderBy('id', 'desc').limit(1),
+  );
+  return last?.sha256;
 }
 
 export async function insertRelease(
@@ -47,13 +49,12 @@ export async function insertRelease(
   file: { dataset: string; sha256: string; rows: number; bytes: number },
   createdAt: Date,
 ): Promise<void> {
-  await db.query('INSERT INTO open_data_releases (dataset, sha256, row_count, byte_count, created_at) VALUES ($1, $2, $3, $4, $5)', [
-    file.dataset,
-    file.sha256,
-    file.rows,
-    file.bytes,
-    createdAt,
-  ]);
+  await execute(
+    db,
+    qb
+      .insertInto('open_data_releases')
+      .values({ dataset: file.dataset, sha256: file.sha256, row_count: file.rows, byte_count: file.bytes, created_at: createdAt }),
+  );
 }
 
 export interface ReleaseRow {
@@ -73,8 +74,11 @@ export async function latestReleases(db: Queryable): Promise<ReleaseRow[]> {
 }
 
 export async function releaseCounts(db: Queryable): Promise<{ dataset: string; n: number }[]> {
-  const result = await db.query<{ dataset: string; n: number }>(
-    'SELECT dataset, count(*)::int AS n FROM open_data_releases GROUP BY dataset',
+  return rows(
+    db,
+    qb
+      .selectFrom('open_data_releases')
+      .select(['dataset', sql<number>`count(*)::int`.as('n')])
+      .groupBy('dataset'),
   );
-  return result.rows;
 }

@@ -1,6 +1,7 @@
 // Pledge queries. Public reads never select the signatory names.
 import type { Queryable, Tx } from '../../db/client.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import { firstRow, qb } from '../../db/kysely.ts';
 
 export interface PledgeRow {
   id: string;
@@ -143,6 +144,6 @@ export async function coverageByAgency(db: Queryable) {
 }
 
 export async function regionName(db: Queryable, code: string): Promise<string | null> {
-  const result = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code]);
-  return result.rows[0]?.name ?? null;
+  const row = await firstRow(db, qb.selectFrom('regions').select('name').where('code', '=', code));
+  return row?.name ?? null;
 }

@@ -2,6 +2,7 @@ import type { RegionLevel } from '../../../contracts/regions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { stripLevelPrefix } from '../../../domain/regions/names.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
+import { firstRow, qb, sql } from '../../db/kysely.ts';
 
 export interface RegionItem {
   code: string;
@@ -101,6 +102,12 @@ export async function countRegionsByLevel(db: Queryable): Promise<Record<string,
 }
 
 export async function countChildren(db: Queryable, code: string): Promise<number> {
-  const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE parent_code = $1', [code]);
-  return result.rows[0].n;
+  const row = await firstRow(
+    db,
+    qb
+      .selectFrom('regions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('parent_code', '=', code),
+  );
+  return row?.n ?? 0;
 }

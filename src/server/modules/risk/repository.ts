@@ -4,6 +4,7 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import type { RiskLevel, RiskWeights } from '../../../domain/risk/index.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_KEYS } from '../../../domain/risk/index.ts';
 import { leadCountsByRegion } from '../leads/index.ts';
+import { execute, firstRow, qb } from '../../db/kysely.ts';
 
 export interface IndicatorValue {
   value: number;
@@ -115,10 +116,18 @@ export async function readWeights(db: Queryable): Promise<{ weights: RiskWeights
 }
 
 export async function upsertWeight(tx: Tx, key: string, weight: number, now: Date, updatedBy: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO risk_weights (key, weight, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key) DO UPDATE SET weight = EXCLUDED.weight, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-    [key, weight, now, updatedBy],
+  await execute(
+    tx,
+    qb
+      .insertInto('risk_weights')
+      .values({ key, weight, updated_at: now, updated_by: updatedBy })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          weight: eb.ref('excluded.weight'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      ),
   );
 }
 
@@ -137,13 +146,16 @@ export interface ImportBatch {
 }
 
 export async function insertImportBatch(tx: Tx, batch: ImportBatch): Promise<void> {
-  await tx.query('INSERT INTO risk_import_batches (id, kind, row_count, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)', [
-    batch.id,
-    batch.kind,
-    batch.rowCount,
-    batch.importedAt,
-    batch.importedBy,
-  ]);
+  await execute(
+    tx,
+    qb.insertInto('risk_import_batches').values({
+      id: batch.id,
+      kind: batch.kind,
+      row_count: batch.rowCount,
+      imported_at: batch.importedAt,
+      imported_by: batch.importedBy,
+    }),
+  );
 }
 
 export interface IndicatorInput {
@@ -180,13 +192,15 @@ export interface ProfileRegion {
 }
 
 export async function findProfileRegion(db: Queryable, code: string): Promise<ProfileRegion | null> {
-  const result = await db.query<ProfileRegion>('SELECT code, name, level, province_code, time_zone FROM regions WHERE code = $1', [code]);
-  return result.rows[0] ?? null;
+  const row = await firstRow(
+    db,
+    qb.selectFrom('regions').select(['code', 'name', 'level', 'province_code', 'time_zone']).where('code', '=', code),
+  );
+  return row ?? null;
 }
 
 export async function findRegionName(db: Queryable, code: string): Promise<{ code: string; name: string } | null> {
-  const result = await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = $1', [code]);
-  return result.rows[0] ?? null;
+  return (await firstRow(db, qb.selectFrom('regions').select(['code', 'name']).where('code', '=', code))) ?? null;
 }
 
 export interface ContestInRegion {

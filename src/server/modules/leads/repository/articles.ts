@@ -1,10 +1,14 @@
 // Queries of the article pipeline: recording an ingested article, its processing (text, near-duplicate
 // signature, cluster, lead), its promotion to a case, and the public per-region lead counts.
 import type { Db, Queryable, Tx } from '../../../db/client.ts';
+import { execute, firstRow, qb, sql } from '../../../db/kysely.ts';
 
 export async function articleIdByExternalId(db: Queryable, sourceId: string, externalId: string): Promise<string | null> {
-  const found = await db.query<{ id: string }>('SELECT id FROM articles WHERE source_id = $1 AND external_id = $2', [sourceId, externalId]);
-  return found.rows[0]?.id ?? null;
+  const found = await firstRow(
+    db,
+    qb.selectFrom('articles').select('id').where('source_id', '=', sourceId).where('external_id', '=', externalId),
+  );
+  return found?.id ?? null;
 }
 
 export interface NewArticle {
@@ -99,7 +103,7 @@ export async function selectClusterCandidates(
 
 /** A new copy makes the cluster an automatic suggestion again, even one staff had confirmed. */
 export async function markClusterSuggested(tx: Tx, clusterId: string, now: Date): Promise<void> {
-  await tx.query("UPDATE article_clusters SET state = 'suggested', updated_at = $2 WHERE id = $1", [clusterId, now]);
+  await execute(tx, qb.updateTable('article_clusters').set({ state: 'suggested', updated_at: now }).where('id', '=', clusterId));
 }
 
 export async function insertSuggestedCluster(tx: Tx, clusterId: string, representativeArticleId: string, now: Date): Promise<void> {
@@ -110,7 +114,7 @@ export async function insertSuggestedCluster(tx: Tx, clusterId: string, represen
 }
 
 export async function setArticleCluster(tx: Tx, articleId: string, clusterId: string): Promise<void> {
-  await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [articleId, clusterId]);
+  await execute(tx, qb.updateTable('articles').set({ cluster_id: clusterId }).where('id', '=', articleId));
 }
 
 export interface LeadVerdict {
@@ -182,7 +186,15 @@ export async function selectArticleToPromote(tx: Tx, articleId: string): Promise
 }
 
 export async function regionExists(db: Queryable, code: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM regions WHERE code = $1', [code])).rows.length > 0;
+  return (
+    (await firstRow(
+      db,
+      qb
+        .selectFrom('regions')
+        .select(sql<number>`1`.as('one'))
+        .where('code', '=', code),
+    )) !== undefined
+  );
 }
 
 /** The archived article text as the case's evidence; plain text has no metadata, so its public copy is the file itself. */
@@ -206,9 +218,12 @@ export async function attachTextEvidence(
 }
 
 export async function markLeadPromoted(tx: Tx, leadId: string, caseId: string, decidedBy: string, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE leads SET state = 'dipromosikan', promoted_case_id = $2, decided_by = $3, decided_at = $4, updated_at = $4 WHERE id = $1`,
-    [leadId, caseId, decidedBy, now],
+  await execute(
+    tx,
+    qb
+      .updateTable('leads')
+      .set({ state: 'dipromosikan', promoted_case_id: caseId, decided_by: decidedBy, decided_at: now, updated_at: now })
+      .where('id', '=', leadId),
   );
 }
 

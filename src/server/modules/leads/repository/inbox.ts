@@ -2,6 +2,7 @@
 // cluster, the decisions on leads and clusters, and the visibility checks lead jobs need.
 import type { Queryable, Tx } from '../../../db/client.ts';
 import { withinRegionSql } from '../../../db/sql.ts';
+import { execute, firstRow, qb, sql } from '../../../db/kysely.ts';
 import type { Highlight } from '../../../../domain/leads/highlights.ts';
 import type { LeadState } from '../../../../contracts/leads.ts';
 import type { LeadScope } from '../policy.ts';
@@ -193,11 +194,18 @@ export async function selectVisibleCluster(db: Queryable, scope: LeadScope, clus
 }
 
 export async function markClusterConfirmed(tx: Tx, clusterId: string, now: Date): Promise<void> {
-  await tx.query("UPDATE article_clusters SET state = 'confirmed', updated_at = $2 WHERE id = $1", [clusterId, now]);
+  await execute(tx, qb.updateTable('article_clusters').set({ state: 'confirmed', updated_at: now }).where('id', '=', clusterId));
 }
 
 export async function countClusterArticles(db: Queryable, clusterId: string): Promise<number> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles WHERE cluster_id = $1', [clusterId])).rows[0].n;
+  const row = await firstRow(
+    db,
+    qb
+      .selectFrom('articles')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('cluster_id', '=', clusterId),
+  );
+  return row?.n ?? 0;
 }
 
 export async function lockArticleCluster(tx: Tx, articleId: string): Promise<{ id: string; cluster_id: string | null } | undefined> {
@@ -244,8 +252,7 @@ export async function selectLeadJob(db: Queryable, jobId: number): Promise<LeadJ
 }
 
 export async function sourceCreator(db: Queryable, sourceId: string): Promise<string | null | undefined> {
-  const source = await db.query<{ created_by: string | null }>('SELECT created_by FROM lead_sources WHERE id = $1', [sourceId]);
-  return source.rows[0]?.created_by;
+  return (await firstRow(db, qb.selectFrom('lead_sources').select('created_by').where('id', '=', sourceId)))?.created_by;
 }
 
 /** Whether the article's lead lies in the scope; undefined while the article has no lead. */

@@ -1,6 +1,7 @@
 // Queries of lead sources: feeds, push sources with their ingest tokens, the manual and import
 // sources, and the polling bookkeeping (due feeds, conditional-request validators, back-off).
 import type { Queryable, Tx } from '../../../db/client.ts';
+import { execute, qb } from '../../../db/kysely.ts';
 
 export interface LeadSourceRow {
   id: string;
@@ -50,13 +51,12 @@ export async function insertIngestToken(
   token: { id: string; sourceId: string; tokenHash: string; createdBy: string },
   now: Date,
 ): Promise<void> {
-  await tx.query('INSERT INTO ingest_tokens (id, source_id, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5)', [
-    token.id,
-    token.sourceId,
-    token.tokenHash,
-    token.createdBy,
-    now,
-  ]);
+  await execute(
+    tx,
+    qb
+      .insertInto('ingest_tokens')
+      .values({ id: token.id, source_id: token.sourceId, token_hash: token.tokenHash, created_by: token.createdBy, created_at: now }),
+  );
 }
 
 export async function selectSourcesWithCounts(db: Queryable): Promise<(LeadSourceRow & { articles: number })[]> {
@@ -93,7 +93,10 @@ export async function updateSourceSettings(
 }
 
 export async function revokeIngestTokens(tx: Tx, sourceId: string, now: Date): Promise<void> {
-  await tx.query('UPDATE ingest_tokens SET revoked_at = $2 WHERE source_id = $1 AND revoked_at IS NULL', [sourceId, now]);
+  await execute(
+    tx,
+    qb.updateTable('ingest_tokens').set({ revoked_at: now }).where('source_id', '=', sourceId).where('revoked_at', 'is', null),
+  );
 }
 
 /** The enabled push source of a live token, with the token's id. */
@@ -110,21 +113,25 @@ export async function selectPushSourceByToken(
 }
 
 export async function touchIngestToken(db: Queryable, tokenId: string, now: Date): Promise<void> {
-  await db.query('UPDATE ingest_tokens SET last_used_at = $2 WHERE id = $1', [tokenId, now]);
+  await execute(db, qb.updateTable('ingest_tokens').set({ last_used_at: now }).where('id', '=', tokenId));
 }
 
 export async function insertManualSourceOnce(db: Queryable, id: string, now: Date): Promise<void> {
-  await db.query(
-    `INSERT INTO lead_sources (id, kind, name, enabled, created_at, updated_at) VALUES ($1, 'manual', 'Tempel manual', true, $2, $2)
-     ON CONFLICT (id) DO NOTHING`,
-    [id, now],
+  await execute(
+    db,
+    qb
+      .insertInto('lead_sources')
+      .values({ id, kind: 'manual', name: 'Tempel manual', enabled: true, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('id').doNothing()),
   );
 }
 
 export async function insertImportSource(db: Queryable, id: string, name: string, createdBy: string, now: Date): Promise<void> {
-  await db.query(
-    `INSERT INTO lead_sources (id, kind, name, enabled, created_by, created_at, updated_at) VALUES ($1, 'import', $2, true, $3, $4, $4)`,
-    [id, name, createdBy, now],
+  await execute(
+    db,
+    qb
+      .insertInto('lead_sources')
+      .values({ id, kind: 'import', name, enabled: true, created_by: createdBy, created_at: now, updated_at: now }),
   );
 }
 
