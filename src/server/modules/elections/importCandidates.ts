@@ -7,6 +7,8 @@ import { localizeIssue } from '../../platform/validationMessages.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
 import { contestExists, upsertCandidatePair } from './repository.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { assertCanImportCandidates } from './policy.ts';
 
 const REQUIRED = ['election_id', 'region_code', 'head_name', 'deputy_name'] as const;
 const COLUMNS = ['election_id', 'region_code', 'ballot_number', 'head_name', 'deputy_name', 'is_incumbent', 'parties'];
@@ -32,6 +34,18 @@ const csvError = (line: number, column: string, message: string | LocalizedMessa
     { field: column, details: { line, column } },
   );
 };
+
+/** The admin's use case behind POST /api/v1/elections/candidates/import (the CLI calls importCandidatePairs). */
+export async function importCandidatePairsAs(db: Db, principal: Principal, csv: unknown): Promise<{ imported: number }> {
+  assertCanImportCandidates(principal);
+  if (typeof csv !== 'string') {
+    throw new AppError('unsupported_media_type', {
+      id: 'Kirim berkas CSV (Content-Type: text/csv).',
+      en: 'Send a CSV file (Content-Type: text/csv).',
+    });
+  }
+  return importCandidatePairs(db, csv, { id: principal.id, role: principal.role });
+}
 
 export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
   let parsedCsv: ReturnType<typeof readCsvRecords>;

@@ -77,7 +77,7 @@ export async function findRegion(db: Queryable, code: string) {
   const result = await db.query<{
     code: string;
     name: string;
-    level: string;
+    level: RegionLevel;
     parent_code: string | null;
     time_zone: string;
     province_code: string;

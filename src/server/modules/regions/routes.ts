@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { regionDetailSchema, regionListSchema, type RegionLevel } from '../../../contracts/regions.ts';
+import { regionDetailSchema, regionListSchema } from '../../../contracts/regions.ts';
 import { countChildren, findRegion, listRegions, regionAncestors } from './repository.ts';
 
 export const regionLevelSchema = z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan', 'desa']);
@@ -61,7 +61,7 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
       return {
         code: region.code,
         name: region.name,
-        level: region.level as RegionLevel,
+        level: region.level,
         parentCode: region.parent_code,
         provinceCode: region.province_code,
         timeZone: region.time_zone,
