@@ -1,5 +1,6 @@
 // Non-feed ingestion: pasted URL + text (staff), bulk import of JSONL/CSV (staff, as a job), and
 // pushes from scrapers and social-media tools (bearer token).
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
@@ -56,14 +57,14 @@ export async function submitManualLead(deps: IntakeDeps, principal: Principal, i
 }
 
 export const MAX_PUSH_ITEMS = 100;
+const pushEnvelope = z.object({ items: z.array(z.unknown()) });
+/** The ids a lead job's payload names (jsonb, read through a schema). */
+const leadJobPayload = z.object({ sourceId: z.string().optional(), articleId: z.string().optional() });
 
 /** Validates each pushed item on its own: good items are taken, bad ones reported by index. */
 export async function pushLeads(deps: IntakeDeps, source: LeadSourceRow, body: unknown, now: Date) {
-  const list = Array.isArray((body as { items?: unknown })?.items)
-    ? (body as { items: unknown[] }).items
-    : body && typeof body === 'object' && !Array.isArray(body)
-      ? [body]
-      : null;
+  const envelope = pushEnvelope.safeParse(body);
+  const list = envelope.success ? envelope.data.items : body && typeof body === 'object' && !Array.isArray(body) ? [body] : null;
   if (!list || list.length === 0) {
     throw new AppError(
       'validation_failed',
@@ -178,7 +179,8 @@ export async function runImport(
  */
 async function canSeeLeadJob(db: Db, principal: Principal, job: { name: string; payload: unknown }): Promise<boolean> {
   if (jurisdictionOf(principal).kind === 'national') return true;
-  const payload = (typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload) as { sourceId?: string; articleId?: string };
+  const parsed = leadJobPayload.safeParse(typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload);
+  const payload = parsed.success ? parsed.data : {};
   if (job.name === 'leads.import') return (await sourceCreator(db, payload.sourceId ?? '')) === principal.id;
   if (job.name === 'leads.process_article') {
     const visible = await articleLeadVisible(db, leadScopeOf(principal), payload.articleId ?? '');
