@@ -23,15 +23,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/intake.ts': 207,
   'src/server/modules/cases/queue.ts': 90,
   'src/server/modules/cases/routes.ts': 269,
-  'src/server/modules/geo/routes.ts': 121,
-  'src/server/modules/leads/fetcher.ts': 81,
-  'src/server/modules/leads/inbox.ts': 90,
-  'src/server/modules/leads/process.ts': 87,
-  'src/server/modules/leads/promote.ts': 120,
-  'src/server/modules/leads/routes.ts': 231,
-  'src/server/modules/pledges/routes.ts': 134,
-  'src/server/modules/risk/routes.ts': 128,
-  'src/server/modules/stats/service.ts': 168,
   'src/server/platform/s3Storage.ts': 112,
 };
 

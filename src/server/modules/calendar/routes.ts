@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
-import { requireRole } from '../../http/auth.ts';
+import { requirePrincipal } from '../../http/auth.ts';
 import { isoDate, plainText } from '../../shared/schemas.ts';
 import { CALENDAR_LIMITS } from '../../../contracts/limits.ts';
 import { HOLIDAY_KINDS, calendarDaySchema, calendarListSchema } from '../../../contracts/calendar.ts';
@@ -43,8 +43,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const principal = requireRole(request, ['admin']);
-      await upsertCalendarDay(db, { date: request.params.date, ...request.body }, { id: principal.id, role: principal.role });
+      await upsertCalendarDay(db, { date: request.params.date, ...request.body }, requirePrincipal(request));
       return { date: request.params.date, ...request.body };
     },
   );
@@ -60,8 +59,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db) {
       },
     },
     async (request) => {
-      const principal = requireRole(request, ['admin']);
-      await deleteCalendarDay(db, request.params.date, { id: principal.id, role: principal.role });
+      await deleteCalendarDay(db, request.params.date, requirePrincipal(request));
       return { ok: true as const };
     },
   );

@@ -6,6 +6,9 @@ import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
+import { contestExists, upsertCandidatePair } from './repository.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { assertCanImportCandidates } from './policy.ts';
 
 const REQUIRED = ['election_id', 'region_code', 'head_name', 'deputy_name'] as const;
 const COLUMNS = ['election_id', 'region_code', 'ballot_number', 'head_name', 'deputy_name', 'is_incumbent', 'parties'];
@@ -32,6 +35,18 @@ const csvError = (line: number, column: string, message: string | LocalizedMessa
   );
 };
 
+/** The admin's use case behind POST /api/v1/elections/candidates/import (the CLI calls importCandidatePairs). */
+export async function importCandidatePairsAs(db: Db, principal: Principal, csv: unknown): Promise<{ imported: number }> {
+  assertCanImportCandidates(principal);
+  if (typeof csv !== 'string') {
+    throw new AppError('unsupported_media_type', {
+      id: 'Kirim berkas CSV (Content-Type: text/csv).',
+      en: 'Send a CSV file (Content-Type: text/csv).',
+    });
+  }
+  return importCandidatePairs(db, csv, { id: principal.id, role: principal.role });
+}
+
 export async function importCandidatePairs(db: Db, csv: string, actor: AuditActor): Promise<{ imported: number }> {
   let parsedCsv: ReturnType<typeof readCsvRecords>;
   try {
@@ -52,27 +67,17 @@ export async function importCandidatePairs(db: Db, csv: string, actor: AuditActo
   });
   return db.transaction(async (tx) => {
     for (const row of rows) {
-      const contest = await tx.query('SELECT 1 FROM contests WHERE election_id = $1 AND region_code = $2', [
-        row.election_id,
-        row.region_code,
-      ]);
-      if (contest.rows.length === 0)
+      if (!(await contestExists(tx, row.election_id, row.region_code)))
         throw csvError(row.line, 'region_code', `tidak ada pemilihan ${row.election_id} di wilayah ${row.region_code}`);
-      await tx.query(
-        `INSERT INTO candidate_pairs (election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (election_id, region_code, head_name, deputy_name) DO UPDATE SET ballot_number = EXCLUDED.ballot_number,
-           is_incumbent = EXCLUDED.is_incumbent, parties = EXCLUDED.parties`,
-        [
-          row.election_id,
-          row.region_code,
-          row.ballot_number === '' || row.ballot_number === undefined ? null : row.ballot_number,
-          row.head_name,
-          row.deputy_name,
-          ['true', 'ya', '1'].includes(row.is_incumbent ?? ''),
-          row.parties || null,
-        ],
-      );
+      await upsertCandidatePair(tx, {
+        electionId: row.election_id,
+        regionCode: row.region_code,
+        ballotNumber: row.ballot_number === '' || row.ballot_number === undefined ? null : row.ballot_number,
+        headName: row.head_name,
+        deputyName: row.deputy_name,
+        isIncumbent: ['true', 'ya', '1'].includes(row.is_incumbent ?? ''),
+        parties: row.parties || null,
+      });
     }
     await appendAudit(tx, {
       actor,

@@ -1,6 +1,7 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import type { ContestKind } from '../../../contracts/elections.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import { firstRow, qb, sql } from '../../db/kysely.ts';
 
 export interface ContestFilter {
   year?: number;
@@ -106,4 +107,37 @@ export async function listCandidatePairs(db: Queryable, electionId: string, regi
     isIncumbent: p.is_incumbent,
     parties: p.parties,
   }));
+}
+
+export async function contestExists(db: Queryable, electionId: string, regionCode: string): Promise<boolean> {
+  const found = await firstRow(
+    db,
+    qb
+      .selectFrom('contests')
+      .select(sql<number>`1`.as('one'))
+      .where('election_id', '=', electionId)
+      .where('region_code', '=', regionCode),
+  );
+  return found !== undefined;
+}
+
+export interface CandidatePairInput {
+  electionId: string;
+  regionCode: string;
+  ballotNumber: number | null;
+  headName: string;
+  deputyName: string;
+  isIncumbent: boolean;
+  parties: string | null;
+}
+
+/** A re-import of the same pair updates its number, incumbency and parties. */
+export async function upsertCandidatePair(tx: Tx, pair: CandidatePairInput): Promise<void> {
+  await tx.query(
+    `INSERT INTO candidate_pairs (election_id, region_code, ballot_number, head_name, deputy_name, is_incumbent, parties)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (election_id, region_code, head_name, deputy_name) DO UPDATE SET ballot_number = EXCLUDED.ballot_number,
+       is_incumbent = EXCLUDED.is_incumbent, parties = EXCLUDED.parties`,
+    [pair.electionId, pair.regionCode, pair.ballotNumber, pair.headName, pair.deputyName, pair.isIncumbent, pair.parties],
+  );
 }

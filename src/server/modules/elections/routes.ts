@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireRole } from '../../http/auth.ts';
+import { requirePrincipal } from '../../http/auth.ts';
 import { regionCodeSchema } from '../regions/index.ts';
 import { listCandidatePairs, listContests, listElections } from './repository.ts';
-import { importCandidatePairs } from './importCandidates.ts';
+import { importCandidatePairsAs } from './importCandidates.ts';
 import { CONTEST_KINDS, candidateImportResultSchema, contestDetailSchema, electionListSchema } from '../../../contracts/elections.ts';
 
 const listQuery = z.object({
@@ -85,15 +85,6 @@ export function registerElectionRoutes(app: FastifyInstance, db: Db) {
         response: { 200: candidateImportResultSchema },
       },
     },
-    async (request) => {
-      const principal = requireRole(request, ['admin']);
-      if (typeof request.body !== 'string') {
-        throw new AppError('unsupported_media_type', {
-          id: 'Kirim berkas CSV (Content-Type: text/csv).',
-          en: 'Send a CSV file (Content-Type: text/csv).',
-        });
-      }
-      return importCandidatePairs(db, request.body, { id: principal.id, role: principal.role });
-    },
+    async (request) => importCandidatePairsAs(db, requirePrincipal(request), request.body),
   );
 }

@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { geoBounds, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, GeometryObject } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { AppError } from '../../platform/errors.ts';
 import { prefersEnglish } from '../../http/problem.ts';
@@ -34,10 +34,26 @@ interface Loaded {
   etag: string;
 }
 
+type Load = (file: string) => Loaded | null;
+type RegencyProps = { code: string; name: string };
+interface Regency {
+  code: string;
+  name: string;
+  bounds: [[number, number], [number, number]];
+  shape: Feature<GeometryObject, RegencyProps>;
+}
+
 export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string } = {}) {
   const dir = deps.geoDir ?? GEO_DATA_DIR;
+  const load = fileLoader(dir);
+  getGeoLocate(app, regencyLoader(load));
+  getGeoFiles(app, dir, load);
+}
+
+/** Each file read and gzipped once, again only when its modification time changes. */
+function fileLoader(dir: string): Load {
   const cache = new Map<string, Loaded>();
-  const load = (file: string): Loaded | null => {
+  return (file) => {
     const path = join(dir, file);
     if (!existsSync(path)) return null;
     const mtimeMs = statSync(path).mtimeMs;
@@ -48,28 +64,30 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
     cache.set(file, loaded);
     return loaded;
   };
+}
 
-  // 'Use my location' on the report form: a point → the kabupaten/kota whose boundary holds it.
-  // The shipped boundaries stop at kabupaten/kota, so the person narrows to kecamatan/desa by hand.
-  let regencies: {
-    mtimeMs: number;
-    items: { code: string; name: string; bounds: [[number, number], [number, number]]; shape: Feature<Geometry> }[];
-  } | null = null;
-  const loadRegencies = () => {
+// 'Use my location' on the report form: a point → the kabupaten/kota whose boundary holds it.
+// The shipped boundaries stop at kabupaten/kota, so the person narrows to kecamatan/desa by hand.
+function regencyLoader(load: Load): () => Regency[] | null {
+  let regencies: { mtimeMs: number; items: Regency[] } | null = null;
+  return () => {
     const loaded = load(GEO_FILES['regencies.topo.json']);
     if (!loaded) return null;
     if (regencies && regencies.mtimeMs === loaded.mtimeMs) return regencies.items;
-    const topo = JSON.parse(loaded.body.toString('utf8')) as Topology<{ regencies: GeometryCollection<{ code: string; name: string }> }>;
-    const collection = feature(topo, topo.objects.regencies) as unknown as FeatureCollection<Geometry, { code: string; name: string }>;
+    const topo = JSON.parse(loaded.body.toString('utf8')) as Topology<{ regencies: GeometryCollection<RegencyProps> }>;
+    const collection: FeatureCollection<GeometryObject, RegencyProps> = feature(topo, topo.objects.regencies);
     const items = collection.features.map((f) => ({
       code: String(f.properties.code),
       name: String(f.properties.name),
       bounds: geoBounds(f),
-      shape: f as Feature<Geometry>,
+      shape: f,
     }));
     regencies = { mtimeMs: loaded.mtimeMs, items };
     return items;
   };
+}
+
+function getGeoLocate(app: FastifyInstance, loadRegencies: () => Regency[] | null) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/geo/locate',
     {
@@ -116,7 +134,9 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
       };
     },
   );
+}
 
+function getGeoFiles(app: FastifyInstance, dir: string, load: Load) {
   for (const [name, file] of Object.entries(GEO_FILES)) {
     app.get(
       `/api/v1/public/geo/${name}`,
@@ -125,25 +145,7 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
       },
       async (request, reply) => {
         const loaded = load(file);
-        if (!loaded) {
-          const message = {
-            id: `Data batas wilayah tidak tersedia di server (${join(dir, file)}). Peta tidak dapat ditampilkan.`,
-            en: `Boundary data is not available on the server (${join(dir, file)}). The map cannot be shown.`,
-          };
-          const english = prefersEnglish(request);
-          return reply
-            .status(503)
-            .type('application/problem+json')
-            .header('Cache-Control', 'no-store')
-            .send({
-              type: problemTypeUri('geo_data_missing'),
-              title: english ? message.en : message.id,
-              status: 503,
-              code: 'geo_data_missing',
-              detail: english ? message.en : message.id,
-              message,
-            });
-        }
+        if (!loaded) return sendGeoDataMissing(request, reply, join(dir, file));
         return sendWithEtag(request, reply, {
           body: loaded.body,
           gzip: loaded.gzip,
@@ -154,4 +156,24 @@ export function registerGeoRoutes(app: FastifyInstance, deps: { geoDir?: string 
       },
     );
   }
+}
+
+function sendGeoDataMissing(request: FastifyRequest, reply: FastifyReply, path: string) {
+  const message = {
+    id: `Data batas wilayah tidak tersedia di server (${path}). Peta tidak dapat ditampilkan.`,
+    en: `Boundary data is not available on the server (${path}). The map cannot be shown.`,
+  };
+  const english = prefersEnglish(request);
+  return reply
+    .status(503)
+    .type('application/problem+json')
+    .header('Cache-Control', 'no-store')
+    .send({
+      type: problemTypeUri('geo_data_missing'),
+      title: english ? message.en : message.id,
+      status: 503,
+      code: 'geo_data_missing',
+      detail: english ? message.en : message.id,
+      message,
+    });
 }

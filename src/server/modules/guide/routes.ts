@@ -4,8 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { buildGuide } from '../../../domain/guide/index.ts';
-import { etagOf } from '../stats/index.ts';
-import { sendWithEtag } from '../stats/index.ts';
+import { etagOf, sendWithEtag } from '../stats/index.ts';
 import { guideSchema } from '../../../contracts/public.ts';
 
 export interface GuideDeps {

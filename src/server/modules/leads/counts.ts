@@ -2,22 +2,13 @@
 // article, no person, no lead id. A lead counts once per region at the chosen level even when it
 // names several places inside it; leads marked not relevant or dismissed by a supervisor do not count.
 import type { Queryable } from '../../db/client.ts';
+import { countLeadsByRegion } from './repository/articles.ts';
 
 export type LeadCountLevel = 'provinsi' | 'kabupaten_kota';
 
 export async function leadCountsByRegion(db: Queryable, level: LeadCountLevel, now: Date) {
   const length = level === 'provinsi' ? 2 : 5;
-  const rows = (
-    await db.query<{ code: string; name: string | null; n: number }>(
-      `SELECT x.code, g.name, count(DISTINCT x.lead_id)::int AS n
-     FROM (SELECT l.id AS lead_id, substr(rc, 1, $1) AS code
-           FROM leads l, unnest(l.region_codes) AS rc
-           WHERE l.relevant AND l.state <> 'diabaikan' AND length(rc) >= $1) x
-     LEFT JOIN regions g ON g.code = x.code
-     GROUP BY x.code, g.name ORDER BY x.code`,
-      [length],
-    )
-  ).rows;
+  const rows = await countLeadsByRegion(db, length);
   return {
     level,
     asOf: now.toISOString(),

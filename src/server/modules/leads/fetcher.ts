@@ -109,6 +109,26 @@ function requestOnce(
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** The body, refused as soon as it passes `maxBytes` (a declared length is not trusted). */
+async function readLimited(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response) {
+      size += (chunk as Buffer).byteLength;
+      if (size > maxBytes) {
+        response.destroy();
+        throw new FetchFailure(`response too large: over ${maxBytes} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof FetchFailure) throw error;
+    throw new FetchFailure(signal.aborted ? 'timeout while reading the response' : `read error: ${(error as Error).message}`);
+  }
+  return Buffer.concat(chunks);
+}
+
 export async function politeFetch(url: string, options: PoliteFetchOptions): Promise<PoliteFetchResult> {
   const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Accept: options.accept };
   if (options.etag) headers['If-None-Match'] = options.etag;
@@ -162,28 +182,14 @@ export async function politeFetch(url: string, options: PoliteFetchOptions): Pro
     response.destroy();
     throw new FetchFailure(`response too large: ${declared} bytes (limit ${options.maxBytes})`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of response) {
-      size += (chunk as Buffer).byteLength;
-      if (size > options.maxBytes) {
-        response.destroy();
-        throw new FetchFailure(`response too large: over ${options.maxBytes} bytes`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof FetchFailure) throw error;
-    throw new FetchFailure(signal.aborted ? 'timeout while reading the response' : `read error: ${(error as Error).message}`);
-  }
+  const body = await readLimited(response, options.maxBytes, signal);
   const header = (name: string) => {
     const v = response!.headers[name];
     return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
   };
   return {
     status: 200,
-    body: Buffer.concat(chunks),
+    body,
     contentType: header('content-type') ?? 'application/octet-stream',
     etag: header('etag'),
     lastModified: header('last-modified'),

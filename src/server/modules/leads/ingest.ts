@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { sha256Hex, type EvidenceStore } from '../../platform/storage.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
+import { articleIdByExternalId, insertArticleOnce } from './repository/articles.ts';
 
 export interface IncomingArticle {
   /** Identity within the source (feed guid, import id); defaults to the URL, then the text's hash. */
@@ -22,8 +23,7 @@ export const externalIdOf = (item: IncomingArticle) =>
   (item.externalId?.trim() || item.url || `sha256:${sha256Hex(item.raw)}`).slice(0, 500);
 
 export async function articleExists(db: Queryable, sourceId: string, externalId: string): Promise<string | null> {
-  const found = await db.query<{ id: string }>('SELECT id FROM articles WHERE source_id = $1 AND external_id = $2', [sourceId, externalId]);
-  return found.rows[0]?.id ?? null;
+  return articleIdByExternalId(db, sourceId, externalId);
 }
 
 /** Archives the raw bytes; call before the transaction that records the article. */
@@ -41,22 +41,21 @@ export async function recordArticle(
 ): Promise<{ articleId: string; created: boolean; jobId: number | null }> {
   const externalId = externalIdOf(item);
   const id = randomUUID();
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO articles (id, source_id, external_id, url, title, raw_sha256, raw_content_type, fetched_at, published_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, external_id) DO NOTHING RETURNING id`,
-    [
+  const created = await insertArticleOnce(
+    tx,
+    {
       id,
       sourceId,
       externalId,
-      item.url,
-      item.title?.slice(0, 1000) ?? null,
+      url: item.url,
+      title: item.title?.slice(0, 1000) ?? null,
       rawSha256,
-      item.contentType.slice(0, 200),
-      now,
-      item.publishedAt,
-    ],
+      contentType: item.contentType.slice(0, 200),
+      publishedAt: item.publishedAt,
+    },
+    now,
   );
-  if (!inserted.rows[0]) {
+  if (!created) {
     return { articleId: (await articleExists(tx, sourceId, externalId))!, created: false, jobId: null };
   }
   const jobId = await enqueueJob(tx, 'leads.process_article', { articleId: id }, { dedupeKey: processJobKey(id), runAfter: now });

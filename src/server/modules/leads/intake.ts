@@ -1,14 +1,16 @@
 // Non-feed ingestion: pasted URL + text (staff), bulk import of JSONL/CSV (staff, as a job), and
 // pushes from scrapers and social-media tools (bearer token).
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { EvidenceStore } from '../../platform/storage.ts';
 import { appendAudit } from '../audit/index.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import { parseImport, validateImportFields, type ImportFormat, type ImportRecord } from '../../../domain/leads/importLines.ts';
 import { archiveRaw, ingestArticle, recordArticle, type IncomingArticle } from './ingest.ts';
-import { canDecideLeads, leadScopeClause } from './inbox.ts';
+import { assertCanDecideLeads, leadScopeOf } from './policy.ts';
+import { articleLeadVisible, selectLeadJob, sourceCreator } from './repository/inbox.ts';
 import { createImportSource, ensureManualSource, type LeadSourceRow } from './sources.ts';
 import type { ManualLeadInput } from './schemas.ts';
 
@@ -27,7 +29,7 @@ const asArticle = (r: Pick<ImportRecord, 'id' | 'url' | 'title' | 'text' | 'publ
 });
 
 export async function submitManualLead(deps: IntakeDeps, principal: Principal, input: ManualLeadInput, now: Date) {
-  if (!canDecideLeads(principal)) throw forbidden();
+  assertCanDecideLeads(principal);
   const sourceId = await ensureManualSource(deps.db, now);
   const result = await ingestArticle(
     deps,
@@ -55,14 +57,14 @@ export async function submitManualLead(deps: IntakeDeps, principal: Principal, i
 }
 
 export const MAX_PUSH_ITEMS = 100;
+const pushEnvelope = z.object({ items: z.array(z.unknown()) });
+/** The ids a lead job's payload names (jsonb, read through a schema). */
+const leadJobPayload = z.object({ sourceId: z.string().optional(), articleId: z.string().optional() });
 
 /** Validates each pushed item on its own: good items are taken, bad ones reported by index. */
 export async function pushLeads(deps: IntakeDeps, source: LeadSourceRow, body: unknown, now: Date) {
-  const list = Array.isArray((body as { items?: unknown })?.items)
-    ? (body as { items: unknown[] }).items
-    : body && typeof body === 'object' && !Array.isArray(body)
-      ? [body]
-      : null;
+  const envelope = pushEnvelope.safeParse(body);
+  const list = envelope.success ? envelope.data.items : body && typeof body === 'object' && !Array.isArray(body) ? [body] : null;
   if (!list || list.length === 0) {
     throw new AppError(
       'validation_failed',
@@ -114,7 +116,7 @@ export async function startImport(
   name: string | undefined,
   now: Date,
 ) {
-  if (!canDecideLeads(principal)) throw forbidden();
+  assertCanDecideLeads(principal);
   const preview = parseImport(content, format);
   if (preview.records.length === 0 && preview.errors.length === 0) {
     throw new AppError('validation_failed', { id: 'Berkas impor kosong.', en: 'The import file is empty.' }, { field: 'body' });
@@ -177,42 +179,20 @@ export async function runImport(
  */
 async function canSeeLeadJob(db: Db, principal: Principal, job: { name: string; payload: unknown }): Promise<boolean> {
   if (jurisdictionOf(principal).kind === 'national') return true;
-  const payload = (typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload) as { sourceId?: string; articleId?: string };
-  if (job.name === 'leads.import') {
-    const source = await db.query<{ created_by: string | null }>('SELECT created_by FROM lead_sources WHERE id = $1', [
-      payload.sourceId ?? '',
-    ]);
-    return source.rows[0]?.created_by === principal.id;
-  }
+  const parsed = leadJobPayload.safeParse(typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload);
+  const payload = parsed.success ? parsed.data : {};
+  if (job.name === 'leads.import') return (await sourceCreator(db, payload.sourceId ?? '')) === principal.id;
   if (job.name === 'leads.process_article') {
-    const params: unknown[] = [payload.articleId ?? ''];
-    const add = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const scope = leadScopeClause(principal, add);
-    const lead = (await db.query<{ visible: boolean }>(`SELECT ${scope ?? 'true'} AS visible FROM leads l WHERE l.article_id = $1`, params))
-      .rows[0];
-    return !lead || lead.visible;
+    const visible = await articleLeadVisible(db, leadScopeOf(principal), payload.articleId ?? '');
+    return visible === undefined || visible;
   }
   return false;
 }
 
 /** A lead job's state for the uploader or the admin (only `leads.*` jobs; others' jobs are hidden). */
 export async function leadJobStatus(db: Db, principal: Principal, jobId: number) {
-  if (!canDecideLeads(principal)) throw forbidden();
-  const job = (
-    await db.query<{
-      id: number;
-      name: string;
-      payload: unknown;
-      state: string;
-      attempts: number;
-      progress: unknown;
-      result: unknown;
-      last_error: string | null;
-    }>("SELECT id, name, payload, state, attempts, progress, result, last_error FROM jobs WHERE id = $1 AND name LIKE 'leads.%'", [jobId])
-  ).rows[0];
+  assertCanDecideLeads(principal);
+  const job = await selectLeadJob(db, jobId);
   if (!job || !(await canSeeLeadJob(db, principal, job)))
     throw new AppError('not_found', { id: 'Pekerjaan tidak ditemukan.', en: 'Job not found.' });
   return {

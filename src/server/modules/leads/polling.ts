@@ -8,7 +8,14 @@ import { countWords, FULL_TEXT_MIN_WORDS, parseFeed, type FeedItem } from '../..
 import { decodeBody, FEED_MAX_BYTES, mayFetchArticleLink, PAGE_MAX_BYTES, politeFetch } from './fetcher.ts';
 import { archiveRaw, articleExists, externalIdOf, recordArticle, type IncomingArticle } from './ingest.ts';
 import type { LeadJobDeps } from './deps.ts';
-import type { LeadSourceRow } from './sources.ts';
+import {
+  recordNotModified,
+  recordPollFailure,
+  recordPollSuccess,
+  selectDueFeeds,
+  selectSource,
+  type LeadSourceRow,
+} from './repository/sources.ts';
 
 /** Longest wait after repeated failures. */
 export const MAX_BACKOFF_MINUTES = 24 * 60;
@@ -24,13 +31,9 @@ export const fetchJobKey = (source: Pick<LeadSourceRow, 'id' | 'next_poll_at'>) 
   `leads.fetch_feed:${source.id}:${source.next_poll_at ? new Date(source.next_poll_at).toISOString() : 'first'}`;
 
 export async function pollDueFeeds(db: Db, now: Date) {
-  const due = await db.query<Pick<LeadSourceRow, 'id' | 'next_poll_at'>>(
-    `SELECT id, next_poll_at FROM lead_sources
-     WHERE enabled AND kind IN ('rss', 'atom') AND (next_poll_at IS NULL OR next_poll_at <= $1) ORDER BY next_poll_at NULLS FIRST, id`,
-    [now],
-  );
+  const due = await selectDueFeeds(db, now);
   let enqueued = 0;
-  for (const source of due.rows) {
+  for (const source of due) {
     // The key names the due time, so one fetch per due slot however many pollers run.
     if (
       await db.transaction((tx) =>
@@ -39,7 +42,7 @@ export async function pollDueFeeds(db: Db, now: Date) {
     )
       enqueued++;
   }
-  return { due: due.rows.length, enqueued };
+  return { due: due.length, enqueued };
 }
 
 interface Progress {
@@ -74,13 +77,11 @@ async function itemArticle(
   return { ...base, raw: Buffer.from(fallback, 'utf8'), contentType: 'text/html; charset=utf-8' };
 }
 
-export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, progress: Progress) {
-  const source = (await deps.db.query<LeadSourceRow>('SELECT * FROM lead_sources WHERE id = $1', [sourceId])).rows[0];
-  if (!source || !source.enabled || !source.url) return { skipped: source ? 'disabled' : 'not found' };
-  let response;
-  let items: FeedItem[];
+/** Fetches the feed with its validators; records 304s and failures (with back-off) on the source. */
+async function fetchItems(deps: LeadJobDeps, source: LeadSourceRow, now: Date) {
+  const nextPollAt = new Date(now.getTime() + source.poll_minutes * 60_000);
   try {
-    response = await politeFetch(source.url, {
+    const response = await politeFetch(source.url!, {
       etag: source.etag,
       lastModified: source.last_modified,
       maxBytes: FEED_MAX_BYTES,
@@ -88,26 +89,29 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
       accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     });
     if (response.status === 304) {
-      await deps.db.query(`UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = 0, last_error = NULL WHERE id = $1`, [
-        source.id,
-        now,
-        new Date(now.getTime() + source.poll_minutes * 60_000),
-      ]);
-      return { notModified: true };
+      await recordNotModified(deps.db, source.id, now, nextPollAt);
+      return { outcome: { notModified: true } } as const;
     }
-    items = parseFeed(decodeBody(response.body, response.contentType)).items;
+    return { response, items: parseFeed(decodeBody(response.body, response.contentType)).items };
   } catch (error) {
     const failures = source.failures + 1;
     const message = (error as Error).message.slice(0, 1000);
-    await deps.db.query(`UPDATE lead_sources SET last_polled_at = $2, next_poll_at = $3, failures = $4, last_error = $5 WHERE id = $1`, [
-      source.id,
+    await recordPollFailure(deps.db, source.id, {
       now,
-      nextPollAfterFailure(now, source.poll_minutes, failures),
+      nextPollAt: nextPollAfterFailure(now, source.poll_minutes, failures),
       failures,
       message,
-    ]);
-    return { error: message, failures };
+    });
+    return { outcome: { error: message, failures } } as const;
   }
+}
+
+export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, progress: Progress) {
+  const source = await selectSource(deps.db, sourceId);
+  if (!source || !source.enabled || !source.url) return { skipped: source ? 'disabled' : 'not found' };
+  const fetched = await fetchItems(deps, source, now);
+  if ('outcome' in fetched) return fetched.outcome;
+  const { response, items } = fetched;
   const pageBudget = { left: MAX_PAGES_PER_POLL };
   let created = 0;
   let known = 0;
@@ -130,9 +134,11 @@ export async function fetchFeed(deps: LeadJobDeps, sourceId: string, now: Date, 
     }
     await progress({ items: items.length, done: index + 1, created, known });
   }
-  await deps.db.query(
-    `UPDATE lead_sources SET etag = $2, last_modified = $3, last_polled_at = $4, next_poll_at = $5, failures = 0, last_error = NULL WHERE id = $1`,
-    [source.id, response.etag, response.lastModified, now, new Date(now.getTime() + source.poll_minutes * 60_000)],
-  );
+  await recordPollSuccess(deps.db, source.id, {
+    etag: response.etag,
+    lastModified: response.lastModified,
+    now,
+    nextPollAt: new Date(now.getTime() + source.poll_minutes * 60_000),
+  });
   return { items: items.length, created, known };
 }

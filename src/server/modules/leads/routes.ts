@@ -33,15 +33,31 @@ import {
 
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 
+interface LeadRouteContext {
+  app: FastifyInstance;
+  deps: CaseDeps;
+  now: () => Date;
+}
+
 export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => nowOf(deps);
   for (const type of ['text/csv', 'application/x-ndjson', 'application/jsonl']) {
     if (!app.hasContentTypeParser(type)) {
       app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
     }
   }
+  const context: LeadRouteContext = { app, deps, now: () => nowOf(deps) };
+  postLeadSource(context);
+  getLeadCounts(context);
+  sourceRoutes(context);
+  getLeadJob(context);
+  intakeRoutes(context);
+  postPush(context);
+  inboxRoutes(context);
+  clusterRoutes(context);
+}
 
+function postLeadSource({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/lead-sources',
     {
@@ -57,7 +73,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return createLeadSource(deps.db, requirePrincipal(request), request.body, now());
     },
   );
+}
 
+function getLeadCounts({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   // Public, counts only: the map's leads layer (docs/LEADS.md).
   r.get(
     '/api/v1/public/leads/by-region',
@@ -74,7 +93,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return leadCountsByRegion(deps.db, request.query.level, now());
     },
   );
+}
 
+function sourceRoutes({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/lead-sources',
     { schema: { response: { 200: leadSourceListSchema }, tags: ['leads'], summary: 'Sumber media / media sources' } },
@@ -110,7 +132,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return requestPoll(deps.db, requirePrincipal(request), request.params.id, now());
     },
   );
+}
 
+function getLeadJob({ app, deps }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/lead-jobs/:id',
     {
@@ -123,7 +148,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => leadJobStatus(deps.db, requirePrincipal(request), request.params.id),
   );
+}
 
+function intakeRoutes({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/leads/manual',
     {
@@ -164,7 +192,9 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return startImport(deps, principal, request.body, format, request.query.name, now());
     },
   );
+}
 
+function postPush({ app, deps, now }: LeadRouteContext) {
   // Scrapers and social-media tools: no session, a bearer token per push source.
   app.post(
     '/api/v1/leads/push',
@@ -192,7 +222,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return result;
     },
   );
+}
 
+function inboxRoutes({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/leads',
     {
@@ -237,7 +270,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CaseDeps) {
       return promoteLead(deps, requirePrincipal(request), request.params.id, request.body);
     },
   );
+}
 
+function clusterRoutes({ app, deps, now }: LeadRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/article-clusters/:id/confirm',
     {

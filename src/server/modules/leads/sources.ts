@@ -3,28 +3,28 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { canManageUsers, type Principal } from '../../../domain/access/policy.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { LeadSourceCreate, LeadSourcePatch } from './schemas.ts';
+import { assertCanManageSources } from './policy.ts';
+import {
+  insertImportSource,
+  insertIngestToken,
+  insertManualSourceOnce,
+  insertSource,
+  lockSource,
+  revokeIngestTokens,
+  selectPushSourceByToken,
+  selectSource,
+  selectSourcesWithCounts,
+  touchIngestToken,
+  updateSourceSettings,
+  type LeadSourceRow,
+} from './repository/sources.ts';
 
-export interface LeadSourceRow {
-  id: string;
-  kind: 'rss' | 'atom' | 'push' | 'import' | 'manual';
-  url: string | null;
-  name: string;
-  enabled: boolean;
-  poll_minutes: number;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: Date | null;
-  last_polled_at: Date | null;
-  failures: number;
-  last_error: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type { LeadSourceRow } from './repository/sources.ts';
 
 export const MANUAL_SOURCE_ID = 'manual';
 
@@ -47,20 +47,17 @@ export function presentSource(s: LeadSourceRow & { articles?: number }) {
   };
 }
 
-const requireAdmin = (principal: Principal) => {
-  if (!canManageUsers(principal)) throw forbidden();
-};
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const actorOf = (p: Principal) => ({ id: p.id, role: p.role });
 
 export async function findSource(db: Queryable, id: string): Promise<LeadSourceRow | null> {
-  return (await db.query<LeadSourceRow>('SELECT * FROM lead_sources WHERE id = $1', [id])).rows[0] ?? null;
+  return selectSource(db, id);
 }
 
 const sourceNotFound = () => new AppError('not_found', { id: 'Sumber tidak ditemukan.', en: 'Source not found.' });
 
 export async function createLeadSource(db: Db, principal: Principal, input: LeadSourceCreate, now: Date) {
-  requireAdmin(principal);
+  assertCanManageSources(principal);
   if ((input.kind === 'rss' || input.kind === 'atom') && !input.url) {
     throw new AppError(
       'validation_failed',
@@ -71,20 +68,12 @@ export async function createLeadSource(db: Db, principal: Principal, input: Lead
   const id = randomUUID();
   const token = input.kind === 'push' ? `ntri_${randomBytes(32).toString('base64url')}` : null;
   const row = await db.transaction(async (tx) => {
-    const inserted = await tx.query<LeadSourceRow>(
-      `INSERT INTO lead_sources (id, kind, url, name, enabled, poll_minutes, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, true, $5, $6, $7, $7) RETURNING *`,
-      [id, input.kind, input.url ?? null, input.name, input.pollMinutes, principal.id, now],
+    const inserted = await insertSource(
+      tx,
+      { id, kind: input.kind, url: input.url ?? null, name: input.name, pollMinutes: input.pollMinutes, createdBy: principal.id },
+      now,
     );
-    if (token) {
-      await tx.query('INSERT INTO ingest_tokens (id, source_id, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5)', [
-        randomUUID(),
-        id,
-        hashToken(token),
-        principal.id,
-        now,
-      ]);
-    }
+    if (token) await insertIngestToken(tx, { id: randomUUID(), sourceId: id, tokenHash: hashToken(token), createdBy: principal.id }, now);
     await appendAudit(tx, {
       actor: actorOf(principal),
       action: 'lead_source.created',
@@ -93,7 +82,7 @@ export async function createLeadSource(db: Db, principal: Principal, input: Lead
       at: now,
       data: { kind: input.kind, url: input.url ?? null, name: input.name },
     });
-    return inserted.rows[0];
+    return inserted;
   });
   return {
     ...presentSource(row),
@@ -110,17 +99,15 @@ export async function createLeadSource(db: Db, principal: Principal, input: Lead
 }
 
 export async function listLeadSources(db: Queryable, principal: Principal) {
-  requireAdmin(principal);
-  const rows = await db.query<LeadSourceRow & { articles: number }>(
-    `SELECT s.*, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)::int AS articles FROM lead_sources s ORDER BY s.created_at DESC, s.id`,
-  );
-  return { items: rows.rows.map(presentSource), total: rows.rows.length };
+  assertCanManageSources(principal);
+  const rows = await selectSourcesWithCounts(db);
+  return { items: rows.map(presentSource), total: rows.length };
 }
 
 export async function updateLeadSource(db: Db, principal: Principal, id: string, input: LeadSourcePatch, now: Date) {
-  requireAdmin(principal);
+  assertCanManageSources(principal);
   return db.transaction(async (tx) => {
-    const current = (await tx.query<LeadSourceRow>('SELECT * FROM lead_sources WHERE id = $1 FOR UPDATE', [id])).rows[0];
+    const current = await lockSource(tx, id);
     if (!current) throw sourceNotFound();
     const urlChanged = input.url !== undefined && input.url !== current.url;
     if (urlChanged && current.kind !== 'rss' && current.kind !== 'atom') {
@@ -130,25 +117,19 @@ export async function updateLeadSource(db: Db, principal: Principal, id: string,
         { field: 'url' },
       );
     }
-    const updated = await tx.query<LeadSourceRow>(
-      `UPDATE lead_sources SET name = $2, url = $3, enabled = $4, poll_minutes = $5, updated_at = $6,
-         etag = CASE WHEN $7 THEN NULL ELSE etag END, last_modified = CASE WHEN $7 THEN NULL ELSE last_modified END,
-         failures = CASE WHEN $7 OR ($4 AND NOT enabled) THEN 0 ELSE failures END,
-         next_poll_at = CASE WHEN $7 OR ($4 AND NOT enabled) THEN NULL ELSE next_poll_at END
-       WHERE id = $1 RETURNING *`,
-      [
-        id,
-        input.name ?? current.name,
-        input.url ?? current.url,
-        input.enabled ?? current.enabled,
-        input.pollMinutes ?? current.poll_minutes,
-        now,
-        urlChanged,
-      ],
+    const updated = await updateSourceSettings(
+      tx,
+      id,
+      {
+        name: input.name ?? current.name,
+        url: input.url ?? current.url,
+        enabled: input.enabled ?? current.enabled,
+        pollMinutes: input.pollMinutes ?? current.poll_minutes,
+      },
+      urlChanged,
+      now,
     );
-    if (input.enabled === false && current.kind === 'push') {
-      await tx.query('UPDATE ingest_tokens SET revoked_at = $2 WHERE source_id = $1 AND revoked_at IS NULL', [id, now]);
-    }
+    if (input.enabled === false && current.kind === 'push') await revokeIngestTokens(tx, id, now);
     await appendAudit(tx, {
       actor: actorOf(principal),
       action: 'lead_source.updated',
@@ -157,13 +138,13 @@ export async function updateLeadSource(db: Db, principal: Principal, id: string,
       at: now,
       data: { ...input },
     });
-    return presentSource(updated.rows[0]);
+    return presentSource(updated);
   });
 }
 
 /** Queues an immediate fetch of one feed (the worker runs it; `GET /lead-jobs/{id}` shows progress). */
 export async function requestPoll(db: Db, principal: Principal, id: string, now: Date) {
-  requireAdmin(principal);
+  assertCanManageSources(principal);
   const source = await findSource(db, id);
   if (!source) throw sourceNotFound();
   if (source.kind !== 'rss' && source.kind !== 'atom') {
@@ -197,40 +178,26 @@ export async function requestPoll(db: Db, principal: Principal, id: string, now:
 /** `Authorization: Bearer <token>` → the push source, or 401 (also for disabled sources and revoked tokens). */
 export async function authenticatePush(db: Queryable, request: FastifyRequest, now: Date): Promise<LeadSourceRow> {
   const match = /^Bearer\s+(\S{10,200})$/i.exec(String(request.headers.authorization ?? ''));
-  const found = match
-    ? await db.query<LeadSourceRow & { token_id: string }>(
-        `SELECT s.*, t.id AS token_id FROM ingest_tokens t JOIN lead_sources s ON s.id = t.source_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND s.enabled AND s.kind = 'push'`,
-        [hashToken(match[1])],
-      )
-    : null;
-  const row = found?.rows[0];
+  const row = match ? await selectPushSourceByToken(db, hashToken(match[1])) : undefined;
   if (!row)
     throw new AppError(
       'unauthenticated',
       { id: 'Token pengiriman tidak ada atau tidak sah.', en: 'Missing or invalid ingest token.' },
       { field: 'Authorization' },
     );
-  await db.query('UPDATE ingest_tokens SET last_used_at = $2 WHERE id = $1', [row.token_id, now]);
+  await touchIngestToken(db, row.token_id, now);
   return row;
 }
 
 /** The shared source for pasted articles, created on first use. */
 export async function ensureManualSource(db: Queryable, now: Date): Promise<string> {
-  await db.query(
-    `INSERT INTO lead_sources (id, kind, name, enabled, created_at, updated_at) VALUES ($1, 'manual', 'Tempel manual', true, $2, $2)
-     ON CONFLICT (id) DO NOTHING`,
-    [MANUAL_SOURCE_ID, now],
-  );
+  await insertManualSourceOnce(db, MANUAL_SOURCE_ID, now);
   return MANUAL_SOURCE_ID;
 }
 
 /** One source per uploaded file, so each import can be traced and its articles listed. */
 export async function createImportSource(db: Queryable, principal: Principal, name: string, now: Date): Promise<string> {
   const id = randomUUID();
-  await db.query(
-    `INSERT INTO lead_sources (id, kind, name, enabled, created_by, created_at, updated_at) VALUES ($1, 'import', $2, true, $3, $4, $4)`,
-    [id, name, principal.id, now],
-  );
+  await insertImportSource(db, id, name, principal.id, now);
   return id;
 }

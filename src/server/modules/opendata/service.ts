@@ -14,6 +14,7 @@ import { statsCacheFor } from '../stats/index.ts';
 import { computeRegionRisks } from '../risk/index.ts';
 import { publicCheckpointDocument } from '../audit/index.ts';
 import type { Vault } from '../../platform/vault.ts';
+import { insertRelease, lastReleaseSha256, latestReleases, releaseCounts, selectCaseRows } from './repository.ts';
 import { CASE_FIELDS, DATASETS, GEO_ATTRIBUTION, type DatasetDefinition } from './datasets.ts';
 
 /** `/work/shared/data/geo` beside the repository (see its SOURCE.md). */
@@ -46,34 +47,8 @@ export function csvField(value: string): string {
 export type CaseRecord = Record<(typeof CASE_FIELDS)[number]['name'], string>;
 
 export async function readCaseRecords(db: Queryable, anonymize: (id: string) => string): Promise<CaseRecord[]> {
-  const result = await db.query<{
-    id: string;
-    kind: string;
-    state: string;
-    office_code: string;
-    office_name: string | null;
-    province_code: string;
-    province_name: string | null;
-    event_region_code: string;
-    stage_code: string | null;
-    acts: string;
-    subject_types: string | null;
-    classification: string | null;
-    received_at: Date;
-    registered: boolean;
-    is_late: boolean;
-  }>(
-    `SELECT c.id, c.kind, c.state, c.office_code, o.name AS office_name, left(c.event_region_code, 2) AS province_code, p.name AS province_name,
-            c.event_region_code, c.stage_code, array_to_string(c.acts, ';') AS acts, t.subject_types, c.classification,
-            c.received_at, c.registration_number IS NOT NULL AS registered, c.is_late
-     FROM cases c
-     LEFT JOIN regions o ON o.code = c.office_code
-     LEFT JOIN regions p ON p.code = left(c.event_region_code, 2)
-     LEFT JOIN (SELECT case_id, string_agg(DISTINCT subject_type, ';' ORDER BY subject_type) AS subject_types
-                FROM case_terlapor GROUP BY case_id) t ON t.case_id = c.id
-     ORDER BY c.received_at, c.id`,
-  );
-  return result.rows.map((r) => ({
+  const rows = await selectCaseRows(db);
+  return rows.map((r) => ({
     case_ref: anonymize(r.id),
     kind: r.kind,
     state: r.state,
@@ -153,17 +128,8 @@ export async function buildRegionsGeoJson(db: Queryable, geoDir: string): Promis
 
 /** Records a release when the content differs from the dataset's last one. */
 export async function recordRelease(db: Queryable, file: { dataset: string; sha256: string; rows: number; bytes: number }, now: Date) {
-  const last = await db.query<{ sha256: string }>('SELECT sha256 FROM open_data_releases WHERE dataset = $1 ORDER BY id DESC LIMIT 1', [
-    file.dataset,
-  ]);
-  if (last.rows[0]?.sha256 === file.sha256) return false;
-  await db.query('INSERT INTO open_data_releases (dataset, sha256, row_count, byte_count, created_at) VALUES ($1, $2, $3, $4, $5)', [
-    file.dataset,
-    file.sha256,
-    file.rows,
-    file.bytes,
-    now,
-  ]);
+  if ((await lastReleaseSha256(db, file.dataset)) === file.sha256) return false;
+  await insertRelease(db, file, now);
   return true;
 }
 
@@ -227,12 +193,7 @@ export class OpenDataBuilder {
 }
 
 export async function openDataCatalogue(db: Queryable) {
-  const releases = await db.query<{ dataset: string; sha256: string; row_count: number; byte_count: number; created_at: Date }>(
-    `SELECT DISTINCT ON (dataset) dataset, sha256, row_count, byte_count, created_at FROM open_data_releases ORDER BY dataset, id DESC`,
-  );
-  const counts = await db.query<{ dataset: string; n: number }>(
-    'SELECT dataset, count(*)::int AS n FROM open_data_releases GROUP BY dataset',
-  );
+  const [releases, counts] = [await latestReleases(db), await releaseCounts(db)];
   return {
     title: { id: 'Data terbuka Netra', en: 'Netra open data' },
     description: {
@@ -240,10 +201,10 @@ export async function openDataCatalogue(db: Queryable) {
       en: 'Neutrality case data without personal data: no names, NIK, NIP, narrative, detailed places or tracking codes. Every file carries an X-Content-SHA256 header and is recorded as a release.',
     },
     datasets: DATASETS.map((d) => {
-      const latest = releases.rows.find((r) => r.dataset === d.id);
+      const latest = releases.find((r) => r.dataset === d.id);
       return {
         ...d,
-        releases: counts.rows.find((c) => c.dataset === d.id)?.n ?? 0,
+        releases: counts.find((c) => c.dataset === d.id)?.n ?? 0,
         latestRelease: latest
           ? {
               sha256: latest.sha256,

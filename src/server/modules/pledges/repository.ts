@@ -1,6 +1,7 @@
 // Pledge queries. Public reads never select the signatory names.
 import type { Queryable, Tx } from '../../db/client.ts';
 import { withinRegionSql } from '../../db/sql.ts';
+import { firstRow, qb } from '../../db/kysely.ts';
 
 export interface PledgeRow {
   id: string;
@@ -140,4 +141,9 @@ export async function coverageByAgency(db: Queryable) {
      FROM pledges GROUP BY search_agency ORDER BY sum(signatory_count) DESC, min(agency)`,
   );
   return result.rows;
+}
+
+export async function regionName(db: Queryable, code: string): Promise<string | null> {
+  const row = await firstRow(db, qb.selectFrom('regions').select('name').where('code', '=', code));
+  return row?.name ?? null;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { isValidLocalDate } from '../../../domain/time/localDate.ts';
-import { loadPledgeSigner } from './signing.ts';
+import { loadPledgeSigner, type PledgeSigner } from './signing.ts';
 import { listPledges, pledgeCoverage, publicPledge, registerPledge, verifyPledge, verifyPledgeDocument } from './service.ts';
 import { findPledge } from './repository.ts';
 import { renderPledgeCertificate } from './certificate.ts';
@@ -70,11 +70,29 @@ const listQuery = z.object({
 const idParams = z.object({ id: z.string().uuid('id deklarasi (UUID)') });
 const notFound = (id: string) => new AppError('not_found', { id: `Deklarasi ${id} tidak ditemukan.`, en: `Pledge ${id} not found.` });
 
-export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const signer = loadPledgeSigner({ dataDir: deps.config.dataDir, privateKeyPem: deps.pledgeSigningKeyPem });
-  const now = () => (deps.now ? deps.now() : new Date());
+interface PledgeRouteContext {
+  app: FastifyInstance;
+  deps: PledgeDeps;
+  signer: PledgeSigner;
+  now: () => Date;
+}
 
+export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
+  const context: PledgeRouteContext = {
+    app,
+    deps,
+    signer: loadPledgeSigner({ dataDir: deps.config.dataDir, privateKeyPem: deps.pledgeSigningKeyPem }),
+    now: () => (deps.now ? deps.now() : new Date()),
+  };
+  postPledge(context);
+  getPledgeLists(context);
+  getPledge(context);
+  verifyRoutes(context);
+  getCertificate(context);
+}
+
+function postPledge({ app, deps, signer, now }: PledgeRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/pledges',
     {
@@ -92,7 +110,10 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
       return created;
     },
   );
+}
 
+function getPledgeLists({ app, deps, signer }: PledgeRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/public/pledges',
     {
@@ -136,7 +157,10 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
       signedContent: 'UTF-8 bytes of the canonical JSON document (keys sorted, no whitespace); signature base64url',
     }),
   );
+}
 
+function getPledge({ app, deps }: PledgeRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/public/pledges/:id',
     { schema: { tags: ['public'], params: idParams, response: { 200: signedPledgeSchema } } },
@@ -146,7 +170,10 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
       return { ...publicPledge(row), document: row.canonical, signature: row.signature };
     },
   );
+}
 
+function verifyRoutes({ app, deps, signer }: PledgeRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/public/pledges/:id/verify',
     {
@@ -180,7 +207,10 @@ export function registerPledgeRoutes(app: FastifyInstance, deps: PledgeDeps) {
       return verifyPledgeDocument(signer, document, request.body.signature);
     },
   );
+}
 
+function getCertificate({ app, deps }: PledgeRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/public/pledges/:id/certificate.pdf',
     {

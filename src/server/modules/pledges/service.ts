@@ -3,11 +3,11 @@
 // a canonical JSON document that anyone can verify.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { canonicalJson } from '../../shared/canonicalJson.ts';
 import { appendAudit } from '../audit/index.ts';
-import { isSupervisor, jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
-import { isWithinRegion } from '../../../domain/regions/search.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { assertCanRegisterPledge } from './policy.ts';
 import { localDateOf, zoneForRegion } from '../../../domain/time/zones.ts';
 import type { PledgeSigner } from './signing.ts';
 import {
@@ -16,6 +16,7 @@ import {
   findPledge,
   insertPledge,
   listPledgeRows,
+  regionName,
   type PledgeFilter,
   type PledgeRow,
 } from './repository.ts';
@@ -30,14 +31,6 @@ export interface PledgeInput {
   signatoryCount?: number;
   signatories?: { name: string; position: string }[];
   documentSha256?: string;
-}
-
-/** Staff of Bawaslu (pengawas) and admins, within their own region and below. */
-export function canRegisterPledgeIn(p: Principal, regionCode: string): boolean {
-  if (!isSupervisor(p)) return false;
-  const j = jurisdictionOf(p);
-  if (j.kind === 'national') return true;
-  return j.kind === 'region' && isWithinRegion(regionCode, j.regionCode);
 }
 
 /** The signed document: public fields only; the signatory list is bound by its hash. */
@@ -77,10 +70,10 @@ export const verificationPath = (id: string, signature: string) => `/verifikasi/
 const invalid = (field: string, id: string, en: string) => new AppError('validation_failed', { id, en }, { field });
 
 export async function registerPledge(deps: { db: Db; signer: PledgeSigner; now: Date }, principal: Principal, input: PledgeInput) {
+  assertCanRegisterPledge(principal, input.regionCode);
   const { db, signer, now } = deps;
-  if (!canRegisterPledgeIn(principal, input.regionCode)) throw forbidden();
-  const region = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [input.regionCode]);
-  if (region.rows.length === 0) {
+  const name = await regionName(db, input.regionCode);
+  if (name === null) {
     throw new AppError(
       'region_not_found',
       { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` },
@@ -116,7 +109,7 @@ export async function registerPledge(deps: { db: Db; signer: PledgeSigner; now: 
     id,
     agency: input.agency,
     regionCode: input.regionCode,
-    regionName: region.rows[0].name,
+    regionName: name,
     date: input.date,
     venue: input.venue,
     signatoryCount,

@@ -2,6 +2,7 @@ import type { RegionLevel } from '../../../contracts/regions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { stripLevelPrefix } from '../../../domain/regions/names.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
+import { firstRow, qb, sql } from '../../db/kysely.ts';
 
 export interface RegionItem {
   code: string;
@@ -76,7 +77,7 @@ export async function findRegion(db: Queryable, code: string) {
   const result = await db.query<{
     code: string;
     name: string;
-    level: string;
+    level: RegionLevel;
     parent_code: string | null;
     time_zone: string;
     province_code: string;
@@ -98,4 +99,15 @@ export async function regionAncestors(db: Queryable, code: string): Promise<Regi
 export async function countRegionsByLevel(db: Queryable): Promise<Record<string, number>> {
   const result = await db.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM regions GROUP BY level');
   return Object.fromEntries(result.rows.map((r) => [r.level, r.n]));
+}
+
+export async function countChildren(db: Queryable, code: string): Promise<number> {
+  const row = await firstRow(
+    db,
+    qb
+      .selectFrom('regions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('parent_code', '=', code),
+  );
+  return row?.n ?? 0;
 }

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { regionDetailSchema, regionListSchema, type RegionLevel } from '../../../contracts/regions.ts';
-import { findRegion, listRegions, regionAncestors } from './repository.ts';
+import { regionDetailSchema, regionListSchema } from '../../../contracts/regions.ts';
+import { countChildren, findRegion, listRegions, regionAncestors } from './repository.ts';
 
 export const regionLevelSchema = z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan', 'desa']);
 export const regionCodeSchema = z
@@ -58,16 +58,15 @@ export function registerRegionRoutes(app: FastifyInstance, db: Db) {
       const { code } = request.params;
       const region = await findRegion(db, code);
       if (!region) throw regionNotFound(code);
-      const children = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE parent_code = $1', [code]);
       return {
         code: region.code,
         name: region.name,
-        level: region.level as RegionLevel,
+        level: region.level,
         parentCode: region.parent_code,
         provinceCode: region.province_code,
         timeZone: region.time_zone,
         ancestors: await regionAncestors(db, code),
-        childCount: children.rows[0].n,
+        childCount: await countChildren(db, code),
       };
     },
   );

@@ -21,6 +21,9 @@ import { AppError, type LocalizedMessage } from '../../platform/errors.ts';
 import { localizeIssue } from '../../platform/validationMessages.ts';
 import { CsvSyntaxError, readCsvRecords } from '../../../domain/io/csv.ts';
 import { appendAudit, type AuditActor } from '../audit/index.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { assertCanManageRisk } from './policy.ts';
+import { insertImportBatch, insertIndicators, knownRegionCodes } from './repository.ts';
 
 const regionCode = z.string().regex(/^\d{2}(\.\d{2})?$/, 'kode provinsi (16) atau kabupaten/kota (16.02) / province or regency code');
 const decimal = (min: number, max: number) =>
@@ -167,37 +170,29 @@ export function parseRiskCsv(kind: RiskImportKind, csv: string): IndicatorRow[] 
   return rows;
 }
 
+/** The admin's use case behind POST /api/v1/risk/import/:kind. */
+export async function importRiskIndicatorsAs(db: Db, principal: Principal, kind: RiskImportKind, csv: unknown, now: Date) {
+  assertCanManageRisk(principal);
+  if (typeof csv !== 'string') {
+    throw new AppError('unsupported_media_type', {
+      id: 'Kirim berkas CSV (Content-Type: text/csv).',
+      en: 'Send a CSV file (Content-Type: text/csv).',
+    });
+  }
+  return importRiskIndicators(db, kind, csv, { id: principal.id, role: principal.role }, now);
+}
+
 export async function importRiskIndicators(db: Db, kind: RiskImportKind, csv: string, actor: AuditActor, now: Date) {
   const rows = parseRiskCsv(kind, csv);
   const codes = [...new Set(rows.map((r) => r.regionCode))];
-  const known = new Set(
-    (await db.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes])).rows.map((r) => r.code),
-  );
+  const known = await knownRegionCodes(db, codes);
   const unknown = rows.find((r) => !known.has(r.regionCode));
   if (unknown) throw csvError(unknown.line, 'region_code', `kode wilayah ${unknown.regionCode} tidak dikenal / unknown region code`);
   const batchId = randomUUID();
   const regionsCount = codes.length;
   await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO risk_import_batches (id, kind, row_count, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)', [
-      batchId,
-      kind,
-      regionsCount,
-      now,
-      actor.id,
-    ]);
-    await tx.query(
-      `INSERT INTO risk_indicators (region_code, key, value, text_value, source, imported_at, batch_id)
-       SELECT r, k, v, t, s, $6, $7 FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[]) AS x(r, k, v, t, s)`,
-      [
-        rows.map((r) => r.regionCode),
-        rows.map((r) => r.key),
-        rows.map((r) => r.value),
-        rows.map((r) => r.textValue),
-        rows.map((r) => r.source),
-        now,
-        batchId,
-      ],
-    );
+    await insertImportBatch(tx, { id: batchId, kind, rowCount: regionsCount, importedAt: now, importedBy: actor.id });
+    await insertIndicators(tx, batchId, now, rows);
     await appendAudit(tx, {
       actor,
       action: `risk.${kind}_imported`,

@@ -7,32 +7,21 @@ import { listCandidatePairs, listElections } from '../elections/index.ts';
 import { statsCacheFor } from '../stats/index.ts';
 import { listPledges } from '../pledges/index.ts';
 import { explainRegionRisk } from './service.ts';
-import { latestElection } from './repository.ts';
+import { contestsInRegions, findProfileRegion, findRegionName, latestElection } from './repository.ts';
 
 export async function regionProfile(db: Queryable, code: string) {
   if (!/^\d{2}(\.\d{2})?$/.test(code)) return null;
-  const region = (
-    await db.query<{ code: string; name: string; level: string; province_code: string; time_zone: string }>(
-      'SELECT code, name, level, province_code, time_zone FROM regions WHERE code = $1',
-      [code],
-    )
-  ).rows[0];
+  const region = await findProfileRegion(db, code);
   if (!region) return null;
-  const province =
-    region.level === 'provinsi'
-      ? null
-      : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = $1', [region.province_code]))
-          .rows[0] ?? null);
+  const province = region.level === 'provinsi' ? null : await findRegionName(db, region.province_code);
   const election = await latestElection(db);
   const elections = election ? await listElections(db, election.year) : [];
   const contestRows = election
-    ? (
-        await db.query<{ election_id: string; region_code: string; kind: 'gubernur' | 'bupati' | 'walikota'; name: string }>(
-          `SELECT c.election_id, c.region_code, c.kind, r.name FROM contests c JOIN regions r ON r.code = c.region_code
-       WHERE c.election_id = ANY($1::text[]) AND c.region_code = ANY($2::text[]) ORDER BY length(c.region_code), c.region_code`,
-          [elections.map((e) => e.id), [code, region.province_code]],
-        )
-      ).rows
+    ? await contestsInRegions(
+        db,
+        elections.map((e) => e.id),
+        [code, region.province_code],
+      )
     : [];
   const contests = await Promise.all(
     contestRows.map(async (c) => ({

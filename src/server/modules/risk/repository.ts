@@ -1,9 +1,10 @@
 // Queries that gather the risk-index inputs per region. Live case counts come from the
 // dashboard snapshot (at most N seconds old), so the public map never scans the cases table.
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import type { RiskLevel, RiskWeights } from '../../../domain/risk/index.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_KEYS } from '../../../domain/risk/index.ts';
 import { leadCountsByRegion } from '../leads/index.ts';
+import { execute, firstRow, qb } from '../../db/kysely.ts';
 
 export interface IndicatorValue {
   value: number;
@@ -112,4 +113,109 @@ export async function readWeights(db: Queryable): Promise<{ weights: RiskWeights
     if (!updatedAt || at > updatedAt) updatedAt = at;
   }
   return { weights, updatedAt, custom };
+}
+
+export async function upsertWeight(tx: Tx, key: string, weight: number, now: Date, updatedBy: string): Promise<void> {
+  await execute(
+    tx,
+    qb
+      .insertInto('risk_weights')
+      .values({ key, weight, updated_at: now, updated_by: updatedBy })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          weight: eb.ref('excluded.weight'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      ),
+  );
+}
+
+/** The subset of `codes` that are known regions. */
+export async function knownRegionCodes(db: Queryable, codes: string[]): Promise<Set<string>> {
+  const result = await db.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes]);
+  return new Set(result.rows.map((r) => r.code));
+}
+
+export interface ImportBatch {
+  id: string;
+  kind: string;
+  rowCount: number;
+  importedAt: Date;
+  importedBy: string | null;
+}
+
+export async function insertImportBatch(tx: Tx, batch: ImportBatch): Promise<void> {
+  await execute(
+    tx,
+    qb.insertInto('risk_import_batches').values({
+      id: batch.id,
+      kind: batch.kind,
+      row_count: batch.rowCount,
+      imported_at: batch.importedAt,
+      imported_by: batch.importedBy,
+    }),
+  );
+}
+
+export interface IndicatorInput {
+  regionCode: string;
+  key: string;
+  value: number;
+  textValue: string | null;
+  source: string;
+}
+
+/** Bulk load: one statement for the whole file. */
+export async function insertIndicators(tx: Tx, batchId: string, importedAt: Date, indicators: readonly IndicatorInput[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO risk_indicators (region_code, key, value, text_value, source, imported_at, batch_id)
+     SELECT r, k, v, t, s, $6, $7 FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[]) AS x(r, k, v, t, s)`,
+    [
+      indicators.map((r) => r.regionCode),
+      indicators.map((r) => r.key),
+      indicators.map((r) => r.value),
+      indicators.map((r) => r.textValue),
+      indicators.map((r) => r.source),
+      importedAt,
+      batchId,
+    ],
+  );
+}
+
+export interface ProfileRegion {
+  code: string;
+  name: string;
+  level: string;
+  province_code: string;
+  time_zone: string;
+}
+
+export async function findProfileRegion(db: Queryable, code: string): Promise<ProfileRegion | null> {
+  const row = await firstRow(
+    db,
+    qb.selectFrom('regions').select(['code', 'name', 'level', 'province_code', 'time_zone']).where('code', '=', code),
+  );
+  return row ?? null;
+}
+
+export async function findRegionName(db: Queryable, code: string): Promise<{ code: string; name: string } | null> {
+  return (await firstRow(db, qb.selectFrom('regions').select(['code', 'name']).where('code', '=', code))) ?? null;
+}
+
+export interface ContestInRegion {
+  election_id: string;
+  region_code: string;
+  kind: 'gubernur' | 'bupati' | 'walikota';
+  name: string;
+}
+
+/** The contests of these elections held in these regions, province first. */
+export async function contestsInRegions(db: Queryable, electionIds: string[], regionCodes: string[]): Promise<ContestInRegion[]> {
+  const result = await db.query<ContestInRegion>(
+    `SELECT c.election_id, c.region_code, c.kind, r.name FROM contests c JOIN regions r ON r.code = c.region_code
+       WHERE c.election_id = ANY($1::text[]) AND c.region_code = ANY($2::text[]) ORDER BY length(c.region_code), c.region_code`,
+    [electionIds, regionCodes],
+  );
+  return result.rows;
 }

@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db, ReadDb } from '../../db/client.ts';
+import type { Db, Queryable, ReadDb } from '../../db/client.ts';
 import type { Config } from '../../config.ts';
 import { regionCodeSchema } from '../regions/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireRole } from '../../http/auth.ts';
+import { requirePrincipal } from '../../http/auth.ts';
 import { RISK_COMPONENT_KEYS, CATEGORY_LABELS } from '../../../domain/risk/index.ts';
 import { computeRegionRisks, describeWeights, explainRegionRisk, updateWeights } from './service.ts';
-import { importRiskIndicators, type RiskImportKind } from './importIndicators.ts';
+import { importRiskIndicatorsAs, type RiskImportKind } from './importIndicators.ts';
 import { regionProfile } from './profile.ts';
 import {
   regionProfileSchema,
@@ -39,15 +39,27 @@ const regionNotFound = (code: string) =>
     { field: 'code' },
   );
 
+interface RiskRouteContext {
+  app: FastifyInstance;
+  deps: RiskDeps;
+  readDb: Queryable;
+  now: () => Date;
+}
+
 export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => (deps.now ? deps.now() : new Date());
-  const readDb = deps.readDb ?? deps.db;
   if (!app.hasContentTypeParser('text/csv')) {
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   }
+  const context: RiskRouteContext = { app, deps, readDb: deps.readDb ?? deps.db, now: () => (deps.now ? deps.now() : new Date()) };
+  getRiskIndex(context);
+  weightRoutes(context);
+  getRiskExplanation(context);
+  postRiskImports(context);
+  getRegionProfile(context);
+}
 
-  r.get(
+function getRiskIndex({ app, readDb }: RiskRouteContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/risk',
     {
       schema: {
@@ -81,7 +93,10 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
       };
     },
   );
+}
 
+function weightRoutes({ app, deps, readDb, now }: RiskRouteContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/risk/weights',
     {
@@ -104,13 +119,12 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
         body: weightsBody,
       },
     },
-    async (request) => {
-      const principal = requireRole(request, ['admin']);
-      return updateWeights(deps.db, request.body.weights as Record<string, number>, { id: principal.id, role: principal.role }, now());
-    },
+    async (request) => updateWeights(deps.db, request.body.weights as Record<string, number>, requirePrincipal(request), now()),
   );
+}
 
-  r.get(
+function getRiskExplanation({ app, readDb }: RiskRouteContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/risk/:regionCode',
     {
       schema: {
@@ -126,9 +140,11 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
       return explanation;
     },
   );
+}
 
+function postRiskImports({ app, deps, now }: RiskRouteContext) {
   for (const kind of ['ikp', 'history'] as RiskImportKind[]) {
-    r.post(
+    app.withTypeProvider<ZodTypeProvider>().post(
       `/api/v1/risk/import/${kind}`,
       {
         schema: {
@@ -137,20 +153,13 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RiskDeps) {
           summary: kind === 'ikp' ? 'Impor skor IKP (CSV) / import IKP scores' : 'Impor riwayat kasus (CSV) / import case history',
         },
       },
-      async (request) => {
-        const principal = requireRole(request, ['admin']);
-        if (typeof request.body !== 'string') {
-          throw new AppError('unsupported_media_type', {
-            id: 'Kirim berkas CSV (Content-Type: text/csv).',
-            en: 'Send a CSV file (Content-Type: text/csv).',
-          });
-        }
-        return importRiskIndicators(deps.db, kind, request.body, { id: principal.id, role: principal.role }, now());
-      },
+      async (request) => importRiskIndicatorsAs(deps.db, requirePrincipal(request), kind, request.body, now()),
     );
   }
+}
 
-  r.get(
+function getRegionProfile({ app, readDb }: RiskRouteContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/public/regions/:code/profile',
     {
       schema: {

@@ -1,7 +1,9 @@
 // Assembles risk-index inputs from the database and computes the explanation per region.
 import type { Db, Queryable } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAudit, type AuditActor } from '../audit/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import type { Principal } from '../../../domain/access/policy.ts';
+import { assertCanManageRisk } from './policy.ts';
 import {
   checkRiskWeights,
   computeRiskIndex,
@@ -26,6 +28,7 @@ import {
   pledgeTotals,
   readWeights,
   regionsAtLevel,
+  upsertWeight,
 } from './repository.ts';
 
 export interface RegionRisk extends RiskExplanation {
@@ -142,7 +145,9 @@ export async function describeWeights(db: Queryable) {
   };
 }
 
-export async function updateWeights(db: Db, weights: Partial<RiskWeights>, actor: AuditActor, now: Date) {
+export async function updateWeights(db: Db, weights: Partial<RiskWeights>, principal: Principal, now: Date) {
+  assertCanManageRisk(principal);
+  const actor = { id: principal.id, role: principal.role };
   const problem = checkRiskWeights(weights);
   if (problem)
     throw new AppError(
@@ -161,11 +166,7 @@ export async function updateWeights(db: Db, weights: Partial<RiskWeights>, actor
   }
   await db.transaction(async (tx) => {
     for (const [key, weight] of Object.entries(weights)) {
-      await tx.query(
-        `INSERT INTO risk_weights (key, weight, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET weight = EXCLUDED.weight, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-        [key, weight, now, actor.id],
-      );
+      await upsertWeight(tx, key, weight, now, actor.id);
     }
     await appendAudit(tx, {
       actor,
