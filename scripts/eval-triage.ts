@@ -1,5 +1,7 @@
 // Evaluates the triage pipeline and the keyword baseline on the hand-labelled sets.
-// Usage: npm run eval:triage [-- --errors]   (--errors lists per-article differences)
+// Usage: npm run eval:triage [-- --errors] [-- --pool=blind12,blind13,blind14]
+//   --errors lists per-article differences; --pool adds one table over the named splits together
+//   (several small untouched sets read as one, so one article moves the figure less).
 // Rebuild the sets from eval/triage/source first when the sources change:
 //   node --import tsx eval/triage/build.ts
 
@@ -87,7 +89,16 @@ async function main() {
     listErrors(only ? records.filter((r) => r.split === only) : records, gazetteer);
     return;
   }
+  const pool = process.argv
+    .find((arg) => arg.startsWith('--pool='))
+    ?.slice(7)
+    .split(',');
   const results = evaluateSystems(records, gazetteer);
+  if (pool) {
+    const name = `pooled ${pool.join('+')}`;
+    const pooled = records.filter((r) => pool.includes(r.split ?? 'dev')).map((r) => ({ ...r, split: name }));
+    results.set(name, evaluateSystems(pooled, gazetteer).get(name)!);
+  }
   for (const [split, { netra, baseline }] of results) {
     console.log(`\n### ${split}\n`);
     console.log(
