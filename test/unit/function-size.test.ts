@@ -30,8 +30,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/detail.ts': 145,
   'src/server/modules/cases/handling.ts': 251,
   'src/server/modules/cases/importHistory.ts': 184,
-  'src/server/modules/cases/informasi.ts': 155,
-  'src/server/modules/cases/intake.ts': 207,
   'src/server/modules/cases/queue.ts': 90,
   'src/server/modules/cases/routes.ts': 269,
   'src/server/modules/documents/builders.ts': 91,

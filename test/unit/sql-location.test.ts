@@ -26,8 +26,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/duplicates.ts': 14,
   'src/server/modules/cases/handling.ts': 16,
   'src/server/modules/cases/importHistory.ts': 16,
-  'src/server/modules/cases/informasi.ts': 12,
-  'src/server/modules/cases/intake.ts': 22,
   'src/server/modules/cases/queue.ts': 2,
   'src/server/modules/cases/tracking.ts': 12,
   'src/server/modules/cases/witnesses.ts': 8,
