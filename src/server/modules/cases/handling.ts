@@ -4,7 +4,7 @@
 // in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
 import {
@@ -27,6 +27,9 @@ import { formatLocalDateTime, localPartsOf, startOfLocalDay, zoneForRegion } fro
 import { routeReferral } from '../../../domain/catalogues/routing.ts';
 import type { SubjectType } from '../../../domain/catalogues/subjects.ts';
 import type { TemuanInput } from './schemas.ts';
+import { filingDueOf, loadCaseForStaff } from './staffCase.ts';
+
+export { filingDueOf, loadCaseForStaff };
 import { nowOf, type CaseDeps } from './deps.ts';
 import { createReferralsForDecision, type AgencyAddress } from '../referrals/index.ts';
 import { assertAgencyAddress } from '../referrals/index.ts';
@@ -116,33 +119,6 @@ const FIELD_OF_ERROR: Record<string, string> = {
   CLASSIFICATION_NOT_A_VIOLATION: 'classification',
 };
 
-export async function loadCaseForStaff(deps: CaseDeps, principal: Principal, caseId: string, forWrite: boolean): Promise<CaseRow> {
-  const found = await findCase(deps.db, caseId);
-  // 404 and 403 stay distinct in code; the response hides which one happened for foreign cases.
-  if (!found) throw notFound({ id: 'Perkara tidak ditemukan.', en: 'Case not found.' });
-  const allowed = forWrite
-    ? canHandleCaseIn(principal, found.office_code) && !isReadOnly(principal)
-    : canHandleCaseIn(principal, found.office_code) || principal.role === 'analyst';
-  if (!allowed)
-    throw new AppError(
-      'not_found',
-      { id: 'Perkara tidak ditemukan.', en: 'Case not found.' },
-      { details: { reason: 'outside_jurisdiction' } },
-    );
-  // Imported history keeps the outcome it had: no actions, assignments, notes or clocks.
-  if (forWrite && found.imported_from) {
-    throw new AppError(
-      'conflict',
-      {
-        id: 'Perkara ini adalah riwayat impor dan hanya dapat dibaca.',
-        en: 'This case is imported history and is read-only.',
-      },
-      { field: 'id', details: { reason: 'imported_read_only' } },
-    );
-  }
-  return found;
-}
-
 export interface CaseActionInput {
   action: CaseAction;
   reason?: string;
@@ -158,13 +134,6 @@ export interface CaseActionInput {
   effectiveAtReason?: string;
   /** Proceed past an overridable legal-deadline guard; the reason is audited and printed on the kajian. */
   override?: { reason: string };
-}
-
-/** The Pasal 134(4) filing deadline a late laporan missed (7 days from the stated known date). */
-export function filingDueOf(c: CaseRow): Date | null {
-  if (c.kind !== 'laporan' || !c.known_date) return null;
-  const knownAt = startOfLocalDay(String(c.known_date).slice(0, 10), zoneForRegion(c.office_code));
-  return computeDeadline('laporan.penyampaian', { startAt: knownAt, regionCode: c.office_code, caseDate: new Date(c.received_at) }).dueAt;
 }
 
 async function startClock(tx: Tx, caseRow: CaseRow, ruleId: string, startAt: Date, extended = false) {

@@ -1,8 +1,9 @@
 // Who may do what with a case, on the request side: each use case of the module opens with one of
 // these (src/domain/access/policy.ts holds the rules). 404 and 403 stay distinct in code.
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { canHandleCaseIn, isReadOnly, isSupervisor, type Principal } from '../../../domain/access/policy.ts';
+import { canHandleCaseIn, isReadOnly, isSupervisor, jurisdictionOf, type Principal } from '../../../domain/access/policy.ts';
 import type { CaseRow } from './repository.ts';
+import type { LinkForDecisionRow } from './repository/links.ts';
 
 const caseNotFound = () => new AppError('not_found', { id: 'Perkara tidak ditemukan.', en: 'Case not found.' });
 
@@ -51,4 +52,23 @@ export function assertCanHandleCase(principal: Principal, found: CaseRow | null,
 export function assertCanDismissInformasi(principal: Principal, found: CaseRow | null): asserts found is CaseRow {
   assertWritingSupervisor(principal);
   if (!found || !canHandleCaseIn(principal, found.office_code)) throw caseNotFound();
+}
+
+/**
+ * Lists of cases (queue, a person's history) are for Bawaslu staff and analysts: the region they
+ * may see, or null for national. Agencies (BKN, PPK) see referrals, not cases.
+ */
+export function assertCaseListScope(principal: Principal): string | null {
+  const j = jurisdictionOf(principal);
+  if (j.kind === 'national') return null;
+  if (j.kind === 'region') return j.regionCode;
+  throw forbidden();
+}
+
+/** A supervisor decides a duplicate link when either of its cases is in their jurisdiction. */
+export function assertCanDecideLink(principal: Principal, link: LinkForDecisionRow | null): asserts link is LinkForDecisionRow {
+  assertSupervisor(principal);
+  if (!link || !(canHandleCaseIn(principal, link.a_office) || canHandleCaseIn(principal, link.b_office))) {
+    throw new AppError('not_found', { id: 'Tautan perkara tidak ditemukan.', en: 'Case link not found.' });
+  }
 }

@@ -14,7 +14,6 @@ import { isReadOnly } from '../../../domain/access/policy.ts';
 import { caseDetail, revealReporterIdentity } from './detail.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
-import { loadCaseForStaff } from './handling.ts';
 import { listAnnouncements } from './announcements.ts';
 import { announcementListSchema, receiptSchema, trackingResultSchema, withdrawalSchema } from '../../../contracts/laporan.ts';
 import {
@@ -252,9 +251,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      await loadCaseForStaff(deps, principal, request.params.id, false);
-      const items = await listCaseLinks(deps.db, principal, request.params.id);
+      const items = await listCaseLinks(deps.db, requirePrincipal(request), request.params.id);
       return { items, total: items.length };
     },
   );

@@ -8,8 +8,14 @@ import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
-import { insertNotice } from '../notices/index.ts';
-import { listNoticesForReporter } from '../notices/index.ts';
+import { insertNotice, listNoticesForReporter } from '../notices/index.ts';
+import {
+  countTrackingFailures,
+  insertTrackingFailure,
+  listPublicEvents,
+  listReferralPublicKeys,
+  markWithdrawn,
+} from './repository/tracking.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/index.ts';
 
@@ -37,12 +43,8 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   const { db, vault } = deps;
   const now = nowOf(deps);
   const since = new Date(now.getTime() - PIN_FAILURE_WINDOW_MINUTES * 60_000);
-  const failures = await db.query<{ pair: number; address: number }>(
-    `SELECT count(*) FILTER (WHERE tracking_code = $1)::int AS pair, count(*)::int AS address
-     FROM tracking_failures WHERE address = $2 AND at > $3`,
-    [code, address, since],
-  );
-  if (failures.rows[0].pair >= MAX_PIN_FAILURES || failures.rows[0].address >= MAX_PIN_FAILURES_PER_ADDRESS) {
+  const failures = await countTrackingFailures(db, code, address, since);
+  if (failures.pair >= MAX_PIN_FAILURES || failures.address >= MAX_PIN_FAILURES_PER_ADDRESS) {
     throw new AppError(
       'rate_limited',
       {
@@ -54,7 +56,7 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   }
   const found = await findCaseByTrackingCode(db, code);
   if (!found || !found.pin_hash || !vault.macEquals(`${code}:${pin}`, found.pin_hash)) {
-    await db.query('INSERT INTO tracking_failures (tracking_code, address, at) VALUES ($1, $2, $3)', [code, address, now]);
+    await insertTrackingFailure(db, code, address, now);
     throw wrongCredentials();
   }
   return found;
@@ -67,21 +69,14 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
   const { db } = deps;
   const found = await authenticateTracking(deps, code, pin, address);
   const zone = zoneForRegion(found.office_code);
-  const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
-    'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id',
-    [found.id],
-  );
+  const events = await listPublicEvents(db, found.id);
   const notices = await listNoticesForReporter(db, found.id);
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
   // After forwarding, the reporter follows the authority's steps too (recommended → verified →
   // decided → sanction applied), with the terlapor shown only by position and agency.
-  const referralKeys = await db.query<{ public_key: string }>(
-    'SELECT public_key FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id',
-    [found.id],
-  );
   const referrals = [];
   // Each carries its publicKey: the reporter's link to the public timeline.
-  for (const r of referralKeys.rows) referrals.push(await publicReferral(db, r.public_key, nowOf(deps)));
+  for (const key of await listReferralPublicKeys(db, found.id)) referrals.push(await publicReferral(db, key, nowOf(deps)));
   return {
     trackingCode: found.tracking_code,
     registrationNumber: found.registration_number,
@@ -91,7 +86,7 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
     receivedLocal: formatLocalDateTime(new Date(found.received_at), zone),
     late: found.is_late,
     canWithdraw: applyAction(found.state as CaseState, 'cabut', { reason: 'x' }).ok,
-    timeline: events.rows.map((e) => ({
+    timeline: events.map((e) => ({
       at: new Date(e.occurred_at).toISOString(),
       atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
       action: e.action,
@@ -134,8 +129,7 @@ export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string,
   }
   const office = await officeName(deps.db, found.office_code);
   await deps.db.transaction(async (tx) => {
-    await tx.query('UPDATE cases SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1', [found.id, result.to, reason, now]);
-    await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
+    await markWithdrawn(tx, found.id, result.to, reason, now);
     await insertCaseEvent(tx, {
       caseId: found.id,
       at: now,
