@@ -22,7 +22,6 @@ const ALLOWED: Record<string, number> = {
   'src/domain/triage/phrases.ts': 431,
   'src/domain/triage/regions.ts': 532,
   'src/server/http/openapi.ts': 441,
-  'src/server/modules/cases/importHistory.ts': 502,
   'src/server/modules/documents/builders.ts': 478,
   'src/server/modules/referrals/service.ts': 414,
   'src/server/modules/stats/service.ts': 459,

@@ -21,7 +21,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/audit/service.ts': 6,
   'src/server/modules/audit/verify.ts': 4,
   'src/server/modules/calendar/service.ts': 8,
-  'src/server/modules/cases/importHistory.ts': 16,
   'src/server/modules/documents/service.ts': 14,
   'src/server/modules/elections/importCandidates.ts': 4,
   'src/server/modules/evidence/expiry.ts': 16,

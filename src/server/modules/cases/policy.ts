@@ -72,3 +72,8 @@ export function assertCanDecideLink(principal: Principal, link: LinkForDecisionR
     throw new AppError('not_found', { id: 'Tautan perkara tidak ditemukan.', en: 'Case link not found.' });
   }
 }
+
+/** Case-history import: admins anywhere; supervisors (Bawaslu RI, provinsi, kab/kota) for their own office and below. */
+export function assertCanImport(principal: Principal) {
+  if (!isSupervisor(principal) || principal.role === 'pengawas_kecamatan') throw forbidden();
+}
