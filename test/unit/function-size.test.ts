@@ -27,7 +27,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/accounts/routes.ts': 156,
   'src/server/modules/accounts/service.ts': 97,
   'src/server/modules/audit/verify.ts': 97,
-  'src/server/modules/cases/routes.ts': 269,
   'src/server/modules/documents/builders.ts': 91,
   'src/server/modules/documents/receiptEn.ts': 97,
   'src/server/modules/evidence/routes.ts': 88,
