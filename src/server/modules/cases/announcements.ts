@@ -2,7 +2,7 @@
 // 9/2024): registration number, office, state and the terlapor by position and agency only —
 // never the reporter, never names.
 import type { Queryable } from '../../db/client.ts';
-import { STATE_LABELS, type CaseState } from '../../../domain/cases/stateMachine.ts';
+import { STATE_LABELS } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { listAnnouncementRows } from './repository/queue.ts';
 
@@ -30,7 +30,7 @@ export async function listAnnouncements(db: Queryable, query: { office?: string;
       registrationNumber: r.registration_number,
       action: r.action,
       state: r.to_state,
-      stateLabel: STATE_LABELS[r.to_state as CaseState],
+      stateLabel: STATE_LABELS[r.to_state],
       classification: r.classification,
       terlapor: (r.terlapor ?? []).map((t) => ({ position: t.position, agency: t.agency })),
     })),

@@ -2,7 +2,7 @@
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
 import { canHandleCaseIn, canReadWitnessDetails, isReadOnly, type Principal } from '../../../domain/access/policy.ts';
-import { STATE_LABELS, actionsFrom, type CaseAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
+import { STATE_LABELS, actionsFrom, type CaseAction } from '../../../domain/cases/stateMachine.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { listClocks, listTerlapor, officeName, regionPathName, type CaseRow, type ClockRow, type TerlaporRow } from './repository.ts';
 import { findReporterCiphertext, listCaseEvents, listCaseEvidence, type CaseEventRow } from './repository/detail.ts';
@@ -23,7 +23,7 @@ export async function caseDetail(deps: CaseDeps, principal: Principal, caseId: s
     listCaseEvidence(db, caseId),
     listWitnesses(db, deps.vault, caseId),
   ]);
-  const availableActions = canHandleCaseIn(principal, c.office_code) && !isReadOnly(principal) ? actionsFrom(c.state as CaseState) : [];
+  const availableActions = canHandleCaseIn(principal, c.office_code) && !isReadOnly(principal) ? actionsFrom(c.state) : [];
   return {
     ...caseFields(c),
     officeName: await officeName(db, c.office_code),
@@ -55,8 +55,8 @@ function caseFields(c: CaseRow) {
   return {
     id: c.id,
     kind: c.kind,
-    state: c.state as CaseState,
-    stateLabel: STATE_LABELS[c.state as CaseState],
+    state: c.state,
+    stateLabel: STATE_LABELS[c.state],
     source: c.source,
     trackingCode: c.tracking_code,
     registrationNumber: c.registration_number,
@@ -95,7 +95,7 @@ function blockedActionsOf(c: CaseRow, clocks: ClockRow[], availableActions: Case
     const block = blockingGuard({
       action,
       kind: c.kind,
-      state: c.state as CaseState,
+      state: c.state,
       at: now,
       clocks: guardClocks,
       filedLate: c.is_late,

@@ -91,7 +91,7 @@ export async function applyCaseAction(deps: CaseDeps, principal: Principal, case
   if (input.action === 'limpahkan') await assertTransferTarget(deps, input.targetOfficeCode);
   return deps.db.transaction(async (tx) => {
     const current = (await findCase(tx, caseId, true))!;
-    const from = current.state as CaseState;
+    const from = current.state;
     const result = applyAction(from, input.action, { reason: input.reason, classification: input.classification });
     if (!result.ok) {
       throw new AppError('invalid_state_transition', TRANSITION_MESSAGES[result.error] ?? TRANSITION_MESSAGES.INVALID_TRANSITION, {
@@ -185,7 +185,7 @@ async function assertGuardsPass(tx: Tx, current: CaseRow, input: CaseActionInput
     {
       action: input.action,
       kind: current.kind,
-      state: current.state as CaseState,
+      state: current.state,
       at,
       clocks: clocks.map((k) => ({
         ruleId: k.rule_id,

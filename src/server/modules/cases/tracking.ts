@@ -4,7 +4,7 @@
 // lock the reporter out of their own laporan.
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
+import { STATE_LABELS, applyAction } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
@@ -81,17 +81,17 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
     trackingCode: found.tracking_code,
     registrationNumber: found.registration_number,
     state: found.state,
-    stateLabel: STATE_LABELS[found.state as CaseState],
+    stateLabel: STATE_LABELS[found.state],
     officeName: await officeName(db, found.office_code),
     receivedLocal: formatLocalDateTime(new Date(found.received_at), zone),
     late: found.is_late,
-    canWithdraw: applyAction(found.state as CaseState, 'cabut', { reason: 'x' }).ok,
+    canWithdraw: applyAction(found.state, 'cabut', { reason: 'x' }).ok,
     timeline: events.map((e) => ({
       at: new Date(e.occurred_at).toISOString(),
       atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
       action: e.action,
       state: e.to_state,
-      stateLabel: STATE_LABELS[e.to_state as CaseState],
+      stateLabel: STATE_LABELS[e.to_state],
       note: e.public_note,
     })),
     notices: notices.map((n) => ({
@@ -117,7 +117,7 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
 export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string, reason: string, address: string) {
   const found = await authenticateTracking(deps, code, pin, address);
   const now = nowOf(deps);
-  const result = applyAction(found.state as CaseState, 'cabut', { reason });
+  const result = applyAction(found.state, 'cabut', { reason });
   if (!result.ok) {
     throw new AppError(
       'invalid_state_transition',

@@ -95,7 +95,7 @@ export async function listQueueRows(db: Queryable, scope: string | null, query: 
 export interface AnnouncementRow {
   occurred_at: Date;
   action: string;
-  to_state: string;
+  to_state: CaseState;
   kind: string;
   registration_number: string | null;
   office_code: string;

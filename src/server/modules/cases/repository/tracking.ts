@@ -2,6 +2,7 @@
 // reporter's withdrawal.
 import type { Queryable, Tx } from '../../../db/client.ts';
 import type { Row } from '../../../db/kysely.ts';
+import type { CaseState } from '../../../../domain/cases/stateMachine.ts';
 
 /** Wrong PINs from one address since `since`: for this code (`pair`) and in all (`address`). */
 export async function countTrackingFailures(
@@ -24,7 +25,7 @@ export async function insertTrackingFailure(db: Queryable, code: string, address
 
 /** The timeline as the reporter sees it: public notes only. */
 export async function listPublicEvents(db: Queryable, caseId: string) {
-  const events = await db.query<Pick<Row<'case_events'>, 'occurred_at' | 'action' | 'to_state' | 'public_note'>>(
+  const events = await db.query<Pick<Row<'case_events'>, 'occurred_at' | 'action' | 'public_note'> & { to_state: CaseState }>(
     'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id',
     [caseId],
   );
