@@ -5,6 +5,7 @@ import { describeEachBackend } from '../support/backends.ts';
 import { buildTestApp, buildUser, signIn } from '../support/http.ts';
 import { buildLaporanInput } from '../support/factories.ts';
 import { parseRegistrationNumber } from '../../src/domain/cases/registrationNumber.ts';
+import { MAX_REPORTS_PER_PERSON_PER_HOUR } from '../../src/server/modules/cases/intake.ts';
 
 const SUBMISSIONS = 200;
 
@@ -47,5 +48,23 @@ describeEachBackend('concurrent intake and registration', (ctx) => {
       sequences,
       Array.from({ length: SUBMISSIONS }, (_, i) => i + 1),
     );
+  });
+
+  test('the per-reporter hourly limit holds under concurrency: N+5 simultaneous reports for one NIK → exactly N accepted', async () => {
+    const nik = '1602015508907777';
+    const extra = 5;
+    const responses = await Promise.all(
+      Array.from({ length: MAX_REPORTS_PER_PERSON_PER_HOUR + extra }, () =>
+        app.inject({ method: 'POST', url: '/api/v1/laporan', payload: buildLaporanInput({ pelapor: { nik } }) }),
+      ),
+    );
+    const accepted = responses.filter((res) => res.statusCode === 201);
+    const limited = responses.filter((res) => res.statusCode === 429);
+    assert.equal(accepted.length, MAX_REPORTS_PER_PERSON_PER_HOUR, responses.map((res) => res.statusCode).join(','));
+    assert.equal(limited.length, extra);
+    for (const res of limited) {
+      assert.equal(res.json().code, 'rate_limited');
+      assert.equal(res.json().field, 'pelapor.nik');
+    }
   });
 });

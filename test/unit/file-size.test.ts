@@ -15,8 +15,6 @@ const MAX_LINES = 400;
 const ALLOWED: Record<string, number> = {
   // Over the limit once the tree was formatted with Prettier (140 columns), 2026-12-07: split by feature.
   'src/server/http/openapi.ts': 441,
-  'src/server/modules/cases/handling.ts': 595,
-  'src/server/modules/cases/importHistory.ts': 502,
   // One stylesheet for the whole app; split per feature when the components move to CSS files of their own.
   'src/web/styles.css': 594,
 };

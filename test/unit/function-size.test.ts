@@ -16,13 +16,6 @@ const MAX_LINES = 80;
 const ALLOWED: Record<string, number> = {
   'src/server/app.ts': 105,
   'src/server/db/dataDirLock.ts': 90,
-  'src/server/modules/cases/detail.ts': 145,
-  'src/server/modules/cases/handling.ts': 251,
-  'src/server/modules/cases/importHistory.ts': 184,
-  'src/server/modules/cases/informasi.ts': 155,
-  'src/server/modules/cases/intake.ts': 207,
-  'src/server/modules/cases/queue.ts': 90,
-  'src/server/modules/cases/routes.ts': 269,
   'src/server/platform/s3Storage.ts': 112,
 };
 

@@ -14,16 +14,6 @@ import { findQueries, QUERY_HOMES, sourceFiles } from '../support/queryFinder.ts
 
 /** Known offenders → number of queries when listed (2026-12-08). Do not add: move the query into the repository. */
 const ALLOWED: Record<string, number> = {
-  'src/server/modules/cases/announcements.ts': 2,
-  'src/server/modules/cases/detail.ts': 6,
-  'src/server/modules/cases/duplicates.ts': 14,
-  'src/server/modules/cases/handling.ts': 16,
-  'src/server/modules/cases/importHistory.ts': 16,
-  'src/server/modules/cases/informasi.ts': 12,
-  'src/server/modules/cases/intake.ts': 22,
-  'src/server/modules/cases/queue.ts': 2,
-  'src/server/modules/cases/tracking.ts': 12,
-  'src/server/modules/cases/witnesses.ts': 8,
 };
 
 test('the query finder sees string SQL, .query calls and Kysely builds, and not prose', () => {

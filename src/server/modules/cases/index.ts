@@ -3,7 +3,8 @@
 export { nowOf } from './deps.ts';
 export type { CaseDeps } from './deps.ts';
 export { suggestLinksForCase } from './duplicates.ts';
-export { createInformasiAwal, loadCaseForStaff } from './handling.ts';
+export { createInformasiAwal } from './informasiAwal.ts';
+export { loadCaseForStaff } from './staffCase.ts';
 export { listClocks, listTerlapor, officeName } from './repository.ts';
 export type { CaseRow, TerlaporRow } from './repository.ts';
 export { ACT_IDS, revealReason, temuanBody, terlaporSchema, trackingBody } from './schemas.ts';

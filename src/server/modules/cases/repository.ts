@@ -2,6 +2,7 @@
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { Deadline } from '../../../domain/legal-clock/compute.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
+import type { CaseState } from '../../../domain/cases/stateMachine.ts';
 
 export interface CaseRow {
   id: string;
@@ -10,7 +11,7 @@ export interface CaseRow {
   kind: 'laporan' | 'temuan';
   tracking_code: string | null;
   pin_hash: string | null;
-  state: string;
+  state: CaseState;
   source: string;
   office_code: string;
   event_region_code: string;

@@ -8,13 +8,14 @@ import { submitLaporan } from './intake.ts';
 import { dismissPublicInformasi, submitInformasi } from './informasi.ts';
 import { negotiateLanguage } from '../../http/language.ts';
 import { trackLaporan, withdrawLaporan } from './tracking.ts';
-import { addCaseNote, applyCaseAction, assignCase, createInformasiAwal } from './handling.ts';
+import { applyCaseAction } from './handling.ts';
+import { addCaseNote, assignCase } from './assignment.ts';
+import { createInformasiAwal } from './informasiAwal.ts';
 import { listCases } from './queue.ts';
 import { isReadOnly } from '../../../domain/access/policy.ts';
 import { caseDetail, revealReporterIdentity } from './detail.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { decideCaseLink, listCaseLinks, terlaporHistory } from './duplicates.ts';
-import { loadCaseForStaff } from './handling.ts';
 import { listAnnouncements } from './announcements.ts';
 import { announcementListSchema, receiptSchema, trackingResultSchema, withdrawalSchema } from '../../../contracts/laporan.ts';
 import {
@@ -40,11 +41,33 @@ const idempotencyKey = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'karakter ASCII tanpa spasi / ASCII characters without spaces');
 
-export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+/** The app with zod schemas as the route types. */
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type Routes = ReturnType<typeof typed>;
 
-  // Public intake: no account. Limits are generous per address (carrier-grade NAT) and the
-  // expensive part — the PIN — is limited per tracking code instead.
+export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
+  const r = typed(app);
+  postLaporan(r, deps);
+  postInformasi(r, deps);
+  postDismissInformasi(r, deps);
+  postLacak(r, deps);
+  postLacakCabut(r, deps);
+  getAnnouncements(r, deps);
+  getCases(r, deps);
+  getCase(r, deps);
+  postCaseAction(r, deps);
+  postCaseAssign(r, deps);
+  postCaseNote(r, deps);
+  postReporterIdentity(r, deps);
+  getCaseLinks(r, deps);
+  postCaseLinkDecision(r, deps);
+  getTerlaporHistory(r, deps);
+  postTemuan(r, deps);
+}
+
+// Public intake: no account. Limits are generous per address (carrier-grade NAT) and the
+// expensive part — the PIN — is limited per tracking code instead.
+function postLaporan(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/laporan',
     {
@@ -76,10 +99,12 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       return receipt;
     },
   );
+}
 
-  // Informasi awal without identity. No Idempotency-Key: a retried copy folds onto the first
-  // (same text, same region) and gets the same receipt code. The per-address ceiling is sized for
-  // carrier-grade NAT (one address, many phones); the spam control is folding and dismissal.
+// Informasi awal without identity. No Idempotency-Key: a retried copy folds onto the first
+// (same text, same region) and gets the same receipt code. The per-address ceiling is sized for
+// carrier-grade NAT (one address, many phones); the spam control is folding and dismissal.
+function postInformasi(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/informasi',
     {
@@ -97,7 +122,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       return receipt;
     },
   );
+}
 
+function postDismissInformasi(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/cases/:id/dismiss-informasi',
     {
@@ -110,7 +137,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => dismissPublicInformasi(deps, requirePrincipal(request), request.params.id),
   );
+}
 
+function postLacak(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/lacak',
     {
@@ -124,7 +153,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => trackLaporan(deps, request.body.kode, request.body.pin, request.ip),
   );
+}
 
+function postLacakCabut(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/lacak/cabut',
     {
@@ -137,7 +168,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => withdrawLaporan(deps, request.body.kode, request.body.pin, request.body.alasan, request.ip),
   );
+}
 
+function getAnnouncements(r: Routes, deps: CaseDeps) {
   r.get(
     '/api/v1/public/announcements',
     {
@@ -160,7 +193,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       return listAnnouncements(deps.db, request.query);
     },
   );
+}
 
+function getCases(r: Routes, deps: CaseDeps) {
   r.get(
     '/api/v1/cases',
     { schema: { tags: ['cases'], summary: 'Antrian perkara / case queue', querystring: caseListQuery, response: { 200: caseListSchema } } },
@@ -171,7 +206,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       return listCases(isReadOnly(principal) ? (deps.readDb ?? deps.db) : deps.db, principal, request.query, nowOf(deps));
     },
   );
+}
 
+function getCase(r: Routes, deps: CaseDeps) {
   r.get(
     '/api/v1/cases/:id',
     {
@@ -184,7 +221,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => caseDetail(deps, requirePrincipal(request), request.params.id),
   );
+}
 
+function postCaseAction(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/cases/:id/actions',
     {
@@ -198,7 +237,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => applyCaseAction(deps, requirePrincipal(request), request.params.id, request.body),
   );
+}
 
+function postCaseAssign(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/cases/:id/assign',
     {
@@ -212,7 +253,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => assignCase(deps, requirePrincipal(request), request.params.id, request.body.assigneeId),
   );
+}
 
+function postCaseNote(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/cases/:id/notes',
     {
@@ -226,7 +269,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => addCaseNote(deps, requirePrincipal(request), request.params.id, request.body.note),
   );
+}
 
+function postReporterIdentity(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/cases/:id/reporter-identity',
     {
@@ -240,7 +285,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => revealReporterIdentity(deps, requirePrincipal(request), request.params.id, request.body.reason),
   );
+}
 
+function getCaseLinks(r: Routes, deps: CaseDeps) {
   r.get(
     '/api/v1/cases/:id/links',
     {
@@ -252,13 +299,13 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      await loadCaseForStaff(deps, principal, request.params.id, false);
-      const items = await listCaseLinks(deps.db, principal, request.params.id);
+      const items = await listCaseLinks(deps.db, requirePrincipal(request), request.params.id);
       return { items, total: items.length };
     },
   );
+}
 
+function postCaseLinkDecision(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/case-links/:linkId',
     {
@@ -272,7 +319,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => decideCaseLink(deps.db, requirePrincipal(request), request.params.linkId, request.body.decision, nowOf(deps)),
   );
+}
 
+function getTerlaporHistory(r: Routes, deps: CaseDeps) {
   r.get(
     '/api/v1/terlapor/history',
     {
@@ -292,7 +341,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseDeps) {
     },
     async (request) => terlaporHistory(deps.db, requirePrincipal(request), request.query),
   );
+}
 
+function postTemuan(r: Routes, deps: CaseDeps) {
   r.post(
     '/api/v1/temuan',
     {

@@ -4,12 +4,18 @@
 // lock the reporter out of their own laporan.
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import { STATE_LABELS, applyAction, type CaseState } from '../../../domain/cases/stateMachine.ts';
+import { STATE_LABELS, applyAction } from '../../../domain/cases/stateMachine.ts';
 import { formatLocalDateTime, zoneForRegion } from '../../../domain/time/zones.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCaseByTrackingCode, insertCaseEvent, listClocks, officeName, type CaseRow } from './repository.ts';
-import { insertNotice } from '../notices/index.ts';
-import { listNoticesForReporter } from '../notices/index.ts';
+import { insertNotice, listNoticesForReporter } from '../notices/index.ts';
+import {
+  countTrackingFailures,
+  insertTrackingFailure,
+  listPublicEvents,
+  listReferralPublicKeys,
+  markWithdrawn,
+} from './repository/tracking.ts';
 import { noticeForAction } from '../../../domain/cases/notices.ts';
 import { publicReferral } from '../referrals/index.ts';
 
@@ -37,12 +43,8 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   const { db, vault } = deps;
   const now = nowOf(deps);
   const since = new Date(now.getTime() - PIN_FAILURE_WINDOW_MINUTES * 60_000);
-  const failures = await db.query<{ pair: number; address: number }>(
-    `SELECT count(*) FILTER (WHERE tracking_code = $1)::int AS pair, count(*)::int AS address
-     FROM tracking_failures WHERE address = $2 AND at > $3`,
-    [code, address, since],
-  );
-  if (failures.rows[0].pair >= MAX_PIN_FAILURES || failures.rows[0].address >= MAX_PIN_FAILURES_PER_ADDRESS) {
+  const failures = await countTrackingFailures(db, code, address, since);
+  if (failures.pair >= MAX_PIN_FAILURES || failures.address >= MAX_PIN_FAILURES_PER_ADDRESS) {
     throw new AppError(
       'rate_limited',
       {
@@ -54,7 +56,7 @@ export async function authenticateTracking(deps: CaseDeps, code: string, pin: st
   }
   const found = await findCaseByTrackingCode(db, code);
   if (!found || !found.pin_hash || !vault.macEquals(`${code}:${pin}`, found.pin_hash)) {
-    await db.query('INSERT INTO tracking_failures (tracking_code, address, at) VALUES ($1, $2, $3)', [code, address, now]);
+    await insertTrackingFailure(db, code, address, now);
     throw wrongCredentials();
   }
   return found;
@@ -67,36 +69,29 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
   const { db } = deps;
   const found = await authenticateTracking(deps, code, pin, address);
   const zone = zoneForRegion(found.office_code);
-  const events = await db.query<{ occurred_at: Date; action: string; to_state: string; public_note: string | null }>(
-    'SELECT occurred_at, action, to_state, public_note FROM case_events WHERE case_id = $1 ORDER BY id',
-    [found.id],
-  );
+  const events = await listPublicEvents(db, found.id);
   const notices = await listNoticesForReporter(db, found.id);
   const clocks = (await listClocks(db, found.id)).filter((c) => !c.stopped_at);
   // After forwarding, the reporter follows the authority's steps too (recommended → verified →
   // decided → sanction applied), with the terlapor shown only by position and agency.
-  const referralKeys = await db.query<{ public_key: string }>(
-    'SELECT public_key FROM referrals WHERE case_id = $1 ORDER BY recommended_at, id',
-    [found.id],
-  );
   const referrals = [];
   // Each carries its publicKey: the reporter's link to the public timeline.
-  for (const r of referralKeys.rows) referrals.push(await publicReferral(db, r.public_key, nowOf(deps)));
+  for (const key of await listReferralPublicKeys(db, found.id)) referrals.push(await publicReferral(db, key, nowOf(deps)));
   return {
     trackingCode: found.tracking_code,
     registrationNumber: found.registration_number,
     state: found.state,
-    stateLabel: STATE_LABELS[found.state as CaseState],
+    stateLabel: STATE_LABELS[found.state],
     officeName: await officeName(db, found.office_code),
     receivedLocal: formatLocalDateTime(new Date(found.received_at), zone),
     late: found.is_late,
-    canWithdraw: applyAction(found.state as CaseState, 'cabut', { reason: 'x' }).ok,
-    timeline: events.rows.map((e) => ({
+    canWithdraw: applyAction(found.state, 'cabut', { reason: 'x' }).ok,
+    timeline: events.map((e) => ({
       at: new Date(e.occurred_at).toISOString(),
       atLocal: formatLocalDateTime(new Date(e.occurred_at), zone),
       action: e.action,
       state: e.to_state,
-      stateLabel: STATE_LABELS[e.to_state as CaseState],
+      stateLabel: STATE_LABELS[e.to_state],
       note: e.public_note,
     })),
     notices: notices.map((n) => ({
@@ -122,7 +117,7 @@ export async function trackLaporan(deps: CaseDeps, code: string, pin: string, ad
 export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string, reason: string, address: string) {
   const found = await authenticateTracking(deps, code, pin, address);
   const now = nowOf(deps);
-  const result = applyAction(found.state as CaseState, 'cabut', { reason });
+  const result = applyAction(found.state, 'cabut', { reason });
   if (!result.ok) {
     throw new AppError(
       'invalid_state_transition',
@@ -134,8 +129,7 @@ export async function withdrawLaporan(deps: CaseDeps, code: string, pin: string,
   }
   const office = await officeName(deps.db, found.office_code);
   await deps.db.transaction(async (tx) => {
-    await tx.query('UPDATE cases SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1', [found.id, result.to, reason, now]);
-    await tx.query('UPDATE case_clocks SET stopped_at = $2 WHERE case_id = $1 AND stopped_at IS NULL', [found.id, now]);
+    await markWithdrawn(tx, found.id, result.to, reason, now);
     await insertCaseEvent(tx, {
       caseId: found.id,
       at: now,

@@ -1,8 +1,9 @@
 // Witnesses (saksi) of a laporan: name, address and phone are personal data of people who did not
 // file the report themselves, so they are sealed by the identity vault like the reporter's
 // identity and opened only when handling staff read the case.
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import type { Vault } from '../../platform/vault.ts';
+import { insertSealedWitness, listUnsealedWitnesses, listWitnessRows, sealWitnessRow, type WitnessRow } from './repository/witnesses.ts';
 
 export interface Witness {
   name: string;
@@ -10,22 +11,10 @@ export interface Witness {
   phone: string | null;
 }
 
-interface WitnessRow {
-  id: number;
-  sealed: string | null;
-  name: string | null;
-  address: string | null;
-  phone: string | null;
-}
+const seal = (vault: Vault, w: Witness) => vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
 
-export async function insertWitnesses(tx: Queryable, vault: Vault, caseId: string, witnesses: Witness[]) {
-  for (const w of witnesses) {
-    await tx.query('INSERT INTO case_witnesses (case_id, sealed, key_id) VALUES ($1, $2, $3)', [
-      caseId,
-      vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone })),
-      vault.keyId,
-    ]);
-  }
+export async function insertWitnesses(tx: Tx, vault: Vault, caseId: string, witnesses: Witness[]) {
+  for (const w of witnesses) await insertSealedWitness(tx, caseId, seal(vault, w), vault.keyId);
 }
 
 const openRow = (vault: Vault, row: WitnessRow): Witness => {
@@ -35,10 +24,7 @@ const openRow = (vault: Vault, row: WitnessRow): Witness => {
 };
 
 export async function listWitnesses(db: Queryable, vault: Vault, caseId: string): Promise<Witness[]> {
-  const rows = await db.query<WitnessRow>('SELECT id, sealed, name, address, phone FROM case_witnesses WHERE case_id = $1 ORDER BY id', [
-    caseId,
-  ]);
-  return rows.rows.map((r) => openRow(vault, r));
+  return (await listWitnessRows(db, caseId)).map((r) => openRow(vault, r));
 }
 
 /**
@@ -49,16 +35,10 @@ export async function listWitnesses(db: Queryable, vault: Vault, caseId: string)
 export async function sealLegacyWitnesses(db: Queryable, vault: Vault): Promise<number> {
   let sealed = 0;
   for (;;) {
-    const batch = await db.query<WitnessRow>(
-      'SELECT id, sealed, name, address, phone FROM case_witnesses WHERE sealed IS NULL ORDER BY id LIMIT 500',
-    );
-    if (batch.rows.length === 0) return sealed;
-    for (const row of batch.rows) {
-      const updated = await db.query(
-        'UPDATE case_witnesses SET sealed = $2, key_id = $3, name = NULL, address = NULL, phone = NULL WHERE id = $1 AND sealed IS NULL RETURNING id',
-        [row.id, vault.encrypt(JSON.stringify(openRow(vault, row))), vault.keyId],
-      );
-      sealed += updated.rows.length;
+    const batch = await listUnsealedWitnesses(db, 500);
+    if (batch.length === 0) return sealed;
+    for (const row of batch) {
+      if (await sealWitnessRow(db, row.id, seal(vault, openRow(vault, row)), vault.keyId)) sealed++;
     }
   }
 }
