@@ -16,7 +16,6 @@ const ALLOWED: Record<string, number> = {
   // Over the limit once the tree was formatted with Prettier (140 columns), 2026-12-07: split by feature.
   'src/domain/triage/phrases.ts': 431,
   'src/domain/triage/regions.ts': 532,
-  'src/server/http/openapi.ts': 441,
   'src/server/modules/cases/handling.ts': 595,
   'src/server/modules/cases/importHistory.ts': 502,
   'src/server/modules/stats/service.ts': 459,
