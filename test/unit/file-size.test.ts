@@ -19,8 +19,6 @@ const ALLOWED: Record<string, number> = {
   'src/server/modules/cases/handling.ts': 595,
   'src/server/modules/cases/importHistory.ts': 502,
   'src/server/modules/stats/service.ts': 459,
-  // One stylesheet for the whole app; split per feature when the components move to CSS files of their own.
-  'src/web/styles.css': 594,
 };
 
 function files(dir: string): string[] {
