@@ -32,7 +32,7 @@ import { registerDocumentRoutes } from './modules/documents/routes.ts';
 import { registerRiskRoutes } from './modules/risk/routes.ts';
 import { registerPledgeRoutes } from './modules/pledges/routes.ts';
 import { registerStatsRoutes } from './modules/stats/routes.ts';
-import { createReplayCache } from './http/replay.ts';
+import { createReplayCache, type ReplayCache } from './http/replay.ts';
 import { registerOpenDataRoutes } from './modules/opendata/routes.ts';
 import { registerGuideRoutes } from './modules/guide/routes.ts';
 import { registerLeadRoutes } from './modules/leads/routes.ts';
@@ -83,12 +83,22 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
   const ctx =
     shared ??
     createContext({ db: deps.db, config: deps.config, readDb: deps.readDb, vault: deps.vault, evidence: deps.evidence, clock: deps.now });
-  const { db, readDb, config, vault } = ctx;
-  const now = ctx.clock;
-  readStatsFrom(db, readDb);
-  const caseDeps = caseDepsOf(ctx);
+  readStatsFrom(ctx.db, ctx.readDb);
   // Witness rows from before migration 0014 (or an old backup) are sealed before anything serves them.
-  await sealLegacyWitnesses(db, vault);
+  await sealLegacyWitnesses(ctx.db, ctx.vault);
+  const app = createFastify(deps, ctx.config);
+  // First onRequest hook: replayed public answers skip the ones below (helmet, cookies, auth).
+  const replay = createReplayCache(app);
+  await registerPlugins(app);
+  await sealPlaintextTotpSecrets(ctx.db, ctx.vault);
+  registerModuleRoutes(app, ctx, deps, replay);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await serveWebApp(app);
+  return app;
+}
+
+/** Fastify with its logger, limits, proxy trust, compilers and problem+json error handling. */
+function createFastify(deps: AppDeps, config: Config): FastifyInstance {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -112,9 +122,11 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
   app.setSerializerCompiler(deps.strictResponses ? strictSerializerCompiler : serializerCompiler);
   app.setErrorHandler(handleError);
   registerInputGuards(app);
-  // First onRequest hook: replayed public answers skip the ones below (helmet, cookies, auth).
-  const replay = createReplayCache(app);
+  return app;
+}
 
+/** Security headers, cookies, rate limits, OpenAPI and the API conventions, before any route. */
+async function registerPlugins(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -141,8 +153,13 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
   // Before any route: problem responses, operationIds and `security` for every API route.
   registerContractHooks(app);
   registerApiConventions(app);
+}
 
-  await sealPlaintextTotpSecrets(db, vault);
+/** Auth, then each module's routes (their order is the OpenAPI document's order). */
+function registerModuleRoutes(app: FastifyInstance, ctx: AppContext, deps: AppDeps, replay: ReplayCache): void {
+  const { db, readDb, config, vault } = ctx;
+  const now = ctx.clock;
+  const caseDeps = caseDepsOf(ctx);
   registerAuth(app, db, config);
   registerHealthRoutes(app, db, readDb, replay);
   registerRegionRoutes(app, db);
@@ -163,9 +180,10 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
   registerGeoRoutes(app);
   registerAuditRoutes(app, { db, vault });
   registerProblemTypeRoutes(app);
+}
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
+/** The built web app (dist/web) with an SPA fallback; without it, every unknown path is a 404 problem. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
   if (existsSync(webDistDir)) {
     await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
@@ -175,5 +193,4 @@ export async function buildApp(deps: AppDeps, shared?: AppContext): Promise<Fast
   } else {
     app.setNotFoundHandler(handleNotFound);
   }
-  return app;
 }

@@ -72,18 +72,33 @@ interface ParsedRow {
   raw: string;
 }
 
+/** csv-parse's typings describe `string[]` rows whatever the options; with `raw: true` each row is `{ record, raw }`. */
+function isParsedRow(value: unknown): value is ParsedRow {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'raw' in value &&
+    typeof value.raw === 'string' &&
+    'record' in value &&
+    Array.isArray(value.record) &&
+    value.record.every((field) => typeof field === 'string')
+  );
+}
+
+/** The rows with their raw text (which locates each record's first line). */
+function parseWithRaw(text: string, delimiter: ',' | ';'): ParsedRow[] {
+  const rows: unknown[] = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, raw: true });
+  return rows.map((row) => {
+    if (!isParsedRow(row)) throw new Error('csv-parse returned a row without its raw text');
+    return row;
+  });
+}
+
 /** Parses the whole text; each row with the line it starts on. Throws CsvSyntaxError. */
 export function parseCsvRows(text: string, delimiter: ',' | ';' = detectDelimiter(text)): { line: number; fields: string[] }[] {
   let rows: ParsedRow[];
   try {
-    rows = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      raw: true,
-    }) as unknown as ParsedRow[];
+    rows = parseWithRaw(text, delimiter);
   } catch (error) {
     const e = error as { code?: string; lines?: number; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {

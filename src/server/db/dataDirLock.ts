@@ -73,61 +73,78 @@ export function acquireDataDirLock(dataDir: string, info: { command: string; por
       dataDir,
       readHolder(path) ?? { pid: process.pid, command: info.command, port: null, host: null, startedAt: '' },
     );
-  let holder: LockHolder = {
+  const holder: LockHolder = {
     pid: process.pid,
     command: info.command,
     port: info.port ?? null,
     host: info.host ?? null,
     startedAt: new Date().toISOString(),
   };
-  const writeTemp = () => {
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(holder) + '\n', { mode: 0o644 });
-    return tmp;
-  };
   let taken = false;
   for (let attempt = 0; attempt < 5 && !taken; attempt++) {
-    const tmp = writeTemp();
-    try {
-      linkSync(tmp, path);
-      taken = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      unlinkSync(tmp);
-    }
-    if (taken) break;
-    const current = readHolder(path);
-    if (current && isAlive(current.pid)) throw dataDirLockedError(dataDir, current);
-    if (!current) {
-      // Unreadable: a holder from an older or crashed run. Give a live writer a moment first.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-      const again = readHolder(path);
-      if (again && isAlive(again.pid)) throw dataDirLockedError(dataDir, again);
-    }
-    // Stale (holder gone): move it aside under our own name, then check it really was the stale one.
-    const aside = `${path}.stale.${process.pid}`;
-    try {
-      renameSync(path, aside);
-    } catch {
-      continue; // someone else took it over first; look again
-    }
-    const moved = readHolder(aside);
-    if (moved && isAlive(moved.pid)) {
-      // Raced with a process that took over in between: put its lock back and refuse.
-      try {
-        linkSync(aside, path);
-      } catch {
-        /* it re-created one itself */
-      }
-      unlinkSync(aside);
-      throw dataDirLockedError(dataDir, moved);
-    }
-    unlinkSync(aside);
+    taken = tryLink(path, holder);
+    if (!taken) clearStaleLock(dataDir, path);
   }
   if (!taken) throw new Error(`could not take ${path}`);
   heldHere.add(path);
+  return heldLock(path, holder);
+}
 
+/** Writes the holder to a temporary file next to the lock; the caller links or renames it into place. */
+function writeTemp(path: string, holder: LockHolder): string {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(holder) + '\n', { mode: 0o644 });
+  return tmp;
+}
+
+/** One attempt: true when the lock file is ours, false when someone's (live or stale) is there. */
+function tryLink(path: string, holder: LockHolder): boolean {
+  const tmp = writeTemp(path, holder);
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/** Refuses when the current holder is alive; otherwise removes its stale lock so the next attempt can link. */
+function clearStaleLock(dataDir: string, path: string): void {
+  const current = readHolder(path);
+  if (current && isAlive(current.pid)) throw dataDirLockedError(dataDir, current);
+  if (!current) {
+    // Unreadable: a holder from an older or crashed run. Give a live writer a moment first.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    const again = readHolder(path);
+    if (again && isAlive(again.pid)) throw dataDirLockedError(dataDir, again);
+  }
+  // Stale (holder gone): move it aside under our own name, then check it really was the stale one.
+  const aside = `${path}.stale.${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // someone else took it over first; look again
+  }
+  const moved = readHolder(aside);
+  if (moved && isAlive(moved.pid)) {
+    // Raced with a process that took over in between: put its lock back and refuse.
+    try {
+      linkSync(aside, path);
+    } catch {
+      /* it re-created one itself */
+    }
+    unlinkSync(aside);
+    throw dataDirLockedError(dataDir, moved);
+  }
+  unlinkSync(aside);
+}
+
+/** The taken lock: updatable while held, released once (on close or on process exit). */
+function heldLock(path: string, taken: LockHolder): DataDirLock {
+  let holder = taken;
   let released = false;
   const onExit = () => lock.release();
   const lock: DataDirLock = {
@@ -135,7 +152,7 @@ export function acquireDataDirLock(dataDir: string, info: { command: string; por
     update(fields) {
       if (released) return;
       holder = { ...holder, ...fields };
-      renameSync(writeTemp(), path);
+      renameSync(writeTemp(path, holder), path);
     },
     release() {
       if (released) return;

@@ -56,7 +56,43 @@ const unavailable = (action: string, sha: string, error: unknown) =>
 export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3StoreOptions = {}): EvidenceStore & { client: S3Client } {
   const threshold = options.multipartThreshold ?? 16 * MiB;
   const partSize = Math.max(options.partSize ?? 8 * MiB, 5 * MiB);
-  const client = new S3Client({
+  const bucket: BucketRef = { client: createClient(location, options), Bucket: location.bucket, prefix: location.prefix };
+  return {
+    kind: 's3',
+    client: bucket.client,
+    async put(content) {
+      const sha = sha256Hex(content);
+      // Idempotent: the key is the content, so an object already there holds these bytes.
+      if (await exists(bucket, sha)) return sha;
+      try {
+        if (content.length >= threshold) await putMultipart(bucket, sha, content, partSize);
+        else await putSingle(bucket, sha, content);
+      } catch (error) {
+        throw unavailable('store', sha, error);
+      }
+      return sha;
+    },
+    get: (sha) => getVerified(bucket, sha),
+    has: (sha) => (isSha256(sha) ? exists(bucket, sha) : Promise.resolve(false)),
+    async delete(sha) {
+      try {
+        await bucket.client.send(new DeleteObjectCommand({ Bucket: bucket.Bucket, Key: keyOf(bucket, sha) }));
+      } catch (error) {
+        if (!isNotFound(error)) throw unavailable('delete', sha, error);
+      }
+    },
+  };
+}
+
+/** The client and where the objects live. */
+interface BucketRef {
+  client: S3Client;
+  Bucket: string;
+  prefix: string;
+}
+
+function createClient(location: S3EvidenceLocation, options: S3StoreOptions): S3Client {
+  return new S3Client({
     region: location.region,
     endpoint: location.endpoint,
     forcePathStyle: location.forcePathStyle,
@@ -66,102 +102,81 @@ export function createS3EvidenceStore(location: S3EvidenceLocation, options: S3S
     maxAttempts: 3,
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? 60_000, connectionTimeout: 5_000 },
   });
-  const keyOf = (sha: string) => {
-    if (!isSha256(sha)) throw new Error('invalid sha256');
-    return `${location.prefix}${sha.slice(0, 2)}/${sha}`;
-  };
-  const Bucket = location.bucket;
+}
 
-  async function exists(sha: string): Promise<boolean> {
-    try {
-      await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(sha) }));
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw unavailable('look up', sha, error);
-    }
+function keyOf(bucket: BucketRef, sha: string): string {
+  if (!isSha256(sha)) throw new Error('invalid sha256');
+  return `${bucket.prefix}${sha.slice(0, 2)}/${sha}`;
+}
+
+async function exists(bucket: BucketRef, sha: string): Promise<boolean> {
+  try {
+    await bucket.client.send(new HeadObjectCommand({ Bucket: bucket.Bucket, Key: keyOf(bucket, sha) }));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw unavailable('look up', sha, error);
   }
+}
 
-  async function putMultipart(sha: string, content: Buffer) {
-    const Key = keyOf(sha);
-    const created = await client.send(
-      new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'SHA256', Metadata: { sha256: sha } }),
-    );
-    const UploadId = created.UploadId!;
-    try {
-      const parts: { PartNumber: number; ETag: string | undefined; ChecksumSHA256: string }[] = [];
-      for (let offset = 0, PartNumber = 1; offset < content.length; offset += partSize, PartNumber++) {
-        const Body = content.subarray(offset, Math.min(offset + partSize, content.length));
-        const ChecksumSHA256 = base64Sha256(Body);
-        const part = await client.send(
-          new UploadPartCommand({ Bucket, Key, UploadId, PartNumber, Body, ChecksumSHA256, ContentLength: Body.length }),
-        );
-        parts.push({ PartNumber, ETag: part.ETag, ChecksumSHA256 });
-      }
-      await client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
-    } catch (error) {
-      // Best effort: a server that died will not answer, and the bucket's lifecycle rule for
-      // incomplete multipart uploads removes the parts (docs/SCALING.md).
-      await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
-      throw error;
+async function putSingle(bucket: BucketRef, sha: string, content: Buffer): Promise<void> {
+  await bucket.client.send(
+    new PutObjectCommand({
+      Bucket: bucket.Bucket,
+      Key: keyOf(bucket, sha),
+      Body: content,
+      ContentLength: content.length,
+      ChecksumSHA256: base64Sha256(content),
+      Metadata: { sha256: sha },
+      ContentType: 'application/octet-stream',
+    }),
+  );
+}
+
+async function putMultipart(bucket: BucketRef, sha: string, content: Buffer, partSize: number): Promise<void> {
+  const { client, Bucket } = bucket;
+  const Key = keyOf(bucket, sha);
+  const created = await client.send(
+    new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'SHA256', Metadata: { sha256: sha } }),
+  );
+  const UploadId = created.UploadId!;
+  try {
+    const parts: { PartNumber: number; ETag: string | undefined; ChecksumSHA256: string }[] = [];
+    for (let offset = 0, PartNumber = 1; offset < content.length; offset += partSize, PartNumber++) {
+      const Body = content.subarray(offset, Math.min(offset + partSize, content.length));
+      const ChecksumSHA256 = base64Sha256(Body);
+      const part = await client.send(
+        new UploadPartCommand({ Bucket, Key, UploadId, PartNumber, Body, ChecksumSHA256, ContentLength: Body.length }),
+      );
+      parts.push({ PartNumber, ETag: part.ETag, ChecksumSHA256 });
     }
+    await client.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+  } catch (error) {
+    // Best effort: a server that died will not answer, and the bucket's lifecycle rule for
+    // incomplete multipart uploads removes the parts (docs/SCALING.md).
+    await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
+    throw error;
   }
+}
 
-  return {
-    kind: 's3',
-    client,
-    async put(content) {
-      const sha = sha256Hex(content);
-      // Idempotent: the key is the content, so an object already there holds these bytes.
-      if (await exists(sha)) return sha;
-      try {
-        if (content.length >= threshold) await putMultipart(sha, content);
-        else {
-          await client.send(
-            new PutObjectCommand({
-              Bucket,
-              Key: keyOf(sha),
-              Body: content,
-              ContentLength: content.length,
-              ChecksumSHA256: base64Sha256(content),
-              Metadata: { sha256: sha },
-              ContentType: 'application/octet-stream',
-            }),
-          );
-        }
-      } catch (error) {
-        throw unavailable('store', sha, error);
-      }
-      return sha;
-    },
-    async get(sha) {
-      let response;
-      let content: Buffer;
-      try {
-        response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(sha), ChecksumMode: 'ENABLED' }));
-        content = Buffer.from(await response.Body!.transformToByteArray());
-      } catch (error) {
-        if (isNotFound(error)) throw new EvidenceMissingError(sha);
-        throw unavailable('read', sha, error);
-      }
-      // A whole-object checksum (single PUT) must equal the key; a multipart object's checksum is
-      // a checksum of part checksums ("…-N"), so there the re-hash below is the check.
-      const serverChecksum = response.ChecksumSHA256;
-      if (serverChecksum && !serverChecksum.includes('-') && serverChecksum !== Buffer.from(sha, 'hex').toString('base64')) {
-        throw new EvidenceCorruptedError(sha, "the server's SHA-256 checksum does not match the key");
-      }
-      if (response.Metadata?.sha256 && response.Metadata.sha256 !== sha)
-        throw new EvidenceCorruptedError(sha, 'stored under another SHA-256');
-      if (sha256Hex(content) !== sha) throw new EvidenceCorruptedError(sha);
-      return content;
-    },
-    has: (sha) => (isSha256(sha) ? exists(sha) : Promise.resolve(false)),
-    async delete(sha) {
-      try {
-        await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(sha) }));
-      } catch (error) {
-        if (!isNotFound(error)) throw unavailable('delete', sha, error);
-      }
-    },
-  };
+/** Reads an object and checks it against its key: the server's checksum, the stored metadata and a re-hash. */
+async function getVerified(bucket: BucketRef, sha: string): Promise<Buffer> {
+  let response;
+  let content: Buffer;
+  try {
+    response = await bucket.client.send(new GetObjectCommand({ Bucket: bucket.Bucket, Key: keyOf(bucket, sha), ChecksumMode: 'ENABLED' }));
+    content = Buffer.from(await response.Body!.transformToByteArray());
+  } catch (error) {
+    if (isNotFound(error)) throw new EvidenceMissingError(sha);
+    throw unavailable('read', sha, error);
+  }
+  // A whole-object checksum (single PUT) must equal the key; a multipart object's checksum is
+  // a checksum of part checksums ("…-N"), so there the re-hash below is the check.
+  const serverChecksum = response.ChecksumSHA256;
+  if (serverChecksum && !serverChecksum.includes('-') && serverChecksum !== Buffer.from(sha, 'hex').toString('base64')) {
+    throw new EvidenceCorruptedError(sha, "the server's SHA-256 checksum does not match the key");
+  }
+  if (response.Metadata?.sha256 && response.Metadata.sha256 !== sha) throw new EvidenceCorruptedError(sha, 'stored under another SHA-256');
+  if (sha256Hex(content) !== sha) throw new EvidenceCorruptedError(sha);
+  return content;
 }
