@@ -32,6 +32,11 @@ describe('triage acts round: phrasings of catalogue acts', () => {
       'keputusan_menguntungkan',
     ]);
   });
+  test('service refused because of a different political choice is a decision harming a candidate', () => {
+    assert.deepEqual(actsOf('Perangkat desa diduga menolak mengurus surat warga lantaran beda pilihan dalam pilkada.'), [
+      'keputusan_menguntungkan',
+    ]);
+  });
 });
 
 describe('triage acts round: not the act', () => {

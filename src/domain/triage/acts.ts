@@ -77,7 +77,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'keputusan_menguntungkan',
-    re: /\b(?:(?:keputusan|kebijakan|tindakan|program|kegiatan)[^.!?\n]{0,50}?\b(?:menguntungkan|merugikan)|menguntungkan (?:atau merugikan )?(?:salah satu|pasangan|paslon|calon|kandidat|petahana)|mutasi|rotasi (?:jabatan|pejabat|asn)|pergantian pejabat|penggantian pejabat|melantik pejabat|pelantikan pejabat|politisasi (?:bansos|bantuan|program|anggaran)|(?:mencoret|dicoret|menghapus|dihapus|dikeluarkan|mengeluarkan)\b[^.!?\n]{0,40}?\bdari (?:daftar )?penerima|(?:memasukkan|mendata|menetapkan|memilih|menjadikan)\s+(?:[a-z]+\s+){0,2}?(?:pendukung|simpatisan)\b[^.!?\n]{0,40}?\bsebagai penerima|bansos|bantuan sosial)\b/g,
+    re: /\b(?:(?:keputusan|kebijakan|tindakan|program|kegiatan)[^.!?\n]{0,50}?\b(?:menguntungkan|merugikan)|menguntungkan (?:atau merugikan )?(?:salah satu|pasangan|paslon|calon|kandidat|petahana)|mutasi|rotasi (?:jabatan|pejabat|asn)|pergantian pejabat|penggantian pejabat|melantik pejabat|pelantikan pejabat|politisasi (?:bansos|bantuan|program|anggaran)|(?:mencoret|dicoret|menghapus|dihapus|dikeluarkan|mengeluarkan)\b[^.!?\n]{0,40}?\bdari (?:daftar )?penerima|(?:karena|sebab|lantaran) (?:berbeda|beda) (?:pilihan|dukungan)|(?:memasukkan|mendata|menetapkan|memilih|menjadikan)\s+(?:[a-z]+\s+){0,2}?(?:pendukung|simpatisan)\b[^.!?\n]{0,40}?\bsebagai penerima|bansos|bantuan sosial)\b/g,
   },
   {
     act: 'foto_bersama',
