@@ -50,6 +50,10 @@ describe('triage acts round: not the act', () => {
     assert.ok(!actsOf('Kades diduga membagi BLT dana desa hanya kepada warga yang mendukung calon bupati.').includes('fasilitas_negara'));
   });
   test('a car taking part in a convoy is the use of the car, not its user attending', () => {
+    assert.deepEqual(
+      actsOf('Menurut pelapor, kendaraan operasional kelurahan tampak ikut dalam arak-arakan tim pemenangan, diduga atas izin lurah.'),
+      ['fasilitas_negara'],
+    );
     assert.deepEqual(actsOf('Mobil dinas yang biasa dipakai kepala dinas terlihat ikut dalam pawai pendukung pasangan calon.'), [
       'fasilitas_negara',
     ]);

@@ -37,7 +37,7 @@ export const ACTS = [
 ] as const;
 export type Act = (typeof ACTS)[number];
 
-const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan|(?:jalan sehat|senam|pengajian|pawai|konvoi|syukuran|pertemuan|acara|kegiatan|rapat|posko)\b[^.!?\n]{0,30}?\b(?:tim (?:pemenangan|sukses|kampanye)|timses|relawan (?:paslon|pasangan|calon)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)))`;
+const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan|(?:jalan sehat|senam|pengajian|pawai|konvoi|arak-arakan|syukuran|pertemuan|acara|kegiatan|rapat|posko)\b[^.!?\n]{0,30}?\b(?:tim (?:pemenangan|sukses|kampanye)|timses|relawan (?:paslon|pasangan|calon)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)))`;
 
 const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
   {
@@ -63,7 +63,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
     // Offices and halls only count when the sentence is about campaigning there (appeals are
     // often held in the same halls).
     act: 'fasilitas_negara',
-    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus|ambulans|ambulan|motor)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah|puskesmas|rsud|rumah sakit umum daerah|kecamatan|kelurahan|kantor)|ambulans (?:desa|puskesmas|rsud|pemkab|pemkot|pemda|dinas)|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
+    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus|ambulans|ambulan|motor)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah|puskesmas|rsud|rumah sakit umum daerah|kecamatan|kelurahan|kantor)|ambulans (?:desa|puskesmas|rsud|pemkab|pemkot|pemda|dinas)|(?:mobil|kendaraan) operasional (?:kecamatan|kelurahan|kantor|desa|dinas|puskesmas|sekolah|pemkab|pemkot|pemprov|pemda)|kendaraan operasional|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
     sentenceMust:
       /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik(?! praktis))/,
   },
@@ -134,7 +134,7 @@ const PROGRAMME_BEFORE_RE = /\b(?:blt|bantuan langsung tunai|penerima|penyaluran
 // A vehicle is the subject of the attendance verb ("Mobil pelat merah yang dipakai camat terekam ikut
 // dalam konvoi paslon"): the car's use is the act (fasilitas_negara), not its user's attendance.
 const VEHICLE_SUBJECT_RE =
-  /^(?:[^–—\n]{0,40}[–—]\s*)?(?:sebuah |satu unit |seunit )?(?:mobil|kendaraan|truk|bus|ambulans?|sepeda motor|motor)\b/;
+  /^(?:[^\n]{0,40}?[–—,]\s*)?(?:sebuah |satu unit |seunit )?(?:mobil|kendaraan|truk|bus|ambulans?|sepeda motor|motor)\b/;
 // A commander gathering his own staff for a briefing ("mengumpulkan para Bhabinkamtibmas dalam apel")
 // is where an appeal is made, not mobilisation, unless the sentence tells them whom to vote for.
 const BRIEFING_RE = /\b(?:apel|rapat (?:koordinasi|pimpinan|dinas|kerja)|rakor|pengarahan|pembinaan|briefing|sosialisasi)\b/;
