@@ -39,6 +39,32 @@ describe('triage acts round: phrasings of catalogue acts', () => {
   });
 });
 
+describe('triage acts round: more phrasings', () => {
+  test('going up on a campaign stage or hosting it is attendance', () => {
+    assert.deepEqual(actsOf('Seorang lurah diduga naik ke atas panggung kampanye pasangan calon dan berjoget.'), ['hadir_kampanye']);
+    assert.deepEqual(actsOf('Seorang guru PNS diduga menjadi moderator dalam kampanye dialogis calon gubernur.'), ['hadir_kampanye']);
+  });
+  test('a public hall owned by the regency used for a campaign meeting is a state facility', () => {
+    assert.deepEqual(actsOf('Kepala dinas diduga meminjamkan aula milik pemkab untuk konsolidasi tim pemenangan calon bupati.'), [
+      'fasilitas_negara',
+    ]);
+  });
+  test('replacing officials or holding back pay from non-supporters is a decision', () => {
+    assert.deepEqual(actsOf('Wali kota petahana diduga mengganti dua camat menjelang penetapan pasangan calon.'), [
+      'keputusan_menguntungkan',
+    ]);
+    assert.deepEqual(actsOf('Kepala desa diduga menunda honor kader posyandu yang tidak mendukung calon bupati petahana.'), [
+      'keputusan_menguntungkan',
+    ]);
+  });
+  test('making sure staff vote for a candidate is mobilisation', () => {
+    assert.deepEqual(actsOf('Kepala sekolah diduga memastikan para guru memilih calon bupati petahana.'), ['mobilisasi']);
+  });
+  test('securing a campaign is not holding it', () => {
+    assert.deepEqual(actsOf('Kapolres menggelar pengamanan kampanye terbuka pasangan calon di alun-alun, Minggu (17/11).'), []);
+  });
+});
+
 describe('triage acts round: not the act', () => {
   test('a distance from an office is a landmark, not the use of the office', () => {
     assert.deepEqual(
