@@ -37,13 +37,13 @@ export const ACTS = [
 ] as const;
 export type Act = (typeof ACTS)[number];
 
-const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan|(?:jalan sehat|senam|pengajian|pawai|konvoi|syukuran|pertemuan|acara|kegiatan|rapat|posko)\b[^.!?\n]{0,30}?\b(?:tim (?:pemenangan|sukses|kampanye)|timses|relawan (?:paslon|pasangan|calon)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)))`;
+const EVENT = String.raw`(?:kampanye|deklarasi(?!\s+(?:dan\s+)?(?:netral|damai|kampanye damai|pemilu damai|anti))|acara (?:tim|paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|kegiatan (?:paslon|calon|pasangan|kandidat|partai|pemenangan|bakal)|pertemuan (?:terbatas|tatap muka|dengan (?:paslon|calon|kandidat|tim))|rapat umum|konsolidasi (?:tim|partai|pemenangan|relawan)|sosialisasi (?:paslon|calon|pasangan|bakal)|silaturahmi (?:paslon|calon|politik)|blusukan|(?:jalan sehat|senam|pengajian|pawai|konvoi|arak-arakan|syukuran|pertemuan|acara|kegiatan|rapat|posko)\b[^.!?\n]{0,30}?\b(?:tim (?:pemenangan|sukses|kampanye)|timses|relawan (?:paslon|pasangan|calon)|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)))`;
 
 const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp }> = [
   {
     act: 'hadir_kampanye',
     re: new RegExp(
-      String.raw`\b(?:(?:meng)?hadiri?|kehadiran|keikutsertaan|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`,
+      String.raw`\b(?:menggelar|mengadakan|menyelenggarakan)\s+${EVENT}|\b(?:pembawa acara|pemandu acara|moderator)\b[^.!?\n]{0,30}?\b${EVENT}|\bnaik (?:ke )?(?:atas )?panggung\b[^.!?\n]{0,30}?\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur))|\b(?:(?:meng)?hadiri?|kehadiran|keikutsertaan|ikut(?: serta)?|turut(?: serta)?|terlibat|keterlibatan|mengikuti|berpartisipasi|tampak|terlihat|berada|datang|berorasi)\b[^.!?\n]{0,60}?\b${EVENT}|\b(?:duduk|berdiri|bergabung)\s+(?:di\s+)?(?:barisan|deretan|tengah)\s+(?:pendukung|massa|simpatisan)|\b(?:(?:meng)?hadiri?|mendatangi|datang ke)\s+(?:kegiatan|acara|pertemuan)\s+politik|\b(?:sambutan|orasi|berpidato|bernyanyi|berjoget|panggung)\b[^.!?\n]{0,30}?\b(?:dalam|di|pada|saat|ketika)\s+(?:acara\s+|kegiatan\s+|panggung\s+)?kampanye\b|\b(?:hadir|tampil|terlihat|tampak|berada)\s+(?:dalam|di|pada|saat)\s+(?:acara\s+|kegiatan\s+|lokasi\s+|panggung\s+)?kampanye\b|\b(?:menuju|mendatangi|datang ke|pergi ke|berangkat ke) (?:lokasi|tempat|arena|lapangan|panggung) kampanye\b|\b(?:melihat|lihat|menonton|nonton|menyaksikan) (?:acara |kegiatan )?kampanye\b|\bjuru kampanye\b|\bjurkam\b|\bberkampanye\b(?!\s+(?:di (?:media sosial|medsos)|(?:secara )?(?:daring|online)|lewat|melalui))|\bkampanye (?:paslon|calon|pasangan)[^.!?\n]{0,30}\b(?:dihadiri|hadir)\b`,
       'g',
     ),
   },
@@ -63,13 +63,13 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
     // Offices and halls only count when the sentence is about campaigning there (appeals are
     // often held in the same halls).
     act: 'fasilitas_negara',
-    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah)|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
+    re: /\b(?:kantor (?:desa|camat|kecamatan|dinas|bupati|wali ?kota|gubernur|kelurahan|pemerintah|wali nagari|nagari|kampung|pekon|gampong|keuchik|kepala desa|lurah)|ruang (?:kelas|kerja|rapat|guru|kantor|pertemuan)|memfasilitasi (?:kegiatan |acara )?(?:kampanye|pertemuan)|balai (?:desa|kampung|kelurahan)|aula (?:kantor|desa|kecamatan|pemkab|pemkot|pemprov|dinas)|gedung (?:milik )?(?:pemerintah|pemda|pemkab|pemkot|pemprov|dinas|negara)|rumah dinas\w*|rumah jabatan|aula (?:sebuah )?(?:sekolah\w*|madrasah|sd|smp|sma|smk|mi|mts|puskesmas|rsud|gedung|balai)|gedung sekolah|kop surat\w*|(?:ber)?kop (?:resmi|kelurahan|desa|kecamatan|dinas|pemkab|pemkot|pemprov|pemda|pemerintah|instansi|kantor|sekolah)|(?:kendaraan|mobil|truk|alat berat|mobil derek|derek|bus|ambulans|ambulan|motor|gedung|aula|lapangan|rumah)\b[^.!?\n]{0,12}\bmilik (?:dinas|pemkab|pemkot|pemprov|pemda|pemerintah|negara|desa|sekolah|puskesmas|rsud|rumah sakit umum daerah|kecamatan|kelurahan|kantor)|ambulans (?:desa|puskesmas|rsud|pemkab|pemkot|pemda|dinas)|(?:mobil|kendaraan) operasional (?:kecamatan|kelurahan|kantor|desa|dinas|puskesmas|sekolah|pemkab|pemkot|pemprov|pemda)|kendaraan operasional|anggaran (?:negara|daerah|desa|pemerintah|dinas)|apbd|apbdes|dana desa|dibiayai)\b/g,
     sentenceMust:
       /\b(?:kampanye|paslon|pasangan calon|calon (?:bupati|wali ?kota|gubernur)|pemenangan|memenangkan|tim sukses|dukungan|mendukung|deklarasi (?!netral)|politik(?! praktis))/,
   },
   {
     act: 'mobilisasi',
-    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan(?:nya)?|staf(?:nya)?|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|(?<!siap )memenangkan (?:paslon|pasangan|calon|salah satu)|(?:meminta|mengajak|menyuruh|memerintahkan|menginstruksikan|mengarahkan|menekan|mendorong|menyerukan|menyeru|diminta|diarahkan|disuruh)\s+(?:[a-z]+\s+){0,4}?(?:untuk\s+|agar\s+)?(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\s+(?:salah satu|paslon|pasangan (?:calon )?(?:nomor|tertentu|petahana)|calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor)|petahana|nomor urut|kandidat tertentu)|(?:mengangkut|membawa|mengerahkan|memobilisasi|mengantar) (?:massa|warga|pemilih|pendukung)\b[^.!?\n]{0,30}\b(?:kampanye|paslon|pasangan calon|calon)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|(?:menyebarkan|membagikan|mengedarkan|menyebar) undangan\b[^.!?\n]{0,80}\b(?:calon|paslon|kampanye|pemenangan)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung)|(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,70}?\b(?:tidak|tak|enggan|menolak) (?:memilih|mendukung|mencoblos|pilih|dukung|coblos)|(?:memindahkan|memutasi|mencopot|memecat|memberhentikan|menonaktifkan|memindah)\b[^.!?\n]{0,40}?\b(?:yang|jika|bila|kalau|apabila) (?:tidak|tak) (?:memilih|mendukung|mencoblos)|menekan\b[^.!?\n]{0,40}?\b(?:untuk|agar|supaya) (?:memilih|mendukung|mencoblos|memenangkan)|mengumpulkan (?:para )?(?:bawahan|staf|anak buah)\w*|(?:memilih|mencoblos|mendukung|memenangkan) pasangan calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor))\b/g,
+    re: /\b(?:mobilisasi|memobilisasi|dimobilisasi|mobilisir|memobilisir|(?:mengerahkan|pengerahan) (?:massa|warga|asn|pegawai|pemilih|bawahan|kepala desa|kades|perangkat|pns|guru)|mengarahkan (?:warga|masyarakat|pemilih|asn|pegawai|bawahan(?:nya)?|staf(?:nya)?|guru|para|pns|perangkat|kepala desa|kades|rt|rw|ketua rt|tenaga)|diarahkan (?:untuk )?(?:memilih|mendukung|mencoblos)|mengajak (?:warga|masyarakat|pemilih|asn|pegawai|bawahan|staf|guru|pns|perangkat|para)\b[^.!?\n]{0,35}\b(?:memilih|mendukung|mencoblos|coblos|pilih)|menggiring|intimidasi|mengintimidasi|menekan (?:warga|bawahan|pegawai|asn)|menekan (?:untuk|agar) (?:mendukung|memilih)|mengumpulkan (?:warga|kepala desa|para kepala desa|kades|asn|perangkat desa|pegawai|ketua rt|rt|guru|para)|mengumpulkan[^.!?\n]{0,25}\buntuk (?:memilih|mendukung|memenangkan)|(?<!siap )memenangkan (?:paslon|pasangan|calon|salah satu)|(?:meminta|memastikan|mengajak|menyuruh|memerintahkan|menginstruksikan|mengarahkan|menekan|mendorong|menyerukan|menyeru|diminta|diarahkan|disuruh)\s+(?:[a-z]+\s+){0,4}?(?:untuk\s+|agar\s+)?(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\s+(?:salah satu|paslon|pasangan (?:calon )?(?:nomor|tertentu|petahana)|calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor)|petahana|nomor urut|kandidat tertentu)|(?:mengangkut|membawa|mengerahkan|memobilisasi|mengantar) (?:massa|warga|pemilih|pendukung)\b[^.!?\n]{0,30}\b(?:kampanye|paslon|pasangan calon|calon)|ajakan (?:memilih|mendukung|untuk memilih|untuk mendukung)|instruksi (?:untuk )?(?:memilih|mendukung)|(?:menyebarkan|membagikan|mengedarkan|menyebar) undangan\b[^.!?\n]{0,80}\b(?:calon|paslon|kampanye|pemenangan)|menginstruksikan[^.!?\n]{0,30}\b(?:memilih|mendukung)|(?:mengancam|ancam|ancaman|diancam)\b[^.!?\n]{0,70}?\b(?:tidak|tak|enggan|menolak) (?:memilih|mendukung|mencoblos|pilih|dukung|coblos)|(?:memindahkan|memutasi|mencopot|memecat|memberhentikan|menonaktifkan|memindah)\b[^.!?\n]{0,40}?\b(?:yang|jika|bila|kalau|apabila) (?:tidak|tak) (?:memilih|mendukung|mencoblos)|menekan\b[^.!?\n]{0,40}?\b(?:untuk|agar|supaya) (?:memilih|mendukung|mencoblos|memenangkan)|mengumpulkan (?:para )?(?:bawahan|staf|anak buah)\w*|(?:memilih|mencoblos|mendukung|memenangkan) pasangan calon (?:[a-z]+ ){0,3}?(?:petahana|tertentu|nomor))\b/g,
   },
   {
     act: 'menerima_bantuan',
@@ -77,7 +77,7 @@ const ACT_PATTERNS: ReadonlyArray<{ act: Act; re: RegExp; sentenceMust?: RegExp 
   },
   {
     act: 'keputusan_menguntungkan',
-    re: /\b(?:(?:keputusan|kebijakan|tindakan|program|kegiatan)[^.!?\n]{0,50}?\b(?:menguntungkan|merugikan)|menguntungkan (?:atau merugikan )?(?:salah satu|pasangan|paslon|calon|kandidat|petahana)|mutasi|rotasi (?:jabatan|pejabat|asn)|pergantian pejabat|penggantian pejabat|melantik pejabat|pelantikan pejabat|politisasi (?:bansos|bantuan|program|anggaran)|bansos|bantuan sosial)\b/g,
+    re: /\b(?:(?:keputusan|kebijakan|tindakan|program|kegiatan)[^.!?\n]{0,50}?\b(?:menguntungkan|merugikan)|menguntungkan (?:atau merugikan )?(?:salah satu|pasangan|paslon|calon|kandidat|petahana)|mutasi|rotasi (?:jabatan|pejabat|asn)|pergantian pejabat|penggantian pejabat|melantik pejabat|pelantikan pejabat|politisasi (?:bansos|bantuan|program|anggaran)|mengganti (?:[a-z0-9]+ )?(?:pejabat|kepala (?:dinas|opd|bagian|sekolah|puskesmas)|camat|lurah|sekda|kadis)|(?:menahan|menunda|memotong|menghentikan|mencabut|tidak mencairkan)\b[^.!?\n]{0,50}?\b(?:yang|jika|bila|karena|lantaran) (?:tidak|tak|enggan|menolak) (?:mau )?(?:memilih|mendukung|mencoblos)|(?:mencoret|dicoret|menghapus|dihapus|dikeluarkan|mengeluarkan)\b[^.!?\n]{0,40}?\bdari (?:daftar )?penerima|(?:karena|sebab|lantaran) (?:berbeda|beda) (?:pilihan|dukungan)|(?:memasukkan|mendata|menetapkan|memilih|menjadikan)\s+(?:[a-z]+\s+){0,2}?(?:pendukung|simpatisan)\b[^.!?\n]{0,40}?\bsebagai penerima|bansos|bantuan sosial)\b/g,
   },
   {
     act: 'foto_bersama',
@@ -128,6 +128,21 @@ const DISTRIBUTION_BEFORE_RE =
 // Attending a declaration is attendance, not declaring: "menghadiri deklarasi dukungan".
 // ("ikut deklarasi relawan" joins the declaration and stays deklarasi_dukungan.)
 const ATTENDING_BEFORE_RE = /\b(?:menghadiri|hadiri|hadir (?:di|dalam|pada)|datang (?:ke|di))\s+(?:acara\s+|kegiatan\s+)?$/;
+const NEARBY_BEFORE_RE =
+  /\b(?:(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)|(?:meter|km|kilometer|tak jauh|tidak jauh|jauh) dari)\s+$/;
+const PROGRAMME_BEFORE_RE = /\b(?:blt|bantuan langsung tunai|penerima|penyaluran|pencairan)\s+(?:bantuan\s+)?$/;
+// A vehicle is the subject of the attendance verb ("Mobil pelat merah yang dipakai camat terekam ikut
+// dalam konvoi paslon"): the car's use is the act (fasilitas_negara), not its user's attendance.
+const VEHICLE_SUBJECT_RE =
+  /^(?:[^\n]{0,40}?[–—,]\s*)?(?:sebuah |satu unit |seunit )?(?:mobil|kendaraan|truk|bus|ambulans?|sepeda motor|motor)\b/;
+// A commander gathering his own staff for a briefing ("mengumpulkan para Bhabinkamtibmas dalam apel")
+// is where an appeal is made, not mobilisation, unless the sentence tells them whom to vote for.
+const BRIEFING_RE = /\b(?:apel|rapat (?:koordinasi|pimpinan|dinas|kerja)|rakor|pengarahan|pembinaan|briefing|sosialisasi)\b/;
+const VOTE_RE = /\b(?:memilih|mencoblos|mendukung|memenangkan|menangkan)\b/;
+// Officers removing campaign material ("Bawaslu bersama Satpol PP menertibkan 1.240 APK") enforce the
+// rules: the attributes are not the apparatus's own.
+const ENFORCEMENT_RE =
+  /\b(?:(?:menertibkan|ditertibkan|tertibkan|penertiban|menurunkan|diturunkan|turunkan|mencopot|dicopot|copot|membongkar|dibongkar|bongkar|mencabut|dicabut|membersihkan|pembersihan|merazia|razia)(?:nya)?)\b/;
 const CIRCULATION_BEFORE_RE = /\b(?:beredar|viral|tersebar|ramai|heboh|diunggah|dibagikan|menyebar)\b[^.!?\n]{0,25}$/;
 
 /**
@@ -219,12 +234,13 @@ function isExcludedPlaceHit(doc: Doc, act: Act, hit: Hit, sentenceMust: RegExp |
     /\b(?:staf|pegawai|karyawan|honorer|petugas)\s+$/.test(doc.lower.slice(Math.max(0, hit.index - 12), hit.index))
   )
     return true;
-  // "di depan kantor desa": a place next to the act, not the use of the building.
+  // "di depan kantor desa", "200 meter dari kantor camat": a place next to the act, not the use of the building.
+  if (sentenceMust && NEARBY_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 24), hit.index))) return true;
+  // "BLT dana desa": the programme a decision is about (keputusan_menguntungkan), not the money used.
   if (
-    sentenceMust &&
-    /\b(?:di|ke) (?:depan|sekitar|dekat|samping|seberang|belakang|pagar|dinding|tembok|gerbang|gapura|pintu masuk)\s+$/.test(
-      doc.lower.slice(Math.max(0, hit.index - 16), hit.index),
-    )
+    act === 'fasilitas_negara' &&
+    /^dana desa/.test(hit.text) &&
+    PROGRAMME_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 30), hit.index))
   )
     return true;
   return false;
@@ -276,6 +292,16 @@ function isExcludedActHit(doc: Doc, act: Act, hit: Hit): boolean {
     DISTRIBUTION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))
   )
     return true;
+  if (act === 'hadir_kampanye' && VEHICLE_SUBJECT_RE.test(doc.lower.slice(doc.sentences[hit.sentence].start, hit.index).trimStart()))
+    return true;
+  if (
+    act === 'mobilisasi' &&
+    /^mengumpulkan/.test(hit.text) &&
+    BRIEFING_RE.test(sentenceText(doc, hit.sentence)) &&
+    !VOTE_RE.test(sentenceText(doc, hit.sentence))
+  )
+    return true;
+  if (act === 'atribut' && ENFORCEMENT_RE.test(sentenceText(doc, hit.sentence))) return true;
   if (act === 'deklarasi_dukungan' && ATTENDING_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) return true;
   if (act === 'media_sosial' && CIRCULATION_BEFORE_RE.test(doc.lower.slice(Math.max(0, hit.index - 40), hit.index))) return true;
   return false;
