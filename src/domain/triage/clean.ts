@@ -196,7 +196,8 @@ function looksLikeHeadline(line: string): boolean {
 const INLINE_READ_ALSO_RE = /\b(?:BACA JUGA|Baca Juga|Baca juga|baca juga|BACA|Simak juga|Lihat juga)\s*[:：»>-]+\s*/;
 
 const READ_ALSO_WORD_RE = /BACA|Baca|baca|Simak juga|Lihat juga/;
-const BULLET_RE = /[•·▪●◦■]/;
+// Searched with includes (a string search, faster than a character-class scan).
+const BULLETS = ['•', '·', '▪', '●', '◦', '■'];
 
 /** Removes boilerplate lines and read-also fragments from plain article text. */
 export function removeBoilerplate(text: string): string {
@@ -209,7 +210,7 @@ export function removeBoilerplate(text: string): string {
   // Every INLINE_READ_ALSO_RE alternative contains one of these: without them no line is tested.
   const mayReadAlso = READ_ALSO_WORD_RE.test(text);
   // Likewise bullets: without one of their characters no line changes.
-  const mayHaveBullets = BULLET_RE.test(text);
+  const mayHaveBullets = BULLETS.some((bullet) => text.includes(bullet));
   for (const rawLine of lines) {
     seen += rawLine.length + 1;
     let line = rawLine;

@@ -131,21 +131,39 @@ interface DocIndex {
   count: number;
   candidates: number[][];
 }
-const indexes = new WeakMap<Doc, DocIndex>();
+
+/** Word starts of `doc.lower`: the token starts when the tokens are the runs of \w (text.ts). */
+function wordStarts(doc: Doc): ArrayLike<number> {
+  const { lower, tokens } = doc;
+  if (doc.asciiWords) {
+    const starts = new Int32Array(tokens.length);
+    for (let t = 0; t < tokens.length; t++) starts[t] = tokens[t].start;
+    return starts;
+  }
+  const starts: number[] = [];
+  let previousWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const word = isWordCode(lower.charCodeAt(i));
+    if (word && !previousWord) starts.push(i);
+    previousWord = word;
+  }
+  return starts;
+}
 
 /** Candidate start positions of every registered regex in `doc.lower`, one pass over word starts. */
 function docIndex(doc: Doc): DocIndex {
-  const cached = indexes.get(doc);
+  const cached = doc.phraseIndex;
   if (cached && cached.count === count) return cached;
   if (!flat || flat.count !== count) flat = compile();
   const { width, slot, child, idStart, ids } = flat;
   const candidates: number[][] = [];
   for (let id = 0; id < count; id++) candidates.push([]);
   const lower = doc.lower;
-  const length = lower.length;
-  const walk = (i: number) => {
+  const starts = wordStarts(doc);
+  for (let t = 0; t < starts.length; t++) {
+    const i = starts[t];
     let node = 0;
-    for (let k = i; k < length; k++) {
+    for (let k = i; k < lower.length; k++) {
       const c = lower.charCodeAt(k);
       if (c >= 128) break;
       const s = slot[c];
@@ -157,20 +175,9 @@ function docIndex(doc: Doc): DocIndex {
         if (list.length === 0 || list[list.length - 1] !== i) list.push(i);
       }
     }
-  };
-  if (doc.asciiWords) {
-    // The tokens are the runs of \w (text.ts): their starts are the word starts.
-    for (const token of doc.tokens) walk(token.start);
-  } else {
-    let previousWord = false;
-    for (let i = 0; i < length; i++) {
-      const word = isWordCode(lower.charCodeAt(i));
-      if (word && !previousWord) walk(i);
-      previousWord = word;
-    }
   }
   const index = { count, candidates };
-  indexes.set(doc, index);
+  doc.phraseIndex = index;
   return index;
 }
 

@@ -94,27 +94,35 @@ interface MentionScan {
   previousCue: GazetteerLevel | null;
 }
 
+function pageFurniture(doc: Doc): Array<[number, number]> {
+  const furniture = furnitureRanges(doc.text);
+  if (doc.dateline?.outlet) furniture.push([doc.dateline.outlet.start, doc.dateline.outlet.end]);
+  return furniture;
+}
+
 export function findRegionMentions(doc: Doc, gazetteer: Gazetteer): Mention[] {
   const trigrams = trigramTable(gazetteer.prefixes);
   const { tokens } = doc;
-  const furniture = furnitureRanges(doc.text);
-  if (doc.dateline?.outlet) furniture.push([doc.dateline.outlet.start, doc.dateline.outlet.end]);
+  // Page furniture is scanned on the first name or seat found (many articles have none).
+  let furniture: Array<[number, number]> | null = null;
   const datelineStart = doc.dateline?.start ?? -1;
   const datelineEnd = doc.dateline?.end ?? -1;
   const scan: MentionScan = { mentions: [], previousMentionEnd: -1, previousCue: null };
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (!first.capitalized) continue;
-    const dateline = first.start >= datelineStart && first.start < datelineEnd;
-    if (furniture.length > 0 && !dateline && inRanges(furniture, first.start)) continue;
     const best = longestName(tokens, i, gazetteer, trigrams);
+    const seat = best ? null : matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
+    if (!best && !seat) continue;
+    const dateline = first.start >= datelineStart && first.start < datelineEnd;
+    furniture ??= pageFurniture(doc);
+    if (furniture.length > 0 && !dateline && inRanges(furniture, first.start)) continue;
     if (best) {
       addNameMention(doc, i, best, dateline, scan);
       i += best.n - 1;
       continue;
     }
     // A kabupaten seat ("KAYUAGUNG, Sumeks.co –", "di Cibinong") as the dateline or after "di".
-    const seat = matchSeat(doc, gazetteer, i, datelineStart, datelineEnd);
     if (seat) {
       scan.mentions.push({
         start: first.start,

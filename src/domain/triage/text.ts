@@ -42,6 +42,8 @@ export interface Doc {
   asciiWords?: boolean;
   /** Span of the dateline place ("PALEMBANG" in "PALEMBANG, KORANPALPOS.COM –"), if any. */
   dateline: { start: number; end: number; outlet?: { start: number; end: number } } | null;
+  /** The phrase index's candidates (phrases.ts), built on first use. */
+  phraseIndex?: { count: number; candidates: number[][] };
 }
 
 /** Words after which a period does not end a sentence. */
@@ -243,10 +245,15 @@ function tokenize(text: string, lower: string): { tokens: Token[]; ascii: boolea
       continue;
     }
     const start = i;
-    for (let code = text.charCodeAt(i); i < length && isTokenCode(code); code = text.charCodeAt(++i)) if (code >= 128) ascii = false;
+    // Lower-case ASCII spells the same in both strings: one slice serves as both.
+    let same = true;
+    for (let code = text.charCodeAt(i); i < length && isTokenCode(code); code = text.charCodeAt(++i)) {
+      if (code >= 128) ascii = same = false;
+      else if (code <= 90 && code >= 65) same = false;
+    }
     const end = i;
-    const value = text.slice(start, end);
     const tokenLower = lower.slice(start, end);
+    const value = same ? tokenLower : text.slice(start, end);
     const first = value.charCodeAt(0);
     const capitalized = first < 128 ? (first >= 65 && first <= 90) || (first >= 48 && first <= 57) : UPPER_START_RE.test(value);
     const upper = capitalized && first > 57 && isUpper(value, tokenLower);
