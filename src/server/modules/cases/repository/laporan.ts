@@ -31,6 +31,7 @@ export async function readIntakeContext(
                  FROM election_stages WHERE election_id = (SELECT id FROM election)) AS stages`,
       // This runs before the date checks: a year PostgreSQL has no date for (0000) must reach them, not fail here.
       [q.regionCodes, q.officeCode, q.eventDate.startsWith('0000') ? null : q.eventDate],
+      { prepare: 'intake_context' },
     )
   ).rows[0];
   return { knownRegionCodes: row.known, officeRegionName: row.office_region_name, electionId: row.election_id, stages: row.stages };
@@ -43,13 +44,14 @@ export async function readIntakeContext(
  */
 export async function lockReporter(tx: Tx, nikMac: string, claim: { key: string; requestHash: string; sealedResponse: string } | null) {
   if (!claim) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reporter:${nikMac}`]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reporter:${nikMac}`], { prepare: 'lock_reporter' });
     return true;
   }
   const claimed = await tx.query<{ claimed: boolean }>(
     `WITH claim AS (INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key)
      SELECT k.n > 0 AS claimed, pg_advisory_xact_lock(hashtext($4)) FROM (SELECT count(*) AS n FROM claim) k`,
     [claim.key, claim.requestHash, claim.sealedResponse, `reporter:${nikMac}`],
+    { prepare: 'claim_lock_reporter' },
   );
   return claimed.rows[0].claimed;
 }
@@ -190,6 +192,8 @@ export async function insertLaporanRows(tx: Tx, r: LaporanRows): Promise<boolean
       emailAttempts: notice.emailAttempts,
       jobAt: r.jobAt,
     }),
+    // Large to parse and plan, and sent once per report: prepared once per connection.
+    { prepare: 'write_laporan' },
   );
   return written.rows[0].under_limit;
 }
