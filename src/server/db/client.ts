@@ -10,8 +10,20 @@ import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 export type BackendKind = 'pglite' | 'postgresql';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[]; rowCount: number }>;
 }
+
+export interface QueryOptions {
+  /**
+   * PostgreSQL: run it as a named prepared statement (parsed once per connection, then its plan
+   * reused). Only for fixed hot-path SQL text: the name must always stand for the same text.
+   */
+  prepare?: string;
+}
+
+/** node-postgres' query config: named when asked to be prepared. */
+const pgQuery = (sql: string, params: unknown[] | undefined, options: QueryOptions | undefined) =>
+  options?.prepare ? { name: options.prepare, text: sql, values: params } : { text: sql, values: params };
 
 declare const inTransaction: unique symbol;
 /**
@@ -50,8 +62,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   await pool.query('select 1');
   return {
     kind: 'postgresql',
-    async query(sql, params) {
-      const result = await pool.query(sql, params as unknown[]);
+    async query(sql, params, options) {
+      const result = await pool.query(pgQuery(sql, params, options));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async transaction(fn) {
@@ -64,8 +76,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       try {
         await client.query('BEGIN');
         const tx = asTx({
-          async query(sql, params) {
-            const result = await client.query(sql, params as unknown[]);
+          async query(sql, params, options) {
+            const result = await client.query(pgQuery(sql, params, options));
             return { rows: result.rows, rowCount: result.rowCount ?? 0 };
           },
         });

@@ -20,13 +20,19 @@ export interface AuditRow {
 }
 
 /** Held until the transaction ends: one appender (or checkpoint writer) at a time. */
+// The chain lock's statements run prepared on PostgreSQL: the time between lock and COMMIT is
+// what concurrent audited writes queue for.
 export async function lockAuditChain(tx: Tx): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK], { prepare: 'audit_lock' });
 }
 
 /** The chain's head (id and hash), if any; read under the chain lock. */
 export async function auditHead(tx: Tx): Promise<{ id: number; hash: string } | undefined> {
-  return (await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1')).rows[0];
+  return (
+    await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1', [], {
+      prepare: 'audit_head',
+    })
+  ).rows[0];
 }
 
 export async function insertAuditEvent(tx: Tx, row: AuditRow): Promise<void> {
@@ -46,6 +52,8 @@ export async function insertAuditEvent(tx: Tx, row: AuditRow): Promise<void> {
       row.prev_hash,
       row.hash,
     ],
+    // Every audited change passes here while holding the chain lock: parsed once per connection.
+    { prepare: 'audit_insert' },
   );
 }
 

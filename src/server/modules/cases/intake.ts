@@ -19,25 +19,21 @@ import {
 import { localDateOf, startOfLocalDay, zoneForRegion, formatLocalDateTime, type TimeZoneInfo } from '../../../domain/time/zones.ts';
 import type { LaporanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
-import { enqueueJob } from '../../jobs/queue.ts';
-import { insertCaseEvent, insertClock, insertTerlapor, officeName } from './repository.ts';
-import {
-  claimIdempotencyKey,
-  findIdempotencyKey,
-  insertLaporanCase,
-  insertReporterIdentityUnderLimit,
-  lockReporter,
-} from './repository/intake.ts';
-import { insertNotice } from '../notices/index.ts';
+import { regionSearchKey } from '../../../domain/regions/search.ts';
+import { officeNameOf } from './repository.ts';
+import { findIdempotencyKey } from './repository/intake.ts';
+import { insertLaporanRows, lockReporter, readIntakeContext, type IntakeContext, type LaporanRows } from './repository/laporan.ts';
+import { NOTICE_EMAIL_ATTEMPTS } from '../notices/index.ts';
 import { INITIAL_CLOCKS } from '../../../domain/cases/stateMachine.ts';
-import { insertWitnesses } from './witnesses.ts';
+import { sealWitness } from './witnesses.ts';
 import {
   assertEvidenceUploads,
-  assertKnownRegions,
   assertNoIssues,
+  assertRegionsFound,
   attachEvidence,
   electionOn,
   generateCode,
+  regionCodesOf,
   searchTextOf,
 } from './submission.ts';
 
@@ -74,6 +70,8 @@ interface LaporanPlan {
   officeCode: string;
   office: string;
   regime: string;
+  electionId: string | null;
+  stageCode: string | null;
   timeliness: FilingTimeliness;
   nikMac: string;
   language: 'id' | 'en';
@@ -104,8 +102,8 @@ export async function submitLaporan(
     if (replay) return { receipt: replay, replayed: true };
   }
   // Validate. The per-reporter limit is checked in the registering transaction (registerLaporan).
-  const zone = await checkLaporan(deps, input, now);
-  const plan = await planLaporan(deps, input, { now, zone, requestHash, idempotencyKey, language: options.language ?? 'id' });
+  const { zone, context } = await checkLaporan(deps, input, now);
+  const plan = planLaporan(deps, input, context, { now, zone, requestHash, idempotencyKey, language: options.language ?? 'id' });
   for (let attempt = 0; ; attempt++) {
     const receipt = receiptOf(plan, generateTrackingCode());
     try {
@@ -124,21 +122,31 @@ export async function submitLaporan(
   }
 }
 
-/** Regions, facts and evidence; resolves to the event region's time zone. */
-async function checkLaporan(deps: CaseDeps, input: LaporanInput, now: Date): Promise<TimeZoneInfo> {
+/**
+ * Regions, facts and evidence; resolves to the event region's time zone and what intake read.
+ * One read (regions, the office's name, the election on the event date) serves every later step.
+ */
+async function checkLaporan(deps: CaseDeps, input: LaporanInput, now: Date): Promise<{ zone: TimeZoneInfo; context: IntakeContext }> {
+  const officeCode = officeForEventRegion(input.peristiwa.kodeWilayah);
+  const context = await readIntakeContext(deps.db, {
+    regionCodes: regionCodesOf(input),
+    officeCode,
+    eventDate: input.peristiwa.tanggalKejadian,
+  });
   // Regions first: the time zone (and so every date check) depends on a real region code.
-  await assertKnownRegions(deps.db, input);
+  assertRegionsFound(input, new Set(context.knownRegionCodes));
   const zone = zoneForRegion(input.peristiwa.kodeWilayah);
   assertNoIssues(checkLaporanFacts(input, localDateOf(now, zone)));
   await assertEvidenceUploads(deps, input.bukti);
-  return zone;
+  return { zone, context };
 }
 
-async function planLaporan(
+function planLaporan(
   deps: CaseDeps,
   input: LaporanInput,
+  context: IntakeContext,
   at: Pick<LaporanPlan, 'now' | 'zone' | 'requestHash' | 'idempotencyKey' | 'language'>,
-): Promise<LaporanPlan> {
+): LaporanPlan {
   const { now, zone } = at;
   const knownAt = startOfLocalDay(input.peristiwa.tanggalDiketahui, zone);
   const officeCode = officeForEventRegion(input.peristiwa.kodeWilayah);
@@ -148,7 +156,8 @@ async function planLaporan(
     id: randomUUID(),
     pin: generatePin(),
     officeCode,
-    office: await officeName(deps.db, officeCode),
+    office: officeNameOf(officeCode, context.officeRegionName),
+    ...electionOn(context, input.peristiwa.tanggalKejadian),
     regime: regulationRegimesInForce(now, officeCode).find((r) => r.id.startsWith('perbawaslu'))?.id ?? 'perbawaslu-9-2024',
     timeliness: assessFilingTimeliness({ knownAt, receivedAt: now, regionCode: input.peristiwa.kodeWilayah }),
     // Per-person limit instead of per-address: many phones share one carrier-grade NAT address.
@@ -178,88 +187,20 @@ function receiptOf(plan: LaporanPlan, trackingCode: string): Receipt {
   };
 }
 
-/** The registering transaction: case, sealed identity (within the reporter's hourly limit), parties, evidence, clocks, job, audit. */
+/**
+ * The registering transaction: the reporter's lock (with the Idempotency-Key claim), every row in
+ * one statement (case, sealed identity within the reporter's hourly limit, parties, witnesses, first
+ * event, clocks, receipt notice and its e-mail job, duplicate job), evidence, then the audit row.
+ */
 async function registerLaporan(tx: Tx, deps: CaseDeps, plan: LaporanPlan, receipt: Receipt) {
-  const { vault } = deps;
-  const { input, id, now, timeliness, officeCode, trackingCode } = { ...plan, trackingCode: receipt.trackingCode };
-  if (plan.idempotencyKey) {
-    const claimed = await claimIdempotencyKey(tx, plan.idempotencyKey, plan.requestHash, vault.encrypt(JSON.stringify(receipt)));
-    if (!claimed) throw new IdempotentReplay();
-  }
-  // Two simultaneous reports of one reporter queue here, so the count below sees the other one.
-  await lockReporter(tx, plan.nikMac);
-  const { electionId, stageCode } = await electionOn(tx, input.peristiwa.tanggalKejadian);
-  const title = input.peristiwa.judul ?? `Dugaan pelanggaran netralitas: ${input.terlapor[0].jabatan}, ${input.terlapor[0].instansi}`;
-  await insertLaporanCase(tx, {
-    id,
-    trackingCode,
-    pinHash: vault.mac(`${trackingCode}:${plan.pin}`),
-    officeCode,
-    regionCode: input.peristiwa.kodeWilayah,
-    place: input.peristiwa.tempat,
-    eventDate: input.peristiwa.tanggalKejadian,
-    knownDate: input.peristiwa.tanggalDiketahui,
-    receivedAt: now,
-    electionId,
-    stageCode,
-    regimeId: plan.regime,
-    title,
-    narrative: input.peristiwa.uraian,
-    acts: input.perbuatan,
-    evidenceUrls: input.buktiTautan,
-    late: timeliness.late,
-    proposedReason: timeliness.proposedReason ?? null,
-    // The receipt speaks the reporter's language (the form sends the language it was filled in).
-    language: plan.language,
-    searchText: searchTextOf(title, input.peristiwa, input.terlapor),
-  });
-  const identity = {
-    caseId: id,
-    ciphertext: vault.encrypt(JSON.stringify(input.pelapor)),
-    keyId: vault.keyId,
-    category: input.pelapor.kategori,
-    nikMac: plan.nikMac,
-    createdAt: now,
-    hasEmail: Boolean(input.pelapor.email),
-  };
-  const since = new Date(now.getTime() - 3_600_000);
-  if (!(await insertReporterIdentityUnderLimit(tx, identity, since, MAX_REPORTS_PER_PERSON_PER_HOUR))) throw reporterLimitReached();
-  await insertTerlapor(tx, id, input.terlapor);
-  const witnesses = input.saksi.map((s) => ({ name: s.nama, address: s.alamat, phone: s.telepon ?? null }));
-  await insertWitnesses(tx, vault, id, witnesses);
+  const { input, id, now, officeCode, trackingCode } = { ...plan, trackingCode: receipt.trackingCode };
+  const claim = plan.idempotencyKey
+    ? { key: plan.idempotencyKey, requestHash: plan.requestHash, sealedResponse: deps.vault.encrypt(JSON.stringify(receipt)) }
+    : null;
+  // Two simultaneous reports of one reporter queue here, so the count in the next statement sees the other one.
+  if (!(await lockReporter(tx, plan.nikMac, claim))) throw new IdempotentReplay();
+  if (!(await insertLaporanRows(tx, laporanRows(deps, plan, trackingCode)))) throw reporterLimitReached();
   await attachEvidence(tx, id, input.bukti, now);
-  await recordReceipt(tx, plan, trackingCode);
-}
-
-/** The first event, the receipt notice, the kajian clocks, the duplicate job and the audit row. */
-async function recordReceipt(tx: Tx, plan: LaporanPlan, trackingCode: string) {
-  const { input, id, now, timeliness, officeCode } = plan;
-  const late = timeliness.late;
-  const publicNote = 'Laporan diterima; kajian awal.';
-  await insertCaseEvent(tx, {
-    caseId: id,
-    at: now,
-    action: 'terima',
-    fromState: null,
-    toState: 'diterima',
-    actorId: null,
-    publicNote,
-    data: { late },
-  });
-  const notice = noticeForReceipt({
-    kind: 'laporan',
-    trackingCode,
-    registrationNumber: null,
-    state: 'diterima',
-    officeName: plan.office,
-    late,
-  });
-  await insertNotice(tx, { caseId: id, at: now, ...notice, email: Boolean(input.pelapor.email) });
-  // The kajian awal clock runs from the moment the report is handed in.
-  for (const ruleId of INITIAL_CLOCKS.laporan) {
-    await insertClock(tx, id, computeDeadline(ruleId, { startAt: now, regionCode: officeCode, caseDate: now }));
-  }
-  await enqueueJob(tx, 'cases.suggest_links', { caseId: id });
   // No reporter identity in the audit trail: the case id and office are enough to trace.
   await appendAudit(tx, {
     actor: { id: null, role: 'public' },
@@ -268,8 +209,68 @@ async function recordReceipt(tx: Tx, plan: LaporanPlan, trackingCode: string) {
     entityId: id,
     regionCode: officeCode,
     at: now,
-    data: { trackingCode, late, terlapor: input.terlapor.length, evidence: input.bukti.length },
+    data: { trackingCode, late: plan.timeliness.late, terlapor: input.terlapor.length, evidence: input.bukti.length },
   });
+}
+
+/** The rows of one laporan, as repository/laporan.ts writes them. */
+function laporanRows(deps: CaseDeps, plan: LaporanPlan, trackingCode: string): LaporanRows {
+  const { vault } = deps;
+  const { input, id, now, timeliness, officeCode } = plan;
+  const title = input.peristiwa.judul ?? `Dugaan pelanggaran netralitas: ${input.terlapor[0].jabatan}, ${input.terlapor[0].instansi}`;
+  const late = timeliness.late;
+  return {
+    case: {
+      id,
+      trackingCode,
+      pinHash: vault.mac(`${trackingCode}:${plan.pin}`),
+      officeCode,
+      regionCode: input.peristiwa.kodeWilayah,
+      place: input.peristiwa.tempat,
+      eventDate: input.peristiwa.tanggalKejadian,
+      knownDate: input.peristiwa.tanggalDiketahui,
+      receivedAt: now,
+      electionId: plan.electionId,
+      stageCode: plan.stageCode,
+      regimeId: plan.regime,
+      title,
+      narrative: input.peristiwa.uraian,
+      acts: input.perbuatan,
+      evidenceUrls: input.buktiTautan,
+      late,
+      proposedReason: timeliness.proposedReason ?? null,
+      // The receipt speaks the reporter's language (the form sends the language it was filled in).
+      language: plan.language,
+      searchText: searchTextOf(title, input.peristiwa, input.terlapor),
+    },
+    identity: {
+      ciphertext: vault.encrypt(JSON.stringify(input.pelapor)),
+      keyId: vault.keyId,
+      category: input.pelapor.kategori,
+      nikMac: plan.nikMac,
+      hasEmail: Boolean(input.pelapor.email),
+    },
+    limit: { since: new Date(now.getTime() - 3_600_000), max: MAX_REPORTS_PER_PERSON_PER_HOUR },
+    terlapor: input.terlapor.map((t) => ({
+      name: t.nama,
+      nip: t.nip?.replace(/\D/g, '') || null,
+      position: t.jabatan,
+      agency: t.instansi,
+      subjectType: t.jenisSubjek,
+      regionCode: t.kodeWilayah ?? null,
+      searchName: regionSearchKey(t.nama),
+    })),
+    sealedWitnesses: input.saksi.map((s) => sealWitness(vault, { name: s.nama, address: s.alamat, phone: s.telepon ?? null })),
+    event: { publicNote: 'Laporan diterima; kajian awal.', data: { late } },
+    // The kajian awal clock runs from the moment the report is handed in.
+    clocks: INITIAL_CLOCKS.laporan.map((ruleId) => computeDeadline(ruleId, { startAt: now, regionCode: officeCode, caseDate: now })),
+    notice: {
+      ...noticeForReceipt({ kind: 'laporan', trackingCode, registrationNumber: null, state: 'diterima', officeName: plan.office, late }),
+      email: Boolean(input.pelapor.email),
+      emailAttempts: NOTICE_EMAIL_ATTEMPTS,
+    },
+    jobAt: new Date(),
+  };
 }
 
 async function readIdempotent(deps: CaseDeps, key: string, requestHash: string): Promise<Receipt | null> {

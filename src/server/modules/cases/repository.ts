@@ -195,7 +195,11 @@ export async function regionPathName(db: Queryable, code: string): Promise<strin
 }
 
 export async function officeName(db: Queryable, officeCode: string): Promise<string> {
-  const name = await regionName(db, officeCode);
-  if (!name) return `Bawaslu ${officeCode}`;
-  return /^\d{2}$/.test(officeCode) ? `Bawaslu Provinsi ${name}` : `Bawaslu ${name}`;
+  return officeNameOf(officeCode, await regionName(db, officeCode));
+}
+
+/** officeName from the office region's name already read (null if unknown). */
+export function officeNameOf(officeCode: string, regionName: string | null): string {
+  if (!regionName) return `Bawaslu ${officeCode}`;
+  return /^\d{2}$/.test(officeCode) ? `Bawaslu Provinsi ${regionName}` : `Bawaslu ${regionName}`;
 }

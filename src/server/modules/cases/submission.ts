@@ -7,7 +7,7 @@ import { stageOn } from '../../../domain/elections/cycle.ts';
 import { assertUploadsStored } from '../evidence/index.ts';
 import type { CaseDeps } from './deps.ts';
 import { missingRegionCodes } from './repository.ts';
-import { claimUpload, existingUploadIds, findElectionCovering, insertCaseEvidence, listElectionStages } from './repository/intake.ts';
+import { claimUpload, existingUploadIds, insertCaseEvidence } from './repository/intake.ts';
 
 // Crockford-style alphabet without 0/O/1/I/L/U, so codes read aloud over the phone survive.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -18,13 +18,23 @@ export function generateCode(prefix: 'NTR' | 'INF'): string {
 
 const validation = (field: string, message: { id: string; en: string }) => new AppError('validation_failed', message, { field });
 
+type RegionInput = { peristiwa: { kodeWilayah: string }; terlapor: { kodeWilayah?: string }[] };
+
+/** The distinct region codes a report names (event region first). */
+export const regionCodesOf = (input: RegionInput) => [
+  ...new Set([input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))]),
+];
+
 /** Every region code of a report exists (the time zone, and so every date check, depends on it). */
-export async function assertKnownRegions(
-  db: Queryable,
-  input: { peristiwa: { kodeWilayah: string }; terlapor: { kodeWilayah?: string }[] },
-) {
-  const regionCodes = [input.peristiwa.kodeWilayah, ...input.terlapor.flatMap((t) => (t.kodeWilayah ? [t.kodeWilayah] : []))];
-  const missing = await missingRegionCodes(db, [...new Set(regionCodes)]);
+export async function assertKnownRegions(db: Queryable, input: RegionInput) {
+  const regionCodes = regionCodesOf(input);
+  const missing = await missingRegionCodes(db, regionCodes);
+  assertRegionsFound(input, new Set(regionCodes.filter((c) => !missing.includes(c))));
+}
+
+/** The same check on codes already read: a 400 naming the first unknown code and its field. */
+export function assertRegionsFound(input: RegionInput, known: Set<string>) {
+  const missing = regionCodesOf(input).filter((c) => !known.has(c));
   if (missing.length > 0) {
     const field = missing.includes(input.peristiwa.kodeWilayah)
       ? 'peristiwa.kodeWilayah'
@@ -75,15 +85,16 @@ export async function attachEvidence(tx: Tx, caseId: string, uploadIds: string[]
 }
 
 /** Active election and stage on the event date, for stage-dependent rules (SKB 2022). */
-export async function electionOn(tx: Tx, date: string): Promise<{ electionId: string | null; stageCode: string | null }> {
-  const electionId = await findElectionCovering(tx, date);
-  if (!electionId) return { electionId: null, stageCode: null };
-  const stages = await listElectionStages(tx, electionId);
+export function electionOn(
+  context: { electionId: string | null; stages: { code: string; starts_on: string; ends_on: string }[] },
+  date: string,
+): { electionId: string | null; stageCode: string | null } {
+  if (!context.electionId) return { electionId: null, stageCode: null };
   const stage = stageOn(
-    stages.map((s) => ({ code: s.code, startsOn: s.starts_on, endsOn: s.ends_on })),
+    context.stages.map((s) => ({ code: s.code, startsOn: s.starts_on, endsOn: s.ends_on })),
     date,
   );
-  return { electionId, stageCode: stage?.code ?? null };
+  return { electionId: context.electionId, stageCode: stage?.code ?? null };
 }
 
 /** The words a case is found by in the full-text search. */

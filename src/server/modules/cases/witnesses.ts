@@ -11,10 +11,12 @@ export interface Witness {
   phone: string | null;
 }
 
-const seal = (vault: Vault, w: Witness) => vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
+/** A witness sealed by the identity vault, as stored in case_witnesses.sealed. */
+export const sealWitness = (vault: Vault, w: Witness) =>
+  vault.encrypt(JSON.stringify({ name: w.name, address: w.address, phone: w.phone }));
 
 export async function insertWitnesses(tx: Tx, vault: Vault, caseId: string, witnesses: Witness[]) {
-  for (const w of witnesses) await insertSealedWitness(tx, caseId, seal(vault, w), vault.keyId);
+  for (const w of witnesses) await insertSealedWitness(tx, caseId, sealWitness(vault, w), vault.keyId);
 }
 
 const openRow = (vault: Vault, row: WitnessRow): Witness => {
@@ -38,7 +40,7 @@ export async function sealLegacyWitnesses(db: Queryable, vault: Vault): Promise<
     const batch = await listUnsealedWitnesses(db, 500);
     if (batch.length === 0) return sealed;
     for (const row of batch) {
-      if (await sealWitnessRow(db, row.id, seal(vault, openRow(vault, row)), vault.keyId)) sealed++;
+      if (await sealWitnessRow(db, row.id, sealWitness(vault, openRow(vault, row)), vault.keyId)) sealed++;
     }
   }
 }

@@ -1,6 +1,6 @@
-// Queries of public intake (laporan and informasi): idempotency keys, evidence uploads, the election
-// on the event date, the case row and the reporter's sealed identity. Hot path (benchmarked): the
-// statements stay raw SQL, one per step, as they were before they moved here.
+// Queries of public intake (laporan and informasi): idempotency keys, evidence uploads, the informasi
+// case row and its fold target. Hot path (benchmarked): raw SQL. The laporan's registering
+// statements are in repository/laporan.ts.
 import type { Queryable, Tx } from '../../../db/client.ts';
 import type { Row } from '../../../db/kysely.ts';
 
@@ -13,15 +13,6 @@ export async function findIdempotencyKey(
     [key],
   );
   return found.rows[0] ?? null;
-}
-
-/** Claims the key for this request; false when another request holds it already. */
-export async function claimIdempotencyKey(tx: Tx, key: string, requestHash: string, sealedResponse: string): Promise<boolean> {
-  const claimed = await tx.query(
-    `INSERT INTO idempotency_keys (key, request_hash, response) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key`,
-    [key, requestHash, sealedResponse],
-  );
-  return claimed.rows.length > 0;
 }
 
 /** The ids among `ids` that have an upload row. */
@@ -46,110 +37,6 @@ export async function insertCaseEvidence(tx: Tx, caseId: string, file: { sha256:
     file.original_name,
     at,
   ]);
-}
-
-/** The election whose stages (plus 90 days after the last) cover the date. */
-export async function findElectionCovering(db: Queryable, date: string): Promise<string | null> {
-  const elections = await db.query<{ id: string }>(
-    `SELECT e.id FROM elections e JOIN election_stages s ON s.election_id = e.id
-     GROUP BY e.id HAVING min(s.starts_on) <= $1 AND max(s.ends_on) + 90 >= $1 ORDER BY e.id LIMIT 1`,
-    [date],
-  );
-  return elections.rows[0]?.id ?? null;
-}
-
-export async function listElectionStages(db: Queryable, electionId: string) {
-  const stages = await db.query<Pick<Row<'election_stages'>, 'code' | 'starts_on' | 'ends_on'>>(
-    'SELECT code, starts_on, ends_on FROM election_stages WHERE election_id = $1 ORDER BY sort_order',
-    [electionId],
-  );
-  return stages.rows;
-}
-
-/** Serialises the intake of one reporter (keyed NIK hash) until the transaction ends. */
-export async function lockReporter(tx: Tx, nikMac: string) {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reporter:${nikMac}`]);
-}
-
-export interface LaporanCaseRow {
-  id: string;
-  trackingCode: string;
-  pinHash: string;
-  officeCode: string;
-  regionCode: string;
-  place: string;
-  eventDate: string;
-  knownDate: string;
-  receivedAt: Date;
-  electionId: string | null;
-  stageCode: string | null;
-  regimeId: string;
-  title: string;
-  narrative: string;
-  acts: string[];
-  evidenceUrls: string[];
-  late: boolean;
-  proposedReason: string | null;
-  language: 'id' | 'en';
-  searchText: string;
-}
-
-export async function insertLaporanCase(tx: Tx, c: LaporanCaseRow) {
-  await tx.query(
-    `INSERT INTO cases (id, kind, tracking_code, pin_hash, state, source, office_code, event_region_code, event_place,
-       event_date, known_date, received_at, election_id, stage_code, regime_id, title, narrative, acts, evidence_urls,
-       is_late, proposed_reason, reporter_language, search)
-     VALUES ($1, 'laporan', $2, $3, 'diterima', 'publik', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-       to_tsvector('indonesian', $20))`,
-    [
-      c.id,
-      c.trackingCode,
-      c.pinHash,
-      c.officeCode,
-      c.regionCode,
-      c.place,
-      c.eventDate,
-      c.knownDate,
-      c.receivedAt,
-      c.electionId,
-      c.stageCode,
-      c.regimeId,
-      c.title,
-      c.narrative,
-      c.acts,
-      c.evidenceUrls,
-      c.late,
-      c.proposedReason,
-      c.language,
-      c.searchText,
-    ],
-  );
-}
-
-export interface ReporterIdentityRow {
-  caseId: string;
-  ciphertext: string;
-  keyId: string;
-  category: string;
-  nikMac: string;
-  createdAt: Date;
-  hasEmail: boolean;
-}
-
-/**
- * Stores the sealed identity only while the reporter has fewer than `limit` reports since `since`;
- * false when the limit is reached. Run it after lockReporter: this statement's snapshot is taken
- * once the lock is held, so it counts every report of the same reporter committed before.
- */
-export async function insertReporterIdentityUnderLimit(tx: Tx, r: ReporterIdentityRow, since: Date, limit: number): Promise<boolean> {
-  const inserted = await tx.query(
-    `INSERT INTO reporter_identities (case_id, ciphertext, key_id, category, nik_mac, created_at, has_email)
-     SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $7::boolean
-     WHERE (SELECT count(*) FROM reporter_identities WHERE nik_mac = $5 AND created_at > $8::timestamptz) < $9::int
-     RETURNING case_id`,
-    [r.caseId, r.ciphertext, r.keyId, r.category, r.nikMac, r.createdAt, r.hasEmail, since, limit],
-  );
-  return inserted.rows.length > 0;
 }
 
 export interface InformasiCaseRow {
