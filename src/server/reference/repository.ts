@@ -1,7 +1,7 @@
 // Queries of the reference-data loaders: regions and aliases (unnest bulk loads), election cycles,
 // published figures, and the reference_loads ledger that makes every load idempotent.
 import type { Queryable, Tx } from '../db/client.ts';
-import { execute, qb, rows } from '../db/kysely.ts';
+import { execute, qb, rows, type Row } from '../db/kysely.ts';
 
 /** Loads recorded under these names. */
 export async function referenceLoads(db: Queryable, names: string[]): Promise<{ name: string; version: string }[]> {
@@ -163,18 +163,7 @@ export async function replaceFigureSeries(
   );
 }
 
-export interface PublishedFigureRow {
-  series: string;
-  region_code: string;
-  value: number | null;
-  category: string | null;
-  published_on: string;
-  publisher: string;
-  title: string;
-  source: string;
-  partial: boolean;
-  note: string | null;
-}
+export type PublishedFigureRow = Row<'published_figures'>;
 
 /** Published figures of these regions (all without codes), newest first per region. */
 export async function publishedFigureRows(db: Queryable, codes?: string[]): Promise<PublishedFigureRow[]> {

@@ -1,7 +1,7 @@
 // Queries of the audit trail. The append (lock, head, insert) keeps its exact SQL: it runs in every
 // audited transaction, under a transaction-scoped advisory lock that orders writers across processes.
 import type { Queryable, Tx } from '../../db/client.ts';
-import { execute, firstRow, qb, rows } from '../../db/kysely.ts';
+import { execute, firstRow, qb, rows, type Row } from '../../db/kysely.ts';
 
 export const AUDIT_CHAIN_LOCK = 4_242_002;
 
@@ -100,15 +100,7 @@ export async function insertSigningKey(tx: Tx, row: KeyRow): Promise<void> {
 
 // ---- checkpoints ----
 
-export interface CheckpointRow {
-  id: number;
-  last_event_id: number;
-  event_count: number;
-  head_hash: string;
-  signed_at: Date;
-  key_id: string;
-  signature: string;
-}
+export type CheckpointRow = Row<'audit_checkpoints'>;
 
 const checkpointColumns = ['id', 'last_event_id', 'event_count', 'head_hash', 'signed_at', 'key_id', 'signature'] as const;
 

@@ -3,54 +3,18 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import type { Deadline } from '../../../domain/legal-clock/compute.ts';
 import { regionSearchKey } from '../../../domain/regions/search.ts';
 import type { CaseState } from '../../../domain/cases/stateMachine.ts';
+import type { Row } from '../../db/kysely.ts';
 
-export interface CaseRow {
-  id: string;
-  /** 0017: the language the reporter filed in ('id' | 'en'). */
-  reporter_language?: string;
+/** A case as read: the generated row, with the columns the domain narrows (kind, state, history origin). */
+export type CaseRow = Omit<Row<'cases'>, 'kind' | 'state' | 'imported_from'> & {
   kind: 'laporan' | 'temuan';
-  tracking_code: string | null;
-  pin_hash: string | null;
   state: CaseState;
-  source: string;
-  office_code: string;
-  event_region_code: string;
-  event_place: string;
-  event_date: string | null;
-  known_date: string | null;
-  received_at: Date;
-  election_id: string | null;
-  stage_code: string | null;
-  regime_id: string;
-  title: string;
-  narrative: string;
-  acts: string[];
-  evidence_urls: string[];
-  is_late: boolean;
-  proposed_reason: string | null;
-  registration_number: string | null;
-  registered_at: Date | null;
-  state_reason: string | null;
-  classification: string | null;
-  decision_summary: string | null;
-  assigned_to: string | null;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
   /** Set on cases imported from a recap sheet (read-only history). */
-  imported_from?: Record<string, unknown> | null;
-}
+  imported_from: Record<string, unknown> | null;
+};
 
-export interface TerlaporRow {
-  id: number;
-  case_id: string;
-  name: string;
-  nip: string | null;
-  position: string;
-  agency: string;
-  subject_type: string;
-  region_code: string | null;
-}
+/** A terlapor as read (the generated row). */
+export type TerlaporRow = Row<'case_terlapor'>;
 
 export async function findCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRow | null> {
   const result = await db.query<CaseRow>(`SELECT * FROM cases WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);

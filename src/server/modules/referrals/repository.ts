@@ -4,60 +4,15 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import type { ReferralActor } from '../../../domain/referrals/access.ts';
 import { withinRegionSql } from '../../db/sql.ts';
 import type { Authority } from '../../../contracts/referrals.ts';
-import { execute, firstRow, qb, type NewRow, type RowPatch } from '../../db/kysely.ts';
+import { execute, firstRow, qb, type NewRow, type Row, type RowPatch } from '../../db/kysely.ts';
 
-export interface ReferralRow {
-  id: string;
-  case_id: string;
-  terlapor_id: number;
-  office_code: string;
-  election_id: string | null;
-  region_code: string | null;
-  authority: Authority;
-  authority_name: string;
-  authority_level: string | null;
-  authority_region_code: string | null;
-  routing_rule_id: string;
-  routing_source: string;
-  agency: string;
-  /** The addressed instansi catalogue entry; null = not addressed to a regional PPK. */
-  agency_region_code: string | null;
-  agency_key: string | null;
-  /** Unguessable key of the public timeline. */
-  public_key: string;
-  terlapor_agency: string;
-  terlapor_position: string;
-  subject_type: string;
-  classification: string;
-  act_ids: string[];
-  proposed_regime: string;
-  proposed_track: string | null;
-  proposed_level: string | null;
-  proposed_item_id: string | null;
-  proposed_citation: string;
-  proposed_stage: string | null;
-  recommendation_number: string;
-  /** KASN when BKN took the file over (25 Aug 2024), with the handover's effective time. */
-  handed_over_from?: string | null;
-  handed_over_at?: Date | null;
-  recommended_at: Date;
-  /** jsonb as built at recommendation time; read through letterSchema (letterData.ts). */
-  letter: unknown;
-  state: string;
-  siasn_blocked: boolean;
-  siasn_blocked_at: Date | null;
-  conflict_of_interest: boolean;
-  conflict_region_code: string | null;
-  verification_due_at: Date | null;
-  ppk_due_at: Date | null;
-  verified_at: Date | null;
-  forwarded_at: Date | null;
-  decided_at: Date | null;
-  sanction_applied_at: Date | null;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/**
+ * A referral as read: the generated row, with `authority` narrowed to the contract's enum. `letter`
+ * (jsonb, as built at recommendation time) is read through letterSchema (letterData.ts);
+ * `public_key` is the unguessable key of the public timeline; `handed_over_from/at` mark a KASN file
+ * BKN took over (25 Aug 2024).
+ */
+export type ReferralRow = Omit<Row<'referrals'>, 'authority'> & { authority: Authority };
 
 export interface StepRow {
   id: number;
