@@ -15,7 +15,8 @@
 // sentence carries a suspicion cue ("diduga", "dilaporkan", "tidak netral").
 
 import { ELECTION_RE, NEUTRALITY_RE, SPEECH_AFTER_RE, SPEECH_BEFORE_RE, SUSPICION_RE } from './cues.ts';
-import { matchesInSpan } from './phrases.ts';
+import { indexedCandidates, matchesInSpan } from './phrases.ts';
+import { isWordCode } from './prefixes.ts';
 import { findAll, sentenceText, type Doc } from './text.ts';
 
 export const ACTORS = [
@@ -150,13 +151,39 @@ function addOwnGroups(doc: Doc, mentions: ActorMention[]): void {
   }
 }
 
+// The verb alternation of SPEECH_AFTER_RE alone: the phrase index (phrases.ts) lists where it can
+// start in the document.
+const SPEECH_VERB_START_RE = new RegExp(
+  SPEECH_AFTER_RE.source.slice(SPEECH_AFTER_RE.source.indexOf('\\b(?:'), SPEECH_AFTER_RE.source.indexOf(')\\b(?!') + 1),
+  'g',
+);
+
+/**
+ * False when SPEECH_AFTER_RE cannot match `doc.lower.slice(from, to)`: its verb starts at most 90
+ * characters in, after a word boundary that (past the first character) is one in `doc.lower` too,
+ * so at a candidate of SPEECH_VERB_START_RE. At the first character the slice has a boundary the
+ * text may lack: a word character there is always tried.
+ */
+function maySpeakAfter(doc: Doc, from: number, to: number): boolean {
+  const candidates = indexedCandidates(doc, SPEECH_VERB_START_RE);
+  if (!candidates || (from < to && isWordCode(doc.lower.charCodeAt(from)))) return true;
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (candidates[mid] <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low < candidates.length && candidates[low] <= from + 90 && candidates[low] < to;
+}
+
 /** True when the mention is the speaker of its sentence rather than its subject. */
 export function isSpeaker(doc: Doc, mention: ActorMention): boolean {
   const span = doc.sentences[mention.sentence];
   const after = doc.lower.slice(mention.end, span.end);
   const before = doc.lower.slice(Math.max(span.start, mention.index - 30), mention.index);
   if (SPEECH_BEFORE_RE.test(before)) return true;
-  const verb = SPEECH_AFTER_RE.exec(after);
+  const verb = maySpeakAfter(doc, mention.end, span.end) ? SPEECH_AFTER_RE.exec(after) : null;
   if (!verb) return false;
   // Another apparatus word, a complementiser or a suspicion cue before the verb: the
   // mention is not its subject ("Kades yang diduga mendukung paslon mengatakan …").

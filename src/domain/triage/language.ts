@@ -34,6 +34,8 @@ export function detectLanguage(lower: string, doc?: Doc): 'id' | 'other' {
       while (t < tokens.length && tokens[t].start < start) t++;
       if (t === tokens.length) break;
       const word = tokens[t].lower;
+      // No function word is longer than 8 letters: skip hashing the long tokens.
+      if (word.length > 8) continue;
       if (INDONESIAN_WORDS.has(word)) indonesian++;
       else if (ENGLISH_WORDS.has(word)) english++;
     }
