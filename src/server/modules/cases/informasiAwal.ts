@@ -11,7 +11,7 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import type { TemuanInput } from './schemas.ts';
 import { nowOf, type CaseDeps } from './deps.ts';
 import { findCase, insertCaseEvent, insertTerlapor, missingRegionCodes } from './repository.ts';
-import { insertInformasiAwal } from './repository/handling.ts';
+import { insertInformasiCase } from './repository/intake.ts';
 import { startClock } from './handling.ts';
 import { assertCanCreateIn } from './policy.ts';
 
@@ -54,7 +54,7 @@ export async function createInformasiAwal(deps: CaseDeps, principal: Principal, 
   );
   const data = { source: input.sumber, leadId: input.leadId ?? null };
   await deps.db.transaction(async (tx) => {
-    await insertInformasiAwal(tx, {
+    await insertInformasiCase(tx, {
       id,
       source: input.sumber,
       officeCode,

@@ -4,6 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal, requireRole } from '../../http/auth.ts';
+import type { StaffRole } from '../../../domain/access/policy.ts';
+import type { ReferralStep } from '../../../domain/referrals/states.ts';
 import { nowOf, type CaseDeps } from '../cases/index.ts';
 import {
   agencyStatusBody,
@@ -129,51 +131,51 @@ function inboxRoutes(app: FastifyInstance, deps: CaseDeps) {
   );
 }
 
+/** A step reported with an optional note: these routes differ only in path, summary, step and who reports it. */
+function noteStepRoute(
+  app: FastifyInstance,
+  deps: CaseDeps,
+  route: { path: string; summary: string; step: ReferralStep; roles: readonly StaffRole[] },
+) {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    route.path,
+    {
+      schema: {
+        response: { 200: referralDetailSchema },
+        tags,
+        summary: route.summary,
+        params: referralIdParams,
+        body: noteBody,
+      },
+    },
+    async (request) =>
+      reportReferralStep(
+        deps.db,
+        callerOfPrincipal(requireRole(request, route.roles)),
+        request.params.id,
+        { step: route.step, ...(request.body ?? {}) },
+        nowOf(deps),
+      ),
+  );
+}
+
 /** BKN: verification, forwarding to the PPK, the SIASN block. */
 function bknStepRoutes(app: FastifyInstance, deps: CaseDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  r.post(
-    '/api/v1/referrals/:id/verify',
-    {
-      schema: {
-        response: { 200: referralDetailSchema },
-        tags,
-        summary: 'Verifikasi BKN / BKN verification',
-        params: referralIdParams,
-        body: noteBody,
-      },
-    },
-    async (request) =>
-      reportReferralStep(
-        db,
-        callerOfPrincipal(requireRole(request, ['bkn'])),
-        request.params.id,
-        { step: 'verified', ...(request.body ?? {}) },
-        nowOf(deps),
-      ),
-  );
+  noteStepRoute(app, deps, {
+    path: '/api/v1/referrals/:id/verify',
+    summary: 'Verifikasi BKN / BKN verification',
+    step: 'verified',
+    roles: ['bkn'],
+  });
 
-  r.post(
-    '/api/v1/referrals/:id/forward-to-ppk',
-    {
-      schema: {
-        response: { 200: referralDetailSchema },
-        tags,
-        summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK',
-        params: referralIdParams,
-        body: noteBody,
-      },
-    },
-    async (request) =>
-      reportReferralStep(
-        db,
-        callerOfPrincipal(requireRole(request, ['bkn'])),
-        request.params.id,
-        { step: 'forwarded_to_ppk', ...(request.body ?? {}) },
-        nowOf(deps),
-      ),
-  );
+  noteStepRoute(app, deps, {
+    path: '/api/v1/referrals/:id/forward-to-ppk',
+    summary: 'BKN meneruskan ke PPK / BKN forwards to the PPK',
+    step: 'forwarded_to_ppk',
+    roles: ['bkn'],
+  });
 
   r.post(
     '/api/v1/referrals/:id/siasn-block',
@@ -216,26 +218,12 @@ function ppkStepRoutes(app: FastifyInstance, deps: CaseDeps) {
       ),
   );
 
-  r.post(
-    '/api/v1/referrals/:id/sanction-applied',
-    {
-      schema: {
-        response: { 200: referralDetailSchema },
-        tags,
-        summary: 'Sanksi dilaksanakan / sanction applied',
-        params: referralIdParams,
-        body: noteBody,
-      },
-    },
-    async (request) =>
-      reportReferralStep(
-        db,
-        callerOfPrincipal(requireRole(request, ['ppk'])),
-        request.params.id,
-        { step: 'sanction_applied', ...(request.body ?? {}) },
-        nowOf(deps),
-      ),
-  );
+  noteStepRoute(app, deps, {
+    path: '/api/v1/referrals/:id/sanction-applied',
+    summary: 'Sanksi dilaksanakan / sanction applied',
+    step: 'sanction_applied',
+    roles: ['ppk'],
+  });
 
   r.post(
     '/api/v1/referrals/:id/not-proven',

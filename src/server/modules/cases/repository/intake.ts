@@ -39,9 +39,14 @@ export async function insertCaseEvidence(tx: Tx, caseId: string, file: { sha256:
   ]);
 }
 
+/**
+ * A temuan in state informasi_awal: public informasi (with its tracking code and fold key) or one
+ * staff create from a lead or by hand (with its creator). One INSERT serves both.
+ */
 export interface InformasiCaseRow {
   id: string;
-  code: string;
+  /** Public informasi: the tracking code given to the sender. */
+  code?: string;
   source: string;
   officeCode: string;
   regionCode: string;
@@ -54,18 +59,21 @@ export interface InformasiCaseRow {
   narrative: string;
   acts: string[];
   evidenceUrls: string[];
-  foldKey: string;
+  /** Public informasi: the key near-copies are folded by. */
+  foldKey?: string;
+  /** Staff-created: who made it. */
+  createdBy?: string;
   searchText: string;
 }
 
 export async function insertInformasiCase(tx: Tx, c: InformasiCaseRow) {
   await tx.query(
     `INSERT INTO cases (id, kind, tracking_code, state, source, office_code, event_region_code, event_place, event_date, known_date,
-       received_at, regime_id, title, narrative, acts, evidence_urls, fold_key, search)
-     VALUES ($1, 'temuan', $2, 'informasi_awal', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_tsvector('indonesian', $16))`,
+       received_at, regime_id, title, narrative, acts, evidence_urls, fold_key, created_by, search)
+     VALUES ($1, 'temuan', $2, 'informasi_awal', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('indonesian', $17))`,
     [
       c.id,
-      c.code,
+      c.code ?? null,
       c.source,
       c.officeCode,
       c.regionCode,
@@ -78,7 +86,8 @@ export async function insertInformasiCase(tx: Tx, c: InformasiCaseRow) {
       c.narrative,
       c.acts,
       c.evidenceUrls,
-      c.foldKey,
+      c.foldKey ?? null,
+      c.createdBy ?? null,
       c.searchText,
     ],
   );
